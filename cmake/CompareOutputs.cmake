@@ -1,0 +1,12 @@
+# Parity check: the native and wasm outputs of one vector file must be byte-identical.
+if(NOT EXISTS "${A}" OR NOT EXISTS "${B}")
+  message(FATAL_ERROR "missing output: ${A} or ${B} (did both runners succeed?)")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files "${A}" "${B}" RESULT_VARIABLE diff)
+if(NOT diff EQUAL 0)
+  execute_process(COMMAND diff -u "${A}" "${B}" OUTPUT_VARIABLE d)
+  string(SUBSTRING "${d}" 0 4000 d)
+  message(FATAL_ERROR "native and wasm outputs differ:\n${d}")
+endif()
+file(SIZE "${A}" size)
+message(STATUS "identical (${size} bytes): ${A} == ${B}")

@@ -1,0 +1,53 @@
+// The JSON mapping of core values, shared by the server and the widget so both speak
+// exactly the same wire format. Encoding uses nlohmann's ADL hooks (to_json beside the
+// types' namespace); decoding never throws: it returns core::Result with the code of
+// the core's parser and the JSON field name, because the widget runs without
+// exceptions and the server maps these errors to 422 once.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "kairos/result.hpp"
+#include "kairos/time.hpp"
+#include "kairos/zone.hpp"
+
+namespace kairos::core {
+void to_json(nlohmann::json& j, const Instant& t);
+void to_json(nlohmann::json& j, const LocalDate& d);
+void to_json(nlohmann::json& j, const LocalTime& t);
+void to_json(nlohmann::json& j, const Interval& i);
+void to_json(nlohmann::json& j, const ZoneOffset& o);
+void to_json(nlohmann::json& j, const ZoneRules& z);
+void to_json(nlohmann::json& j, const Error& e);
+}  // namespace kairos::core
+
+namespace kairos::wire {
+
+using Json = nlohmann::json;
+using core::Result;
+
+// Parses text without throwing; "invalid_json" on failure.
+Result<Json> parse_json(std::string_view text);
+
+// Each reader takes the value itself and the field name to blame.
+Result<std::string> read_string(const Json& j, std::string_view field);
+Result<std::int64_t> read_int(const Json& j, std::string_view field);
+Result<bool> read_bool(const Json& j, std::string_view field);
+Result<core::Instant> read_instant(const Json& j, std::string_view field);
+Result<core::LocalDate> read_date(const Json& j, std::string_view field);
+Result<core::LocalTime> read_time(const Json& j, std::string_view field, bool allow_end_of_day = false);
+Result<core::Interval> read_interval(const Json& j, std::string_view field);
+Result<core::ZoneRules> read_zone_rules(const Json& j, std::string_view field);
+
+// Member access: nullptr when absent or null. A non-object `obj` yields nullptr too.
+const Json* member(const Json& obj, std::string_view key);
+// "missing_field" when absent.
+Result<const Json*> required(const Json& obj, std::string_view key);
+
+// Joins a parent and a child field name: "guest" + "email" → "guest.email".
+std::string field_path(std::string_view parent, std::string_view child);
+std::string field_path(std::string_view parent, std::size_t index);
+
+}  // namespace kairos::wire
