@@ -6,9 +6,14 @@
 // subjects exactly, e.g. "[{host_company}] Your appointment has been confirmed".
 //
 // Placeholders: {guest_name} {guest_company} {host_name} {host_company} {page_name}
-// {event_name} {location} {guidance} {reception_code} {reason} {when} {previous_when}
-// {zone} {message} {actions}. {actions} becomes the buttons (one line "Label: URL" per
-// link in text, an <a> per link in HTML). An unknown placeholder is left as written.
+// {event_name} {location} {guidance} {reception_code} {reason} {message} {notes}
+// {when} {previous_when} {appointments} {actions}. {when} is the appointment's time in
+// the recipient's language and zone, followed by the zone id; {appointments} lists
+// every appointment of a confirmation request, one per line; {actions} becomes the
+// buttons (one line "Label: URL" per link in text, an <a> per link in HTML). An unknown
+// placeholder is left as written. A body line starting with "?" is optional: it is left
+// out when all its placeholders are empty (the "?" itself is never shown). Subjects
+// never contain line breaks, whatever the values hold.
 #pragma once
 
 #include <optional>
@@ -36,7 +41,9 @@ struct MessageContext {
   std::string reception_code;
   std::string reason;          // cancellation / rejection / decline reason
   std::string message;         // a free message (re-adjust request, edited request text)
+  std::string notes;           // the guest's notes on the booking
   Interval when;
+  std::vector<Interval> appointments;     // confirmation requests: every appointment asked about
   std::optional<Interval> previous_when;  // reschedules and updates
   const ZoneRules* zone = nullptr;        // the recipient's zone; nullptr = UTC
   std::vector<std::pair<SignedAction, std::string>> links;  // signed URLs, in button order
@@ -57,6 +64,14 @@ struct TemplateOverride {
   std::string subject;
   std::string body;
 };
+
+// The default text of a template in one language, as written (placeholders unfilled):
+// what the owner console shows as the starting point of an override.
+struct TemplateText {
+  std::string_view subject;
+  std::string_view body;
+};
+std::optional<TemplateText> default_template(std::string_view template_key, std::string_view language);
 
 // The languages with default texts.
 const std::vector<std::string>& supported_languages();  // en ja fi de hu
