@@ -11,6 +11,7 @@ import asyncio
 import json
 import os
 import signal
+import threading
 import sys
 
 from aiosmtpd.controller import Controller
