@@ -74,6 +74,14 @@ struct Host {
 // The hours that apply on `date`: its override when there is one, else the weekly hours.
 const std::vector<LocalInterval>& hours_on(const Host& host, LocalDate date);
 
+// The wall-clock bounds of `interval` worked on `date`: end on the next date when
+// the interval crosses midnight.
+struct LocalSpan {
+  LocalDateTime start;
+  LocalDateTime end;
+};
+LocalSpan local_span(LocalDate date, const LocalInterval& interval);
+
 // The instants a busy block covers for a host in `zone`.
 Interval busy_interval(const BusyBlock& block, const ZoneRules& zone);
 

@@ -89,7 +89,8 @@ struct Slot {
 };
 
 // Every slot whose start lies in `range`, sorted by start, without duplicates.
-// An invalid policy yields no slots (validate() says why).
+// An invalid policy yields no slots (validate() says why). The range is cut to
+// 731 days from its (bookable) start.
 std::vector<Slot> free_slots(const AvailabilityInputs& inputs, Interval range);
 
 struct DaySlots {
