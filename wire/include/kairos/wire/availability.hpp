@@ -18,7 +18,9 @@
 //   Slot         {"start", "end", "hosts": [id], "rooms"?: [id]}
 //   Assignment   {"start", "end", "hosts": [id], "room"?}
 // Optional fields take the core's defaults when absent (weekly_hours absent =
-// Mon–Fri 09:00–17:00; a weekday key absent from a present weekly_hours = no hours).
+// Mon–Fri 09:00–17:00; a weekday key absent from a present weekly_hours = no hours;
+// slot_interval_minutes absent = the duration), except the event type's buffers:
+// absent = 15 minutes each, R-PAGE-4's default (seed 003). Encoders write every field.
 // Readers never throw; errors carry the JSON path of the field at fault.
 #pragma once
 
@@ -45,6 +47,8 @@ void to_json(nlohmann::json& j, const Assignment& a);
 }  // namespace kairos::core
 
 namespace kairos::wire {
+
+inline constexpr int kDefaultBufferMinutes = 15;
 
 // ["09:00", "17:00"]; "24:00" allowed as an end.
 Result<core::LocalInterval> read_local_interval(const Json& j, std::string_view field);
