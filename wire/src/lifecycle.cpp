@@ -88,11 +88,6 @@ void to_json(nlohmann::json& j, const Proposal& p) {
                      {"state", to_string(p.state)}};
 }
 
-void to_json(nlohmann::json& j, const ProposalHold& h) {
-  j = nlohmann::json{{"id", h.id}, {"hosts", h.host_ids}, {"rooms", h.room_ids}, {"start", h.when.start},
-                     {"end", h.when.end}};
-}
-
 void to_json(nlohmann::json& j, const ChangeSet& c) { j = c.names(); }
 
 void to_json(nlohmann::json& j, const ConfirmationRequest& r) {
@@ -200,7 +195,7 @@ Result<core::Guest> read_guest(const Json& j, std::string_view field) {
   return g;
 }
 
-Result<core::Booking> read_booking(const Json& j, std::string_view field) {
+Result<core::Booking> read_booking_record(const Json& j, std::string_view field) {
   if (!j.is_object()) return core::make_error("invalid_type", "expected a booking object", std::string(field));
   core::Booking b;
   auto when = read_interval(j, field);
