@@ -123,7 +123,9 @@ Result<Transition> apply(const Booking& booking, BookingAction action, Actor act
       const Interval from = b.when;
       b.when = to;
       b.status = BookingStatus::rescheduled;
-      record("rescheduled", format_instant(from.start) + " -> " + format_instant(to.start));
+      // "start/end -> start/end": booking_context() reads the previous time back from it.
+      record("rescheduled", format_instant(from.start) + "/" + format_instant(from.end) + " -> " +
+                                format_instant(to.start) + "/" + format_instant(to.end));
       plan_pair(t.messages, b, settings, now, "rescheduled", {}, true, {});
       t.cancel_key_prefixes = scheduled;
       append(t.messages, plan_reminders(b, settings, now));

@@ -7,6 +7,8 @@
 #include <array>
 #include <string>
 
+#include "kairos/time_text.hpp"
+
 namespace kairos::core {
 namespace {
 
@@ -273,6 +275,42 @@ std::string visit_calendar_title(const std::string& guest_company, const std::st
   }
   const std::string word = lang == "fi" ? "Vierailu" : lang == "de" ? "Besuch" : lang == "hu" ? "Látogatás" : "Visit";
   return word + ": " + (guest_company.empty() ? "" : guest_company + ": ") + guest_name;
+}
+
+MessageContext booking_context(const Booking& b, const PlannedMessage& m) {
+  MessageContext c;
+  c.guest_name = b.guest.name;
+  c.guest_company = b.guest.company;
+  if (m.role == Recipient::attendee) {
+    for (const Guest& g : b.other_guests) {
+      if (g.email == m.address) {
+        c.guest_name = g.name;
+        c.guest_company = g.company;
+      }
+    }
+  }
+  c.location = b.location;
+  c.guidance = b.guidance;
+  c.notes = b.notes;
+  c.reception_code = b.checkin_code;
+  c.when = b.when;
+  for (auto it = b.history.rbegin(); it != b.history.rend(); ++it) {
+    if (it->event == "rescheduled" && !c.previous_when) {
+      // "start/end -> start/end", as written by apply().
+      const std::string& d = it->detail;
+      const std::size_t slash = d.find('/'), arrow = d.find(" -> ");
+      if (slash != std::string::npos && arrow != std::string::npos && slash < arrow) {
+        const auto s = parse_instant(std::string_view(d).substr(0, slash));
+        const auto e = parse_instant(std::string_view(d).substr(slash + 1, arrow - slash - 1));
+        if (s && e) c.previous_when = Interval{*s, *e};
+      }
+    }
+    if ((it->event == "cancelled" || it->event == "rejected") && c.reason.empty() &&
+        (b.status == BookingStatus::cancelled || b.status == BookingStatus::rejected)) {
+      c.reason = it->detail;
+    }
+  }
+  return c;
 }
 
 Result<RenderedMessage> render(std::string_view template_key, std::string_view language, const MessageContext& ctx,

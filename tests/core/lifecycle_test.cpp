@@ -217,7 +217,7 @@ TEST(Lifecycle, RescheduleMovesTheTimeAndReplansReminders) {
                 "rescheduled#2:mail:host:h1 host=h1 booking.rescheduled.host en mail 2026-03-05T08:00:00Z []",
                 "reminder:mail:guest:1440 guest booking.reminder.guest en mail 2026-03-11T09:00:00Z [cancel,book_again]",
                 "reminder:mail:host:h1:1440 host=h1 booking.reminder.host en mail 2026-03-11T09:00:00Z [reject]"}));
-  EXPECT_EQ(r->booking.history.back().detail, "2026-03-10T14:00:00Z -> 2026-03-12T09:00:00Z");
+  EXPECT_EQ(r->booking.history.back().detail, "2026-03-10T14:00:00Z/2026-03-10T14:30:00Z -> 2026-03-12T09:00:00Z/2026-03-12T09:30:00Z");
 }
 
 TEST(Lifecycle, RescheduleNeedsAValidFutureNewTime) {

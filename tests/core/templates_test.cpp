@@ -205,6 +205,46 @@ TEST(Templates, EveryPlannedTemplateKeyHasTexts) {
   for (const auto& m : all) EXPECT_TRUE(render(m.template_key, m.language, {}).ok()) << m.template_key;
 }
 
+TEST(Templates, BookingContextCarriesWhatTheTransitionRecorded) {
+  Booking b;
+  b.when = {utc("2026-03-10T14:00:00Z"), utc("2026-03-10T14:30:00Z")};
+  b.host_ids = {"h1"};
+  b.status = BookingStatus::approved;
+  b.guest = {"Ada", "ada@example.com", "", "Analytical Ltd", "", "en"};
+  b.other_guests = {{"Bob", "bob@example.com", "", "Bob & Co", "", "de"}};
+  b.location = "HQ";
+  ActionDetails move;
+  move.new_when = Interval{utc("2026-03-12T09:00:00Z"), utc("2026-03-12T10:00:00Z")};
+  const auto moved = apply(b, BookingAction::reschedule, Actor::guest, utc("2026-03-05T00:00:00Z"), {}, move);
+  ASSERT_TRUE(moved.ok());
+  const PlannedMessage& to_guest = moved->messages.at(0);
+  MessageContext c = booking_context(moved->booking, to_guest);
+  EXPECT_EQ(c.guest_name, "Ada");
+  EXPECT_EQ(c.when, *move.new_when);
+  ASSERT_TRUE(c.previous_when.has_value());
+  EXPECT_EQ(*c.previous_when, b.when);
+  const auto text = render(to_guest.template_key, to_guest.language, c);
+  ASSERT_TRUE(text.ok());
+  EXPECT_NE(text->text.find("New time: Thursday, March 12, 2026, 9:00 AM – 10:00 AM (UTC)\n"
+                            "Previous time: Tuesday, March 10, 2026, 2:00 PM – 2:30 PM (UTC)\n"),
+            std::string::npos)
+      << text->text;
+
+  ActionDetails why;
+  why.reason = "Host is ill";
+  const auto cancelled = apply(moved->booking, BookingAction::cancel, Actor::host, utc("2026-03-06T00:00:00Z"), {}, why);
+  ASSERT_TRUE(cancelled.ok());
+  EXPECT_EQ(booking_context(cancelled->booking, cancelled->messages.at(0)).reason, "Host is ill");
+  EXPECT_EQ(booking_context(moved->booking, to_guest).reason, "");
+
+  PlannedMessage to_bob;
+  to_bob.role = Recipient::attendee;
+  to_bob.address = "bob@example.com";
+  const MessageContext bob = booking_context(b, to_bob);
+  EXPECT_EQ(bob.guest_name, "Bob");
+  EXPECT_EQ(bob.guest_company, "Bob & Co");
+}
+
 TEST(Templates, ButtonLabelsExistInEveryLanguage) {
   for (const std::string& lang : supported_languages()) {
     for (int a = 0; a <= static_cast<int>(SignedAction::ask_other_times); ++a) {
