@@ -64,6 +64,17 @@ std::string time_text(LocalTime t, std::string_view lang) {
   return num(t.hour()) + ":" + num(t.minute(), 2);
 }
 
+// "EDT", or "UTC+05:30" when the zone has no letters for the offset ("+0530", "").
+std::string offset_name(const ZoneOffset& o) {
+  const std::string& a = o.abbreviation;
+  if (!a.empty() && ((a[0] >= 'A' && a[0] <= 'Z') || (a[0] >= 'a' && a[0] <= 'z'))) return a;
+  const int total = o.utc_offset_seconds;
+  const int m = (total < 0 ? -total : total) / 60;
+  std::string out = total < 0 ? "UTC-" : "UTC+";
+  out.append(num(m / 60, 2)).append(":").append(num(m % 60, 2));
+  return out;
+}
+
 std::string_view normalize(std::string_view lang) {
   const auto& langs = supported_languages();
   return std::find(langs.begin(), langs.end(), lang) != langs.end() ? lang : std::string_view("en");
@@ -241,11 +252,26 @@ std::string format_when(const Interval& when, const ZoneRules& zone, std::string
   const bool same_day = s.date() == e.date();
   const std::string ds = date_text(s.date(), lang), ts = time_text(s.time(), lang);
   const std::string de = date_text(e.date(), lang), te = time_text(e.time(), lang);
-  if (lang == "ja") return ds + " " + ts + "〜" + (same_day ? "" : de + " ") + te;
-  if (lang == "fi") return ds + " klo " + ts + (same_day ? "–" + te : " – " + de + " klo " + te);
-  if (lang == "de") return ds + ", " + ts + (same_day ? "–" + te + " Uhr" : " Uhr – " + de + ", " + te + " Uhr");
-  if (lang == "hu") return ds + " " + ts + (same_day ? "–" + te : " – " + de + " " + te);
-  return ds + ", " + ts + " – " + (same_day ? "" : de + ", ") + te;
+  // Around a fall-back night "1:30–1:30" would be a riddle: when the offset changes
+  // inside the appointment, or a wall time occurs twice, each time names its offset.
+  const bool marked = zone.offset_at(when.start).utc_offset_seconds != zone.offset_at(when.end).utc_offset_seconds ||
+                      zone.lookup(s).kind == LocalLookup::Kind::repeated ||
+                      zone.lookup(e).kind == LocalLookup::Kind::repeated;
+  std::string as, ae;
+  if (marked) {
+    as.append(" ").append(offset_name(zone.offset_at(when.start)));
+    ae.append(" ").append(offset_name(zone.offset_at(when.end)));
+  }
+  if (lang == "ja") return ds + " " + ts + as + "〜" + (same_day ? "" : de + " ") + te + ae;
+  if (lang == "fi") {
+    return ds + " klo " + ts + as + (same_day ? "–" + te : " – " + de + " klo " + te) + ae;
+  }
+  if (lang == "de") {
+    if (same_day && !marked) return ds + ", " + ts + "–" + te + " Uhr";
+    return ds + ", " + ts + " Uhr" + as + " – " + (same_day ? "" : de + ", ") + te + " Uhr" + ae;
+  }
+  if (lang == "hu") return ds + " " + ts + as + (same_day ? "–" : " – " + de + " ") + te + ae;
+  return ds + ", " + ts + as + " – " + (same_day ? "" : de + ", ") + te + ae;
 }
 
 std::string action_label(SignedAction a, std::string_view language) {

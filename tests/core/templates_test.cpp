@@ -83,6 +83,11 @@ TEST(Templates, TimesAreWrittenInTheRecipientsZoneAndLanguage) {
   const ZoneRules tokyo = zone("Asia/Tokyo");
   const Interval morning{utc("2026-03-09T13:00:00Z"), utc("2026-03-09T13:30:00Z")};  // 09:00 EDT, 15:00 EET
   const Interval night{utc("2026-03-10T03:30:00Z"), utc("2026-03-10T05:00:00Z")};    // 23:30–01:00 EDT
+  const Interval fall_across{utc("2026-11-01T05:30:00Z"), utc("2026-11-01T06:30:00Z")};  // 01:30 EDT–01:30 EST
+  const Interval second_pass{utc("2026-11-01T06:00:00Z"), utc("2026-11-01T06:30:00Z")};  // 01:00–01:30 EST
+  const ZoneRules kolkata = zone("Asia/Kolkata");
+  const ZoneRules santiago = zone("America/Santiago");
+  const Interval chile_fall{utc("2026-04-05T02:30:00Z"), utc("2026-04-05T03:30:00Z")};
   struct Case {
     const ZoneRules* z;
     Interval when;
@@ -99,6 +104,16 @@ TEST(Templates, TimesAreWrittenInTheRecipientsZoneAndLanguage) {
       {&ny, night, "de", "Montag, 9. März 2026, 23:30 Uhr – Dienstag, 10. März 2026, 01:00 Uhr"},
       {&hel, morning, "hu", "2026. március 9., hétfő 15:00–15:30"},
       {&hel, morning, "xx", "Monday, March 9, 2026, 3:00 PM – 3:30 PM"},
+      // The fall-back night in New York: the offset changes inside, or the time repeats.
+      {&ny, fall_across, "en", "Sunday, November 1, 2026, 1:30 AM EDT – 1:30 AM EST"},
+      {&ny, fall_across, "ja", "2026年11月1日(日) 1:30 EDT〜1:30 EST"},
+      {&ny, fall_across, "de", "Sonntag, 1. November 2026, 01:30 Uhr EDT – 01:30 Uhr EST"},
+      {&ny, fall_across, "fi", "sunnuntai 1.11.2026 klo 1.30 EDT–1.30 EST"},
+      {&ny, fall_across, "hu", "2026. november 1., vasárnap 1:30 EDT–1:30 EST"},
+      {&ny, second_pass, "en", "Sunday, November 1, 2026, 1:00 AM EST – 1:30 AM EST"},
+      {&kolkata, morning, "en", "Monday, March 9, 2026, 6:30 PM – 7:00 PM"},
+      // Santiago's offsets have no letters: they are written as UTC offsets.
+      {&santiago, chile_fall, "en", "Saturday, April 4, 2026, 11:30 PM UTC-03:00 – 11:30 PM UTC-04:00"},
   };
   for (const auto& c : cases) EXPECT_EQ(format_when(c.when, *c.z, c.lang), c.text) << c.lang;
 
