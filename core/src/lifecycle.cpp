@@ -88,6 +88,13 @@ Result<Transition> apply(const Booking& booking, BookingAction action, Actor act
                                        " a booking");
   }
 
+  // A guest's own links stop working once the appointment has begun; the host can
+  // still cancel or move it (e.g. after a no-show phone call).
+  if (actor == Actor::guest && (action == BookingAction::cancel || action == BookingAction::reschedule) &&
+      booking.when.start <= now) {
+    return make_error("too_late", "the appointment has already begun");
+  }
+
   Transition t{booking, {}, {}};
   Booking& b = t.booking;
   auto record = [&](const char* event, std::string detail) {
