@@ -274,6 +274,14 @@ class Engine {
         const std::int64_t l0 = span.start.local_seconds();
         const std::int64_t skip = local_lo > l0 ? (local_lo - l0 + step.count() - 1) / step.count() : 0;
         const LocalDateTime stop = std::min(span.end, LocalDateTime::from_local_seconds(local_hi));
+        std::int64_t offset = 0;
+        if (span.start + step * skip < stop && p.clock.single_offset(span.start + step * skip, stop, offset)) {
+          for (LocalDateTime l = span.start + step * skip; l < stop; l = l + step) {
+            const Instant i = Instant::from_unix_seconds(l.local_seconds() - offset);
+            if (range_.contains(i)) p.grid.push_back(GridStart{i, day_of(l)});
+          }
+          continue;
+        }
         Instant at[2];
         for (LocalDateTime l = span.start + step * skip; l < stop; l = l + step) {
           const int k = p.clock.resolve(l, at);
