@@ -122,6 +122,10 @@ constexpr const char* kBookingCols =
     "uid, account_id, page_id, event_type, host_id, room_id, start_s, end_s, status, token_hash, guest_name, "
     "guest_email, guest_phone, checkin_code, doc, created_at, updated_at";
 
+constexpr const char* kBookingColsB =
+    "b.uid, b.account_id, b.page_id, b.event_type, b.host_id, b.room_id, b.start_s, b.end_s, b.status, b.token_hash, "
+    "b.guest_name, b.guest_email, b.guest_phone, b.checkin_code, b.doc, b.created_at, b.updated_at";
+
 thread_local const void* t_in_tx = nullptr;
 
 class SqliteStore final : public Store {
@@ -360,14 +364,17 @@ class SqliteStore final : public Store {
     return read([&](Conn& c) {
       std::vector<BookingRecord> out;
       std::unordered_map<std::string, bool> seen;
+      // Appointments last at most a day (the core's duration limit), so whatever overlaps
+      // [from, to) starts within [from - 2 days, to): one index range per host or room.
       static const std::string by_host =
-          std::string("SELECT ") + kBookingCols +
-          " FROM bookings WHERE uid IN (SELECT booking_uid FROM booking_hosts WHERE host_id = ?1)"
-          " AND end_s > ?2 AND start_s < ?3 AND status NOT IN ('cancelled','rejected','rescheduled')";
+          std::string("SELECT ") + kBookingColsB +
+          " FROM booking_hosts h JOIN bookings b ON b.uid = h.booking_uid WHERE h.host_id = ?1"
+          " AND h.start_s >= ?2 - 172800 AND h.start_s < ?3 AND b.end_s > ?2"
+          " AND b.status IN ('pending','approved','rescheduled')";
       static const std::string by_room =
-          std::string("SELECT ") + kBookingCols +
-          " FROM bookings WHERE room_id = ?1 AND end_s > ?2 AND start_s < ?3"
-          " AND status NOT IN ('cancelled','rejected','rescheduled')";
+          std::string("SELECT ") + kBookingColsB +
+          " FROM bookings b WHERE b.room_id = ?1 AND b.start_s >= ?2 - 172800 AND b.start_s < ?3 AND b.end_s > ?2"
+          " AND b.status IN ('pending','approved','rescheduled')";
       auto collect = [&](const std::string& sql, const std::string& key) {
         auto s = c.prepare(sql.c_str());
         s.bind(1, key).bind(2, from).bind(3, to);
@@ -427,10 +434,12 @@ class SqliteStore final : public Store {
   std::int64_t add_outbox(const OutboxMessage& m) override {
     std::int64_t id = 0;
     write([&](Conn& c) {
-      c.prepare("INSERT INTO outbox(account_id, booking_uid, kind, recipient, send_at, state, payload, created_at) "
-                "VALUES (?,?,?,?,?,?,?,?)")
-          .bind(1, m.account_id).bind(2, m.booking_uid).bind(3, m.kind).bind(4, m.recipient).bind(5, m.send_at)
-          .bind(6, m.state).bind(7, m.payload).bind(8, m.created_at).run();
+      c.prepare("UPDATE outbox SET state = 'cancelled' WHERE booking_uid = ? AND msg_key = ? AND state = 'scheduled'")
+          .bind(1, m.booking_uid).bind(2, m.key).run();
+      c.prepare("INSERT INTO outbox(account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, "
+                "payload, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+          .bind(1, m.account_id).bind(2, m.booking_uid).bind(3, m.key).bind(4, m.template_key).bind(5, m.channel)
+          .bind(6, m.recipient).bind(7, m.send_at).bind(8, m.state).bind(9, m.payload).bind(10, m.created_at).run();
       id = c.last_id();
     });
     return id;
@@ -439,36 +448,38 @@ class SqliteStore final : public Store {
     return read([&](Conn& c) {
       std::vector<OutboxMessage> out;
       auto s = c.prepare(
-          "SELECT id, account_id, booking_uid, kind, recipient, send_at, state, payload, created_at FROM outbox "
-          "WHERE account_id = ? AND (? = '' OR booking_uid = ?) ORDER BY id LIMIT 1000");
+          "SELECT id, account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, payload, "
+          "created_at, handed_off_at FROM outbox WHERE account_id = ? AND (? = '' OR booking_uid = ?) ORDER BY id "
+          "LIMIT 1000");
       s.bind(1, account_id).bind(2, booking_uid).bind(3, booking_uid);
       while (s.step())
-        out.push_back(OutboxMessage{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5), s.text(6),
-                                    s.text(7), s.integer(8)});
+        out.push_back(OutboxMessage{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
+                                    s.integer(7), s.text(8), s.text(9), s.integer(10), s.integer(11)});
       return out;
     });
   }
   std::size_t release_due_outbox(std::int64_t now) override {
     std::size_t n = 0;
     write([&](Conn& c) {
-      c.prepare("UPDATE outbox SET state = 'scheduled' WHERE state = 'planned' AND send_at <= ?").bind(1, now).run();
+      c.prepare("UPDATE outbox SET handed_off_at = ?1 WHERE state = 'scheduled' AND handed_off_at = 0 AND send_at <= ?1")
+          .bind(1, now).run();
       n = static_cast<std::size_t>(c.changes());
     });
     return n;
   }
-  std::size_t cancel_outbox_for(const std::string& booking_uid, const std::string& kind_prefix) override {
+  std::size_t cancel_outbox_for(const std::string& booking_uid, const std::string& key_prefix) override {
     std::size_t n = 0;
     write([&](Conn& c) {
-      c.prepare("UPDATE outbox SET state = 'cancelled' WHERE booking_uid = ? AND state IN ('planned','scheduled') "
-                "AND substr(kind, 1, length(?)) = ?")
-          .bind(1, booking_uid).bind(2, kind_prefix).bind(3, kind_prefix).run();
+      c.prepare("UPDATE outbox SET state = 'cancelled' WHERE booking_uid = ?1 AND state = 'scheduled' "
+                "AND substr(msg_key, 1, length(?2)) = ?2")
+          .bind(1, booking_uid).bind(2, key_prefix).run();
       n = static_cast<std::size_t>(c.changes());
     });
     return n;
   }
   std::int64_t outbox_depth() override {
     return read([&](Conn& c) {
-      auto s = c.prepare("SELECT count(*) FROM outbox WHERE state IN ('planned','scheduled')");
+      auto s = c.prepare("SELECT count(*) FROM outbox WHERE state = 'scheduled'");
       return s.step() ? s.integer(0) : 0;
     });
   }
@@ -555,8 +566,8 @@ class SqliteStore final : public Store {
     if (ids.empty()) ids.push_back(b.host_id);
     std::int64_t pos = 0;
     for (const auto& h : ids)
-      c.prepare("INSERT OR IGNORE INTO booking_hosts(booking_uid, host_id, position) VALUES (?,?,?)")
-          .bind(1, b.uid).bind(2, h).bind(3, pos++).run();
+      c.prepare("INSERT OR IGNORE INTO booking_hosts(booking_uid, host_id, position, start_s) VALUES (?,?,?,?)")
+          .bind(1, b.uid).bind(2, h).bind(3, pos++).bind(4, b.start).run();
   }
 
   void migrate() {

@@ -58,11 +58,16 @@ struct BookingQuery {
 
 struct OutboxMessage {
   std::int64_t id = 0;
-  std::string account_id, booking_uid, kind, recipient;
+  std::string account_id, booking_uid;
+  std::string key;           // the core's PlannedMessage key
+  std::string template_key;  // e.g. "booking.approved.guest"
+  std::string channel;       // mail | sms
+  std::string recipient;     // resolved e-mail address or phone number
   std::int64_t send_at = 0;
-  std::string state;    // planned, scheduled, sent, failed, cancelled
-  std::string payload;  // JSON
+  std::string state;         // scheduled, sent, failed, cancelled
+  std::string payload;       // JSON: role, language, actions, important, …
   std::int64_t created_at = 0;
+  std::int64_t handed_off_at = 0;  // when the scheduler released it to delivery (0 = not yet)
 };
 
 struct IdempotencyRecord {
@@ -125,12 +130,14 @@ class Store {
   virtual void put_idempotency(const std::string& scope, const std::string& key, const IdempotencyRecord& r,
                                std::int64_t now) = 0;
 
+  // Stores a scheduled message; a scheduled one with the same booking and key is cancelled.
   virtual std::int64_t add_outbox(const OutboxMessage& m) = 0;
   virtual std::vector<OutboxMessage> outbox(const std::string& account_id, const std::string& booking_uid) = 0;
-  // Planned messages whose send_at has come: moved to "scheduled" for the mail worker.
+  // Hand-off: scheduled messages whose send_at has come get handed_off_at = now.
   virtual std::size_t release_due_outbox(std::int64_t now) = 0;
-  virtual std::size_t cancel_outbox_for(const std::string& booking_uid, const std::string& kind_prefix) = 0;
-  virtual std::int64_t outbox_depth() = 0;  // planned + scheduled
+  // Cancels the booking's scheduled messages whose key starts with `key_prefix`.
+  virtual std::size_t cancel_outbox_for(const std::string& booking_uid, const std::string& key_prefix) = 0;
+  virtual std::int64_t outbox_depth() = 0;  // scheduled, not yet sent
 
   virtual void put_token_doc(const TokenDoc& d) = 0;
   virtual std::optional<TokenDoc> token_doc(const std::string& kind, const std::string& id) = 0;

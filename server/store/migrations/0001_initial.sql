@@ -52,13 +52,15 @@ CREATE INDEX bookings_status_end ON bookings(status, end_s);
 CREATE INDEX bookings_room_start ON bookings(room_id, start_s);
 CREATE INDEX bookings_checkin ON bookings(checkin_code);
 -- Every host attending a booking (the responsible one and, in "all" mode, the others).
+-- start_s is repeated here so a host's calendar is one index range scan.
 CREATE TABLE booking_hosts (
   booking_uid  TEXT NOT NULL REFERENCES bookings(uid) ON DELETE CASCADE,
   host_id      TEXT NOT NULL,
   position     INTEGER NOT NULL,
+  start_s      INTEGER NOT NULL,
   PRIMARY KEY (booking_uid, host_id)
 );
-CREATE INDEX booking_hosts_host ON booking_hosts(host_id);
+CREATE INDEX booking_hosts_host_start ON booking_hosts(host_id, start_s);
 CREATE TABLE idempotency_keys (
   scope        TEXT NOT NULL,
   key          TEXT NOT NULL,
@@ -68,22 +70,27 @@ CREATE TABLE idempotency_keys (
   created_at   INTEGER NOT NULL,
   PRIMARY KEY (scope, key)
 );
--- Planned messages are written in the booking's own transaction; the scheduler moves
--- due ones to "scheduled", the mail worker sends them ("sent" / "failed").
+-- The core's planned messages, written in the same transaction as the booking change
+-- that caused them (state "scheduled"). The scheduler hands due ones to delivery by
+-- setting handed_off_at; the mail worker sends those ("sent" / "failed"). msg_key is
+-- the core's stable key (a new message replaces a scheduled one with the same key).
 CREATE TABLE outbox (
-  id           INTEGER PRIMARY KEY AUTOINCREMENT,
-  account_id   TEXT NOT NULL,
-  booking_uid  TEXT NOT NULL DEFAULT '',
-  kind         TEXT NOT NULL,
-  recipient    TEXT NOT NULL,
-  send_at      INTEGER NOT NULL,
-  state        TEXT NOT NULL,
-  payload      TEXT NOT NULL DEFAULT '{}',
-  attempts     INTEGER NOT NULL DEFAULT 0,
-  last_error   TEXT NOT NULL DEFAULT '',
-  created_at   INTEGER NOT NULL
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  account_id    TEXT NOT NULL,
+  booking_uid   TEXT NOT NULL DEFAULT '',
+  msg_key       TEXT NOT NULL,
+  template_key  TEXT NOT NULL DEFAULT '',
+  channel       TEXT NOT NULL DEFAULT 'mail',
+  recipient     TEXT NOT NULL,
+  send_at       INTEGER NOT NULL,
+  state         TEXT NOT NULL,
+  payload       TEXT NOT NULL DEFAULT '{}',
+  handed_off_at INTEGER NOT NULL DEFAULT 0,
+  attempts      INTEGER NOT NULL DEFAULT 0,
+  last_error    TEXT NOT NULL DEFAULT '',
+  created_at    INTEGER NOT NULL
 );
-CREATE INDEX outbox_state_due ON outbox(state, send_at);
+CREATE INDEX outbox_due ON outbox(state, handed_off_at, send_at);
 CREATE INDEX outbox_booking ON outbox(booking_uid);
 -- Proposals and confirmation requests: opened by a token, configuration as JSON.
 CREATE TABLE token_docs (
