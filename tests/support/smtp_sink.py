@@ -11,8 +11,8 @@ import asyncio
 import json
 import os
 import signal
-import sys
 import threading
+import sys
 
 from aiosmtpd.controller import Controller
 
@@ -60,13 +60,12 @@ def main():
         s.close()
     c = Controller(Sink(a.dir, a.tempfail), hostname="127.0.0.1", port=port, decode_data=False)
     c.start()
+    # SIGTERM keeps its default action (exit at once): messages are complete files
+    # (written, then renamed), and a graceful Controller.stop() can hang on exit.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     print("READY %d" % port, flush=True)
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
-    while not stop.wait(0.2):
-        pass
-    c.stop()
+    while True:
+        signal.pause()
 
 
 if __name__ == "__main__":
