@@ -1,0 +1,129 @@
+// The slot engine: which starts a guest is offered (free_slots) and whether one start
+// may be booked (check_booking). Both run the same evaluation over the same inputs,
+// so the widget (wasm) and the server (native) agree, and a start is accepted exactly
+// when it is offered. Every input, including `now` and each host's zone rules, is a
+// value; nothing here reads a clock or a file.
+//
+// The rules, in the order they are applied to a candidate start s (slot [s, s + d)):
+//  1. Grid: each working interval of a host's local date steps from its own start by
+//     policy.step() on the host's wall clock (09:00 stays 09:00 across DST). A local
+//     start in a DST gap is not offered; a local start that occurs twice (fall-back)
+//     is offered at both instants. Any mode: a host is only a candidate for starts on
+//     its own grid. All mode: the grid is the first (responsible) host's.
+//  2. Hours: [s, s + d) lies inside the host's working time (adjacent intervals, also
+//     across midnight, join).
+//  3. Notice and window: s >= now + min_notice, s >= now, and s inside the booking
+//     window (absolute dates are read in the first host's zone).
+//  4. Conflicts: [s - buffer_before, s + d + buffer_after) overlaps no busy block, no
+//     existing booking of the host, no hold on the host; and [s, s + d) overlaps no
+//     existing booking widened by that booking's own buffers.
+//  5. Limits: the host's bookings on the local date (and in the local ISO week) of s,
+//     in the host's zone, are below limits.per_day (per_week).
+//  6. Rooms (when the policy lists some): at least one listed room has no booking and
+//     no hold overlapping [s, s + d) and no busy interval of its own; rooms are held
+//     for the appointment itself, not for the host's buffers. Rooms are tried in the
+//     policy's order.
+// Any mode offers s when at least one host passes; all mode when every host passes.
+//
+// Fair assignment (any mode): among the free hosts, the one with the fewest bookings
+// in the local ISO week (Monday–Sunday, host's zone) containing s, then the lower
+// Host::priority, then the earlier position in AvailabilityInputs::hosts. All mode
+// assigns every host, the first (responsible) one first.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kairos/policy.hpp"
+#include "kairos/result.hpp"
+#include "kairos/schedule.hpp"
+#include "kairos/time.hpp"
+#include "kairos/zone.hpp"
+
+namespace kairos::core {
+
+// An appointment already stored (pending or approved; the server passes no others).
+struct ExistingBooking {
+  std::string id;
+  std::vector<std::string> host_ids;
+  std::string room_id;  // empty = none
+  Interval when;
+  Minutes buffer_before{0};
+  Minutes buffer_after{0};
+};
+
+// A tentative reservation from a proposal: blocks its hosts and rooms until chosen or
+// expired (the server passes only live holds).
+struct Hold {
+  std::string id;
+  std::vector<std::string> host_ids;
+  std::vector<std::string> room_ids;
+  Interval when;
+};
+
+// A room's own busy times; bookings and holds naming the room block it as well. A
+// room listed by the policy without a Room entry is busy only through those.
+struct Room {
+  std::string id;
+  std::vector<Interval> busy;
+};
+
+struct AvailabilityInputs {
+  Instant now;
+  EventPolicy policy;
+  HostMode mode = HostMode::any;
+  std::vector<Host> hosts;  // the first is the responsible host; order breaks ties
+  std::vector<Room> rooms;
+  std::vector<ExistingBooking> bookings;
+  std::vector<Hold> holds;
+};
+
+struct Slot {
+  Interval when;
+  // Any mode: the free hosts, best assignment first. All mode: every host, first = responsible.
+  std::vector<std::string> free_hosts;
+  // The free rooms in the policy's order (empty when the policy needs none).
+  std::vector<std::string> free_rooms;
+  friend bool operator==(const Slot&, const Slot&) = default;
+};
+
+// Every slot whose start lies in `range`, sorted by start, without duplicates.
+// An invalid policy yields no slots (validate() says why). The range is cut to
+// 731 days from its (bookable) start.
+std::vector<Slot> free_slots(const AvailabilityInputs& inputs, Interval range);
+
+struct DaySlots {
+  LocalDate date;
+  std::vector<Slot> slots;
+};
+
+// Groups slots by the local date of their start in `guest_zone`, dates ascending,
+// each day's slots in start order.
+std::vector<DaySlots> group_by_local_date(const std::vector<Slot>& slots, const ZoneRules& guest_zone);
+
+struct BookingRequest {
+  Instant start;
+  std::optional<Minutes> duration;  // when given, must equal the policy's duration
+  std::string ignore_booking_id;    // the booking being rescheduled: not a conflict
+  std::string ignore_hold_id;       // the proposal hold being chosen: not a conflict
+};
+
+struct Assignment {
+  Interval when;
+  std::vector<std::string> host_ids;  // first = responsible
+  std::string room_id;                // empty when the policy needs no room
+  friend bool operator==(const Assignment&, const Assignment&) = default;
+};
+
+// Accepts exactly the starts free_slots offers (with the same assignment as the
+// slot's first host and room). Errors, field "start" unless noted:
+//   invalid_duration (field "duration"), invalid_* from validate(policy) (its field),
+//   too_soon (before now + min_notice), outside_booking_window,
+//   outside_availability (no host works for the whole slot),
+//   off_slot_grid (inside working time, but not a start the grid offers),
+//   limit_reached (free only for hosts at their day/week limit),
+//   slot_unavailable (taken: busy, booked, held, or no free room).
+Result<Assignment> check_booking(const AvailabilityInputs& inputs, const BookingRequest& request);
+
+}  // namespace kairos::core

@@ -1,0 +1,458 @@
+// The slot engine. One Engine prepares, per host, four sorted lists of instants (grid
+// starts, merged working time, merged hard conflicts, merged booking buffers) and then
+// walks the candidate starts in increasing order with forward-only cursors, so a month
+// costs O(grid + busy) after an is_sorted check (and a sort only for unsorted input).
+// free_slots and check_booking both drive this same walk; check_booking over the
+// one-second range holding its start, so the two cannot disagree.
+#include "kairos/slots.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+
+#include "kairos/local_clock.hpp"
+
+namespace kairos::core {
+namespace {
+
+constexpr Days kMaxRange{731};
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  std::int64_t q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+  return q;
+}
+
+std::int32_t day_of(LocalDateTime l) { return static_cast<std::int32_t>(floor_div(l.local_seconds(), 86400)); }
+// ISO weeks start on Monday; 1970-01-01 was a Thursday, so day 4 (Monday) opens week 1.
+std::int32_t week_of(std::int32_t day) { return static_cast<std::int32_t>(floor_div(std::int64_t{day} + 3, 7)); }
+
+bool by_start(const Interval& a, const Interval& b) { return a.start < b.start; }
+
+// Sorts (only when needed) and unions overlapping or touching intervals in place.
+void sort_and_merge(std::vector<Interval>& v) {
+  if (!std::is_sorted(v.begin(), v.end(), by_start)) std::sort(v.begin(), v.end(), by_start);
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (out > 0 && v[i].start <= v[out - 1].end) {
+      v[out - 1].end = std::max(v[out - 1].end, v[i].end);
+    } else {
+      v[out++] = v[i];
+    }
+  }
+  v.resize(out);
+}
+
+// A forward-only cursor over sorted disjoint intervals; query starts never decrease.
+class Sweep {
+ public:
+  explicit Sweep(const std::vector<Interval>& v) : v_(&v) {}
+  bool overlaps(const Interval& q) {
+    skip(q.start);
+    return i_ < v_->size() && (*v_)[i_].start < q.end;
+  }
+  bool contains(const Interval& q) {
+    skip(q.start);
+    return i_ < v_->size() && (*v_)[i_].start <= q.start && q.end <= (*v_)[i_].end;
+  }
+
+ private:
+  void skip(Instant t) {
+    while (i_ < v_->size() && (*v_)[i_].end <= t) ++i_;
+  }
+  const std::vector<Interval>* v_;
+  std::size_t i_ = 0;
+};
+
+bool contains_sorted(const std::vector<Interval>& v, const Interval& q) {
+  auto it = std::upper_bound(v.begin(), v.end(), q.start, [](Instant t, const Interval& i) { return t < i.start; });
+  return it != v.begin() && std::prev(it)->contains(q);
+}
+
+// Counts per key (local day or local week), looked up by binary search.
+class Counts {
+ public:
+  void add(std::int32_t key) { keys_.push_back(key); }
+  void finish() { std::sort(keys_.begin(), keys_.end()); }
+  int at(std::int32_t key) const {
+    auto r = std::equal_range(keys_.begin(), keys_.end(), key);
+    return static_cast<int>(r.second - r.first);
+  }
+
+ private:
+  std::vector<std::int32_t> keys_;
+};
+
+bool names(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+bool ignored(const std::string& id, const std::string& ignore) { return !ignore.empty() && id == ignore; }
+
+struct GridStart {
+  Instant at;
+  std::int32_t local_day;
+};
+
+enum class Verdict : std::uint8_t { off_grid, outside_hours, busy, limit, free };
+
+struct HostPlan {
+  explicit HostPlan(const Host& h) : host(&h), clock(h.zone) {}
+  const Host* host;
+  LocalClock clock;
+  std::vector<GridStart> grid;
+  std::vector<Interval> work;  // merged working time
+  std::vector<Interval> hard;  // busy, holds, bookings: kept clear of the buffered slot
+  std::vector<Interval> soft;  // bookings widened by their own buffers: kept clear of the slot
+  Counts per_day;
+  Counts per_week;
+};
+
+// The instants a booking may start in (notice and window), before any host rule.
+Interval bookable(const AvailabilityInputs& in) {
+  const EventPolicy& p = in.policy;
+  Interval b{in.now + Seconds(p.min_notice), Instant::max()};
+  if (p.window.kind == BookingWindow::Kind::rolling_days) {
+    b.end = in.now + Seconds(Days(p.window.rolling_days));
+  } else if (p.window.kind == BookingWindow::Kind::absolute) {
+    const ZoneRules utc = ZoneRules::fixed("UTC", 0);
+    const ZoneRules& zone = in.hosts.empty() ? utc : in.hosts.front().zone;
+    b.start = std::max(b.start, zone.start_of_day(p.window.from));
+    b.end = zone.start_of_day(p.window.to + Days(1));
+  }
+  return b;
+}
+
+class Engine {
+ public:
+  Engine(const AvailabilityInputs& in, Interval range, const std::string& ignore_booking,
+         const std::string& ignore_hold)
+      : in_(in), dur_(in.policy.duration), bb_(in.policy.buffer_before), ba_(in.policy.buffer_after) {
+    const Interval allowed = bookable(in);
+    range_ = Interval{std::max(range.start, allowed.start), std::min(range.end, allowed.end)};
+    if (range_.end - range_.start > Seconds(kMaxRange)) range_.end = range_.start + Seconds(kMaxRange);
+    plans_.reserve(in.hosts.size());
+    for (std::size_t h = 0; h < in.hosts.size(); ++h) {
+      plans_.emplace_back(in.hosts[h]);
+      if (range_.empty()) continue;
+      const bool needs_grid = in.mode == HostMode::any || h == 0;
+      prepare(plans_.back(), needs_grid, ignore_booking, ignore_hold);
+    }
+    if (!range_.empty()) prepare_rooms(ignore_booking, ignore_hold);
+  }
+
+  std::size_t host_count() const { return plans_.size(); }
+  const HostPlan& plan(std::size_t h) const { return plans_[h]; }
+  bool works_through(std::size_t h, const Interval& slot) const { return contains_sorted(plans_[h].work, slot); }
+
+  // Calls visit(start, verdicts, local_days) for each candidate start, ascending;
+  // verdicts[h] and local_days[h] describe host h at that start.
+  template <class Visit>
+  void run(Visit&& visit) {
+    const std::size_t n = plans_.size();
+    if (n == 0 || range_.empty()) return;
+    std::vector<Sweep> work, hard, soft;
+    for (const HostPlan& p : plans_) {
+      work.emplace_back(p.work);
+      hard.emplace_back(p.hard);
+      soft.emplace_back(p.soft);
+    }
+    std::vector<Verdict> verdicts(n, Verdict::off_grid);
+    std::vector<std::int32_t> days(n, 0);
+    auto evaluate = [&](std::size_t h, Instant s, std::int32_t day) {
+      const Interval slot{s, s + Seconds(dur_)};
+      if (!work[h].contains(slot)) return Verdict::outside_hours;
+      if (hard[h].overlaps(Interval{s - Seconds(bb_), slot.end + Seconds(ba_)}) || soft[h].overlaps(slot)) {
+        return Verdict::busy;
+      }
+      const Limits& lim = in_.policy.limits;
+      if (lim.per_day && plans_[h].per_day.at(day) >= *lim.per_day) return Verdict::limit;
+      if (lim.per_week && plans_[h].per_week.at(week_of(day)) >= *lim.per_week) return Verdict::limit;
+      return Verdict::free;
+    };
+
+    if (in_.mode == HostMode::all) {
+      for (const GridStart& g : plans_[0].grid) {
+        days[0] = g.local_day;
+        verdicts[0] = evaluate(0, g.at, g.local_day);
+        for (std::size_t h = 1; h < n; ++h) {
+          days[h] = day_of(plans_[h].clock.to_local(g.at));
+          verdicts[h] = evaluate(h, g.at, days[h]);
+        }
+        visit(g.at, verdicts, days);
+      }
+      return;
+    }
+    // Any mode: a merge of the hosts' grids; a host is a candidate only on its own grid.
+    std::vector<std::size_t> head(n, 0);
+    for (;;) {
+      Instant s = Instant::max();
+      for (std::size_t h = 0; h < n; ++h) {
+        if (head[h] < plans_[h].grid.size()) s = std::min(s, plans_[h].grid[head[h]].at);
+      }
+      if (s == Instant::max()) return;
+      for (std::size_t h = 0; h < n; ++h) {
+        const auto& grid = plans_[h].grid;
+        if (head[h] < grid.size() && grid[head[h]].at == s) {
+          days[h] = grid[head[h]].local_day;
+          verdicts[h] = evaluate(h, s, days[h]);
+          ++head[h];
+        } else {
+          verdicts[h] = Verdict::off_grid;
+        }
+      }
+      visit(s, verdicts, days);
+    }
+  }
+
+  // Appends the indices (into policy.room_ids) of the rooms free for `slot`. Calls
+  // must come in increasing slot start.
+  void free_rooms(const Interval& slot, std::vector<std::size_t>& out) {
+    for (std::size_t r = 0; r < room_sweeps_.size(); ++r) {
+      if (!room_sweeps_[r].overlaps(slot)) out.push_back(r);
+    }
+  }
+  bool needs_room() const { return !in_.policy.room_ids.empty(); }
+
+ private:
+  void prepare(HostPlan& p, bool needs_grid, const std::string& ignore_booking, const std::string& ignore_hold) {
+    const Host& host = *p.host;
+    const Seconds step(in_.policy.step());
+    const Seconds dur(dur_);
+    // Hours of a date end at most two local dates later; local dates differ from UTC
+    // ones by at most 26 h; slots reach `dur` (<= 24 h) past the range.
+    const LocalDate first = p.clock.to_local(range_.start).date() - Days(3);
+    const LocalDate last = p.clock.to_local(range_.end + dur).date() + Days(2);
+    const Interval work_span{range_.start, range_.end + dur};
+    // Every instant i in the range shows a wall-clock time within [start + least
+    // offset, end + greatest offset): the grid only walks that stretch.
+    std::int64_t least = host.zone.initial().utc_offset_seconds, greatest = least;
+    for (const ZoneTransition& t : host.zone.transitions()) {
+      least = std::min<std::int64_t>(least, t.offset.utc_offset_seconds);
+      greatest = std::max<std::int64_t>(greatest, t.offset.utc_offset_seconds);
+    }
+    const std::int64_t local_lo = range_.start.unix_seconds() + least;
+    const std::int64_t local_hi = range_.end.unix_seconds() + greatest;
+    for (LocalDate d = first; d <= last; d = d + Days(1)) {
+      for (const LocalInterval& iv : hours_on(host, d)) {
+        const LocalSpan span = local_span(d, iv);
+        const Interval w{p.clock.to_instant(span.start), p.clock.to_instant(span.end)};
+        if (w.empty() || w.end < work_span.start || work_span.end < w.start) continue;
+        p.work.push_back(w);
+        if (!needs_grid) continue;
+        const std::int64_t l0 = span.start.local_seconds();
+        const std::int64_t skip = local_lo > l0 ? (local_lo - l0 + step.count() - 1) / step.count() : 0;
+        const LocalDateTime stop = std::min(span.end, LocalDateTime::from_local_seconds(local_hi));
+        Instant at[2];
+        for (LocalDateTime l = span.start + step * skip; l < stop; l = l + step) {
+          const int k = p.clock.resolve(l, at);
+          for (int i = 0; i < k; ++i) {
+            if (range_.contains(at[i])) p.grid.push_back(GridStart{at[i], day_of(l)});
+          }
+        }
+      }
+    }
+    sort_and_merge(p.work);
+    auto earlier = [](const GridStart& a, const GridStart& b) { return a.at < b.at; };
+    if (!std::is_sorted(p.grid.begin(), p.grid.end(), earlier)) std::stable_sort(p.grid.begin(), p.grid.end(), earlier);
+    p.grid.erase(std::unique(p.grid.begin(), p.grid.end(), [](const GridStart& a, const GridStart& b) { return a.at == b.at; }),
+                 p.grid.end());
+
+    // Conflicts that can touch a buffered slot starting in the range.
+    const Interval hard_span{range_.start - Seconds(bb_), range_.end + dur + Seconds(ba_)};
+    const Interval soft_span{range_.start, range_.end + dur};
+    p.hard.reserve(host.busy.size());
+    for (const BusyBlock& b : host.busy) {
+      const Interval i = busy_interval(b, host.zone);
+      if (i.overlaps(hard_span)) p.hard.push_back(i);
+    }
+    const bool counts = in_.mode == HostMode::any || in_.policy.limits.per_day || in_.policy.limits.per_week;
+    for (const ExistingBooking& b : in_.bookings) {
+      if (ignored(b.id, ignore_booking) || !names(b.host_ids, host.id)) continue;
+      if (b.when.overlaps(hard_span)) p.hard.push_back(b.when);
+      if (b.buffer_before.count() > 0 || b.buffer_after.count() > 0) {
+        const Interval widened{b.when.start - Seconds(b.buffer_before), b.when.end + Seconds(b.buffer_after)};
+        if (widened.overlaps(soft_span)) p.soft.push_back(widened);
+      }
+      if (counts) {
+        const std::int32_t day = day_of(p.clock.to_local(b.when.start));
+        p.per_day.add(day);
+        p.per_week.add(week_of(day));
+      }
+    }
+    for (const Hold& h : in_.holds) {
+      if (ignored(h.id, ignore_hold) || !names(h.host_ids, host.id)) continue;
+      if (h.when.overlaps(hard_span)) p.hard.push_back(h.when);
+    }
+    sort_and_merge(p.hard);
+    sort_and_merge(p.soft);
+    p.per_day.finish();
+    p.per_week.finish();
+  }
+
+  void prepare_rooms(const std::string& ignore_booking, const std::string& ignore_hold) {
+    const Interval span{range_.start, range_.end + Seconds(dur_)};
+    room_busy_.resize(in_.policy.room_ids.size());
+    for (std::size_t r = 0; r < in_.policy.room_ids.size(); ++r) {
+      const std::string& id = in_.policy.room_ids[r];
+      std::vector<Interval>& busy = room_busy_[r];
+      for (const Room& room : in_.rooms) {
+        if (room.id != id) continue;
+        for (const Interval& i : room.busy) {
+          if (i.overlaps(span)) busy.push_back(i);
+        }
+      }
+      for (const ExistingBooking& b : in_.bookings) {
+        if (b.room_id == id && !ignored(b.id, ignore_booking) && b.when.overlaps(span)) busy.push_back(b.when);
+      }
+      for (const Hold& h : in_.holds) {
+        if (!ignored(h.id, ignore_hold) && names(h.room_ids, id) && h.when.overlaps(span)) busy.push_back(h.when);
+      }
+      sort_and_merge(busy);
+    }
+    for (const auto& busy : room_busy_) room_sweeps_.emplace_back(busy);
+  }
+
+  const AvailabilityInputs& in_;
+  Minutes dur_, bb_, ba_;
+  Interval range_;
+  std::vector<HostPlan> plans_;
+  std::vector<std::vector<Interval>> room_busy_;
+  std::vector<Sweep> room_sweeps_;
+};
+
+// Any mode: free hosts, best assignment first (fewest bookings in the host's local
+// week of the start, then lower priority, then input order).
+void fair_order(const Engine& e, const std::vector<Verdict>& verdicts, const std::vector<std::int32_t>& days,
+                std::vector<std::size_t>& out) {
+  out.clear();
+  for (std::size_t h = 0; h < verdicts.size(); ++h) {
+    if (verdicts[h] == Verdict::free) out.push_back(h);
+  }
+  if (out.size() < 2) return;
+  std::stable_sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
+    const int wa = e.plan(a).per_week.at(week_of(days[a]));
+    const int wb = e.plan(b).per_week.at(week_of(days[b]));
+    if (wa != wb) return wa < wb;
+    return e.plan(a).host->priority < e.plan(b).host->priority;
+  });
+}
+
+bool all_free(const std::vector<Verdict>& verdicts) {
+  return std::all_of(verdicts.begin(), verdicts.end(), [](Verdict v) { return v == Verdict::free; });
+}
+
+}  // namespace
+
+std::vector<Slot> free_slots(const AvailabilityInputs& inputs, Interval range) {
+  std::vector<Slot> out;
+  if (!validate(inputs.policy) || range.empty()) return out;
+  Engine engine(inputs, range, {}, {});
+  std::vector<std::size_t> hosts;
+  std::vector<std::size_t> rooms;
+  const Seconds dur(inputs.policy.duration);
+  engine.run([&](Instant s, const std::vector<Verdict>& verdicts, const std::vector<std::int32_t>& days) {
+    if (inputs.mode == HostMode::all) {
+      if (!all_free(verdicts)) return;
+    } else {
+      fair_order(engine, verdicts, days, hosts);
+      if (hosts.empty()) return;
+    }
+    const Interval when{s, s + dur};
+    rooms.clear();
+    if (engine.needs_room()) {
+      engine.free_rooms(when, rooms);
+      if (rooms.empty()) return;
+    }
+    Slot& slot = out.emplace_back();
+    slot.when = when;
+    if (inputs.mode == HostMode::all) {
+      slot.free_hosts.reserve(inputs.hosts.size());
+      for (const Host& h : inputs.hosts) slot.free_hosts.push_back(h.id);
+    } else {
+      slot.free_hosts.reserve(hosts.size());
+      for (std::size_t h : hosts) slot.free_hosts.push_back(inputs.hosts[h].id);
+    }
+    slot.free_rooms.reserve(rooms.size());
+    for (std::size_t r : rooms) slot.free_rooms.push_back(inputs.policy.room_ids[r]);
+  });
+  return out;
+}
+
+std::vector<DaySlots> group_by_local_date(const std::vector<Slot>& slots, const ZoneRules& guest_zone) {
+  LocalClock clock(guest_zone);
+  std::vector<std::pair<std::int32_t, std::size_t>> keyed;
+  keyed.reserve(slots.size());
+  for (std::size_t i = 0; i < slots.size(); ++i) keyed.emplace_back(day_of(clock.to_local(slots[i].when.start)), i);
+  // A fall-back at midnight can make a later instant show an earlier date.
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<DaySlots> out;
+  for (const auto& [day, i] : keyed) {
+    if (out.empty() || out.back().date.days_since_epoch() != day) out.push_back(DaySlots{LocalDate::from_days(day), {}});
+    out.back().slots.push_back(slots[i]);
+  }
+  return out;
+}
+
+Result<Assignment> check_booking(const AvailabilityInputs& inputs, const BookingRequest& request) {
+  if (Status s = validate(inputs.policy); !s) return s.error();
+  const EventPolicy& p = inputs.policy;
+  if (request.duration && *request.duration != p.duration) {
+    return make_error("invalid_duration", "this event type lasts " + std::to_string(p.duration.count()) + " minutes",
+                      "duration");
+  }
+  const Instant start = request.start;
+  const Interval allowed = bookable(inputs);
+  if (start < inputs.now + Seconds(p.min_notice)) {
+    return make_error("too_soon", "this start is sooner than the minimum notice allows", "start");
+  }
+  if (!allowed.contains(start)) {
+    return make_error("outside_booking_window", "this start is outside the bookable period", "start");
+  }
+  const Interval when{start, start + Seconds(p.duration)};
+  Engine engine(inputs, Interval{start, start + Seconds(1)}, request.ignore_booking_id, request.ignore_hold_id);
+  bool found = false;
+  std::vector<Verdict> verdicts;
+  std::vector<std::size_t> hosts;
+  std::vector<std::size_t> rooms;
+  engine.run([&](Instant s, const std::vector<Verdict>& v, const std::vector<std::int32_t>& days) {
+    if (s != start) return;
+    found = true;
+    verdicts = v;
+    if (inputs.mode == HostMode::any) fair_order(engine, v, days, hosts);
+    const bool hosts_ok = inputs.mode == HostMode::all ? all_free(v) : !hosts.empty();
+    if (hosts_ok && engine.needs_room()) engine.free_rooms(when, rooms);
+  });
+
+  auto unavailable = [] { return make_error("slot_unavailable", "this time is no longer available", "start"); };
+  if (!found) {
+    std::size_t working = 0;
+    for (std::size_t h = 0; h < engine.host_count(); ++h) working += engine.works_through(h, when) ? 1 : 0;
+    const bool inside = inputs.mode == HostMode::all ? working == engine.host_count() && working > 0 : working > 0;
+    if (inside) return make_error("off_slot_grid", "this start is not one of the offered start times", "start");
+    return make_error("outside_availability", "no host is available for the whole appointment", "start");
+  }
+  auto any_is = [&](Verdict x) { return std::find(verdicts.begin(), verdicts.end(), x) != verdicts.end(); };
+  const bool hosts_ok = inputs.mode == HostMode::all ? all_free(verdicts) : !hosts.empty();
+  if (!hosts_ok) {
+    if (inputs.mode == HostMode::all && any_is(Verdict::outside_hours)) {
+      return make_error("outside_availability", "not every host is available for the whole appointment", "start");
+    }
+    if (any_is(Verdict::busy)) return unavailable();
+    if (any_is(Verdict::limit)) return make_error("limit_reached", "the host's booking limit is reached", "start");
+    return make_error("outside_availability", "no host is available for the whole appointment", "start");
+  }
+  if (engine.needs_room() && rooms.empty()) return unavailable();
+
+  Assignment a;
+  a.when = when;
+  if (inputs.mode == HostMode::all) {
+    for (const Host& h : inputs.hosts) a.host_ids.push_back(h.id);
+  } else {
+    a.host_ids.push_back(inputs.hosts[hosts.front()].id);
+  }
+  if (!rooms.empty()) a.room_id = p.room_ids[rooms.front()];
+  return a;
+}
+
+}  // namespace kairos::core

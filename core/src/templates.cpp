@@ -1,0 +1,317 @@
+// Rendering of message templates: placeholder filling, optional lines, time formatting
+// in the recipient's language and zone, HTML escaping and owner overrides. The default
+// texts live in template_texts.cpp.
+#include "kairos/templates.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace kairos::core {
+namespace {
+
+constexpr std::array<std::string_view, 7> en_weekdays{"Monday", "Tuesday", "Wednesday", "Thursday",
+                                                      "Friday", "Saturday", "Sunday"};
+constexpr std::array<std::string_view, 12> en_months{"January", "February", "March",     "April",   "May",      "June",
+                                                     "July",    "August",   "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 7> ja_weekdays{"月", "火", "水", "木", "金", "土", "日"};
+constexpr std::array<std::string_view, 7> fi_weekdays{"maanantai", "tiistai",  "keskiviikko", "torstai",
+                                                      "perjantai", "lauantai", "sunnuntai"};
+constexpr std::array<std::string_view, 7> de_weekdays{"Montag",  "Dienstag", "Mittwoch", "Donnerstag",
+                                                      "Freitag", "Samstag",  "Sonntag"};
+constexpr std::array<std::string_view, 12> de_months{"Januar", "Februar", "März",      "April",   "Mai",      "Juni",
+                                                     "Juli",   "August",  "September", "Oktober", "November", "Dezember"};
+constexpr std::array<std::string_view, 7> hu_weekdays{"hétfő", "kedd", "szerda", "csütörtök", "péntek", "szombat",
+                                                      "vasárnap"};
+constexpr std::array<std::string_view, 12> hu_months{"január", "február", "március",    "április", "május",    "június",
+                                                     "július", "augusztus", "szeptember", "október", "november", "december"};
+
+std::string num(int v, int width = 1) {
+  std::string s = std::to_string(v);
+  while (static_cast<int>(s.size()) < width) s.insert(s.begin(), '0');
+  return s;
+}
+
+std::size_t wd(LocalDate d) { return static_cast<std::size_t>(d.weekday()); }
+std::size_t mo(LocalDate d) { return static_cast<std::size_t>(d.month() - 1); }
+
+std::string date_text(LocalDate d, std::string_view lang) {
+  if (lang == "ja") {
+    return num(d.year()) + "年" + num(d.month()) + "月" + num(d.day()) + "日(" + std::string(ja_weekdays[wd(d)]) + ")";
+  }
+  if (lang == "fi") return std::string(fi_weekdays[wd(d)]) + " " + num(d.day()) + "." + num(d.month()) + "." + num(d.year());
+  if (lang == "de") {
+    return std::string(de_weekdays[wd(d)]) + ", " + num(d.day()) + ". " + std::string(de_months[mo(d)]) + " " +
+           num(d.year());
+  }
+  if (lang == "hu") {
+    return num(d.year()) + ". " + std::string(hu_months[mo(d)]) + " " + num(d.day()) + "., " +
+           std::string(hu_weekdays[wd(d)]);
+  }
+  return std::string(en_weekdays[wd(d)]) + ", " + std::string(en_months[mo(d)]) + " " + num(d.day()) + ", " +
+         num(d.year());
+}
+
+std::string time_text(LocalTime t, std::string_view lang) {
+  if (lang == "en") {
+    const int h12 = t.hour() % 12 == 0 ? 12 : t.hour() % 12;
+    return num(h12) + ":" + num(t.minute(), 2) + (t.hour() < 12 ? " AM" : " PM");
+  }
+  if (lang == "fi") return num(t.hour()) + "." + num(t.minute(), 2);
+  if (lang == "de") return num(t.hour(), 2) + ":" + num(t.minute(), 2);
+  return num(t.hour()) + ":" + num(t.minute(), 2);
+}
+
+std::string_view normalize(std::string_view lang) {
+  const auto& langs = supported_languages();
+  return std::find(langs.begin(), langs.end(), lang) != langs.end() ? lang : std::string_view("en");
+}
+
+std::string when_with_zone(const Interval& i, const ZoneRules* zone, std::string_view lang) {
+  static const ZoneRules utc = ZoneRules::fixed("UTC", 0, "UTC");
+  const ZoneRules& z = zone ? *zone : utc;
+  return format_when(i, z, lang) + " (" + z.id() + ")";
+}
+
+std::string actions_text(const MessageContext& ctx, std::string_view lang) {
+  std::string out;
+  for (const auto& [action, url] : ctx.links) {
+    if (!out.empty()) out += "\n";
+    out += action_label(action, lang) + ": " + url;
+  }
+  return out;
+}
+
+std::string actions_html(const MessageContext& ctx, std::string_view lang) {
+  std::string out;
+  for (const auto& [action, url] : ctx.links) {
+    out += "<a href=\"" + escape_html(url) +
+           "\" style=\"display:inline-block;margin:4px 8px 4px 0;padding:10px 18px;background:#1f5fbf;"
+           "color:#ffffff;text-decoration:none;border-radius:6px\">" +
+           escape_html(action_label(action, lang)) + "</a>";
+  }
+  return out;
+}
+
+enum class Mode { subject, text, html };
+
+// The value of one placeholder, already in the output's form (escaped for HTML).
+// Returns false for an unknown name.
+bool value_of(std::string_view name, const MessageContext& ctx, std::string_view lang, Mode mode, std::string& out) {
+  const std::string* plain = nullptr;
+  std::string computed;
+  if (name == "guest_name") plain = &ctx.guest_name;
+  else if (name == "guest_company") plain = &ctx.guest_company;
+  else if (name == "host_name") plain = &ctx.host_name;
+  else if (name == "host_company") plain = &ctx.host_company;
+  else if (name == "page_name") plain = &ctx.page_name;
+  else if (name == "event_name") plain = &ctx.event_name;
+  else if (name == "location") plain = &ctx.location;
+  else if (name == "guidance") plain = &ctx.guidance;
+  else if (name == "reception_code") plain = &ctx.reception_code;
+  else if (name == "reason") plain = &ctx.reason;
+  else if (name == "message") plain = &ctx.message;
+  else if (name == "notes") plain = &ctx.notes;
+  else if (name == "when") computed = when_with_zone(ctx.when, ctx.zone, lang);
+  else if (name == "previous_when") computed = ctx.previous_when ? when_with_zone(*ctx.previous_when, ctx.zone, lang) : "";
+  else if (name == "appointments") {
+    if (ctx.appointments.empty()) {
+      computed = when_with_zone(ctx.when, ctx.zone, lang);
+    } else {
+      for (const Interval& i : ctx.appointments) {
+        if (!computed.empty()) computed += "\n";
+        computed += when_with_zone(i, ctx.zone, lang);
+      }
+    }
+  } else if (name == "actions") {
+    if (mode == Mode::html) {
+      out = actions_html(ctx, lang);
+      return true;
+    }
+    computed = actions_text(ctx, lang);
+  } else {
+    return false;
+  }
+  std::string v = plain ? *plain : computed;
+  if (mode == Mode::subject) {
+    // A line break in a subject would end the mail header: flatten it.
+    for (char& c : v) {
+      if (c == '\r' || c == '\n' || c == '\t') c = ' ';
+    }
+  } else if (mode == Mode::html) {
+    std::string e = escape_html(v);
+    std::string r;
+    for (char c : e) {
+      if (c == '\r') continue;
+      if (c == '\n') r += "<br>\n";
+      else r.push_back(c);
+    }
+    v = std::move(r);
+  }
+  out = std::move(v);
+  return true;
+}
+
+// Fills the placeholders of one line. `all_empty` tells whether the line had
+// placeholders and every one of them was empty.
+std::string fill(std::string_view line, const MessageContext& ctx, std::string_view lang, Mode mode, bool& had,
+                 bool& all_empty) {
+  std::string out;
+  had = false;
+  all_empty = true;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    if (line[i] == '{') {
+      const std::size_t close = line.find('}', i + 1);
+      if (close != std::string_view::npos) {
+        const std::string_view name = line.substr(i + 1, close - i - 1);
+        std::string v;
+        if (value_of(name, ctx, lang, mode, v)) {
+          had = true;
+          if (!v.empty()) all_empty = false;
+          out += v;
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    // Literal template text: ours or the owner's. Escaped too, so that an owner's "<"
+    // shows as written and cannot break the markup.
+    const char c = line[i];
+    if (mode == Mode::html) out += escape_html(std::string_view(&line[i], 1));
+    else out.push_back(c);
+    ++i;
+  }
+  return out;
+}
+
+std::vector<std::string> body_lines(std::string_view body, const MessageContext& ctx, std::string_view lang, Mode mode) {
+  std::vector<std::string> lines;
+  std::size_t pos = 0;
+  while (pos <= body.size()) {
+    std::size_t nl = body.find('\n', pos);
+    if (nl == std::string_view::npos) nl = body.size();
+    std::string_view line = body.substr(pos, nl - pos);
+    pos = nl + 1;
+    const bool optional = !line.empty() && line.front() == '?';
+    if (optional) line.remove_prefix(1);
+    bool had = false, all_empty = true;
+    std::string filled = fill(line, ctx, lang, mode, had, all_empty);
+    if (optional && had && all_empty) continue;
+    lines.push_back(std::move(filled));
+  }
+  // Blank lines: none at either end, never two in a row (left behind by optional lines).
+  std::vector<std::string> out;
+  for (auto& l : lines) {
+    if (l.empty() && (out.empty() || out.back().empty())) continue;
+    out.push_back(std::move(l));
+  }
+  while (!out.empty() && out.back().empty()) out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string>& supported_languages() {
+  static const std::vector<std::string> langs{"en", "ja", "fi", "de", "hu"};
+  return langs;
+}
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string format_when(const Interval& when, const ZoneRules& zone, std::string_view language) {
+  const std::string_view lang = normalize(language);
+  const LocalDateTime s = zone.to_local(when.start), e = zone.to_local(when.end);
+  const bool same_day = s.date() == e.date();
+  const std::string ds = date_text(s.date(), lang), ts = time_text(s.time(), lang);
+  const std::string de = date_text(e.date(), lang), te = time_text(e.time(), lang);
+  if (lang == "ja") return ds + " " + ts + "〜" + (same_day ? "" : de + " ") + te;
+  if (lang == "fi") return ds + " klo " + ts + (same_day ? "–" + te : " – " + de + " klo " + te);
+  if (lang == "de") return ds + ", " + ts + (same_day ? "–" + te + " Uhr" : " Uhr – " + de + ", " + te + " Uhr");
+  if (lang == "hu") return ds + " " + ts + (same_day ? "–" + te : " – " + de + " " + te);
+  return ds + ", " + ts + " – " + (same_day ? "" : de + ", ") + te;
+}
+
+std::string action_label(SignedAction a, std::string_view language) {
+  const std::string_view lang = normalize(language);
+  // en, ja, fi, de, hu
+  static constexpr std::array<std::array<std::string_view, 5>, 8> labels{{
+      {"Cancel booking", "予約をキャンセルする", "Peruuta ajanvaraus", "Termin absagen", "Foglalás lemondása"},
+      {"Book again", "新しく予約する", "Varaa uusi aika", "Neuen Termin buchen", "Új időpont foglalása"},
+      {"Approve booking", "予約を承認する", "Hyväksy ajanvaraus", "Termin bestätigen", "Foglalás jóváhagyása"},
+      {"Reject booking", "予約を却下する", "Hylkää ajanvaraus", "Termin ablehnen", "Foglalás elutasítása"},
+      {"Confirm appointment", "日時を承諾する", "Vahvista tapaaminen", "Termin annehmen", "Időpont elfogadása"},
+      {"Decline appointment", "辞退する", "Kieltäydy tapaamisesta", "Termin ablehnen", "Időpont elutasítása"},
+      {"Choose a time", "日時を選択する", "Valitse aika", "Termin auswählen", "Időpont kiválasztása"},
+      {"Ask for other times", "日程の再調整を依頼する", "Pyydä muita aikoja", "Andere Termine anfragen",
+       "Más időpontot kérek"},
+  }};
+  const auto& langs = supported_languages();
+  const auto li = static_cast<std::size_t>(std::find(langs.begin(), langs.end(), lang) - langs.begin());
+  return std::string(labels[static_cast<std::size_t>(a)][li]);
+}
+
+std::string visit_calendar_title(const std::string& guest_company, const std::string& guest_name,
+                                 std::string_view language) {
+  const std::string_view lang = normalize(language);
+  if (lang == "ja") {
+    return "来訪: " + (guest_company.empty() ? "" : guest_company + ":") + guest_name + " 様";
+  }
+  const std::string word = lang == "fi" ? "Vierailu" : lang == "de" ? "Besuch" : lang == "hu" ? "Látogatás" : "Visit";
+  return word + ": " + (guest_company.empty() ? "" : guest_company + ": ") + guest_name;
+}
+
+Result<RenderedMessage> render(std::string_view template_key, std::string_view language, const MessageContext& ctx,
+                               const std::vector<TemplateOverride>& overrides) {
+  const std::string_view lang = normalize(language);
+  const std::optional<TemplateText> def = default_template(template_key, lang);
+  if (!def) return make_error("unknown_template", "no template \"" + std::string(template_key) + "\"", "template");
+  std::string_view subject = def->subject, body = def->body;
+  for (const TemplateOverride& o : overrides) {
+    if (o.template_key != template_key || o.language != lang) continue;
+    if (!o.subject.empty()) subject = o.subject;
+    if (!o.body.empty()) body = o.body;
+  }
+
+  RenderedMessage r;
+  bool had = false, all_empty = true;
+  r.subject = fill(subject, ctx, lang, Mode::subject, had, all_empty);
+  for (char& c : r.subject) {
+    if (c == '\r' || c == '\n') c = ' ';
+  }
+
+  for (const std::string& l : body_lines(body, ctx, lang, Mode::text)) r.text += l + "\n";
+
+  const std::vector<std::string> lines = body_lines(body, ctx, lang, Mode::html);
+  r.html = "<!DOCTYPE html>\n<html lang=\"" + std::string(lang) + "\"><head><meta charset=\"utf-8\"><title>" +
+           escape_html(r.subject) + "</title></head>\n<body style=\"font-family:sans-serif;line-height:1.5\">\n<p>";
+  bool open_paragraph_empty = true;
+  for (const std::string& l : lines) {
+    if (l.empty()) {
+      r.html += "</p>\n<p>";
+      open_paragraph_empty = true;
+      continue;
+    }
+    if (!open_paragraph_empty) r.html += "<br>\n";
+    r.html += l;
+    open_paragraph_empty = false;
+  }
+  r.html += "</p>\n</body></html>\n";
+  return r;
+}
+
+}  // namespace kairos::core
