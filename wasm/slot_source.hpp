@@ -1,6 +1,6 @@
-// Where the widget's slots come from: one request per visible month, cached, and the
-// month's free slots grouped by the guest's local date. The widget holds no scheduling
-// rule: the slot list is the server's / core's answer, converted for display only.
+// Where the widget's slots come from: one availability request per visible month,
+// cached; the core computes the month's free slots and groups them by the guest's local
+// date, for any zone, without another request. The widget holds no scheduling rule.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kairos/result.hpp"
+#include "kairos/slots.hpp"
 #include "kairos/zone.hpp"
 #include "widget_state.hpp"
 
@@ -41,14 +42,16 @@ class SlotSource {
   core::Status store(const std::string& key, std::string_view body);
   void forget(const std::string& key) { loading_.erase(key); }
   // Drops everything (a booking attempt showed the data is stale).
-  void invalidate() { months_.clear(); loading_.clear(); }
+  void invalidate();
   // The month's slots by local date, nullptr while not loaded.
   const DayMap* days(const MonthQuery& q) const;
 
  private:
   std::string key_of(const MonthQuery& q) const;
-  std::map<std::string, DayMap> months_;
+  std::map<std::string, core::AvailabilityInputs> months_;
   std::set<std::string> loading_;
+  // Per month and zone; computing is pure, so caching it keeps days() logically const.
+  mutable std::map<std::string, DayMap> computed_;
 };
 
 }  // namespace kairos::widget
