@@ -94,7 +94,7 @@ void month_grid(Frame& f) {
       std::snprintf(label, sizeof label, "%d##d%d", c.date.day(), c.date.days_since_epoch());
       if (c.bookable) {
         const std::uint32_t accent = f.s.accent;
-        ImGui::PushStyleColor(ImGuiCol_Button, rgb(accent, c.selected ? 1.0f : 0.25f));
+        ImGui::PushStyleColor(ImGuiCol_Button, rgb(accent, c.selected ? 1.0f : 0.22f));
         ImGui::PushStyleColor(ImGuiCol_Text, c.selected ? ImVec4(1, 1, 1, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
         if (ImGui::Button(label, ImVec2(cell, cell * 0.8f))) f.act(Kind::select_day, core::format_date(c.date));
         ImGui::PopStyleColor(2);
@@ -134,9 +134,12 @@ void day_slots(Frame& f) {
   for (const SlotRow& row : vm.day_slots) {
     if (i % per_row != 0) ImGui::SameLine();
     ImGui::PushID(i++);
-    if (row.selected) ImGui::PushStyleColor(ImGuiCol_Button, rgb(f.s.accent));
+    if (row.selected) {
+      ImGui::PushStyleColor(ImGuiCol_Button, rgb(f.s.accent));
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    }
     if (ImGui::Button(row.label.c_str(), ImVec2(w, 0))) f.act(Kind::select_slot, core::format_instant(row.slot.start));
-    if (row.selected) ImGui::PopStyleColor();
+    if (row.selected) ImGui::PopStyleColor(2);
     ImGui::PopID();
   }
 }
@@ -419,9 +422,11 @@ void apply_theme(bool dark, std::uint32_t accent) {
   style.WindowBorderSize = 0;
   ImVec4* c = style.Colors;
   c[ImGuiCol_WindowBg] = dark ? ImVec4(0.09f, 0.10f, 0.12f, 1) : ImVec4(1, 1, 1, 1);
-  c[ImGuiCol_Button] = rgb(accent, 0.85f);
-  c[ImGuiCol_ButtonHovered] = rgb(accent, 1.0f);
-  c[ImGuiCol_ButtonActive] = rgb(accent, 0.7f);
+  // Tinted buttons keep the theme's text colour readable on any accent; the chosen day
+  // and slot are drawn solid.
+  c[ImGuiCol_Button] = rgb(accent, 0.22f);
+  c[ImGuiCol_ButtonHovered] = rgb(accent, 0.40f);
+  c[ImGuiCol_ButtonActive] = rgb(accent, 0.60f);
   c[ImGuiCol_Header] = rgb(accent, 0.3f);
   c[ImGuiCol_HeaderHovered] = rgb(accent, 0.5f);
   c[ImGuiCol_HeaderActive] = rgb(accent, 0.7f);

@@ -133,4 +133,10 @@
     }
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan); else scan();
+  // Pages that add the placeholder later (single-page apps) get their widget too.
+  if (window.MutationObserver) {
+    new MutationObserver(function (changes) {
+      for (var i = 0; i < changes.length; i++) if (changes[i].addedNodes.length) { scan(); return; }
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }
 })();
