@@ -245,7 +245,9 @@ std::string App::manage_url(const BookingView& b) const {
   if (!b.manage_url.empty()) return b.manage_url;
   std::string base = state_.widget_url;
   if (base.empty()) base = "/widget/";
-  return base + "?booking=" + url_encode(b.uid) + "&token=" + url_encode(b.token) + "&lang=" + locale(state_.lang).code;
+  const std::string page = b.page.empty() ? state_.page_id : b.page;
+  return base + "?page=" + url_encode(page) + "&booking=" + url_encode(b.uid) + "&token=" + url_encode(b.token) +
+         "&lang=" + locale(state_.lang).code;
 }
 
 void App::validate_form() {
@@ -408,10 +410,10 @@ void App::apply(const Intent& in) {
     case Kind::start_reschedule:
       s.rescheduling = true;
       s.error_code.clear();
-      if (s.event_types.empty() && !s.booking.page.empty()) {
-        s.page_id = s.booking.page;
+      if (!s.booking.page.empty()) s.page_id = s.booking.page;
+      if (s.event_types.empty() && !s.page_id.empty()) {
         s.screen = Screen::loading;
-        send(Call::page, "GET", "/v1/pages/" + url_encode(s.booking.page));
+        send(Call::page, "GET", "/v1/pages/" + url_encode(s.page_id));
       } else {
         s.screen = Screen::calendar;
       }
@@ -734,7 +736,8 @@ void App::handle_simple_action(Call call, int status, std::string_view body) {
       break;
     }
     case Call::choose: {
-      s.booking = read_booking(j);
+      const Json* b = wire::member(j, "booking");
+      s.booking = read_booking(b != nullptr ? *b : j);
       if (s.slot && s.booking.slot.start == core::Instant()) s.booking.slot = *s.slot;
       s.done_text = &Texts::proposal_confirmed;
       browser::emit("bookingSuccessful", Json{{"uid", s.booking.uid}, {"start", core::format_instant(s.booking.slot.start)},
