@@ -37,6 +37,10 @@ struct Builder {
     Json n{{"t", "input"}, {"id", id}, {"x", label}, {"v", value}, {"type", type}};
     if (!optional) n["required"] = true;
     if (multiline) n["multiline"] = true;
+    if (const auto r = s.field_rects.find(id); r != s.field_rects.end()) {
+      n["r"] = Json::array({static_cast<int>(r->second[0]), static_cast<int>(r->second[1]),
+                            static_cast<int>(r->second[2]), static_cast<int>(r->second[3])});
+    }
     for (const core::Error& e : s.field_errors) {
       if (e.field == id) {
         n["e"] = error_text(s.lang, e.code);

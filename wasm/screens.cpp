@@ -202,6 +202,8 @@ void field(Frame& f, const char* id, const char* label, bool optional, std::stri
   ImGui::SetNextItemWidth(-1);
   const bool changed = multiline ? ImGui::InputTextMultiline("##v", &value, ImVec2(-1, ImGui::GetTextLineHeight() * 4))
                                  : ImGui::InputText("##v", &value);
+  const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+  f.s.field_rects[id] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y};
   ImGui::PopID();
   if (changed) f.out = Intent{Kind::edit_field, id, value};
   for (const core::Error& e : f.s.field_errors) {

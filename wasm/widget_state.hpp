@@ -5,6 +5,7 @@
 // server.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <map>
@@ -122,6 +123,9 @@ struct WidgetState {
   std::vector<std::string> touched;
   bool show_all_errors = false;
   std::string idempotency_key;
+  // Where each text field was drawn last frame (CSS pixels: x, y, width, height), so
+  // the mirror can point at it (magnifiers, tests that click into the canvas).
+  std::map<std::string, std::array<float, 4>> field_rects;
 
   // Results and link modes.
   BookingView booking;
