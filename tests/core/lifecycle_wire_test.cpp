@@ -22,7 +22,7 @@ TEST(LifecycleWire, BookingRoundTrips) {
   b.tray = "declined";
   b.checkin_code = "ACD347";
   b.history.push_back({utc("2026-03-10T15:00:00Z"), Actor::host, "no_show", "x"});
-  const auto back = wire::read_booking_record(nlohmann::json(b), "booking");
+  const auto back = wire::read_booking(nlohmann::json(b), "booking");
   ASSERT_TRUE(back.ok()) << back.error().field << " " << back.error().code;
   EXPECT_EQ(*back, b);
 }
@@ -74,7 +74,7 @@ TEST(LifecycleWire, BadInputNamesTheField) {
        "booking.hosts[1]"},
   };
   for (const auto& c : cases) {
-    const auto r = wire::read_booking_record(nlohmann::json::parse(c.json), "booking");
+    const auto r = wire::read_booking(nlohmann::json::parse(c.json), "booking");
     ASSERT_FALSE(r.ok()) << c.json;
     EXPECT_EQ(r.error().code, c.code) << c.json;
     EXPECT_EQ(r.error().field, c.field) << c.json;

@@ -21,7 +21,7 @@ Json result_json(const core::Result<T>& r) {
 }
 
 Json run_steps(const Json& c, const core::NotificationSettings& settings) {
-  core::Booking b = expect(wire::read_booking_record(c.at("booking"), "booking"), "booking");
+  core::Booking b = expect(wire::read_booking(c.at("booking"), "booking"), "booking");
   Json out = Json::array();
   if (c.value("create", false)) {
     const auto now = expect(wire::read_instant(c.at("now"), "now"), "now");
@@ -69,8 +69,8 @@ Json run_proposal(const Json& c, const core::NotificationSettings& settings) {
 }
 
 Json run_edit(const Json& c, const core::NotificationSettings& settings) {
-  const auto before = expect(wire::read_booking_record(c.at("before"), "before"), "before");
-  const auto after = expect(wire::read_booking_record(c.at("after"), "after"), "after");
+  const auto before = expect(wire::read_booking(c.at("before"), "before"), "before");
+  const auto after = expect(wire::read_booking(c.at("after"), "after"), "after");
   const auto now = expect(wire::read_instant(c.at("now"), "now"), "now");
   const auto zone = load(c.at("zone").get<std::string>());
   const auto r = core::edit_booking(before, after, c.at("notify").get<bool>(), now, settings, zone);
@@ -80,7 +80,7 @@ Json run_edit(const Json& c, const core::NotificationSettings& settings) {
 
 Json run_request(const Json& c) {
   std::vector<core::Booking> bookings;
-  for (const Json& b : c.at("bookings")) bookings.push_back(expect(wire::read_booking_record(b, "bookings"), "bookings"));
+  for (const Json& b : c.at("bookings")) bookings.push_back(expect(wire::read_booking(b, "bookings"), "bookings"));
   const auto draft = expect(wire::read_confirmation_request(c.at("request"), "request"), "request");
   const auto now = expect(wire::read_instant(c.at("now"), "now"), "now");
   const auto zone = load(c.at("zone").get<std::string>());

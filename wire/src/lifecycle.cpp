@@ -195,7 +195,7 @@ Result<core::Guest> read_guest(const Json& j, std::string_view field) {
   return g;
 }
 
-Result<core::Booking> read_booking_record(const Json& j, std::string_view field) {
+Result<core::Booking> read_booking(const Json& j, std::string_view field) {
   if (!j.is_object()) return core::make_error("invalid_type", "expected a booking object", std::string(field));
   core::Booking b;
   auto when = read_interval(j, field);

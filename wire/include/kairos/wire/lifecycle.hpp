@@ -32,11 +32,11 @@ void to_json(nlohmann::json& j, const RenderedMessage& m);
 
 namespace kairos::wire {
 
-// Optional members take the core's defaults when absent. read_booking_record reads a
-// whole core::Booking (availability.hpp's read_booking reads the slot engine's
+// Optional members take the core's defaults when absent. read_booking reads a whole
+// core::Booking (availability.hpp's read_existing_booking reads the slot engine's
 // ExistingBooking).
 Result<core::Guest> read_guest(const Json& j, std::string_view field);
-Result<core::Booking> read_booking_record(const Json& j, std::string_view field);
+Result<core::Booking> read_booking(const Json& j, std::string_view field);
 Result<core::NotificationSettings> read_notification_settings(const Json& j, std::string_view field);
 Result<core::Proposal> read_proposal(const Json& j, std::string_view field);
 Result<core::ConfirmationRequest> read_confirmation_request(const Json& j, std::string_view field);
