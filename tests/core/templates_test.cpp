@@ -159,7 +159,7 @@ TEST(Templates, OptionalLinesDisappearWhenTheirValuesAreEmpty) {
   const auto bare = render("booking.cancelled.guest", "en", c);
   ASSERT_TRUE(bare.ok());
   EXPECT_EQ(bare->text,
-            "Hello Ada,\n\nyour booking has been cancelled.\n\nMonday, March 9, 2026, 1:00 PM – 1:30 PM (UTC)\n\n"
+            "Hello Ada,\n\nYour booking has been cancelled.\n\nMonday, March 9, 2026, 1:00 PM – 1:30 PM (UTC)\n\n"
             "You are welcome to book a new time whenever it suits you.\n");
   c.reason = "Illness";
   const auto with_reason = render("booking.cancelled.guest", "en", c);
