@@ -426,6 +426,15 @@ std::vector<Slot> free_slots(const AvailabilityInputs& inputs, Interval range) {
   return out;
 }
 
+Interval local_dates(const ZoneRules& zone, LocalDate from, LocalDate to) {
+  return Interval{zone.start_of_day(from), zone.start_of_day(to + Days(1))};
+}
+
+Interval inputs_span(Interval range) {
+  constexpr Seconds kWiden = Days(8);
+  return Interval{range.start - kWiden, range.end + kWiden};
+}
+
 std::vector<DaySlots> group_by_local_date(const std::vector<Slot>& slots, const ZoneRules& guest_zone) {
   LocalClock clock(guest_zone);
   std::vector<std::pair<std::int32_t, std::size_t>> keyed;
