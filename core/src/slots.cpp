@@ -1,5 +1,5 @@
-// The slot engine. One Engine prepares, per host, four sorted lists of instants (grid
-// starts, merged working time, merged hard conflicts, merged booking buffers) and then
+// The slot engine. One Engine prepares, per host, sorted lists of instants (grid
+// starts, merged working time, busy blocks, bookings and holds, booking buffers) and then
 // walks the candidate starts in increasing order with forward-only cursors, so a month
 // costs O(grid + busy) after an is_sorted check (and a sort only for unsorted input).
 // free_slots and check_booking both drive this same walk; check_booking over the
@@ -31,15 +31,10 @@ struct ByStart {
   bool operator()(const Interval& a, const Interval& b) const { return a.start < b.start; }
 };
 
-// Sorts and unions overlapping or touching intervals in place. v[0, sorted_prefix)
-// is one list (a host's busy blocks, usually already sorted: then only checked) and
-// the rest another (bookings and holds, few): each is sorted only when it is not,
-// then the two are merged, so sorted input costs O(n).
-void sort_and_merge(std::vector<Interval>& v, std::size_t sorted_prefix = 0) {
-  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(std::min(sorted_prefix, v.size()));
-  if (!std::is_sorted(v.begin(), mid, ByStart{})) std::sort(v.begin(), mid, ByStart{});
-  if (!std::is_sorted(mid, v.end(), ByStart{})) std::sort(mid, v.end(), ByStart{});
-  if (mid != v.begin() && mid != v.end()) std::inplace_merge(v.begin(), mid, v.end(), ByStart{});
+// Sorts (only when not already sorted: a host's busy blocks usually arrive sorted,
+// and then this is O(n)) and unions overlapping or touching intervals in place.
+void sort_and_merge(std::vector<Interval>& v) {
+  if (!std::is_sorted(v.begin(), v.end(), ByStart{})) std::sort(v.begin(), v.end(), ByStart{});
   std::size_t out = 0;
   for (std::size_t i = 0; i < v.size(); ++i) {
     if (out > 0 && v[i].start <= v[out - 1].end) {
@@ -119,7 +114,8 @@ struct HostPlan {
   LocalClock clock;
   std::vector<GridStart> grid;
   std::vector<Interval> work;  // merged working time
-  std::vector<Interval> hard;  // busy, holds, bookings: kept clear of the buffered slot
+  std::vector<Interval> busy;   // busy blocks: kept clear of the buffered slot
+  std::vector<Interval> taken;  // bookings and holds: kept clear of the buffered slot
   std::vector<Interval> soft;  // bookings widened by their own buffers: kept clear of the slot
   Counts per_day;
   Counts per_week;
@@ -168,10 +164,11 @@ class Engine {
   void run(Visit&& visit) {
     const std::size_t n = plans_.size();
     if (n == 0 || range_.empty()) return;
-    std::vector<Sweep> work, hard, soft;
+    std::vector<Sweep> work, busy, taken, soft;
     for (const HostPlan& p : plans_) {
       work.emplace_back(p.work);
-      hard.emplace_back(p.hard);
+      busy.emplace_back(p.busy);
+      taken.emplace_back(p.taken);
       soft.emplace_back(p.soft);
     }
     std::vector<Verdict> verdicts(n, Verdict::off_grid);
@@ -179,7 +176,8 @@ class Engine {
     auto evaluate = [&](std::size_t h, Instant s, std::int32_t day) {
       const Interval slot{s, s + Seconds(dur_)};
       if (!work[h].contains(slot)) return Verdict::outside_hours;
-      if (hard[h].overlaps(Interval{s - Seconds(bb_), slot.end + Seconds(ba_)}) || soft[h].overlaps(slot)) {
+      const Interval buffered{s - Seconds(bb_), slot.end + Seconds(ba_)};
+      if (busy[h].overlaps(buffered) || taken[h].overlaps(buffered) || soft[h].overlaps(slot)) {
         return Verdict::busy;
       }
       const Limits& lim = in_.policy.limits;
@@ -300,16 +298,15 @@ class Engine {
     // Conflicts that can touch a buffered slot starting in the range.
     const Interval hard_span{range_.start - Seconds(bb_), range_.end + dur + Seconds(ba_)};
     const Interval soft_span{range_.start, range_.end + dur};
-    p.hard.reserve(host.busy.size());
+    p.busy.reserve(host.busy.size());
     for (const BusyBlock& b : host.busy) {
       const Interval i = b.all_day ? busy_interval(b, host.zone) : b.when;
-      if (i.overlaps(hard_span)) p.hard.push_back(i);
+      if (i.overlaps(hard_span)) p.busy.push_back(i);
     }
-    const std::size_t busy_count = p.hard.size();
     const bool counts = in_.mode == HostMode::any || in_.policy.limits.per_day || in_.policy.limits.per_week;
     for (const ExistingBooking& b : in_.bookings) {
       if (ignored(b.id, ignore_booking) || !names(b.host_ids, host.id)) continue;
-      if (b.when.overlaps(hard_span)) p.hard.push_back(b.when);
+      if (b.when.overlaps(hard_span)) p.taken.push_back(b.when);
       if (b.buffer_before.count() > 0 || b.buffer_after.count() > 0) {
         const Interval widened{b.when.start - Seconds(b.buffer_before), b.when.end + Seconds(b.buffer_after)};
         if (widened.overlaps(soft_span)) p.soft.push_back(widened);
@@ -322,9 +319,10 @@ class Engine {
     }
     for (const Hold& h : in_.holds) {
       if (ignored(h.id, ignore_hold) || !names(h.host_ids, host.id)) continue;
-      if (h.when.overlaps(hard_span)) p.hard.push_back(h.when);
+      if (h.when.overlaps(hard_span)) p.taken.push_back(h.when);
     }
-    sort_and_merge(p.hard, busy_count);
+    sort_and_merge(p.busy);
+    sort_and_merge(p.taken);
     sort_and_merge(p.soft);
     p.per_day.finish();
     p.per_week.finish();
