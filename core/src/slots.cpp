@@ -158,10 +158,13 @@ class Engine {
   const HostPlan& plan(std::size_t h) const { return plans_[h]; }
   bool works_through(std::size_t h, const Interval& slot) const { return contains_sorted(plans_[h].work, slot); }
 
-  // Calls visit(start, verdicts, local_days) for each candidate start, ascending;
-  // verdicts[h] and local_days[h] describe host h at that start.
+  // Calls visit(start, verdicts, local_days) for candidate starts, ascending;
+  // verdicts[h] and local_days[h] describe host h at that start. With
+  // `offerable_only`, only starts the mode offers are visited (some host free in any
+  // mode, every host free in all mode), and a verdict other than `free` may stand for
+  // any reason; otherwise every candidate is visited with exact verdicts.
   template <class Visit>
-  void run(Visit&& visit) {
+  void run(Visit&& visit, bool offerable_only) {
     const std::size_t n = plans_.size();
     if (n == 0 || range_.empty()) return;
     std::vector<Sweep> work, busy, taken, soft;
@@ -190,30 +193,50 @@ class Engine {
       for (const GridStart& g : plans_[0].grid) {
         days[0] = g.local_day;
         verdicts[0] = evaluate(0, g.at, g.local_day);
+        bool all = verdicts[0] == Verdict::free;
         for (std::size_t h = 1; h < n; ++h) {
+          // Skipping a cursor's call is safe: later calls only move it further.
+          if (offerable_only && !all) break;
           days[h] = day_of(plans_[h].clock.to_local(g.at));
           verdicts[h] = evaluate(h, g.at, days[h]);
+          all = all && verdicts[h] == Verdict::free;
         }
-        visit(g.at, verdicts, days);
+        if (!offerable_only || all) visit(g.at, verdicts, days);
       }
       return;
     }
-    // Any mode: a merge of the hosts' grids; a host is a candidate only on its own grid.
+    // Any mode: a merge of the hosts' grids; a host is a candidate only on its own
+    // grid. Each grid is evaluated in one tight pass first; when only offers matter,
+    // only the free entries take part in the merge.
+    std::vector<std::vector<std::uint32_t>> entries(n);
+    std::vector<std::vector<Verdict>> own(n);
+    for (std::size_t h = 0; h < n; ++h) {
+      const auto& grid = plans_[h].grid;
+      entries[h].reserve(grid.size());
+      if (!offerable_only) own[h].reserve(grid.size());
+      for (std::size_t i = 0; i < grid.size(); ++i) {
+        const Verdict v = evaluate(h, grid[i].at, grid[i].local_day);
+        if (offerable_only && v != Verdict::free) continue;
+        entries[h].push_back(static_cast<std::uint32_t>(i));
+        if (!offerable_only) own[h].push_back(v);
+      }
+    }
     std::vector<std::size_t> head(n, 0);
     for (;;) {
       Instant s = Instant::max();
       for (std::size_t h = 0; h < n; ++h) {
-        if (head[h] < plans_[h].grid.size()) s = std::min(s, plans_[h].grid[head[h]].at);
+        if (head[h] < entries[h].size()) s = std::min(s, plans_[h].grid[entries[h][head[h]]].at);
       }
       if (s == Instant::max()) return;
       for (std::size_t h = 0; h < n; ++h) {
-        const auto& grid = plans_[h].grid;
-        if (head[h] < grid.size() && grid[head[h]].at == s) {
-          days[h] = grid[head[h]].local_day;
-          verdicts[h] = evaluate(h, s, days[h]);
-          ++head[h];
-        } else {
-          verdicts[h] = Verdict::off_grid;
+        verdicts[h] = Verdict::off_grid;
+        if (head[h] < entries[h].size()) {
+          const GridStart& g = plans_[h].grid[entries[h][head[h]]];
+          if (g.at == s) {
+            days[h] = g.local_day;
+            verdicts[h] = offerable_only ? Verdict::free : own[h][head[h]];
+            ++head[h];
+          }
         }
       }
       visit(s, verdicts, days);
@@ -420,7 +443,7 @@ std::vector<Slot> free_slots(const AvailabilityInputs& inputs, Interval range) {
     }
     slot.free_rooms.reserve(rooms.size());
     for (std::size_t r : rooms) slot.free_rooms.push_back(inputs.policy.room_ids[r]);
-  });
+  }, /*offerable_only=*/true);
   return out;
 }
 
@@ -476,7 +499,7 @@ Result<Assignment> check_booking(const AvailabilityInputs& inputs, const Booking
     if (inputs.mode == HostMode::any) fair_order(engine, v, days, hosts);
     const bool hosts_ok = inputs.mode == HostMode::all ? all_free(v) : !hosts.empty();
     if (hosts_ok && engine.needs_room()) engine.free_rooms(when, rooms);
-  });
+  }, /*offerable_only=*/false);
 
   auto unavailable = [] { return make_error("slot_unavailable", "this time is no longer available", "start"); };
   if (!found) {
