@@ -1,0 +1,70 @@
+// App wiring: authentication cache, rate limiter, clock.
+#include "app.hpp"
+
+#include "auth/tokens.hpp"
+#include "kairos/time_text.hpp"
+#include "kairos/wire/json.hpp"
+
+namespace kairos::server {
+
+bool RateLimiter::allow(const std::string& client, std::int64_t now_s, int& retry_after) {
+  if (per_minute_ <= 0) return true;
+  std::int64_t minute = now_s / 60;
+  std::lock_guard lock(mu_);
+  if (windows_.size() > 100000) windows_.clear();  // bounded memory under a flood of clients
+  auto& w = windows_[client];
+  if (w.minute != minute) w = Window{minute, 0};
+  if (w.count >= per_minute_) {
+    retry_after = static_cast<int>(60 - now_s % 60);
+    return false;
+  }
+  ++w.count;
+  return true;
+}
+
+App::App(Config c, store::Store& s, http::Metrics& m)
+    : cfg(std::move(c)), store(s), metrics(m), booking_limiter(cfg.booking_rate) {}
+
+void App::register_routes(http::Router& r) {
+  register_system_routes(*this, r);
+  register_admin_routes(*this, r);
+  register_guest_routes(*this, r);
+  register_static_routes(*this, r);
+  router = &r;
+}
+
+core::Instant App::now() const {
+  auto s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
+  return core::Instant::from_unix_seconds(s.count());
+}
+
+std::string now_text(const App& app) { return core::format_instant(app.now()); }
+
+std::optional<std::string> App::account_for_key(const std::string& key) {
+  if (key.size() > 512) return std::nullopt;
+  std::string hash = auth::sha256_hex(key);
+  {
+    std::lock_guard lock(key_mu_);
+    auto it = key_cache_.find(hash);
+    if (it != key_cache_.end()) return it->second;
+  }
+  auto acc = store.account_for_key(hash);
+  if (acc) {
+    std::lock_guard lock(key_mu_);
+    key_cache_[hash] = *acc;
+  }
+  return acc;
+}
+
+std::string App::ensure_account(const std::string& key, const std::string& name) {
+  return store.ensure_account_with_key(auth::sha256_hex(key), name, auth::random_id("acc_"));
+}
+
+core::Result<nlohmann::json> parse_body(const http::Request& req) {
+  auto j = wire::parse_json(req.body);
+  if (!j) return j.error();
+  if (!j->is_object()) return core::make_error("invalid_type", "the body must be a JSON object");
+  return j;
+}
+
+}  // namespace kairos::server

@@ -1,0 +1,76 @@
+// The application: the services behind the routes. Handlers are thin: parse the
+// request (wire readers), call the core, call the store, map the result. This header
+// is the context every route file shares; each routes_*.cpp registers one area.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "config.hpp"
+#include "http/http_types.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "kairos/time.hpp"
+#include "store/store.hpp"
+#include "zone_cache.hpp"
+
+namespace kairos::server {
+
+// Per-client fixed-window limiter (booking creations per minute).
+class RateLimiter {
+ public:
+  explicit RateLimiter(int per_minute) : per_minute_(per_minute) {}
+  // True when the client may proceed; `retry_after` is set otherwise.
+  bool allow(const std::string& client, std::int64_t now_s, int& retry_after);
+
+ private:
+  int per_minute_;
+  std::mutex mu_;
+  struct Window { std::int64_t minute = 0; int count = 0; };
+  std::unordered_map<std::string, Window> windows_;
+};
+
+class App {
+ public:
+  App(Config cfg, store::Store& store, http::Metrics& metrics);
+
+  void register_routes(http::Router& r);
+
+  // Owner authentication: account of an API key (cached by hash).
+  std::optional<std::string> account_for_key(const std::string& key);
+  // Bootstrap (--admin-key): the account owning `key`, created when missing.
+  std::string ensure_account(const std::string& key, const std::string& name);
+  // --demo: seeds the demo account, hosts, rooms and the page "demo"; returns the key.
+  std::string seed_demo();
+  // One pass of scheduled work: completion after the end, outbox hand-off.
+  void sweep();
+
+  core::Instant now() const;
+
+  Config cfg;
+  store::Store& store;
+  http::Metrics& metrics;
+  ZoneCache zones;
+  RateLimiter booking_limiter;
+  const http::Router* router = nullptr;
+
+ private:
+  std::mutex key_mu_;
+  std::unordered_map<std::string, std::string> key_cache_;  // hash → account
+};
+
+// Route registration, one area per file.
+void register_system_routes(App& app, http::Router& r);
+void register_admin_routes(App& app, http::Router& r);
+void register_guest_routes(App& app, http::Router& r);
+void register_static_routes(App& app, http::Router& r);
+
+// Helpers shared by route files.
+core::Result<nlohmann::json> parse_body(const http::Request& req);
+std::string now_text(const App& app);
+
+}  // namespace kairos::server

@@ -1,0 +1,106 @@
+// Command-line parsing (CLI11 is not installed on the build machines; the option set is
+// small enough to read by hand).
+#include "config.hpp"
+
+#include <cstdlib>
+#include <iostream>
+#include <string_view>
+
+#ifndef KAIROS_SOURCE_DIR
+#define KAIROS_SOURCE_DIR "."
+#endif
+
+namespace kairos::server {
+namespace {
+
+const char* kUsage =
+    "usage: kairos-server --db PATH [--bind ADDR] [--port N] [--threads N] [--admin-key KEY]\n"
+    "                     [--demo] [--smtp URL] [--public-url URL] [--booking-rate N]\n"
+    "                     [--web-root DIR] [--widget-dir DIR] [--cors-origins A,B|*]\n"
+    "                     [--body-limit BYTES] [--log-level debug|info|warn|error]\n"
+    "                     [--scheduler-seconds N] [--print-routes]\n";
+
+bool to_int(std::string_view s, long lo, long hi, int& out) {
+  if (s.empty() || s.size() > 10) return false;
+  long v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  if (v < lo || v > hi) return false;
+  out = static_cast<int>(v);
+  return true;
+}
+
+std::vector<std::string> split_commas(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i <= s.size()) {
+    auto j = s.find(',', i);
+    if (j == std::string::npos) j = s.size();
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
+  Config c;
+  c.web_root = std::string(KAIROS_SOURCE_DIR) + "/web";
+  c.widget_dir = std::string(KAIROS_SOURCE_DIR) + "/build/wasm/wasm";
+  if (const char* k = std::getenv("KAIROS_ADMIN_KEY")) c.admin_key = k;
+  bool port_set = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    auto value = [&](std::string& out) {
+      if (i + 1 >= argc) return false;
+      out = argv[++i];
+      return true;
+    };
+    auto number = [&](int& out, long lo, long hi) { return i + 1 < argc && to_int(argv[++i], lo, hi, out); };
+    bool ok = true;
+    std::string tmp;
+    if (a == "--help" || a == "-h") {
+      std::cout << kUsage;
+      exit_code = 0;
+      return std::nullopt;
+    } else if (a == "--db") ok = value(c.db);
+    else if (a == "--bind") ok = value(c.bind);
+    else if (a == "--port") ok = number(c.port, 0, 65535), port_set = true;
+    else if (a == "--threads") ok = number(c.threads, 1, 256);
+    else if (a == "--admin-key") ok = value(c.admin_key);
+    else if (a == "--demo") c.demo = true;
+    else if (a == "--smtp") ok = value(c.smtp);
+    else if (a == "--public-url") ok = value(c.public_url);
+    else if (a == "--booking-rate") ok = number(c.booking_rate, 0, 1000000);
+    else if (a == "--web-root") ok = value(c.web_root);
+    else if (a == "--widget-dir") ok = value(c.widget_dir);
+    else if (a == "--cors-origins") ok = value(tmp), c.cors_origins = split_commas(tmp);
+    else if (a == "--body-limit") {
+      int n = 0;
+      ok = number(n, 1024, 64 * 1024 * 1024);
+      c.body_limit = static_cast<std::size_t>(n);
+    } else if (a == "--log-level") ok = value(c.log_level);
+    else if (a == "--scheduler-seconds") ok = number(c.scheduler_seconds, 1, 86400);
+    else if (a == "--print-routes") c.print_routes = true;
+    else {
+      std::cerr << "kairos-server: unknown option " << a << "\n" << kUsage;
+      exit_code = 2;
+      return std::nullopt;
+    }
+    if (!ok) {
+      std::cerr << "kairos-server: bad or missing value for " << a << "\n" << kUsage;
+      exit_code = 2;
+      return std::nullopt;
+    }
+  }
+  (void)port_set;
+  if (c.public_url.empty()) c.public_url = "http://" + c.bind + ":" + std::to_string(c.port);
+  while (!c.public_url.empty() && c.public_url.back() == '/') c.public_url.pop_back();
+  exit_code = 0;
+  return c;
+}
+
+}  // namespace kairos::server

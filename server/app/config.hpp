@@ -1,0 +1,34 @@
+// Start-up options of kairos-server (API.md "Server start"), parsed from argv and the
+// environment without throwing: a bad option is reported and the process exits 2.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kairos::server {
+
+struct Config {
+  std::string db = "kairos.db";
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  int threads = 2;
+  std::string admin_key;        // --admin-key or KAIROS_ADMIN_KEY
+  bool demo = false;
+  std::string smtp;             // stored for the mail worker
+  std::string public_url;       // default http://<bind>:<port>
+  int booking_rate = 30;        // creations per client per minute; 0 = off
+  std::string web_root;         // default <repo>/web
+  std::string widget_dir;       // default <repo>/build/wasm/wasm
+  std::vector<std::string> cors_origins{"*"};
+  std::size_t body_limit = 64 * 1024;
+  std::string log_level = "info";
+  int scheduler_seconds = 30;   // period of the completion / outbox hand-off sweep
+  bool print_routes = false;    // print the route table and exit (OpenAPI consistency test)
+};
+
+// nullopt after printing the problem (or --help) to stderr/stdout; `exit_code` tells which.
+std::optional<Config> parse_config(int argc, char** argv, int& exit_code);
+
+}  // namespace kairos::server

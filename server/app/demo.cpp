@@ -1,0 +1,88 @@
+// --demo: a believable demo account (a small consultancy with offices in Tokyo and
+// Helsinki), seeded once; later starts find the page and only print the key again.
+#include "app.hpp"
+#include "auth/tokens.hpp"
+#include "documents.hpp"
+#include "http/log.hpp"
+
+namespace kairos::server {
+
+using nlohmann::json;
+
+namespace {
+constexpr const char* kDemoKey = "kairos-demo-owner-key";
+}
+
+std::string App::seed_demo() {
+  std::string account = ensure_account(kDemoKey, "Kairos demo (Aurora & Sakura Consulting)");
+  if (store.page("demo")) return kDemoKey;
+
+  // Explicit arrays: nlohmann would read {{"09:00", "12:00"}} as an object.
+  auto hours = [](std::vector<std::pair<const char*, const char*>> spans) {
+    json out = json::array();
+    for (auto [a, b] : spans) out.push_back(json::array({a, b}));
+    return out;
+  };
+  auto host = [&](const std::string& id, json body) {
+    auto doc = normalize_host(body, zones);
+    if (!doc) throw std::runtime_error("demo host: " + doc.error().message);
+    store.put_host(store::HostRecord{id, account, doc->dump()});
+  };
+  host("h_demo_tokyo", {{"name", "Yui Tanaka"},
+                        {"email", "yui.tanaka@example.com"},
+                        {"timezone", "Asia/Tokyo"},
+                        {"weekly_hours",
+                         {{"mon", hours({{"09:00", "12:00"}, {"13:00", "18:00"}})},
+                          {"tue", hours({{"09:00", "12:00"}, {"13:00", "18:00"}})},
+                          {"wed", hours({{"09:00", "12:00"}, {"13:00", "18:00"}})},
+                          {"thu", hours({{"09:00", "12:00"}, {"13:00", "18:00"}})},
+                          {"fri", hours({{"09:00", "15:00"}})}}}});
+  host("h_demo_helsinki", {{"name", "Aino Virtanen"},
+                           {"email", "aino.virtanen@example.com"},
+                           {"timezone", "Europe/Helsinki"},
+                           {"weekly_hours",
+                            {{"mon", hours({{"08:30", "16:30"}})},
+                             {"tue", hours({{"08:30", "16:30"}})},
+                             {"wed", hours({{"08:30", "16:30"}})},
+                             {"thu", hours({{"08:30", "16:30"}})},
+                             {"fri", hours({{"08:30", "14:00"}})}}}});
+  store.put_room(store::RoomRecord{"r_demo_fuji", account, "Meeting room Fuji (Tokyo)"});
+  store.put_room(store::RoomRecord{"r_demo_sauna", account, "Meeting room Sauna (Helsinki)"});
+
+  json page{{"name", "Aurora & Sakura Consulting"},
+            {"description", "Book a free intro call or an on-site consultation with our team in Tokyo or Helsinki."},
+            {"language", "en"},
+            {"hosts", json::array({"h_demo_tokyo", "h_demo_helsinki"})},
+            {"host_mode", "any"},
+            {"event_types",
+             {{{"id", "intro"},
+               {"name", "Intro call (30 min)"},
+               {"duration_minutes", 30},
+               {"min_notice_minutes", 240},
+               {"window", {{"rolling_days", 60}}},
+               {"location", "video"},
+               {"auto_approve", true}},
+              {{"id", "consultation"},
+               {"name", "On-site consultation (60 min)"},
+               {"duration_minutes", 60},
+               {"slot_interval_minutes", 30},
+               {"buffer_before_minutes", 15},
+               {"buffer_after_minutes", 15},
+               {"min_notice_minutes", 1440},
+               {"window", {{"rolling_days", 90}}},
+               {"limits", {{"per_day", 4}}},
+               {"rooms", json::array({"r_demo_fuji", "r_demo_sauna"})},
+               {"location", "office"},
+               {"auto_approve", false}}}}};
+  auto doc = normalize_page(page, store, account);
+  if (!doc) throw std::runtime_error("demo page: " + doc.error().message);
+  store.put_page(store::PageRecord{"demo", account, doc->dump()});
+  return kDemoKey;
+}
+
+void App::sweep() {
+  std::size_t released = store.release_due_outbox(now().unix_seconds());
+  if (released > 0) log::info("outbox hand-off", {{"messages", released}});
+}
+
+}  // namespace kairos::server

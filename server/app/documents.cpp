@@ -1,0 +1,294 @@
+// Owner configuration documents: shape checks with field paths for 422 answers.
+#include "documents.hpp"
+
+#include "kairos/time_text.hpp"
+#include "kairos/wire/json.hpp"
+#include "zone_cache.hpp"
+
+namespace kairos::server {
+
+using core::make_error;
+using nlohmann::json;
+using wire::field_path;
+
+namespace {
+
+constexpr const char* kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+core::Result<std::string> text_field(const json& obj, const char* key, bool required, std::size_t max_len = 500) {
+  const json* m = wire::member(obj, key);
+  if (!m) {
+    if (required) return make_error("missing_field", std::string(key) + " is required", key);
+    return std::string();
+  }
+  auto s = wire::read_string(*m, key);
+  if (!s) return s.error();
+  if (required && s->empty()) return make_error("missing_field", std::string(key) + " must not be empty", key);
+  if (s->size() > max_len) return make_error("too_long", std::string(key) + " is too long", key);
+  return s;
+}
+
+core::Result<std::int64_t> int_field(const json& obj, const std::string& key, const std::string& path,
+                                     std::int64_t lo, std::int64_t hi, std::optional<std::int64_t> fallback) {
+  const json* m = wire::member(obj, key);
+  if (!m) {
+    if (fallback) return *fallback;
+    return make_error("missing_field", key + " is required", path);
+  }
+  auto v = wire::read_int(*m, path);
+  if (!v) return v.error();
+  if (*v < lo || *v > hi)
+    return make_error("out_of_range", key + " must be between " + std::to_string(lo) + " and " + std::to_string(hi),
+                      path);
+  return v;
+}
+
+core::Result<json> hours_list(const json& j, const std::string& path) {
+  if (!j.is_array()) return make_error("invalid_type", "expected a list of [start, end] pairs", path);
+  json out = json::array();
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    auto p = field_path(path, i);
+    if (!j[i].is_array() || j[i].size() != 2) return make_error("invalid_type", "expected [\"HH:MM\", \"HH:MM\"]", p);
+    auto a = wire::read_time(j[i][0], p, false);
+    if (!a) return a.error();
+    auto b = wire::read_time(j[i][1], p, true);
+    if (!b) return b.error();
+    out.push_back({core::format_time(*a), core::format_time(*b)});
+  }
+  return out;
+}
+
+bool is_email_shape(const std::string& s) {
+  auto at = s.find('@');
+  return at != std::string::npos && at > 0 && at + 1 < s.size() && s.find('@', at + 1) == std::string::npos &&
+         s.find(' ') == std::string::npos;
+}
+
+}  // namespace
+
+bool valid_public_id(const std::string& id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+      return false;
+  return true;
+}
+
+core::Result<json> normalize_host(const json& in, ZoneCache& zones) {
+  json out = json::object();
+  auto name = text_field(in, "name", true);
+  if (!name) return name.error();
+  auto email = text_field(in, "email", true);
+  if (!email) return email.error();
+  if (!is_email_shape(*email)) return make_error("invalid_email", "not an e-mail address", "email");
+  auto tz = text_field(in, "timezone", true, 64);
+  if (!tz) return tz.error();
+  if (auto z = zones.get(*tz); !z) return make_error("unknown_zone", "unknown time zone", "timezone");
+  out["name"] = *name;
+  out["email"] = *email;
+  out["timezone"] = *tz;
+
+  json weekly = json::object();
+  if (const json* w = wire::member(in, "weekly_hours")) {
+    if (!w->is_object()) return make_error("invalid_type", "expected an object of weekdays", "weekly_hours");
+    for (auto it = w->begin(); it != w->end(); ++it) {
+      bool known = false;
+      for (const char* d : kDays) known = known || it.key() == d;
+      if (!known) return make_error("invalid_weekday", "weekdays are mon … sun", field_path("weekly_hours", it.key()));
+      auto h = hours_list(*it, field_path("weekly_hours", it.key()));
+      if (!h) return h.error();
+      weekly[it.key()] = *h;
+    }
+  } else {
+    for (const char* d : {"mon", "tue", "wed", "thu", "fri"}) weekly[d] = json::array({json::array({"09:00", "17:00"})});
+  }
+  out["weekly_hours"] = weekly;
+
+  json overrides = json::array();
+  if (const json* o = wire::member(in, "overrides")) {
+    if (!o->is_array()) return make_error("invalid_type", "expected a list", "overrides");
+    for (std::size_t i = 0; i < o->size(); ++i) {
+      auto p = field_path("overrides", i);
+      auto d = wire::required((*o)[i], "date");
+      if (!d) return make_error("missing_field", "date is required", field_path(p, "date"));
+      auto date = wire::read_date(**d, field_path(p, "date"));
+      if (!date) return date.error();
+      const json* hrs = wire::member((*o)[i], "hours");
+      json h = json::array();
+      if (hrs) {
+        auto r = hours_list(*hrs, field_path(p, "hours"));
+        if (!r) return r.error();
+        h = *r;
+      }
+      overrides.push_back({{"date", core::format_date(*date)}, {"hours", h}});
+    }
+  }
+  out["overrides"] = overrides;
+
+  json busy = json::array();
+  if (const json* b = wire::member(in, "busy")) {
+    if (!b->is_array()) return make_error("invalid_type", "expected a list", "busy");
+    if (b->size() > 5000) return make_error("too_long", "at most 5000 busy blocks", "busy");
+    for (std::size_t i = 0; i < b->size(); ++i) {
+      auto iv = wire::read_interval((*b)[i], field_path("busy", i));
+      if (!iv) return iv.error();
+      busy.push_back(*iv);
+    }
+  }
+  out["busy"] = busy;
+  return out;
+}
+
+core::Result<json> normalize_page(const json& in, store::Store& store, const std::string& account_id) {
+  json out = json::object();
+  auto name = text_field(in, "name", true);
+  if (!name) return name.error();
+  auto desc = text_field(in, "description", false, 5000);
+  if (!desc) return desc.error();
+  auto lang = text_field(in, "language", false, 16);
+  if (!lang) return lang.error();
+  auto logo = text_field(in, "logo", false, 2000);
+  if (!logo) return logo.error();
+  out["name"] = *name;
+  out["description"] = *desc;
+  out["language"] = lang->empty() ? "en" : *lang;
+  if (!logo->empty()) out["logo"] = *logo;
+
+  const json* hosts = wire::member(in, "hosts");
+  if (!hosts) return make_error("missing_field", "hosts is required", "hosts");
+  if (!hosts->is_array() || hosts->empty()) return make_error("invalid_type", "expected a non-empty list of host ids", "hosts");
+  json host_ids = json::array();
+  for (std::size_t i = 0; i < hosts->size(); ++i) {
+    auto id = wire::read_string((*hosts)[i], field_path("hosts", i));
+    if (!id) return id.error();
+    auto h = store.host(*id);
+    if (!h || h->account_id != account_id) return make_error("unknown_host", "no such host", field_path("hosts", i));
+    host_ids.push_back(*id);
+  }
+  out["hosts"] = host_ids;
+
+  auto mode = text_field(in, "host_mode", false, 8);
+  if (!mode) return mode.error();
+  std::string m = mode->empty() ? "any" : *mode;
+  if (m != "any" && m != "all") return make_error("invalid_host_mode", "host_mode is \"any\" or \"all\"", "host_mode");
+  out["host_mode"] = m;
+
+  const json* types = wire::member(in, "event_types");
+  if (!types) return make_error("missing_field", "event_types is required", "event_types");
+  if (!types->is_array() || types->empty())
+    return make_error("invalid_type", "expected a non-empty list of event types", "event_types");
+  json ets = json::array();
+  for (std::size_t i = 0; i < types->size(); ++i) {
+    const json& t = (*types)[i];
+    auto p = field_path("event_types", i);
+    if (!t.is_object()) return make_error("invalid_type", "expected an object", p);
+    json et = json::object();
+    auto id = text_field(t, "id", true, 64);
+    if (!id) return make_error(id.error().code, id.error().message, field_path(p, "id"));
+    if (!valid_public_id(*id)) return make_error("invalid_id", "letters, digits, '-' and '_' only", field_path(p, "id"));
+    for (const auto& prev : ets)
+      if (prev["id"] == *id) return make_error("duplicate_id", "event type ids must be unique", field_path(p, "id"));
+    auto ename = text_field(t, "name", true);
+    if (!ename) return make_error(ename.error().code, ename.error().message, field_path(p, "name"));
+    et["id"] = *id;
+    et["name"] = *ename;
+    auto dur = int_field(t, "duration_minutes", field_path(p, "duration_minutes"), 1, 1440, std::nullopt);
+    if (!dur) return dur.error();
+    et["duration_minutes"] = *dur;
+    struct Opt { const char* key; std::int64_t lo, hi; };
+    for (Opt o : {Opt{"slot_interval_minutes", 1, 1440}, Opt{"buffer_before_minutes", 0, 1440},
+                  Opt{"buffer_after_minutes", 0, 1440}, Opt{"min_notice_minutes", 0, 525600}}) {
+      if (!wire::member(t, o.key)) continue;
+      auto v = int_field(t, o.key, field_path(p, o.key), o.lo, o.hi, std::nullopt);
+      if (!v) return v.error();
+      et[o.key] = *v;
+    }
+    if (const json* w = wire::member(t, "window")) {
+      auto wp = field_path(p, "window");
+      if (!w->is_object()) return make_error("invalid_type", "expected an object", wp);
+      if (wire::member(*w, "rolling_days")) {
+        auto n = int_field(*w, "rolling_days", field_path(wp, "rolling_days"), 1, 3650, std::nullopt);
+        if (!n) return n.error();
+        et["window"] = {{"rolling_days", *n}};
+      } else {
+        auto f = wire::required(*w, "from");
+        if (!f) return make_error("missing_field", "from is required", field_path(wp, "from"));
+        auto from = wire::read_date(**f, field_path(wp, "from"));
+        if (!from) return from.error();
+        auto t2 = wire::required(*w, "to");
+        if (!t2) return make_error("missing_field", "to is required", field_path(wp, "to"));
+        auto to = wire::read_date(**t2, field_path(wp, "to"));
+        if (!to) return to.error();
+        et["window"] = {{"from", core::format_date(*from)}, {"to", core::format_date(*to)}};
+      }
+    }
+    if (const json* l = wire::member(t, "limits")) {
+      auto lp = field_path(p, "limits");
+      if (!l->is_object()) return make_error("invalid_type", "expected an object", lp);
+      json lim = json::object();
+      for (const char* k : {"per_day", "per_week"}) {
+        if (!wire::member(*l, k)) continue;
+        auto v = int_field(*l, k, field_path(lp, k), 1, 1000, std::nullopt);
+        if (!v) return v.error();
+        lim[k] = *v;
+      }
+      et["limits"] = lim;
+    }
+    if (const json* rooms = wire::member(t, "rooms")) {
+      auto rp = field_path(p, "rooms");
+      if (!rooms->is_array()) return make_error("invalid_type", "expected a list of room ids", rp);
+      json ids = json::array();
+      for (std::size_t k = 0; k < rooms->size(); ++k) {
+        auto id2 = wire::read_string((*rooms)[k], field_path(rp, k));
+        if (!id2) return id2.error();
+        auto r = store.room(*id2);
+        if (!r || r->account_id != account_id) return make_error("unknown_room", "no such room", field_path(rp, k));
+        ids.push_back(*id2);
+      }
+      et["rooms"] = ids;
+    }
+    if (const json* a = wire::member(t, "auto_approve")) {
+      auto b = wire::read_bool(*a, field_path(p, "auto_approve"));
+      if (!b) return b.error();
+      et["auto_approve"] = *b;
+    } else {
+      et["auto_approve"] = true;
+    }
+    for (const char* k : {"location", "description"}) {
+      auto v = text_field(t, k, false, 2000);
+      if (!v) return make_error(v.error().code, v.error().message, field_path(p, k));
+      if (!v->empty()) et[k] = *v;
+    }
+    ets.push_back(et);
+  }
+  out["event_types"] = ets;
+  return out;
+}
+
+json public_page(const json& page, store::Store& store) {
+  json out{{"name", page.value("name", "")},
+           {"description", page.value("description", "")},
+           {"language", page.value("language", "en")},
+           {"languages", json::array({"en", "ja", "fi", "de", "hu"})},
+           {"host_mode", page.value("host_mode", "any")}};
+  if (page.contains("logo")) out["logo"] = page["logo"];
+  json hosts = json::array();
+  for (const auto& id : page.value("hosts", json::array())) {
+    auto h = store.host(id.get<std::string>());
+    if (!h) continue;
+    auto d = json::parse(h->doc, nullptr, false);
+    hosts.push_back({{"name", d.value("name", "")}, {"timezone", d.value("timezone", "")}});
+  }
+  out["hosts"] = hosts;
+  json ets = json::array();
+  for (const auto& et : page.value("event_types", json::array())) {
+    json e{{"id", et["id"]}, {"name", et["name"]}, {"duration_minutes", et["duration_minutes"]}};
+    for (const char* k : {"location", "description"})
+      if (et.contains(k)) e[k] = et[k];
+    ets.push_back(e);
+  }
+  out["event_types"] = ets;
+  return out;
+}
+
+}  // namespace kairos::server

@@ -1,0 +1,162 @@
+// Owner configuration routes: hosts, rooms, pages and the embed snippet. Another
+// account's ids answer 404 exactly like unknown ones, so ids do not leak.
+#include "app.hpp"
+#include "auth/tokens.hpp"
+#include "documents.hpp"
+#include "kairos/wire/json.hpp"
+
+namespace kairos::server {
+
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+namespace {
+
+Response not_found(const char* what) { return http::problem(404, "not_found", std::string("No such ") + what + "."); }
+
+json host_view(const store::HostRecord& h) {
+  json d = json::parse(h.doc, nullptr, false);
+  d["id"] = h.id;
+  return d;
+}
+
+json page_view(const store::PageRecord& p) {
+  json d = json::parse(p.doc, nullptr, false);
+  d["id"] = p.id;
+  return d;
+}
+
+std::string html_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void register_admin_routes(App& app, http::Router& r) {
+  using http::Access;
+
+  // --- hosts ----------------------------------------------------------------------
+  r.add("POST", "/v1/admin/hosts", Access::owner, [&app](Request& req) {
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    auto doc = normalize_host(*body, app.zones);
+    if (!doc) return http::problem(doc.error());
+    store::HostRecord h{auth::random_id("h_"), req.account_id, doc->dump()};
+    app.store.put_host(h);
+    return http::json_response(201, host_view(h)).with_header("Location", "/v1/admin/hosts/" + h.id);
+  });
+  r.add("GET", "/v1/admin/hosts", Access::owner, [&app](Request& req) {
+    json out = json::array();
+    for (const auto& h : app.store.hosts(req.account_id)) out.push_back(host_view(h));
+    return http::json_response(200, {{"hosts", out}});
+  });
+  r.add("GET", "/v1/admin/hosts/{id}", Access::owner, [&app](Request& req) {
+    auto h = app.store.host(req.params["id"]);
+    if (!h || h->account_id != req.account_id) return not_found("host");
+    return http::json_response(200, host_view(*h));
+  });
+  r.add("PUT", "/v1/admin/hosts/{id}", Access::owner, [&app](Request& req) {
+    auto h = app.store.host(req.params["id"]);
+    if (!h || h->account_id != req.account_id) return not_found("host");
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    // Fields left out keep their values; the merged document is validated as a whole.
+    json merged = json::parse(h->doc, nullptr, false);
+    for (auto& [k, v] : body->items()) merged[k] = v;
+    auto doc = normalize_host(merged, app.zones);
+    if (!doc) return http::problem(doc.error());
+    h->doc = doc->dump();
+    app.store.put_host(*h);
+    return http::json_response(200, host_view(*h));
+  });
+
+  // --- rooms ----------------------------------------------------------------------
+  r.add("POST", "/v1/admin/rooms", Access::owner, [&app](Request& req) {
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    const json* name = wire::member(*body, "name");
+    if (!name) return http::problem(422, "missing_field", "name is required", "name");
+    if (!name->is_string() || name->get<std::string>().empty() || name->get<std::string>().size() > 200)
+      return http::problem(422, "invalid_type", "name must be a non-empty string", "name");
+    store::RoomRecord room{auth::random_id("r_"), req.account_id, name->get<std::string>()};
+    app.store.put_room(room);
+    return http::json_response(201, {{"id", room.id}, {"name", room.name}})
+        .with_header("Location", "/v1/admin/rooms/" + room.id);
+  });
+  r.add("GET", "/v1/admin/rooms", Access::owner, [&app](Request& req) {
+    json out = json::array();
+    for (const auto& room : app.store.rooms(req.account_id)) out.push_back({{"id", room.id}, {"name", room.name}});
+    return http::json_response(200, {{"rooms", out}});
+  });
+
+  // --- pages ----------------------------------------------------------------------
+  r.add("POST", "/v1/admin/pages", Access::owner, [&app](Request& req) {
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    std::string id;
+    if (const json* given = wire::member(*body, "id")) {
+      if (!given->is_string() || !valid_public_id(given->get<std::string>()))
+        return http::problem(422, "invalid_id", "letters, digits, '-' and '_', at most 64", "id");
+      id = given->get<std::string>();
+    } else {
+      id = auth::random_id("p_");
+    }
+    auto doc = normalize_page(*body, app.store, req.account_id);
+    if (!doc) return http::problem(doc.error());
+    store::PageRecord p{id, req.account_id, doc->dump()};
+    if (app.store.page_id_taken(id)) return http::problem(409, "already_exists", "This page id is taken.", "id");
+    app.store.put_page(p);
+    return http::json_response(201, page_view(p)).with_header("Location", "/v1/admin/pages/" + id);
+  });
+  r.add("GET", "/v1/admin/pages", Access::owner, [&app](Request& req) {
+    json out = json::array();
+    for (const auto& p : app.store.pages(req.account_id)) out.push_back(page_view(p));
+    return http::json_response(200, {{"pages", out}});
+  });
+  r.add("GET", "/v1/admin/pages/{id}", Access::owner, [&app](Request& req) {
+    auto p = app.store.page(req.params["id"]);
+    if (!p || p->account_id != req.account_id) return not_found("page");
+    return http::json_response(200, page_view(*p));
+  });
+  r.add("PUT", "/v1/admin/pages/{id}", Access::owner, [&app](Request& req) {
+    auto p = app.store.page(req.params["id"]);
+    if (!p || p->account_id != req.account_id) return not_found("page");
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    auto doc = normalize_page(*body, app.store, req.account_id);
+    if (!doc) return http::problem(doc.error());
+    p->doc = doc->dump();
+    app.store.put_page(*p);
+    return http::json_response(200, page_view(*p));
+  });
+  r.add("DELETE", "/v1/admin/pages/{id}", Access::owner, [&app](Request& req) {
+    if (!app.store.delete_page(req.account_id, req.params["id"])) return not_found("page");
+    return http::empty_response(204);
+  });
+  r.add("GET", "/v1/admin/pages/{id}/embed", Access::owner, [&app](Request& req) {
+    auto p = app.store.page(req.params["id"]);
+    if (!p || p->account_id != req.account_id) return not_found("page");
+    std::string mode = req.query_or("mode", "inline");
+    if (mode != "inline" && mode != "popup" && mode != "floating")
+      return http::problem(422, "invalid_mode", "mode is inline, popup or floating", "mode");
+    std::string id = html_escape(p->id);
+    std::string snippet = "<script src=\"" + html_escape(app.cfg.public_url) + "/embed.js\" async></script>\n" +
+                          "<div data-kairos-page=\"" + id + "\"" +
+                          (mode == "inline" ? std::string() : " data-kairos-mode=\"" + mode + "\"") + "></div>\n";
+    if (req.query_or("format") == "html") return http::text_response(200, snippet, "text/plain; charset=utf-8");
+    return http::json_response(200, {{"page", p->id}, {"mode", mode}, {"snippet", snippet}});
+  });
+}
+
+}  // namespace kairos::server

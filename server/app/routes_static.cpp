@@ -1,0 +1,121 @@
+// The widget and the demo site, served from the web root and the widget build folder
+// (the contract with the widget engineer): precompressed siblings (.br, .gz) when the
+// client accepts them, exact MIME types (application/wasm), immutable caching for
+// versioned widget assets and no-cache for HTML and embed.js. Paths never leave the
+// two folders: segments are decoded, and "..", "." or hidden names are refused.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app.hpp"
+
+namespace kairos::server {
+
+using http::Request;
+using http::Response;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string mime_for(const std::string& path) {
+  auto ext = fs::path(path).extension().string();
+  if (ext == ".html") return "text/html; charset=utf-8";
+  if (ext == ".js" || ext == ".mjs") return "text/javascript; charset=utf-8";
+  if (ext == ".wasm") return "application/wasm";
+  if (ext == ".css") return "text/css; charset=utf-8";
+  if (ext == ".json") return "application/json";
+  if (ext == ".svg") return "image/svg+xml";
+  if (ext == ".png") return "image/png";
+  if (ext == ".jpg" || ext == ".jpeg") return "image/jpeg";
+  if (ext == ".ico") return "image/x-icon";
+  if (ext == ".ttf") return "font/ttf";
+  if (ext == ".otf") return "font/otf";
+  if (ext == ".woff2") return "font/woff2";
+  if (ext == ".txt") return "text/plain; charset=utf-8";
+  return "application/octet-stream";
+}
+
+bool safe_relative(const std::string& rel) {
+  if (rel.empty() || rel.size() > 512) return false;
+  std::size_t i = 0;
+  while (i <= rel.size()) {
+    auto j = rel.find('/', i);
+    if (j == std::string::npos) j = rel.size();
+    std::string seg = rel.substr(i, j - i);
+    if (seg.empty() || seg[0] == '.' || seg.find('\\') != std::string::npos || seg.find('\0') != std::string::npos)
+      return false;
+    i = j + 1;
+  }
+  return true;
+}
+
+bool read_file(const fs::path& p, std::string& out) {
+  std::error_code ec;
+  if (!fs::is_regular_file(p, ec)) return false;
+  std::ifstream f(p, std::ios::binary);
+  if (!f) return false;
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+bool accepts(const Request& req, const char* coding) {
+  const std::string* ae = req.header("accept-encoding");
+  return ae && ae->find(coding) != std::string::npos;
+}
+
+// Serves dir/rel (or nullopt when absent). `immutable` for versioned widget assets.
+std::optional<Response> serve(const Request& req, const std::string& dir, const std::string& rel, bool widget_asset) {
+  if (dir.empty() || !safe_relative(rel)) return std::nullopt;
+  fs::path base(dir);
+  fs::path file = base / rel;
+  std::string body;
+  std::string encoding;
+  if (accepts(req, "br") && read_file(fs::path(file.string() + ".br"), body)) encoding = "br";
+  else if (accepts(req, "gzip") && read_file(fs::path(file.string() + ".gz"), body)) encoding = "gzip";
+  else if (!read_file(file, body)) return std::nullopt;
+  Response r = http::text_response(200, std::move(body), mime_for(rel));
+  if (!encoding.empty()) r.with_header("Content-Encoding", encoding);
+  r.with_header("Vary", "Accept-Encoding");
+  bool html = rel.size() >= 5 && rel.compare(rel.size() - 5, 5, ".html") == 0;
+  if (widget_asset && req.query.count("v") && !html)
+    r.with_header("Cache-Control", "public, max-age=31536000, immutable");
+  else if (html || rel == "embed.js")
+    r.with_header("Cache-Control", "no-cache");
+  else
+    r.with_header("Cache-Control", "public, max-age=300");
+  return r;
+}
+
+Response missing() { return http::problem(404, "not_found", "No such file."); }
+
+}  // namespace
+
+void register_static_routes(App& app, http::Router& r) {
+  using http::Access;
+  r.add("GET", "/", Access::open, [](Request&) {
+    Response res = http::empty_response(302);
+    res.with_header("Location", "/demo/");
+    return res;
+  }, false);
+  r.add("GET", "/embed.js", Access::open, [&app](Request& req) {
+    return serve(req, app.cfg.web_root, "embed.js", false).value_or(missing());
+  }, false);
+  r.add("GET", "/demo/", Access::open, [&app](Request& req) {
+    return serve(req, app.cfg.web_root, "demo/index.html", false).value_or(missing());
+  }, false);
+  r.add("GET", "/demo/{path*}", Access::open, [&app](Request& req) {
+    return serve(req, app.cfg.web_root, "demo/" + req.params["path"], false).value_or(missing());
+  }, false);
+  r.add("GET", "/widget/", Access::open, [&app](Request& req) {
+    return serve(req, app.cfg.web_root, "widget/index.html", false).value_or(missing());
+  }, false);
+  r.add("GET", "/widget/{path*}", Access::open, [&app](Request& req) {
+    const std::string& p = req.params["path"];
+    if (auto res = serve(req, app.cfg.widget_dir, p, true)) return *res;
+    return serve(req, app.cfg.web_root, "widget/" + p, false).value_or(missing());
+  }, false);
+}
+
+}  // namespace kairos::server

@@ -1,0 +1,59 @@
+// Everything every request goes through, in one place: route matching, owner
+// authentication, the body limit, CORS, security headers, metrics, the access log,
+// draining at shutdown, and the guarantee that no exception or internal text leaves the
+// server (an unexpected failure becomes a generic 500 problem and a log line).
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http_types.hpp"
+#include "metrics.hpp"
+#include "router.hpp"
+
+namespace kairos::server::http {
+
+struct FrontOptions {
+  std::vector<std::string> cors_origins;  // "*" allows any origin
+  std::size_t body_limit = 64 * 1024;
+  bool https = false;                     // adds Strict-Transport-Security
+};
+
+// Returns the account id that owns an API key, or nullopt.
+using KeyResolver = std::function<std::optional<std::string>(const std::string& api_key)>;
+
+class Front {
+ public:
+  Front(FrontOptions opts, const Router& router, Metrics& metrics, KeyResolver keys);
+
+  Response handle(Request& req);
+  // Answers with `res` without routing (requests the adapter already knows are bad),
+  // still adding the common headers, metrics and the log line.
+  Response reject(Request& req, Response res);
+
+  // Shutdown: new requests get 503; wait_idle blocks until in-flight ones finish.
+  void start_draining() { draining_ = true; }
+  bool wait_idle(int max_ms) const;
+
+ private:
+  Response dispatch(Request& req);
+  Response finish(Request& req, Response res, std::chrono::steady_clock::time_point t0);
+  void add_common_headers(const Request& req, Response& res) const;
+  bool origin_allowed(const std::string& origin) const;
+
+  FrontOptions opts_;
+  const Router& router_;
+  Metrics& metrics_;
+  KeyResolver keys_;
+  std::atomic<bool> draining_{false};
+  std::atomic<int> inflight_{0};
+};
+
+// Extracts the bearer credential of an Authorization header ("" when absent).
+std::string bearer_token(const Request& req);
+
+}  // namespace kairos::server::http

@@ -1,0 +1,21 @@
+// Structured logs: one JSON object per line on stderr ({"ts", "level", "msg", …}), so
+// a log shipper can index fields without parsing prose.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+namespace kairos::server::log {
+
+enum class Level { debug = 0, info = 1, warn = 2, error = 3 };
+
+void set_level(Level l);
+bool parse_level(std::string_view text, Level& out);
+bool enabled(Level l);
+void write(Level l, std::string_view msg, nlohmann::json fields = nlohmann::json::object());
+
+inline void info(std::string_view msg, nlohmann::json f = nlohmann::json::object()) { write(Level::info, msg, std::move(f)); }
+inline void warn(std::string_view msg, nlohmann::json f = nlohmann::json::object()) { write(Level::warn, msg, std::move(f)); }
+inline void error(std::string_view msg, nlohmann::json f = nlohmann::json::object()) { write(Level::error, msg, std::move(f)); }
+
+}  // namespace kairos::server::log

@@ -1,0 +1,125 @@
+// kairos-server: opens the store, seeds what was asked for, serves the API and the
+// widget, runs the scheduled sweep, and shuts down gracefully on SIGINT/SIGTERM
+// (stops accepting work, lets in-flight requests finish, then closes the store).
+#include <condition_variable>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include "app/app.hpp"
+#include "http/front.hpp"
+#include "http/log.hpp"
+#include "http/pistache_adapter.hpp"
+
+using namespace kairos::server;
+
+int main(int argc, char** argv) {
+  int code = 0;
+  auto cfg = parse_config(argc, argv, code);
+  if (!cfg) return code;
+  log::Level level;
+  if (!log::parse_level(cfg->log_level, level)) {
+    std::cerr << "kairos-server: --log-level is debug, info, warn or error\n";
+    return 2;
+  }
+  log::set_level(level);
+
+  // Block the signals before any thread starts, so only sigwait below receives them.
+  sigset_t sigs;
+  sigemptyset(&sigs);
+  sigaddset(&sigs, SIGINT);
+  sigaddset(&sigs, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &sigs, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  http::Metrics metrics;
+  http::Router router;
+  std::unique_ptr<store::Store> store;
+  if (!cfg->print_routes) {
+    try {
+      store = store::open_sqlite_store(cfg->db);
+    } catch (const std::exception& e) {
+      log::error("cannot open the database", {{"db", cfg->db}, {"error", e.what()}});
+      return 1;
+    }
+  }
+  // --print-routes never touches the store; an in-memory one satisfies the reference.
+  if (!store) store = store::open_sqlite_store(":memory:");
+  App app(*cfg, *store, metrics);
+  app.register_routes(router);
+
+  if (cfg->print_routes) {
+    for (const auto& r : router.routes())
+      if (r.documented) std::cout << r.method << " " << r.pattern << "\n";
+    return 0;
+  }
+
+  try {
+    if (!cfg->admin_key.empty()) app.ensure_account(cfg->admin_key, "admin");
+    if (cfg->demo) {
+      std::string key = app.seed_demo();
+      std::cout << "Kairos demo ready.\n  owner API key: " << key << "\n  demo site:     " << cfg->public_url
+                << "/demo/\n  page:          " << cfg->public_url << "/v1/pages/demo\n"
+                << std::flush;
+    }
+  } catch (const std::exception& e) {
+    log::error("start-up failed", {{"error", e.what()}});
+    return 1;
+  }
+
+  http::FrontOptions fo;
+  fo.cors_origins = cfg->cors_origins;
+  fo.body_limit = cfg->body_limit;
+  fo.https = cfg->public_url.rfind("https://", 0) == 0;
+  http::Front front(fo, router, metrics, [&app](const std::string& key) { return app.account_for_key(key); });
+
+  http::ListenOptions lo;
+  lo.bind = cfg->bind;
+  lo.port = cfg->port;
+  lo.threads = cfg->threads;
+  lo.max_request_bytes = cfg->body_limit + 16 * 1024;
+  http::Listener listener(front, lo);
+  try {
+    listener.start();
+  } catch (const std::exception& e) {
+    log::error("cannot listen", {{"bind", cfg->bind}, {"port", cfg->port}, {"error", e.what()}});
+    return 1;
+  }
+  log::info("listening", {{"bind", cfg->bind}, {"port", listener.port()}, {"db", cfg->db}, {"threads", cfg->threads}});
+  std::printf("listening on %s:%d\n", cfg->bind.c_str(), listener.port());
+  std::fflush(stdout);
+
+  std::mutex stop_mu;
+  std::condition_variable stop_cv;
+  bool stopping = false;
+  std::thread scheduler([&] {
+    std::unique_lock lock(stop_mu);
+    while (!stopping) {
+      lock.unlock();
+      try {
+        app.sweep();
+      } catch (const std::exception& e) {
+        log::error("scheduled sweep failed", {{"error", e.what()}});
+      }
+      lock.lock();
+      stop_cv.wait_for(lock, std::chrono::seconds(cfg->scheduler_seconds), [&] { return stopping; });
+    }
+  });
+
+  int sig = 0;
+  sigwait(&sigs, &sig);
+  log::info("shutting down", {{"signal", sig == SIGINT ? "SIGINT" : "SIGTERM"}});
+  front.start_draining();
+  bool idle = front.wait_idle(10000);
+  listener.shutdown();
+  {
+    std::lock_guard lock(stop_mu);
+    stopping = true;
+  }
+  stop_cv.notify_all();
+  scheduler.join();
+  store.reset();
+  log::info("stopped", {{"drained", idle}});
+  return 0;
+}

@@ -1,0 +1,156 @@
+// The persistence boundary of the server. Handlers and services talk to this interface
+// only; sqlite_store.cpp is the embedded implementation (a PostgreSQL one can follow
+// the same contract). Configuration objects (hosts, pages, proposals, …) are stored as
+// the JSON documents the API accepted, beside the indexed columns queries need; the
+// core never sees the store, only the values services build from these records.
+//
+// Contract for writes that must re-check the core (booking creation, rescheduling,
+// proposal choice, approval): run them inside transact(). It holds the single writer,
+// so everything read inside it is current and nothing else commits in between; it
+// returns after the commit is durable, or rolls back when the callback fails or throws.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kairos/result.hpp"
+
+namespace kairos::server::store {
+
+struct HostRecord {
+  std::string id, account_id;
+  std::string doc;  // {name, email, timezone, weekly_hours?, overrides?, busy?}
+};
+
+struct RoomRecord {
+  std::string id, account_id, name;
+};
+
+struct PageRecord {
+  std::string id, account_id;
+  std::string doc;  // the page as accepted by POST/PUT /v1/admin/pages
+};
+
+struct BookingRecord {
+  std::string uid, account_id, page_id, event_type;
+  std::string host_id;                // the responsible host
+  std::vector<std::string> host_ids;  // every host that attends (host_id first)
+  std::string room_id;                // empty when none
+  std::int64_t start = 0, end = 0;    // unix seconds
+  std::string status;                 // pending, approved, cancelled, …
+  std::string token_hash;
+  std::string guest_name, guest_email, guest_phone;
+  std::string checkin_code;
+  std::string doc;                    // guest object, notes, history: JSON
+  std::int64_t created_at = 0, updated_at = 0;
+};
+
+struct BookingQuery {
+  std::string account_id;
+  std::optional<std::int64_t> from, to;  // bookings overlapping [from, to)
+  std::string status, host, q;           // q: name, e-mail or phone (substring)
+  std::size_t limit = 500;
+};
+
+struct OutboxMessage {
+  std::int64_t id = 0;
+  std::string account_id, booking_uid;
+  std::string key;           // the core's PlannedMessage key
+  std::string template_key;  // e.g. "booking.approved.guest"
+  std::string channel;       // mail | sms
+  std::string recipient;     // resolved e-mail address or phone number
+  std::int64_t send_at = 0;
+  std::string state;         // scheduled, sent, failed, cancelled
+  std::string payload;       // JSON: role, language, actions, important, …
+  std::int64_t created_at = 0;
+  std::int64_t handed_off_at = 0;  // when the scheduler released it to delivery (0 = not yet)
+};
+
+struct IdempotencyRecord {
+  std::string body_hash;
+  int status = 0;
+  std::string response;
+};
+
+struct TokenDoc {  // proposals and confirmation requests
+  std::string id, account_id, token_hash, kind, state;
+  std::string doc;
+  std::int64_t created_at = 0, updated_at = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Runs fn in one write transaction (BEGIN IMMEDIATE on the single writer). Commits
+  // when fn returns ok, rolls back otherwise; returns fn's status.
+  virtual core::Status transact(const std::function<core::Status()>& fn) = 0;
+  // A number that changes whenever any write commits (for response caches).
+  virtual std::uint64_t generation() const = 0;
+
+  // Accounts and API keys (only hashes are stored).
+  virtual std::optional<std::string> account_for_key(const std::string& key_hash) = 0;
+  virtual std::string ensure_account_with_key(const std::string& key_hash, const std::string& name,
+                                              const std::string& new_id) = 0;
+
+  virtual void put_host(const HostRecord& h) = 0;
+  virtual std::optional<HostRecord> host(const std::string& id) = 0;
+  virtual std::vector<HostRecord> hosts(const std::string& account_id) = 0;
+
+  virtual void put_room(const RoomRecord& r) = 0;
+  virtual std::optional<RoomRecord> room(const std::string& id) = 0;
+  virtual std::vector<RoomRecord> rooms(const std::string& account_id) = 0;
+
+  virtual void put_page(const PageRecord& p) = 0;
+  virtual std::optional<PageRecord> page(const std::string& id) = 0;  // live pages only
+  virtual bool page_id_taken(const std::string& id) = 0;              // also deleted ones
+  virtual bool delete_page(const std::string& account_id, const std::string& id) = 0;
+  virtual std::vector<PageRecord> pages(const std::string& account_id) = 0;
+
+  virtual void insert_booking(const BookingRecord& b) = 0;
+  virtual void update_booking(const BookingRecord& b) = 0;
+  virtual bool delete_booking(const std::string& uid) = 0;
+  virtual std::optional<BookingRecord> booking(const std::string& uid) = 0;
+  virtual std::optional<BookingRecord> booking_by_checkin(const std::string& code) = 0;
+  virtual std::vector<BookingRecord> bookings(const BookingQuery& q) = 0;
+  // Live (not cancelled/rejected) bookings of these hosts or rooms overlapping [from, to).
+  virtual std::vector<BookingRecord> busy_bookings(const std::vector<std::string>& host_ids,
+                                                   const std::vector<std::string>& room_ids,
+                                                   std::int64_t from, std::int64_t to) = 0;
+  // Bookings in one of `statuses` that ended before `before`.
+  virtual std::vector<BookingRecord> bookings_ended(const std::vector<std::string>& statuses,
+                                                    std::int64_t before, std::size_t limit) = 0;
+  virtual std::vector<std::pair<std::string, std::int64_t>> booking_counts_by_status() = 0;
+
+  virtual std::optional<IdempotencyRecord> idempotency(const std::string& scope, const std::string& key) = 0;
+  virtual void put_idempotency(const std::string& scope, const std::string& key, const IdempotencyRecord& r,
+                               std::int64_t now) = 0;
+
+  // Stores a scheduled message; a scheduled one with the same booking and key is cancelled.
+  virtual std::int64_t add_outbox(const OutboxMessage& m) = 0;
+  virtual std::vector<OutboxMessage> outbox(const std::string& account_id, const std::string& booking_uid) = 0;
+  // Hand-off: scheduled messages whose send_at has come get handed_off_at = now.
+  virtual std::size_t release_due_outbox(std::int64_t now) = 0;
+  // Cancels the booking's scheduled messages whose key starts with `key_prefix`.
+  virtual std::size_t cancel_outbox_for(const std::string& booking_uid, const std::string& key_prefix) = 0;
+  virtual std::int64_t outbox_depth() = 0;  // scheduled, not yet sent
+
+  virtual void put_token_doc(const TokenDoc& d) = 0;
+  virtual std::optional<TokenDoc> token_doc(const std::string& kind, const std::string& id) = 0;
+  virtual std::optional<TokenDoc> token_doc_by_token(const std::string& kind, const std::string& token_hash) = 0;
+  virtual std::vector<TokenDoc> token_docs(const std::string& kind, const std::string& state) = 0;
+  virtual bool delete_token_doc(const std::string& kind, const std::string& id) = 0;
+};
+
+// Opens (creating if needed) the SQLite database at `path`, applies pending migrations.
+// Throws std::runtime_error when the file cannot be opened or migrated.
+std::unique_ptr<Store> open_sqlite_store(const std::string& path);
+
+// Embedded migration files: (version, sql), ascending.
+const std::vector<std::pair<int, std::string>>& migrations();
+
+}  // namespace kairos::server::store

@@ -1,0 +1,78 @@
+#!/usr/bin/python3
+"""Starts and stops a real kairos-server for the HTTP tests (ctest FIXTURES_SETUP /
+FIXTURES_CLEANUP). `start NAME BINARY STATE_DIR [server args…]` picks a free port on
+127.0.0.1, uses a fresh database in STATE_DIR/NAME, waits for /healthz and writes
+STATE_DIR/NAME/url and .../pid. `stop NAME STATE_DIR` sends SIGTERM and waits for a
+clean exit (graceful shutdown is part of what is tested)."""
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(name, binary, state_dir, extra):
+    d = os.path.join(state_dir, name)
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(d)
+    for _ in range(5):
+        port = free_port()
+        log = open(os.path.join(d, "server.log"), "w")
+        proc = subprocess.Popen([binary, "--db", os.path.join(d, "kairos.db"), "--bind", "127.0.0.1",
+                                 "--port", str(port), "--threads", "2", "--log-level", "warn"] + extra,
+                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        url = "http://127.0.0.1:%d" % port
+        deadline = time.time() + 15
+        while time.time() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(url + "/healthz", timeout=1) as r:
+                    if r.status == 200:
+                        open(os.path.join(d, "url"), "w").write(url)
+                        open(os.path.join(d, "pid"), "w").write(str(proc.pid))
+                        print("started", name, url, "pid", proc.pid)
+                        return 0
+            except OSError:
+                time.sleep(0.05)
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+    print(open(os.path.join(d, "server.log")).read())
+    return 1
+
+
+def stop(name, state_dir):
+    d = os.path.join(state_dir, name)
+    try:
+        pid = int(open(os.path.join(d, "pid")).read())
+    except OSError:
+        return 0
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return 0
+    deadline = time.time() + 15
+    while time.time() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            os.remove(os.path.join(d, "pid"))
+            return 0
+        time.sleep(0.05)
+    os.kill(pid, signal.SIGKILL)
+    print("server did not stop on SIGTERM within 15 s")
+    return 1
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "start":
+        sys.exit(start(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]))
+    sys.exit(stop(sys.argv[2], sys.argv[3]))
