@@ -285,8 +285,19 @@ class Engine {
     }
     const std::int64_t local_lo = range_.start.unix_seconds() + least;
     const std::int64_t local_hi = range_.end.unix_seconds() + greatest;
+    // The overrides of these dates, in date order (the first one of a date wins, as in
+    // hours_on), so a host with years of holidays costs one pass, not one per date.
+    std::vector<const DateOverride*> overrides;
+    for (const DateOverride& o : host.overrides) {
+      if (first <= o.date && o.date <= last) overrides.push_back(&o);
+    }
+    std::stable_sort(overrides.begin(), overrides.end(),
+                     [](const DateOverride* a, const DateOverride* b) { return a->date < b->date; });
+    auto next_override = overrides.begin();
     for (LocalDate d = first; d <= last; d = d + Days(1)) {
-      for (const LocalInterval& iv : hours_on(host, d)) {
+      while (next_override != overrides.end() && (*next_override)->date < d) ++next_override;
+      const bool overridden = next_override != overrides.end() && (*next_override)->date == d;
+      for (const LocalInterval& iv : overridden ? (*next_override)->hours : host.weekly.on(d.weekday())) {
         const LocalSpan span = local_span(d, iv);
         const Interval w{p.clock.to_instant(span.start), p.clock.to_instant(span.end)};
         if (w.empty() || w.end < work_span.start || work_span.end < w.start) continue;

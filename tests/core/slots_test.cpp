@@ -89,7 +89,9 @@ TEST(Slots, ExistingBookingKeepsItsOwnBuffers) {
 
 TEST(Slots, OverrideReplacesWeeklyHoursOffTheGrid) {
   auto h = make_host("ana", kNy);
-  h.overrides = {DateOverride{date("2026-03-10"), {hours("10:10", "12:00")}}, DateOverride{date("2026-03-11"), {}}};
+  // Out of date order, with a second entry for the 10th that the first one overrules.
+  h.overrides = {DateOverride{date("2026-03-11"), {}}, DateOverride{date("2026-03-10"), {hours("10:10", "12:00")}},
+                 DateOverride{date("2026-03-10"), {hours("08:00", "09:00")}}};
   auto in = make_inputs({h}, 30);
   const auto& z = in.hosts[0].zone;
   EXPECT_EQ(local_starts(free_slots(in, local_day(z, "2026-03-10")), z),
