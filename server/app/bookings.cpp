@@ -95,18 +95,19 @@ core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::In
   std::vector<std::string> host_ids, room_ids = ctx.policy.room_ids;
   for (const auto& h : ctx.hosts) host_ids.push_back(h.id);
   for (const auto& r : room_ids) in.rooms.push_back(core::Room{r, {}});
-  // Eight days each side: per-week limits count the whole local week of a start.
-  auto from = range.start - core::Days(8);
-  auto to = range.end + core::Days(8);
+  // Per-week limits count the whole local week of a start: eight days each side. Without
+  // limits, two days cover any buffers (at most a day each) and zone offsets.
+  const core::Days margin(ctx.policy.limits.per_week || ctx.policy.limits.per_day ? 8 : 2);
+  auto from = range.start - margin;
+  auto to = range.end + margin;
   for (const auto& rec : app.store.busy_bookings(host_ids, room_ids, from.unix_seconds(), to.unix_seconds())) {
-    json d = json::parse(rec.doc, nullptr, false);
     core::ExistingBooking b;
     b.id = rec.uid;
     b.host_ids = rec.host_ids.empty() ? std::vector<std::string>{rec.host_id} : rec.host_ids;
     b.room_id = rec.room_id;
     b.when = core::Interval{at(rec.start), at(rec.end)};
-    b.buffer_before = core::Minutes(d.value("buffer_before_minutes", 0));
-    b.buffer_after = core::Minutes(d.value("buffer_after_minutes", 0));
+    b.buffer_before = core::Minutes(rec.buffer_before_min);
+    b.buffer_after = core::Minutes(rec.buffer_after_min);
     in.bookings.push_back(std::move(b));
   }
   // Open proposals hold their candidates on their hosts and rooms (R-PROP-2).
@@ -380,10 +381,8 @@ core::Result<Created> create_booking(App& app, const json& body, const std::stri
 
     std::string token = auth::random_token();
     auto rec = to_record(out->booking, ctx->page.account_id, auth::sha256_hex(token));
-    json d = json::parse(rec.doc);
-    d["buffer_before_minutes"] = ctx->policy.buffer_before.count();
-    d["buffer_after_minutes"] = ctx->policy.buffer_after.count();
-    rec.doc = d.dump();
+    rec.buffer_before_min = ctx->policy.buffer_before.count();
+    rec.buffer_after_min = ctx->policy.buffer_after.count();
     rec.created_at = rec.updated_at = now.unix_seconds();
     app.store.insert_booking(rec);
     plan_messages(app, ctx->page.account_id, out->booking, out->messages, out->cancel_key_prefixes);
@@ -450,11 +449,6 @@ core::Result<core::Booking> act_on_booking(App& app, const std::string& uid, cor
       nb.room_id = moved->room_id;
     }
     auto updated = to_record(nb, rec->account_id, rec->token_hash);
-    json d = json::parse(updated.doc);
-    json old = json::parse(rec->doc, nullptr, false);
-    d["buffer_before_minutes"] = old.value("buffer_before_minutes", 0);
-    d["buffer_after_minutes"] = old.value("buffer_after_minutes", 0);
-    updated.doc = d.dump();
     updated.created_at = rec->created_at;
     updated.updated_at = now.unix_seconds();
     app.store.update_booking(updated);

@@ -241,11 +241,6 @@ void register_booking_routes(App& app, http::Router& r) {
       auto out = core::edit_booking(before, after, notify, now, settings, zone);
       if (!out) return out.error();
       auto updated = to_record(out->booking, rec->account_id, rec->token_hash);
-      json d = json::parse(updated.doc);
-      json old = json::parse(rec->doc, nullptr, false);
-      d["buffer_before_minutes"] = old.value("buffer_before_minutes", 0);
-      d["buffer_after_minutes"] = old.value("buffer_after_minutes", 0);
-      updated.doc = d.dump();
       updated.created_at = rec->created_at;
       updated.updated_at = now.unix_seconds();
       app.store.update_booking(updated);

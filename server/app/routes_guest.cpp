@@ -22,15 +22,15 @@ namespace {
 // generation) and for at most a few seconds, because `now` moves the notice limit.
 class SlotCache {
  public:
-  std::optional<std::string> get(const std::string& key, std::uint64_t generation) {
+  std::shared_ptr<const std::string> get(const std::string& key, std::uint64_t generation) {
     std::lock_guard lock(mu_);
     auto it = entries_.find(key);
-    if (it == entries_.end()) return std::nullopt;
+    if (it == entries_.end()) return nullptr;
     if (it->second.generation != generation || std::chrono::steady_clock::now() - it->second.made > kMaxAge)
-      return std::nullopt;
+      return nullptr;
     return it->second.body;
   }
-  void put(const std::string& key, std::uint64_t generation, std::string body) {
+  void put(const std::string& key, std::uint64_t generation, std::shared_ptr<const std::string> body) {
     std::lock_guard lock(mu_);
     if (entries_.size() > 4096) entries_.clear();
     entries_[key] = Entry{generation, std::chrono::steady_clock::now(), std::move(body)};
@@ -41,7 +41,7 @@ class SlotCache {
   struct Entry {
     std::uint64_t generation;
     std::chrono::steady_clock::time_point made;
-    std::string body;
+    std::shared_ptr<const std::string> body;
   };
   std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;
@@ -115,7 +115,12 @@ void register_guest_routes(App& app, http::Router& r) {
     std::string key = req.params["page"] + '\n' + et + '\n' + core::format_date(range->from) + '\n' +
                       core::format_date(range->to) + '\n' + tz;
     std::uint64_t gen = app.store.generation();
-    if (auto hit = cache->get(key, gen)) return http::text_response(200, std::move(*hit), "application/json");
+    auto json_shared = [](std::shared_ptr<const std::string> body) {
+      Response res = http::text_response(200, {}, "application/json");
+      res.shared_body = std::move(body);
+      return res;
+    };
+    if (auto hit = cache->get(key, gen)) return json_shared(std::move(hit));
 
     auto ctx = load_page_context(app, req.params["page"], et);
     if (!ctx) return http::problem(ctx.error());
@@ -124,9 +129,9 @@ void register_guest_routes(App& app, http::Router& r) {
     core::Interval span{(*zone)->start_of_day(range->from), (*zone)->start_of_day(range->to + core::Days(1))};
     auto inputs = build_inputs(app, *ctx, span, app.now());
     auto days = core::group_by_local_date(core::free_slots(inputs, span), **zone);
-    std::string body = slots_body(tz, days);
+    auto body = std::make_shared<const std::string>(slots_body(tz, days));
     cache->put(key, gen, body);
-    return http::text_response(200, std::move(body), "application/json");
+    return json_shared(std::move(body));
   });
 
   r.add("GET", "/v1/pages/{page}/availability", http::Access::open, [&app](Request& req) {

@@ -152,11 +152,6 @@ void store_changed_bookings(App& app, const std::vector<core::Booking>& changed)
     auto rec = app.store.booking(b.uid);
     if (!rec) continue;
     auto updated = to_record(b, rec->account_id, rec->token_hash);
-    json d = json::parse(updated.doc);
-    json old = json::parse(rec->doc, nullptr, false);
-    d["buffer_before_minutes"] = old.value("buffer_before_minutes", 0);
-    d["buffer_after_minutes"] = old.value("buffer_after_minutes", 0);
-    updated.doc = d.dump();
     updated.created_at = rec->created_at;
     updated.updated_at = app.now().unix_seconds();
     app.store.update_booking(updated);

@@ -119,7 +119,10 @@ Response Front::dispatch(Request& req) {
   }
 
   Response r = m.route->handler(req);
-  if (req.method == "HEAD") r.body.clear();
+  if (req.method == "HEAD") {
+    r.body.clear();
+    r.shared_body.reset();
+  }
   return r;
 }
 
