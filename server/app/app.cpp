@@ -37,7 +37,7 @@ void App::register_routes(http::Router& r) {
 
 core::Instant App::now() const {
   auto s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
-  return core::Instant::from_unix_seconds(s.count());
+  return core::Instant::from_unix_seconds(s.count() + cfg.clock_offset_seconds);
 }
 
 std::string now_text(const App& app) { return core::format_instant(app.now()); }
