@@ -30,7 +30,7 @@ constexpr std::array<std::string_view, 44> known_domains{
 struct TldFix {
   std::string_view typo, fix;
 };
-constexpr std::array<TldFix, 20> tld_fixes{{{"con", "com"},   {"cmo", "com"},  {"ocm", "com"},  {"comm", "com"},
+constexpr std::array<TldFix, 21> tld_fixes{{{"con", "com"},   {"cmo", "com"},  {"ocm", "com"},  {"comm", "com"},
                                             {"coom", "com"},  {"vom", "com"},  {"xom", "com"},  {"cpm", "com"},
                                             {"clm", "com"},   {"cim", "com"},  {"comn", "com"}, {"nte", "net"},
                                             {"nett", "net"},  {"ent", "net"},  {"ogr", "org"},  {"rog", "org"},
@@ -152,7 +152,10 @@ std::string_view body_of(std::string_view d) {
 bool close_enough(std::string_view typed, std::string_view known, std::size_t dist) {
   if (tld_of(typed) == tld_of(known)) return dist <= tolerance(known);
   return body_of(typed) == body_of(known) && body_of(known).size() >= 4 &&
-         osa_distance(tld_of(typed), tld_of(known)) == 1 && tld_of(typed).size() < tld_of(known).size();
+         osa_distance(tld_of(typed), tld_of(known)) == 1 &&
+         // A shorter TLD is a dropped letter ("gmail.cm"); a same-length one a slip only
+         // behind a carrier-style name ("ezweb.ne.jo"), as "gmx.at" is a real address.
+         (tld_of(typed).size() < tld_of(known).size() || body_of(known).find('.') != std::string_view::npos);
 }
 
 // Structural slips: dots at either end or doubled, commas for dots.

@@ -47,6 +47,16 @@ int LocalClock::resolve(LocalDateTime local, Instant out[2]) {
   return 0;
 }
 
+bool LocalClock::single_offset(LocalDateTime from, LocalDateTime to, std::int64_t& offset) {
+  Instant a, b;
+  if (!fast(from, a)) return false;
+  const std::int64_t first_period = period_start_;
+  if (!fast(to, b) || period_start_ != first_period) return false;
+  // Both ends lie in the safe part of one period, so everything between them does too.
+  offset = offset_;
+  return true;
+}
+
 Instant LocalClock::to_instant(LocalDateTime local) {
   Instant i;
   if (fast(local, i)) return i;

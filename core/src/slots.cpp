@@ -27,11 +27,19 @@ std::int32_t day_of(LocalDateTime l) { return static_cast<std::int32_t>(floor_di
 // ISO weeks start on Monday; 1970-01-01 was a Thursday, so day 4 (Monday) opens week 1.
 std::int32_t week_of(std::int32_t day) { return static_cast<std::int32_t>(floor_div(std::int64_t{day} + 3, 7)); }
 
-bool by_start(const Interval& a, const Interval& b) { return a.start < b.start; }
+struct ByStart {
+  bool operator()(const Interval& a, const Interval& b) const { return a.start < b.start; }
+};
 
-// Sorts (only when needed) and unions overlapping or touching intervals in place.
-void sort_and_merge(std::vector<Interval>& v) {
-  if (!std::is_sorted(v.begin(), v.end(), by_start)) std::sort(v.begin(), v.end(), by_start);
+// Sorts and unions overlapping or touching intervals in place. v[0, sorted_prefix)
+// is one list (a host's busy blocks, usually already sorted: then only checked) and
+// the rest another (bookings and holds, few): each is sorted only when it is not,
+// then the two are merged, so sorted input costs O(n).
+void sort_and_merge(std::vector<Interval>& v, std::size_t sorted_prefix = 0) {
+  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(std::min(sorted_prefix, v.size()));
+  if (!std::is_sorted(v.begin(), mid, ByStart{})) std::sort(v.begin(), mid, ByStart{});
+  if (!std::is_sorted(mid, v.end(), ByStart{})) std::sort(mid, v.end(), ByStart{});
+  if (mid != v.begin() && mid != v.end()) std::inplace_merge(v.begin(), mid, v.end(), ByStart{});
   std::size_t out = 0;
   for (std::size_t i = 0; i < v.size(); ++i) {
     if (out > 0 && v[i].start <= v[out - 1].end) {
@@ -73,14 +81,23 @@ bool contains_sorted(const std::vector<Interval>& v, const Interval& q) {
 class Counts {
  public:
   void add(std::int32_t key) { keys_.push_back(key); }
-  void finish() { std::sort(keys_.begin(), keys_.end()); }
+  void finish() {
+    std::sort(keys_.begin(), keys_.end());
+    last_count_ = -1;
+  }
   int at(std::int32_t key) const {
+    // Consecutive candidates mostly share a day and a week: remember the last answer.
+    if (key == last_key_ && last_count_ >= 0) return last_count_;
     auto r = std::equal_range(keys_.begin(), keys_.end(), key);
-    return static_cast<int>(r.second - r.first);
+    last_key_ = key;
+    last_count_ = static_cast<int>(r.second - r.first);
+    return last_count_;
   }
 
  private:
   std::vector<std::int32_t> keys_;
+  mutable std::int32_t last_key_ = 0;
+  mutable int last_count_ = -1;
 };
 
 bool names(const std::vector<std::string>& ids, const std::string& id) {
@@ -224,6 +241,20 @@ class Engine {
     const LocalDate first = p.clock.to_local(range_.start).date() - Days(3);
     const LocalDate last = p.clock.to_local(range_.end + dur).date() + Days(2);
     const Interval work_span{range_.start, range_.end + dur};
+    if (needs_grid) {
+      // Room for the grid in one allocation: the busiest weekday's starts per day.
+      std::int64_t per_day = 0;
+      for (const auto& day : host.weekly.days) {
+        std::int64_t n = 0;
+        for (const LocalInterval& iv : day) {
+          const std::int64_t len = (iv.end.seconds_of_day() - iv.start.seconds_of_day() + 86400 - 1) % 86400 + 1;
+          n += len / step.count() + 2;  // + 1 for the first start, + 1 for a repeated hour
+        }
+        per_day = std::max(per_day, n);
+      }
+      const std::int64_t days = (range_.end - range_.start).count() / 86400 + 2;
+      p.grid.reserve(static_cast<std::size_t>(std::min<std::int64_t>(per_day * days, 1 << 20)));
+    }
     // Every instant i in the range shows a wall-clock time within [start + least
     // offset, end + greatest offset): the grid only walks that stretch.
     std::int64_t least = host.zone.initial().utc_offset_seconds, greatest = least;
@@ -243,6 +274,14 @@ class Engine {
         const std::int64_t l0 = span.start.local_seconds();
         const std::int64_t skip = local_lo > l0 ? (local_lo - l0 + step.count() - 1) / step.count() : 0;
         const LocalDateTime stop = std::min(span.end, LocalDateTime::from_local_seconds(local_hi));
+        std::int64_t offset = 0;
+        if (span.start + step * skip < stop && p.clock.single_offset(span.start + step * skip, stop, offset)) {
+          for (LocalDateTime l = span.start + step * skip; l < stop; l = l + step) {
+            const Instant i = Instant::from_unix_seconds(l.local_seconds() - offset);
+            if (range_.contains(i)) p.grid.push_back(GridStart{i, day_of(l)});
+          }
+          continue;
+        }
         Instant at[2];
         for (LocalDateTime l = span.start + step * skip; l < stop; l = l + step) {
           const int k = p.clock.resolve(l, at);
@@ -263,9 +302,10 @@ class Engine {
     const Interval soft_span{range_.start, range_.end + dur};
     p.hard.reserve(host.busy.size());
     for (const BusyBlock& b : host.busy) {
-      const Interval i = busy_interval(b, host.zone);
+      const Interval i = b.all_day ? busy_interval(b, host.zone) : b.when;
       if (i.overlaps(hard_span)) p.hard.push_back(i);
     }
+    const std::size_t busy_count = p.hard.size();
     const bool counts = in_.mode == HostMode::any || in_.policy.limits.per_day || in_.policy.limits.per_week;
     for (const ExistingBooking& b : in_.bookings) {
       if (ignored(b.id, ignore_booking) || !names(b.host_ids, host.id)) continue;
@@ -284,7 +324,7 @@ class Engine {
       if (ignored(h.id, ignore_hold) || !names(h.host_ids, host.id)) continue;
       if (h.when.overlaps(hard_span)) p.hard.push_back(h.when);
     }
-    sort_and_merge(p.hard);
+    sort_and_merge(p.hard, busy_count);
     sort_and_merge(p.soft);
     p.per_day.finish();
     p.per_week.finish();
@@ -330,12 +370,19 @@ void fair_order(const Engine& e, const std::vector<Verdict>& verdicts, const std
     if (verdicts[h] == Verdict::free) out.push_back(h);
   }
   if (out.size() < 2) return;
-  std::stable_sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
+  auto before = [&](std::size_t a, std::size_t b) {
     const int wa = e.plan(a).per_week.at(week_of(days[a]));
     const int wb = e.plan(b).per_week.at(week_of(days[b]));
     if (wa != wb) return wa < wb;
     return e.plan(a).host->priority < e.plan(b).host->priority;
-  });
+  };
+  // Insertion sort: stable, no allocation, and a page has a handful of hosts.
+  for (std::size_t i = 1; i < out.size(); ++i) {
+    const std::size_t h = out[i];
+    std::size_t j = i;
+    for (; j > 0 && before(h, out[j - 1]); --j) out[j] = out[j - 1];
+    out[j] = h;
+  }
 }
 
 bool all_free(const std::vector<Verdict>& verdicts) {

@@ -36,6 +36,8 @@ TEST(EmailCheck, ValidatesAfterTrimmingAndSuggestsOnlyLikelyTypos) {
       {"Anna@GMAIL.CON", true, "Anna@GMAIL.CON", "Anna@gmail.com"},
       {"anna@example.con", true, "anna@example.con", "anna@example.com"},
       {"jussi@kolumbus.fii", true, "jussi@kolumbus.fii", ""},
+      {"hanako@docomo.ne.jpp", true, "hanako@docomo.ne.jpp", "hanako@docomo.ne.jp"},
+      {"hanako@ezweb.ne.jo", true, "hanako@ezweb.ne.jo", "hanako@ezweb.ne.jp"},
       {"taro\xEF\xBC\xA0gmail.com", false, "taro\xEF\xBC\xA0gmail.com", "taro@gmail.com"},
       // Correct uncommon or other real domains: no suggestion.
       {"info@kairos-booking.fi", true, "info@kairos-booking.fi", ""},

@@ -123,6 +123,16 @@ TEST(LocalClock, AgreesWithZoneRulesEverywhere) {
       const Instant t = Instant::from_unix_seconds(l.local_seconds());
       same = same && clock.to_local(t) == z.to_local(t);
       if (!same && ++mismatches < 5) ADD_FAILURE() << id << " " << format_local(l);
+      // A claimed single offset over the next 10 hours must hold at every point of it.
+      std::int64_t offset = 0;
+      if (m % 97 == 0 && clock.single_offset(l, l + Seconds(36000), offset)) {
+        for (std::int64_t k = 0; k <= 36000; k += 1800) {
+          const LocalLookup r = z.lookup(l + Seconds(k));
+          if (r.kind != LocalLookup::Kind::unique || r.first.unix_seconds() != l.local_seconds() + k - offset) {
+            ++mismatches;
+          }
+        }
+      }
     }
     EXPECT_EQ(mismatches, 0) << id;
   }

@@ -22,6 +22,9 @@ class LocalClock {
   int resolve(LocalDateTime local, Instant out[2]);
   // ZoneRules::to_instant (gap: forward by the gap; repeated: earlier instant).
   Instant to_instant(LocalDateTime local);
+  // True when every wall-clock time in [from, to] shows exactly once, all with one
+  // offset (no transition near): then instant = local - *offset for all of them.
+  bool single_offset(LocalDateTime from, LocalDateTime to, std::int64_t& offset);
   // ZoneRules::to_local.
   LocalDateTime to_local(Instant t);
 

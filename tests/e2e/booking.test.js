@@ -1,0 +1,42 @@
+// A guest books end to end on the demo page (day → slot → form → confirm) through the
+// widget's mirror; the booking then exists through the owner API, and the host page
+// received kairos:slotSelected and kairos:bookingSuccessful from embed.js.
+'use strict';
+const { api, run, assert, mirror, widgetFrame, firstBookableDay } = require('./lib');
+
+run('booking', async ({ server, browser, log }) => {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  await page.goto(server.base + '/demo/');
+  const frame = await widgetFrame(page);
+  await mirror.screen(frame, 'calendar');
+
+  const day = await firstBookableDay(frame);
+  const slots = await mirror.slotsOfDay(frame, day);
+  assert(slots.length > 0, 'the bookable day has slots');
+  const slot = slots[0];
+  log('booking', day, slot.start);
+  await mirror.activate(frame, `select_slot:${slot.start}`);
+  await mirror.screen(frame, 'form');
+  await mirror.fill(frame, 'name', 'Aino Virtanen');
+  await mirror.fill(frame, 'email', 'aino.virtanen@example.com');
+  await mirror.fill(frame, 'phone', '+358 40 123 4567');
+  await mirror.activate(frame, 'to_review');
+  await mirror.screen(frame, 'review');
+  await mirror.activate(frame, 'confirm');
+  await mirror.screen(frame, 'success');
+
+  const uid = await frame.getAttribute('#kairos-mirror', 'data-booking').catch(() => null);
+  const events = await page.evaluate(() => window.hostEvents.map((e) => e.type));
+  assert(events.includes('kairos:loaded'), 'host page got kairos:loaded: ' + events);
+  assert(events.includes('kairos:slotSelected'), 'host page got kairos:slotSelected: ' + events);
+  const success = await page.evaluate(() => window.hostEvents.find((e) => e.type === 'kairos:bookingSuccessful'));
+  assert(success && success.detail && success.detail.uid, 'host page got kairos:bookingSuccessful with a uid');
+  log('uid', success.detail.uid, uid);
+
+  const list = await api(server, 'GET', '/v1/admin/bookings?q=' + encodeURIComponent('aino.virtanen@example.com'), undefined, server.demoKey);
+  assert(list.status === 200, 'owner API lists bookings: ' + list.status + ' ' + list.text);
+  const items = Array.isArray(list.json) ? list.json : (list.json.bookings || list.json.items || []);
+  const found = items.find((b) => b.uid === success.detail.uid);
+  assert(found, 'the booking exists through the owner API: ' + list.text.slice(0, 500));
+  assert(Date.parse(found.start) === Date.parse(slot.start), 'stored start equals the chosen slot');
+});

@@ -1,0 +1,69 @@
+// Budgets of the widget, measured in headless Chromium against the real server on
+// 127.0.0.1 with a cold cache: bytes transferred for a non-Japanese page (HTML + JS +
+// wasm + fonts, compressed as served) ≤ 300 KB; the Japanese font ≤ 460 KB extra and only
+// when needed; first interactive frame ≤ 1.5 s; widget files served compressed with
+// long-lived caching. Figures go to e2e-artifacts/budgets.json (docs/BENCHMARKS.md).
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { run, assert, mirror } = require('./lib');
+
+const KB = 1000;
+
+async function measure(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const urls = new Map();
+  const bytes = new Map();
+  const headers = new Map();
+  cdp.on('Network.responseReceived', (e) => { urls.set(e.requestId, e.response.url); headers.set(e.response.url, e.response.headers); });
+  cdp.on('Network.loadingFinished', (e) => { bytes.set(e.requestId, e.encodedDataLength); });
+  await page.goto(url);
+  await mirror.screen(page.mainFrame(), 'calendar');
+  await page.waitForSelector('#progress.done', { state: 'attached' });
+  const interactive = await page.evaluate(() => window.kairosNavigationMs);
+  await page.waitForTimeout(300);
+  const files = [];
+  for (const [id, u] of urls) {
+    if (!bytes.has(id)) continue;
+    const p = new URL(u).pathname;
+    if (p.startsWith('/v1/')) continue;  // data, not the widget's files
+    files.push({ path: p, bytes: bytes.get(id), encoding: (headers.get(u)['content-encoding'] || headers.get(u)['Content-Encoding'] || ''),
+                 cache: (headers.get(u)['cache-control'] || headers.get(u)['Cache-Control'] || '') });
+  }
+  await context.close();
+  return { interactive, files, total: files.reduce((a, f) => a + f.bytes, 0) };
+}
+
+run('budgets', async ({ server, browser, artifacts, log }) => {
+  const runs = [];
+  for (let i = 0; i < 3; i++) runs.push(await measure(browser, server.base + '/widget/?page=demo&lang=en'));
+  const en = runs[runs.length - 1];
+  const ja = await measure(browser, server.base + '/widget/?page=demo&lang=ja');
+  const jaFont = ja.files.filter((f) => f.path.endsWith('/ja.ttf'));
+  const interactive = runs.map((r) => r.interactive).sort((a, b) => a - b);
+  const result = {
+    non_japanese_transfer_bytes: en.total,
+    non_japanese_files: en.files,
+    japanese_font_bytes: jaFont.reduce((a, f) => a + f.bytes, 0),
+    first_interactive_ms: interactive,
+    first_interactive_median_ms: interactive[1],
+  };
+  fs.writeFileSync(path.join(artifacts, 'budgets.json'), JSON.stringify(result, null, 2));
+  log(JSON.stringify({ transfer: en.total, ja_font: result.japanese_font_bytes, interactive }, null, 0));
+
+  assert(en.total <= 300 * KB, `non-Japanese transfer ${en.total} B ≤ 300 KB`);
+  assert(!en.files.some((f) => f.path.endsWith('/ja.ttf')), 'no Japanese font on an English page');
+  assert(jaFont.length === 1 && result.japanese_font_bytes <= 460 * KB, `Japanese font ${result.japanese_font_bytes} B ≤ 460 KB`);
+  assert(interactive[1] <= 1500, `first interactive frame ${interactive[1]} ms ≤ 1500 ms`);
+  for (const f of en.files) {
+    if (/\.(wasm|js|ttf)$/.test(f.path) && f.path.startsWith('/widget/')) {
+      assert(/br|gzip/.test(f.encoding), `${f.path} is served compressed (${f.encoding || 'identity'})`);
+      const age = /max-age=(\d+)/.exec(f.cache);
+      assert(age && Number(age[1]) >= 31536000, `${f.path} is cached for a year (${f.cache})`);
+    }
+  }
+});

@@ -1,0 +1,181 @@
+// Shared harness of the browser tests: starts the real kairos-server on a free port with
+// demo data and a temporary database, launches Debian's Chromium through playwright-core,
+// and drives the widget through its ARIA mirror (what a screen reader sees and activates).
+'use strict';
+const { spawn } = require('child_process');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+const ADMIN_KEY = 'e2e-admin-key-0123456789';
+const artifacts = process.env.E2E_ARTIFACTS || path.join(os.tmpdir(), 'kairos-e2e-artifacts');
+fs.mkdirSync(artifacts, { recursive: true });
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+    s.on('error', reject);
+  });
+}
+
+async function startServer() {
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kairos-e2e-'));
+  const args = ['--db', path.join(dir, 'kairos.db'), '--bind', '127.0.0.1', '--port', String(port), '--demo',
+                '--admin-key', ADMIN_KEY, '--booking-rate', '0', '--public-url', `http://127.0.0.1:${port}`];
+  if (process.env.KAIROS_WEB_ROOT) args.push('--web-root', process.env.KAIROS_WEB_ROOT);
+  if (process.env.KAIROS_WIDGET_DIR) args.push('--widget-dir', process.env.KAIROS_WIDGET_DIR);
+  const proc = spawn(process.env.KAIROS_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  proc.stdout.on('data', (d) => { output += d; });
+  proc.stderr.on('data', (d) => { output += d; });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error('kairos-server exited: ' + output);
+    try { if ((await fetch(base + '/healthz')).ok) break; } catch (e) { /* not up yet */ }
+    if (Date.now() > deadline) throw new Error('kairos-server did not become ready: ' + output);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  // The demo account's owner key, as printed by --demo; else the bootstrap key.
+  const printed = /(?:owner|api)[ _-]?key[^A-Za-z0-9]*([A-Za-z0-9_\-.]{12,})/i.exec(output);
+  return {
+    base, port, dir, proc,
+    demoKey: printed ? printed[1] : ADMIN_KEY,
+    adminKey: ADMIN_KEY,
+    output: () => output,
+    stop: () => new Promise((resolve) => {
+      if (proc.exitCode !== null) return resolve();
+      proc.on('exit', () => resolve());
+      proc.kill('SIGTERM');
+      setTimeout(() => { if (proc.exitCode === null) proc.kill('SIGKILL'); }, 3000);
+    }),
+  };
+}
+
+async function api(server, method, pathname, body, key) {
+  const headers = { 'Accept': 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (key) headers['Authorization'] = 'Bearer ' + key;
+  const r = await fetch(server.base + pathname, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await r.text();
+  let json = null;
+  try { json = JSON.parse(text); } catch (e) { json = null; }
+  return { status: r.status, json, text, headers: r.headers };
+}
+
+async function launch() {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kairos-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+  return { browser, userDataDir };
+}
+
+// The widget frame of a page: the iframe embed.js created, or the page itself.
+async function widgetFrame(page, timeout = 20000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const f of page.frames()) {
+      if (f.url().includes('/widget/')) return f;
+    }
+    if (page.url().includes('/widget/')) return page.mainFrame();
+    if (Date.now() > deadline) throw new Error('no widget frame on ' + page.url());
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const mirror = {
+  async screen(frame, name, timeout = 20000) {
+    await frame.waitForSelector(`#kairos-mirror[data-screen="${name}"][aria-busy="false"]`, { state: 'attached', timeout });
+  },
+  // Activates a mirror button, as assistive technology does (a click event on it).
+  async activate(frame, id) {
+    const b = frame.locator(`#kairos-mirror button[data-id="${id}"]`);
+    await b.waitFor({ state: 'attached', timeout: 10000 });
+    await b.dispatchEvent('click');
+  },
+  async fill(frame, field, value) {
+    const i = frame.locator(`#kairos-mirror [data-field="${field}"]`);
+    await i.waitFor({ state: 'attached', timeout: 10000 });
+    await i.fill(value);
+  },
+  async select(frame, id, value) {
+    await frame.locator(`#kairos-mirror select[data-id="${id}"]`).selectOption(value);
+    await frame.waitForSelector(`#kairos-mirror[data-zone="${value}"]`, { state: 'attached', timeout: 10000 }).catch(() => {});
+  },
+  async monthTitle(frame) { return frame.locator('#kairos-mirror h2').first().textContent(); },
+  // Bookable days of the visible month (waits until the month has loaded).
+  async bookableDays(frame) {
+    await frame.waitForFunction(() => !document.querySelector('#kairos-mirror p[role="status"]'), null, { timeout: 15000 });
+    return frame.$$eval('#kairos-mirror ul[data-id="days"] button:not([aria-disabled="true"])', (bs) => bs.map((b) => b.getAttribute('data-date')));
+  },
+  async slotsOfDay(frame, date) {
+    await mirror.activate(frame, `select_day:${date}`);
+    await frame.waitForSelector(`#kairos-mirror ul[data-id="days"] button[data-date="${date}"][aria-pressed="true"]`, { state: 'attached' });
+    return frame.$$eval('#kairos-mirror ul[data-id="slots"] button', (bs) => bs.map((b) => ({ start: b.getAttribute('data-start'), end: b.getAttribute('data-end') })));
+  },
+  async alerts(frame) { return frame.$$eval('#kairos-mirror [role="alert"]', (as) => as.map((a) => a.textContent)); },
+};
+
+// Moves the calendar forward until it shows year-month (e.g. "2027-03").
+async function goToMonth(frame, ym) {
+  for (let i = 0; i < 36; i++) {
+    const cur = await frame.$eval('#kairos-mirror ul[data-id="days"] button', (b) => b.getAttribute('data-date').slice(0, 7));
+    if (cur === ym) return;
+    const before = cur;
+    await mirror.activate(frame, cur < ym ? 'next_month' : 'prev_month');
+    await frame.waitForFunction((b) => {
+      const x = document.querySelector('#kairos-mirror ul[data-id="days"] button');
+      return x && x.getAttribute('data-date').slice(0, 7) !== b;
+    }, before);
+  }
+  throw new Error('could not reach ' + ym);
+}
+
+// The first month (from the visible one) with a bookable day, and that day.
+async function firstBookableDay(frame) {
+  for (let i = 0; i < 6; i++) {
+    const days = await mirror.bookableDays(frame);
+    if (days.length) return days[0];
+    const before = await frame.$eval('#kairos-mirror ul[data-id="days"] button', (b) => b.getAttribute('data-date'));
+    await mirror.activate(frame, 'next_month');
+    await frame.waitForFunction((b) => document.querySelector('#kairos-mirror ul[data-id="days"] button').getAttribute('data-date') !== b, before);
+  }
+  throw new Error('no bookable day in six months');
+}
+
+// Runs one test body with a fresh server and browser; exits non-zero on failure.
+function run(name, body) {
+  (async () => {
+    const server = await startServer();
+    const { browser } = await launch();
+    const ctx = { server, browser, artifacts, log: (...a) => console.log(`[${name}]`, ...a) };
+    let failed = null;
+    try {
+      await body(ctx);
+    } catch (e) {
+      failed = e;
+    } finally {
+      await browser.close().catch(() => {});
+      await server.stop();
+    }
+    if (failed) {
+      console.error(`[${name}] FAILED:`, failed && failed.stack ? failed.stack : failed);
+      console.error(`[${name}] server output (tail):\n` + server.output().slice(-3000));
+      process.exit(1);
+    }
+    console.log(`[${name}] passed`);
+    process.exit(0);
+  })().catch((e) => { console.error(e); process.exit(1); });
+}
+
+function assert(cond, message) { if (!cond) throw new Error('assertion failed: ' + message); }
+function sameInstant(a, b) { return Date.parse(a) === Date.parse(b); }
+
+module.exports = { api, run, assert, mirror, widgetFrame, goToMonth, firstBookableDay, sameInstant, artifacts };

@@ -1,0 +1,83 @@
+// The widget application: owns the state, turns intents into state changes and HTTP
+// requests, turns answers into state, and each frame draws the screen and publishes the
+// ARIA mirror. Slots come from the core (slot_source.hpp); bookings, cancellations and
+// choices are decided by the server, whose answer always wins.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fonts.hpp"
+#include "slot_source.hpp"
+#include "widget_state.hpp"
+
+namespace kairos::widget {
+
+class App {
+ public:
+  // Reads the configuration from the shell page and starts the first requests.
+  void start();
+  // Draws one frame (between ImGui::NewFrame and ImGui::Render).
+  void frame();
+
+  void on_response(int id, int status, std::string_view body);
+  void on_binary(int id, std::vector<unsigned char> bytes);
+  void on_mirror_activate(std::string_view id);
+  void on_mirror_input(std::string_view field, std::string_view value);
+  void on_host_message(std::string_view json);
+
+  FontSet& fonts() { return fonts_; }
+  bool ready_to_draw() const { return fonts_.has_latin(); }
+
+ private:
+  enum class Call {
+    page, zone, month, create_booking, get_booking, cancel, reschedule, proposal, choose,
+    readjust, request, accept, decline, font_latin, font_japanese,
+  };
+  struct Pending {
+    Call call;
+    std::string key;  // the month / zone this answer belongs to
+  };
+
+  int send(Call call, std::string_view method, const std::string& path, const std::string& body = {},
+           const std::string& key = {});
+  void apply(const Intent& intent);
+  void edit_field(std::string_view field, std::string_view value);
+  void validate_form();
+  void ensure_month();
+  void ensure_zone(const std::string& zone_id);
+  void ensure_japanese_font();
+  void submit_booking();
+  void load_link_mode();
+  void fail(std::string code);
+  ViewModel view_model() const;
+  const core::ZoneRules* guest_zone() const;
+  std::string event_type_id() const;
+  std::string manage_url(const BookingView& b) const;
+
+  void handle_page(int status, std::string_view body);
+  void handle_booking_created(int status, std::string_view body);
+  void handle_booking(int status, std::string_view body);
+  void handle_proposal(int status, std::string_view body);
+  void handle_request(int status, std::string_view body);
+  void handle_simple_action(Call call, int status, std::string_view body);
+
+  WidgetState state_;
+  SlotSource slots_;
+  FontSet fonts_;
+  std::map<std::string, core::ZoneRules> zones_;
+  std::map<int, Pending> pending_;
+  int next_id_ = 1;
+  bool japanese_requested_ = false;
+  bool announced_ready_ = false;
+  std::string last_mirror_;
+  int last_height_ = 0;
+  std::vector<Intent> mirror_queue_;  // from the mirror, applied at the next frame
+  bool lang_from_embed_or_browser_ = false;
+  bool calendar_initialised_ = false;
+};
+
+}  // namespace kairos::widget

@@ -1,0 +1,81 @@
+// EM_JS shims; the JavaScript behind them lives in web/widget/index.html.
+#include "browser.hpp"
+
+#include <emscripten.h>
+
+#include <cstdlib>
+
+// clang-format off
+EM_JS(void, kairos_js_fetch, (int id, const char* method, const char* url, const char* body,
+                              const char* bearer, const char* idem), {
+  Module.kairosHost.fetch(id, UTF8ToString(method), UTF8ToString(url), UTF8ToString(body),
+                          UTF8ToString(bearer), UTF8ToString(idem));
+});
+EM_JS(void, kairos_js_fetch_binary, (int id, const char* url), {
+  Module.kairosHost.fetchBinary(id, UTF8ToString(url));
+});
+EM_JS(char*, kairos_js_config, (), {
+  var s = JSON.stringify(Module.kairosHost.config());
+  var n = lengthBytesUTF8(s) + 1; var p = _malloc(n); stringToUTF8(s, p, n); return p;
+});
+EM_JS(char*, kairos_js_asset_url, (const char* name), {
+  var s = Module.kairosHost.assetUrl(UTF8ToString(name));
+  var n = lengthBytesUTF8(s) + 1; var p = _malloc(n); stringToUTF8(s, p, n); return p;
+});
+EM_JS(void, kairos_js_mirror, (const char* json), { Module.kairosHost.mirror(UTF8ToString(json)); });
+EM_JS(void, kairos_js_emit, (const char* name, const char* json), {
+  Module.kairosHost.emit(UTF8ToString(name), UTF8ToString(json));
+});
+EM_JS(void, kairos_js_height, (int px), { Module.kairosHost.height(px); });
+EM_JS(void, kairos_js_ready, (), { Module.kairosHost.ready(); });
+EM_JS(void, kairos_js_download, (const char* name, const char* mime, const char* text), {
+  Module.kairosHost.download(UTF8ToString(name), UTF8ToString(mime), UTF8ToString(text));
+});
+EM_JS(void, kairos_js_open, (const char* url), { Module.kairosHost.open(UTF8ToString(url)); });
+EM_JS(void, kairos_js_text_input, (int on), { Module.kairosHost.textInput(!!on); });
+EM_JS(double, kairos_js_now, (), { return Date.now(); });
+EM_JS(void, kairos_js_canvas, (int* out), {
+  var c = Module.canvas; var dpr = window.devicePixelRatio || 1;
+  var w = Math.max(1, c.clientWidth | 0), h = Math.max(1, c.clientHeight | 0);
+  var bw = Math.round(w * dpr), bh = Math.round(h * dpr);
+  if (c.width !== bw || c.height !== bh) { c.width = bw; c.height = bh; }
+  HEAP32[out >> 2] = w; HEAP32[(out >> 2) + 1] = h; HEAP32[(out >> 2) + 2] = Math.round(dpr * 1000);
+});
+// clang-format on
+
+namespace kairos::widget::browser {
+
+namespace {
+std::string take(char* p) {
+  std::string s = p != nullptr ? p : "";
+  std::free(p);
+  return s;
+}
+}  // namespace
+
+void fetch(int id, std::string_view method, const std::string& url, const std::string& body,
+           const std::string& bearer, const std::string& idempotency_key) {
+  const std::string m(method);
+  kairos_js_fetch(id, m.c_str(), url.c_str(), body.c_str(), bearer.c_str(), idempotency_key.c_str());
+}
+void fetch_binary(int id, const std::string& url) { kairos_js_fetch_binary(id, url.c_str()); }
+std::string config_json() { return take(kairos_js_config()); }
+std::string asset_url(const char* name) { return take(kairos_js_asset_url(name)); }
+void publish_mirror(const std::string& json) { kairos_js_mirror(json.c_str()); }
+void emit(const char* event, const std::string& json) { kairos_js_emit(event, json.c_str()); }
+void report_height(int css_pixels) { kairos_js_height(css_pixels); }
+void ready() { kairos_js_ready(); }
+void download(const std::string& filename, const std::string& mime, const std::string& text) {
+  kairos_js_download(filename.c_str(), mime.c_str(), text.c_str());
+}
+void open_url(const std::string& url) { kairos_js_open(url.c_str()); }
+void want_text_input(bool active) { kairos_js_text_input(active ? 1 : 0); }
+double now_ms() { return kairos_js_now(); }
+
+Canvas sync_canvas() {
+  int out[3] = {1, 1, 1000};
+  kairos_js_canvas(out);
+  return Canvas{out[0], out[1], static_cast<float>(out[2]) / 1000.0f};
+}
+
+}  // namespace kairos::widget::browser

@@ -1,0 +1,44 @@
+// The widget's only doorway to the browser: HTTP through fetch(), the ARIA mirror, the
+// host-page events, downloads, the canvas size and the IME / paste bridge. Each call is
+// a thin EM_JS shim over `Module.kairosHost`, which the shell page
+// (web/widget/index.html) implements; answers come back through the extern "C"
+// functions exported by main.cpp.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kairos::widget::browser {
+
+// Starts an HTTP request; the answer arrives as kairos_on_response(id, status, body).
+// Status 0 means the network failed. `bearer` and `idempotency_key` may be empty.
+void fetch(int id, std::string_view method, const std::string& url, const std::string& body,
+           const std::string& bearer, const std::string& idempotency_key);
+// Starts a binary download; the bytes arrive as kairos_on_binary(id, ptr, size).
+void fetch_binary(int id, const std::string& url);
+
+// The configuration as JSON: the shell's query string plus the browser's languages,
+// time zone and clock ("now_ms").
+std::string config_json();
+// A cache-busted asset URL ("fonts/ja.ttf" → "fonts/ja.ttf?v=…").
+std::string asset_url(const char* name);
+
+void publish_mirror(const std::string& json);
+void emit(const char* event, const std::string& json);  // to the host page, origin-checked
+void report_height(int css_pixels);
+void ready();                                            // hides the progress indicator
+void download(const std::string& filename, const std::string& mime, const std::string& text);
+void open_url(const std::string& url);
+// Focus (or release) the hidden <input> that forwards IME-composed text and pastes.
+void want_text_input(bool active);
+double now_ms();
+
+struct Canvas {
+  int width = 0;    // CSS pixels
+  int height = 0;
+  float scale = 1;  // devicePixelRatio
+};
+// Resizes the canvas backing store to its CSS size × devicePixelRatio.
+Canvas sync_canvas();
+
+}  // namespace kairos::widget::browser

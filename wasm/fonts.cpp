@@ -1,0 +1,60 @@
+// Builds ImGui's font atlas from the fetched subsets (see fonts.hpp).
+#include "fonts.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <utility>
+
+namespace kairos::widget {
+
+namespace {
+// Latin subset ranges; must match wasm/fonts/subset_fonts.py.
+constexpr ImWchar latin_ranges[] = {0x0020, 0x007E, 0x00A0, 0x024F, 0x2010, 0x2027, 0x2030, 0x203A,
+                                    0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0x25B2, 0x25BC,
+                                    0x2713, 0x2713, 0};
+}  // namespace
+
+void FontSet::set_latin(std::vector<unsigned char> data) { latin_ = std::move(data); }
+void FontSet::set_japanese(std::vector<unsigned char> data) { japanese_ = std::move(data); }
+
+void FontSet::apply(float scale) {
+  if (latin_.empty()) return;
+  if (built_latin_ && scale == built_scale_ && built_japanese_ == has_japanese()) return;
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = false;  // the vectors above own the bytes
+  cfg.OversampleH = 1;
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = true;
+  const float px = base_size * scale;
+  std::vector<unsigned char>& main_font = has_japanese() ? japanese_ : latin_;
+  ImVector<ImWchar> ranges;
+  ImFontGlyphRangesBuilder builder;
+  builder.AddRanges(latin_ranges);
+  if (has_japanese()) builder.AddRanges(io.Fonts->GetGlyphRangesJapanese());
+  builder.BuildRanges(&ranges);
+  io.Fonts->AddFontFromMemoryTTF(main_font.data(), static_cast<int>(main_font.size()), px, &cfg,
+                                 ranges.Data);
+  io.Fonts->Build();
+  io.FontGlobalScale = 1.0f / scale;
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+  built_scale_ = scale;
+  built_japanese_ = has_japanese();
+  built_latin_ = true;
+}
+
+bool needs_japanese(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    // Lead bytes 0xE3..0xE9 start U+3000..U+9FFF (kana, CJK punctuation, kanji); 0xEF
+    // covers full-width forms. Latin Extended never needs a three-byte sequence.
+    if (c >= 0xE3 && c <= 0xE9) return true;
+    if (c == 0xEF && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xBC) return true;
+  }
+  return false;
+}
+
+}  // namespace kairos::widget

@@ -1,0 +1,20 @@
+# Run after the widget links (cmake -P): writes DIR/index.html from TEMPLATE with each
+# asset's content hash as its ?v= cache key (so the server may cache them for a year),
+# then writes .br (brotli -q 11) and .gz (gzip -9) siblings of every served file.
+set(assets kairos-widget.js kairos-widget.wasm fonts/latin.ttf fonts/ja.ttf)
+file(READ "${TEMPLATE}" html)
+foreach(a ${assets})
+  file(SHA256 "${DIR}/${a}" h)
+  string(SUBSTRING "${h}" 0 16 h)
+  string(MAKE_C_IDENTIFIER "${a}" key)
+  string(TOUPPER "${key}" key)
+  string(REPLACE "@HASH_${key}@" "${h}" html "${html}")
+endforeach()
+file(WRITE "${DIR}/index.html" "${html}")
+foreach(a ${assets} index.html)
+  execute_process(COMMAND brotli -f -q 11 -o "${DIR}/${a}.br" "${DIR}/${a}" RESULT_VARIABLE rc1)
+  execute_process(COMMAND gzip -9 -n -k -f "${DIR}/${a}" RESULT_VARIABLE rc2)
+  if(NOT rc1 EQUAL 0 OR NOT rc2 EQUAL 0)
+    message(FATAL_ERROR "compressing ${a} failed (brotli ${rc1}, gzip ${rc2})")
+  endif()
+endforeach()

@@ -1,0 +1,174 @@
+// The widget's state, the view model drawn from it each frame, and the intents a guest
+// expresses by clicking in the canvas or activating an element of the ARIA mirror.
+// Both input paths produce the same Intent, so the mirror does exactly what the canvas
+// does. The state holds no scheduling rule: slots come from the core, bookings from the
+// server.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "i18n.hpp"
+#include "kairos/result.hpp"
+#include "kairos/time.hpp"
+#include "kairos/zone.hpp"
+
+namespace kairos::widget {
+
+enum class Mode { book, manage, proposal, request };
+
+enum class Screen {
+  loading,      // page config, zone rules or the first month still loading
+  calendar,     // month grid + the chosen day's slots
+  form,         // guest details
+  review,       // check and confirm
+  success,      // booked: .ics and manage link
+  manage,       // an existing booking: cancel or reschedule
+  cancel_ask,   // "really cancel?"
+  proposal,     // candidates from the host
+  readjust,     // ask the host for other times
+  request,      // confirmation request: accept or decline
+  decline,      // reason for declining
+  done,         // a terminal message (cancelled, accepted, …)
+  fatal,        // nothing can be shown (bad link, page gone)
+};
+
+struct EventType {
+  std::string id;
+  std::string name;
+  int duration_minutes = 0;
+};
+
+struct Slot {
+  core::Instant start;
+  core::Instant end;
+};
+
+struct GuestForm {
+  std::string name;
+  std::string email;
+  std::string phone;
+  std::string company;
+  std::string notes;
+};
+
+struct BookingView {
+  std::string uid;
+  std::string status;
+  std::string token;
+  std::string manage_url;
+  std::string page;
+  std::string event_type;
+  std::string title;
+  Slot slot;
+};
+
+struct Intent {
+  enum class Kind {
+    prev_month, next_month, select_day, select_slot, set_zone, set_event_type, edit_field,
+    accept_suggestion, back, to_form, to_review, confirm, download_ics, open_manage,
+    start_cancel, confirm_cancel, keep, start_reschedule, choose_candidate, start_readjust,
+    send_readjust, accept_request, start_decline, send_decline, retry,
+  };
+  Kind kind = Kind::back;
+  std::string arg;    // a date, an instant, a zone, a field name …
+  std::string value;  // edit_field: the new text
+};
+
+// "select_day:2026-03-09" ↔ Intent; the mirror's element ids.
+std::string intent_id(const Intent& intent);
+std::optional<Intent> parse_intent_id(std::string_view id);
+
+struct WidgetState {
+  // Configuration (query string of the shell page, set by embed.js or a mail link).
+  Lang lang = Lang::en;
+  bool dark = false;
+  std::uint32_t accent = 0x2563ebu;  // 0xRRGGBB
+  std::string api_base;              // "" = same origin
+  std::string widget_url;            // this page, for manage links
+  Mode mode = Mode::book;
+  std::string page_id;
+  std::string token;        // booking / proposal / request token from the link
+  std::string booking_uid;  // manage mode
+  std::int64_t now_unix = 0;
+
+  Screen screen = Screen::loading;
+  bool busy = false;              // a request that blocks the screen is in flight
+  std::string error_code;         // the last error on this screen (core or server code)
+  std::string notice_code;        // a banner on the calendar (slot taken meanwhile)
+  bool rescheduling = false;      // calendar picks a new time for `booking`
+
+  // Page and calendar.
+  std::string page_name;
+  std::string page_description;
+  std::vector<EventType> event_types;
+  std::size_t event_type = 0;
+  std::string zone_id;
+  std::vector<std::string> zone_choices;
+  int year = 2026;
+  int month = 1;
+  std::optional<core::LocalDate> day;
+  std::optional<Slot> slot;
+
+  // Form.
+  GuestForm form;
+  std::string email_suggestion;
+  std::vector<core::Error> field_errors;  // the errors shown (touched fields, or all after Next)
+  bool form_valid = false;
+  std::vector<std::string> touched;
+  bool show_all_errors = false;
+  std::string idempotency_key;
+  // Where each text field was drawn last frame (CSS pixels: x, y, width, height), so
+  // the mirror can point at it (magnifiers, tests that click into the canvas).
+  std::map<std::string, std::array<float, 4>> field_rects;
+
+  // Results and link modes.
+  BookingView booking;
+  std::vector<Slot> candidates;
+  std::string host_message;
+  std::string readjust_message;
+  std::vector<BookingView> request_bookings;
+  bool allow_decline = false;
+  std::string decline_reason;
+  const char* Texts::*done_text = &Texts::booked_title;
+};
+
+struct DayCell {
+  core::LocalDate date;
+  bool in_month = false;
+  bool bookable = false;
+  bool selected = false;
+};
+
+struct SlotRow {
+  Slot slot;
+  std::string label;  // "9:30 AM"
+  bool selected = false;
+};
+
+// Everything a screen shows that is derived rather than stored.
+struct ViewModel {
+  Lang lang = Lang::en;
+  std::string month_title;
+  std::vector<std::string> weekday_headers;  // 7, in display order
+  std::vector<DayCell> cells;                // whole weeks covering the month
+  bool month_loading = false;
+  bool month_has_slots = false;
+  std::string day_title;
+  std::vector<SlotRow> day_slots;
+  std::string slot_summary;  // "Monday, March 9, 2026 · 9:30 AM – 10:00 AM (America/New_York)"
+  std::vector<std::string> candidate_labels;
+  std::vector<std::string> request_labels;
+  std::string booking_label;
+  bool form_valid = false;
+};
+
+// The text for a time span in the guest's zone, localised.
+std::string describe_slot(Lang lang, const core::ZoneRules& zone, const Slot& slot);
+
+}  // namespace kairos::widget
