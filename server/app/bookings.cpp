@@ -10,6 +10,7 @@
 #include "kairos/time_text.hpp"
 #include "kairos/wire/availability.hpp"
 #include "kairos/wire/json.hpp"
+#include "kairos/wire/lifecycle.hpp"
 
 namespace kairos::server {
 
@@ -200,33 +201,8 @@ store::BookingRecord to_record(const core::Booking& b, const std::string& accoun
 }
 
 json booking_json(const core::Booking& b) {
-  json j{{"uid", b.uid},
-         {"page", b.page_id},
-         {"event_type", b.event_type_id},
-         {"status", core::to_string(b.status)},
-         {"no_show", b.no_show},
-         {"start", b.when.start},
-         {"end", b.when.end},
-         {"host", b.host_ids.empty() ? std::string() : b.host_ids.front()},
-         {"hosts", b.host_ids},
-         {"guest", guest_json(b.guest)},
-         {"created_at", b.created_at}};
-  if (!b.room_id.empty()) j["room"] = b.room_id;
-  if (!b.notes.empty()) j["notes"] = b.notes;
-  if (!b.location.empty()) j["location"] = b.location;
-  if (!b.guidance.empty()) j["guidance"] = b.guidance;
-  if (!b.checkin_code.empty()) j["checkin_code"] = b.checkin_code;
-  if (!b.tray.empty()) j["tray"] = b.tray;
-  if (!b.proposal_id.empty()) j["proposal"] = b.proposal_id;
-  if (!b.other_guests.empty()) {
-    json others = json::array();
-    for (const auto& g : b.other_guests) others.push_back(guest_json(g));
-    j["other_guests"] = others;
-  }
-  json hist = json::array();
-  for (const auto& h : b.history)
-    hist.push_back({{"at", h.at}, {"actor", core::to_string(h.actor)}, {"event", h.event}, {"detail", h.detail}});
-  j["history"] = hist;
+  json j = b;  // the wire mapping the widget decodes (kairos/wire/lifecycle.hpp)
+  j["host"] = b.host_ids.empty() ? std::string() : b.host_ids.front();
   return j;
 }
 

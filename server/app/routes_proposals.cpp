@@ -161,6 +161,7 @@ void store_changed_bookings(App& app, const std::vector<core::Booking>& changed)
 json request_view(App& app, const core::ConfirmationRequest& r) {
   json j = request_doc(r);
   j["state"] = core::to_string(core::visible_state(r, app.now()));
+  j["status"] = j["state"];
   json bookings = json::array();
   for (const auto& uid : r.booking_uids)
     if (auto rec = app.store.booking(uid)) {
@@ -311,6 +312,8 @@ void register_proposal_routes(App& app, http::Router& r) {
                                      {"page", d.value("page", "")},
                                      {"event_type", d.value("event_type", "")},
                                      {"state", doc->state},
+                                     // The widget's word for the same thing.
+                                     {"status", doc->state == "withdrawn" ? std::string("readjusted") : doc->state},
                                      {"host", host_name},
                                      {"candidates", d.value("candidates", json::array())},
                                      {"guests", guests},
