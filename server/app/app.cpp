@@ -29,13 +29,15 @@ void App::register_routes(http::Router& r) {
   register_system_routes(*this, r);
   register_admin_routes(*this, r);
   register_guest_routes(*this, r);
+  register_booking_routes(*this, r);
+  register_proposal_routes(*this, r);
   register_static_routes(*this, r);
   router = &r;
 }
 
 core::Instant App::now() const {
   auto s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
-  return core::Instant::from_unix_seconds(s.count());
+  return core::Instant::from_unix_seconds(s.count() + cfg.clock_offset_seconds);
 }
 
 std::string now_text(const App& app) { return core::format_instant(app.now()); }

@@ -18,7 +18,7 @@ const char* kUsage =
     "                     [--demo] [--smtp URL] [--public-url URL] [--booking-rate N]\n"
     "                     [--web-root DIR] [--widget-dir DIR] [--cors-origins A,B|*]\n"
     "                     [--body-limit BYTES] [--log-level debug|info|warn|error]\n"
-    "                     [--scheduler-seconds N] [--print-routes]\n";
+    "                     [--scheduler-seconds N] [--clock-offset-seconds N] [--print-routes]\n";
 
 bool to_int(std::string_view s, long lo, long hi, int& out) {
   if (s.empty() || s.size() > 10) return false;
@@ -85,6 +85,13 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
     } else if (a == "--log-level") ok = value(c.log_level);
     else if (a == "--scheduler-seconds") ok = number(c.scheduler_seconds, 1, 86400);
     else if (a == "--print-routes") c.print_routes = true;
+    else if (a == "--clock-offset-seconds") {
+      int n = 0;
+      bool negative = i + 1 < argc && argv[i + 1][0] == '-';
+      if (negative) ++argv[i + 1];
+      ok = number(n, 0, 3660 * 86400);
+      c.clock_offset_seconds = negative ? -static_cast<long>(n) : n;
+    }
     else {
       std::cerr << "kairos-server: unknown option " << a << "\n" << kUsage;
       exit_code = 2;

@@ -26,6 +26,7 @@ struct Config {
   std::string log_level = "info";
   int scheduler_seconds = 30;   // period of the completion / outbox hand-off sweep
   bool print_routes = false;    // print the route table and exit (OpenAPI consistency test)
+  long clock_offset_seconds = 0;  // shifts the server's clock (tests of scheduled work, demos)
 };
 
 // nullopt after printing the problem (or --help) to stderr/stdout; `exit_code` tells which.

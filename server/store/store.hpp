@@ -45,7 +45,8 @@ struct BookingRecord {
   std::string token_hash;
   std::string guest_name, guest_email, guest_phone;
   std::string checkin_code;
-  std::string doc;                    // guest object, notes, history: JSON
+  std::int64_t buffer_before_min = 0, buffer_after_min = 0;  // the event type's buffers when booked
+  std::string doc;                    // guest object, notes, history: JSON (empty from busy_bookings)
   std::int64_t created_at = 0, updated_at = 0;
 };
 
@@ -117,7 +118,8 @@ class Store {
   virtual std::optional<BookingRecord> booking(const std::string& uid) = 0;
   virtual std::optional<BookingRecord> booking_by_checkin(const std::string& code) = 0;
   virtual std::vector<BookingRecord> bookings(const BookingQuery& q) = 0;
-  // Live (not cancelled/rejected) bookings of these hosts or rooms overlapping [from, to).
+  // Live (pending, approved, rescheduled) bookings of these hosts or rooms overlapping
+  // [from, to), without their documents (the hot path of every booking check).
   virtual std::vector<BookingRecord> busy_bookings(const std::vector<std::string>& host_ids,
                                                    const std::vector<std::string>& room_ids,
                                                    std::int64_t from, std::int64_t to) = 0;
