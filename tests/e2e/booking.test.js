@@ -39,4 +39,4 @@ run('booking', async ({ server, browser, log }) => {
   const found = items.find((b) => b.uid === success.detail.uid);
   assert(found, 'the booking exists through the owner API: ' + list.text.slice(0, 500));
   assert(Date.parse(found.start) === Date.parse(slot.start), 'stored start equals the chosen slot');
-});
+}, ['availability', 'book', 'owner_bookings']);

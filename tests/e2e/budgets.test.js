@@ -66,4 +66,4 @@ run('budgets', async ({ server, browser, artifacts, log }) => {
       assert(age && Number(age[1]) >= 31536000, `${f.path} is cached for a year (${f.cache})`);
     }
   }
-});
+}, ['availability']);

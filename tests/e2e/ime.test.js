@@ -33,4 +33,4 @@ run('ime', async ({ server, browser, log }) => {
   for (let i = 0; i < 50 && fonts.length === 0; i++) await page.waitForTimeout(100);
   assert(fonts.length === 1, 'Japanese font fetched once Japanese was typed');
   log('name field holds', await frame.inputValue('#kairos-mirror [data-field="name"]'));
-});
+}, ['availability']);

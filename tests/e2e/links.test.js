@@ -78,4 +78,4 @@ run('links', async ({ server, browser, log }) => {
   await mirror.screen(p3.mainFrame(), 'done');
   const after = await api(server, 'GET', `/v1/bookings/${booking.json.uid}?token=${encodeURIComponent(booking.json.token)}`);
   assert(/cancelled/.test(after.text), 'the booking is cancelled: ' + after.text.slice(0, 300));
-});
+}, ['book', 'owner_bookings', 'proposals', 'requests']);

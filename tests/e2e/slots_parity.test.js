@@ -58,4 +58,4 @@ run('slots_parity', async (ctx) => {
   await mirror.select(ny.mainFrame(), 'set_zone', 'Asia/Tokyo');
   await compareMonth(ctx, ny.mainFrame(), 'Asia/Tokyo', '2027-03');
   await compareMonth(ctx, ny.mainFrame(), 'Asia/Tokyo', '2027-04');
-});
+}, ['availability', 'slots', 'owner_hosts']);
