@@ -669,11 +669,12 @@ void App::handle_proposal(int status, std::string_view body) {
       if (auto slot = read_slot(x)) s.candidates.push_back(*slot);
     }
   }
-  const std::string st = str(j, "status");
+  std::string st = str(j, "state");
+  if (st.empty()) st = str(j, "status");
   if (st == "confirmed" || st == "chosen") {
     s.done_text = &Texts::proposal_confirmed;
     s.screen = Screen::done;
-  } else if (st == "readjust" || st == "readjusted" || st == "deleted") {
+  } else if (st == "readjust" || st == "readjusted" || st == "deleted" || st == "withdrawn") {
     s.done_text = &Texts::readjust_sent;
     s.screen = Screen::done;
   } else {
@@ -692,13 +693,16 @@ void App::handle_request(int status, std::string_view body) {
   if (const Json* list = wire::member(j, "bookings"); list != nullptr && list->is_array()) {
     for (const Json& b : *list) s.request_bookings.push_back(read_booking(b));
   }
-  const std::string st = str(j, "status");
+  std::string st = str(j, "state");
+  if (st.empty()) st = str(j, "status");
   if (st == "accepted") {
     s.done_text = &Texts::accepted_title;
     s.screen = Screen::done;
   } else if (st == "declined") {
     s.done_text = &Texts::declined_title;
     s.screen = Screen::done;
+  } else if (st == "cancelled") {
+    fail("request_closed");
   } else {
     s.screen = Screen::request;
   }

@@ -96,6 +96,8 @@ struct Texts {
   const char* err_invalid_transition;
   const char* err_rate_limited;
   const char* err_decline_not_allowed;
+  const char* err_request_not_sent;
+  const char* err_closed;
 };
 
 struct Locale {
