@@ -344,7 +344,7 @@ Result<core::Room> read_room(const Json& j, std::string_view field) {
   return r;
 }
 
-Result<core::ExistingBooking> read_booking(const Json& j, std::string_view field) {
+Result<core::ExistingBooking> read_existing_booking(const Json& j, std::string_view field) {
   if (!j.is_object()) return wrong_type(std::string(field), "a booking object");
   core::ExistingBooking b;
   if (const Json* id = member(j, "id")) {
@@ -424,7 +424,7 @@ Result<core::AvailabilityInputs> read_availability_inputs(const Json& j, std::st
   }
   if (const Json* b = member(j, "bookings")) {
     auto bookings = read_array<core::ExistingBooking>(*b, field_path(field, "bookings"),
-                                                      [](const Json& e, const std::string& f) { return read_booking(e, f); });
+                                                      [](const Json& e, const std::string& f) { return read_existing_booking(e, f); });
     if (!bookings) return bookings.error();
     in.bookings = std::move(*bookings);
   }

@@ -63,7 +63,7 @@ Result<core::EventPolicy> read_event_policy(const Json& j, std::string_view fiel
 // server loads the rules itself; without "zone" the host's zone is left empty.
 Result<core::Host> read_host(const Json& j, std::string_view field);
 Result<core::Room> read_room(const Json& j, std::string_view field);
-Result<core::ExistingBooking> read_booking(const Json& j, std::string_view field);
+Result<core::ExistingBooking> read_existing_booking(const Json& j, std::string_view field);
 Result<core::Hold> read_hold(const Json& j, std::string_view field);
 // The whole availability document; every host must carry its "zone" rules.
 Result<core::AvailabilityInputs> read_availability_inputs(const Json& j, std::string_view field);
