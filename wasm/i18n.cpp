@@ -87,6 +87,16 @@ const char* error_text(Lang lang, std::string_view code) {
   return tr(lang, &Texts::err_generic);
 }
 
+std::string booking_status_text(Lang lang, std::string_view status) {
+  if (status == "pending") return tr(lang, &Texts::status_pending);
+  if (status == "approved") return tr(lang, &Texts::status_approved);
+  if (status == "cancelled") return tr(lang, &Texts::status_cancelled);
+  if (status == "rejected") return tr(lang, &Texts::status_rejected);
+  if (status == "rescheduled") return tr(lang, &Texts::status_rescheduled);
+  if (status == "completed") return tr(lang, &Texts::status_completed);
+  return std::string(status);
+}
+
 std::string fill(const char* pattern, std::string_view arg) {
   std::string out(pattern);
   const auto at = out.find("%s");

@@ -118,6 +118,8 @@ bool parse_lang(std::string_view tag, Lang& out);
 
 // The text in `lang`, English when the table has none.
 const char* tr(Lang lang, const char* Texts::*member);
+// A booking status ("approved", "pending", …) as the guest reads it.
+std::string booking_status_text(Lang lang, std::string_view status);
 // The message for a core / server error code ("slot_unavailable" …).
 const char* error_text(Lang lang, std::string_view code);
 

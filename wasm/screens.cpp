@@ -284,21 +284,12 @@ void success(Frame& f) {
   if (ImGui::Button(f.t(&Texts::open_manage))) f.act(Kind::open_manage);
 }
 
-const char* status_text(Lang lang, const std::string& status) {
-  if (status == "pending") return tr(lang, &Texts::status_pending);
-  if (status == "approved") return tr(lang, &Texts::status_approved);
-  if (status == "cancelled") return tr(lang, &Texts::status_cancelled);
-  if (status == "rejected") return tr(lang, &Texts::status_rejected);
-  if (status == "rescheduled") return tr(lang, &Texts::status_rescheduled);
-  if (status == "completed") return tr(lang, &Texts::status_completed);
-  return status.c_str();
-}
 
 void manage(Frame& f) {
   const WidgetState& s = f.s;
   heading(f.t(&Texts::manage_title));
   ImGui::TextWrapped("%s", f.vm.booking_label.c_str());
-  ImGui::Text("%s: %s", f.t(&Texts::status), status_text(s.lang, s.booking.status));
+  ImGui::Text("%s: %s", f.t(&Texts::status), booking_status_text(s.lang, s.booking.status).c_str());
   screen_error(f);
   ImGui::Spacing();
   const bool active = s.booking.status == "pending" || s.booking.status == "approved";
