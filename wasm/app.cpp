@@ -8,6 +8,7 @@
 
 #include "browser.hpp"
 #include "form_check.hpp"
+#include "kairos/lifecycle.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/json.hpp"
 #include "mirror.hpp"
@@ -456,6 +457,10 @@ ViewModel App::view_model() const {
   const Locale& loc = locale(s.lang);
   const core::ZoneRules* zone = guest_zone();
   vm.form_valid = s.form_valid;
+  if (auto status = core::parse_booking_status(s.booking.status)) {
+    vm.can_cancel = core::allowed(*status, false, core::BookingAction::cancel, core::Actor::guest);
+    vm.can_reschedule = core::allowed(*status, false, core::BookingAction::reschedule, core::Actor::guest);
+  }
   if (zone != nullptr && s.slot) vm.slot_summary = describe_slot(s.lang, *zone, *s.slot);
   if (zone != nullptr && !s.booking.uid.empty()) vm.booking_label = describe_slot(s.lang, *zone, s.booking.slot);
   if (zone != nullptr && s.screen == Screen::done && s.slot && s.mode == Mode::proposal)

@@ -292,10 +292,9 @@ void manage(Frame& f) {
   ImGui::Text("%s: %s", f.t(&Texts::status), booking_status_text(s.lang, s.booking.status).c_str());
   screen_error(f);
   ImGui::Spacing();
-  const bool active = s.booking.status == "pending" || s.booking.status == "approved";
-  if (primary_button(f.t(&Texts::reschedule), active && !s.busy)) f.act(Kind::start_reschedule);
+  if (primary_button(f.t(&Texts::reschedule), f.vm.can_reschedule && !s.busy)) f.act(Kind::start_reschedule);
   ImGui::SameLine();
-  if (primary_button(f.t(&Texts::cancel_booking), active && !s.busy)) f.act(Kind::start_cancel);
+  if (primary_button(f.t(&Texts::cancel_booking), f.vm.can_cancel && !s.busy)) f.act(Kind::start_cancel);
 }
 
 void cancel_ask(Frame& f) {

@@ -1,8 +1,8 @@
 // Links from e-mails open the widget in their mode: a proposal (the guest picks one of
 // the host's candidates, which becomes a booking) and a confirmation request (the guest
-// accepts), and the manage link of a booking (the guest cancels).
+// accepts), and the manage link of a booking (the guest reschedules, then cancels).
 'use strict';
-const { api, run, assert, mirror } = require('./lib');
+const { api, run, assert, mirror, firstBookableDay } = require('./lib');
 
 function nextWeekday(daysAhead, hourUtc) {
   const d = new Date(Date.now() + daysAhead * 86400000);
@@ -80,9 +80,26 @@ run('links', async ({ server, browser, log }) => {
     assert(/accepted/.test(state.text), 'the request is accepted: ' + state.text.slice(0, 300));
   }
 
-  // --- manage link: cancel --------------------------------------------------------------
+  // --- manage link: reschedule, then cancel ----------------------------------------------
+  const manageUrl = server.base + `/widget/?booking=${encodeURIComponent(booking.json.uid)}&token=${encodeURIComponent(booking.json.token)}&lang=de`;
+  const p4 = await browser.newPage({ viewport: { width: 900, height: 800 } });
+  await p4.goto(manageUrl);
+  await mirror.screen(p4.mainFrame(), 'manage');
+  await mirror.activate(p4.mainFrame(), 'start_reschedule');
+  await mirror.screen(p4.mainFrame(), 'calendar');
+  const newDay = await firstBookableDay(p4.mainFrame());
+  const choices = await mirror.slotsOfDay(p4.mainFrame(), newDay);
+  const target = choices.find((c) => Date.parse(c.start) !== Date.parse(free.start));
+  await mirror.activate(p4.mainFrame(), `select_slot:${target.start}`);
+  await mirror.screen(p4.mainFrame(), 'review');
+  await mirror.activate(p4.mainFrame(), 'confirm');
+  await mirror.screen(p4.mainFrame(), 'done');
+  const moved = await api(server, 'GET', `/v1/bookings/${booking.json.uid}?token=${encodeURIComponent(booking.json.token)}`);
+  assert(Date.parse(moved.json.start) === Date.parse(target.start), 'the booking moved to the new time: ' + moved.text.slice(0, 300));
+  log('rescheduled to', target.start);
+
   const p3 = await browser.newPage({ viewport: { width: 900, height: 800 } });
-  await p3.goto(server.base + `/widget/?booking=${encodeURIComponent(booking.json.uid)}&token=${encodeURIComponent(booking.json.token)}&lang=de`);
+  await p3.goto(manageUrl);
   await mirror.screen(p3.mainFrame(), 'manage');
   await mirror.activate(p3.mainFrame(), 'start_cancel');
   await mirror.screen(p3.mainFrame(), 'cancel');
