@@ -29,6 +29,8 @@ void App::register_routes(http::Router& r) {
   register_system_routes(*this, r);
   register_admin_routes(*this, r);
   register_guest_routes(*this, r);
+  register_booking_routes(*this, r);
+  register_proposal_routes(*this, r);
   register_static_routes(*this, r);
   router = &r;
 }

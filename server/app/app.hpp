@@ -67,6 +67,8 @@ class App {
 void register_system_routes(App& app, http::Router& r);
 void register_admin_routes(App& app, http::Router& r);
 void register_guest_routes(App& app, http::Router& r);
+void register_booking_routes(App& app, http::Router& r);
+void register_proposal_routes(App& app, http::Router& r);
 void register_static_routes(App& app, http::Router& r);
 
 // Helpers shared by route files.

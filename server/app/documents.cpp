@@ -2,6 +2,7 @@
 #include "documents.hpp"
 
 #include "kairos/time_text.hpp"
+#include "kairos/wire/availability.hpp"
 #include "kairos/wire/json.hpp"
 #include "zone_cache.hpp"
 
@@ -136,6 +137,13 @@ core::Result<json> normalize_host(const json& in, ZoneCache& zones) {
     }
   }
   out["busy"] = busy;
+  // The core decides which hours make sense; reading the document back as a core::Host
+  // also proves the slot engine will be able to use it.
+  json probe = out;
+  probe["id"] = "probe";
+  auto host = wire::read_host(probe, "");
+  if (!host) return host.error();
+  if (auto st = core::validate(*host); !st) return st.error();
   return out;
 }
 
@@ -259,6 +267,8 @@ core::Result<json> normalize_page(const json& in, store::Store& store, const std
       if (!v) return make_error(v.error().code, v.error().message, field_path(p, k));
       if (!v->empty()) et[k] = *v;
     }
+    auto policy = wire::read_event_policy(et, p);  // the core's own policy checks
+    if (!policy) return policy.error();
     ets.push_back(et);
   }
   out["event_types"] = ets;

@@ -105,8 +105,8 @@ Response Front::dispatch(Request& req) {
   req.params = std::move(m.params);
 
   if (req.body.size() > opts_.body_limit)
-    return problem(413, "payload_too_large", "The request body is larger than " + std::to_string(opts_.body_limit) +
-                                                 " bytes.");
+    return problem(413, "payload_too_large",
+                   std::string("The request body is larger than ").append(std::to_string(opts_.body_limit)).append(" bytes."));
 
   if (m.route->access == Access::owner) {
     std::string key = bearer_token(req);
