@@ -49,22 +49,22 @@ void sort_and_merge(std::vector<Interval>& v) {
 // A forward-only cursor over sorted disjoint intervals; query starts never decrease.
 class Sweep {
  public:
-  explicit Sweep(const std::vector<Interval>& v) : v_(&v) {}
+  explicit Sweep(const std::vector<Interval>& v) : it_(v.data()), end_(v.data() + v.size()) {}
   bool overlaps(const Interval& q) {
     skip(q.start);
-    return i_ < v_->size() && (*v_)[i_].start < q.end;
+    return it_ != end_ && it_->start < q.end;
   }
   bool contains(const Interval& q) {
     skip(q.start);
-    return i_ < v_->size() && (*v_)[i_].start <= q.start && q.end <= (*v_)[i_].end;
+    return it_ != end_ && it_->start <= q.start && q.end <= it_->end;
   }
 
  private:
   void skip(Instant t) {
-    while (i_ < v_->size() && (*v_)[i_].end <= t) ++i_;
+    while (it_ != end_ && it_->end <= t) ++it_;
   }
-  const std::vector<Interval>* v_;
-  std::size_t i_ = 0;
+  const Interval* it_;
+  const Interval* end_;
 };
 
 bool contains_sorted(const std::vector<Interval>& v, const Interval& q) {
@@ -176,10 +176,11 @@ class Engine {
     }
     std::vector<Verdict> verdicts(n, Verdict::off_grid);
     std::vector<std::int32_t> days(n, 0);
+    const Seconds dur(dur_), before(bb_), after(ba_);
     auto evaluate = [&](std::size_t h, Instant s, std::int32_t day) {
-      const Interval slot{s, s + Seconds(dur_)};
+      const Interval slot{s, s + dur};
       if (!work[h].contains(slot)) return Verdict::outside_hours;
-      const Interval buffered{s - Seconds(bb_), slot.end + Seconds(ba_)};
+      const Interval buffered{s - before, slot.end + after};
       if (busy[h].overlaps(buffered) || taken[h].overlaps(buffered) || soft[h].overlaps(slot)) {
         return Verdict::busy;
       }
@@ -307,11 +308,25 @@ class Engine {
         const std::int64_t skip = local_lo > l0 ? (local_lo - l0 + step.count() - 1) / step.count() : 0;
         const LocalDateTime stop = std::min(span.end, LocalDateTime::from_local_seconds(local_hi));
         std::int64_t offset = 0;
-        if (span.start + step * skip < stop && p.clock.single_offset(span.start + step * skip, stop, offset)) {
-          for (LocalDateTime l = span.start + step * skip; l < stop; l = l + step) {
-            const Instant i = Instant::from_unix_seconds(l.local_seconds() - offset);
-            if (range_.contains(i)) p.grid.push_back(GridStart{i, day_of(l)});
+        const LocalDateTime from = span.start + step * skip;
+        if (from < stop && p.clock.single_offset(from, stop, offset)) {
+          // The hot loop: additions only, written into place (the date changes at
+          // most once or twice along an interval).
+          const std::int64_t st = step.count();
+          const std::size_t base = p.grid.size();
+          p.grid.resize(base + static_cast<std::size_t>((stop.local_seconds() - from.local_seconds() + st - 1) / st));
+          std::size_t n = base;
+          std::int32_t day = day_of(from);
+          std::int64_t next_midnight = (std::int64_t{day} + 1) * 86400;
+          for (std::int64_t l = from.local_seconds(); l < stop.local_seconds(); l += st) {
+            while (l >= next_midnight) {
+              ++day;
+              next_midnight += 86400;
+            }
+            const Instant i = Instant::from_unix_seconds(l - offset);
+            if (range_.contains(i)) p.grid[n++] = GridStart{i, day};
           }
+          p.grid.resize(n);
           continue;
         }
         Instant at[2];
@@ -332,11 +347,13 @@ class Engine {
     // Conflicts that can touch a buffered slot starting in the range.
     const Interval hard_span{range_.start - Seconds(bb_), range_.end + dur + Seconds(ba_)};
     const Interval soft_span{range_.start, range_.end + dur};
-    p.busy.reserve(host.busy.size());
+    p.busy.resize(host.busy.size());
+    std::size_t kept = 0;
     for (const BusyBlock& b : host.busy) {
       const Interval i = b.all_day ? busy_interval(b, host.zone) : b.when;
-      if (i.overlaps(hard_span)) p.busy.push_back(i);
+      if (i.overlaps(hard_span)) p.busy[kept++] = i;
     }
+    p.busy.resize(kept);
     const bool counts = in_.mode == HostMode::any || in_.policy.limits.per_day || in_.policy.limits.per_week;
     for (const ExistingBooking& b : in_.bookings) {
       if (ignored(b.id, ignore_booking) || !names(b.host_ids, host.id)) continue;
