@@ -67,6 +67,28 @@ class Sweep {
   const Interval* end_;
 };
 
+// An overlap test straight over a host's busy blocks as given, when their timed
+// blocks are sorted by start (they may overlap; all-day blocks are skipped here and
+// handled by a Sweep): the running maximum end of every block starting before the
+// query's end answers it, because query starts and ends never decrease. No copy, no
+// merge: a month over 100,000 blocks is one pass.
+class SortedBusySweep {
+ public:
+  SortedBusySweep(const BusyBlock* begin, const BusyBlock* end) : it_(begin), end_(end) {}
+  bool overlaps(const Interval& q) {
+    while (it_ != end_ && (it_->all_day || it_->when.start < q.end)) {
+      if (!it_->all_day && max_end_ < it_->when.end) max_end_ = it_->when.end;
+      ++it_;
+    }
+    return q.start < max_end_;
+  }
+
+ private:
+  const BusyBlock* it_;
+  const BusyBlock* end_;
+  Instant max_end_ = Instant::min();
+};
+
 bool contains_sorted(const std::vector<Interval>& v, const Interval& q) {
   auto it = std::upper_bound(v.begin(), v.end(), q.start, [](Instant t, const Interval& i) { return t < i.start; });
   return it != v.begin() && std::prev(it)->contains(q);
@@ -114,7 +136,8 @@ struct HostPlan {
   LocalClock clock;
   std::vector<GridStart> grid;
   std::vector<Interval> work;  // merged working time
-  std::vector<Interval> busy;   // busy blocks: kept clear of the buffered slot
+  bool busy_sorted = false;     // timed busy blocks sorted: swept in place (SortedBusySweep)
+  std::vector<Interval> busy;   // otherwise the busy blocks, else only the all-day ones
   std::vector<Interval> taken;  // bookings and holds: kept clear of the buffered slot
   std::vector<Interval> soft;  // bookings widened by their own buffers: kept clear of the slot
   Counts per_day;
@@ -168,7 +191,10 @@ class Engine {
     const std::size_t n = plans_.size();
     if (n == 0 || range_.empty()) return;
     std::vector<Sweep> work, busy, taken, soft;
+    std::vector<SortedBusySweep> sorted_busy;
     for (const HostPlan& p : plans_) {
+      const auto& blocks = p.host->busy;
+      sorted_busy.emplace_back(blocks.data(), blocks.data() + (p.busy_sorted ? blocks.size() : 0));
       work.emplace_back(p.work);
       busy.emplace_back(p.busy);
       taken.emplace_back(p.taken);
@@ -181,7 +207,8 @@ class Engine {
       const Interval slot{s, s + dur};
       if (!work[h].contains(slot)) return Verdict::outside_hours;
       const Interval buffered{s - before, slot.end + after};
-      if (busy[h].overlaps(buffered) || taken[h].overlaps(buffered) || soft[h].overlaps(slot)) {
+      if (sorted_busy[h].overlaps(buffered) || busy[h].overlaps(buffered) || taken[h].overlaps(buffered) ||
+          soft[h].overlaps(slot)) {
         return Verdict::busy;
       }
       const Limits& lim = in_.policy.limits;
@@ -347,13 +374,23 @@ class Engine {
     // Conflicts that can touch a buffered slot starting in the range.
     const Interval hard_span{range_.start - Seconds(bb_), range_.end + dur + Seconds(ba_)};
     const Interval soft_span{range_.start, range_.end + dur};
-    p.busy.resize(host.busy.size());
-    std::size_t kept = 0;
+    // Sorted timed blocks (the store's order) are swept where they are; only all-day
+    // blocks, or an unsorted list, are copied, filtered to the range.
+    p.busy_sorted = true;
+    Instant previous = Instant::min();
     for (const BusyBlock& b : host.busy) {
-      const Interval i = b.all_day ? busy_interval(b, host.zone) : b.when;
-      if (i.overlaps(hard_span)) p.busy[kept++] = i;
+      if (b.all_day) continue;
+      if (b.when.start < previous) {
+        p.busy_sorted = false;
+        break;
+      }
+      previous = b.when.start;
     }
-    p.busy.resize(kept);
+    for (const BusyBlock& b : host.busy) {
+      if (p.busy_sorted && !b.all_day) continue;
+      const Interval i = b.all_day ? busy_interval(b, host.zone) : b.when;
+      if (i.overlaps(hard_span)) p.busy.push_back(i);
+    }
     const bool counts = in_.mode == HostMode::any || in_.policy.limits.per_day || in_.policy.limits.per_week;
     for (const ExistingBooking& b : in_.bookings) {
       if (ignored(b.id, ignore_booking) || !names(b.host_ids, host.id)) continue;
