@@ -16,7 +16,12 @@ struct Config {
   int threads = 2;
   std::string admin_key;        // --admin-key or KAIROS_ADMIN_KEY
   bool demo = false;
-  std::string smtp;             // stored for the mail worker
+  std::string smtp;             // SMTP URL of the delivery worker; empty = mail waits in the outbox
+  std::string mail_from = "no-reply@kairos.local";  // envelope and From address
+  std::string mail_name = "Kairos";                 // sender name when the account has none
+  std::string sms = "log";      // "log" or "webhook:URL"
+  int delivery_seconds = 5;     // period of the outbox delivery worker
+  bool test_clock = false;      // enables POST /v1/test/clock and /v1/test/tick (tests only)
   std::string public_url;       // default http://<bind>:<port>
   int booking_rate = 30;        // creations per client per minute; 0 = off
   std::string web_root;         // default <repo>/web
@@ -26,6 +31,7 @@ struct Config {
   std::string log_level = "info";
   int scheduler_seconds = 30;   // period of the completion / outbox hand-off sweep
   bool print_routes = false;    // print the route table and exit (OpenAPI consistency test)
+  long clock_offset_seconds = 0;  // shifts the server's clock (tests of scheduled work, demos)
 };
 
 // nullopt after printing the problem (or --help) to stderr/stdout; `exit_code` tells which.

@@ -2,6 +2,7 @@
 // Helsinki), seeded once; later starts find the page and only print the key again.
 #include "app.hpp"
 #include "auth/tokens.hpp"
+#include "bookings.hpp"
 #include "documents.hpp"
 #include "http/log.hpp"
 
@@ -81,6 +82,8 @@ std::string App::seed_demo() {
 }
 
 void App::sweep() {
+  std::size_t completed = complete_ended_bookings(*this);
+  if (completed > 0) log::info("automatic completion", {{"bookings", completed}});
   std::size_t released = store.release_due_outbox(now().unix_seconds());
   if (released > 0) log::info("outbox hand-off", {{"messages", released}});
 }

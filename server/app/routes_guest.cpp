@@ -1,6 +1,14 @@
-// Guest routes: the public page configuration (more arrive with the slot engine).
+// Guest routes that read: the public page, its slots (the hot path: cached and
+// serialised by hand) and the availability document the widget computes slots from.
+#include <chrono>
+#include <unordered_map>
+
 #include "app.hpp"
+#include "bookings.hpp"
 #include "documents.hpp"
+#include "kairos/time_text.hpp"
+#include "kairos/wire/availability.hpp"
+#include "zoneinfo.hpp"
 
 namespace kairos::server {
 
@@ -8,12 +16,146 @@ using http::Request;
 using http::Response;
 using nlohmann::json;
 
+namespace {
+
+// Answers of the slot endpoint, valid while no write has committed since (the store's
+// generation) and for at most a few seconds, because `now` moves the notice limit.
+class SlotCache {
+ public:
+  std::shared_ptr<const std::string> get(const std::string& key, std::uint64_t generation) {
+    std::lock_guard lock(mu_);
+    auto it = entries_.find(key);
+    if (it == entries_.end()) return nullptr;
+    if (it->second.generation != generation || std::chrono::steady_clock::now() - it->second.made > kMaxAge)
+      return nullptr;
+    return it->second.body;
+  }
+  void put(const std::string& key, std::uint64_t generation, std::shared_ptr<const std::string> body) {
+    std::lock_guard lock(mu_);
+    if (entries_.size() > 4096) entries_.clear();
+    entries_[key] = Entry{generation, std::chrono::steady_clock::now(), std::move(body)};
+  }
+
+ private:
+  static constexpr auto kMaxAge = std::chrono::seconds(5);
+  struct Entry {
+    std::uint64_t generation;
+    std::chrono::steady_clock::time_point made;
+    std::shared_ptr<const std::string> body;
+  };
+  std::mutex mu_;
+  std::unordered_map<std::string, Entry> entries_;
+};
+
+struct DateRange {
+  core::LocalDate from, to;
+};
+
+core::Result<DateRange> read_range(const Request& req, int max_days) {
+  DateRange r;
+  for (auto [name, out] : {std::pair{"from", &r.from}, std::pair{"to", &r.to}}) {
+    auto it = req.query.find(name);
+    if (it == req.query.end()) return core::make_error("missing_field", std::string(name) + " is required", name);
+    auto d = core::parse_date(it->second);
+    if (!d) return core::make_error(d.error().code, d.error().message, name);
+    *out = *d;
+  }
+  if (r.to < r.from) return core::make_error("invalid_range", "to is before from", "to");
+  if (r.to - r.from >= core::Days(max_days))
+    return core::make_error("range_too_long", std::string("at most ").append(std::to_string(max_days)).append(" days"), "to");
+  return r;
+}
+
+std::string slots_body(const std::string& tz, const std::vector<core::DaySlots>& days) {
+  std::string out;
+  out.reserve(64 + days.size() * 700);
+  out += "{\"tz\":";
+  out += json(tz).dump();
+  out += ",\"days\":{";
+  bool first_day = true;
+  for (const auto& d : days) {
+    if (d.slots.empty()) continue;
+    if (!first_day) out += ',';
+    first_day = false;
+    out += '"';
+    out += core::format_date(d.date);
+    out += "\":[";
+    for (std::size_t i = 0; i < d.slots.size(); ++i) {
+      if (i) out += ',';
+      out += "{\"start\":\"";
+      out += core::format_instant(d.slots[i].when.start);
+      out += "\",\"end\":\"";
+      out += core::format_instant(d.slots[i].when.end);
+      out += "\"}";
+    }
+    out += ']';
+  }
+  out += "}}";
+  return out;
+}
+
+}  // namespace
+
 void register_guest_routes(App& app, http::Router& r) {
   r.add("GET", "/v1/pages/{page}", http::Access::open, [&app](Request& req) {
     auto p = app.store.page(req.params["page"]);
     if (!p) return http::problem(404, "page_not_found", "No such page.");
     json out = public_page(json::parse(p->doc, nullptr, false), app.store);
     out["id"] = p->id;
+    return http::json_response(200, out);
+  });
+
+  auto cache = std::make_shared<SlotCache>();
+  r.add("GET", "/v1/pages/{page}/slots", http::Access::open, [&app, cache](Request& req) {
+    std::string et = req.query_or("event_type");
+    if (et.empty()) return http::problem(422, "missing_field", "event_type is required", "event_type");
+    auto range = read_range(req, 92);
+    if (!range) return http::problem(range.error());
+    std::string tz = req.query_or("tz", "UTC");
+    std::string key = req.params["page"] + '\n' + et + '\n' + core::format_date(range->from) + '\n' +
+                      core::format_date(range->to) + '\n' + tz;
+    std::uint64_t gen = app.store.generation();
+    auto json_shared = [](std::shared_ptr<const std::string> body) {
+      Response res = http::text_response(200, {}, "application/json");
+      res.shared_body = std::move(body);
+      return res;
+    };
+    if (auto hit = cache->get(key, gen)) return json_shared(std::move(hit));
+
+    auto ctx = load_page_context(app, req.params["page"], et);
+    if (!ctx) return http::problem(ctx.error());
+    auto zone = app.zones.get(tz);
+    if (!zone) return http::problem(422, "unknown_zone", "not a time zone of the tz database", "tz");
+    core::Interval span{(*zone)->start_of_day(range->from), (*zone)->start_of_day(range->to + core::Days(1))};
+    auto inputs = build_inputs(app, *ctx, span, app.now());
+    auto days = core::group_by_local_date(core::free_slots(inputs, span), **zone);
+    auto body = std::make_shared<const std::string>(slots_body(tz, days));
+    cache->put(key, gen, body);
+    return json_shared(std::move(body));
+  });
+
+  r.add("GET", "/v1/pages/{page}/availability", http::Access::open, [&app](Request& req) {
+    std::string et = req.query_or("event_type");
+    if (et.empty()) return http::problem(422, "missing_field", "event_type is required", "event_type");
+    auto range = read_range(req, 92);
+    if (!range) return http::problem(range.error());
+    auto ctx = load_page_context(app, req.params["page"], et);
+    if (!ctx) return http::problem(ctx.error());
+    // Zone tables cut to the range (± a margin that covers every guest zone's dates and
+    // the week limits), so the document stays small.
+    auto from = core::utc_midnight(range->from) - core::Days(10);
+    auto to = core::utc_midnight(range->to) + core::Days(11);
+    for (std::size_t i = 0; i < ctx->hosts.size(); ++i) {
+      auto narrow = zoneinfo::load_zone(ctx->host_docs[i].value("timezone", ""), from, to);
+      if (!narrow) return http::problem(narrow.error());
+      ctx->hosts[i].zone = std::move(*narrow);
+    }
+    auto inputs = build_inputs(app, *ctx, core::Interval{from + core::Days(8), to - core::Days(8)}, app.now());
+    // Guests see when hosts are busy, never who booked: ids are replaced.
+    for (std::size_t i = 0; i < inputs.bookings.size(); ++i) inputs.bookings[i].id = std::string(1, 'b').append(std::to_string(i + 1));
+    for (std::size_t i = 0; i < inputs.holds.size(); ++i) inputs.holds[i].id = std::string(1, 'h').append(std::to_string(i + 1));
+    json out = inputs;
+    out["page"] = ctx->page.id;
     return http::json_response(200, out);
   });
 }

@@ -105,8 +105,8 @@ Response Front::dispatch(Request& req) {
   req.params = std::move(m.params);
 
   if (req.body.size() > opts_.body_limit)
-    return problem(413, "payload_too_large", "The request body is larger than " + std::to_string(opts_.body_limit) +
-                                                 " bytes.");
+    return problem(413, "payload_too_large",
+                   std::string("The request body is larger than ").append(std::to_string(opts_.body_limit)).append(" bytes."));
 
   if (m.route->access == Access::owner) {
     std::string key = bearer_token(req);
@@ -119,7 +119,10 @@ Response Front::dispatch(Request& req) {
   }
 
   Response r = m.route->handler(req);
-  if (req.method == "HEAD") r.body.clear();
+  if (req.method == "HEAD") {
+    r.body.clear();
+    r.shared_body.reset();
+  }
   return r;
 }
 

@@ -64,7 +64,7 @@ int status_for_code(std::string_view code) {
   // Codes that are not about the input's shape; everything else the core reports
   // about a request is a 422 (the request was understood but is not acceptable).
   struct Entry { std::string_view code; int status; };
-  static constexpr std::array<Entry, 21> table{{
+  static constexpr Entry table[] = {
       {"invalid_json", 400},
       {"unauthorized", 401},
       {"forbidden", 403},
@@ -75,18 +75,24 @@ int status_for_code(std::string_view code) {
       {"slot_unavailable", 409},
       {"conflict", 409},
       {"already_exists", 409},
-      {"idempotency_key_reused", 409},
-      {"invalid_transition", 409},
+      {"too_many_requests", 429},
+      {"illegal_transition", 409},
       {"proposal_closed", 409},
       {"request_closed", 409},
       {"limit_reached", 409},
+      {"candidate_taken", 409},
       {"room_unavailable", 409},
       {"host_unavailable", 409},
       {"gone", 410},
       {"payload_too_large", 413},
       {"rate_limited", 429},
       {"unavailable", 503},
-  }};
+      {"not_ended", 409},
+      {"request_already_sent", 409},
+      {"request_not_sent", 409},
+      {"decline_not_allowed", 409},
+      {"not_a_candidate", 422},
+  };
   for (const auto& e : table)
     if (e.code == code) return e.status;
   return 422;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,6 +42,8 @@ struct Response {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
+  // A body shared with a cache, sent without copying it first (takes precedence over body).
+  std::shared_ptr<const std::string> shared_body;
   std::vector<std::pair<std::string, std::string>> headers;
 
   Response& with_header(std::string name, std::string value) {

@@ -20,8 +20,10 @@ std::string prom_label(const std::string& v) {
 
 void Metrics::observe(const std::string& method, const std::string& route, int status, double seconds) {
   std::lock_guard lock(mu_);
-  ++requests_[{method, route, status}];
-  auto& h = latency_[route];
+  auto it = routes_.find(route);
+  if (it == routes_.end()) it = routes_.emplace(route, RouteStats{}).first;
+  ++it->second.requests[{method, status}];
+  auto& h = it->second.latency;
   for (std::size_t i = 0; i < kBuckets.size(); ++i)
     if (seconds <= kBuckets[i]) ++h.buckets[i];
   ++h.count;
@@ -32,15 +34,15 @@ void Metrics::render(std::string& out) const {
   std::lock_guard lock(mu_);
   out += "# HELP kairos_http_requests_total HTTP requests by method, route and status.\n";
   out += "# TYPE kairos_http_requests_total counter\n";
-  for (const auto& [k, n] : requests_) {
-    const auto& [method, route, status] = k;
-    out += "kairos_http_requests_total{method=\"" + prom_label(method) + "\",route=\"" + prom_label(route) +
-           "\",status=\"" + std::to_string(status) + "\"} " + std::to_string(n) + "\n";
-  }
+  for (const auto& [route, stats] : routes_)
+    for (const auto& [k, n] : stats.requests)
+      out += "kairos_http_requests_total{method=\"" + prom_label(k.first) + "\",route=\"" + prom_label(route) +
+             "\",status=\"" + std::to_string(k.second) + "\"} " + std::to_string(n) + "\n";
   out += "# HELP kairos_http_request_duration_seconds Time from request parsed to response written.\n";
   out += "# TYPE kairos_http_request_duration_seconds histogram\n";
   char buf[64];
-  for (const auto& [route, h] : latency_) {
+  for (const auto& [route, stats] : routes_) {
+    const Histogram& h = stats.latency;
     std::string lbl = "route=\"" + prom_label(route) + "\"";
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
       std::snprintf(buf, sizeof buf, "%g", kBuckets[i]);

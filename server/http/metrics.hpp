@@ -28,8 +28,11 @@ class Metrics {
     double sum = 0;
   };
   mutable std::mutex mu_;
-  std::map<std::tuple<std::string, std::string, int>, std::uint64_t> requests_;
-  std::map<std::string, Histogram> latency_;
+  struct RouteStats {
+    std::map<std::pair<std::string, int>, std::uint64_t> requests;  // (method, status) → count
+    Histogram latency;
+  };
+  std::map<std::string, RouteStats, std::less<>> routes_;
 };
 
 // Escapes a label value for the text format.

@@ -119,8 +119,9 @@ class Handler final : public P::Http::Handler {
     for (auto it = in.query().parameters_begin(); it != in.query().parameters_end(); ++it)
       req.query[percent_decode(it->first, true)] = percent_decode(it->second, true);
     for (const auto& [name, raw] : in.headers().rawList()) req.headers[lower(name)] = raw.value();
+    std::ostringstream os;  // one stream for every typed header (this runs per request)
     for (const auto& h : in.headers().list()) {
-      std::ostringstream os;
+      os.str(std::string());
       h->write(os);
       req.headers[lower(h->name())] = os.str();
     }
@@ -153,7 +154,10 @@ class Handler final : public P::Http::Handler {
       slot = slot.empty() ? v : slot + ", " + v;
     }
     for (auto& [k, v] : merged) hs.add(std::make_shared<NamedHeader>(k, v));
-    out.send(static_cast<P::Http::Code>(res.status), res.body);
+    if (res.shared_body)
+      out.send(static_cast<P::Http::Code>(res.status), res.shared_body->data(), res.shared_body->size());
+    else
+      out.send(static_cast<P::Http::Code>(res.status), res.body);
   }
 
   void onTimeout(const P::Http::Request&, P::Http::ResponseWriter out) override {

@@ -20,14 +20,19 @@ std::vector<std::string> split_path(std::string_view path) {
 }
 
 void Router::add(std::string method, std::string pattern, Access access, HandlerFn fn, bool documented) {
-  routes_.push_back(Route{std::move(method), std::move(pattern), access, std::move(fn), documented});
+  Route r{std::move(method), std::move(pattern), access, std::move(fn), documented, {}, false};
+  r.segments = split_path(r.pattern);
+  r.trailing_slash = r.pattern.size() > 1 && r.pattern.back() == '/';
+  routes_.push_back(std::move(r));
 }
 
 namespace {
-bool match_pattern(const std::string& pattern, const std::vector<std::string>& segs, bool trailing_slash,
+bool match_pattern(const Route& route, const std::vector<std::string>& segs, bool trailing_slash,
                    std::map<std::string, std::string>& params) {
-  auto pat = split_path(pattern);
-  bool pattern_slash = pattern.size() > 1 && pattern.back() == '/';
+  const auto& pat = route.segments;
+  bool pattern_slash = route.trailing_slash;
+  bool takes_rest = !pat.empty() && pat.back().size() > 3 && pat.back()[pat.back().size() - 2] == '*';
+  if (!takes_rest && pat.size() != segs.size()) return false;
   for (std::size_t i = 0; i < pat.size(); ++i) {
     const std::string& p = pat[i];
     bool is_param = p.size() > 2 && p.front() == '{' && p.back() == '}';
@@ -60,7 +65,7 @@ Match Router::match(std::string_view method, std::string_view path) const {
   bool trailing = path.size() > 1 && path.back() == '/';
   for (const auto& r : routes_) {
     std::map<std::string, std::string> params;
-    if (!match_pattern(r.pattern, segs, trailing, params)) continue;
+    if (!match_pattern(r, segs, trailing, params)) continue;
     if (r.method == method) {
       m.route = &r;
       m.params = std::move(params);

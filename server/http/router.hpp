@@ -24,6 +24,8 @@ struct Route {
   Access access = Access::open;
   HandlerFn handler;
   bool documented = true;  // false for static files, listed separately in OpenAPI tests
+  std::vector<std::string> segments;  // the pattern split once, at registration
+  bool trailing_slash = false;
 };
 
 struct Match {

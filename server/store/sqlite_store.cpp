@@ -3,6 +3,8 @@
 // insert cannot interleave with another's); readers use a small pool of their own
 // connections, which WAL lets run beside the writer.
 //
+// Writes are group-committed (see transact()).
+//
 // Durability: synchronous=FULL. In WAL mode NORMAL already survives a process crash
 // (kill -9: committed pages are in the OS cache), but not a power loss; FULL syncs the
 // WAL at every commit, so a 201 means the booking is on disk. Measured cost on this
@@ -11,6 +13,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <optional>
 #include <cstring>
 #include <mutex>
 #include <stdexcept>
@@ -120,11 +125,12 @@ class Conn {
 
 constexpr const char* kBookingCols =
     "uid, account_id, page_id, event_type, host_id, room_id, start_s, end_s, status, token_hash, guest_name, "
-    "guest_email, guest_phone, checkin_code, doc, created_at, updated_at";
+    "guest_email, guest_phone, checkin_code, doc, created_at, updated_at, host_ids, buffer_before_min, "
+    "buffer_after_min";
 
 constexpr const char* kBookingColsB =
-    "b.uid, b.account_id, b.page_id, b.event_type, b.host_id, b.room_id, b.start_s, b.end_s, b.status, b.token_hash, "
-    "b.guest_name, b.guest_email, b.guest_phone, b.checkin_code, b.doc, b.created_at, b.updated_at";
+    "b.uid, b.account_id, b.page_id, b.event_type, b.host_id, b.room_id, b.start_s, b.end_s, b.status, '', "
+    "'', '', '', '', '', b.created_at, b.updated_at, b.host_ids, b.buffer_before_min, b.buffer_after_min";
 
 thread_local const void* t_in_tx = nullptr;
 
@@ -132,28 +138,32 @@ class SqliteStore final : public Store {
  public:
   explicit SqliteStore(std::string path) : path_(std::move(path)), writer_(path_) { migrate(); }
 
+  // Group commit: callers queue their transaction; whichever caller finds no batch
+  // running becomes the leader, runs every queued transaction in one SQLite transaction
+  // (each inside its own SAVEPOINT, so one failure rolls back only itself) and commits
+  // once. Everyone returns only after that commit, so a 201 still follows a durable
+  // write, but concurrent bookings share one fsync instead of queueing for their own.
   core::Status transact(const std::function<core::Status()>& fn) override {
-    std::lock_guard lock(write_mu_);
-    writer_.exec("BEGIN IMMEDIATE");
-    t_in_tx = this;
-    try {
-      core::Status st = fn();
-      t_in_tx = nullptr;
-      if (st.ok()) {
-        writer_.exec("COMMIT");
-        generation_.fetch_add(1);
-      } else {
-        writer_.exec("ROLLBACK");
+    if (t_in_tx == this) return fn();  // already inside the batch (nested use)
+    Job job{&fn, std::nullopt, nullptr, false};
+    std::unique_lock lock(queue_mu_);
+    queue_.push_back(&job);
+    while (!job.done) {
+      if (leader_active_) {
+        queue_cv_.wait(lock);
+        continue;
       }
-      return st;
-    } catch (...) {
-      t_in_tx = nullptr;
-      try {
-        writer_.exec("ROLLBACK");
-      } catch (...) {
-      }
-      throw;
+      leader_active_ = true;
+      std::vector<Job*> batch;
+      batch.swap(queue_);
+      lock.unlock();
+      run_batch(batch);
+      lock.lock();
+      leader_active_ = false;
+      queue_cv_.notify_all();
     }
+    if (job.error) std::rethrow_exception(job.error);
+    return *job.result;
   }
   std::uint64_t generation() const override { return generation_.load(); }
 
@@ -186,6 +196,41 @@ class SqliteStore final : public Store {
     });
     (void)st;
     return id;
+  }
+
+  std::optional<std::string> account_name(const std::string& account_id) override {
+    return read([&](Conn& c) -> std::optional<std::string> {
+      auto s = c.prepare("SELECT name FROM accounts WHERE id = ?");
+      s.bind(1, account_id);
+      if (s.step()) return s.text(0);
+      return std::nullopt;
+    });
+  }
+  void set_account_name(const std::string& account_id, const std::string& name) override {
+    write([&](Conn& c) { c.prepare("UPDATE accounts SET name = ? WHERE id = ?").bind(1, name).bind(2, account_id).run(); });
+  }
+
+  std::string secret(const std::string& name, const std::string& fresh) override {
+    std::string value;
+    write([&](Conn& c) {
+      c.prepare("INSERT INTO server_secrets(name, value, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING")
+          .bind(1, name).bind(2, fresh).bind(3, unix_now()).run();
+      auto s = c.prepare("SELECT value FROM server_secrets WHERE name = ?");
+      s.bind(1, name);
+      if (s.step()) value = s.text(0);
+    });
+    return value;
+  }
+  bool use_link(const std::string& nonce, const std::string& purpose, const std::string& subject,
+                std::int64_t now) override {
+    bool fresh = false;
+    write([&](Conn& c) {
+      auto s = c.prepare("INSERT INTO used_links(nonce, purpose, subject, used_at) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT(nonce) DO NOTHING RETURNING nonce");
+      s.bind(1, nonce).bind(2, purpose).bind(3, subject).bind(4, now);
+      fresh = s.step();
+    });
+    return fresh;
   }
 
   void put_host(const HostRecord& h) override {
@@ -282,22 +327,23 @@ class SqliteStore final : public Store {
   void insert_booking(const BookingRecord& b) override {
     write([&](Conn& c) {
       c.prepare("INSERT INTO bookings(uid, account_id, page_id, event_type, host_id, room_id, start_s, end_s, status, "
-                "token_hash, guest_name, guest_email, guest_phone, checkin_code, doc, created_at, updated_at) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                "token_hash, guest_name, guest_email, guest_phone, checkin_code, doc, created_at, updated_at, host_ids, "
+                "buffer_before_min, buffer_after_min) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
           .bind(1, b.uid).bind(2, b.account_id).bind(3, b.page_id).bind(4, b.event_type).bind(5, b.host_id)
           .bind(6, b.room_id).bind(7, b.start).bind(8, b.end).bind(9, b.status).bind(10, b.token_hash)
           .bind(11, b.guest_name).bind(12, b.guest_email).bind(13, b.guest_phone).bind(14, b.checkin_code)
-          .bind(15, b.doc).bind(16, b.created_at).bind(17, b.updated_at).run();
+          .bind(15, b.doc).bind(16, b.created_at).bind(17, b.updated_at).bind(18, join_ids(b))
+          .bind(19, b.buffer_before_min).bind(20, b.buffer_after_min).run();
       write_booking_hosts(c, b);
     });
   }
   void update_booking(const BookingRecord& b) override {
     write([&](Conn& c) {
       c.prepare("UPDATE bookings SET host_id=?, room_id=?, start_s=?, end_s=?, status=?, guest_name=?, guest_email=?, "
-                "guest_phone=?, checkin_code=?, doc=?, updated_at=? WHERE uid=?")
+                "guest_phone=?, checkin_code=?, doc=?, updated_at=?, host_ids=? WHERE uid=?")
           .bind(1, b.host_id).bind(2, b.room_id).bind(3, b.start).bind(4, b.end).bind(5, b.status)
           .bind(6, b.guest_name).bind(7, b.guest_email).bind(8, b.guest_phone).bind(9, b.checkin_code)
-          .bind(10, b.doc).bind(11, b.updated_at).bind(12, b.uid).run();
+          .bind(10, b.doc).bind(11, b.updated_at).bind(12, join_ids(b)).bind(13, b.uid).run();
       c.prepare("DELETE FROM booking_hosts WHERE booking_uid = ?").bind(1, b.uid).run();
       write_booking_hosts(c, b);
     });
@@ -317,9 +363,7 @@ class SqliteStore final : public Store {
       auto s = c.prepare(sql.c_str());
       s.bind(1, uid);
       if (!s.step()) return std::nullopt;
-      auto b = row_to_booking(s);
-      load_hosts(c, b);
-      return b;
+      return std::optional<BookingRecord>(row_to_booking(s));
     });
   }
   std::optional<BookingRecord> booking_by_checkin(const std::string& code) override {
@@ -329,9 +373,7 @@ class SqliteStore final : public Store {
       auto s = c.prepare(sql.c_str());
       s.bind(1, code);
       if (!s.step()) return std::nullopt;
-      auto b = row_to_booking(s);
-      load_hosts(c, b);
-      return b;
+      return std::optional<BookingRecord>(row_to_booking(s));
     });
   }
   std::vector<BookingRecord> bookings(const BookingQuery& q) override {
@@ -354,7 +396,6 @@ class SqliteStore final : public Store {
           .bind(7, static_cast<std::int64_t>(q.limit));
       std::vector<BookingRecord> out;
       while (s.step()) out.push_back(row_to_booking(s));
-      for (auto& b : out) load_hosts(c, b);
       return out;
     });
   }
@@ -385,7 +426,6 @@ class SqliteStore final : public Store {
       };
       for (const auto& h : host_ids) collect(by_host, h);
       for (const auto& r : room_ids) collect(by_room, r);
-      for (auto& b : out) load_hosts(c, b);
       return out;
     });
   }
@@ -400,7 +440,6 @@ class SqliteStore final : public Store {
         s.bind(1, st).bind(2, before).bind(3, static_cast<std::int64_t>(limit));
         while (s.step()) out.push_back(row_to_booking(s));
       }
-      for (auto& b : out) load_hosts(c, b);
       return out;
     });
   }
@@ -449,12 +488,13 @@ class SqliteStore final : public Store {
       std::vector<OutboxMessage> out;
       auto s = c.prepare(
           "SELECT id, account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, payload, "
-          "created_at, handed_off_at FROM outbox WHERE account_id = ? AND (? = '' OR booking_uid = ?) ORDER BY id "
-          "LIMIT 1000");
+          "created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE account_id = ? "
+          "AND (? = '' OR booking_uid = ?) ORDER BY id LIMIT 1000");
       s.bind(1, account_id).bind(2, booking_uid).bind(3, booking_uid);
       while (s.step())
         out.push_back(OutboxMessage{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
-                                    s.integer(7), s.text(8), s.text(9), s.integer(10), s.integer(11)});
+                                    s.integer(7), s.text(8), s.text(9), s.integer(10), s.integer(11),
+                                    static_cast<int>(s.integer(12)), s.text(13), s.integer(14)});
       return out;
     });
   }
@@ -550,16 +590,28 @@ class SqliteStore final : public Store {
     b.doc = s.text(14);
     b.created_at = s.integer(15);
     b.updated_at = s.integer(16);
+    std::string ids = s.text(17);
+    for (std::size_t i = 0; i < ids.size();) {
+      auto j = ids.find(',', i);
+      if (j == std::string::npos) j = ids.size();
+      if (j > i) b.host_ids.push_back(ids.substr(i, j - i));
+      i = j + 1;
+    }
+    if (b.host_ids.empty() && !b.host_id.empty()) b.host_ids.push_back(b.host_id);
+    b.buffer_before_min = s.integer(18);
+    b.buffer_after_min = s.integer(19);
     return b;
   }
   static TokenDoc row_to_doc(const Stmt& s) {
     return TokenDoc{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.integer(6), s.integer(7)};
   }
-  static void load_hosts(Conn& c, BookingRecord& b) {
-    auto s = c.prepare("SELECT host_id FROM booking_hosts WHERE booking_uid = ? ORDER BY position");
-    s.bind(1, b.uid);
-    b.host_ids.clear();
-    while (s.step()) b.host_ids.push_back(s.text(0));
+  static std::string join_ids(const BookingRecord& b) {
+    std::string out;
+    for (const auto& h : b.host_ids.empty() ? std::vector<std::string>{b.host_id} : b.host_ids) {
+      if (!out.empty()) out += ',';
+      out += h;
+    }
+    return out;
   }
   static void write_booking_hosts(Conn& c, const BookingRecord& b) {
     std::vector<std::string> ids = b.host_ids;
@@ -620,23 +672,75 @@ class SqliteStore final : public Store {
       f(writer_);
       return;
     }
-    std::lock_guard lock(write_mu_);
-    writer_.exec("BEGIN IMMEDIATE");
-    try {
+    auto st = transact([&]() -> core::Status {
       f(writer_);
-      writer_.exec("COMMIT");
+      return core::ok_status();
+    });
+    (void)st;
+  }
+
+  struct Job {
+    const std::function<core::Status()>* fn;
+    std::optional<core::Status> result;
+    std::exception_ptr error;
+    bool done;
+  };
+
+  void run_batch(const std::vector<Job*>& batch) {
+    auto fail_all = [&](std::exception_ptr e) {
+      for (Job* j : batch)
+        if (!j->error) j->error = e;
+    };
+    try {
+      writer_.exec("BEGIN IMMEDIATE");
     } catch (...) {
+      fail_all(std::current_exception());
+      finish(batch);
+      return;
+    }
+    t_in_tx = this;
+    for (Job* j : batch) {
+      try {
+        writer_.exec("SAVEPOINT job");
+        core::Status st = (*j->fn)();
+        if (!st.ok()) writer_.exec("ROLLBACK TO job");
+        writer_.exec("RELEASE job");
+        j->result = std::move(st);
+      } catch (...) {
+        j->error = std::current_exception();
+        try {
+          writer_.exec("ROLLBACK TO job");
+          writer_.exec("RELEASE job");
+        } catch (...) {
+        }
+      }
+    }
+    t_in_tx = nullptr;
+    try {
+      writer_.exec("COMMIT");
+      generation_.fetch_add(1);
+    } catch (...) {
+      auto e = std::current_exception();
       try {
         writer_.exec("ROLLBACK");
       } catch (...) {
       }
-      throw;
+      for (Job* j : batch) j->error = e;  // nothing of the batch is durable
     }
-    generation_.fetch_add(1);
+    finish(batch);
+  }
+
+  void finish(const std::vector<Job*>& batch) {
+    std::lock_guard lock(queue_mu_);
+    for (Job* j : batch) j->done = true;
   }
 
   std::string path_;
-  std::mutex write_mu_;
+  std::mutex write_mu_;  // migrations only; writes go through the group-commit queue
+  std::mutex queue_mu_;
+  std::condition_variable queue_cv_;
+  std::vector<Job*> queue_;
+  bool leader_active_ = false;
   Conn writer_;
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<Conn>> pool_;

@@ -35,8 +35,8 @@ class Reply:
         return "<%d %s>" % (self.status, self.raw[:300])
 
 
-def call(method, path, body=None, key=None, headers=None, raw=None, server=None, timeout=30):
-    u = urllib.parse.urlparse(base_url(server))
+def call(method, path, body=None, key=None, headers=None, raw=None, server=None, timeout=30, base=None):
+    u = urllib.parse.urlparse(base or base_url(server))
     conn = http.client.HTTPConnection(u.hostname, u.port, timeout=timeout)
     h = dict(headers or {})
     if key:

@@ -43,6 +43,9 @@ CREATE TABLE bookings (
   guest_email  TEXT NOT NULL DEFAULT '',
   guest_phone  TEXT NOT NULL DEFAULT '',
   checkin_code TEXT NOT NULL DEFAULT '',
+  host_ids     TEXT NOT NULL DEFAULT '',   -- every attending host, comma-separated, responsible first
+  buffer_before_min INTEGER NOT NULL DEFAULT 0,  -- the event type's buffers when booked
+  buffer_after_min  INTEGER NOT NULL DEFAULT 0,
   doc          TEXT NOT NULL DEFAULT '{}',
   created_at   INTEGER NOT NULL,
   updated_at   INTEGER NOT NULL

@@ -1,0 +1,74 @@
+// The booking service: the adapters between stored records and the core's values
+// (pages → AvailabilityInputs, records ↔ core::Booking), and the write paths that must
+// re-run the core inside one store transaction (create, reschedule, approve, edit,
+// lifecycle actions, automatic completion). Every rule is the core's; this file only
+// loads inputs, calls the core, stores what it returns and plans its messages.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app.hpp"
+#include "kairos/booking.hpp"
+#include "kairos/lifecycle.hpp"
+#include "kairos/notify.hpp"
+#include "kairos/slots.hpp"
+
+namespace kairos::server {
+
+// A page and one of its event types, ready for the core.
+struct PageContext {
+  store::PageRecord page;
+  nlohmann::json doc;
+  nlohmann::json event_type;
+  core::EventPolicy policy;
+  core::HostMode mode = core::HostMode::any;
+  std::vector<core::Host> hosts;          // zones filled from the cache
+  std::vector<nlohmann::json> host_docs;  // for names and e-mail addresses
+};
+
+// Errors: page_not_found (404), unknown_event_type (422, field "event_type").
+core::Result<PageContext> load_page_context(App& app, const std::string& page_id, const std::string& event_type);
+
+// The core's inputs for `range`: stored bookings and proposal holds of the page's hosts
+// and rooms around it (wide enough for per-week limits), the hosts' busy blocks, `now`.
+core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::Interval range, core::Instant now);
+
+core::NotificationSettings settings_for(const PageContext& ctx);
+
+core::Booking to_core(const store::BookingRecord& r);
+store::BookingRecord to_record(const core::Booking& b, const std::string& account_id, const std::string& token_hash);
+nlohmann::json booking_json(const core::Booking& b);
+
+// Stores the core's planned messages for `b` (recipients resolved) after cancelling the
+// scheduled ones matching `cancel_prefixes`. Call inside the transaction of the change.
+void plan_messages(App& app, const std::string& account_id, const core::Booking& b,
+                   const std::vector<core::PlannedMessage>& messages, const std::vector<std::string>& cancel_prefixes);
+
+struct Created {
+  int status = 201;
+  std::string body;  // the JSON answer (also what an Idempotency-Key repeat returns)
+};
+
+// POST /v1/bookings. `idempotency_key` may be empty.
+core::Result<Created> create_booking(App& app, const nlohmann::json& body, const std::string& idempotency_key,
+                                     const std::string& body_hash);
+
+// A lifecycle action on a stored booking, by guest (token checked by the caller) or host.
+// Reschedule (and approve) re-run check_booking against fresh inputs.
+core::Result<core::Booking> act_on_booking(App& app, const std::string& uid, core::BookingAction action,
+                                           core::Actor actor, std::optional<core::Instant> new_start,
+                                           const std::string& reason);
+
+// Keeps confirmation requests in step with a booking (R-REQ-2/3): inside the hold a
+// deleted booking cancels the held mail; after sending, recipients get an update or a
+// cancellation mail. `gone`: deleted, cancelled or rejected. Call inside the
+// transaction of the change.
+void requests_follow_booking(App& app, const std::string& account_id, const core::Booking& b, bool gone);
+
+// One pass of automatic completion; returns how many bookings were completed.
+std::size_t complete_ended_bookings(App& app);
+
+}  // namespace kairos::server

@@ -1,0 +1,323 @@
+// Booking routes: creation (rate-limited, idempotent), the guest's own booking through
+// its token, and the owner's list, actions, edits and deletion. Another account's
+// booking, and a wrong token, answer 404 like an unknown uid.
+#include "app.hpp"
+#include "auth/tokens.hpp"
+#include "bookings.hpp"
+#include "http/front.hpp"
+#include "kairos/proposal.hpp"
+#include "kairos/time_text.hpp"
+#include "kairos/wire/json.hpp"
+
+namespace kairos::server {
+
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+namespace {
+
+Response booking_not_found() { return http::problem(404, "booking_not_found", "No such booking."); }
+
+// The guest's booking when the request carries its token (Bearer or ?token=).
+std::optional<store::BookingRecord> guest_booking(App& app, const Request& req, Response& error) {
+  std::string token = http::bearer_token(req);
+  if (token.empty()) token = req.query_or("token");
+  if (token.empty()) {
+    error = http::problem(401, "unauthorized", "The booking's token is required.").with_header("WWW-Authenticate",
+                                                                                               "Bearer");
+    return std::nullopt;
+  }
+  auto rec = app.store.booking(req.params.at("uid"));
+  if (!rec || !auth::constant_time_equal(auth::sha256_hex(token), rec->token_hash)) {
+    error = booking_not_found();
+    return std::nullopt;
+  }
+  return rec;
+}
+
+std::optional<store::BookingRecord> owned_booking(App& app, const Request& req) {
+  auto rec = app.store.booking(req.params.at("uid"));
+  if (!rec || rec->account_id != req.account_id) return std::nullopt;
+  return rec;
+}
+
+core::Result<std::optional<std::int64_t>> instant_or_date(const Request& req, const char* name) {
+  auto it = req.query.find(name);
+  if (it == req.query.end() || it->second.empty()) return std::optional<std::int64_t>();
+  if (it->second.size() == 10) {
+    auto d = core::parse_date(it->second);
+    if (!d) return core::make_error(d.error().code, d.error().message, name);
+    return std::optional<std::int64_t>(core::utc_midnight(*d).unix_seconds());
+  }
+  auto t = core::parse_instant(it->second);
+  if (!t) return core::make_error(t.error().code, t.error().message, name);
+  return std::optional<std::int64_t>(t->unix_seconds());
+}
+
+std::string reason_of(const Request& req) {
+  if (req.body.empty()) return {};
+  auto j = wire::parse_json(req.body);
+  if (!j || !j->is_object()) return {};
+  const json* r = wire::member(*j, "reason");
+  return r && r->is_string() ? r->get<std::string>().substr(0, 2000) : std::string();
+}
+
+Response action_route(App& app, Request& req, core::BookingAction action) {
+  if (!owned_booking(app, req)) return booking_not_found();
+  if (!req.body.empty() && !wire::parse_json(req.body)) return http::problem(400, "invalid_json", "the body is not valid JSON");
+  auto b = act_on_booking(app, req.params["uid"], action, core::Actor::host, std::nullopt, reason_of(req));
+  if (!b) return http::problem(b.error());
+  return http::json_response(200, booking_json(*b));
+}
+
+}  // namespace
+
+void register_booking_routes(App& app, http::Router& r) {
+  using http::Access;
+
+  r.add("POST", "/v1/bookings", Access::open, [&app](Request& req) {
+    int retry = 0;
+    if (!app.booking_limiter.allow(req.client, app.now().unix_seconds(), retry))
+      return http::problem(429, "rate_limited", "Too many bookings from this client; try again later.")
+          .with_header("Retry-After", std::to_string(retry));
+    std::string key;
+    if (const std::string* k = req.header("idempotency-key")) {
+      key = *k;
+      if (key.empty() || key.size() > 200)
+        return http::problem(422, "invalid_idempotency_key", "1 to 200 characters", "Idempotency-Key");
+    }
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    auto created = create_booking(app, *body, key, auth::sha256_hex(req.body));
+    if (!created) return http::problem(created.error());
+    Response res = http::text_response(created->status, created->body, "application/json");
+    auto uid = json::parse(created->body, nullptr, false).value("uid", "");
+    if (!uid.empty()) res.with_header("Location", "/v1/bookings/" + uid);
+    return res;
+  });
+
+  r.add("GET", "/v1/bookings/{uid}", Access::open, [&app](Request& req) {
+    Response err;
+    auto rec = guest_booking(app, req, err);
+    if (!rec) return err;
+    return http::json_response(200, booking_json(to_core(*rec)));
+  });
+  r.add("POST", "/v1/bookings/{uid}/cancel", Access::open, [&app](Request& req) {
+    Response err;
+    auto rec = guest_booking(app, req, err);
+    if (!rec) return err;
+    auto b = act_on_booking(app, rec->uid, core::BookingAction::cancel, core::Actor::guest, std::nullopt,
+                            reason_of(req));
+    if (!b) return http::problem(b.error());
+    return http::json_response(200, booking_json(*b));
+  });
+  r.add("POST", "/v1/bookings/{uid}/reschedule", Access::open, [&app](Request& req) {
+    Response err;
+    auto rec = guest_booking(app, req, err);
+    if (!rec) return err;
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    auto s = wire::required(*body, "start");
+    if (!s) return http::problem(s.error());
+    auto start = wire::read_instant(**s, "start");
+    if (!start) return http::problem(start.error());
+    auto b = act_on_booking(app, rec->uid, core::BookingAction::reschedule, core::Actor::guest, *start, "");
+    if (!b) return http::problem(b.error());
+    return http::json_response(200, booking_json(*b));
+  });
+
+  // --- owner ------------------------------------------------------------------------
+  r.add("GET", "/v1/admin/bookings", Access::owner, [&app](Request& req) {
+    store::BookingQuery q;
+    q.account_id = req.account_id;
+    auto from = instant_or_date(req, "from");
+    if (!from) return http::problem(from.error());
+    auto to = instant_or_date(req, "to");
+    if (!to) return http::problem(to.error());
+    q.from = *from;
+    q.to = *to;
+    q.status = req.query_or("status");
+    if (!q.status.empty() && !core::parse_booking_status(q.status))
+      return http::problem(422, "invalid_status", "unknown booking status", "status");
+    q.host = req.query_or("host");
+    q.q = req.query_or("q");
+    if (q.q.size() > 200) return http::problem(422, "too_long", "the search text is too long", "q");
+    json out = json::array();
+    for (const auto& rec : app.store.bookings(q)) out.push_back(booking_json(to_core(rec)));
+    return http::json_response(200, {{"bookings", out}});
+  });
+  r.add("GET", "/v1/admin/bookings/{uid}", Access::owner, [&app](Request& req) {
+    auto rec = owned_booking(app, req);
+    if (!rec) return booking_not_found();
+    json j = booking_json(to_core(*rec));
+    // R-INQ-4: a message that could not be delivered is shown to staff, with the
+    // guest's phone as the way to reach them instead.
+    json problems = json::array();
+    for (const auto& m : app.store.outbox(req.account_id, rec->uid)) {
+      if (m.state != "failed") continue;
+      problems.push_back({{"message", m.id}, {"template", m.template_key}, {"channel", m.channel},
+                          {"recipient", m.recipient}, {"error", m.last_error}});
+    }
+    if (!problems.empty()) {
+      j["delivery_problems"] = problems;
+      j["fallback_phone"] = rec->guest_phone;
+    }
+    return http::json_response(200, j);
+  });
+  r.add("POST", "/v1/admin/bookings/{uid}/approve", Access::owner,
+        [&app](Request& req) { return action_route(app, req, core::BookingAction::approve); });
+  r.add("POST", "/v1/admin/bookings/{uid}/reject", Access::owner,
+        [&app](Request& req) { return action_route(app, req, core::BookingAction::reject); });
+  r.add("POST", "/v1/admin/bookings/{uid}/cancel", Access::owner,
+        [&app](Request& req) { return action_route(app, req, core::BookingAction::cancel); });
+  r.add("POST", "/v1/admin/bookings/{uid}/complete", Access::owner,
+        [&app](Request& req) { return action_route(app, req, core::BookingAction::complete); });
+  r.add("POST", "/v1/admin/bookings/{uid}/no-show", Access::owner,
+        [&app](Request& req) { return action_route(app, req, core::BookingAction::mark_no_show); });
+
+  r.add("PATCH", "/v1/admin/bookings/{uid}", Access::owner, [&app](Request& req) {
+    if (!owned_booking(app, req)) return booking_not_found();
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    for (const char* unsupported : {"end", "hosts", "room"})
+      if (wire::member(*body, unsupported))
+        return http::problem(422, "unsupported_field",
+                             "move a booking with start (the core assigns hosts, room and end)", unsupported);
+    std::optional<core::Instant> start;
+    if (const json* s = wire::member(*body, "start")) {
+      auto t = wire::read_instant(*s, "start");
+      if (!t) return http::problem(t.error());
+      start = *t;
+    }
+    std::optional<std::string> guidance;
+    if (const json* g = wire::member(*body, "guidance")) {
+      auto s = wire::read_string(*g, "guidance");
+      if (!s) return http::problem(s.error());
+      guidance = s->substr(0, 5000);
+    }
+    std::optional<std::vector<core::Guest>> guests;
+    if (const json* gs = wire::member(*body, "guests")) {
+      if (!gs->is_array() || gs->empty())
+        return http::problem(422, "invalid_type", "expected a non-empty list of guests", "guests");
+      guests.emplace();
+      for (std::size_t i = 0; i < gs->size(); ++i) {
+        const json& g = (*gs)[i];
+        auto f = wire::field_path("guests", i);
+        if (!g.is_object() || !g.contains("email") || !g["email"].is_string())
+          return http::problem(422, "invalid_type", "each guest needs an e-mail", f);
+        core::Guest guest;
+        guest.name = g.value("name", "");
+        guest.email = g["email"].get<std::string>();
+        guest.company = g.value("company", "");
+        guest.phone = g.value("phone", "");
+        guests->push_back(guest);
+      }
+    }
+    bool notify = false;
+    if (const json* n = wire::member(*body, "notify")) {
+      auto b = wire::read_bool(*n, "notify");
+      if (!b) return http::problem(b.error());
+      notify = *b;
+    }
+    core::Booking result;
+    auto st = app.store.transact([&]() -> core::Status {
+      auto rec = app.store.booking(req.params.at("uid"));
+      if (!rec) return core::make_error("booking_not_found", "no such booking");
+      core::Booking before = to_core(*rec);
+      core::Booking after = before;
+      core::Instant now = app.now();
+      auto ctx = load_page_context(app, before.page_id, before.event_type_id);
+      if (start) {
+        if (!ctx) return ctx.error();
+        core::BookingRequest br;
+        br.start = *start;
+        br.ignore_booking_id = before.uid;
+        auto inputs = build_inputs(app, *ctx, core::Interval{*start, *start + ctx->policy.duration}, now);
+        auto a = core::check_booking(inputs, br);
+        if (!a) return a.error();
+        after.when = a->when;
+        after.host_ids = a->host_ids;
+        after.room_id = a->room_id;
+      }
+      if (guidance) after.guidance = *guidance;
+      if (guests) {
+        core::Guest first = (*guests)[0];
+        first.timezone = before.guest.timezone;
+        first.language = before.guest.language;
+        if (first.name.empty()) first.name = before.guest.name;
+        after.guest = first;
+        after.other_guests.assign(guests->begin() + 1, guests->end());
+      }
+      core::ZoneRules zone = ctx ? ctx->hosts.front().zone : core::ZoneRules::fixed("UTC", 0, "UTC");
+      auto settings = ctx ? settings_for(*ctx) : core::NotificationSettings{};
+      auto out = core::edit_booking(before, after, notify, now, settings, zone);
+      if (!out) return out.error();
+      auto updated = to_record(out->booking, rec->account_id, rec->token_hash);
+      updated.created_at = rec->created_at;
+      updated.updated_at = now.unix_seconds();
+      app.store.update_booking(updated);
+      plan_messages(app, rec->account_id, out->booking, out->messages, out->cancel_key_prefixes);
+      requests_follow_booking(app, rec->account_id, out->booking, false);
+      result = out->booking;
+      return core::ok_status();
+    });
+    if (!st) return http::problem(st.error());
+    return http::json_response(200, booking_json(result));
+  });
+
+  r.add("DELETE", "/v1/admin/bookings/{uid}", Access::owner, [&app](Request& req) {
+    if (!owned_booking(app, req)) return booking_not_found();
+    auto st = app.store.transact([&]() -> core::Status {
+      const std::string& uid = req.params["uid"];
+      for (const auto& p : core::cancel_prefixes_on_delete()) app.store.cancel_outbox_for(uid, p);
+      if (auto rec = app.store.booking(uid)) requests_follow_booking(app, req.account_id, to_core(*rec), true);
+      if (!app.store.delete_booking(uid)) return core::make_error("booking_not_found", "no such booking");
+      return core::ok_status();
+    });
+    if (!st) return http::problem(st.error());
+    return http::empty_response(204);
+  });
+
+  r.add("GET", "/v1/admin/outbox", Access::owner, [&app](Request& req) {
+    json out = json::array();
+    for (const auto& m : app.store.outbox(req.account_id, req.query_or("booking"))) {
+      json j{{"id", m.id},
+             {"booking", m.booking_uid},
+             {"key", m.key},
+             {"template", m.template_key},
+             {"channel", m.channel},
+             {"recipient", m.recipient},
+             {"send_at", core::format_instant(core::Instant::from_unix_seconds(m.send_at))},
+             {"state", m.state},
+             {"handed_off", m.handed_off_at != 0},
+             {"attempts", m.attempts}};
+      if (!m.last_error.empty()) j["last_error"] = m.last_error;
+      if (m.sent_at != 0) j["sent_at"] = core::format_instant(core::Instant::from_unix_seconds(m.sent_at));
+      json payload = json::parse(m.payload, nullptr, false);
+      if (payload.is_object()) j["details"] = payload;
+      out.push_back(j);
+    }
+    return http::json_response(200, {{"messages", out}});
+  });
+
+  r.add("GET", "/v1/checkin/{code}", Access::open, [&app](Request& req) {
+    auto rec = app.store.booking_by_checkin(req.params["code"]);
+    if (!rec) return http::problem(404, "not_found", "No visit with this code.");
+    auto b = to_core(*rec);
+    if (!core::checkin_valid(b, app.now()))
+      return http::problem(404, "not_found", "No visit with this code at this time.");
+    json hosts = json::array();
+    for (const auto& id : b.host_ids)
+      if (auto h = app.store.host(id)) hosts.push_back(json::parse(h->doc, nullptr, false).value("name", ""));
+    json out{{"uid", b.uid}, {"start", b.when.start}, {"end", b.when.end}, {"status", core::to_string(b.status)},
+             {"guest", {{"name", b.guest.name}, {"company", b.guest.company}}}, {"hosts", hosts}};
+    if (!b.room_id.empty()) {
+      out["room"] = b.room_id;
+      if (auto room = app.store.room(b.room_id)) out["room_name"] = room->name;
+    }
+    return http::json_response(200, out);
+  });
+}
+
+}  // namespace kairos::server

@@ -1,0 +1,526 @@
+// Host-proposed times (seed 000) and confirmation requests (seed 002): the owner creates
+// them with the API key, the guest opens them with the secret token of the link. The
+// core decides everything (validate_proposal, choose_candidate, ask_other_times,
+// create_request, withdraw_request, accept_request, decline_request); these handlers
+// load the stored documents, call it, and store what it returns in one transaction.
+#include <openssl/rand.h>
+
+#include <algorithm>
+
+#include "app.hpp"
+#include "auth/tokens.hpp"
+#include "bookings.hpp"
+#include "kairos/confirmation.hpp"
+#include "kairos/proposal.hpp"
+#include "kairos/time_text.hpp"
+#include "kairos/wire/availability.hpp"
+#include "kairos/wire/json.hpp"
+
+namespace kairos::server {
+
+using core::make_error;
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+namespace {
+
+core::Instant at(std::int64_t s) { return core::Instant::from_unix_seconds(s); }
+
+std::uint64_t random_u64() {
+  std::uint64_t v = 0;
+  RAND_bytes(reinterpret_cast<unsigned char*>(&v), sizeof v);
+  return v;
+}
+
+// --- proposal documents ---------------------------------------------------------------
+
+json proposal_doc(const core::Proposal& p) {
+  json cands = json::array();
+  for (const auto& c : p.candidates) cands.push_back(c);
+  json guests = json::array();
+  for (const auto& g : p.guests)
+    guests.push_back({{"name", g.name}, {"company", g.company}, {"email", g.email}, {"language", g.language}});
+  json holds = json::array();
+  for (const auto& h : core::proposal_holds(p))
+    holds.push_back(core::Hold{h.id, h.host_ids, h.room_ids, h.when});
+  return json{{"id", p.id},
+              {"page", p.page_id},
+              {"event_type", p.event_type_id},
+              {"hosts", p.host_ids},
+              {"candidates", cands},
+              {"rooms", p.room_ids},
+              {"guests", guests},
+              {"message", p.message},
+              {"location", p.location},
+              {"send_mail", p.send_mail},
+              {"visibility", core::to_string(p.visibility)},
+              {"language", p.language},
+              {"state", core::to_string(p.state)},
+              {"holds", holds}};
+}
+
+core::Proposal proposal_from(const json& d) {
+  core::Proposal p;
+  p.id = d.value("id", "");
+  p.page_id = d.value("page", "");
+  p.event_type_id = d.value("event_type", "");
+  p.host_ids = d.value("hosts", std::vector<std::string>{});
+  for (const auto& c : d.value("candidates", json::array()))
+    if (auto iv = wire::read_interval(c, "candidate")) p.candidates.push_back(*iv);
+  p.room_ids = d.value("rooms", std::vector<std::string>{});
+  for (const auto& g : d.value("guests", json::array()))
+    p.guests.push_back(core::ProposalGuest{g.value("name", ""), g.value("company", ""), g.value("email", ""),
+                                           g.value("language", "")});
+  p.message = d.value("message", "");
+  p.location = d.value("location", "");
+  p.send_mail = d.value("send_mail", true);
+  p.visibility = core::parse_visibility(d.value("visibility", "public")).value_or(core::Visibility::public_);
+  p.language = d.value("language", "en");
+  std::string st = d.value("state", "open");
+  p.state = st == "chosen" ? core::ProposalState::chosen
+                           : st == "withdrawn" ? core::ProposalState::withdrawn : core::ProposalState::open;
+  return p;
+}
+
+// Messages that belong to a proposal or a request, not (yet) to a booking: stored under a
+// pseudo booking uid so their keys can be cancelled together.
+void plan_loose(App& app, const std::string& account_id, const std::string& owner_uid,
+                const std::vector<core::PlannedMessage>& msgs, const std::vector<std::string>& cancel) {
+  core::Booking stub;
+  stub.uid = owner_uid;
+  plan_messages(app, account_id, stub, msgs, cancel);
+}
+
+core::Result<std::vector<std::string>> id_list(const json& body, const char* key, bool required) {
+  const json* m = wire::member(body, key);
+  std::vector<std::string> out;
+  if (!m) {
+    if (required) return make_error("missing_field", std::string(key) + " is required", key);
+    return out;
+  }
+  if (!m->is_array()) return make_error("invalid_type", "expected a list of strings", key);
+  for (std::size_t i = 0; i < m->size(); ++i) {
+    auto s = wire::read_string((*m)[i], wire::field_path(key, i));
+    if (!s) return s.error();
+    out.push_back(*s);
+  }
+  return out;
+}
+
+std::optional<store::TokenDoc> by_token(App& app, const char* kind, const Request& req) {
+  return app.store.token_doc_by_token(kind, token_hash_for(app, kind, req.params.at("token")));
+}
+
+Response not_found(const char* what) { return http::problem(404, "not_found", std::string("No such ") + what + "."); }
+
+// --- confirmation requests ------------------------------------------------------------
+
+json request_doc(const core::ConfirmationRequest& r) {
+  return json{{"id", r.id},
+              {"bookings", r.booking_uids},
+              {"recipients", r.recipients},
+              {"allow_decline", r.allow_decline},
+              {"message", r.message},
+              {"language", r.language},
+              {"created_at", r.created_at},
+              {"send_at", r.send_at},
+              {"state", core::to_string(r.state)},
+              {"responded_by", r.responded_by},
+              {"responded_at", r.responded_at},
+              {"decline_reason", r.decline_reason}};
+}
+
+core::ConfirmationRequest request_from(const json& d) {
+  core::ConfirmationRequest r;
+  r.id = d.value("id", "");
+  r.booking_uids = d.value("bookings", std::vector<std::string>{});
+  r.recipients = d.value("recipients", std::vector<std::string>{});
+  r.allow_decline = d.value("allow_decline", true);
+  r.message = d.value("message", "");
+  r.language = d.value("language", "en");
+  r.created_at = core::parse_instant(d.value("created_at", "")).value_or(core::Instant());
+  r.send_at = core::parse_instant(d.value("send_at", "")).value_or(core::Instant());
+  r.state = core::parse_request_state(d.value("state", "pending_send")).value_or(core::RequestState::pending_send);
+  r.responded_by = d.value("responded_by", "");
+  r.responded_at = core::parse_instant(d.value("responded_at", "")).value_or(core::Instant());
+  r.decline_reason = d.value("decline_reason", "");
+  return r;
+}
+
+// Stores the bookings a request step changed (history, status, tray).
+void store_changed_bookings(App& app, const std::vector<core::Booking>& changed) {
+  for (const auto& b : changed) {
+    auto rec = app.store.booking(b.uid);
+    if (!rec) continue;
+    auto updated = to_record(b, rec->account_id, rec->token_hash);
+    updated.created_at = rec->created_at;
+    updated.updated_at = app.now().unix_seconds();
+    app.store.update_booking(updated);
+  }
+}
+
+json request_view(App& app, const core::ConfirmationRequest& r) {
+  json j = request_doc(r);
+  j["state"] = core::to_string(core::visible_state(r, app.now()));
+  j["status"] = j["state"];
+  json bookings = json::array();
+  for (const auto& uid : r.booking_uids)
+    if (auto rec = app.store.booking(uid)) {
+      auto b = to_core(*rec);
+      bookings.push_back({{"uid", b.uid}, {"start", b.when.start}, {"end", b.when.end},
+                          {"status", core::to_string(b.status)}});
+    }
+  j["bookings"] = bookings;
+  return j;
+}
+
+core::Result<std::vector<core::Booking>> load_bookings(App& app, const std::vector<std::string>& uids,
+                                                       const std::string& account_id) {
+  std::vector<core::Booking> out;
+  for (std::size_t i = 0; i < uids.size(); ++i) {
+    auto rec = app.store.booking(uids[i]);
+    if (!rec || rec->account_id != account_id)
+      return make_error("booking_not_found", "no such booking", wire::field_path("bookings", i));
+    out.push_back(to_core(*rec));
+  }
+  return out;
+}
+
+}  // namespace
+
+void requests_follow_booking(App& app, const std::string& account_id, const core::Booking& b, bool gone) {
+  const auto now = app.now();
+  for (const char* state : {"pending_send", "sent"}) {
+    for (const auto& doc : app.store.token_docs("request", state)) {
+      if (doc.account_id != account_id) continue;
+      auto cr = request_from(json::parse(doc.doc, nullptr, false));
+      if (std::find(cr.booking_uids.begin(), cr.booking_uids.end(), b.uid) == cr.booking_uids.end()) continue;
+      auto out = gone ? core::on_booking_deleted(cr, b, now) : core::on_booking_changed(cr, b, now);
+      plan_loose(app, account_id, "request:" + cr.id, out.messages, out.cancel_key_prefixes);
+      auto updated = doc;
+      updated.state = core::to_string(out.request.state);
+      updated.doc = request_doc(out.request).dump();
+      updated.updated_at = now.unix_seconds();
+      app.store.put_token_doc(updated);
+    }
+  }
+}
+
+void register_proposal_routes(App& app, http::Router& r) {
+  using http::Access;
+
+  r.add("POST", "/v1/admin/proposals", Access::owner, [&app](Request& req) {
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    const json& b = *body;
+    core::Proposal p;
+    for (auto [key, out] : {std::pair{"page", &p.page_id}, std::pair{"event_type", &p.event_type_id}}) {
+      auto v = wire::required(b, key);
+      if (!v) return http::problem(v.error());
+      auto s = wire::read_string(**v, key);
+      if (!s) return http::problem(s.error());
+      *out = *s;
+    }
+    auto page = app.store.page(p.page_id);
+    if (!page || page->account_id != req.account_id)
+      return http::problem(404, "page_not_found", "No such page.", "page");
+    auto host_j = wire::required(b, "host");
+    if (!host_j) return http::problem(host_j.error());
+    auto host = wire::read_string(**host_j, "host");
+    if (!host) return http::problem(host.error());
+    auto hrec = app.store.host(*host);
+    if (!hrec || hrec->account_id != req.account_id)
+      return http::problem(422, "unknown_host", "no such host", "host");
+    p.host_ids = {*host};
+    auto cands = wire::required(b, "candidates");
+    if (!cands) return http::problem(cands.error());
+    if (!(*cands)->is_array() || (*cands)->size() > 50)
+      return http::problem(422, "invalid_type", "expected a list of at most 50 {start, end}", "candidates");
+    for (std::size_t i = 0; i < (*cands)->size(); ++i) {
+      auto iv = wire::read_interval((**cands)[i], wire::field_path("candidates", i));
+      if (!iv) return http::problem(iv.error());
+      p.candidates.push_back(*iv);
+    }
+    auto rooms = id_list(b, "rooms", false);
+    if (!rooms) return http::problem(rooms.error());
+    for (std::size_t i = 0; i < rooms->size(); ++i) {
+      auto room = app.store.room((*rooms)[i]);
+      if (!room || room->account_id != req.account_id)
+        return http::problem(422, "unknown_room", "no such room", wire::field_path("rooms", i));
+    }
+    p.room_ids = *rooms;
+    const json* guests = wire::member(b, "guests");
+    if (!guests) return http::problem(422, "missing_field", "guests is required", "guests");
+    if (!guests->is_array() || guests->size() > 50)
+      return http::problem(422, "invalid_type", "expected a list of guests", "guests");
+    for (std::size_t i = 0; i < guests->size(); ++i) {
+      const json& g = (*guests)[i];
+      auto f = wire::field_path("guests", i);
+      if (!g.is_object()) return http::problem(422, "invalid_type", "expected an object", f);
+      core::ProposalGuest pg;
+      for (auto [key, out] : {std::pair{"name", &pg.name}, std::pair{"company", &pg.company},
+                              std::pair{"email", &pg.email}, std::pair{"language", &pg.language}}) {
+        const json* v = wire::member(g, key);
+        if (!v) continue;
+        auto s = wire::read_string(*v, wire::field_path(f, key));
+        if (!s) return http::problem(s.error());
+        *out = s->substr(0, 320);
+      }
+      p.guests.push_back(pg);
+    }
+    for (auto [key, out] : {std::pair{"message", &p.message}, std::pair{"location", &p.location}}) {
+      const json* v = wire::member(b, key);
+      if (!v) continue;
+      auto s = wire::read_string(*v, key);
+      if (!s) return http::problem(s.error());
+      *out = s->substr(0, 5000);
+    }
+    if (const json* v = wire::member(b, "send_mail")) {
+      auto s = wire::read_bool(*v, "send_mail");
+      if (!s) return http::problem(s.error());
+      p.send_mail = *s;
+    }
+    if (const json* v = wire::member(b, "visibility")) {
+      auto s = wire::read_string(*v, "visibility");
+      if (!s) return http::problem(s.error());
+      auto vis = core::parse_visibility(*s);
+      if (!vis) return http::problem(422, vis.error().code, vis.error().message, "visibility");
+      p.visibility = *vis;
+    }
+    p.language = json::parse(page->doc, nullptr, false).value("language", "en");
+    p.id = auth::random_id("pr_");
+    std::string token = auth::random_token();
+    auto now = app.now();
+    if (auto st = core::validate_proposal(p, now); !st) return http::problem(st.error());
+
+    auto st = app.store.transact([&]() -> core::Status {
+      // A candidate must not overlap a booking its host or rooms already have: the hold
+      // would come too late for those.
+      for (std::size_t i = 0; i < p.candidates.size(); ++i) {
+        const auto& c = p.candidates[i];
+        for (const auto& rec : app.store.busy_bookings(p.host_ids, {}, c.start.unix_seconds(), c.end.unix_seconds()))
+          if (core::Interval{at(rec.start), at(rec.end)}.overlaps(c))
+            return make_error("candidate_taken", "the host already has a booking then",
+                              wire::field_path("candidates", i));
+      }
+      app.store.put_token_doc(store::TokenDoc{p.id, req.account_id, auth::sha256_hex(token), "proposal", "open",
+                                              proposal_doc(p).dump(), now.unix_seconds(), now.unix_seconds()});
+      plan_loose(app, req.account_id, "proposal:" + p.id, core::plan_proposal_invites(p, now), {});
+      return core::ok_status();
+    });
+    if (!st) return http::problem(st.error());
+    return http::json_response(201, {{"id", p.id},
+                                     {"token", token},
+                                     {"url", app.cfg.public_url + "/widget/?proposal=" + token}});
+  });
+
+  r.add("GET", "/v1/proposals/{token}", Access::open, [&app](Request& req) {
+    auto doc = by_token(app, "proposal", req);
+    if (!doc) return not_found("proposal");
+    json d = json::parse(doc->doc, nullptr, false);
+    json guests = json::array();
+    for (const auto& g : d.value("guests", json::array()))
+      guests.push_back({{"name", g.value("name", "")}, {"company", g.value("company", "")}});
+    std::string host_name;
+    for (const auto& h : d.value("hosts", std::vector<std::string>{}))
+      if (auto rec = app.store.host(h)) {
+        host_name = json::parse(rec->doc, nullptr, false).value("name", "");
+        break;
+      }
+    return http::json_response(200, {{"id", d.value("id", "")},
+                                     {"page", d.value("page", "")},
+                                     {"event_type", d.value("event_type", "")},
+                                     {"state", doc->state},
+                                     // The widget's word for the same thing.
+                                     {"status", doc->state == "withdrawn" ? std::string("readjusted") : doc->state},
+                                     {"host", host_name},
+                                     {"candidates", d.value("candidates", json::array())},
+                                     {"guests", guests},
+                                     {"message", d.value("message", "")},
+                                     {"location", d.value("location", "")},
+                                     {"language", d.value("language", "en")}});
+  });
+
+  r.add("POST", "/v1/proposals/{token}/choose", Access::open, [&app](Request& req) {
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    auto s = wire::required(*body, "start");
+    if (!s) return http::problem(s.error());
+    auto start = wire::read_instant(**s, "start");
+    if (!start) return http::problem(start.error());
+    const std::string hash = token_hash_for(app, "proposal", req.params.at("token"));
+    json answer;
+    auto st = app.store.transact([&]() -> core::Status {
+      auto doc = app.store.token_doc_by_token("proposal", hash);
+      if (!doc) return make_error("not_found", "no such proposal");
+      core::Proposal p = proposal_from(json::parse(doc->doc, nullptr, false));
+      auto now = app.now();
+      std::vector<core::RoomBusy> busy;
+      for (const auto& rec : app.store.busy_bookings({}, p.room_ids, start->unix_seconds() - 86400,
+                                                     start->unix_seconds() + 2 * 86400))
+        busy.push_back(core::RoomBusy{rec.room_id, core::Interval{at(rec.start), at(rec.end)}});
+      core::NotificationSettings settings;
+      settings.default_language = p.language;
+      auto out = core::choose_candidate(p, *start, busy, now, auth::random_id("b_", 16), random_u64(), settings);
+      if (!out) return out.error();
+      std::string token = auth::random_token();
+      auto rec = to_record(out->booking, doc->account_id, auth::sha256_hex(token));
+      rec.created_at = rec.updated_at = now.unix_seconds();
+      app.store.insert_booking(rec);
+      plan_messages(app, doc->account_id, out->booking, out->messages, {});
+      auto updated = *doc;
+      updated.state = core::to_string(out->proposal.state);
+      updated.doc = proposal_doc(out->proposal).dump();
+      updated.updated_at = now.unix_seconds();
+      app.store.put_token_doc(updated);
+      const auto& b = out->booking;
+      answer = {{"uid", b.uid},   {"status", core::to_string(b.status)}, {"start", b.when.start},
+                {"end", b.when.end}, {"host", b.host_ids.front()},        {"hosts", b.host_ids},
+                {"token", token}};
+      if (!b.room_id.empty()) answer["room"] = b.room_id;
+      if (!b.checkin_code.empty()) answer["checkin_code"] = b.checkin_code;
+      return core::ok_status();
+    });
+    if (!st) return http::problem(st.error());
+    return http::json_response(201, answer);
+  });
+
+  r.add("POST", "/v1/proposals/{token}/readjust", Access::open, [&app](Request& req) {
+    if (!req.body.empty() && !wire::parse_json(req.body)) return http::problem(400, "invalid_json", "the body is not valid JSON");
+    const std::string hash = token_hash_for(app, "proposal", req.params.at("token"));
+    auto st = app.store.transact([&]() -> core::Status {
+      auto doc = app.store.token_doc_by_token("proposal", hash);
+      if (!doc) return make_error("not_found", "no such proposal");
+      core::Proposal p = proposal_from(json::parse(doc->doc, nullptr, false));
+      auto now = app.now();
+      auto out = core::ask_other_times(p, now, p.language);
+      if (!out) return out.error();
+      plan_loose(app, doc->account_id, "proposal:" + p.id, out->messages, {});
+      auto updated = *doc;
+      updated.state = core::to_string(out->proposal.state);
+      updated.doc = proposal_doc(out->proposal).dump();
+      updated.updated_at = now.unix_seconds();
+      app.store.put_token_doc(updated);
+      return core::ok_status();
+    });
+    if (!st) return http::problem(st.error());
+    return http::json_response(200, {{"state", "withdrawn"}});
+  });
+
+  // --- confirmation requests ----------------------------------------------------------
+  r.add("POST", "/v1/admin/confirmation-requests", Access::owner, [&app](Request& req) {
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    auto uids = id_list(*body, "bookings", true);
+    if (!uids) return http::problem(uids.error());
+    auto recipients = id_list(*body, "recipients", true);
+    if (!recipients) return http::problem(recipients.error());
+    core::ConfirmationRequest draft;
+    draft.id = auth::random_id("cr_");
+    draft.booking_uids = *uids;
+    draft.recipients = *recipients;
+    if (const json* v = wire::member(*body, "allow_decline")) {
+      auto b = wire::read_bool(*v, "allow_decline");
+      if (!b) return http::problem(b.error());
+      draft.allow_decline = *b;
+    }
+    if (const json* v = wire::member(*body, "message")) {
+      auto s = wire::read_string(*v, "message");
+      if (!s) return http::problem(s.error());
+      draft.message = s->substr(0, 5000);
+    }
+    std::string token = auth::random_token();
+    json answer;
+    auto st = app.store.transact([&]() -> core::Status {
+      auto bookings = load_bookings(app, draft.booking_uids, req.account_id);
+      if (!bookings) return bookings.error();
+      auto now = app.now();
+      draft.created_at = now;
+      auto out = core::create_request(draft, *bookings, now);
+      if (!out) return out.error();
+      app.store.put_token_doc(store::TokenDoc{draft.id, req.account_id, auth::sha256_hex(token), "request",
+                                              core::to_string(out->request.state), request_doc(out->request).dump(),
+                                              now.unix_seconds(), now.unix_seconds()});
+      store_changed_bookings(app, out->bookings);
+      plan_loose(app, req.account_id, "request:" + draft.id, out->messages, out->cancel_key_prefixes);
+      answer = {{"id", draft.id}, {"send_at", out->request.send_at}, {"token", token},
+                {"url", app.cfg.public_url + "/widget/?request=" + token}};
+      return core::ok_status();
+    });
+    if (!st) return http::problem(st.error());
+    return http::json_response(201, answer);
+  });
+
+  r.add("DELETE", "/v1/admin/confirmation-requests/{id}", Access::owner, [&app](Request& req) {
+    auto st = app.store.transact([&]() -> core::Status {
+      auto doc = app.store.token_doc("request", req.params.at("id"));
+      if (!doc || doc->account_id != req.account_id) return make_error("not_found", "no such confirmation request");
+      auto cr = request_from(json::parse(doc->doc, nullptr, false));
+      auto out = core::withdraw_request(cr, app.now());
+      if (!out) return out.error();
+      plan_loose(app, doc->account_id, "request:" + cr.id, out->messages, out->cancel_key_prefixes);
+      store_changed_bookings(app, out->bookings);
+      auto updated = *doc;
+      updated.state = core::to_string(out->request.state);
+      updated.doc = request_doc(out->request).dump();
+      updated.updated_at = app.now().unix_seconds();
+      app.store.put_token_doc(updated);
+      return core::ok_status();
+    });
+    if (!st) return http::problem(st.error());
+    return http::empty_response(204);
+  });
+
+  r.add("GET", "/v1/requests/{token}", Access::open, [&app](Request& req) {
+    auto doc = by_token(app, "request", req);
+    if (!doc) return not_found("confirmation request");
+    json view = request_view(app, request_from(json::parse(doc->doc, nullptr, false)));
+    view.erase("recipients");  // the link's holder sees the appointments, not the other addresses
+    return http::json_response(200, view);
+  });
+
+  auto answer_route = [&app](Request& req, bool accept) {
+    std::string reason, who;
+    if (!req.body.empty()) {
+      auto j = wire::parse_json(req.body);
+      if (!j) return http::problem(j.error());
+      if (j->is_object()) {
+        if (const json* v = wire::member(*j, "reason"); v && v->is_string()) reason = v->get<std::string>().substr(0, 2000);
+        if (const json* v = wire::member(*j, "email"); v && v->is_string()) who = v->get<std::string>();
+      }
+    }
+    const std::string hash = token_hash_for(app, "request", req.params.at("token"));
+    json view;
+    auto st = app.store.transact([&]() -> core::Status {
+      auto doc = app.store.token_doc_by_token("request", hash);
+      if (!doc) return make_error("not_found", "no such confirmation request");
+      auto cr = request_from(json::parse(doc->doc, nullptr, false));
+      std::vector<core::Booking> bookings;
+      for (const auto& uid : cr.booking_uids)
+        if (auto rec = app.store.booking(uid)) bookings.push_back(to_core(*rec));
+      // The link went to the recipients; without an address the first one answers.
+      if (who.empty() && !cr.recipients.empty()) who = cr.recipients.front();
+      auto now = app.now();
+      auto out = accept ? core::accept_request(cr, bookings, who, now)
+                        : core::decline_request(cr, bookings, who, reason, now);
+      if (!out) return out.error();
+      store_changed_bookings(app, out->bookings);
+      plan_loose(app, doc->account_id, "request:" + cr.id, out->messages, out->cancel_key_prefixes);
+      auto updated = *doc;
+      updated.state = core::to_string(out->request.state);
+      updated.doc = request_doc(out->request).dump();
+      updated.updated_at = now.unix_seconds();
+      app.store.put_token_doc(updated);
+      view = request_doc(out->request);
+      view.erase("recipients");
+      return core::ok_status();
+    });
+    if (!st) return http::problem(st.error());
+    return http::json_response(200, view);
+  };
+  r.add("POST", "/v1/requests/{token}/accept", Access::open, [answer_route](Request& req) { return answer_route(req, true); });
+  r.add("POST", "/v1/requests/{token}/decline", Access::open, [answer_route](Request& req) { return answer_route(req, false); });
+}
+
+}  // namespace kairos::server
