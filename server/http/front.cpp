@@ -136,15 +136,22 @@ void Front::add_common_headers(const Request& req, Response& res) const {
     res.with_header("Access-Control-Expose-Headers", "Location, Retry-After");
   }
   res.with_header("X-Content-Type-Options", "nosniff");
-  res.with_header("Referrer-Policy", "strict-origin-when-cross-origin");
+  bool referrer_set = false;
+  for (const auto& [k, v] : res.headers) referrer_set = referrer_set || k == "Referrer-Policy";
+  if (!referrer_set) res.with_header("Referrer-Policy", "strict-origin-when-cross-origin");
   bool framable = req.path == "/widget/" || req.path.rfind("/widget/", 0) == 0;
   if (framable) {
     res.with_header("Content-Security-Policy", "frame-ancestors *");
   } else {
     res.with_header("X-Frame-Options", "DENY");
     bool api = req.path.rfind("/v1/", 0) == 0 || req.path == "/healthz" || req.path == "/metrics";
+    // Mail-link pages are small HTML documents: their own inline style and a form that
+    // posts back to the same link, nothing else.
+    bool link_page = req.path.rfind("/v1/links/", 0) == 0;
     res.with_header("Content-Security-Policy",
-                    api ? "default-src 'none'; frame-ancestors 'none'" : "frame-ancestors 'none'");
+                    link_page ? "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"
+                    : api     ? "default-src 'none'; frame-ancestors 'none'"
+                              : "frame-ancestors 'none'");
   }
   if (opts_.https) res.with_header("Strict-Transport-Security", "max-age=31536000");
   if (req.path.rfind("/v1/", 0) == 0) {
