@@ -13,7 +13,7 @@ struct Config {
   std::string db = "kairos.db";
   std::string bind = "127.0.0.1";
   int port = 8080;
-  int threads = 2;
+  int threads = 4;  // handlers block on the group commit, so more than the cores
   std::string admin_key;        // --admin-key or KAIROS_ADMIN_KEY
   bool demo = false;
   std::string smtp;             // stored for the mail worker
