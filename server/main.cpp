@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "app/app.hpp"
+#include "app/delivery_service.hpp"
 #include "http/front.hpp"
 #include "http/log.hpp"
 #include "http/pistache_adapter.hpp"
@@ -97,6 +98,14 @@ int main(int argc, char** argv) {
   std::printf("listening on %s:%d\n", cfg->bind.c_str(), listener.port());
   std::fflush(stdout);
 
+  try {
+    start_delivery(app);
+  } catch (const std::exception& e) {
+    log::error("cannot start mail delivery", {{"error", e.what()}});
+    return 1;
+  }
+  if (cfg->smtp.empty()) log::warn("no --smtp: messages wait in the outbox until a server with SMTP runs", {});
+
   std::mutex stop_mu;
   std::condition_variable stop_cv;
   bool stopping = false;
@@ -114,6 +123,20 @@ int main(int argc, char** argv) {
     }
   });
 
+  std::thread delivery([&] {
+    std::unique_lock lock(stop_mu);
+    while (!stopping) {
+      lock.unlock();
+      try {
+        run_delivery_once(app);
+      } catch (const std::exception& e) {
+        log::error("outbox delivery failed", {{"error", e.what()}});
+      }
+      lock.lock();
+      stop_cv.wait_for(lock, std::chrono::seconds(cfg->delivery_seconds), [&] { return stopping; });
+    }
+  });
+
   int sig = 0;
   sigwait(&sigs, &sig);
   log::info("shutting down", {{"signal", sig == SIGINT ? "SIGINT" : "SIGTERM"}});
@@ -126,6 +149,7 @@ int main(int argc, char** argv) {
   }
   stop_cv.notify_all();
   scheduler.join();
+  delivery.join();
   store.reset();
   log::info("stopped", {{"drained", idle}});
   return 0;

@@ -8,6 +8,7 @@
 
 #include "browser.hpp"
 #include "form_check.hpp"
+#include "kairos/lifecycle.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/json.hpp"
 #include "mirror.hpp"
@@ -456,6 +457,10 @@ ViewModel App::view_model() const {
   const Locale& loc = locale(s.lang);
   const core::ZoneRules* zone = guest_zone();
   vm.form_valid = s.form_valid;
+  if (auto status = core::parse_booking_status(s.booking.status)) {
+    vm.can_cancel = core::allowed(*status, false, core::BookingAction::cancel, core::Actor::guest);
+    vm.can_reschedule = core::allowed(*status, false, core::BookingAction::reschedule, core::Actor::guest);
+  }
   if (zone != nullptr && s.slot) vm.slot_summary = describe_slot(s.lang, *zone, *s.slot);
   if (zone != nullptr && !s.booking.uid.empty()) vm.booking_label = describe_slot(s.lang, *zone, s.booking.slot);
   if (zone != nullptr && s.screen == Screen::done && s.slot && s.mode == Mode::proposal)
@@ -669,11 +674,12 @@ void App::handle_proposal(int status, std::string_view body) {
       if (auto slot = read_slot(x)) s.candidates.push_back(*slot);
     }
   }
-  const std::string st = str(j, "status");
+  std::string st = str(j, "state");
+  if (st.empty()) st = str(j, "status");
   if (st == "confirmed" || st == "chosen") {
     s.done_text = &Texts::proposal_confirmed;
     s.screen = Screen::done;
-  } else if (st == "readjust" || st == "readjusted" || st == "deleted") {
+  } else if (st == "readjust" || st == "readjusted" || st == "deleted" || st == "withdrawn") {
     s.done_text = &Texts::readjust_sent;
     s.screen = Screen::done;
   } else {
@@ -692,13 +698,16 @@ void App::handle_request(int status, std::string_view body) {
   if (const Json* list = wire::member(j, "bookings"); list != nullptr && list->is_array()) {
     for (const Json& b : *list) s.request_bookings.push_back(read_booking(b));
   }
-  const std::string st = str(j, "status");
+  std::string st = str(j, "state");
+  if (st.empty()) st = str(j, "status");
   if (st == "accepted") {
     s.done_text = &Texts::accepted_title;
     s.screen = Screen::done;
   } else if (st == "declined") {
     s.done_text = &Texts::declined_title;
     s.screen = Screen::done;
+  } else if (st == "cancelled") {
+    fail("request_closed");
   } else {
     s.screen = Screen::request;
   }

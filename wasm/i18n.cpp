@@ -73,11 +73,28 @@ const char* error_text(Lang lang, std::string_view code) {
       {"invalid_transition", &Texts::err_invalid_transition},
       {"rate_limited", &Texts::err_rate_limited},
       {"decline_not_allowed", &Texts::err_decline_not_allowed},
+      {"request_not_sent", &Texts::err_request_not_sent},
+      {"request_closed", &Texts::err_closed},
+      {"proposal_closed", &Texts::err_closed},
+      {"illegal_transition", &Texts::err_invalid_transition},
+      {"forbidden", &Texts::err_invalid_token},
+      {"off_slot_grid", &Texts::err_slot_unavailable},
+      {"outside_availability", &Texts::err_slot_unavailable},
   };
   for (const Entry& e : entries) {
     if (e.code == code) return tr(lang, e.text);
   }
   return tr(lang, &Texts::err_generic);
+}
+
+std::string booking_status_text(Lang lang, std::string_view status) {
+  if (status == "pending") return tr(lang, &Texts::status_pending);
+  if (status == "approved") return tr(lang, &Texts::status_approved);
+  if (status == "cancelled") return tr(lang, &Texts::status_cancelled);
+  if (status == "rejected") return tr(lang, &Texts::status_rejected);
+  if (status == "rescheduled") return tr(lang, &Texts::status_rescheduled);
+  if (status == "completed") return tr(lang, &Texts::status_completed);
+  return std::string(status);
 }
 
 std::string fill(const char* pattern, std::string_view arg) {

@@ -96,6 +96,8 @@ struct Texts {
   const char* err_invalid_transition;
   const char* err_rate_limited;
   const char* err_decline_not_allowed;
+  const char* err_request_not_sent;
+  const char* err_closed;
 };
 
 struct Locale {
@@ -116,6 +118,8 @@ bool parse_lang(std::string_view tag, Lang& out);
 
 // The text in `lang`, English when the table has none.
 const char* tr(Lang lang, const char* Texts::*member);
+// A booking status ("approved", "pending", …) as the guest reads it.
+std::string booking_status_text(Lang lang, std::string_view status);
 // The message for a core / server error code ("slot_unavailable" …).
 const char* error_text(Lang lang, std::string_view code);
 

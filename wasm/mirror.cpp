@@ -141,11 +141,10 @@ struct Builder {
       case Screen::manage: {
         h(t(&Texts::manage_title));
         p(vm.booking_label);
-        p(std::string(t(&Texts::status)) + ": " + s.booking.status);
+        p(std::string(t(&Texts::status)) + ": " + booking_status_text(s.lang, s.booking.status));
         screen_error();
-        const bool active = s.booking.status == "pending" || s.booking.status == "approved";
-        btn(Kind::start_reschedule, t(&Texts::reschedule), !active || s.busy);
-        btn(Kind::start_cancel, t(&Texts::cancel_booking), !active || s.busy);
+        btn(Kind::start_reschedule, t(&Texts::reschedule), !vm.can_reschedule || s.busy);
+        btn(Kind::start_cancel, t(&Texts::cancel_booking), !vm.can_cancel || s.busy);
         break;
       }
       case Screen::cancel_ask:

@@ -284,27 +284,17 @@ void success(Frame& f) {
   if (ImGui::Button(f.t(&Texts::open_manage))) f.act(Kind::open_manage);
 }
 
-const char* status_text(Lang lang, const std::string& status) {
-  if (status == "pending") return tr(lang, &Texts::status_pending);
-  if (status == "approved") return tr(lang, &Texts::status_approved);
-  if (status == "cancelled") return tr(lang, &Texts::status_cancelled);
-  if (status == "rejected") return tr(lang, &Texts::status_rejected);
-  if (status == "rescheduled") return tr(lang, &Texts::status_rescheduled);
-  if (status == "completed") return tr(lang, &Texts::status_completed);
-  return status.c_str();
-}
 
 void manage(Frame& f) {
   const WidgetState& s = f.s;
   heading(f.t(&Texts::manage_title));
   ImGui::TextWrapped("%s", f.vm.booking_label.c_str());
-  ImGui::Text("%s: %s", f.t(&Texts::status), status_text(s.lang, s.booking.status));
+  ImGui::Text("%s: %s", f.t(&Texts::status), booking_status_text(s.lang, s.booking.status).c_str());
   screen_error(f);
   ImGui::Spacing();
-  const bool active = s.booking.status == "pending" || s.booking.status == "approved";
-  if (primary_button(f.t(&Texts::reschedule), active && !s.busy)) f.act(Kind::start_reschedule);
+  if (primary_button(f.t(&Texts::reschedule), f.vm.can_reschedule && !s.busy)) f.act(Kind::start_reschedule);
   ImGui::SameLine();
-  if (primary_button(f.t(&Texts::cancel_booking), active && !s.busy)) f.act(Kind::start_cancel);
+  if (primary_button(f.t(&Texts::cancel_booking), f.vm.can_cancel && !s.busy)) f.act(Kind::start_cancel);
 }
 
 void cancel_ask(Frame& f) {
@@ -385,8 +375,8 @@ std::optional<Intent> draw_screen(WidgetState& state, const ViewModel& vm, float
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
   ImGui::Begin("Kairos", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
   Frame f{state, vm, std::nullopt};
   switch (state.screen) {
     case Screen::loading: ImGui::TextUnformatted(f.t(&Texts::loading)); break;

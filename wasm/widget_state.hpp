@@ -166,6 +166,9 @@ struct ViewModel {
   std::vector<std::string> request_labels;
   std::string booking_label;
   bool form_valid = false;
+  // What the guest may still do with the booking (the core's lifecycle table decides).
+  bool can_cancel = false;
+  bool can_reschedule = false;
 };
 
 // The text for a time span in the guest's zone, localised.

@@ -45,7 +45,7 @@
     iframe.setAttribute('allow', 'clipboard-read; clipboard-write');
     iframe.style.cssText = 'border:0;display:block;width:100%;min-width:280px;height:' + height +
                            ';background:transparent;color-scheme:normal';
-    frames.push({ iframe: iframe, host: host, auto: height !== '100%' });
+    frames.push({ iframe: iframe, host: host, auto: height !== '100%', close: null });
     return iframe;
   }
 
@@ -73,6 +73,7 @@
       '<button class="close" type="button" aria-label="Close">×</button></div>';
     var box = root.querySelector('.box');
     box.appendChild(makeFrame(host, '100%'));
+    frames[frames.length - 1].close = close;
     function close() {
       frames = frames.filter(function (f) { return !box.contains(f.iframe); });
       overlay.remove();
@@ -111,6 +112,10 @@
     if (!frame) return;                     // … and only from a widget this script created
     var d = e.data;
     if (!d || typeof d.type !== 'string') return;
+    if (d.type === 'kairos:escape') {
+      if (frame.close) frame.close();
+      return;
+    }
     if (d.type === 'kairos:resize') {
       var h = Math.max(320, Math.min(4000, Number(d.detail && d.detail.height) || 0));
       if (frame.auto && h) frame.iframe.style.height = h + 'px';

@@ -188,6 +188,8 @@ std::optional<std::string> suggest_domain(std::string_view typed) {
     std::size_t best_distance = 3;
     bool tie = false;
     for (std::string_view k : known_domains) {
+      // The distance is at least the difference in length: skip hopeless pairs cheaply.
+      if ((d.size() > k.size() ? d.size() - k.size() : k.size() - d.size()) > 2) continue;
       const std::size_t dist = osa_distance(d, k);
       if (dist == 0 || !close_enough(d, k, dist)) continue;
       if (dist < best_distance) {

@@ -88,6 +88,13 @@ Result<Transition> apply(const Booking& booking, BookingAction action, Actor act
                                        " a booking");
   }
 
+  // A guest's own links stop working once the appointment has begun; the host can
+  // still cancel or move it (e.g. after a no-show phone call).
+  if (actor == Actor::guest && (action == BookingAction::cancel || action == BookingAction::reschedule) &&
+      booking.when.start <= now) {
+    return make_error("too_late", "the appointment has already begun");
+  }
+
   Transition t{booking, {}, {}};
   Booking& b = t.booking;
   auto record = [&](const char* event, std::string detail) {
@@ -123,7 +130,9 @@ Result<Transition> apply(const Booking& booking, BookingAction action, Actor act
       const Interval from = b.when;
       b.when = to;
       b.status = BookingStatus::rescheduled;
-      record("rescheduled", format_instant(from.start) + " -> " + format_instant(to.start));
+      // "start/end -> start/end": booking_context() reads the previous time back from it.
+      record("rescheduled", format_instant(from.start) + "/" + format_instant(from.end) + " -> " +
+                                format_instant(to.start) + "/" + format_instant(to.end));
       plan_pair(t.messages, b, settings, now, "rescheduled", {}, true, {});
       t.cancel_key_prefixes = scheduled;
       append(t.messages, plan_reminders(b, settings, now));

@@ -42,8 +42,8 @@ Status validate_proposal(const Proposal& p, Instant now) {
   return ok_status();
 }
 
-std::vector<ProposalHold> proposal_holds(const Proposal& p) {
-  std::vector<ProposalHold> out;
+std::vector<Hold> proposal_holds(const Proposal& p) {
+  std::vector<Hold> out;
   if (p.state != ProposalState::open) return out;
   for (std::size_t i = 0; i < p.candidates.size(); ++i) {
     out.push_back({p.id + "#" + std::to_string(i), p.host_ids, p.room_ids, p.candidates[i]});

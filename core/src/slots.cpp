@@ -1,5 +1,5 @@
-// The slot engine. One Engine prepares, per host, four sorted lists of instants (grid
-// starts, merged working time, merged hard conflicts, merged booking buffers) and then
+// The slot engine. One Engine prepares, per host, sorted lists of instants (grid
+// starts, merged working time, busy blocks, bookings and holds, booking buffers) and then
 // walks the candidate starts in increasing order with forward-only cursors, so a month
 // costs O(grid + busy) after an is_sorted check (and a sort only for unsorted input).
 // free_slots and check_booking both drive this same walk; check_booking over the
@@ -31,15 +31,10 @@ struct ByStart {
   bool operator()(const Interval& a, const Interval& b) const { return a.start < b.start; }
 };
 
-// Sorts and unions overlapping or touching intervals in place. v[0, sorted_prefix)
-// is one list (a host's busy blocks, usually already sorted: then only checked) and
-// the rest another (bookings and holds, few): each is sorted only when it is not,
-// then the two are merged, so sorted input costs O(n).
-void sort_and_merge(std::vector<Interval>& v, std::size_t sorted_prefix = 0) {
-  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(std::min(sorted_prefix, v.size()));
-  if (!std::is_sorted(v.begin(), mid, ByStart{})) std::sort(v.begin(), mid, ByStart{});
-  if (!std::is_sorted(mid, v.end(), ByStart{})) std::sort(mid, v.end(), ByStart{});
-  if (mid != v.begin() && mid != v.end()) std::inplace_merge(v.begin(), mid, v.end(), ByStart{});
+// Sorts (only when not already sorted: a host's busy blocks usually arrive sorted,
+// and then this is O(n)) and unions overlapping or touching intervals in place.
+void sort_and_merge(std::vector<Interval>& v) {
+  if (!std::is_sorted(v.begin(), v.end(), ByStart{})) std::sort(v.begin(), v.end(), ByStart{});
   std::size_t out = 0;
   for (std::size_t i = 0; i < v.size(); ++i) {
     if (out > 0 && v[i].start <= v[out - 1].end) {
@@ -119,7 +114,8 @@ struct HostPlan {
   LocalClock clock;
   std::vector<GridStart> grid;
   std::vector<Interval> work;  // merged working time
-  std::vector<Interval> hard;  // busy, holds, bookings: kept clear of the buffered slot
+  std::vector<Interval> busy;   // busy blocks: kept clear of the buffered slot
+  std::vector<Interval> taken;  // bookings and holds: kept clear of the buffered slot
   std::vector<Interval> soft;  // bookings widened by their own buffers: kept clear of the slot
   Counts per_day;
   Counts per_week;
@@ -162,16 +158,20 @@ class Engine {
   const HostPlan& plan(std::size_t h) const { return plans_[h]; }
   bool works_through(std::size_t h, const Interval& slot) const { return contains_sorted(plans_[h].work, slot); }
 
-  // Calls visit(start, verdicts, local_days) for each candidate start, ascending;
-  // verdicts[h] and local_days[h] describe host h at that start.
+  // Calls visit(start, verdicts, local_days) for candidate starts, ascending;
+  // verdicts[h] and local_days[h] describe host h at that start. With
+  // `offerable_only`, only starts the mode offers are visited (some host free in any
+  // mode, every host free in all mode), and a verdict other than `free` may stand for
+  // any reason; otherwise every candidate is visited with exact verdicts.
   template <class Visit>
-  void run(Visit&& visit) {
+  void run(Visit&& visit, bool offerable_only) {
     const std::size_t n = plans_.size();
     if (n == 0 || range_.empty()) return;
-    std::vector<Sweep> work, hard, soft;
+    std::vector<Sweep> work, busy, taken, soft;
     for (const HostPlan& p : plans_) {
       work.emplace_back(p.work);
-      hard.emplace_back(p.hard);
+      busy.emplace_back(p.busy);
+      taken.emplace_back(p.taken);
       soft.emplace_back(p.soft);
     }
     std::vector<Verdict> verdicts(n, Verdict::off_grid);
@@ -179,7 +179,8 @@ class Engine {
     auto evaluate = [&](std::size_t h, Instant s, std::int32_t day) {
       const Interval slot{s, s + Seconds(dur_)};
       if (!work[h].contains(slot)) return Verdict::outside_hours;
-      if (hard[h].overlaps(Interval{s - Seconds(bb_), slot.end + Seconds(ba_)}) || soft[h].overlaps(slot)) {
+      const Interval buffered{s - Seconds(bb_), slot.end + Seconds(ba_)};
+      if (busy[h].overlaps(buffered) || taken[h].overlaps(buffered) || soft[h].overlaps(slot)) {
         return Verdict::busy;
       }
       const Limits& lim = in_.policy.limits;
@@ -192,30 +193,50 @@ class Engine {
       for (const GridStart& g : plans_[0].grid) {
         days[0] = g.local_day;
         verdicts[0] = evaluate(0, g.at, g.local_day);
+        bool all = verdicts[0] == Verdict::free;
         for (std::size_t h = 1; h < n; ++h) {
+          // Skipping a cursor's call is safe: later calls only move it further.
+          if (offerable_only && !all) break;
           days[h] = day_of(plans_[h].clock.to_local(g.at));
           verdicts[h] = evaluate(h, g.at, days[h]);
+          all = all && verdicts[h] == Verdict::free;
         }
-        visit(g.at, verdicts, days);
+        if (!offerable_only || all) visit(g.at, verdicts, days);
       }
       return;
     }
-    // Any mode: a merge of the hosts' grids; a host is a candidate only on its own grid.
+    // Any mode: a merge of the hosts' grids; a host is a candidate only on its own
+    // grid. Each grid is evaluated in one tight pass first; when only offers matter,
+    // only the free entries take part in the merge.
+    std::vector<std::vector<std::uint32_t>> entries(n);
+    std::vector<std::vector<Verdict>> own(n);
+    for (std::size_t h = 0; h < n; ++h) {
+      const auto& grid = plans_[h].grid;
+      entries[h].reserve(grid.size());
+      if (!offerable_only) own[h].reserve(grid.size());
+      for (std::size_t i = 0; i < grid.size(); ++i) {
+        const Verdict v = evaluate(h, grid[i].at, grid[i].local_day);
+        if (offerable_only && v != Verdict::free) continue;
+        entries[h].push_back(static_cast<std::uint32_t>(i));
+        if (!offerable_only) own[h].push_back(v);
+      }
+    }
     std::vector<std::size_t> head(n, 0);
     for (;;) {
       Instant s = Instant::max();
       for (std::size_t h = 0; h < n; ++h) {
-        if (head[h] < plans_[h].grid.size()) s = std::min(s, plans_[h].grid[head[h]].at);
+        if (head[h] < entries[h].size()) s = std::min(s, plans_[h].grid[entries[h][head[h]]].at);
       }
       if (s == Instant::max()) return;
       for (std::size_t h = 0; h < n; ++h) {
-        const auto& grid = plans_[h].grid;
-        if (head[h] < grid.size() && grid[head[h]].at == s) {
-          days[h] = grid[head[h]].local_day;
-          verdicts[h] = evaluate(h, s, days[h]);
-          ++head[h];
-        } else {
-          verdicts[h] = Verdict::off_grid;
+        verdicts[h] = Verdict::off_grid;
+        if (head[h] < entries[h].size()) {
+          const GridStart& g = plans_[h].grid[entries[h][head[h]]];
+          if (g.at == s) {
+            days[h] = g.local_day;
+            verdicts[h] = offerable_only ? Verdict::free : own[h][head[h]];
+            ++head[h];
+          }
         }
       }
       visit(s, verdicts, days);
@@ -264,8 +285,19 @@ class Engine {
     }
     const std::int64_t local_lo = range_.start.unix_seconds() + least;
     const std::int64_t local_hi = range_.end.unix_seconds() + greatest;
+    // The overrides of these dates, in date order (the first one of a date wins, as in
+    // hours_on), so a host with years of holidays costs one pass, not one per date.
+    std::vector<const DateOverride*> overrides;
+    for (const DateOverride& o : host.overrides) {
+      if (first <= o.date && o.date <= last) overrides.push_back(&o);
+    }
+    std::stable_sort(overrides.begin(), overrides.end(),
+                     [](const DateOverride* a, const DateOverride* b) { return a->date < b->date; });
+    auto next_override = overrides.begin();
     for (LocalDate d = first; d <= last; d = d + Days(1)) {
-      for (const LocalInterval& iv : hours_on(host, d)) {
+      while (next_override != overrides.end() && (*next_override)->date < d) ++next_override;
+      const bool overridden = next_override != overrides.end() && (*next_override)->date == d;
+      for (const LocalInterval& iv : overridden ? (*next_override)->hours : host.weekly.on(d.weekday())) {
         const LocalSpan span = local_span(d, iv);
         const Interval w{p.clock.to_instant(span.start), p.clock.to_instant(span.end)};
         if (w.empty() || w.end < work_span.start || work_span.end < w.start) continue;
@@ -300,16 +332,15 @@ class Engine {
     // Conflicts that can touch a buffered slot starting in the range.
     const Interval hard_span{range_.start - Seconds(bb_), range_.end + dur + Seconds(ba_)};
     const Interval soft_span{range_.start, range_.end + dur};
-    p.hard.reserve(host.busy.size());
+    p.busy.reserve(host.busy.size());
     for (const BusyBlock& b : host.busy) {
       const Interval i = b.all_day ? busy_interval(b, host.zone) : b.when;
-      if (i.overlaps(hard_span)) p.hard.push_back(i);
+      if (i.overlaps(hard_span)) p.busy.push_back(i);
     }
-    const std::size_t busy_count = p.hard.size();
     const bool counts = in_.mode == HostMode::any || in_.policy.limits.per_day || in_.policy.limits.per_week;
     for (const ExistingBooking& b : in_.bookings) {
       if (ignored(b.id, ignore_booking) || !names(b.host_ids, host.id)) continue;
-      if (b.when.overlaps(hard_span)) p.hard.push_back(b.when);
+      if (b.when.overlaps(hard_span)) p.taken.push_back(b.when);
       if (b.buffer_before.count() > 0 || b.buffer_after.count() > 0) {
         const Interval widened{b.when.start - Seconds(b.buffer_before), b.when.end + Seconds(b.buffer_after)};
         if (widened.overlaps(soft_span)) p.soft.push_back(widened);
@@ -322,9 +353,10 @@ class Engine {
     }
     for (const Hold& h : in_.holds) {
       if (ignored(h.id, ignore_hold) || !names(h.host_ids, host.id)) continue;
-      if (h.when.overlaps(hard_span)) p.hard.push_back(h.when);
+      if (h.when.overlaps(hard_span)) p.taken.push_back(h.when);
     }
-    sort_and_merge(p.hard, busy_count);
+    sort_and_merge(p.busy);
+    sort_and_merge(p.taken);
     sort_and_merge(p.soft);
     p.per_day.finish();
     p.per_week.finish();
@@ -422,8 +454,17 @@ std::vector<Slot> free_slots(const AvailabilityInputs& inputs, Interval range) {
     }
     slot.free_rooms.reserve(rooms.size());
     for (std::size_t r : rooms) slot.free_rooms.push_back(inputs.policy.room_ids[r]);
-  });
+  }, /*offerable_only=*/true);
   return out;
+}
+
+Interval local_dates(const ZoneRules& zone, LocalDate from, LocalDate to) {
+  return Interval{zone.start_of_day(from), zone.start_of_day(to + Days(1))};
+}
+
+Interval inputs_span(Interval range) {
+  constexpr Seconds kWiden = Days(8);
+  return Interval{range.start - kWiden, range.end + kWiden};
 }
 
 std::vector<DaySlots> group_by_local_date(const std::vector<Slot>& slots, const ZoneRules& guest_zone) {
@@ -469,7 +510,7 @@ Result<Assignment> check_booking(const AvailabilityInputs& inputs, const Booking
     if (inputs.mode == HostMode::any) fair_order(engine, v, days, hosts);
     const bool hosts_ok = inputs.mode == HostMode::all ? all_free(v) : !hosts.empty();
     if (hosts_ok && engine.needs_room()) engine.free_rooms(when, rooms);
-  });
+  }, /*offerable_only=*/false);
 
   auto unavailable = [] { return make_error("slot_unavailable", "this time is no longer available", "start"); };
   if (!found) {

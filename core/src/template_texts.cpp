@@ -23,13 +23,13 @@ struct Entry {
 constexpr Entry texts[] = {
     // --- booking.pending -------------------------------------------------------------
     {"booking.pending.guest", "en", "We have received your booking request: {event_name}",
-     "Hello {guest_name},\n\nthank you for your booking request. We will let you know as soon as it has been "
+     "Hello {guest_name},\n\nThank you for your booking request. We will let you know as soon as it has been "
      "confirmed.\n\n?{event_name}\n{when}\n?{location}\n\n?{actions}"},
     {"booking.pending.guest", "ja", "【ご予約リクエスト受付】{event_name}",
      "{guest_name}様\n\nこのたびはご予約のリクエストをいただき、誠にありがとうございます。\n担当者が内容を確認し、"
      "予約が確定しましたら改めてご連絡いたします。\n\n?{event_name}\n{when}\n?{location}\n\n?{actions}"},
     {"booking.pending.guest", "fi", "Ajanvarauspyyntösi on vastaanotettu: {event_name}",
-     "Hei {guest_name},\n\nkiitos ajanvarauksestasi. Ilmoitamme sinulle heti, kun varaus on "
+     "Hei {guest_name},\n\nKiitos ajanvarauksestasi. Ilmoitamme sinulle heti, kun varaus on "
      "hyväksytty.\n\n?{event_name}\n{when}\n?{location}\n\n?{actions}"},
     {"booking.pending.guest", "de", "Ihre Terminanfrage ist eingegangen: {event_name}",
      "Guten Tag {guest_name},\n\nvielen Dank für Ihre Terminanfrage. Sobald der Termin bestätigt ist, erhalten Sie "
@@ -56,13 +56,13 @@ constexpr Entry texts[] = {
 
     // --- booking.approved ------------------------------------------------------------
     {"booking.approved.guest", "en", "Your booking is confirmed: {event_name}",
-     "Hello {guest_name},\n\nyour booking is confirmed. We look forward to seeing you.\n\n?{event_name}\n{when}\n"
+     "Hello {guest_name},\n\nYour booking is confirmed. We look forward to seeing you.\n\n?{event_name}\n{when}\n"
      "?{location}\n\n?{actions}"},
     {"booking.approved.guest", "ja", "【予約確定】{event_name}のご予約が確定しました",
      "{guest_name}様\n\nご予約が確定いたしました。当日お会いできることを心よりお待ちしております。\n\n?{event_name}\n"
      "{when}\n?{location}\n\n?{actions}"},
     {"booking.approved.guest", "fi", "Ajanvarauksesi on vahvistettu: {event_name}",
-     "Hei {guest_name},\n\najanvarauksesi on vahvistettu. Tervetuloa!\n\n?{event_name}\n{when}\n?{location}\n\n"
+     "Hei {guest_name},\n\nAjanvarauksesi on vahvistettu. Tervetuloa!\n\n?{event_name}\n{when}\n?{location}\n\n"
      "?{actions}"},
     {"booking.approved.guest", "de", "Ihr Termin ist bestätigt: {event_name}",
      "Guten Tag {guest_name},\n\nIhr Termin ist bestätigt. Wir freuen uns auf Sie.\n\n?{event_name}\n{when}\n"
@@ -89,13 +89,13 @@ constexpr Entry texts[] = {
 
     // --- reminders -------------------------------------------------------------------
     {"booking.reminder.guest", "en", "Reminder: {event_name}",
-     "Hello {guest_name},\n\nthis is a friendly reminder of your upcoming appointment.\n\n?{event_name}\n{when}\n"
+     "Hello {guest_name},\n\nThis is a friendly reminder of your upcoming appointment.\n\n?{event_name}\n{when}\n"
      "?{location}\n\n?{actions}"},
     {"booking.reminder.guest", "ja", "【リマインダー】ご予約日時のお知らせ",
      "{guest_name}様\n\nご予約の日時が近づいてまいりましたので、お知らせいたします。\n\n?{event_name}\n{when}\n"
-     "?{location}\n\nご来訪を心よりお待ちしております。\n\n?{actions}"},
+     "?{location}\n\n当日はどうぞよろしくお願いいたします。\n\n?{actions}"},
     {"booking.reminder.guest", "fi", "Muistutus tulevasta tapaamisesta: {event_name}",
-     "Hei {guest_name},\n\nmuistutamme tulevasta tapaamisestasi.\n\n?{event_name}\n{when}\n?{location}\n\n?{actions}"},
+     "Hei {guest_name},\n\nMuistutamme tulevasta tapaamisestasi.\n\n?{event_name}\n{when}\n?{location}\n\n?{actions}"},
     {"booking.reminder.guest", "de", "Erinnerung an Ihren Termin: {event_name}",
      "Guten Tag {guest_name},\n\nwir möchten Sie an Ihren bevorstehenden Termin erinnern.\n\n?{event_name}\n{when}\n"
      "?{location}\n\n?{actions}"},
@@ -127,13 +127,13 @@ constexpr Entry texts[] = {
 
     // --- booking.cancelled -----------------------------------------------------------
     {"booking.cancelled.guest", "en", "Your booking has been cancelled: {event_name}",
-     "Hello {guest_name},\n\nyour booking has been cancelled.\n\n?{event_name}\n{when}\n?Reason: {reason}\n\n"
+     "Hello {guest_name},\n\nYour booking has been cancelled.\n\n?{event_name}\n{when}\n?Reason: {reason}\n\n"
      "You are welcome to book a new time whenever it suits you.\n\n?{actions}"},
     {"booking.cancelled.guest", "ja", "【キャンセル】{event_name}のご予約がキャンセルされました",
      "{guest_name}様\n\n下記のご予約はキャンセルされました。\n\n?{event_name}\n{when}\n?理由: {reason}\n\n"
      "またのご予約を心よりお待ちしております。\n\n?{actions}"},
     {"booking.cancelled.guest", "fi", "Ajanvarauksesi on peruttu: {event_name}",
-     "Hei {guest_name},\n\najanvarauksesi on peruttu.\n\n?{event_name}\n{when}\n?Syy: {reason}\n\n"
+     "Hei {guest_name},\n\nAjanvarauksesi on peruttu.\n\n?{event_name}\n{when}\n?Syy: {reason}\n\n"
      "Voit varata uuden ajan milloin tahansa.\n\n?{actions}"},
     {"booking.cancelled.guest", "de", "Ihr Termin wurde abgesagt: {event_name}",
      "Guten Tag {guest_name},\n\nIhr Termin wurde abgesagt.\n\n?{event_name}\n{when}\n?Grund: {reason}\n\n"
@@ -155,14 +155,14 @@ constexpr Entry texts[] = {
 
     // --- booking.rejected ------------------------------------------------------------
     {"booking.rejected.guest", "en", "Your booking could not be accepted: {event_name}",
-     "Hello {guest_name},\n\nunfortunately we cannot accept your booking for the time below.\n\n?{event_name}\n{when}\n"
+     "Hello {guest_name},\n\nUnfortunately we cannot accept your booking for the time below.\n\n?{event_name}\n{when}\n"
      "?Reason: {reason}\n\nPlease choose another time.\n\n?{actions}"},
     {"booking.rejected.guest", "ja", "【お詫び】{event_name}のご予約をお受けできませんでした",
      "{guest_name}様\n\n誠に申し訳ございませんが、下記の日時ではご予約をお受けすることができませんでした。\n\n"
      "?{event_name}\n{when}\n?理由: {reason}\n\nお手数をおかけいたしますが、別の日時でご予約いただけますと幸いです。\n\n"
      "?{actions}"},
     {"booking.rejected.guest", "fi", "Ajanvaraustasi ei voitu hyväksyä: {event_name}",
-     "Hei {guest_name},\n\nvalitettavasti emme voi hyväksyä ajanvaraustasi alla olevaan aikaan.\n\n?{event_name}\n"
+     "Hei {guest_name},\n\nValitettavasti emme voi hyväksyä ajanvaraustasi alla olevaan aikaan.\n\n?{event_name}\n"
      "{when}\n?Syy: {reason}\n\nValitsethan toisen ajan.\n\n?{actions}"},
     {"booking.rejected.guest", "de", "Ihr Termin konnte leider nicht bestätigt werden: {event_name}",
      "Guten Tag {guest_name},\n\nleider können wir Ihren Termin zum unten genannten Zeitpunkt nicht bestätigen.\n\n"
@@ -184,13 +184,13 @@ constexpr Entry texts[] = {
 
     // --- booking.rescheduled ---------------------------------------------------------
     {"booking.rescheduled.guest", "en", "Your booking has a new time: {event_name}",
-     "Hello {guest_name},\n\nyour booking has been moved to a new time.\n\nNew time: {when}\n"
+     "Hello {guest_name},\n\nYour booking has been moved to a new time.\n\nNew time: {when}\n"
      "?Previous time: {previous_when}\n?{event_name}\n?{location}\n\n?{actions}"},
     {"booking.rescheduled.guest", "ja", "【日時変更】{event_name}のご予約日時が変更されました",
      "{guest_name}様\n\nご予約の日時が変更されましたので、お知らせいたします。\n\n新しい日時: {when}\n"
      "?変更前の日時: {previous_when}\n?{event_name}\n?{location}\n\n?{actions}"},
     {"booking.rescheduled.guest", "fi", "Ajanvarauksesi ajankohta on muuttunut: {event_name}",
-     "Hei {guest_name},\n\najanvarauksesi on siirretty uuteen aikaan.\n\nUusi aika: {when}\n"
+     "Hei {guest_name},\n\nAjanvarauksesi on siirretty uuteen aikaan.\n\nUusi aika: {when}\n"
      "?Aiempi aika: {previous_when}\n?{event_name}\n?{location}\n\n?{actions}"},
     {"booking.rescheduled.guest", "de", "Ihr Termin wurde verschoben: {event_name}",
      "Guten Tag {guest_name},\n\nIhr Termin wurde auf einen neuen Zeitpunkt verschoben.\n\nNeuer Termin: {when}\n"
@@ -217,13 +217,13 @@ constexpr Entry texts[] = {
 
     // --- after the appointment -------------------------------------------------------
     {"booking.follow_up.guest", "en", "Thank you for your visit",
-     "Hello {guest_name},\n\nthank you for your visit. We hope everything went well and look forward to seeing you "
+     "Hello {guest_name},\n\nThank you for your visit. We hope everything went well and look forward to seeing you "
      "again.\n\n?{actions}"},
     {"booking.follow_up.guest", "ja", "ご利用ありがとうございました",
      "{guest_name}様\n\nこのたびはご利用いただき、誠にありがとうございました。\nまたのご予約を心よりお待ちしております。\n\n"
      "?{actions}"},
     {"booking.follow_up.guest", "fi", "Kiitos käynnistäsi",
-     "Hei {guest_name},\n\nkiitos käynnistäsi! Toivottavasti kaikki sujui hyvin. Tervetuloa uudelleen.\n\n?{actions}"},
+     "Hei {guest_name},\n\nKiitos käynnistäsi! Toivottavasti kaikki sujui hyvin. Tervetuloa uudelleen.\n\n?{actions}"},
     {"booking.follow_up.guest", "de", "Vielen Dank für Ihren Besuch",
      "Guten Tag {guest_name},\n\nvielen Dank für Ihren Besuch. Wir hoffen, Sie waren zufrieden, und freuen uns, Sie "
      "wiederzusehen.\n\n?{actions}"},
@@ -232,14 +232,14 @@ constexpr Entry texts[] = {
      "újra.\n\n?{actions}"},
 
     {"booking.no_show.guest", "en", "We missed you: {event_name}",
-     "Hello {guest_name},\n\nwe were expecting you for the appointment below, but unfortunately you could not make "
+     "Hello {guest_name},\n\nWe were expecting you for the appointment below, but unfortunately you could not make "
      "it.\n\n?{event_name}\n{when}\n\nIf you would like to come another time, you can book a new appointment "
      "here:\n\n?{actions}"},
     {"booking.no_show.guest", "ja", "【ご予約の日時を過ぎました】{event_name}",
      "{guest_name}様\n\n下記のご予約の日時にお会いすることができませんでした。\n\n?{event_name}\n{when}\n\n"
      "改めてご予約いただける場合は、下記よりお手続きくださいませ。\n\n?{actions}"},
     {"booking.no_show.guest", "fi", "Emme tavanneet sinua: {event_name}",
-     "Hei {guest_name},\n\nodotimme sinua alla olevaan tapaamiseen, mutta et valitettavasti päässyt paikalle.\n\n"
+     "Hei {guest_name},\n\nOdotimme sinua alla olevaan tapaamiseen, mutta et valitettavasti päässyt paikalle.\n\n"
      "?{event_name}\n{when}\n\nJos haluat varata uuden ajan, voit tehdä sen tästä:\n\n?{actions}"},
     {"booking.no_show.guest", "de", "Wir haben Sie vermisst: {event_name}",
      "Guten Tag {guest_name},\n\nwir hatten Sie zum unten genannten Termin erwartet, leider konnten Sie ihn nicht "
@@ -251,13 +251,13 @@ constexpr Entry texts[] = {
 
     // --- edits of a confirmed appointment (R-PROP-6) ---------------------------------
     {"booking.updated.guest", "en", "Your appointment has been updated",
-     "Hello {guest_name},\n\nthe details of your appointment have changed. Here is the current information:\n\n"
+     "Hello {guest_name},\n\nThe details of your appointment have changed. Here is the current information:\n\n"
      "?{event_name}\n{when}\n?{location}\n?Host: {host_name}\n\n?{guidance}"},
     {"booking.updated.guest", "ja", "【変更のお知らせ】アポイントメントの内容が変更されました",
      "{guest_name}様\n\nアポイントメントの内容が変更されましたので、お知らせいたします。\n最新の内容は以下のとおりです。\n\n"
      "?{event_name}\n日時: {when}\n?場所: {location}\n?担当者: {host_name}\n\n?{guidance}"},
     {"booking.updated.guest", "fi", "Tapaamisesi tiedot ovat muuttuneet",
-     "Hei {guest_name},\n\ntapaamisesi tiedot ovat muuttuneet. Tässä ajantasaiset tiedot:\n\n?{event_name}\n{when}\n"
+     "Hei {guest_name},\n\nTapaamisesi tiedot ovat muuttuneet. Tässä ajantasaiset tiedot:\n\n?{event_name}\n{when}\n"
      "?{location}\n?Yhteyshenkilö: {host_name}\n\n?{guidance}"},
     {"booking.updated.guest", "de", "Ihr Termin wurde geändert",
      "Guten Tag {guest_name},\n\ndie Angaben zu Ihrem Termin haben sich geändert. Hier die aktuellen Informationen:\n\n"
@@ -284,7 +284,7 @@ constexpr Entry texts[] = {
 
     // --- proposals (seed 000) --------------------------------------------------------
     {"proposal.invite.guest", "en", "[{host_company}] Please choose a time for your appointment",
-     "Hello {guest_name},\n\nwe would like to arrange an appointment with you. Please choose the time that suits you "
+     "Hello {guest_name},\n\nWe would like to arrange an appointment with you. Please choose the time that suits you "
      "best from the proposed times, or ask for other times if none of them fits.\n\n?From: {host_name}\n\n"
      "?{guidance}\n\n?{actions}"},
     {"proposal.invite.guest", "ja", "[{host_company}]アポイントメント日程調整のお願い",
@@ -292,7 +292,7 @@ constexpr Entry texts[] = {
      "下記よりご都合のよい日時をお選びください。いずれの候補もご都合が合わない場合は、再調整をご依頼いただけます。\n\n"
      "?担当者: {host_name}\n\n?{guidance}\n\n?{actions}"},
     {"proposal.invite.guest", "fi", "[{host_company}] Valitse sinulle sopiva aika",
-     "Hei {guest_name},\n\nhaluaisimme sopia kanssasi tapaamisen. Valitse sinulle parhaiten sopiva aika ehdotetuista "
+     "Hei {guest_name},\n\nHaluaisimme sopia kanssasi tapaamisen. Valitse sinulle parhaiten sopiva aika ehdotetuista "
      "vaihtoehdoista tai pyydä muita aikoja, jos mikään niistä ei sovi.\n\n?Yhteyshenkilö: {host_name}\n\n"
      "?{guidance}\n\n?{actions}"},
     {"proposal.invite.guest", "de", "[{host_company}] Bitte wählen Sie einen Termin",
@@ -305,14 +305,14 @@ constexpr Entry texts[] = {
      "?Kapcsolattartó: {host_name}\n\n?{guidance}\n\n?{actions}"},
 
     {"proposal.confirmed.guest", "en", "[{host_company}] Your appointment has been confirmed",
-     "Hello {guest_name},\n\nthank you for choosing a time. Your appointment has been confirmed.\n\nTime: {when}\n"
+     "Hello {guest_name},\n\nThank you for choosing a time. Your appointment has been confirmed.\n\nTime: {when}\n"
      "?Place: {location}\n?Host: {host_name}\n?Reception code: {reception_code}\n\n?{guidance}"},
     {"proposal.confirmed.guest", "ja", "[{host_company}]アポイントメントの日程が確定しました",
      "{guest_name}様\n\n日程のご調整をいただき、誠にありがとうございます。\n下記の日時でアポイントメントが確定いたしました。\n\n"
      "日時: {when}\n?場所: {location}\n?担当者: {host_name}\n?受付コード: {reception_code}\n\n"
      "?{guidance}\n\n当日は受付にて受付コードをご入力ください。"},
     {"proposal.confirmed.guest", "fi", "[{host_company}] Tapaamisesi on vahvistettu",
-     "Hei {guest_name},\n\nkiitos, että valitsit ajan. Tapaamisesi on vahvistettu.\n\nAika: {when}\n"
+     "Hei {guest_name},\n\nKiitos, että valitsit ajan. Tapaamisesi on vahvistettu.\n\nAika: {when}\n"
      "?Paikka: {location}\n?Yhteyshenkilö: {host_name}\n?Vastaanottokoodi: {reception_code}\n\n?{guidance}"},
     {"proposal.confirmed.guest", "de", "[{host_company}] Ihr Termin ist bestätigt",
      "Guten Tag {guest_name},\n\nvielen Dank für Ihre Terminauswahl. Ihr Termin ist bestätigt.\n\nZeit: {when}\n"
@@ -358,13 +358,13 @@ constexpr Entry texts[] = {
 
     // --- confirmation requests (seed 002) --------------------------------------------
     {"request.confirm.recipient", "en", "Please confirm your appointment",
-     "?Hello {guest_name},\n\nplease confirm the following appointment.\n\n{appointments}\n?{location}\n\n"
+     "?Hello {guest_name},\n\nPlease confirm the following appointment.\n\n{appointments}\n?{location}\n\n"
      "?{message}\n\n?{actions}"},
     {"request.confirm.recipient", "ja", "【ご確認のお願い】アポイントメントの日時について",
      "?{guest_name}様\n\n下記のアポイントメントの日時について、ご確認をお願いいたします。\n\n{appointments}\n?{location}\n\n"
      "?{message}\n\n?{actions}"},
     {"request.confirm.recipient", "fi", "Vahvistathan tapaamisesi",
-     "?Hei {guest_name},\n\nvahvistathan alla olevan tapaamisen.\n\n{appointments}\n?{location}\n\n?{message}\n\n"
+     "?Hei {guest_name},\n\nVahvistathan alla olevan tapaamisen.\n\n{appointments}\n?{location}\n\n?{message}\n\n"
      "?{actions}"},
     {"request.confirm.recipient", "de", "Bitte bestätigen Sie Ihren Termin",
      "?Guten Tag {guest_name},\n\nbitte bestätigen Sie den folgenden Termin.\n\n{appointments}\n?{location}\n\n"
@@ -374,13 +374,13 @@ constexpr Entry texts[] = {
      "?{message}\n\n?{actions}"},
 
     {"request.updated.recipient", "en", "Your appointment has changed",
-     "?Hello {guest_name},\n\nan appointment we asked you to confirm has changed. The current details:\n\n"
+     "?Hello {guest_name},\n\nAn appointment we asked you to confirm has changed. The current details:\n\n"
      "{appointments}\n?{location}\n\n?{actions}"},
     {"request.updated.recipient", "ja", "【変更のお知らせ】アポイントメントの内容が変更されました",
      "?{guest_name}様\n\nご確認をお願いしておりましたアポイントメントの内容が変更されました。\n最新の内容は以下のとおりです。\n\n"
      "{appointments}\n?{location}\n\n?{actions}"},
     {"request.updated.recipient", "fi", "Tapaamisesi tiedot ovat muuttuneet",
-     "?Hei {guest_name},\n\ntapaaminen, jonka vahvistamista pyysimme, on muuttunut. Ajantasaiset tiedot:\n\n"
+     "?Hei {guest_name},\n\nTapaaminen, jonka vahvistamista pyysimme, on muuttunut. Ajantasaiset tiedot:\n\n"
      "{appointments}\n?{location}\n\n?{actions}"},
     {"request.updated.recipient", "de", "Ihr Termin hat sich geändert",
      "?Guten Tag {guest_name},\n\nein Termin, um dessen Bestätigung wir Sie gebeten hatten, hat sich geändert. Die "
@@ -390,13 +390,13 @@ constexpr Entry texts[] = {
      "{appointments}\n?{location}\n\n?{actions}"},
 
     {"request.cancelled.recipient", "en", "Your appointment has been cancelled",
-     "?Hello {guest_name},\n\nthe following appointment has been cancelled. There is nothing you need to do.\n\n"
+     "?Hello {guest_name},\n\nThe following appointment has been cancelled. There is nothing you need to do.\n\n"
      "{appointments}\n?{location}"},
     {"request.cancelled.recipient", "ja", "【取り消しのお知らせ】アポイントメントが取り消されました",
      "?{guest_name}様\n\n下記のアポイントメントは取り消しとなりました。お手続きいただく必要はございません。\n\n"
      "{appointments}\n?{location}"},
     {"request.cancelled.recipient", "fi", "Tapaamisesi on peruttu",
-     "?Hei {guest_name},\n\nalla oleva tapaaminen on peruttu. Sinun ei tarvitse tehdä mitään.\n\n{appointments}\n"
+     "?Hei {guest_name},\n\nAlla oleva tapaaminen on peruttu. Sinun ei tarvitse tehdä mitään.\n\n{appointments}\n"
      "?{location}"},
     {"request.cancelled.recipient", "de", "Ihr Termin wurde abgesagt",
      "?Guten Tag {guest_name},\n\nder folgende Termin wurde abgesagt. Sie müssen nichts weiter tun.\n\n"

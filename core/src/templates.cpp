@@ -7,6 +7,8 @@
 #include <array>
 #include <string>
 
+#include "kairos/time_text.hpp"
+
 namespace kairos::core {
 namespace {
 
@@ -60,6 +62,17 @@ std::string time_text(LocalTime t, std::string_view lang) {
   if (lang == "fi") return num(t.hour()) + "." + num(t.minute(), 2);
   if (lang == "de") return num(t.hour(), 2) + ":" + num(t.minute(), 2);
   return num(t.hour()) + ":" + num(t.minute(), 2);
+}
+
+// "EDT", or "UTC+05:30" when the zone has no letters for the offset ("+0530", "").
+std::string offset_name(const ZoneOffset& o) {
+  const std::string& a = o.abbreviation;
+  if (!a.empty() && ((a[0] >= 'A' && a[0] <= 'Z') || (a[0] >= 'a' && a[0] <= 'z'))) return a;
+  const int total = o.utc_offset_seconds;
+  const int m = (total < 0 ? -total : total) / 60;
+  std::string out = total < 0 ? "UTC-" : "UTC+";
+  out.append(num(m / 60, 2)).append(":").append(num(m % 60, 2));
+  return out;
 }
 
 std::string_view normalize(std::string_view lang) {
@@ -239,11 +252,26 @@ std::string format_when(const Interval& when, const ZoneRules& zone, std::string
   const bool same_day = s.date() == e.date();
   const std::string ds = date_text(s.date(), lang), ts = time_text(s.time(), lang);
   const std::string de = date_text(e.date(), lang), te = time_text(e.time(), lang);
-  if (lang == "ja") return ds + " " + ts + "〜" + (same_day ? "" : de + " ") + te;
-  if (lang == "fi") return ds + " klo " + ts + (same_day ? "–" + te : " – " + de + " klo " + te);
-  if (lang == "de") return ds + ", " + ts + (same_day ? "–" + te + " Uhr" : " Uhr – " + de + ", " + te + " Uhr");
-  if (lang == "hu") return ds + " " + ts + (same_day ? "–" + te : " – " + de + " " + te);
-  return ds + ", " + ts + " – " + (same_day ? "" : de + ", ") + te;
+  // Around a fall-back night "1:30–1:30" would be a riddle: when the offset changes
+  // inside the appointment, or a wall time occurs twice, each time names its offset.
+  const bool marked = zone.offset_at(when.start).utc_offset_seconds != zone.offset_at(when.end).utc_offset_seconds ||
+                      zone.lookup(s).kind == LocalLookup::Kind::repeated ||
+                      zone.lookup(e).kind == LocalLookup::Kind::repeated;
+  std::string as, ae;
+  if (marked) {
+    as.append(" ").append(offset_name(zone.offset_at(when.start)));
+    ae.append(" ").append(offset_name(zone.offset_at(when.end)));
+  }
+  if (lang == "ja") return ds + " " + ts + as + "〜" + (same_day ? "" : de + " ") + te + ae;
+  if (lang == "fi") {
+    return ds + " klo " + ts + as + (same_day ? "–" + te : " – " + de + " klo " + te) + ae;
+  }
+  if (lang == "de") {
+    if (same_day && !marked) return ds + ", " + ts + "–" + te + " Uhr";
+    return ds + ", " + ts + " Uhr" + as + " – " + (same_day ? "" : de + ", ") + te + " Uhr" + ae;
+  }
+  if (lang == "hu") return ds + " " + ts + as + (same_day ? "–" : " – " + de + " ") + te + ae;
+  return ds + ", " + ts + as + " – " + (same_day ? "" : de + ", ") + te + ae;
 }
 
 std::string action_label(SignedAction a, std::string_view language) {
@@ -273,6 +301,42 @@ std::string visit_calendar_title(const std::string& guest_company, const std::st
   }
   const std::string word = lang == "fi" ? "Vierailu" : lang == "de" ? "Besuch" : lang == "hu" ? "Látogatás" : "Visit";
   return word + ": " + (guest_company.empty() ? "" : guest_company + ": ") + guest_name;
+}
+
+MessageContext booking_context(const Booking& b, const PlannedMessage& m) {
+  MessageContext c;
+  c.guest_name = b.guest.name;
+  c.guest_company = b.guest.company;
+  if (m.role == Recipient::attendee) {
+    for (const Guest& g : b.other_guests) {
+      if (g.email == m.address) {
+        c.guest_name = g.name;
+        c.guest_company = g.company;
+      }
+    }
+  }
+  c.location = b.location;
+  c.guidance = b.guidance;
+  c.notes = b.notes;
+  c.reception_code = b.checkin_code;
+  c.when = b.when;
+  for (auto it = b.history.rbegin(); it != b.history.rend(); ++it) {
+    if (it->event == "rescheduled" && !c.previous_when) {
+      // "start/end -> start/end", as written by apply().
+      const std::string& d = it->detail;
+      const std::size_t slash = d.find('/'), arrow = d.find(" -> ");
+      if (slash != std::string::npos && arrow != std::string::npos && slash < arrow) {
+        const auto s = parse_instant(std::string_view(d).substr(0, slash));
+        const auto e = parse_instant(std::string_view(d).substr(slash + 1, arrow - slash - 1));
+        if (s && e) c.previous_when = Interval{*s, *e};
+      }
+    }
+    if ((it->event == "cancelled" || it->event == "rejected") && c.reason.empty() &&
+        (b.status == BookingStatus::cancelled || b.status == BookingStatus::rejected)) {
+      c.reason = it->detail;
+    }
+  }
+  return c;
 }
 
 Result<RenderedMessage> render(std::string_view template_key, std::string_view language, const MessageContext& ctx,

@@ -23,7 +23,8 @@ bool RateLimiter::allow(const std::string& client, std::int64_t now_s, int& retr
 }
 
 App::App(Config c, store::Store& s, http::Metrics& m)
-    : cfg(std::move(c)), store(s), metrics(m), booking_limiter(cfg.booking_rate) {}
+    : cfg(std::move(c)), store(s), metrics(m), booking_limiter(cfg.booking_rate),
+      links(s.secret("link_hmac", auth::random_token(32))) {}
 
 void App::register_routes(http::Router& r) {
   register_system_routes(*this, r);
@@ -31,13 +32,14 @@ void App::register_routes(http::Router& r) {
   register_guest_routes(*this, r);
   register_booking_routes(*this, r);
   register_proposal_routes(*this, r);
+  register_link_routes(*this, r);
   register_static_routes(*this, r);
   router = &r;
 }
 
 core::Instant App::now() const {
   auto s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
-  return core::Instant::from_unix_seconds(s.count() + cfg.clock_offset_seconds);
+  return core::Instant::from_unix_seconds(s.count() + cfg.clock_offset_seconds + clock_offset.load());
 }
 
 std::string now_text(const App& app) { return core::format_instant(app.now()); }

@@ -3,6 +3,7 @@
 // is the context every route file shares; each routes_*.cpp registers one area.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -11,6 +12,7 @@
 #include <unordered_map>
 
 #include "config.hpp"
+#include "signed_link.hpp"
 #include "http/http_types.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
@@ -49,13 +51,16 @@ class App {
   // One pass of scheduled work: completion after the end, outbox hand-off.
   void sweep();
 
+  // The server's clock; with --test-clock, shifted by POST /v1/test/clock.
   core::Instant now() const;
+  std::atomic<std::int64_t> clock_offset{0};
 
   Config cfg;
   store::Store& store;
   http::Metrics& metrics;
   ZoneCache zones;
   RateLimiter booking_limiter;
+  LinkSigner links;  // signs the buttons of mails; its key lives in the store
   const http::Router* router = nullptr;
 
  private:
@@ -70,6 +75,12 @@ void register_guest_routes(App& app, http::Router& r);
 void register_booking_routes(App& app, http::Router& r);
 void register_proposal_routes(App& app, http::Router& r);
 void register_static_routes(App& app, http::Router& r);
+void register_link_routes(App& app, http::Router& r);
+
+// The stored token hash a proposal or request token stands for: the hash of the token
+// itself, or, for a signed mail link ("choose", "accept", …) to that proposal or
+// request, the hash of the document it names.
+std::string token_hash_for(App& app, const std::string& kind, const std::string& token);
 
 // Helpers shared by route files.
 core::Result<nlohmann::json> parse_body(const http::Request& req);

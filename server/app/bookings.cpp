@@ -128,6 +128,23 @@ core::NotificationSettings settings_for(const PageContext& ctx) {
   core::NotificationSettings s;
   s.auto_approve = ctx.policy.auto_approve;
   s.default_language = ctx.doc.value("language", "en");
+  // Optional page-level notification settings: {"reminders_minutes":[1440,60],
+  // "sms_reminders":true, "host_reminders":true, "follow_up_minutes":120,
+  // "no_show_mail":true, "host_language":"ja"}. Values of the wrong type keep defaults.
+  const json* n = wire::member(ctx.doc, "notifications");
+  if (n && n->is_object()) {
+    if (const json* r = wire::member(*n, "reminders_minutes"); r && r->is_array()) {
+      s.reminder_offsets.clear();
+      for (const json& m : *r)
+        if (m.is_number_integer() && m.get<long>() > 0 && m.get<long>() <= 60L * 24 * 60) s.reminder_offsets.emplace_back(m.get<long>());
+    }
+    s.sms_reminders = n->value("sms_reminders", s.sms_reminders);
+    s.host_reminders = n->value("host_reminders", s.host_reminders);
+    s.no_show_mail = n->value("no_show_mail", s.no_show_mail);
+    if (const json* f = wire::member(*n, "follow_up_minutes"); f && f->is_number_integer() && f->get<long>() >= 0)
+      s.follow_up_after = core::Minutes(f->get<long>());
+    if (const json* h = wire::member(*n, "host_language"); h && h->is_string()) s.host_language = h->get<std::string>();
+  }
   return s;
 }
 
@@ -214,7 +231,9 @@ void plan_messages(App& app, const std::string& account_id, const core::Booking&
     std::string to;
     switch (m.role) {
       case core::Recipient::guest:
-        to = m.channel == core::Channel::sms ? b.guest.phone : b.guest.email;
+        // A proposal's guests are addressed one by one (the address is the e-mail).
+        if (m.channel == core::Channel::mail && m.address.find('@') != std::string::npos) to = m.address;
+        else to = m.channel == core::Channel::sms ? b.guest.phone : b.guest.email;
         break;
       case core::Recipient::host: {
         auto h = app.store.host(m.address);
@@ -429,6 +448,10 @@ core::Result<core::Booking> act_on_booking(App& app, const std::string& uid, cor
     updated.updated_at = now.unix_seconds();
     app.store.update_booking(updated);
     plan_messages(app, rec->account_id, nb, t->messages, t->cancel_key_prefixes);
+    if (nb.status != b.status || nb.when != b.when) {
+      requests_follow_booking(app, rec->account_id, nb,
+                              nb.status == core::BookingStatus::cancelled || nb.status == core::BookingStatus::rejected);
+    }
     result = nb;
     return core::ok_status();
   });

@@ -62,6 +62,12 @@ core::Result<core::Booking> act_on_booking(App& app, const std::string& uid, cor
                                            core::Actor actor, std::optional<core::Instant> new_start,
                                            const std::string& reason);
 
+// Keeps confirmation requests in step with a booking (R-REQ-2/3): inside the hold a
+// deleted booking cancels the held mail; after sending, recipients get an update or a
+// cancellation mail. `gone`: deleted, cancelled or rejected. Call inside the
+// transaction of the change.
+void requests_follow_booking(App& app, const std::string& account_id, const core::Booking& b, bool gone);
+
 // One pass of automatic completion; returns how many bookings were completed.
 std::size_t complete_ended_bookings(App& app);
 

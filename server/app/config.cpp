@@ -18,7 +18,9 @@ const char* kUsage =
     "                     [--demo] [--smtp URL] [--public-url URL] [--booking-rate N]\n"
     "                     [--web-root DIR] [--widget-dir DIR] [--cors-origins A,B|*]\n"
     "                     [--body-limit BYTES] [--log-level debug|info|warn|error]\n"
-    "                     [--scheduler-seconds N] [--clock-offset-seconds N] [--print-routes]\n";
+    "                     [--scheduler-seconds N] [--clock-offset-seconds N] [--print-routes]\n"
+    "                     [--mail-from ADDR] [--mail-name NAME] [--sms log|webhook:URL]\n"
+    "                     [--delivery-seconds N] [--test-clock]\n";
 
 bool to_int(std::string_view s, long lo, long hi, int& out) {
   if (s.empty() || s.size() > 10) return false;
@@ -51,6 +53,7 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
   c.web_root = std::string(KAIROS_SOURCE_DIR) + "/web";
   c.widget_dir = std::string(KAIROS_SOURCE_DIR) + "/build/wasm/wasm";
   if (const char* k = std::getenv("KAIROS_ADMIN_KEY")) c.admin_key = k;
+  if (const char* m = std::getenv("KAIROS_SMTP")) c.smtp = m;
   bool port_set = false;
   for (int i = 1; i < argc; ++i) {
     std::string_view a = argv[i];
@@ -92,6 +95,11 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
       ok = number(n, 0, 3660 * 86400);
       c.clock_offset_seconds = negative ? -static_cast<long>(n) : n;
     }
+    else if (a == "--mail-from") ok = value(c.mail_from);
+    else if (a == "--mail-name") ok = value(c.mail_name);
+    else if (a == "--sms") ok = value(c.sms);
+    else if (a == "--delivery-seconds") ok = number(c.delivery_seconds, 1, 3600);
+    else if (a == "--test-clock") c.test_clock = true;
     else {
       std::cerr << "kairos-server: unknown option " << a << "\n" << kUsage;
       exit_code = 2;

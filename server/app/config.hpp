@@ -16,7 +16,12 @@ struct Config {
   int threads = 4;  // handlers block on the group commit, so more than the cores
   std::string admin_key;        // --admin-key or KAIROS_ADMIN_KEY
   bool demo = false;
-  std::string smtp;             // stored for the mail worker
+  std::string smtp;             // SMTP URL of the delivery worker; empty = mail waits in the outbox
+  std::string mail_from = "no-reply@kairos.local";  // envelope and From address
+  std::string mail_name = "Kairos";                 // sender name when the account has none
+  std::string sms = "log";      // "log" or "webhook:URL"
+  int delivery_seconds = 5;     // period of the outbox delivery worker
+  bool test_clock = false;      // enables POST /v1/test/clock and /v1/test/tick (tests only)
   std::string public_url;       // default http://<bind>:<port>
   int booking_rate = 30;        // creations per client per minute; 0 = off
   std::string web_root;         // default <repo>/web

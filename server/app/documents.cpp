@@ -1,6 +1,10 @@
 // Owner configuration documents: shape checks with field paths for 422 answers.
 #include "documents.hpp"
 
+#include <algorithm>
+
+#include "kairos/templates.hpp"
+
 #include "kairos/time_text.hpp"
 #include "kairos/wire/availability.hpp"
 #include "kairos/wire/json.hpp"
@@ -180,6 +184,73 @@ core::Result<json> normalize_page(const json& in, store::Store& store, const std
   std::string m = mode->empty() ? "any" : *mode;
   if (m != "any" && m != "all") return make_error("invalid_host_mode", "host_mode is \"any\" or \"all\"", "host_mode");
   out["host_mode"] = m;
+
+  // Notification settings of the page (reminders, follow-up, SMS) and owner overrides of
+  // message templates; both optional, validated here so delivery never meets bad data.
+  if (const json* n = wire::member(in, "notifications")) {
+    if (!n->is_object()) return make_error("invalid_type", "expected an object", "notifications");
+    json no = json::object();
+    if (const json* r = wire::member(*n, "reminders_minutes")) {
+      if (!r->is_array() || r->size() > 5)
+        return make_error("invalid_type", "expected up to 5 reminder offsets in minutes", "notifications.reminders_minutes");
+      json offs = json::array();
+      for (std::size_t i = 0; i < r->size(); ++i) {
+        const auto f = field_path("notifications.reminders_minutes", i);
+        auto v = wire::read_int((*r)[i], f);
+        if (!v) return v.error();
+        if (*v < 1 || *v > 43200) return make_error("out_of_range", "between 1 and 43200 minutes", f);
+        offs.push_back(*v);
+      }
+      no["reminders_minutes"] = offs;
+    }
+    for (const char* k : {"sms_reminders", "host_reminders", "no_show_mail"}) {
+      if (const json* b = wire::member(*n, k)) {
+        auto v = wire::read_bool(*b, std::string("notifications.") + k);
+        if (!v) return v.error();
+        no[k] = *v;
+      }
+    }
+    if (const json* f = wire::member(*n, "follow_up_minutes")) {
+      auto v = wire::read_int(*f, "notifications.follow_up_minutes");
+      if (!v) return v.error();
+      if (*v < 0 || *v > 43200) return make_error("out_of_range", "between 0 and 43200 minutes", "notifications.follow_up_minutes");
+      no["follow_up_minutes"] = *v;
+    }
+    if (const json* h = wire::member(*n, "host_language")) {
+      auto v = wire::read_string(*h, "notifications.host_language");
+      if (!v) return v.error();
+      const auto& langs = core::supported_languages();
+      if (std::find(langs.begin(), langs.end(), *v) == langs.end())
+        return make_error("unsupported_language", "one of en, ja, fi, de, hu", "notifications.host_language");
+      no["host_language"] = *v;
+    }
+    out["notifications"] = no;
+  }
+  if (const json* t = wire::member(in, "templates")) {
+    if (!t->is_array() || t->size() > 200) return make_error("invalid_type", "expected a list of template overrides", "templates");
+    json list = json::array();
+    const auto& keys = core::template_keys();
+    const auto& langs = core::supported_languages();
+    for (std::size_t i = 0; i < t->size(); ++i) {
+      const auto f = field_path("templates", i);
+      const json& o = (*t)[i];
+      if (!o.is_object()) return make_error("invalid_type", "expected an object", f);
+      auto key = text_field(o, "template", true, 64);
+      if (!key) return make_error(key.error().code, key.error().message, field_path(f, "template"));
+      if (std::find(keys.begin(), keys.end(), *key) == keys.end())
+        return make_error("unknown_template", "no such template", field_path(f, "template"));
+      auto lang2 = text_field(o, "language", true, 8);
+      if (!lang2) return make_error(lang2.error().code, lang2.error().message, field_path(f, "language"));
+      if (std::find(langs.begin(), langs.end(), *lang2) == langs.end())
+        return make_error("unsupported_language", "one of en, ja, fi, de, hu", field_path(f, "language"));
+      auto subject = text_field(o, "subject", false, 300);
+      if (!subject) return make_error(subject.error().code, subject.error().message, field_path(f, "subject"));
+      auto body = text_field(o, "body", false, 20000);
+      if (!body) return make_error(body.error().code, body.error().message, field_path(f, "body"));
+      list.push_back({{"template", *key}, {"language", *lang2}, {"subject", *subject}, {"body", *body}});
+    }
+    out["templates"] = list;
+  }
 
   const json* types = wire::member(in, "event_types");
   if (!types) return make_error("missing_field", "event_types is required", "event_types");

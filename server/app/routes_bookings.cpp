@@ -150,7 +150,20 @@ void register_booking_routes(App& app, http::Router& r) {
   r.add("GET", "/v1/admin/bookings/{uid}", Access::owner, [&app](Request& req) {
     auto rec = owned_booking(app, req);
     if (!rec) return booking_not_found();
-    return http::json_response(200, booking_json(to_core(*rec)));
+    json j = booking_json(to_core(*rec));
+    // R-INQ-4: a message that could not be delivered is shown to staff, with the
+    // guest's phone as the way to reach them instead.
+    json problems = json::array();
+    for (const auto& m : app.store.outbox(req.account_id, rec->uid)) {
+      if (m.state != "failed") continue;
+      problems.push_back({{"message", m.id}, {"template", m.template_key}, {"channel", m.channel},
+                          {"recipient", m.recipient}, {"error", m.last_error}});
+    }
+    if (!problems.empty()) {
+      j["delivery_problems"] = problems;
+      j["fallback_phone"] = rec->guest_phone;
+    }
+    return http::json_response(200, j);
   });
   r.add("POST", "/v1/admin/bookings/{uid}/approve", Access::owner,
         [&app](Request& req) { return action_route(app, req, core::BookingAction::approve); });
@@ -245,6 +258,7 @@ void register_booking_routes(App& app, http::Router& r) {
       updated.updated_at = now.unix_seconds();
       app.store.update_booking(updated);
       plan_messages(app, rec->account_id, out->booking, out->messages, out->cancel_key_prefixes);
+      requests_follow_booking(app, rec->account_id, out->booking, false);
       result = out->booking;
       return core::ok_status();
     });
@@ -257,6 +271,7 @@ void register_booking_routes(App& app, http::Router& r) {
     auto st = app.store.transact([&]() -> core::Status {
       const std::string& uid = req.params["uid"];
       for (const auto& p : core::cancel_prefixes_on_delete()) app.store.cancel_outbox_for(uid, p);
+      if (auto rec = app.store.booking(uid)) requests_follow_booking(app, req.account_id, to_core(*rec), true);
       if (!app.store.delete_booking(uid)) return core::make_error("booking_not_found", "no such booking");
       return core::ok_status();
     });
@@ -275,7 +290,10 @@ void register_booking_routes(App& app, http::Router& r) {
              {"recipient", m.recipient},
              {"send_at", core::format_instant(core::Instant::from_unix_seconds(m.send_at))},
              {"state", m.state},
-             {"handed_off", m.handed_off_at != 0}};
+             {"handed_off", m.handed_off_at != 0},
+             {"attempts", m.attempts}};
+      if (!m.last_error.empty()) j["last_error"] = m.last_error;
+      if (m.sent_at != 0) j["sent_at"] = core::format_instant(core::Instant::from_unix_seconds(m.sent_at));
       json payload = json::parse(m.payload, nullptr, false);
       if (payload.is_object()) j["details"] = payload;
       out.push_back(j);

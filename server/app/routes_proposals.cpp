@@ -5,6 +5,8 @@
 // load the stored documents, call it, and store what it returns in one transaction.
 #include <openssl/rand.h>
 
+#include <algorithm>
+
 #include "app.hpp"
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
@@ -107,7 +109,7 @@ core::Result<std::vector<std::string>> id_list(const json& body, const char* key
 }
 
 std::optional<store::TokenDoc> by_token(App& app, const char* kind, const Request& req) {
-  return app.store.token_doc_by_token(kind, auth::sha256_hex(req.params.at("token")));
+  return app.store.token_doc_by_token(kind, token_hash_for(app, kind, req.params.at("token")));
 }
 
 Response not_found(const char* what) { return http::problem(404, "not_found", std::string("No such ") + what + "."); }
@@ -186,6 +188,24 @@ core::Result<std::vector<core::Booking>> load_bookings(App& app, const std::vect
 }
 
 }  // namespace
+
+void requests_follow_booking(App& app, const std::string& account_id, const core::Booking& b, bool gone) {
+  const auto now = app.now();
+  for (const char* state : {"pending_send", "sent"}) {
+    for (const auto& doc : app.store.token_docs("request", state)) {
+      if (doc.account_id != account_id) continue;
+      auto cr = request_from(json::parse(doc.doc, nullptr, false));
+      if (std::find(cr.booking_uids.begin(), cr.booking_uids.end(), b.uid) == cr.booking_uids.end()) continue;
+      auto out = gone ? core::on_booking_deleted(cr, b, now) : core::on_booking_changed(cr, b, now);
+      plan_loose(app, account_id, "request:" + cr.id, out.messages, out.cancel_key_prefixes);
+      auto updated = doc;
+      updated.state = core::to_string(out.request.state);
+      updated.doc = request_doc(out.request).dump();
+      updated.updated_at = now.unix_seconds();
+      app.store.put_token_doc(updated);
+    }
+  }
+}
 
 void register_proposal_routes(App& app, http::Router& r) {
   using http::Access;
@@ -329,7 +349,7 @@ void register_proposal_routes(App& app, http::Router& r) {
     if (!s) return http::problem(s.error());
     auto start = wire::read_instant(**s, "start");
     if (!start) return http::problem(start.error());
-    const std::string hash = auth::sha256_hex(req.params.at("token"));
+    const std::string hash = token_hash_for(app, "proposal", req.params.at("token"));
     json answer;
     auto st = app.store.transact([&]() -> core::Status {
       auto doc = app.store.token_doc_by_token("proposal", hash);
@@ -368,7 +388,7 @@ void register_proposal_routes(App& app, http::Router& r) {
 
   r.add("POST", "/v1/proposals/{token}/readjust", Access::open, [&app](Request& req) {
     if (!req.body.empty() && !wire::parse_json(req.body)) return http::problem(400, "invalid_json", "the body is not valid JSON");
-    const std::string hash = auth::sha256_hex(req.params.at("token"));
+    const std::string hash = token_hash_for(app, "proposal", req.params.at("token"));
     auto st = app.store.transact([&]() -> core::Status {
       auto doc = app.store.token_doc_by_token("proposal", hash);
       if (!doc) return make_error("not_found", "no such proposal");
@@ -470,7 +490,7 @@ void register_proposal_routes(App& app, http::Router& r) {
         if (const json* v = wire::member(*j, "email"); v && v->is_string()) who = v->get<std::string>();
       }
     }
-    const std::string hash = auth::sha256_hex(req.params.at("token"));
+    const std::string hash = token_hash_for(app, "request", req.params.at("token"));
     json view;
     auto st = app.store.transact([&]() -> core::Status {
       auto doc = app.store.token_doc_by_token("request", hash);

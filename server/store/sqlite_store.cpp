@@ -195,6 +195,41 @@ class SqliteStore final : public Store {
     return id;
   }
 
+  std::optional<std::string> account_name(const std::string& account_id) override {
+    return read([&](Conn& c) -> std::optional<std::string> {
+      auto s = c.prepare("SELECT name FROM accounts WHERE id = ?");
+      s.bind(1, account_id);
+      if (s.step()) return s.text(0);
+      return std::nullopt;
+    });
+  }
+  void set_account_name(const std::string& account_id, const std::string& name) override {
+    write([&](Conn& c) { c.prepare("UPDATE accounts SET name = ? WHERE id = ?").bind(1, name).bind(2, account_id).run(); });
+  }
+
+  std::string secret(const std::string& name, const std::string& fresh) override {
+    std::string value;
+    write([&](Conn& c) {
+      c.prepare("INSERT INTO server_secrets(name, value, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING")
+          .bind(1, name).bind(2, fresh).bind(3, unix_now()).run();
+      auto s = c.prepare("SELECT value FROM server_secrets WHERE name = ?");
+      s.bind(1, name);
+      if (s.step()) value = s.text(0);
+    });
+    return value;
+  }
+  bool use_link(const std::string& nonce, const std::string& purpose, const std::string& subject,
+                std::int64_t now) override {
+    bool fresh = false;
+    write([&](Conn& c) {
+      auto s = c.prepare("INSERT INTO used_links(nonce, purpose, subject, used_at) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT(nonce) DO NOTHING RETURNING nonce");
+      s.bind(1, nonce).bind(2, purpose).bind(3, subject).bind(4, now);
+      fresh = s.step();
+    });
+    return fresh;
+  }
+
   void put_host(const HostRecord& h) override {
     write([&](Conn& c) {
       c.prepare("INSERT INTO hosts(id, account_id, doc) VALUES (?, ?, ?) "
@@ -468,12 +503,13 @@ class SqliteStore final : public Store {
       std::vector<OutboxMessage> out;
       auto s = c.prepare(
           "SELECT id, account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, payload, "
-          "created_at, handed_off_at FROM outbox WHERE account_id = ? AND (? = '' OR booking_uid = ?) ORDER BY id "
-          "LIMIT 1000");
+          "created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE account_id = ? "
+          "AND (? = '' OR booking_uid = ?) ORDER BY id LIMIT 1000");
       s.bind(1, account_id).bind(2, booking_uid).bind(3, booking_uid);
       while (s.step())
         out.push_back(OutboxMessage{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
-                                    s.integer(7), s.text(8), s.text(9), s.integer(10), s.integer(11)});
+                                    s.integer(7), s.text(8), s.text(9), s.integer(10), s.integer(11),
+                                    static_cast<int>(s.integer(12)), s.text(13), s.integer(14)});
       return out;
     });
   }

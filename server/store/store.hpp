@@ -69,6 +69,9 @@ struct OutboxMessage {
   std::string payload;       // JSON: role, language, actions, important, …
   std::int64_t created_at = 0;
   std::int64_t handed_off_at = 0;  // when the scheduler released it to delivery (0 = not yet)
+  int attempts = 0;                // delivery attempts so far
+  std::string last_error;          // the last delivery failure, for staff
+  std::int64_t sent_at = 0;
 };
 
 struct IdempotencyRecord {
@@ -102,6 +105,15 @@ class Store {
   virtual std::optional<std::string> account_for_key(const std::string& key_hash) = 0;
   virtual std::string ensure_account_with_key(const std::string& key_hash, const std::string& name,
                                               const std::string& new_id) = 0;
+  // The account's display name: the sender name of its mails.
+  virtual std::optional<std::string> account_name(const std::string& account_id) = 0;
+  virtual void set_account_name(const std::string& account_id, const std::string& name) = 0;
+
+  // A named server secret, created from `fresh` on first use and stable afterwards.
+  virtual std::string secret(const std::string& name, const std::string& fresh) = 0;
+  // Marks a signed link's nonce used; false when it was used before (single use).
+  virtual bool use_link(const std::string& nonce, const std::string& purpose, const std::string& subject,
+                        std::int64_t now) = 0;
 
   virtual void put_host(const HostRecord& h) = 0;
   virtual std::optional<HostRecord> host(const std::string& id) = 0;

@@ -68,8 +68,9 @@ TEST(Lifecycle, TransitionTableAllowsExactlyTheSeedTransitionsAndActors) {
   for (const auto& c : cases) {
     Booking b = sample_booking(c.from);
     b.no_show = c.no_show;
-    // Reschedules are asked before the appointment, everything else after its end.
-    const Instant now = c.action == A::reschedule ? utc("2026-03-09T08:00:00Z") : after_end;
+    // Completion and the no-show mark come after the end, everything else before the start.
+    const bool after = c.action == A::complete || c.action == A::mark_no_show;
+    const Instant now = after ? after_end : utc("2026-03-09T08:00:00Z");
     const auto r = apply(b, c.action, c.actor, now, NotificationSettings{}, details);
     const std::string what = std::string(to_string(c.from)) + (c.no_show ? "+no_show" : "") + " " +
                              to_string(c.action) + " by " + to_string(c.actor);
@@ -83,6 +84,28 @@ TEST(Lifecycle, TransitionTableAllowsExactlyTheSeedTransitionsAndActors) {
       ASSERT_FALSE(r.ok()) << what;
       EXPECT_EQ(r.error().code, c.error) << what;
     }
+  }
+}
+
+TEST(Lifecycle, GuestLinksStopWorkingOnceTheAppointmentHasBegun) {
+  struct Case {
+    A action;
+    Actor actor;
+    std::string now;
+    std::string error;
+  };
+  const Case cases[] = {
+      {A::cancel, Actor::guest, "2026-03-10T13:59:59Z", ""},
+      {A::cancel, Actor::guest, "2026-03-10T14:00:00Z", "too_late"},
+      {A::cancel, Actor::host, "2026-03-10T14:10:00Z", ""},
+      {A::reschedule, Actor::guest, "2026-03-10T14:10:00Z", "too_late"},
+      {A::reschedule, Actor::host, "2026-03-10T14:10:00Z", ""},
+  };
+  ActionDetails d;
+  d.new_when = Interval{utc("2026-03-11T10:00:00Z"), utc("2026-03-11T10:30:00Z")};
+  for (const auto& c : cases) {
+    const auto r = apply(sample_booking(), c.action, c.actor, utc(c.now), {}, d);
+    EXPECT_EQ(r.ok() ? "" : r.error().code, c.error) << to_string(c.action) << " " << to_string(c.actor) << " " << c.now;
   }
 }
 
@@ -217,7 +240,7 @@ TEST(Lifecycle, RescheduleMovesTheTimeAndReplansReminders) {
                 "rescheduled#2:mail:host:h1 host=h1 booking.rescheduled.host en mail 2026-03-05T08:00:00Z []",
                 "reminder:mail:guest:1440 guest booking.reminder.guest en mail 2026-03-11T09:00:00Z [cancel,book_again]",
                 "reminder:mail:host:h1:1440 host=h1 booking.reminder.host en mail 2026-03-11T09:00:00Z [reject]"}));
-  EXPECT_EQ(r->booking.history.back().detail, "2026-03-10T14:00:00Z -> 2026-03-12T09:00:00Z");
+  EXPECT_EQ(r->booking.history.back().detail, "2026-03-10T14:00:00Z/2026-03-10T14:30:00Z -> 2026-03-12T09:00:00Z/2026-03-12T09:30:00Z");
 }
 
 TEST(Lifecycle, RescheduleNeedsAValidFutureNewTime) {

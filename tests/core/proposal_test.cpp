@@ -48,6 +48,27 @@ TEST(Proposal, EveryCandidateIsHeldWhileOpenAndNoneAfterwards) {
   EXPECT_TRUE(proposal_holds(p).empty());
 }
 
+TEST(Proposal, HoldsKeepCandidatesFromOtherGuestsUntilChosen) {
+  const Proposal p = sample_proposal();  // Tokyo 10:00–11:00 on Tue 10 and Wed 11 March
+  AvailabilityInputs in;
+  in.now = now;
+  in.policy.duration = Minutes(60);
+  in.policy.room_ids = p.room_ids;
+  in.hosts.push_back(Host{"h1", zone("Asia/Tokyo")});
+  in.holds = proposal_holds(p);
+  const Interval day{utc("2026-03-10T00:00:00Z"), utc("2026-03-10T09:00:00Z")};
+  for (const Slot& s : free_slots(in, day)) EXPECT_NE(s.when, p.candidates[0]) << format_instant(s.when.start);
+  EXPECT_FALSE(free_slots(in, day).empty());
+
+  // Anyone else is refused; the proposal's guest choosing that candidate is not.
+  const auto other = check_booking(in, BookingRequest{p.candidates[1].start, std::nullopt, "", ""});
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.error().code, "slot_unavailable");
+  const auto chooser = check_booking(in, BookingRequest{p.candidates[1].start, std::nullopt, "", "p1#1"});
+  ASSERT_TRUE(chooser.ok()) << chooser.error().code;
+  EXPECT_EQ(chooser->room_id, "room-a");
+}
+
 TEST(Proposal, ValidationNamesTheFaultyField) {
   struct Case {
     std::string name;

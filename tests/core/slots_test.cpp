@@ -89,7 +89,9 @@ TEST(Slots, ExistingBookingKeepsItsOwnBuffers) {
 
 TEST(Slots, OverrideReplacesWeeklyHoursOffTheGrid) {
   auto h = make_host("ana", kNy);
-  h.overrides = {DateOverride{date("2026-03-10"), {hours("10:10", "12:00")}}, DateOverride{date("2026-03-11"), {}}};
+  // Out of date order, with a second entry for the 10th that the first one overrules.
+  h.overrides = {DateOverride{date("2026-03-11"), {}}, DateOverride{date("2026-03-10"), {hours("10:10", "12:00")}},
+                 DateOverride{date("2026-03-10"), {hours("08:00", "09:00")}}};
   auto in = make_inputs({h}, 30);
   const auto& z = in.hosts[0].zone;
   EXPECT_EQ(local_starts(free_slots(in, local_day(z, "2026-03-10")), z),
@@ -378,6 +380,29 @@ TEST(Slots, GuestZoneAcrossTheDateLine) {
   const auto host_days = group_by_local_date(slots, in.hosts[0].zone);
   ASSERT_EQ(host_days.size(), 1u);
   EXPECT_EQ(host_days[0].date, date("2026-03-09"));
+}
+
+TEST(Slots, LocalDatesAndInputsSpan) {
+  const auto z = zone("Asia/Kolkata");
+  EXPECT_EQ(local_dates(z, date("2026-03-09"), date("2026-03-10")),
+            span("2026-03-08T18:30:00Z", "2026-03-10T18:30:00Z"));
+  // The slots of a Sunday depend on the bookings of that whole week (per-week limit):
+  // keeping only the inputs inside inputs_span must not change them.
+  auto h = make_host("ana", kNy, every_day({hours("09:00", "17:00")}));
+  auto in = make_inputs({h}, 60);
+  in.policy.limits.per_week = 2;
+  auto at = [&](const std::string& l) { return in.hosts[0].zone.to_instant(local(l)); };
+  in.bookings = {booking("mon", {"ana"}, {at("2026-03-09T00:30"), at("2026-03-09T01:30")}),
+                 booking("tue", {"ana"}, {at("2026-03-10T09:00"), at("2026-03-10T10:00")}),
+                 booking("next", {"ana"}, {at("2026-03-30T09:00"), at("2026-03-30T10:00")})};
+  const Interval sunday = local_dates(in.hosts[0].zone, date("2026-03-15"), date("2026-03-15"));
+  const auto full = free_slots(in, sunday);
+  EXPECT_TRUE(full.empty());  // the week is full
+  auto trimmed = in;
+  const Interval wide = inputs_span(sunday);
+  std::erase_if(trimmed.bookings, [&](const ExistingBooking& b) { return !b.when.overlaps(wide); });
+  EXPECT_EQ(trimmed.bookings.size(), 2u);
+  EXPECT_EQ(free_slots(trimmed, sunday), full);
 }
 
 }  // namespace

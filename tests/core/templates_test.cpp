@@ -83,6 +83,11 @@ TEST(Templates, TimesAreWrittenInTheRecipientsZoneAndLanguage) {
   const ZoneRules tokyo = zone("Asia/Tokyo");
   const Interval morning{utc("2026-03-09T13:00:00Z"), utc("2026-03-09T13:30:00Z")};  // 09:00 EDT, 15:00 EET
   const Interval night{utc("2026-03-10T03:30:00Z"), utc("2026-03-10T05:00:00Z")};    // 23:30–01:00 EDT
+  const Interval fall_across{utc("2026-11-01T05:30:00Z"), utc("2026-11-01T06:30:00Z")};  // 01:30 EDT–01:30 EST
+  const Interval second_pass{utc("2026-11-01T06:00:00Z"), utc("2026-11-01T06:30:00Z")};  // 01:00–01:30 EST
+  const ZoneRules kolkata = zone("Asia/Kolkata");
+  const ZoneRules santiago = zone("America/Santiago");
+  const Interval chile_fall{utc("2026-04-05T02:30:00Z"), utc("2026-04-05T03:30:00Z")};
   struct Case {
     const ZoneRules* z;
     Interval when;
@@ -99,6 +104,16 @@ TEST(Templates, TimesAreWrittenInTheRecipientsZoneAndLanguage) {
       {&ny, night, "de", "Montag, 9. März 2026, 23:30 Uhr – Dienstag, 10. März 2026, 01:00 Uhr"},
       {&hel, morning, "hu", "2026. március 9., hétfő 15:00–15:30"},
       {&hel, morning, "xx", "Monday, March 9, 2026, 3:00 PM – 3:30 PM"},
+      // The fall-back night in New York: the offset changes inside, or the time repeats.
+      {&ny, fall_across, "en", "Sunday, November 1, 2026, 1:30 AM EDT – 1:30 AM EST"},
+      {&ny, fall_across, "ja", "2026年11月1日(日) 1:30 EDT〜1:30 EST"},
+      {&ny, fall_across, "de", "Sonntag, 1. November 2026, 01:30 Uhr EDT – 01:30 Uhr EST"},
+      {&ny, fall_across, "fi", "sunnuntai 1.11.2026 klo 1.30 EDT–1.30 EST"},
+      {&ny, fall_across, "hu", "2026. november 1., vasárnap 1:30 EDT–1:30 EST"},
+      {&ny, second_pass, "en", "Sunday, November 1, 2026, 1:00 AM EST – 1:30 AM EST"},
+      {&kolkata, morning, "en", "Monday, March 9, 2026, 6:30 PM – 7:00 PM"},
+      // Santiago's offsets have no letters: they are written as UTC offsets.
+      {&santiago, chile_fall, "en", "Saturday, April 4, 2026, 11:30 PM UTC-03:00 – 11:30 PM UTC-04:00"},
   };
   for (const auto& c : cases) EXPECT_EQ(format_when(c.when, *c.z, c.lang), c.text) << c.lang;
 
@@ -144,7 +159,7 @@ TEST(Templates, OptionalLinesDisappearWhenTheirValuesAreEmpty) {
   const auto bare = render("booking.cancelled.guest", "en", c);
   ASSERT_TRUE(bare.ok());
   EXPECT_EQ(bare->text,
-            "Hello Ada,\n\nyour booking has been cancelled.\n\nMonday, March 9, 2026, 1:00 PM – 1:30 PM (UTC)\n\n"
+            "Hello Ada,\n\nYour booking has been cancelled.\n\nMonday, March 9, 2026, 1:00 PM – 1:30 PM (UTC)\n\n"
             "You are welcome to book a new time whenever it suits you.\n");
   c.reason = "Illness";
   const auto with_reason = render("booking.cancelled.guest", "en", c);
@@ -203,6 +218,46 @@ TEST(Templates, EveryPlannedTemplateKeyHasTexts) {
     all.insert(all.end(), r->messages.begin(), r->messages.end());
   }
   for (const auto& m : all) EXPECT_TRUE(render(m.template_key, m.language, {}).ok()) << m.template_key;
+}
+
+TEST(Templates, BookingContextCarriesWhatTheTransitionRecorded) {
+  Booking b;
+  b.when = {utc("2026-03-10T14:00:00Z"), utc("2026-03-10T14:30:00Z")};
+  b.host_ids = {"h1"};
+  b.status = BookingStatus::approved;
+  b.guest = {"Ada", "ada@example.com", "", "Analytical Ltd", "", "en"};
+  b.other_guests = {{"Bob", "bob@example.com", "", "Bob & Co", "", "de"}};
+  b.location = "HQ";
+  ActionDetails move;
+  move.new_when = Interval{utc("2026-03-12T09:00:00Z"), utc("2026-03-12T10:00:00Z")};
+  const auto moved = apply(b, BookingAction::reschedule, Actor::guest, utc("2026-03-05T00:00:00Z"), {}, move);
+  ASSERT_TRUE(moved.ok());
+  const PlannedMessage& to_guest = moved->messages.at(0);
+  MessageContext c = booking_context(moved->booking, to_guest);
+  EXPECT_EQ(c.guest_name, "Ada");
+  EXPECT_EQ(c.when, *move.new_when);
+  ASSERT_TRUE(c.previous_when.has_value());
+  EXPECT_EQ(*c.previous_when, b.when);
+  const auto text = render(to_guest.template_key, to_guest.language, c);
+  ASSERT_TRUE(text.ok());
+  EXPECT_NE(text->text.find("New time: Thursday, March 12, 2026, 9:00 AM – 10:00 AM (UTC)\n"
+                            "Previous time: Tuesday, March 10, 2026, 2:00 PM – 2:30 PM (UTC)\n"),
+            std::string::npos)
+      << text->text;
+
+  ActionDetails why;
+  why.reason = "Host is ill";
+  const auto cancelled = apply(moved->booking, BookingAction::cancel, Actor::host, utc("2026-03-06T00:00:00Z"), {}, why);
+  ASSERT_TRUE(cancelled.ok());
+  EXPECT_EQ(booking_context(cancelled->booking, cancelled->messages.at(0)).reason, "Host is ill");
+  EXPECT_EQ(booking_context(moved->booking, to_guest).reason, "");
+
+  PlannedMessage to_bob;
+  to_bob.role = Recipient::attendee;
+  to_bob.address = "bob@example.com";
+  const MessageContext bob = booking_context(b, to_bob);
+  EXPECT_EQ(bob.guest_name, "Bob");
+  EXPECT_EQ(bob.guest_company, "Bob & Co");
 }
 
 TEST(Templates, ButtonLabelsExistInEveryLanguage) {

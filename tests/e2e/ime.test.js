@@ -1,7 +1,7 @@
 // Japanese input through the IME and paste reach the canvas: the guest clicks into the
 // name field drawn in the canvas (real mouse, on a 2× screen), composes 山田 with the
-// IME and pastes 花子; the field holds the text, the mirror shows it, and the Japanese
-// font is fetched because Japanese text must now be shown.
+// IME, pastes 花子 and types " Ab"; the field holds exactly that text, the mirror shows
+// it, and the Japanese font is fetched because Japanese text must now be shown.
 'use strict';
 const { run, assert, mirror, firstBookableDay } = require('./lib');
 
@@ -30,7 +30,12 @@ run('ime', async ({ server, browser, log }) => {
     ime.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   });
   await page.waitForFunction(() => document.querySelector('#kairos-mirror [data-field="name"]').value === '山田花子', null, { timeout: 10000 });
+  // Plain keys still arrive once each (through GLFW), not twice through the bridge.
+  await page.keyboard.type(' Ab');
+  await page.waitForFunction(() => document.querySelector('#kairos-mirror [data-field="name"]').value.endsWith('Ab'), null, { timeout: 10000 });
+  const typed = await frame.inputValue('#kairos-mirror [data-field="name"]');
+  assert(typed === '山田花子 Ab', 'typed keys arrive exactly once: ' + typed);
   for (let i = 0; i < 50 && fonts.length === 0; i++) await page.waitForTimeout(100);
   assert(fonts.length === 1, 'Japanese font fetched once Japanese was typed');
   log('name field holds', await frame.inputValue('#kairos-mirror [data-field="name"]'));
-});
+}, ['availability']);

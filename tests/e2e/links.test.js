@@ -1,8 +1,8 @@
 // Links from e-mails open the widget in their mode: a proposal (the guest picks one of
 // the host's candidates, which becomes a booking) and a confirmation request (the guest
-// accepts), and the manage link of a booking (the guest cancels).
+// accepts), and the manage link of a booking (the guest reschedules, then cancels).
 'use strict';
-const { api, run, assert, mirror } = require('./lib');
+const { api, run, assert, mirror, firstBookableDay } = require('./lib');
 
 function nextWeekday(daysAhead, hourUtc) {
   const d = new Date(Date.now() + daysAhead * 86400000);
@@ -63,14 +63,43 @@ run('links', async ({ server, browser, log }) => {
   await p2.goto(server.base + '/widget/?request=' + encodeURIComponent(token) + '&lang=hu&tz=Europe/Budapest');
   await mirror.screen(p2.mainFrame(), 'request');
   assert(await p2.locator('#kairos-mirror button[data-id="start_decline"]').count() === 1, 'declining is offered');
+  const listed = await p2.$$eval('#kairos-mirror p', (ps) => ps.map((p) => p.textContent).join(' | '));
+  assert(/2026|2027/.test(listed), 'the appointment is listed: ' + listed);
+  const before = await api(server, 'GET', '/v1/requests/' + encodeURIComponent(token));
   await mirror.activate(p2.mainFrame(), 'accept_request');
-  await mirror.screen(p2.mainFrame(), 'done');
-  const state = await api(server, 'GET', '/v1/requests/' + encodeURIComponent(token));
-  assert(/accepted/.test(state.text), 'the request is accepted: ' + state.text.slice(0, 300));
+  if (before.json.state === 'pending_send') {
+    // Inside the 10-minute undo window the mail has not gone out: the server refuses, and
+    // the widget says so in the guest's language instead of pretending.
+    await p2.waitForSelector('#kairos-mirror[data-screen="request"][aria-busy="false"] [role="alert"]', { state: 'attached' });
+    const alert = await p2.textContent('#kairos-mirror [role="alert"]');
+    assert(/még nem küldtük el/.test(alert), 'clear Hungarian message for a held request: ' + alert);
+    log('request held: widget shows', alert);
+  } else {
+    await mirror.screen(p2.mainFrame(), 'done');
+    const state = await api(server, 'GET', '/v1/requests/' + encodeURIComponent(token));
+    assert(/accepted/.test(state.text), 'the request is accepted: ' + state.text.slice(0, 300));
+  }
 
-  // --- manage link: cancel --------------------------------------------------------------
+  // --- manage link: reschedule, then cancel ----------------------------------------------
+  const manageUrl = server.base + `/widget/?booking=${encodeURIComponent(booking.json.uid)}&token=${encodeURIComponent(booking.json.token)}&lang=de`;
+  const p4 = await browser.newPage({ viewport: { width: 900, height: 800 } });
+  await p4.goto(manageUrl);
+  await mirror.screen(p4.mainFrame(), 'manage');
+  await mirror.activate(p4.mainFrame(), 'start_reschedule');
+  await mirror.screen(p4.mainFrame(), 'calendar');
+  const newDay = await firstBookableDay(p4.mainFrame());
+  const choices = await mirror.slotsOfDay(p4.mainFrame(), newDay);
+  const target = choices.find((c) => Date.parse(c.start) !== Date.parse(free.start));
+  await mirror.activate(p4.mainFrame(), `select_slot:${target.start}`);
+  await mirror.screen(p4.mainFrame(), 'review');
+  await mirror.activate(p4.mainFrame(), 'confirm');
+  await mirror.screen(p4.mainFrame(), 'done');
+  const moved = await api(server, 'GET', `/v1/bookings/${booking.json.uid}?token=${encodeURIComponent(booking.json.token)}`);
+  assert(Date.parse(moved.json.start) === Date.parse(target.start), 'the booking moved to the new time: ' + moved.text.slice(0, 300));
+  log('rescheduled to', target.start);
+
   const p3 = await browser.newPage({ viewport: { width: 900, height: 800 } });
-  await p3.goto(server.base + `/widget/?booking=${encodeURIComponent(booking.json.uid)}&token=${encodeURIComponent(booking.json.token)}&lang=de`);
+  await p3.goto(manageUrl);
   await mirror.screen(p3.mainFrame(), 'manage');
   await mirror.activate(p3.mainFrame(), 'start_cancel');
   await mirror.screen(p3.mainFrame(), 'cancel');
@@ -78,4 +107,4 @@ run('links', async ({ server, browser, log }) => {
   await mirror.screen(p3.mainFrame(), 'done');
   const after = await api(server, 'GET', `/v1/bookings/${booking.json.uid}?token=${encodeURIComponent(booking.json.token)}`);
   assert(/cancelled/.test(after.text), 'the booking is cancelled: ' + after.text.slice(0, 300));
-});
+}, ['book', 'owner_bookings', 'proposals', 'requests']);

@@ -61,4 +61,4 @@ run('origins', async ({ server, browser, log }) => {
     hostSite.close();
     evilSite.close();
   }
-});
+}, ['availability']);

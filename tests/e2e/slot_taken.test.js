@@ -36,4 +36,4 @@ run('slot_taken', async ({ server, browser, log }) => {
   const failed = await page.evaluate(() => window.hostEvents.find((e) => e.type === 'kairos:bookingFailed'));
   assert(failed && failed.detail.code === 'slot_unavailable', 'host page got kairos:bookingFailed slot_unavailable');
   log('taken slot', slot.start, 'refreshed', refreshed.length, 'of', slots.length);
-});
+}, ['availability', 'book']);

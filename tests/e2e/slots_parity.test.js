@@ -49,13 +49,18 @@ run('slots_parity', async (ctx) => {
   await makePage(server);
 
   const ny = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  const availability = [];
+  ny.on('request', (r) => { if (r.url().includes('/availability')) availability.push(r.url()); });
   await ny.goto(server.base + '/widget/?page=parity&lang=en&tz=America/New_York');
   await mirror.screen(ny.mainFrame(), 'calendar');
   const days = await compareMonth(ctx, ny.mainFrame(), 'America/New_York', '2027-03');
   assert(days['2027-03-14'] && days['2027-03-14'].length > 0, 'the spring-forward Sunday offers slots');
 
   // Switching the zone in the widget needs no reload; Tokyo sees the same instants on its own dates.
+  const requestsBefore = availability.length;
   await mirror.select(ny.mainFrame(), 'set_zone', 'Asia/Tokyo');
   await compareMonth(ctx, ny.mainFrame(), 'Asia/Tokyo', '2027-03');
+  assert(availability.length === requestsBefore, 'the zone change needed no availability request: ' + availability.slice(requestsBefore));
+  assert(availability.filter((u) => u.includes('from=2027-02')).length === 1, 'March 2027 was asked for once');
   await compareMonth(ctx, ny.mainFrame(), 'Asia/Tokyo', '2027-04');
-});
+}, ['availability', 'slots', 'owner_hosts']);

@@ -1,8 +1,9 @@
 // Vector kind "slots": each case is an availability document as the server sends it,
 // except that hosts name their zone ("timezone") and the runner loads the rules from
 // the OS tz database. Outputs: the free slots of the case's range grouped by the
-// guest's local date, and check_booking's answer for each listed start, so native
-// and wasm are compared on slots, assignments and error codes alike.
+// guest's local date, and check_booking's answer for each listed start (and, with
+// "check_offered", for every offered start), so native and wasm are compared on
+// slots, assignments and error codes alike.
 #include "kairos/wire/availability.hpp"
 #include "vectors.hpp"
 #include "zoneinfo.hpp"
@@ -42,11 +43,22 @@ Json run_slots(const Json& input) {
       }
       checks.push_back(std::move(one));
     }
-    out.push_back({{"name", name},
+    Json result = {{"name", name},
                    {"count", slots.size()},
                    {"guest_timezone", guest.id()},
                    {"days", core::group_by_local_date(slots, guest)},
-                   {"checks", std::move(checks)}});
+                   {"checks", std::move(checks)}};
+    if (c.value("check_offered", false)) {
+      // check_booking on every offered start: how many are accepted (all, by the rule).
+      std::size_t accepted = 0;
+      for (const core::Slot& s : slots) {
+        core::BookingRequest req;
+        req.start = s.when.start;
+        accepted += core::check_booking(in, req).ok() ? 1 : 0;
+      }
+      result["offered_accepted"] = accepted;
+    }
+    out.push_back(std::move(result));
   }
   return out;
 }

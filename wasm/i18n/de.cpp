@@ -86,6 +86,8 @@ const Locale locale_de{
         .err_invalid_transition = "Dieser Termin kann nicht mehr geändert werden.",
         .err_rate_limited = "Zu viele Versuche. Bitte warten Sie eine Minute.",
         .err_decline_not_allowed = "Dieser Termin kann nicht abgelehnt werden.",
+        .err_request_not_sent = "Diese Anfrage wurde noch nicht versendet. Bitte versuchen Sie es in einigen Minuten erneut.",
+        .err_closed = "Dies wurde bereits beantwortet oder ist geschlossen.",
     },
     {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
      "Oktober", "November", "Dezember"},

@@ -86,6 +86,8 @@ const Locale locale_en{
         .err_invalid_transition = "This booking can no longer be changed.",
         .err_rate_limited = "Too many attempts. Please wait a minute and try again.",
         .err_decline_not_allowed = "Declining is not possible for this appointment.",
+        .err_request_not_sent = "This request has not been sent yet. Please try again in a few minutes.",
+        .err_closed = "This has already been answered or is closed.",
     },
     {"January", "February", "March", "April", "May", "June", "July", "August", "September",
      "October", "November", "December"},

@@ -86,6 +86,8 @@ const Locale locale_fi{
         .err_invalid_transition = "Tätä varausta ei voi enää muuttaa.",
         .err_rate_limited = "Liian monta yritystä. Odota hetki ja yritä uudelleen.",
         .err_decline_not_allowed = "Tästä tapaamisesta ei voi kieltäytyä.",
+        .err_request_not_sent = "Pyyntöä ei ole vielä lähetetty. Yritä uudelleen muutaman minuutin kuluttua.",
+        .err_closed = "Tähän on jo vastattu tai se on suljettu.",
     },
     {"tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu",
      "elokuu", "syyskuu", "lokakuu", "marraskuu", "joulukuu"},

@@ -86,6 +86,8 @@ const Locale locale_hu{
         .err_invalid_transition = "Ez a foglalás már nem módosítható.",
         .err_rate_limited = "Túl sok próbálkozás. Kérjük, várjon egy percet.",
         .err_decline_not_allowed = "Ezt az időpontot nem lehet elutasítani.",
+        .err_request_not_sent = "Ezt a kérést még nem küldtük el. Kérjük, próbálja újra néhány perc múlva.",
+        .err_closed = "Erre már válaszoltak, vagy lezárult.",
     },
     {"január", "február", "március", "április", "május", "június", "július", "augusztus",
      "szeptember", "október", "november", "december"},

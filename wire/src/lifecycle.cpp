@@ -88,11 +88,6 @@ void to_json(nlohmann::json& j, const Proposal& p) {
                      {"state", to_string(p.state)}};
 }
 
-void to_json(nlohmann::json& j, const ProposalHold& h) {
-  j = nlohmann::json{{"id", h.id}, {"hosts", h.host_ids}, {"rooms", h.room_ids}, {"start", h.when.start},
-                     {"end", h.when.end}};
-}
-
 void to_json(nlohmann::json& j, const ChangeSet& c) { j = c.names(); }
 
 void to_json(nlohmann::json& j, const ConfirmationRequest& r) {

@@ -78,7 +78,8 @@ struct Booking {
   std::string guidance;               // the host's guidance text to the guest (R-PROP-6)
   std::string checkin_code;           // reception code of a confirmed visit (R-PROP-7)
   std::string proposal_id;            // the proposal it came from, empty otherwise
-  bool send_mail = true;              // false: "no scheduling mail" visit (fixed at creation)
+  bool send_mail = true;              // false: "no scheduling mail" visit (fixed at creation):
+                                      // the guest gets no mail but the R-PROP-4 completion mail
   Visibility visibility = Visibility::public_;  // fixed at creation
   std::string tray;                   // "" = the calendar; "declined" after a declined request
   Instant created_at;

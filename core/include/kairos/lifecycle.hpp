@@ -41,8 +41,9 @@ struct ActionDetails {
 
 // Applies `action` asked by `actor` at `now`. Errors: "illegal_transition" (the state
 // does not allow it), "forbidden" (this actor may not), "not_ended" (completing before
-// the end), "missing_field"/"invalid_interval" (reschedule without a valid new time),
-// "unchanged" (reschedule to the same time).
+// the end), "too_late" (a guest cancelling or rescheduling once the appointment has
+// begun), "missing_field"/"invalid_interval"/"in_past" (reschedule without a valid
+// future new time), "unchanged" (reschedule to the same time).
 Result<Transition> apply(const Booking& booking, BookingAction action, Actor actor, Instant now,
                          const NotificationSettings& settings, const ActionDetails& details = {});
 

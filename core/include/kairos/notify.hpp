@@ -57,7 +57,7 @@ struct NotificationSettings {
   bool host_reminders = true;           // hosts get a mail reminder at each offset
   std::optional<Minutes> follow_up_after;  // follow-up mail after completion, off when empty
   bool no_show_mail = false;            // mail the guest when marked No-show
-  bool auto_approve = false;            // new bookings are Approved at once
+  bool auto_approve = false;            // new bookings are Approved at once (EventPolicy::auto_approve)
   std::string default_language = "en";  // when the guest has none
   std::string host_language;            // empty = default_language
   friend bool operator==(const NotificationSettings&, const NotificationSettings&) = default;
@@ -71,10 +71,11 @@ inline constexpr std::string_view follow_up_prefix = "follow_up:";
 std::string guest_language(const Booking& b, const NotificationSettings& s);
 std::string host_language(const NotificationSettings& s);
 
-// Reminders for an active booking: for each offset, a guest mail (Cancel, Book again),
-// a guest SMS when enabled and the guest has a phone, and a mail per host (Reject).
-// Reminders whose time has already passed at `now` are left out (never in the past);
-// none for inactive bookings or "no scheduling mail" visits.
+// Reminders for an approved or rescheduled booking (none while pending, none once it
+// no longer takes place): for each offset, a guest mail (Cancel, Book again), a guest
+// SMS when enabled and the guest has a phone, and a mail per host (Reject) when
+// host_reminders. Reminders whose time has already passed at `now` are left out (never
+// in the past). A "no scheduling mail" visit (send_mail false) gets no guest reminders.
 std::vector<PlannedMessage> plan_reminders(const Booking& b, const NotificationSettings& s, Instant now);
 
 }  // namespace kairos::core

@@ -15,6 +15,7 @@
 #include "kairos/booking.hpp"
 #include "kairos/notify.hpp"
 #include "kairos/result.hpp"
+#include "kairos/slots.hpp"
 #include "kairos/time.hpp"
 #include "kairos/zone.hpp"
 
@@ -48,16 +49,6 @@ struct Proposal {
   friend bool operator==(const Proposal&, const Proposal&) = default;
 };
 
-// Tentative busy time for the slot engine: the same shape as slots.hpp's Hold, so that
-// hosts and rooms are blocked while the proposal is open.
-struct ProposalHold {
-  std::string id;  // "<proposal id>#<candidate index>"
-  std::vector<std::string> host_ids;
-  std::vector<std::string> room_ids;
-  Interval when;
-  friend bool operator==(const ProposalHold&, const ProposalHold&) = default;
-};
-
 // A room already taken at some time (by another booking or a calendar event).
 struct RoomBusy {
   std::string room_id;
@@ -69,8 +60,11 @@ struct RoomBusy {
 // before now), "duplicate_candidate", "invalid_email" (a guest's address).
 Status validate_proposal(const Proposal& p, Instant now);
 
-// One hold per candidate while the proposal is open; none otherwise.
-std::vector<ProposalHold> proposal_holds(const Proposal& p);
+// One hold per candidate while the proposal is open, none otherwise: the slot engine's
+// Hold (slots.hpp), id "<proposal id>#<candidate index>", blocking the proposal's hosts
+// and candidate rooms. When the guest chooses, the server re-checks the start with
+// check_booking(..., BookingRequest{.ignore_hold_id = that hold's id}).
+std::vector<Hold> proposal_holds(const Proposal& p);
 
 // The invitation mails when the proposal is created with send_mail (buttons: Choose,
 // Ask for other times); nothing in "no scheduling mail" mode.

@@ -93,6 +93,17 @@ struct Slot {
 // 731 days from its (bookable) start.
 std::vector<Slot> free_slots(const AvailabilityInputs& inputs, Interval range);
 
+// The instants of the local dates from..to (inclusive) in `zone`: the range to pass
+// to free_slots for "the slots of these days" as the guest sees them
+// (GET /v1/pages/{page}/slots?from&to&tz).
+Interval local_dates(const ZoneRules& zone, LocalDate from, LocalDate to);
+
+// The stretch of time whose busy blocks, bookings and holds can change the slots of
+// `range` (buffers, durations and zone offsets of up to a day, whole local weeks for
+// limits and fair assignment): `range` widened by 8 days on each side. The server
+// loads these, and zone rules covering it, for the availability document.
+Interval inputs_span(Interval range);
+
 struct DaySlots {
   LocalDate date;
   std::vector<Slot> slots;

@@ -83,6 +83,14 @@ const std::vector<std::string>& template_keys();
 Result<RenderedMessage> render(std::string_view template_key, std::string_view language, const MessageContext& ctx,
                                const std::vector<TemplateOverride>& overrides = {});
 
+// The values the core knows for a message `m` about booking `b`: the recipient's name
+// (an attendee's own name, otherwise the booking's guest), the guest's company, the
+// time (and the previous time after a reschedule), place, guidance, notes, reception
+// code, and the reason recorded by a cancellation or rejection. The caller adds what
+// only it knows: host and page names, the account's company, the recipient's zone and
+// the signed links for m.actions.
+MessageContext booking_context(const Booking& b, const PlannedMessage& m);
+
 // The time of an appointment as the recipient reads it, e.g.
 //   en "Monday, March 9, 2026, 9:00 AM – 9:30 AM"   ja "2026年3月9日(月) 9:00〜9:30"
 //   fi "maanantai 9.3.2026 klo 9.00–9.30"          de "Montag, 9. März 2026, 09:00–09:30 Uhr"

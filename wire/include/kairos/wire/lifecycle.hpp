@@ -11,6 +11,7 @@
 #include "kairos/notify.hpp"
 #include "kairos/proposal.hpp"
 #include "kairos/templates.hpp"
+#include "kairos/wire/availability.hpp"  // to_json(Hold)
 #include "kairos/wire/json.hpp"
 
 namespace kairos::core {
@@ -22,7 +23,6 @@ void to_json(nlohmann::json& j, const NotificationSettings& s);
 void to_json(nlohmann::json& j, const Transition& t);
 void to_json(nlohmann::json& j, const ProposalGuest& g);
 void to_json(nlohmann::json& j, const Proposal& p);
-void to_json(nlohmann::json& j, const ProposalHold& h);
 void to_json(nlohmann::json& j, const ChangeSet& c);
 void to_json(nlohmann::json& j, const ConfirmationRequest& r);
 void to_json(nlohmann::json& j, const RequestOutcome& o);
@@ -32,7 +32,9 @@ void to_json(nlohmann::json& j, const RenderedMessage& m);
 
 namespace kairos::wire {
 
-// Optional members take the core's defaults when absent.
+// Optional members take the core's defaults when absent. read_booking reads a whole
+// core::Booking (availability.hpp's read_existing_booking reads the slot engine's
+// ExistingBooking).
 Result<core::Guest> read_guest(const Json& j, std::string_view field);
 Result<core::Booking> read_booking(const Json& j, std::string_view field);
 Result<core::NotificationSettings> read_notification_settings(const Json& j, std::string_view field);

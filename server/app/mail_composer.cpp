@@ -1,0 +1,286 @@
+#include "mail_composer.hpp"
+
+#include "auth/tokens.hpp"
+#include "bookings.hpp"
+#include "ics.hpp"
+#include "kairos/templates.hpp"
+#include "kairos/time_text.hpp"
+#include "kairos/wire/json.hpp"
+
+namespace kairos::server {
+namespace {
+
+using nlohmann::json;
+using core::make_error;
+
+// Buttons stay valid for a month after the message was sent, and never less than a
+// day past the appointment.
+core::Instant link_expiry(core::Instant now, core::Instant appointment_end) {
+  const core::Instant month = now + core::Days(31);
+  const core::Instant after = appointment_end + core::Days(1);
+  return month < after ? after : month;
+}
+
+bool starts_with(const std::string& s, std::string_view p) { return s.rfind(p, 0) == 0; }
+
+std::string domain_of(const std::string& url) {
+  auto p = url.find("://");
+  std::string rest = p == std::string::npos ? url : url.substr(p + 3);
+  rest = rest.substr(0, rest.find('/'));
+  rest = rest.substr(0, rest.find(':'));
+  return rest.empty() ? "kairos.local" : rest;
+}
+
+struct Loaded {
+  core::MessageContext ctx;
+  std::string zone_id;          // the recipient's zone
+  std::string account_id;
+  std::string sms_phone;
+  std::string subject_id;       // what signed links act on
+  core::Interval when{};
+  std::string booking_uid;      // for the calendar UID
+  std::string organizer_name, organizer_email;
+  std::string attendee_name, attendee_email;
+  std::vector<core::TemplateOverride> overrides;
+  std::int64_t sequence = 0;
+};
+
+void fill_from_page(App& app, Loaded& l, const std::string& page_id, const std::string& event_type,
+                    const std::vector<std::string>& host_ids) {
+  auto page = app.store.page(page_id);
+  if (!page) return;
+  const json doc = json::parse(page->doc, nullptr, false);
+  if (!doc.is_object()) return;
+  l.ctx.page_name = doc.value("name", "");
+  l.ctx.host_company = doc.value("company", doc.value("name", ""));
+  if (const json* ets = wire::member(doc, "event_types"); ets && ets->is_array()) {
+    for (const json& et : *ets) {
+      if (et.is_object() && et.value("id", "") == event_type) {
+        l.ctx.event_name = et.value("name", "");
+        if (l.ctx.location.empty()) l.ctx.location = et.value("location", "");
+      }
+    }
+  }
+  if (const json* t = wire::member(doc, "templates"); t && t->is_array()) {
+    for (const json& o : *t) {
+      if (!o.is_object()) continue;
+      l.overrides.push_back({o.value("template", o.value("template_key", "")), o.value("language", ""),
+                             o.value("subject", ""), o.value("body", "")});
+    }
+  }
+  if (!host_ids.empty()) {
+    if (auto h = app.store.host(host_ids.front())) {
+      const json hd = json::parse(h->doc, nullptr, false);
+      if (hd.is_object()) {
+        l.ctx.host_name = hd.value("name", "");
+        l.organizer_name = l.ctx.host_name;
+        l.organizer_email = hd.value("email", "");
+        if (l.zone_id.empty()) l.zone_id = hd.value("timezone", "");
+      }
+    }
+  }
+}
+
+std::string host_zone(App& app, const std::string& host_id) {
+  auto h = app.store.host(host_id);
+  if (!h) return {};
+  const json hd = json::parse(h->doc, nullptr, false);
+  return hd.is_object() ? hd.value("timezone", "") : std::string();
+}
+
+core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const json& payload) {
+  Loaded l;
+  const std::string role = payload.value("role", "guest");
+  const std::string address = payload.value("address", "");
+  l.account_id = item.account_id;
+  if (auto rec = app.store.booking(item.booking_uid)) {
+    const core::Booking b = to_core(*rec);
+    l.booking_uid = b.uid;
+    l.subject_id = b.uid;
+    l.when = b.when;
+    l.ctx.when = b.when;
+    l.ctx.guest_name = b.guest.name;
+    l.ctx.guest_company = b.guest.company;
+    l.ctx.notes = b.notes;
+    l.ctx.location = b.location;
+    l.ctx.guidance = b.guidance;
+    l.ctx.reception_code = b.checkin_code;
+    l.sms_phone = b.guest.phone;
+    l.attendee_name = b.guest.name;
+    l.attendee_email = b.guest.email;
+    l.sequence = rec->updated_at;
+    const json doc = json::parse(rec->doc, nullptr, false);
+    if (doc.is_object()) {
+      l.ctx.reason = doc.value("reason", "");
+      if (const json* pw = wire::member(doc, "previous_start"); pw && pw->is_string()) {
+        auto ps = core::parse_instant(pw->get<std::string>());
+        if (ps) l.ctx.previous_when = core::Interval{*ps, *ps + (b.when.end - b.when.start)};
+      }
+    }
+    if (role == "host") {
+      l.zone_id = host_zone(app, address.empty() && !b.host_ids.empty() ? b.host_ids.front() : address);
+    } else if (!b.guest.timezone.empty()) {
+      l.zone_id = b.guest.timezone;
+    }
+    fill_from_page(app, l, b.page_id, b.event_type_id, b.host_ids);
+    return l;
+  }
+  // Messages of a proposal or a confirmation request are stored under "proposal:<id>"
+  // or "request:<id>".
+  auto owned_id = [&](std::string_view prefix) {
+    return starts_with(item.booking_uid, prefix) ? item.booking_uid.substr(prefix.size()) : item.booking_uid;
+  };
+  if (auto doc = app.store.token_doc("proposal", owned_id("proposal:"))) {
+    const json d = json::parse(doc->doc, nullptr, false);
+    if (!d.is_object()) return make_error("unrenderable", "proposal document is unreadable");
+    l.subject_id = doc->id;
+    l.ctx.message = d.value("message", "");
+    l.ctx.guidance = d.value("message", "");
+    l.ctx.location = d.value("location", "");
+    if (const json* g = wire::member(d, "guests"); g && g->is_array() && !g->empty()) {
+      l.ctx.guest_name = (*g)[0].value("name", "");
+      l.ctx.guest_company = (*g)[0].value("company", "");
+    }
+    if (const json* c = wire::member(d, "candidates"); c && c->is_array()) {
+      for (const json& cj : *c) {
+        auto iv = wire::read_interval(cj, "candidate");
+        if (iv) l.ctx.appointments.push_back(*iv);
+      }
+      if (!l.ctx.appointments.empty()) l.ctx.when = l.ctx.appointments.front();
+    }
+    if (payload.contains("reason")) l.ctx.message = payload.value("reason", "");
+    const auto hosts = d.value("hosts", std::vector<std::string>{});
+    if (role == "host" && !hosts.empty()) l.zone_id = host_zone(app, address.empty() ? hosts.front() : address);
+    fill_from_page(app, l, d.value("page", ""), d.value("event_type", ""), hosts);
+    return l;
+  }
+  if (auto doc = app.store.token_doc("request", owned_id("request:"))) {
+    const json d = json::parse(doc->doc, nullptr, false);
+    if (!d.is_object()) return make_error("unrenderable", "request document is unreadable");
+    l.subject_id = doc->id;
+    l.ctx.message = d.value("message", "");
+    l.ctx.reason = d.value("decline_reason", "");
+    std::string page_id, event_type;
+    std::vector<std::string> hosts;
+    for (const auto& uid : d.value("bookings", std::vector<std::string>{})) {
+      auto rec = app.store.booking(uid);
+      if (!rec) continue;
+      const core::Booking b = to_core(*rec);
+      l.ctx.appointments.push_back(b.when);
+      if (page_id.empty()) {
+        page_id = b.page_id;
+        event_type = b.event_type_id;
+        hosts = b.host_ids;
+        l.ctx.guest_name = b.guest.name;
+        l.ctx.guest_company = b.guest.company;
+        l.ctx.when = b.when;
+        if (!b.guest.timezone.empty() && role != "host") l.zone_id = b.guest.timezone;
+      }
+    }
+    fill_from_page(app, l, page_id, event_type, hosts);
+    return l;
+  }
+  return make_error("unrenderable", "the booking, proposal or request of this message no longer exists");
+}
+
+}  // namespace
+
+std::string calendar_method_for(const std::string& key) {
+  if (starts_with(key, "booking.approved.") || starts_with(key, "booking.rescheduled.") ||
+      starts_with(key, "booking.updated.") || starts_with(key, "proposal.confirmed.")) {
+    return "REQUEST";
+  }
+  if (starts_with(key, "booking.cancelled.") || starts_with(key, "booking.rejected.") ||
+      starts_with(key, "request.cancelled.")) {
+    return "CANCEL";
+  }
+  return {};
+}
+
+std::string action_url(App& app, core::SignedAction a, const std::string& subject, core::Instant now) {
+  const std::string base = app.cfg.public_url;
+  if (a == core::SignedAction::book_again) {
+    // The booking page of the subject: bookings know their page; loose subjects do too.
+    std::string page_id;
+    if (auto rec = app.store.booking(subject)) page_id = rec->page_id;
+    return base + "/widget/?page=" + (page_id.empty() ? std::string("demo") : page_id);
+  }
+  server::LinkClaims c{core::to_string(a), subject, link_expiry(now, now), auth::random_token().substr(0, 16)};
+  if (auto rec = app.store.booking(subject)) {
+    c.expires = link_expiry(now, core::Instant::from_unix_seconds(rec->end));
+  }
+  return base + "/v1/links/" + app.links.sign(c);
+}
+
+core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::compose(const mail::DeliveryItem& item,
+                                                                                       core::Instant now) {
+  const json payload = json::parse(item.payload, nullptr, false);
+  if (!payload.is_object()) return make_error("unrenderable", "the message payload is unreadable");
+  if (item.recipient.empty()) return make_error("no_recipient", "the message has no recipient address");
+  auto loaded = load(app_, item, payload);
+  if (!loaded) return loaded.error();
+  Loaded& l = *loaded;
+
+  const core::ZoneRules* zone = nullptr;
+  core::ZoneRules rules;
+  if (!l.zone_id.empty()) {
+    auto z = app_.zones.get(l.zone_id);
+    if (z) {
+      rules = **z;
+      zone = &rules;
+    }
+  }
+  l.ctx.zone = zone;
+  if (const json* acts = wire::member(payload, "actions"); acts && acts->is_array()) {
+    for (const json& a : *acts) {
+      if (!a.is_string()) continue;
+      auto act = core::parse_signed_action(a.get<std::string>());
+      if (act) l.ctx.links.emplace_back(*act, action_url(app_, *act, l.subject_id, now));
+    }
+  }
+  const std::string language = payload.value("language", "en");
+  auto rendered = core::render(item.template_key, language, l.ctx, l.overrides);
+  if (!rendered) return rendered.error();
+
+  if (item.channel == "sms") {
+    mail::SmsMessage sms;
+    sms.id = mail::message_id_for(item, domain_of(app_.cfg.public_url));
+    sms.to = item.recipient;
+    sms.text = rendered->text.size() > 600 ? rendered->text.substr(0, 600) : rendered->text;
+    return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(sms));
+  }
+
+  mail::ComposedMail m;
+  m.envelope_from = app_.cfg.mail_from;
+  m.recipients = {item.recipient};
+  std::string sender = app_.cfg.mail_name;
+  if (auto acc = app_.store.account_name(item.account_id); acc && !acc->empty() && *acc != "admin") sender = *acc;
+  m.message.from = {sender, app_.cfg.mail_from};
+  m.message.to = {{"", item.recipient}};
+  m.message.subject = rendered->subject;
+  m.message.text = rendered->text;
+  m.message.html = rendered->html;
+  m.message.message_id = mail::message_id_for(item, domain_of(app_.cfg.public_url));
+  m.message.date = now;
+  m.message.important = payload.value("important", false);
+  const std::string method = calendar_method_for(item.template_key);
+  if (!method.empty() && !(l.when.end == core::Instant())) {
+    ics::CalendarEvent ev;
+    ev.uid = (l.booking_uid.empty() ? l.subject_id : l.booking_uid) + "@" + domain_of(app_.cfg.public_url);
+    ev.sequence = static_cast<int>(l.sequence % 2000000000);
+    ev.method = method == "CANCEL" ? ics::Method::cancel : ics::Method::request;
+    ev.when = l.when;
+    ev.stamp = now;
+    ev.summary = starts_with(item.template_key, "proposal.")
+                     ? core::visit_calendar_title(l.ctx.guest_company, l.ctx.guest_name, language)
+                     : (l.ctx.event_name.empty() ? rendered->subject : l.ctx.event_name);
+    ev.description = l.ctx.notes;
+    ev.location = l.ctx.location;
+    ev.organizer = {l.organizer_name, l.organizer_email.empty() ? app_.cfg.mail_from : l.organizer_email};
+    if (!l.attendee_email.empty()) ev.attendees.push_back({l.attendee_name, l.attendee_email});
+    m.message.calendar = mail::CalendarPart{method, ics::write_calendar(ev)};
+  }
+  return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(m));
+}
+
+}  // namespace kairos::server

@@ -1,0 +1,157 @@
+// The buttons of mails (R-LIFE-4). GET /v1/links/{token} opens a signed link: for an
+// action on a booking (approve, reject, cancel) it shows what will happen with one
+// button, and POST performs it — a GET never changes anything, so mail scanners that
+// prefetch links cannot approve or cancel by accident. Links to a proposal or a
+// confirmation request open the widget in that mode. A used, expired or tampered link
+// gets a clear page, never an error dump. With --test-clock, /v1/test/* lets tests move
+// the server's clock and run the scheduled work at once instead of sleeping.
+#include "app.hpp"
+#include "auth/tokens.hpp"
+#include "bookings.hpp"
+#include "delivery_service.hpp"
+#include "http/log.hpp"
+#include "kairos/notify.hpp"
+#include "kairos/templates.hpp"
+#include "kairos/wire/json.hpp"
+
+namespace kairos::server {
+namespace {
+
+using http::Access;
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+std::string purpose_of(const std::string& token) { return token.substr(0, token.find('.')); }
+
+Response page(int status, const std::string& title, const std::string& body_html) {
+  std::string h = "<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+                  "content=\"width=device-width,initial-scale=1\"><title>" + core::escape_html(title) +
+                  "</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:34rem;margin:3rem auto;"
+                  "padding:0 1rem;color:#1d2330}button{font:inherit;padding:.6rem 1.2rem;border:0;border-radius:6px;"
+                  "background:#2457d6;color:#fff;cursor:pointer}.muted{color:#5b6475}</style></head><body><h1>" +
+                  core::escape_html(title) + "</h1>" + body_html + "</body></html>";
+  return http::text_response(status, std::move(h), "text/html; charset=utf-8")
+      .with_header("Cache-Control", "no-store")
+      .with_header("Referrer-Policy", "no-referrer");
+}
+
+Response link_problem(const core::Error& e) {
+  if (e.code == "link_expired") return page(410, "This link has expired", "<p>Please use a newer message, or contact us.</p>");
+  if (e.code == "link_used") return page(410, "This link has already been used", "<p>Nothing more to do here.</p>");
+  return page(400, "This link is not valid", "<p>It may have been copied incompletely. Please use the button in the message again.</p>");
+}
+
+bool booking_action(const std::string& purpose, core::BookingAction& action, core::Actor& actor) {
+  if (purpose == "approve") { action = core::BookingAction::approve; actor = core::Actor::host; return true; }
+  if (purpose == "reject") { action = core::BookingAction::reject; actor = core::Actor::host; return true; }
+  if (purpose == "cancel") { action = core::BookingAction::cancel; actor = core::Actor::guest; return true; }
+  return false;
+}
+
+std::string when_text(App& app, const store::BookingRecord& rec, const std::string& language) {
+  const core::Interval when{core::Instant::from_unix_seconds(rec.start), core::Instant::from_unix_seconds(rec.end)};
+  const core::Booking b = to_core(rec);
+  std::string zone = b.guest.timezone;
+  if (zone.empty() && !b.host_ids.empty()) {
+    if (auto h = app.store.host(b.host_ids.front())) zone = json::parse(h->doc, nullptr, false).value("timezone", "");
+  }
+  auto z = app.zones.get(zone.empty() ? "UTC" : zone);
+  if (!z) return core::format_when(when, core::ZoneRules::fixed("UTC", 0), language);
+  return core::format_when(when, **z, language) + " (" + zone + ")";
+}
+
+}  // namespace
+
+std::string token_hash_for(App& app, const std::string& kind, const std::string& token) {
+  if (std::count(token.begin(), token.end(), '.') == 4) {
+    const std::string purpose = purpose_of(token);
+    const bool fits = kind == "proposal" ? (purpose == "choose" || purpose == "ask_other_times")
+                                         : (purpose == "accept" || purpose == "decline");
+    if (fits) {
+      auto claims = app.links.verify(token, purpose, app.now());
+      if (claims) {
+        if (auto doc = app.store.token_doc(kind, claims->subject)) return doc->token_hash;
+      }
+    }
+  }
+  return auth::sha256_hex(token);
+}
+
+void register_link_routes(App& app, http::Router& r) {
+  r.add("GET", "/v1/links/{token}", Access::open, [&app](Request& req) {
+    const std::string& token = req.params.at("token");
+    const std::string purpose = purpose_of(token);
+    auto claims = app.links.verify(token, purpose, app.now());
+    if (!claims) return link_problem(claims.error());
+    if (purpose == "choose" || purpose == "ask_other_times") {
+      return http::empty_response(302).with_header("Location", "/widget/?proposal=" + token +
+                                                                   (purpose == "ask_other_times" ? "&readjust=1" : ""));
+    }
+    if (purpose == "accept" || purpose == "decline") {
+      return http::empty_response(302).with_header("Location", "/widget/?request=" + token +
+                                                                   (purpose == "decline" ? "&decline=1" : ""));
+    }
+    core::BookingAction action{};
+    core::Actor actor{};
+    if (!booking_action(purpose, action, actor)) return link_problem(core::make_error("invalid_link", ""));
+    auto rec = app.store.booking(claims->subject);
+    if (!rec) return page(404, "This booking no longer exists", "<p>It may have been deleted.</p>");
+    const core::Booking b = to_core(*rec);
+    const std::string lang = actor == core::Actor::guest && !b.guest.language.empty() ? b.guest.language : "en";
+    auto action_enum = core::parse_signed_action(purpose);
+    const std::string label = action_enum ? core::action_label(*action_enum, lang) : purpose;
+    std::string body = "<p><strong>" + core::escape_html(b.guest.name) + "</strong></p><p>" +
+                       core::escape_html(when_text(app, *rec, lang)) + "</p><p class=\"muted\">Status: " +
+                       core::escape_html(core::to_string(b.status)) + "</p><form method=\"post\"><button type=\"submit\">" +
+                       core::escape_html(label) + "</button></form>";
+    return page(200, label, body);
+  });
+
+  r.add("POST", "/v1/links/{token}", Access::open, [&app](Request& req) {
+    const std::string& token = req.params.at("token");
+    const std::string purpose = purpose_of(token);
+    auto claims = app.links.verify(token, purpose, app.now());
+    if (!claims) return link_problem(claims.error());
+    core::BookingAction action{};
+    core::Actor actor{};
+    if (!booking_action(purpose, action, actor)) return link_problem(core::make_error("invalid_link", ""));
+    if (!app.store.use_link(claims->nonce, purpose, claims->subject, app.now().unix_seconds())) {
+      return link_problem(core::make_error("link_used", ""));
+    }
+    auto done = act_on_booking(app, claims->subject, action, actor, std::nullopt, "");
+    if (!done) {
+      if (done.error().code == "illegal_transition") {
+        return page(409, "Nothing to do", "<p>This booking has already changed: " + core::escape_html(done.error().message) + "</p>");
+      }
+      if (done.error().code == "not_found" || done.error().code == "booking_not_found") {
+        return page(404, "This booking no longer exists", "<p>It may have been deleted.</p>");
+      }
+      return page(http::status_for_code(done.error().code), "This did not work", "<p>" + core::escape_html(done.error().message) + "</p>");
+    }
+    log::info("link used", {{"purpose", purpose}, {"booking", claims->subject}});
+    return page(200, "Done", "<p>The booking is now <strong>" + core::escape_html(core::to_string(done->status)) +
+                                 "</strong>. Everyone concerned is informed by e-mail.</p>");
+  });
+
+  if (!app.cfg.test_clock) return;
+  // Tests only: move the clock, then run what the timers would run.
+  r.add("POST", "/v1/test/clock", Access::open, [&app](Request& req) {
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    if (const json* adv = wire::member(*body, "advance_seconds")) {
+      auto n = wire::read_int(*adv, "advance_seconds");
+      if (!n) return http::problem(n.error());
+      app.clock_offset.fetch_add(*n);
+    }
+    return http::json_response(200, json{{"now", app.now()}});
+  }, /*documented=*/false);
+  r.add("POST", "/v1/test/tick", Access::open, [&app](Request&) {
+    app.sweep();
+    auto stats = run_delivery_once(app);
+    return http::json_response(200, json{{"now", app.now()}, {"sent", stats.sent}, {"retried", stats.retried},
+                                         {"failed", stats.failed}});
+  }, /*documented=*/false);
+}
+
+}  // namespace kairos::server

@@ -1,0 +1,97 @@
+// The widget's pure parts, run under Node in the wasm tree: every language has every
+// text, dates and clock times read the way each language writes them, the mirror's
+// intent ids survive a round trip (instants contain colons), error codes map to their
+// messages, and the guest form is checked with the core's e-mail rules.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstring>
+
+#include "form_check.hpp"
+#include "i18n.hpp"
+#include "widget_state.hpp"
+
+namespace kairos::widget {
+namespace {
+
+core::LocalDate date(int y, int m, int d) { return *core::LocalDate::from_ymd(y, m, d); }
+
+TEST(WidgetText, EveryLanguageHasEveryText) {
+  constexpr std::size_t n = sizeof(Texts) / sizeof(const char*);
+  for (Lang lang : {Lang::en, Lang::ja, Lang::fi, Lang::de, Lang::hu}) {
+    std::array<const char*, n> texts{};
+    std::memcpy(texts.data(), &locale(lang).texts, sizeof(Texts));
+    for (std::size_t i = 0; i < n; ++i) {
+      ASSERT_NE(texts[i], nullptr) << locale(lang).code << " misses text #" << i;
+      EXPECT_GT(std::strlen(texts[i]), 0u) << locale(lang).code << " text #" << i;
+    }
+  }
+}
+
+TEST(WidgetText, LongDatesReadNaturallyInEachLanguage) {
+  const core::LocalDate d = date(2026, 3, 9);  // a Monday
+  EXPECT_EQ(format_long_date(Lang::en, d), "Monday, March 9, 2026");
+  EXPECT_EQ(format_long_date(Lang::fi, d), "maanantai 9. maaliskuuta 2026");
+  EXPECT_EQ(format_long_date(Lang::de, d), "Montag, 9. März 2026");
+  EXPECT_EQ(format_long_date(Lang::hu, d), "2026. március 9., hétfő");
+  EXPECT_EQ(format_long_date(Lang::ja, d), "2026年3月9日（月）");
+  EXPECT_EQ(format_month_year(Lang::hu, 2026, 12), "2026. december");
+  EXPECT_EQ(format_month_year(Lang::ja, 2026, 12), "2026年12月");
+}
+
+TEST(WidgetText, ClockTimesFollowTheLanguage) {
+  const core::LocalTime t = *core::LocalTime::from_hms(14, 5);
+  EXPECT_EQ(format_clock(Lang::en, t), "2:05 PM");
+  EXPECT_EQ(format_clock(Lang::en, *core::LocalTime::from_hms(0, 30)), "12:30 AM");
+  EXPECT_EQ(format_clock(Lang::fi, t), "14.05");
+  EXPECT_EQ(format_clock(Lang::de, t), "14:05");
+  EXPECT_EQ(format_clock(Lang::ja, *core::LocalTime::from_hms(9, 0)), "9:00");
+}
+
+TEST(WidgetText, BrowserLanguageTagsPickTheLanguage) {
+  Lang lang = Lang::en;
+  EXPECT_TRUE(parse_lang("fi-FI", lang));
+  EXPECT_EQ(lang, Lang::fi);
+  EXPECT_TRUE(parse_lang("DE_at", lang));
+  EXPECT_EQ(lang, Lang::de);
+  EXPECT_FALSE(parse_lang("sv-SE", lang));
+  EXPECT_EQ(lang, Lang::de);  // unchanged
+}
+
+TEST(WidgetText, ErrorCodesShowTheirOwnMessage) {
+  EXPECT_STREQ(error_text(Lang::de, "slot_unavailable"), "Dieser Termin ist nicht mehr frei.");
+  EXPECT_STREQ(error_text(Lang::en, "no_such_code"), tr(Lang::en, &Texts::err_generic));
+  EXPECT_STRNE(error_text(Lang::hu, "invalid_email"), tr(Lang::hu, &Texts::err_generic));
+}
+
+TEST(WidgetIntent, IdsRoundTripIncludingInstants) {
+  const Intent slot{Intent::Kind::select_slot, "2026-03-09T14:00:00Z", {}};
+  const std::string id = intent_id(slot);
+  EXPECT_EQ(id, "select_slot:2026-03-09T14:00:00Z");
+  const auto back = parse_intent_id(id);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->kind, Intent::Kind::select_slot);
+  EXPECT_EQ(back->arg, "2026-03-09T14:00:00Z");
+  EXPECT_FALSE(parse_intent_id("format_disk:now").has_value());
+}
+
+TEST(WidgetForm, RequiresNameAndSuggestsTheMeantDomain) {
+  GuestForm form;
+  form.email = "anna@gmail.con";
+  const FormCheck check = check_guest_form(form);
+  ASSERT_FALSE(check.errors.empty());
+  EXPECT_EQ(check.errors.front().field, "name");
+  EXPECT_EQ(check.errors.front().code, "missing_field");
+  EXPECT_EQ(check.email_suggestion, "anna@gmail.com");
+
+  form.name = "Anna";
+  form.email = "anna@example.com";
+  EXPECT_TRUE(check_guest_form(form).errors.empty());
+  form.email = "anna@";
+  const FormCheck bad = check_guest_form(form);
+  ASSERT_EQ(bad.errors.size(), 1u);
+  EXPECT_EQ(bad.errors.front().code, "invalid_email");
+}
+
+}  // namespace
+}  // namespace kairos::widget
