@@ -54,22 +54,16 @@ CREATE INDEX bookings_account_start ON bookings(account_id, start_s);
 CREATE INDEX bookings_status_end ON bookings(status, end_s);
 CREATE INDEX bookings_room_start ON bookings(room_id, start_s);
 CREATE INDEX bookings_checkin ON bookings(checkin_code);
--- A host's calendar: one row per attending host of each booking, clustered by
--- (host, start) and carrying what the slot engine needs, so checking a booking reads
--- one contiguous key range and no booking rows. Rewritten with the booking.
+-- Every host attending a booking (the responsible one and, in "all" mode, the others).
+-- start_s is repeated here so a host's calendar is one index range scan.
 CREATE TABLE booking_hosts (
-  host_id           TEXT NOT NULL,
-  start_s           INTEGER NOT NULL,
-  booking_uid       TEXT NOT NULL,
-  end_s             INTEGER NOT NULL,
-  status            TEXT NOT NULL,
-  room_id           TEXT NOT NULL DEFAULT '',
-  host_ids          TEXT NOT NULL DEFAULT '',
-  buffer_before_min INTEGER NOT NULL DEFAULT 0,
-  buffer_after_min  INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (host_id, start_s, booking_uid)
-) WITHOUT ROWID;
-CREATE INDEX booking_hosts_booking ON booking_hosts(booking_uid);
+  booking_uid  TEXT NOT NULL REFERENCES bookings(uid) ON DELETE CASCADE,
+  host_id      TEXT NOT NULL,
+  position     INTEGER NOT NULL,
+  start_s      INTEGER NOT NULL,
+  PRIMARY KEY (booking_uid, host_id)
+);
+CREATE INDEX booking_hosts_host_start ON booking_hosts(host_id, start_s);
 CREATE TABLE idempotency_keys (
   scope        TEXT NOT NULL,
   key          TEXT NOT NULL,
