@@ -313,6 +313,10 @@ void App::apply(const Intent& in) {
       s.month = m;
       s.day.reset();
       s.slot.reset();
+      if (!s.error_code.empty()) {
+        s.error_code.clear();
+        slots_.invalidate();  // the guest moved on: a month that failed may be asked again
+      }
       break;
     }
     case Kind::select_day: {
@@ -446,7 +450,10 @@ void App::apply(const Intent& in) {
       send(Call::decline, "POST", "/v1/requests/" + url_encode(s.token) + "/decline",
            Json{{"reason", s.decline_reason}}.dump(-1, ' ', false, Json::error_handler_t::replace));
       break;
-    case Kind::retry: load_link_mode(); break;
+    case Kind::retry:
+      slots_.invalidate();
+      load_link_mode();
+      break;
   }
 }
 
@@ -515,7 +522,12 @@ ViewModel App::view_model() const {
   return vm;
 }
 
+bool App::wants_frame() const {
+  return settle_frames_ > 0 || state_.busy || !pending_.empty() || ImGui::GetIO().WantTextInput;
+}
+
 void App::frame() {
+  if (settle_frames_ > 0) --settle_frames_;
   WidgetState& s = state_;
   // Mirror activations arrive between frames; apply them in order, as clicks.
   std::vector<Intent> queued;
@@ -525,7 +537,10 @@ void App::frame() {
 
   const ViewModel vm = view_model();
   float height = 0;
-  if (auto intent = draw_screen(s, vm, height)) apply(*intent);
+  if (auto intent = draw_screen(s, vm, height)) {
+    apply(*intent);
+    settle_frames_ = kSettleFrames;
+  }
   browser::want_text_input(ImGui::GetIO().WantTextInput);
 
   if (!japanese_requested_ &&
@@ -536,6 +551,7 @@ void App::frame() {
   }
   const std::string mirror = describe_mirror(s, view_model());
   if (mirror != last_mirror_) {
+    settle_frames_ = kSettleFrames;
     last_mirror_ = mirror;
     browser::publish_mirror(mirror);
   }
@@ -553,10 +569,12 @@ void App::frame() {
 }
 
 void App::on_mirror_activate(std::string_view id) {
+  settle_frames_ = kSettleFrames;
   if (auto intent = parse_intent_id(id)) mirror_queue_.push_back(std::move(*intent));
 }
 
 void App::on_mirror_input(std::string_view field, std::string_view value) {
+  settle_frames_ = kSettleFrames;
   if (field == "set_zone" || field == "set_event_type") {
     if (auto intent = parse_intent_id(std::string(field) + ":" + std::string(value))) mirror_queue_.push_back(*intent);
     return;
@@ -565,6 +583,7 @@ void App::on_mirror_input(std::string_view field, std::string_view value) {
 }
 
 void App::on_host_message(std::string_view body) {
+  settle_frames_ = kSettleFrames;
   const Json j = parse(body);
   const std::string type = str(j, "type");
   if (type == "kairos:prefill") {
@@ -580,6 +599,7 @@ void App::on_host_message(std::string_view body) {
 }
 
 void App::on_binary(int id, std::vector<unsigned char> bytes) {
+  settle_frames_ = kSettleFrames;
   const auto it = pending_.find(id);
   if (it == pending_.end()) return;
   const Call call = it->second.call;
@@ -762,6 +782,7 @@ void App::handle_simple_action(Call call, int status, std::string_view body) {
 }
 
 void App::on_response(int id, int status, std::string_view body) {
+  settle_frames_ = kSettleFrames;
   const auto it = pending_.find(id);
   if (it == pending_.end()) return;
   const Pending p = it->second;
@@ -796,7 +817,7 @@ void App::on_response(int id, int status, std::string_view body) {
     }
     case Call::month:
       if (status != 200) {
-        slots_.forget(p.key);
+        slots_.failed(p.key);
         s.error_code = error_code_of(status, body);
         break;
       }

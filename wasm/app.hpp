@@ -30,6 +30,10 @@ class App {
   void on_host_message(std::string_view json);
 
   FontSet& fonts() { return fonts_; }
+  // False while nothing changes: the loop then skips drawing (the canvas keeps its last
+  // image), so an idle widget costs the host page no CPU. Input, answers, edits and the
+  // frames right after them are drawn.
+  bool wants_frame() const;
   bool ready_to_draw() const { return fonts_.has_latin(); }
 
  private:
@@ -78,6 +82,9 @@ class App {
   std::vector<Intent> mirror_queue_;  // from the mirror, applied at the next frame
   bool lang_from_embed_or_browser_ = false;
   bool calendar_initialised_ = false;
+  // ImGui lays out some widgets (tables, wrapped text) over a couple of frames.
+  static constexpr int kSettleFrames = 12;
+  int settle_frames_ = kSettleFrames;
 };
 
 }  // namespace kairos::widget

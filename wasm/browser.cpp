@@ -34,6 +34,7 @@ EM_JS(void, kairos_js_download, (const char* name, const char* mime, const char*
 EM_JS(void, kairos_js_open, (const char* url), { Module.kairosHost.open(UTF8ToString(url)); });
 EM_JS(void, kairos_js_text_input, (int on), { Module.kairosHost.textInput(!!on); });
 EM_JS(double, kairos_js_now, (), { return Date.now(); });
+EM_JS(int, kairos_js_recent_input, (), { return performance.now() < (Module.kairosActiveUntil || 0) ? 1 : 0; });
 EM_JS(void, kairos_js_canvas, (int* out), {
   var c = Module.canvas; var dpr = window.devicePixelRatio || 1;
   var w = Math.max(1, c.clientWidth | 0), h = Math.max(1, c.clientHeight | 0);
@@ -71,6 +72,7 @@ void download(const std::string& filename, const std::string& mime, const std::s
 void open_url(const std::string& url) { kairos_js_open(url.c_str()); }
 void want_text_input(bool active) { kairos_js_text_input(active ? 1 : 0); }
 double now_ms() { return kairos_js_now(); }
+bool recent_input() { return kairos_js_recent_input() != 0; }
 
 Canvas sync_canvas() {
   int out[3] = {1, 1, 1000};

@@ -32,6 +32,8 @@ void open_url(const std::string& url);
 // Focus (or release) the hidden <input> that forwards IME-composed text and pastes.
 void want_text_input(bool active);
 double now_ms();
+// True within a second of the guest's last pointer, key, wheel or touch event.
+bool recent_input();
 
 struct Canvas {
   int width = 0;    // CSS pixels

@@ -21,6 +21,8 @@ struct Loop {
   GLFWwindow* window = nullptr;
   kairos::widget::App app;
   double last_time = 0;
+  kairos::widget::browser::Canvas last_canvas;
+  int idle_frames = 0;
 };
 
 // The one instance the exported callbacks reach; owned by main() for the page's life.
@@ -31,6 +33,13 @@ void frame(void* arg) {
   const kairos::widget::browser::Canvas canvas = kairos::widget::browser::sync_canvas();
   loop.app.fonts().apply(canvas.scale);
   if (!loop.app.ready_to_draw()) return;  // the shell's progress indicator is still up
+  const bool resized = canvas.width != loop.last_canvas.width || canvas.height != loop.last_canvas.height ||
+                       canvas.scale != loop.last_canvas.scale;
+  loop.last_canvas = canvas;
+  // Idle: no input, no answer, nothing changing. Draw only now and then (a safety net).
+  if (!resized && !loop.app.wants_frame() && !kairos::widget::browser::recent_input() && ++loop.idle_frames % 30 != 0) {
+    return;
+  }
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();

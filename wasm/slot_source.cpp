@@ -31,7 +31,7 @@ std::string SlotSource::key_of(const MonthQuery& q) const {
 std::optional<SlotSource::Request> SlotSource::missing(const MonthQuery& q) const {
   if (q.event_type.empty()) return std::nullopt;
   const std::string key = key_of(q);
-  if (months_.count(key) != 0 || loading_.count(key) != 0) return std::nullopt;
+  if (months_.count(key) != 0 || loading_.count(key) != 0 || failed_.count(key) != 0) return std::nullopt;
   return Request{key, "/v1/pages/" + q.page + "/availability?event_type=" + q.event_type +
                           "&from=" + core::format_date(first_of(q.year, q.month) - request_margin) +
                           "&to=" + core::format_date(last_of(q.year, q.month) + request_margin)};
@@ -40,9 +40,15 @@ std::optional<SlotSource::Request> SlotSource::missing(const MonthQuery& q) cons
 core::Status SlotSource::store(const std::string& key, std::string_view body) {
   loading_.erase(key);
   auto json = wire::parse_json(body);
-  if (!json) return json.error();
+  if (!json) {
+    failed_.insert(key);
+    return json.error();
+  }
   auto inputs = wire::read_availability_inputs(*json, "availability");
-  if (!inputs) return inputs.error();
+  if (!inputs) {
+    failed_.insert(key);
+    return inputs.error();
+  }
   months_[key] = std::move(*inputs);
   // Answers for this month computed from older inputs are stale now.
   for (auto it = computed_.begin(); it != computed_.end();) {
@@ -54,6 +60,7 @@ core::Status SlotSource::store(const std::string& key, std::string_view body) {
 void SlotSource::invalidate() {
   months_.clear();
   loading_.clear();
+  failed_.clear();
   computed_.clear();
 }
 

@@ -40,7 +40,11 @@ class SlotSource {
   void mark_loading(const std::string& key) { loading_.insert(key); }
   // Stores an answer; an error when the body cannot be read.
   core::Status store(const std::string& key, std::string_view body);
-  void forget(const std::string& key) { loading_.erase(key); }
+  // A failed request is not repeated until invalidate() (the guest acts again).
+  void failed(const std::string& key) {
+    loading_.erase(key);
+    failed_.insert(key);
+  }
   // Drops everything (a booking attempt showed the data is stale).
   void invalidate();
   // The month's slots by local date, nullptr while not loaded.
@@ -50,6 +54,7 @@ class SlotSource {
   std::string key_of(const MonthQuery& q) const;
   std::map<std::string, core::AvailabilityInputs> months_;
   std::set<std::string> loading_;
+  std::set<std::string> failed_;
   // Per month and zone; computing is pure, so caching it keeps days() logically const.
   mutable std::map<std::string, DayMap> computed_;
 };

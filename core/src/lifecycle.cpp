@@ -76,6 +76,28 @@ bool auto_complete_due(const Booking& booking, Instant now) {
 
 std::vector<std::string> cancel_prefixes_on_delete() { return {""}; }
 
+namespace {
+
+// The checks of apply() that depend on time rather than on the state table.
+bool timely(const Booking& b, BookingAction action, Actor actor, Instant now) {
+  if (action == BookingAction::complete) return b.when.end <= now;
+  if (actor == Actor::guest && (action == BookingAction::cancel || action == BookingAction::reschedule)) {
+    return now < b.when.start;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<BookingAction> available_actions(const Booking& booking, Actor actor, Instant now) {
+  std::vector<BookingAction> out;
+  for (BookingAction a : {BookingAction::approve, BookingAction::reject, BookingAction::cancel, BookingAction::reschedule,
+                          BookingAction::complete, BookingAction::mark_no_show}) {
+    if (allowed(booking.status, booking.no_show, a, actor) && timely(booking, a, actor, now)) out.push_back(a);
+  }
+  return out;
+}
+
 Result<Transition> apply(const Booking& booking, BookingAction action, Actor actor, Instant now,
                          const NotificationSettings& settings, const ActionDetails& details) {
   if (!state_allows(booking.status, booking.no_show, action)) {
@@ -90,8 +112,7 @@ Result<Transition> apply(const Booking& booking, BookingAction action, Actor act
 
   // A guest's own links stop working once the appointment has begun; the host can
   // still cancel or move it (e.g. after a no-show phone call).
-  if (actor == Actor::guest && (action == BookingAction::cancel || action == BookingAction::reschedule) &&
-      booking.when.start <= now) {
+  if (action != BookingAction::complete && !timely(booking, action, actor, now)) {
     return make_error("too_late", "the appointment has already begun");
   }
 

@@ -49,22 +49,44 @@ void sort_and_merge(std::vector<Interval>& v) {
 // A forward-only cursor over sorted disjoint intervals; query starts never decrease.
 class Sweep {
  public:
-  explicit Sweep(const std::vector<Interval>& v) : v_(&v) {}
+  explicit Sweep(const std::vector<Interval>& v) : it_(v.data()), end_(v.data() + v.size()) {}
   bool overlaps(const Interval& q) {
     skip(q.start);
-    return i_ < v_->size() && (*v_)[i_].start < q.end;
+    return it_ != end_ && it_->start < q.end;
   }
   bool contains(const Interval& q) {
     skip(q.start);
-    return i_ < v_->size() && (*v_)[i_].start <= q.start && q.end <= (*v_)[i_].end;
+    return it_ != end_ && it_->start <= q.start && q.end <= it_->end;
   }
 
  private:
   void skip(Instant t) {
-    while (i_ < v_->size() && (*v_)[i_].end <= t) ++i_;
+    while (it_ != end_ && it_->end <= t) ++it_;
   }
-  const std::vector<Interval>* v_;
-  std::size_t i_ = 0;
+  const Interval* it_;
+  const Interval* end_;
+};
+
+// An overlap test straight over a host's busy blocks as given, when their timed
+// blocks are sorted by start (they may overlap; all-day blocks are skipped here and
+// handled by a Sweep): the running maximum end of every block starting before the
+// query's end answers it, because query starts and ends never decrease. No copy, no
+// merge: a month over 100,000 blocks is one pass.
+class SortedBusySweep {
+ public:
+  SortedBusySweep(const BusyBlock* begin, const BusyBlock* end) : it_(begin), end_(end) {}
+  bool overlaps(const Interval& q) {
+    while (it_ != end_ && (it_->all_day || it_->when.start < q.end)) {
+      if (!it_->all_day && max_end_ < it_->when.end) max_end_ = it_->when.end;
+      ++it_;
+    }
+    return q.start < max_end_;
+  }
+
+ private:
+  const BusyBlock* it_;
+  const BusyBlock* end_;
+  Instant max_end_ = Instant::min();
 };
 
 bool contains_sorted(const std::vector<Interval>& v, const Interval& q) {
@@ -114,7 +136,8 @@ struct HostPlan {
   LocalClock clock;
   std::vector<GridStart> grid;
   std::vector<Interval> work;  // merged working time
-  std::vector<Interval> busy;   // busy blocks: kept clear of the buffered slot
+  bool busy_sorted = false;     // timed busy blocks sorted: swept in place (SortedBusySweep)
+  std::vector<Interval> busy;   // otherwise the busy blocks, else only the all-day ones
   std::vector<Interval> taken;  // bookings and holds: kept clear of the buffered slot
   std::vector<Interval> soft;  // bookings widened by their own buffers: kept clear of the slot
   Counts per_day;
@@ -168,7 +191,10 @@ class Engine {
     const std::size_t n = plans_.size();
     if (n == 0 || range_.empty()) return;
     std::vector<Sweep> work, busy, taken, soft;
+    std::vector<SortedBusySweep> sorted_busy;
     for (const HostPlan& p : plans_) {
+      const auto& blocks = p.host->busy;
+      sorted_busy.emplace_back(blocks.data(), blocks.data() + (p.busy_sorted ? blocks.size() : 0));
       work.emplace_back(p.work);
       busy.emplace_back(p.busy);
       taken.emplace_back(p.taken);
@@ -176,11 +202,13 @@ class Engine {
     }
     std::vector<Verdict> verdicts(n, Verdict::off_grid);
     std::vector<std::int32_t> days(n, 0);
+    const Seconds dur(dur_), before(bb_), after(ba_);
     auto evaluate = [&](std::size_t h, Instant s, std::int32_t day) {
-      const Interval slot{s, s + Seconds(dur_)};
+      const Interval slot{s, s + dur};
       if (!work[h].contains(slot)) return Verdict::outside_hours;
-      const Interval buffered{s - Seconds(bb_), slot.end + Seconds(ba_)};
-      if (busy[h].overlaps(buffered) || taken[h].overlaps(buffered) || soft[h].overlaps(slot)) {
+      const Interval buffered{s - before, slot.end + after};
+      if (sorted_busy[h].overlaps(buffered) || busy[h].overlaps(buffered) || taken[h].overlaps(buffered) ||
+          soft[h].overlaps(slot)) {
         return Verdict::busy;
       }
       const Limits& lim = in_.policy.limits;
@@ -307,11 +335,25 @@ class Engine {
         const std::int64_t skip = local_lo > l0 ? (local_lo - l0 + step.count() - 1) / step.count() : 0;
         const LocalDateTime stop = std::min(span.end, LocalDateTime::from_local_seconds(local_hi));
         std::int64_t offset = 0;
-        if (span.start + step * skip < stop && p.clock.single_offset(span.start + step * skip, stop, offset)) {
-          for (LocalDateTime l = span.start + step * skip; l < stop; l = l + step) {
-            const Instant i = Instant::from_unix_seconds(l.local_seconds() - offset);
-            if (range_.contains(i)) p.grid.push_back(GridStart{i, day_of(l)});
+        const LocalDateTime from = span.start + step * skip;
+        if (from < stop && p.clock.single_offset(from, stop, offset)) {
+          // The hot loop: additions only, written into place (the date changes at
+          // most once or twice along an interval).
+          const std::int64_t st = step.count();
+          const std::size_t base = p.grid.size();
+          p.grid.resize(base + static_cast<std::size_t>((stop.local_seconds() - from.local_seconds() + st - 1) / st));
+          std::size_t n = base;
+          std::int32_t day = day_of(from);
+          std::int64_t next_midnight = (std::int64_t{day} + 1) * 86400;
+          for (std::int64_t l = from.local_seconds(); l < stop.local_seconds(); l += st) {
+            while (l >= next_midnight) {
+              ++day;
+              next_midnight += 86400;
+            }
+            const Instant i = Instant::from_unix_seconds(l - offset);
+            if (range_.contains(i)) p.grid[n++] = GridStart{i, day};
           }
+          p.grid.resize(n);
           continue;
         }
         Instant at[2];
@@ -332,8 +374,20 @@ class Engine {
     // Conflicts that can touch a buffered slot starting in the range.
     const Interval hard_span{range_.start - Seconds(bb_), range_.end + dur + Seconds(ba_)};
     const Interval soft_span{range_.start, range_.end + dur};
-    p.busy.reserve(host.busy.size());
+    // Sorted timed blocks (the store's order) are swept where they are; only all-day
+    // blocks, or an unsorted list, are copied, filtered to the range.
+    p.busy_sorted = true;
+    Instant previous = Instant::min();
     for (const BusyBlock& b : host.busy) {
+      if (b.all_day) continue;
+      if (b.when.start < previous) {
+        p.busy_sorted = false;
+        break;
+      }
+      previous = b.when.start;
+    }
+    for (const BusyBlock& b : host.busy) {
+      if (p.busy_sorted && !b.all_day) continue;
       const Interval i = b.all_day ? busy_interval(b, host.zone) : b.when;
       if (i.overlaps(hard_span)) p.busy.push_back(i);
     }

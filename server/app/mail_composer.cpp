@@ -98,25 +98,19 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const json& 
     l.booking_uid = b.uid;
     l.subject_id = b.uid;
     l.when = b.when;
-    l.ctx.when = b.when;
-    l.ctx.guest_name = b.guest.name;
-    l.ctx.guest_company = b.guest.company;
-    l.ctx.notes = b.notes;
-    l.ctx.location = b.location;
-    l.ctx.guidance = b.guidance;
-    l.ctx.reception_code = b.checkin_code;
+    // The core fills what it knows of the booking for this recipient (their own name
+    // for attendees, the previous time after a reschedule, the recorded reason, …).
+    core::PlannedMessage pm;
+    pm.role = role == "host" ? core::Recipient::host : role == "attendee" ? core::Recipient::attendee
+            : role == "recipient" ? core::Recipient::recipient : core::Recipient::guest;
+    pm.address = address;
+    pm.template_key = item.template_key;
+    pm.language = payload.value("language", "en");
+    l.ctx = core::booking_context(b, pm);
     l.sms_phone = b.guest.phone;
     l.attendee_name = b.guest.name;
     l.attendee_email = b.guest.email;
     l.sequence = rec->updated_at;
-    const json doc = json::parse(rec->doc, nullptr, false);
-    if (doc.is_object()) {
-      l.ctx.reason = doc.value("reason", "");
-      if (const json* pw = wire::member(doc, "previous_start"); pw && pw->is_string()) {
-        auto ps = core::parse_instant(pw->get<std::string>());
-        if (ps) l.ctx.previous_when = core::Interval{*ps, *ps + (b.when.end - b.when.start)};
-      }
-    }
     if (role == "host") {
       l.zone_id = host_zone(app, address.empty() && !b.host_ids.empty() ? b.host_ids.front() : address);
     } else if (!b.guest.timezone.empty()) {

@@ -109,11 +109,20 @@ void register_static_routes(App& app, http::Router& r) {
     return serve(req, app.cfg.web_root, "demo/" + req.params["path"], false).value_or(missing());
   }, false);
   r.add("GET", "/widget/", Access::open, [&app](Request& req) {
+    // The built shell (asset hashes filled in) saves a round trip; the template in
+    // web/ is the fallback when the widget has not been built.
+    if (auto res = serve(req, app.cfg.widget_dir, "index.html", false)) return *res;
     return serve(req, app.cfg.web_root, "widget/index.html", false).value_or(missing());
   }, false);
   r.add("GET", "/widget/{path*}", Access::open, [&app](Request& req) {
     const std::string& p = req.params["path"];
-    if (auto res = serve(req, app.cfg.widget_dir, p, true)) return *res;
+    // The widget dir is a build folder: only the shipped assets are served from it,
+    // never CMake's files or test binaries.
+    const bool shipped = p == "index.html" || p.rfind("kairos-widget.", 0) == 0 ||
+                         (p.rfind("fonts/", 0) == 0 && p.size() > 10 && p.compare(p.size() - 4, 4, ".ttf") == 0);
+    if (shipped) {
+      if (auto res = serve(req, app.cfg.widget_dir, p, true)) return *res;
+    }
     return serve(req, app.cfg.web_root, "widget/" + p, false).value_or(missing());
   }, false);
 }

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "booking_fixtures.hpp"
@@ -106,6 +107,44 @@ TEST(Lifecycle, GuestLinksStopWorkingOnceTheAppointmentHasBegun) {
   for (const auto& c : cases) {
     const auto r = apply(sample_booking(), c.action, c.actor, utc(c.now), {}, d);
     EXPECT_EQ(r.ok() ? "" : r.error().code, c.error) << to_string(c.action) << " " << to_string(c.actor) << " " << c.now;
+  }
+}
+
+TEST(Lifecycle, AvailableActionsAreExactlyWhatApplyAccepts) {
+  struct Case {
+    S status;
+    bool no_show;
+    Actor actor;
+    std::string now;
+    std::vector<A> actions;
+  };
+  const std::string before = "2026-03-09T08:00:00Z", during = "2026-03-10T14:10:00Z", after = "2026-03-10T15:00:00Z";
+  const Case cases[] = {
+      {S::pending, false, Actor::guest, before, {A::cancel, A::reschedule}},
+      {S::pending, false, Actor::host, before, {A::approve, A::reject, A::cancel, A::reschedule}},
+      {S::pending, false, Actor::guest, during, {}},
+      {S::approved, false, Actor::guest, before, {A::cancel, A::reschedule}},
+      {S::approved, false, Actor::host, before, {A::reject, A::cancel, A::reschedule}},
+      {S::approved, false, Actor::host, after, {A::reject, A::cancel, A::reschedule, A::complete}},
+      {S::approved, false, Actor::system, after, {A::complete}},
+      {S::approved, false, Actor::system, during, {}},
+      {S::rescheduled, false, Actor::guest, before, {A::cancel, A::reschedule}},
+      {S::completed, false, Actor::host, after, {A::mark_no_show}},
+      {S::completed, true, Actor::host, after, {}},
+      {S::cancelled, false, Actor::host, before, {}},
+      {S::rejected, false, Actor::guest, before, {}},
+  };
+  ActionDetails d;
+  d.new_when = Interval{utc("2026-03-20T10:00:00Z"), utc("2026-03-20T10:30:00Z")};
+  for (const auto& c : cases) {
+    Booking b = sample_booking(c.status);
+    b.no_show = c.no_show;
+    const std::string what = std::string(to_string(c.status)) + " " + to_string(c.actor) + " " + c.now;
+    EXPECT_EQ(available_actions(b, c.actor, utc(c.now)), c.actions) << what;
+    for (A a : {A::approve, A::reject, A::cancel, A::reschedule, A::complete, A::mark_no_show}) {
+      const bool offered = std::find(c.actions.begin(), c.actions.end(), a) != c.actions.end();
+      EXPECT_EQ(apply(b, a, c.actor, utc(c.now), {}, d).ok(), offered) << what << " " << to_string(a);
+    }
   }
 }
 

@@ -6,6 +6,7 @@
 // rooms, limits and both host modes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <set>
 
@@ -91,6 +92,19 @@ Generated generate(Rng& rng) {
       } else {
         const Instant s = week + Seconds(Minutes(5 * rng.below(12 * 24 * 8)));
         h.busy.push_back(BusyBlock::timed({s, s + Seconds(Minutes(5 + 5 * rng.below(36)))}));
+      }
+    }
+    // Half the hosts get their timed blocks sorted (as the store returns them), with
+    // all-day blocks left wherever they are: the engine sweeps such a list in place.
+    if (rng.chance(50)) {
+      std::vector<Interval> timed;
+      for (const BusyBlock& b : h.busy) {
+        if (!b.all_day) timed.push_back(b.when);
+      }
+      std::sort(timed.begin(), timed.end());
+      std::size_t next = 0;
+      for (BusyBlock& b : h.busy) {
+        if (!b.all_day) b.when = timed[next++];
       }
     }
     g.in.hosts.push_back(std::move(h));
@@ -182,6 +196,27 @@ TEST(SlotsProperty, OfferDoesNotDependOnHowTheRangeIsCut) {
     pieces.insert(pieces.end(), rest.begin(), rest.end());
     EXPECT_EQ(pieces, whole) << "case " << c << " cut at " << format_instant(cut);
   }
+}
+
+TEST(SlotsProperty, BusyBlockOrderDoesNotChangeTheOffer) {
+  // Sorted busy blocks are swept in place, unsorted ones copied and merged: both
+  // must offer the same slots.
+  Rng rng(7);
+  std::size_t compared = 0;
+  for (int c = 0; c < kCases; ++c) {
+    Generated g = generate(rng);
+    AvailabilityInputs sorted = g.in;
+    AvailabilityInputs reversed = g.in;
+    for (std::size_t h = 0; h < g.in.hosts.size(); ++h) {
+      auto& a = sorted.hosts[h].busy;
+      std::stable_sort(a.begin(), a.end(), [](const BusyBlock& x, const BusyBlock& y) { return x.when.start < y.when.start; });
+      reversed.hosts[h].busy.assign(a.rbegin(), a.rend());
+    }
+    const auto expected = free_slots(reversed, g.range);
+    compared += expected.size();
+    EXPECT_EQ(free_slots(sorted, g.range), expected) << "case " << c;
+  }
+  EXPECT_GT(compared, 500u);
 }
 
 }  // namespace

@@ -2,7 +2,8 @@
 // 127.0.0.1 with a cold cache: bytes transferred for a non-Japanese page (HTML + JS +
 // wasm + fonts, compressed as served) ≤ 300 KB; the Japanese font ≤ 460 KB extra and only
 // when needed; first interactive frame ≤ 1.5 s; widget files served compressed with
-// long-lived caching. Figures go to e2e-artifacts/budgets.json (docs/BENCHMARKS.md).
+// long-lived caching; and an idle widget does not keep a busy render loop. Figures go
+// to e2e-artifacts/budgets.json (docs/BENCHMARKS.md).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -40,7 +41,13 @@ async function measure(browser, url) {
   await mirror.screen(page.mainFrame(), 'calendar');
   await page.waitForSelector('#progress.done', { state: 'attached' });
   const interactive = await page.evaluate(() => window.kairosNavigationMs);
-  await page.waitForTimeout(300);
+  // An idle widget must not keep a busy render loop on the host page.
+  await cdp.send('Performance.enable');
+  await page.waitForTimeout(1000);
+  const script = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration').value;
+  const before = await script();
+  await page.waitForTimeout(2000);
+  const idleScriptMs = (await script() - before) * 1000;
   const files = [];
   for (const [id, u] of urls) {
     if (!bytes.has(id)) continue;
@@ -57,7 +64,7 @@ async function measure(browser, url) {
     files.push({ path: '/widget/', bytes: await rawBytes(url), encoding: 'template hop', cache: '' });
   }
   await context.close();
-  return { interactive, files, total: files.reduce((a, f) => a + f.bytes, 0) };
+  return { interactive, idleScriptMs, files, total: files.reduce((a, f) => a + f.bytes, 0) };
 }
 
 run('budgets', async ({ server, browser, artifacts, log }) => {
@@ -73,14 +80,16 @@ run('budgets', async ({ server, browser, artifacts, log }) => {
     japanese_font_bytes: jaFont.reduce((a, f) => a + f.bytes, 0),
     first_interactive_ms: interactive,
     first_interactive_median_ms: interactive[1],
+    idle_script_ms_per_2s: runs.map((r) => Math.round(r.idleScriptMs)),
   };
   fs.writeFileSync(path.join(artifacts, 'budgets.json'), JSON.stringify(result, null, 2));
-  log(JSON.stringify({ transfer: en.total, ja_font: result.japanese_font_bytes, interactive }, null, 0));
+  log(JSON.stringify({ transfer: en.total, ja_font: result.japanese_font_bytes, interactive, idle: result.idle_script_ms_per_2s }, null, 0));
 
   assert(en.total <= 300 * KB, `non-Japanese transfer ${en.total} B ≤ 300 KB`);
   assert(!en.files.some((f) => f.path.endsWith('/ja.ttf')), 'no Japanese font on an English page');
   assert(jaFont.length === 1 && result.japanese_font_bytes <= 460 * KB, `Japanese font ${result.japanese_font_bytes} B ≤ 460 KB`);
   assert(interactive[1] <= 1500, `first interactive frame ${interactive[1]} ms ≤ 1500 ms`);
+  assert(Math.min(...result.idle_script_ms_per_2s) < 600, `idle widget runs little script: ${result.idle_script_ms_per_2s} ms per 2 s`);
   for (const f of en.files) {
     if (/\.(wasm|js|ttf)$/.test(f.path) && f.path.startsWith('/widget/')) {
       assert(/br|gzip/.test(f.encoding), `${f.path} is served compressed (${f.encoding || 'identity'})`);

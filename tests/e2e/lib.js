@@ -25,7 +25,8 @@ async function startServer() {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kairos-e2e-'));
   const args = ['--db', path.join(dir, 'kairos.db'), '--bind', '127.0.0.1', '--port', String(port), '--demo',
-                '--admin-key', ADMIN_KEY, '--booking-rate', '0', '--public-url', `http://127.0.0.1:${port}`];
+                '--admin-key', ADMIN_KEY, '--booking-rate', '0', '--public-url', `http://127.0.0.1:${port}`,
+                '--test-clock'];
   if (process.env.KAIROS_WEB_ROOT) args.push('--web-root', process.env.KAIROS_WEB_ROOT);
   if (process.env.KAIROS_WIDGET_DIR) args.push('--widget-dir', process.env.KAIROS_WIDGET_DIR);
   const proc = spawn(process.env.KAIROS_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });

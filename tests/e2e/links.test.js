@@ -1,6 +1,7 @@
 // Links from e-mails open the widget in their mode: a proposal (the guest picks one of
-// the host's candidates, which becomes a booking) and a confirmation request (the guest
-// accepts), and the manage link of a booking (the guest reschedules, then cancels).
+// the host's candidates, which becomes a booking; or asks for other times), a
+// confirmation request (held for its undo window, the widget says so; once sent, the
+// guest accepts), and the manage link of a booking (the guest reschedules, then cancels).
 'use strict';
 const { api, run, assert, mirror, firstBookableDay } = require('./lib');
 
@@ -42,6 +43,26 @@ run('links', async ({ server, browser, log }) => {
   assert(items.some((b) => Date.parse(b.start) === c2.getTime()), 'the chosen candidate is booked: ' + booked.text.slice(0, 400));
   log('proposal chosen', iso(c2));
 
+  // --- proposal: none fits, ask for other times ------------------------------------------
+  const c3 = nextWeekday(24, 13), c4 = nextWeekday(25, 13);
+  const prop2 = await api(server, 'POST', '/v1/admin/proposals', {
+    page: 'demo', event_type: eventType.id, host: hostId,
+    candidates: [{ start: iso(c3), end: iso(new Date(c3.getTime() + dur)) }, { start: iso(c4), end: iso(new Date(c4.getTime() + dur)) }],
+    guests: [{ name: 'Mika Laine', email: 'mika@example.com' }], send_mail: false, visibility: 'private',
+  }, key);
+  assert(prop2.status === 201, 'second proposal created: ' + prop2.text);
+  const pr = await browser.newPage({ viewport: { width: 900, height: 800 } });
+  await pr.goto(server.base + '/widget/?proposal=' + encodeURIComponent(prop2.json.token) + '&lang=fi');
+  await mirror.screen(pr.mainFrame(), 'proposal');
+  await mirror.activate(pr.mainFrame(), 'start_readjust');
+  await mirror.screen(pr.mainFrame(), 'readjust');
+  await mirror.fill(pr.mainFrame(), 'readjust_message', 'Sopisiko ensi viikko?');
+  await mirror.activate(pr.mainFrame(), 'send_readjust');
+  await mirror.screen(pr.mainFrame(), 'done');
+  const gone = await api(server, 'GET', '/v1/proposals/' + encodeURIComponent(prop2.json.token));
+  assert(gone.status === 404 || /withdrawn|readjust/.test(gone.text), 'the proposal is closed after the re-adjust request: ' + gone.status + ' ' + gone.text.slice(0, 200));
+  log('re-adjustment asked');
+
   // --- confirmation request: accept ---------------------------------------------------
   const slotsAnswer = await api(server, 'GET', `/v1/pages/demo/slots?event_type=${eventType.id}&from=${iso(nextWeekday(10, 0)).slice(0, 10)}&to=${iso(nextWeekday(17, 0)).slice(0, 10)}&tz=UTC`);
   const free = Object.values(slotsAnswer.json.days).flat()[0];
@@ -66,19 +87,23 @@ run('links', async ({ server, browser, log }) => {
   const listed = await p2.$$eval('#kairos-mirror p', (ps) => ps.map((p) => p.textContent).join(' | '));
   assert(/2026|2027/.test(listed), 'the appointment is listed: ' + listed);
   const before = await api(server, 'GET', '/v1/requests/' + encodeURIComponent(token));
+  assert(before.json.state === 'pending_send', 'a new request is held for the undo window: ' + before.text.slice(0, 200));
   await mirror.activate(p2.mainFrame(), 'accept_request');
-  if (before.json.state === 'pending_send') {
-    // Inside the 10-minute undo window the mail has not gone out: the server refuses, and
-    // the widget says so in the guest's language instead of pretending.
-    await p2.waitForSelector('#kairos-mirror[data-screen="request"][aria-busy="false"] [role="alert"]', { state: 'attached' });
-    const alert = await p2.textContent('#kairos-mirror [role="alert"]');
-    assert(/még nem küldtük el/.test(alert), 'clear Hungarian message for a held request: ' + alert);
-    log('request held: widget shows', alert);
-  } else {
-    await mirror.screen(p2.mainFrame(), 'done');
-    const state = await api(server, 'GET', '/v1/requests/' + encodeURIComponent(token));
-    assert(/accepted/.test(state.text), 'the request is accepted: ' + state.text.slice(0, 300));
-  }
+  // Inside the 10-minute undo window the mail has not gone out: the server refuses, and
+  // the widget says so in the guest's language instead of pretending.
+  await p2.waitForSelector('#kairos-mirror[data-screen="request"][aria-busy="false"] [role="alert"]', { state: 'attached' });
+  const alert = await p2.textContent('#kairos-mirror [role="alert"]');
+  assert(/még nem küldtük el/.test(alert), 'clear Hungarian message for a held request: ' + alert);
+  log('request held: widget shows', alert);
+  // Eleven minutes later (the server's test clock) the mail has gone out: accepting works.
+  const clock = await api(server, 'POST', '/v1/test/clock', { advance_seconds: 660 });
+  assert(clock.status === 200, 'test clock moved: ' + clock.text);
+  await p2.reload();
+  await mirror.screen(p2.mainFrame(), 'request');
+  await mirror.activate(p2.mainFrame(), 'accept_request');
+  await mirror.screen(p2.mainFrame(), 'done');
+  const state = await api(server, 'GET', '/v1/requests/' + encodeURIComponent(token));
+  assert(state.json.state === 'accepted', 'the request is accepted: ' + state.text.slice(0, 300));
 
   // --- manage link: reschedule, then cancel ----------------------------------------------
   const manageUrl = server.base + `/widget/?booking=${encodeURIComponent(booking.json.uid)}&token=${encodeURIComponent(booking.json.token)}&lang=de`;

@@ -61,6 +61,11 @@ bool auto_complete_due(const Booking& booking, Instant now);
 // out buttons. apply() checks the same table.
 bool allowed(BookingStatus status, bool no_show, BookingAction action, Actor actor);
 
+// The actions `actor` may take on `booking` at `now`, in BookingAction order: exactly
+// those apply() would accept (given a valid new time for a reschedule). UIs offer these
+// and nothing else, so that no screen re-invents a rule.
+std::vector<BookingAction> available_actions(const Booking& booking, Actor actor, Instant now);
+
 // Deleting a booking (owner API): every scheduled message of it is cancelled. The key
 // prefix "" matches all keys.
 std::vector<std::string> cancel_prefixes_on_delete();
