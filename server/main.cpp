@@ -80,6 +80,7 @@ int main(int argc, char** argv) {
   fo.cors_origins = cfg->cors_origins;
   fo.body_limit = cfg->body_limit;
   fo.https = cfg->public_url.rfind("https://", 0) == 0;
+  fo.trust_proxy = cfg->trust_proxy;
   http::Front front(fo, router, metrics, [&app](const std::string& key) { return app.account_for_key(key); });
 
   http::ListenOptions lo;

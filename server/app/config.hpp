@@ -30,6 +30,7 @@ struct Config {
   std::size_t body_limit = 64 * 1024;
   std::string log_level = "info";
   int scheduler_seconds = 30;   // period of the completion / outbox hand-off sweep
+  bool trust_proxy = false;     // client identity from X-Forwarded-For (behind nginx)
   bool print_routes = false;    // print the route table and exit (OpenAPI consistency test)
   long clock_offset_seconds = 0;  // shifts the server's clock (tests of scheduled work, demos)
 };
