@@ -11,6 +11,7 @@ host=$(curl -fs -H "$auth" "$URL/v1/admin/hosts" -d "{\"name\":\"Load\",\"email\
 curl -fs -H "$auth" "$URL/v1/admin/pages" -d "{\"id\":\"load\",\"name\":\"Load\",\"hosts\":[\"$host\"],\"event_types\":[{\"id\":\"e\",\"name\":\"E\",\"duration_minutes\":15,\"buffer_before_minutes\":0,\"buffer_after_minutes\":0}]}" > /dev/null
 base=$(( ($(date -u +%s) / 86400 + 2) * 86400 ))
 wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$(dirname "$0")/bookings.lua" "$URL" -- "$base"
+curl -fs "$URL/metrics" | grep -E '^kairos_store_(commits|transactions)_total'
 kill -TERM $SERVER_PID; wait $SERVER_PID 2>/dev/null || true
 /usr/bin/python3 - "$WORK/kairos.db" <<'PY'
 import sqlite3, sys

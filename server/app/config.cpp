@@ -18,7 +18,8 @@ const char* kUsage =
     "                     [--demo] [--smtp URL] [--public-url URL] [--booking-rate N]\n"
     "                     [--web-root DIR] [--widget-dir DIR] [--cors-origins A,B|*]\n"
     "                     [--body-limit BYTES] [--log-level debug|info|warn|error]\n"
-    "                     [--scheduler-seconds N] [--clock-offset-seconds N] [--print-routes]\n"
+    "                     [--scheduler-seconds N] [--clock-offset-seconds N] [--trust-proxy]\n"
+    "                     [--print-routes]\n"
     "                     [--mail-from ADDR] [--mail-name NAME] [--sms log|webhook:URL]\n"
     "                     [--delivery-seconds N] [--test-clock]\n";
 
@@ -88,6 +89,7 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
     } else if (a == "--log-level") ok = value(c.log_level);
     else if (a == "--scheduler-seconds") ok = number(c.scheduler_seconds, 1, 86400);
     else if (a == "--print-routes") c.print_routes = true;
+    else if (a == "--trust-proxy") c.trust_proxy = true;
     else if (a == "--clock-offset-seconds") {
       int n = 0;
       bool negative = i + 1 < argc && argv[i + 1][0] == '-';

@@ -13,7 +13,7 @@ struct Config {
   std::string db = "kairos.db";
   std::string bind = "127.0.0.1";
   int port = 8080;
-  int threads = 2;
+  int threads = 4;  // handlers block on the group commit, so more than the cores
   std::string admin_key;        // --admin-key or KAIROS_ADMIN_KEY
   bool demo = false;
   std::string smtp;             // SMTP URL of the delivery worker; empty = mail waits in the outbox
@@ -30,6 +30,7 @@ struct Config {
   std::size_t body_limit = 64 * 1024;
   std::string log_level = "info";
   int scheduler_seconds = 30;   // period of the completion / outbox hand-off sweep
+  bool trust_proxy = false;     // client identity from X-Forwarded-For (behind nginx)
   bool print_routes = false;    // print the route table and exit (OpenAPI consistency test)
   long clock_offset_seconds = 0;  // shifts the server's clock (tests of scheduled work, demos)
 };

@@ -25,6 +25,12 @@ void register_system_routes(App& app, http::Router& r) {
       out += "kairos_bookings{status=\"" + http::prom_label(status) + "\"} " + std::to_string(n) + "\n";
     out += "# HELP kairos_outbox_depth Messages planned or scheduled and not yet sent.\n";
     out += "# TYPE kairos_outbox_depth gauge\nkairos_outbox_depth " + std::to_string(app.store.outbox_depth()) + "\n";
+    auto cs = app.store.commit_stats();
+    out += "# HELP kairos_store_commits_total Durable commits of the store (one fsync each).\n";
+    out += "# TYPE kairos_store_commits_total counter\nkairos_store_commits_total " + std::to_string(cs.commits) + "\n";
+    out += "# HELP kairos_store_transactions_total Write transactions carried by those commits.\n";
+    out += "# TYPE kairos_store_transactions_total counter\nkairos_store_transactions_total " +
+           std::to_string(cs.transactions) + "\n";
     return http::text_response(200, std::move(out), "text/plain; version=0.0.4; charset=utf-8");
   });
 

@@ -77,6 +77,16 @@ Response Front::finish(Request& req, Response res, std::chrono::steady_clock::ti
 
 Response Front::dispatch(Request& req) {
   if (draining_) return problem(503, "unavailable", "The server is shutting down.");
+  if (opts_.trust_proxy) {
+    if (const std::string* xff = req.header("x-forwarded-for")) {
+      std::string_view v = *xff;
+      auto comma = v.rfind(',');
+      if (comma != std::string_view::npos) v.remove_prefix(comma + 1);
+      while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+      while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+      if (!v.empty() && v.size() <= 64) req.client = std::string(v);
+    }
+  }
 
   if (req.method == "OPTIONS") {  // CORS preflight for any known path
     auto m = router_.match("GET", req.path);

@@ -21,6 +21,9 @@ struct FrontOptions {
   std::vector<std::string> cors_origins;  // "*" allows any origin
   std::size_t body_limit = 64 * 1024;
   bool https = false;                     // adds Strict-Transport-Security
+  // Behind a reverse proxy every peer is the proxy: take the client from the last
+  // address the proxy appended to X-Forwarded-For (the rate limit counts clients).
+  bool trust_proxy = false;
 };
 
 // Returns the account id that owns an API key, or nullopt.

@@ -128,10 +128,6 @@ constexpr const char* kBookingCols =
     "guest_email, guest_phone, checkin_code, doc, created_at, updated_at, host_ids, buffer_before_min, "
     "buffer_after_min";
 
-constexpr const char* kBookingColsB =
-    "b.uid, b.account_id, b.page_id, b.event_type, b.host_id, b.room_id, b.start_s, b.end_s, b.status, '', "
-    "'', '', '', '', '', b.created_at, b.updated_at, b.host_ids, b.buffer_before_min, b.buffer_after_min";
-
 thread_local const void* t_in_tx = nullptr;
 
 class SqliteStore final : public Store {
@@ -166,6 +162,7 @@ class SqliteStore final : public Store {
     return *job.result;
   }
   std::uint64_t generation() const override { return generation_.load(); }
+  CommitStats commit_stats() const override { return CommitStats{commits_.load(), transactions_.load()}; }
 
   std::optional<std::string> account_for_key(const std::string& key_hash) override {
     return read([&](Conn& c) -> std::optional<std::string> {
@@ -345,7 +342,15 @@ class SqliteStore final : public Store {
           .bind(6, b.guest_name).bind(7, b.guest_email).bind(8, b.guest_phone).bind(9, b.checkin_code)
           .bind(10, b.doc).bind(11, b.updated_at).bind(12, join_ids(b)).bind(13, b.uid).run();
       c.prepare("DELETE FROM booking_hosts WHERE booking_uid = ?").bind(1, b.uid).run();
-      write_booking_hosts(c, b);
+      // Buffers are fixed when the booking is made; the stored ones win over the caller's.
+      BookingRecord with_buffers = b;
+      auto q = c.prepare("SELECT buffer_before_min, buffer_after_min FROM bookings WHERE uid = ?");
+      q.bind(1, b.uid);
+      if (q.step()) {
+        with_buffers.buffer_before_min = q.integer(0);
+        with_buffers.buffer_after_min = q.integer(1);
+      }
+      write_booking_hosts(c, with_buffers);
     });
   }
   bool delete_booking(const std::string& uid) override {
@@ -381,7 +386,7 @@ class SqliteStore final : public Store {
       static const std::string sql =
           std::string("SELECT ") + kBookingCols +
           " FROM bookings WHERE account_id = ?1 AND end_s > ?2 AND start_s < ?3"
-          " AND (?4 = '' OR status = ?4)"
+          " AND (?4 = '' OR +status = ?4)"
           " AND (?5 = '' OR uid IN (SELECT booking_uid FROM booking_hosts WHERE host_id = ?5))"
           " AND (?6 = '' OR instr(lower(guest_name), lower(?6)) > 0 OR instr(lower(guest_email), lower(?6)) > 0"
           "      OR instr(guest_phone, ?6) > 0)"
@@ -406,22 +411,30 @@ class SqliteStore final : public Store {
       std::vector<BookingRecord> out;
       std::unordered_map<std::string, bool> seen;
       // Appointments last at most a day (the core's duration limit), so whatever overlaps
-      // [from, to) starts within [from - 2 days, to): one index range per host or room.
+      // [from, to) starts within [from - 1 day, to): one key range per host or room.
       static const std::string by_host =
-          std::string("SELECT ") + kBookingColsB +
-          " FROM booking_hosts h JOIN bookings b ON b.uid = h.booking_uid WHERE h.host_id = ?1"
-          " AND h.start_s >= ?2 - 172800 AND h.start_s < ?3 AND b.end_s > ?2"
-          " AND b.status IN ('pending','approved','rescheduled')";
+          "SELECT booking_uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
+          " FROM booking_hosts WHERE host_id = ?1 AND start_s >= ?2 - 86400 AND start_s < ?3 AND end_s > ?2"
+          " AND +status IN ('pending','approved','rescheduled')";
       static const std::string by_room =
-          std::string("SELECT ") + kBookingColsB +
-          " FROM bookings b WHERE b.room_id = ?1 AND b.start_s >= ?2 - 172800 AND b.start_s < ?3 AND b.end_s > ?2"
-          " AND b.status IN ('pending','approved','rescheduled')";
+          "SELECT uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
+          " FROM bookings WHERE room_id = ?1 AND start_s >= ?2 - 86400 AND start_s < ?3 AND end_s > ?2"
+          " AND +status IN ('pending','approved','rescheduled')";
       auto collect = [&](const std::string& sql, const std::string& key) {
         auto s = c.prepare(sql.c_str());
         s.bind(1, key).bind(2, from).bind(3, to);
         while (s.step()) {
-          auto b = row_to_booking(s);
-          if (seen.emplace(b.uid, true).second) out.push_back(std::move(b));
+          BookingRecord b;
+          b.uid = s.text(0);
+          if (!seen.emplace(b.uid, true).second) continue;
+          b.room_id = s.text(1);
+          b.start = s.integer(2);
+          b.end = s.integer(3);
+          b.host_ids = split_ids(s.text(4));
+          if (!b.host_ids.empty()) b.host_id = b.host_ids.front();
+          b.buffer_before_min = s.integer(5);
+          b.buffer_after_min = s.integer(6);
+          out.push_back(std::move(b));
         }
       };
       for (const auto& h : host_ids) collect(by_host, h);
@@ -473,7 +486,9 @@ class SqliteStore final : public Store {
   std::int64_t add_outbox(const OutboxMessage& m) override {
     std::int64_t id = 0;
     write([&](Conn& c) {
-      c.prepare("UPDATE outbox SET state = 'cancelled' WHERE booking_uid = ? AND msg_key = ? AND state = 'scheduled'")
+      // "+state": the planner must use the booking index, never the (state, …) one, which
+      // would scan every scheduled message of every booking.
+      c.prepare("UPDATE outbox SET state = 'cancelled' WHERE booking_uid = ? AND msg_key = ? AND +state = 'scheduled'")
           .bind(1, m.booking_uid).bind(2, m.key).run();
       c.prepare("INSERT INTO outbox(account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, "
                 "payload, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
@@ -510,7 +525,7 @@ class SqliteStore final : public Store {
   std::size_t cancel_outbox_for(const std::string& booking_uid, const std::string& key_prefix) override {
     std::size_t n = 0;
     write([&](Conn& c) {
-      c.prepare("UPDATE outbox SET state = 'cancelled' WHERE booking_uid = ?1 AND state = 'scheduled' "
+      c.prepare("UPDATE outbox SET state = 'cancelled' WHERE booking_uid = ?1 AND +state = 'scheduled' "
                 "AND substr(msg_key, 1, length(?2)) = ?2")
           .bind(1, booking_uid).bind(2, key_prefix).run();
       n = static_cast<std::size_t>(c.changes());
@@ -590,13 +605,7 @@ class SqliteStore final : public Store {
     b.doc = s.text(14);
     b.created_at = s.integer(15);
     b.updated_at = s.integer(16);
-    std::string ids = s.text(17);
-    for (std::size_t i = 0; i < ids.size();) {
-      auto j = ids.find(',', i);
-      if (j == std::string::npos) j = ids.size();
-      if (j > i) b.host_ids.push_back(ids.substr(i, j - i));
-      i = j + 1;
-    }
+    b.host_ids = split_ids(s.text(17));
     if (b.host_ids.empty() && !b.host_id.empty()) b.host_ids.push_back(b.host_id);
     b.buffer_before_min = s.integer(18);
     b.buffer_after_min = s.integer(19);
@@ -604,6 +613,16 @@ class SqliteStore final : public Store {
   }
   static TokenDoc row_to_doc(const Stmt& s) {
     return TokenDoc{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.integer(6), s.integer(7)};
+  }
+  static std::vector<std::string> split_ids(const std::string& ids) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < ids.size();) {
+      auto j = ids.find(',', i);
+      if (j == std::string::npos) j = ids.size();
+      if (j > i) out.push_back(ids.substr(i, j - i));
+      i = j + 1;
+    }
+    return out;
   }
   static std::string join_ids(const BookingRecord& b) {
     std::string out;
@@ -616,11 +635,14 @@ class SqliteStore final : public Store {
   static void write_booking_hosts(Conn& c, const BookingRecord& b) {
     std::vector<std::string> ids = b.host_ids;
     if (ids.empty()) ids.push_back(b.host_id);
-    std::int64_t pos = 0;
+    std::string joined = join_ids(b);
     for (const auto& h : ids)
-      c.prepare("INSERT OR IGNORE INTO booking_hosts(booking_uid, host_id, position, start_s) VALUES (?,?,?,?)")
-          .bind(1, b.uid).bind(2, h).bind(3, pos++).bind(4, b.start).run();
+      c.prepare("INSERT OR IGNORE INTO booking_hosts(host_id, start_s, booking_uid, end_s, status, room_id, host_ids, "
+                "buffer_before_min, buffer_after_min) VALUES (?,?,?,?,?,?,?,?,?)")
+          .bind(1, h).bind(2, b.start).bind(3, b.uid).bind(4, b.end).bind(5, b.status).bind(6, b.room_id)
+          .bind(7, joined).bind(8, b.buffer_before_min).bind(9, b.buffer_after_min).run();
   }
+
 
   void migrate() {
     std::lock_guard lock(write_mu_);
@@ -719,6 +741,8 @@ class SqliteStore final : public Store {
     try {
       writer_.exec("COMMIT");
       generation_.fetch_add(1);
+      commits_.fetch_add(1);
+      transactions_.fetch_add(batch.size());
     } catch (...) {
       auto e = std::current_exception();
       try {
@@ -745,6 +769,7 @@ class SqliteStore final : public Store {
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<Conn>> pool_;
   std::atomic<std::uint64_t> generation_{1};
+  std::atomic<std::uint64_t> commits_{0}, transactions_{0};
 };
 
 }  // namespace

@@ -95,6 +95,11 @@ class Store {
   virtual core::Status transact(const std::function<core::Status()>& fn) = 0;
   // A number that changes whenever any write commits (for response caches).
   virtual std::uint64_t generation() const = 0;
+  // Commits and the transactions they carried (group commit: transactions >= commits).
+  struct CommitStats {
+    std::uint64_t commits = 0, transactions = 0;
+  };
+  virtual CommitStats commit_stats() const = 0;
 
   // Accounts and API keys (only hashes are stored).
   virtual std::optional<std::string> account_for_key(const std::string& key_hash) = 0;

@@ -4,6 +4,7 @@ and the booking endpoint agreeing; bad input changing nothing; the rate limit; a
 double booking under concurrency."""
 import concurrent.futures
 import datetime
+import time
 import unittest
 
 from booking_helpers import book, flat, make_page, slots, today
@@ -152,7 +153,7 @@ class Agreement(ServerTest):
             self.assertStatus(owner("DELETE", "/v1/admin/bookings/" + r.json["uid"]), 204)
         starts = set(s["start"] for s in offered)
         base = datetime.datetime.fromisoformat(offered[0]["start"].replace("Z", "+00:00"))
-        for minutes in range(-120, 24 * 60, 5):
+        for minutes in range(-120, 12 * 60, 5):  # within the one local day, whatever its DST
             t = (base + datetime.timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M:%SZ")
             if t in starts:
                 continue
@@ -211,15 +212,44 @@ class BadInput(ServerTest):
 
 
 class RateLimit(ServerTest):
+    """The limit counts per client and per clock minute; a run that straddles a minute
+    boundary is repeated with a fresh client address (the limited server trusts
+    X-Forwarded-For), so the test never depends on when it starts."""
+
+    def run_in_one_minute(self, attempt):
+        for n in range(3):
+            minute = int(time.time() // 60)
+            result = attempt(n)
+            if int(time.time() // 60) == minute:
+                return result
+        self.fail("could not stay inside one clock minute")
+
     def test_booking_creation_is_limited_per_client(self):
         pid, _, _ = make_page(server="limited")
         offered = flat(slots(pid, day(2), day(2), server="limited"))
-        statuses = [book(pid, offered[i]["start"], server="limited").status for i in range(5)]
-        self.assertEqual(statuses[:3], [201, 201, 201])
-        self.assertEqual(statuses[3:], [429, 429])
-        r = book(pid, offered[9]["start"], server="limited")
-        self.assertProblem(r, 429, "rate_limited")
-        self.assertIsNotNone(r.header("Retry-After"))
+
+        def attempt(n):
+            h = {"X-Forwarded-For": "192.0.2.%d" % (10 + n)}
+            statuses = [book(pid, offered[6 * n + i]["start"], server="limited", headers=h) for i in range(5)]
+            return statuses
+        replies = self.run_in_one_minute(attempt)
+        self.assertEqual([r.status for r in replies], [201, 201, 201, 429, 429])
+        self.assertProblem(replies[3], 429, "rate_limited")
+        self.assertIsNotNone(replies[3].header("Retry-After"))
+
+    def test_behind_a_proxy_each_forwarded_client_has_its_own_budget(self):
+        pid, _, _ = make_page(server="limited")
+        offered = flat(slots(pid, day(3), day(3), server="limited"))
+
+        def attempt(n):
+            a = {"X-Forwarded-For": "203.0.113.7, 10.0.1.%d" % n}  # the proxy appended the last address
+            b = {"X-Forwarded-For": "198.51.100.%d" % n}
+            first = [book(pid, offered[10 * n + i]["start"], server="limited", headers=a).status for i in range(4)]
+            other = book(pid, offered[10 * n + 5]["start"], server="limited", headers=b).status
+            return first, other
+        first, other = self.run_in_one_minute(attempt)
+        self.assertEqual(first, [201, 201, 201, 429])
+        self.assertEqual(other, 201)
 
 
 class Concurrency(ServerTest):
