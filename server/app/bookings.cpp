@@ -96,11 +96,11 @@ core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::In
   std::vector<std::string> host_ids, room_ids = ctx.policy.room_ids;
   for (const auto& h : ctx.hosts) host_ids.push_back(h.id);
   for (const auto& r : room_ids) in.rooms.push_back(core::Room{r, {}});
-  // Per-week limits count the whole local week of a start: eight days each side. Without
-  // limits, two days cover any buffers (at most a day each) and zone offsets.
-  const core::Days margin(ctx.policy.limits.per_week || ctx.policy.limits.per_day ? 8 : 2);
-  auto from = range.start - margin;
-  auto to = range.end + margin;
+  // The core says how much around the range its answer depends on (buffers, zone
+  // offsets, and the local week that per-week limits and fair assignment count).
+  const core::Interval span = core::inputs_span(range);
+  auto from = span.start;
+  auto to = span.end;
   for (const auto& rec : app.store.busy_bookings(host_ids, room_ids, from.unix_seconds(), to.unix_seconds())) {
     core::ExistingBooking b;
     b.id = rec.uid;
