@@ -536,8 +536,64 @@ std::vector<DaySlots> group_by_local_date(const std::vector<Slot>& slots, const 
   return out;
 }
 
+namespace {
+
+constexpr Minutes kMaxOwnerDuration{1440};  // the engine's bound on a slot (a day)
+
+// The owner's choices (hosts, room, end) turned into the inputs of an ordinary check:
+// the chosen hosts as an all-mode team, the chosen room as the only room, the chosen
+// length as the duration with the event type's grid step kept.
+Result<AvailabilityInputs> owner_inputs(const AvailabilityInputs& inputs, const BookingRequest& request) {
+  AvailabilityInputs edited = inputs;
+  EventPolicy& p = edited.policy;
+  if (request.end) {
+    const auto length = *request.end - request.start;
+    const bool whole = length.count() % 60 == 0;
+    const Minutes minutes(length.count() / 60);
+    if (length.count() <= 0 || !whole || minutes > kMaxOwnerDuration) {
+      return make_error("invalid_duration", "the end must be 1 to 1440 whole minutes after the start", "end");
+    }
+    if (p.interval.count() == 0) p.interval = p.duration;  // the grid does not move with the length
+    p.duration = minutes;
+  }
+  if (!request.host_ids.empty()) {
+    edited.hosts.clear();
+    for (std::size_t i = 0; i < request.host_ids.size(); ++i) {
+      const std::string& id = request.host_ids[i];
+      std::string field = "hosts[";
+      field += std::to_string(i);
+      field += ']';
+      auto it = std::find_if(inputs.hosts.begin(), inputs.hosts.end(), [&](const Host& h) { return h.id == id; });
+      if (it == inputs.hosts.end()) return make_error("unknown_host", "not a host of this page", field);
+      for (const Host& chosen : edited.hosts) {
+        if (chosen.id == id) return make_error("duplicate_host", "a host is listed twice", field);
+      }
+      edited.hosts.push_back(*it);
+    }
+    edited.mode = HostMode::all;
+  }
+  if (!request.room_id.empty()) {
+    if (!names(p.room_ids, request.room_id)) {
+      return make_error("unknown_room", "not a room of this event type", "room");
+    }
+    p.room_ids = {request.room_id};
+  }
+  return edited;
+}
+
+}  // namespace
+
 Result<Assignment> check_booking(const AvailabilityInputs& inputs, const BookingRequest& request) {
   if (Status s = validate(inputs.policy); !s) return s.error();
+  if (!request.host_ids.empty() || !request.room_id.empty() || request.end) {
+    auto edited = owner_inputs(inputs, request);
+    if (!edited) return edited.error();
+    BookingRequest plain;
+    plain.start = request.start;
+    plain.ignore_booking_id = request.ignore_booking_id;
+    plain.ignore_hold_id = request.ignore_hold_id;
+    return check_booking(*edited, plain);
+  }
   const EventPolicy& p = inputs.policy;
   if (request.duration && *request.duration != p.duration) {
     return make_error("invalid_duration", "this event type lasts " + std::to_string(p.duration.count()) + " minutes",

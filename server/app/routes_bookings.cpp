@@ -1,6 +1,8 @@
 // Booking routes: creation (rate-limited, idempotent), the guest's own booking through
 // its token, and the owner's list, actions, edits and deletion. Another account's
 // booking, and a wrong token, answer 404 like an unknown uid.
+#include <algorithm>
+
 #include "app.hpp"
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
@@ -180,15 +182,34 @@ void register_booking_routes(App& app, http::Router& r) {
     if (!owned_booking(app, req)) return booking_not_found();
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
-    for (const char* unsupported : {"end", "hosts", "room"})
-      if (wire::member(*body, unsupported))
-        return http::problem(422, "unsupported_field",
-                             "move a booking with start (the core assigns hosts, room and end)", unsupported);
-    std::optional<core::Instant> start;
+    std::optional<core::Instant> start, end;
     if (const json* s = wire::member(*body, "start")) {
       auto t = wire::read_instant(*s, "start");
       if (!t) return http::problem(t.error());
       start = *t;
+    }
+    if (const json* e = wire::member(*body, "end")) {
+      auto t = wire::read_instant(*e, "end");
+      if (!t) return http::problem(t.error());
+      end = *t;
+    }
+    std::optional<std::vector<std::string>> hosts;
+    if (const json* hs = wire::member(*body, "hosts")) {
+      if (!hs->is_array() || hs->empty())
+        return http::problem(422, "invalid_type", "expected a non-empty list of host ids", "hosts");
+      hosts.emplace();
+      for (std::size_t i = 0; i < hs->size(); ++i) {
+        auto id = wire::read_string((*hs)[i], wire::field_path("hosts", i));
+        if (!id) return http::problem(id.error());
+        hosts->push_back(*id);
+      }
+    }
+    std::optional<std::string> room;
+    if (const json* rm = wire::member(*body, "room")) {
+      auto id = wire::read_string(*rm, "room");
+      if (!id) return http::problem(id.error());
+      if (id->empty()) return http::problem(422, "unknown_room", "not a room of this event type", "room");
+      room = *id;
     }
     std::optional<std::string> guidance;
     if (const json* g = wire::member(*body, "guidance")) {
@@ -228,12 +249,33 @@ void register_booking_routes(App& app, http::Router& r) {
       core::Booking after = before;
       core::Instant now = app.now();
       auto ctx = load_page_context(app, before.page_id, before.event_type_id);
-      if (start) {
+      if (start || end || hosts || room) {
         if (!ctx) return ctx.error();
+        // The core re-checks the edited booking against the inputs read in this
+        // transaction. A move (start) without hosts/room lets the core assign them, as
+        // a reschedule does; otherwise an absent hosts/room stays as it is. An absent
+        // end keeps the booking's current length.
         core::BookingRequest br;
-        br.start = *start;
+        br.start = start.value_or(before.when.start);
         br.ignore_booking_id = before.uid;
-        auto inputs = build_inputs(app, *ctx, core::Interval{*start, *start + ctx->policy.duration}, now);
+        const core::Seconds length = before.when.end - before.when.start;
+        const core::Instant new_end = end.value_or(br.start + length);
+        if (end || length != core::Seconds(ctx->policy.duration)) br.end = new_end;
+        if (hosts) {
+          br.host_ids = *hosts;
+        } else if (!start) {
+          br.host_ids = before.host_ids;
+        }
+        if (room) {
+          br.room_id = *room;
+        } else if (!start && std::find(ctx->policy.room_ids.begin(), ctx->policy.room_ids.end(), before.room_id) !=
+                                 ctx->policy.room_ids.end()) {
+          br.room_id = before.room_id;
+        }
+        // Inputs for the longer of the two lengths (at most a day; longer ends are refused).
+        const core::Seconds asked = std::clamp(new_end - br.start, core::Seconds(0), core::Seconds(core::Days(1)));
+        const core::Instant until = br.start + std::max(asked, core::Seconds(ctx->policy.duration));
+        auto inputs = build_inputs(app, *ctx, core::Interval{br.start, until}, now);
         auto a = core::check_booking(inputs, br);
         if (!a) return a.error();
         after.when = a->when;

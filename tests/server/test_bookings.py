@@ -305,5 +305,105 @@ class Rooms(ServerTest):
         self.assertEqual(visit.json["uid"], r2.json["uid"])
 
 
+class OwnerEdit(ServerTest):
+    """PATCH /v1/admin/bookings/{uid} with hosts, room and end: the core re-checks the
+    edited booking, so a host or room is never booked twice and a refused edit changes
+    nothing."""
+
+    def patch(self, uid, body):
+        return owner("PATCH", "/v1/admin/bookings/" + uid, body)
+
+    def get(self, uid):
+        return owner("GET", "/v1/admin/bookings/" + uid).json
+
+    def updates(self, uid, template):
+        return [m for m in owner("GET", "/v1/admin/outbox?booking=" + uid).json["messages"]
+                if m["template"] == template]
+
+    def test_reassign_to_a_free_second_host(self):
+        pid, hosts, rooms = make_page(hosts=2, rooms=2)
+        start = flat(slots(pid, day(2), day(2)))[4]["start"]
+        b = book(pid, start).json
+        self.assertEqual(b["host"], hosts[0])
+        p = self.patch(b["uid"], {"hosts": [hosts[1]], "notify": False})
+        self.assertStatus(p, 200)
+        self.assertEqual((p.json["host"], p.json["hosts"]), (hosts[1], [hosts[1]]))
+        shown = self.get(b["uid"])
+        self.assertEqual(shown["hosts"], [hosts[1]])
+        self.assertEqual((shown["start"], shown["end"], shown["room"]), (b["start"], b["end"], b["room"]))
+        # The first host is free again: a new booking at that time goes to them.
+        self.assertEqual(book(pid, start).json["host"], hosts[0])
+        # Two hosts, the first responsible.
+        b2 = book(pid, flat(slots(pid, day(2), day(2)))[8]["start"]).json
+        both = self.patch(b2["uid"], {"hosts": [hosts[1], hosts[0]], "notify": False})
+        self.assertStatus(both, 200)
+        self.assertEqual((both.json["host"], both.json["hosts"]), (hosts[1], [hosts[1], hosts[0]]))
+
+    def test_reassign_to_a_busy_host_or_room_is_409_and_changes_nothing(self):
+        pid, hosts, rooms = make_page(hosts=2, rooms=2)
+        start = flat(slots(pid, day(2), day(2)))[4]["start"]
+        b1, b2 = book(pid, start).json, book(pid, start).json
+        self.assertEqual((b1["host"], b2["host"]), (hosts[0], hosts[1]))
+        self.assertEqual((b1["room"], b2["room"]), (rooms[0], rooms[1]))
+        before = self.get(b1["uid"])
+        self.assertProblem(self.patch(b1["uid"], {"hosts": [hosts[1]], "notify": True}), 409, "slot_unavailable")
+        self.assertProblem(self.patch(b1["uid"], {"hosts": [hosts[0], hosts[1]], "notify": True}), 409,
+                           "slot_unavailable")
+        self.assertProblem(self.patch(b1["uid"], {"room": rooms[1], "notify": True}), 409, "slot_unavailable")
+        after = self.get(b1["uid"])
+        self.assertEqual(after, before)
+        self.assertEqual(self.updates(b1["uid"], "booking.updated.guest"), [])
+        self.assertEqual(self.updates(b1["uid"], "booking.updated.host"), [])
+
+    def test_unknown_host_or_room_is_422(self):
+        pid, hosts, rooms = make_page(hosts=2, rooms=1)
+        _, other_hosts, other_rooms = make_page(hosts=1, rooms=1)
+        other_host = other_hosts[0]
+        b = book(pid, flat(slots(pid, day(2), day(2)))[4]["start"]).json
+        p = self.patch(b["uid"], {"hosts": [hosts[0], "h_nobody"], "notify": False})
+        self.assertProblem(p, 422, "unknown_host")
+        self.assertEqual(p.json["field"], "hosts[1]")
+        p = self.patch(b["uid"], {"hosts": [other_host], "notify": False})  # a host of another page
+        self.assertProblem(p, 422, "unknown_host")
+        self.assertEqual(p.json["field"], "hosts[0]")
+        p = self.patch(b["uid"], {"room": other_rooms[0], "notify": False})  # not one of this event type's rooms
+        self.assertProblem(p, 422, "unknown_room")
+        self.assertEqual(p.json["field"], "room")
+        self.assertProblem(self.patch(b["uid"], {"hosts": [], "notify": False}), 422, "invalid_type")
+        self.assertEqual(self.get(b["uid"])["hosts"], [b["host"]])
+
+    def test_a_longer_end_must_stay_clear_of_the_next_booking(self):
+        pid, _, _ = make_page()
+        offered = flat(slots(pid, day(2), day(2)))
+        b1, b2 = book(pid, offered[4]["start"]).json, book(pid, offered[5]["start"]).json
+        self.assertEqual(b1["end"], b2["start"])
+        self.assertProblem(self.patch(b1["uid"], {"end": b2["end"], "notify": False}), 409, "slot_unavailable")
+        self.assertEqual(self.get(b1["uid"])["end"], b1["end"])
+        p = self.patch(b2["uid"], {"end": offered[6]["end"], "notify": False})  # 60 minutes, the next half hour free
+        self.assertStatus(p, 200)
+        self.assertEqual((p.json["start"], p.json["end"]), (b2["start"], offered[6]["end"]))
+        self.assertNotIn(offered[6], flat(slots(pid, day(2), day(2))))
+        # A later move of the start keeps the new length.
+        moved = self.patch(b2["uid"], {"start": offered[10]["start"], "notify": False})
+        self.assertStatus(moved, 200)
+        self.assertEqual(moved.json["end"], offered[11]["end"])
+        for bad in (b1["start"], "2000-01-01T00:00:00Z"):
+            p = self.patch(b1["uid"], {"end": bad, "notify": False})
+            self.assertProblem(p, 422, "invalid_duration")
+            self.assertEqual(p.json["field"], "end")
+
+    def test_guests_get_an_update_mail_only_when_notify_is_true(self):
+        pid, hosts, _ = make_page(hosts=2)
+        b = book(pid, flat(slots(pid, day(2), day(2)))[4]["start"], email="ada@example.com").json
+        self.assertStatus(self.patch(b["uid"], {"hosts": [hosts[1]], "notify": False}), 200)
+        self.assertEqual(self.updates(b["uid"], "booking.updated.guest"), [])
+        # The added host hears of the visit either way.
+        self.assertEqual([m["recipient"] for m in self.updates(b["uid"], "booking.updated.host")],
+                         ["host1@example.com"])
+        self.assertStatus(self.patch(b["uid"], {"hosts": [hosts[0]], "notify": True}), 200)
+        mails = self.updates(b["uid"], "booking.updated.guest")
+        self.assertEqual([m["recipient"] for m in mails], ["ada@example.com"])
+
+
 if __name__ == "__main__":
     unittest.main()

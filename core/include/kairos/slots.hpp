@@ -118,6 +118,11 @@ struct BookingRequest {
   std::optional<Minutes> duration;  // when given, must equal the policy's duration
   std::string ignore_booking_id;    // the booking being rescheduled: not a conflict
   std::string ignore_hold_id;       // the proposal hold being chosen: not a conflict
+  // An owner's edit (PATCH /v1/admin/bookings/{uid}) may fix what the engine would
+  // otherwise choose; empty/absent = the engine decides, as for a guest.
+  std::vector<std::string> host_ids;  // exactly these hosts, every one free; first = responsible
+  std::string room_id;                // exactly this room (one of policy.room_ids), free
+  std::optional<Instant> end;         // a different end: 1 to 1440 whole minutes after start
 };
 
 struct Assignment {
@@ -135,6 +140,18 @@ struct Assignment {
 //   off_slot_grid (inside working time, but not a start the grid offers),
 //   limit_reached (free only for hosts at their day/week limit),
 //   slot_unavailable (taken: busy, booked, held, or no free room).
+//
+// An owner's edit (host_ids, room_id or end given) is checked as a booking of the
+// policy with these changes: the listed hosts act as an all-mode team (each must work
+// through the whole appointment, be clear of busy blocks, bookings and holds with
+// both sides' buffers, and be under its limits; the grid is the first host's), the
+// room is the only room tried, and the duration is end - start while the grid keeps
+// the event type's step. So an owner, like a guest, books only inside the hosts'
+// working hours, on the grid, after the notice and inside the window: the same rules
+// the owner's move of `start` has always had. No host or room is ever booked twice.
+// Further errors: unknown_host (field "hosts[i]": not one of inputs.hosts, i.e. the
+// page's hosts), duplicate_host ("hosts[i]"), unknown_room ("room": not one of the
+// event type's rooms), invalid_duration ("end": not 1..1440 whole minutes after start).
 Result<Assignment> check_booking(const AvailabilityInputs& inputs, const BookingRequest& request);
 
 }  // namespace kairos::core
