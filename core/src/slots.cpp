@@ -161,10 +161,12 @@ Interval bookable(const AvailabilityInputs& in) {
 
 class Engine {
  public:
+  // With `keep_bookable`, notice and window do not cut the range (an owner's edit that
+  // keeps an accepted start).
   Engine(const AvailabilityInputs& in, Interval range, const std::string& ignore_booking,
-         const std::string& ignore_hold)
+         const std::string& ignore_hold, bool keep_bookable = false)
       : in_(in), dur_(in.policy.duration), bb_(in.policy.buffer_before), ba_(in.policy.buffer_after) {
-    const Interval allowed = bookable(in);
+    const Interval allowed = keep_bookable ? Interval{Instant::min(), Instant::max()} : bookable(in);
     range_ = Interval{std::max(range.start, allowed.start), std::min(range.end, allowed.end)};
     if (range_.end - range_.start > Seconds(kMaxRange)) range_.end = range_.start + Seconds(kMaxRange);
     plans_.reserve(in.hosts.size());
@@ -592,6 +594,7 @@ Result<Assignment> check_booking(const AvailabilityInputs& inputs, const Booking
     plain.start = request.start;
     plain.ignore_booking_id = request.ignore_booking_id;
     plain.ignore_hold_id = request.ignore_hold_id;
+    plain.booked_start = request.booked_start;
     return check_booking(*edited, plain);
   }
   const EventPolicy& p = inputs.policy;
@@ -601,14 +604,17 @@ Result<Assignment> check_booking(const AvailabilityInputs& inputs, const Booking
   }
   const Instant start = request.start;
   const Interval allowed = bookable(inputs);
-  if (start < inputs.now + Seconds(p.min_notice)) {
+  // A start already accepted for this booking stays acceptable to its owner: reassigning
+  // today's visit must not fail for the notice it was booked with.
+  const bool kept = request.booked_start && *request.booked_start == start;
+  if (!kept && start < inputs.now + Seconds(p.min_notice)) {
     return make_error("too_soon", "this start is sooner than the minimum notice allows", "start");
   }
-  if (!allowed.contains(start)) {
+  if (!kept && !allowed.contains(start)) {
     return make_error("outside_booking_window", "this start is outside the bookable period", "start");
   }
   const Interval when{start, start + Seconds(p.duration)};
-  Engine engine(inputs, Interval{start, start + Seconds(1)}, request.ignore_booking_id, request.ignore_hold_id);
+  Engine engine(inputs, Interval{start, start + Seconds(1)}, request.ignore_booking_id, request.ignore_hold_id, kept);
   bool found = false;
   std::vector<Verdict> verdicts;
   std::vector<std::size_t> hosts;

@@ -258,6 +258,7 @@ void register_booking_routes(App& app, http::Router& r) {
         core::BookingRequest br;
         br.start = start.value_or(before.when.start);
         br.ignore_booking_id = before.uid;
+        br.booked_start = before.when.start;  // a kept start is not refused for notice
         const core::Seconds length = before.when.end - before.when.start;
         const core::Instant new_end = end.value_or(br.start + length);
         if (end || length != core::Seconds(ctx->policy.duration)) br.end = new_end;

@@ -116,3 +116,38 @@ TEST(Reassign, WithoutIgnoringItselfTheBookingBlocksItsOwnHostAndRoom) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Reassign, AKeptStartIsNotRefusedForNoticeOrWindowButAMoveIs) {
+  // 09:30 on the day, two hours' notice: the 10:00 visit can still go to ben, or run
+  // longer, but it cannot move to 10:30; once it has begun it can still be reassigned.
+  auto in = monday();
+  const auto& z = in.hosts[0].zone;
+  in.now = z.to_instant(local("2026-03-09T09:30"));
+  in.policy.min_notice = Minutes(120);
+  BookingRequest req;
+  req.start = z.to_instant(local("2026-03-09T10:00"));
+  req.booked_start = req.start;
+  req.ignore_booking_id = "own";
+  req.host_ids = {"ben"};
+  auto r = check_booking(in, req);
+  ASSERT_TRUE(r.ok()) << r.error().code;
+  EXPECT_EQ(r->host_ids, Strings{"ben"});
+  req.end = z.to_instant(local("2026-03-09T10:30"));
+  EXPECT_TRUE(check_booking(in, req).ok());
+  req.host_ids = {"cy"};  // still no double booking: cy has 11:00, buffers after it only
+  req.end = z.to_instant(local("2026-03-09T11:30"));
+  EXPECT_EQ(check_booking(in, req).error().code, "slot_unavailable");
+  req.host_ids = {"ben"};
+  req.end.reset();
+  req.start = z.to_instant(local("2026-03-09T10:30"));
+  EXPECT_EQ(check_booking(in, req).error().code, "too_soon");
+  in.now = z.to_instant(local("2026-03-09T10:15"));
+  req.start = *req.booked_start;
+  EXPECT_TRUE(check_booking(in, req).ok());
+  req.booked_start.reset();  // without it the same request is a new start in the past
+  EXPECT_EQ(check_booking(in, req).error().code, "too_soon");
+}
+
+}  // namespace

@@ -123,6 +123,10 @@ struct BookingRequest {
   std::vector<std::string> host_ids;  // exactly these hosts, every one free; first = responsible
   std::string room_id;                // exactly this room (one of policy.room_ids), free
   std::optional<Instant> end;         // a different end: 1 to 1440 whole minutes after start
+  // The edited booking's current start. When `start` equals it, notice, window and
+  // "not in the past" are not re-applied (they held when it was booked); every host,
+  // room, hours, grid and limit rule still is.
+  std::optional<Instant> booked_start;
 };
 
 struct Assignment {
@@ -148,7 +152,8 @@ struct Assignment {
 // room is the only room tried, and the duration is end - start while the grid keeps
 // the event type's step. So an owner, like a guest, books only inside the hosts'
 // working hours, on the grid, after the notice and inside the window: the same rules
-// the owner's move of `start` has always had. No host or room is ever booked twice.
+// the owner's move of `start` has always had, except that a kept start (booked_start)
+// is not refused for notice or window. No host or room is ever booked twice.
 // Further errors: unknown_host (field "hosts[i]": not one of inputs.hosts, i.e. the
 // page's hosts), duplicate_host ("hosts[i]"), unknown_room ("room": not one of the
 // event type's rooms), invalid_duration ("end": not 1..1440 whole minutes after start).
