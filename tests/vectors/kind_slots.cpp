@@ -2,8 +2,9 @@
 // except that hosts name their zone ("timezone") and the runner loads the rules from
 // the OS tz database. Outputs: the free slots of the case's range grouped by the
 // guest's local date, and check_booking's answer for each listed start (and, with
-// "check_offered", for every offered start), so native and wasm are compared on
-// slots, assignments and error codes alike.
+// "check_offered", for every offered start; a check may carry an owner's edit:
+// "hosts", "room", "end", "booked_start"), so native and wasm are compared on slots,
+// assignments and error codes alike.
 #include "kairos/wire/availability.hpp"
 #include "vectors.hpp"
 #include "zoneinfo.hpp"
@@ -34,6 +35,11 @@ Json run_slots(const Json& input) {
       if (s.contains("duration_minutes")) req.duration = core::Minutes(s.at("duration_minutes").get<int>());
       req.ignore_booking_id = s.value("ignore_booking", std::string());
       req.ignore_hold_id = s.value("ignore_hold", std::string());
+      // An owner's edit: chosen hosts, room and end, and the booking's current start.
+      req.host_ids = s.value("hosts", std::vector<std::string>());
+      req.room_id = s.value("room", std::string());
+      if (s.contains("end")) req.end = expect(wire::read_instant(s.at("end"), "end"), name);
+      if (s.contains("booked_start")) req.booked_start = expect(wire::read_instant(s.at("booked_start"), "booked_start"), name);
       const auto r = core::check_booking(in, req);
       Json one = {{"start", req.start}};
       if (r) {
