@@ -10,7 +10,7 @@
 #include "form_check.hpp"
 #include "kairos/lifecycle.hpp"
 #include "kairos/time_text.hpp"
-#include "kairos/wire/json.hpp"
+#include "kairos/wire/json_mapping.hpp"
 #include "mirror.hpp"
 #include "screens.hpp"
 

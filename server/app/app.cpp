@@ -3,7 +3,7 @@
 
 #include "auth/tokens.hpp"
 #include "kairos/time_text.hpp"
-#include "kairos/wire/json.hpp"
+#include "kairos/wire/json_mapping.hpp"
 
 namespace kairos::server {
 

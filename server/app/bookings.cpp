@@ -9,7 +9,7 @@
 #include "kairos/proposal.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/availability.hpp"
-#include "kairos/wire/json.hpp"
+#include "kairos/wire/json_mapping.hpp"
 #include "kairos/wire/lifecycle.hpp"
 
 namespace kairos::server {

@@ -7,7 +7,7 @@
 
 #include "kairos/time_text.hpp"
 #include "kairos/wire/availability.hpp"
-#include "kairos/wire/json.hpp"
+#include "kairos/wire/json_mapping.hpp"
 #include "zone_cache.hpp"
 
 namespace kairos::server {

@@ -5,7 +5,7 @@
 #include "ics.hpp"
 #include "kairos/templates.hpp"
 #include "kairos/time_text.hpp"
-#include "kairos/wire/json.hpp"
+#include "kairos/wire/json_mapping.hpp"
 
 namespace kairos::server {
 namespace {

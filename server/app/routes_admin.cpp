@@ -3,7 +3,7 @@
 #include "app.hpp"
 #include "auth/tokens.hpp"
 #include "documents.hpp"
-#include "kairos/wire/json.hpp"
+#include "kairos/wire/json_mapping.hpp"
 
 namespace kairos::server {
 

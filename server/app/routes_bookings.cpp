@@ -9,7 +9,7 @@
 #include "http/front.hpp"
 #include "kairos/proposal.hpp"
 #include "kairos/time_text.hpp"
-#include "kairos/wire/json.hpp"
+#include "kairos/wire/json_mapping.hpp"
 
 namespace kairos::server {
 

@@ -12,7 +12,7 @@
 #include "http/log.hpp"
 #include "kairos/notify.hpp"
 #include "kairos/templates.hpp"
-#include "kairos/wire/json.hpp"
+#include "kairos/wire/json_mapping.hpp"
 
 namespace kairos::server {
 namespace {

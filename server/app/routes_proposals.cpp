@@ -14,7 +14,7 @@
 #include "kairos/proposal.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/availability.hpp"
-#include "kairos/wire/json.hpp"
+#include "kairos/wire/json_mapping.hpp"
 
 namespace kairos::server {
 

@@ -2,7 +2,7 @@
 #include "app.hpp"
 #include "embedded.hpp"
 #include "kairos/time_text.hpp"
-#include "kairos/wire/json.hpp"
+#include "kairos/wire/json_mapping.hpp"
 #include "zoneinfo.hpp"
 
 namespace kairos::server {

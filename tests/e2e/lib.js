@@ -153,8 +153,8 @@ async function firstBookableDay(frame) {
 
 // Probes for the server routes a test needs: [method, path, body?, owner?]. A route the
 // server does not have at all (404 "not_found", not a domain code such as
-// page_not_found) makes the test report "skipped" (exit 77) instead of failing, so the
-// suite stays green while the server grows; once the route exists the test runs.
+// page_not_found) fails the test at once with the list of missing routes, before a
+// browser is started.
 const ROUTES = {
   availability: ['GET', '/v1/pages/demo/availability?event_type=intro&from=2030-01-01&to=2030-01-02'],
   slots: ['GET', '/v1/pages/demo/slots?event_type=intro&from=2030-01-01&to=2030-01-02&tz=UTC'],
@@ -181,9 +181,9 @@ function run(name, body, needs = []) {
     const server = await startServer();
     const missing = await missingRoutes(server, needs);
     if (missing.length) {
-      console.log(`[${name}] skipped: the server has no route for ${missing.join(', ')}`);
+      console.error(`[${name}] FAILED: the server has no route for ${missing.join(', ')}`);
       await server.stop();
-      process.exit(77);
+      process.exit(1);
     }
     const { browser } = await launch();
     const ctx = { server, browser, artifacts, log: (...a) => console.log(`[${name}]`, ...a) };

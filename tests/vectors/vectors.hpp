@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "kairos/wire/json.hpp"
+#include "kairos/wire/json_mapping.hpp"
 
 namespace kairos::vectors {
 

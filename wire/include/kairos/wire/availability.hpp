@@ -25,7 +25,7 @@
 #pragma once
 
 #include "kairos/slots.hpp"
-#include "kairos/wire/json.hpp"
+#include "kairos/wire/json_mapping.hpp"
 
 namespace kairos::core {
 void to_json(nlohmann::json& j, const LocalInterval& i);

@@ -12,7 +12,7 @@
 #include "kairos/proposal.hpp"
 #include "kairos/templates.hpp"
 #include "kairos/wire/availability.hpp"  // to_json(Hold)
-#include "kairos/wire/json.hpp"
+#include "kairos/wire/json_mapping.hpp"
 
 namespace kairos::core {
 void to_json(nlohmann::json& j, const Guest& g);

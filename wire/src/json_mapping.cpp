@@ -1,4 +1,4 @@
-#include "kairos/wire/json.hpp"
+#include "kairos/wire/json_mapping.hpp"
 
 #include "kairos/time_text.hpp"
 
