@@ -17,8 +17,6 @@ namespace kairos::server {
 using core::make_error;
 using nlohmann::json;
 
-namespace {
-
 core::Instant at(std::int64_t s) { return core::Instant::from_unix_seconds(s); }
 
 std::uint64_t random_u64() {
@@ -26,6 +24,8 @@ std::uint64_t random_u64() {
   RAND_bytes(reinterpret_cast<unsigned char*>(&v), sizeof v);
   return v;
 }
+
+namespace {
 
 json guest_json(const core::Guest& g) {
   json j{{"name", g.name}, {"email", g.email}};

@@ -18,6 +18,11 @@
 
 namespace kairos::server {
 
+// Stored unix seconds as a core instant.
+core::Instant at(std::int64_t unix_seconds);
+// 64 bits from OpenSSL's CSPRNG: the random input of reception codes (the core has no RNG).
+std::uint64_t random_u64();
+
 // A page and one of its event types, ready for the core.
 struct PageContext {
   store::PageRecord page;

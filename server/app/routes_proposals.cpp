@@ -3,7 +3,6 @@
 // core decides everything (validate_proposal, choose_candidate, ask_other_times,
 // create_request, withdraw_request, accept_request, decline_request); these handlers
 // load the stored documents, call it, and store what it returns in one transaction.
-#include <openssl/rand.h>
 
 #include <algorithm>
 
@@ -24,14 +23,6 @@ using http::Response;
 using nlohmann::json;
 
 namespace {
-
-core::Instant at(std::int64_t s) { return core::Instant::from_unix_seconds(s); }
-
-std::uint64_t random_u64() {
-  std::uint64_t v = 0;
-  RAND_bytes(reinterpret_cast<unsigned char*>(&v), sizeof v);
-  return v;
-}
 
 // --- proposal documents ---------------------------------------------------------------
 
