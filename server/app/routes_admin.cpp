@@ -46,6 +46,27 @@ std::string html_escape(const std::string& s) {
 void register_admin_routes(App& app, http::Router& r) {
   using http::Access;
 
+  // The account itself: its name is the sender name of its mails ("Salon Aurora
+  // <bookings@…>"), so guests recognise who writes to them.
+  r.add("GET", "/v1/admin/account", Access::owner, [&app](Request& req) {
+    return http::json_response(200, json{{"id", req.account_id}, {"name", app.store.account_name(req.account_id).value_or("")}});
+  });
+  r.add("PUT", "/v1/admin/account", Access::owner, [&app](Request& req) {
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    auto n = wire::required(*body, "name");
+    if (!n) return http::problem(n.error());
+    auto name = wire::read_string(**n, "name");
+    if (!name) return http::problem(name.error());
+    std::string trimmed = *name;
+    while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t')) trimmed.pop_back();
+    while (!trimmed.empty() && (trimmed.front() == ' ' || trimmed.front() == '\t')) trimmed.erase(trimmed.begin());
+    if (trimmed.empty() || trimmed.size() > 120 || trimmed.find_first_of("\r\n<>\"") != std::string::npos)
+      return http::problem(core::make_error("invalid_name", "1 to 120 characters, no line breaks, quotes or angle brackets", "name"));
+    app.store.set_account_name(req.account_id, trimmed);
+    return http::json_response(200, json{{"id", req.account_id}, {"name", trimmed}});
+  });
+
   // --- hosts ----------------------------------------------------------------------
   r.add("POST", "/v1/admin/hosts", Access::owner, [&app](Request& req) {
     auto body = parse_body(req);

@@ -174,6 +174,20 @@ class BookingMails(MailServer):
         "hu": ("Megkaptuk foglalási kérését: Visit hu", "Új foglalási kérés: {guest}"),
     }
 
+    def test_account_name_is_the_sender_name(self):
+        self.assertEqual(self.owner("PUT", "/v1/admin/account", {"name": "Line\nbreak"}).status, 422)
+        self.assertEqual(self.owner("PUT", "/v1/admin/account", {"name": ""}).status, 422)
+        r = self.owner("PUT", "/v1/admin/account", {"name": "Klinikka Aurora Oy"})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(self.owner("GET", "/v1/admin/account").json["name"], "Klinikka Aurora Oy")
+        self.make_page("sender", "fi")
+        self.book("sender", future_slot(9, 9), language="fi", mail="sender@example.com")
+        self.tick()
+        got = [m for m in self.new_mail() if "sender@example.com" in str(m["To"])]
+        self.assertEqual(len(got), 1)
+        self.assertEqual(got[0]["From"].addresses[0].display_name, "Klinikka Aurora Oy")
+        self.assertEqual(got[0]["From"].addresses[0].addr_spec, "bookings@clinic.test")
+
     def test_pending_booking_mails_in_five_languages(self):
         self.new_mail()
         guests = {"en": "Emma Brown", "ja": "三田花子", "fi": "Matti Meikäläinen", "de": "Jürgen Groß", "hu": "Kovács Éva"}
