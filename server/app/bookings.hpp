@@ -14,9 +14,13 @@
 #include "kairos/booking.hpp"
 #include "kairos/lifecycle.hpp"
 #include "kairos/notify.hpp"
+#include "kairos/proposal.hpp"
 #include "kairos/slots.hpp"
 
 namespace kairos::server {
+
+// A proposal as stored (the document routes_proposals.cpp writes) read back as the core's value.
+core::Proposal proposal_from(const nlohmann::json& stored);
 
 // Stored unix seconds as a core instant.
 core::Instant at(std::int64_t unix_seconds);

@@ -127,25 +127,20 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const json& 
   if (auto doc = app.store.token_doc("proposal", owned_id("proposal:"))) {
     const json d = json::parse(doc->doc, nullptr, false);
     if (!d.is_object()) return make_error("unrenderable", "proposal document is unreadable");
+    const core::Proposal p = proposal_from(d);
     l.subject_id = doc->id;
-    l.ctx.message = d.value("message", "");
-    l.ctx.guidance = d.value("message", "");
-    l.ctx.location = d.value("location", "");
-    if (const json* g = wire::member(d, "guests"); g && g->is_array() && !g->empty()) {
-      l.ctx.guest_name = (*g)[0].value("name", "");
-      l.ctx.guest_company = (*g)[0].value("company", "");
+    l.ctx.message = p.message;
+    l.ctx.guidance = p.message;
+    l.ctx.location = p.location;
+    if (!p.guests.empty()) {
+      l.ctx.guest_name = p.guests.front().name;
+      l.ctx.guest_company = p.guests.front().company;
     }
-    if (const json* c = wire::member(d, "candidates"); c && c->is_array()) {
-      for (const json& cj : *c) {
-        auto iv = wire::read_interval(cj, "candidate");
-        if (iv) l.ctx.appointments.push_back(*iv);
-      }
-      if (!l.ctx.appointments.empty()) l.ctx.when = l.ctx.appointments.front();
-    }
+    l.ctx.appointments = p.candidates;
+    if (!p.candidates.empty()) l.ctx.when = p.candidates.front();
     if (payload.contains("reason")) l.ctx.message = payload.value("reason", "");
-    const auto hosts = d.value("hosts", std::vector<std::string>{});
-    if (role == "host" && !hosts.empty()) l.zone_id = host_zone(app, address.empty() ? hosts.front() : address);
-    fill_from_page(app, l, d.value("page", ""), d.value("event_type", ""), hosts);
+    if (role == "host" && !p.host_ids.empty()) l.zone_id = host_zone(app, address.empty() ? p.host_ids.front() : address);
+    fill_from_page(app, l, p.page_id, p.event_type_id, p.host_ids);
     return l;
   }
   if (auto doc = app.store.token_doc("request", owned_id("request:"))) {

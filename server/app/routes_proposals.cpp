@@ -51,6 +51,8 @@ json proposal_doc(const core::Proposal& p) {
               {"holds", holds}};
 }
 
+}  // namespace
+
 core::Proposal proposal_from(const json& d) {
   core::Proposal p;
   p.id = d.value("id", "");
@@ -73,6 +75,8 @@ core::Proposal proposal_from(const json& d) {
                            : st == "withdrawn" ? core::ProposalState::withdrawn : core::ProposalState::open;
   return p;
 }
+
+namespace {
 
 // Messages that belong to a proposal or a request, not (yet) to a booking: stored under a
 // pseudo booking uid so their keys can be cancelled together.
