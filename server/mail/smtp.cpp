@@ -26,12 +26,21 @@ std::string bracket(const std::string& a) { return "<" + a + ">"; }
 
 }  // namespace
 
+SmtpSender::SmtpSender(SmtpConfig config) : config_(std::move(config)) {}
+
+SmtpSender::~SmtpSender() {
+  if (curl_) curl_easy_cleanup(static_cast<CURL*>(curl_));
+}
+
 SendOutcome SmtpSender::send(const std::string& envelope_from, const std::vector<std::string>& recipients,
                              const std::string& message) const {
   static const bool initialised = [] { return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK; }();
   if (!initialised) return {SendOutcome::Kind::temporary_failure, "libcurl failed to initialise"};
-  CURL* curl = curl_easy_init();
+  std::lock_guard lock(mu_);
+  if (!curl_) curl_ = curl_easy_init();
+  CURL* curl = static_cast<CURL*>(curl_);
   if (!curl) return {SendOutcome::Kind::temporary_failure, "libcurl: no handle"};
+  curl_easy_reset(curl);  // keeps the open connection, forgets the previous mail's options
   curl_slist* rcpt = nullptr;
   for (const auto& r : recipients) rcpt = curl_slist_append(rcpt, bracket(r).c_str());
   Upload up{&message};
@@ -55,7 +64,6 @@ SendOutcome SmtpSender::send(const std::string& envelope_from, const std::vector
   long reply = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply);
   curl_slist_free_all(rcpt);
-  curl_easy_cleanup(curl);
   if (rc == CURLE_OK) return {SendOutcome::Kind::sent, "250"};
   std::string detail = std::string(curl_easy_strerror(rc)) + (err[0] ? std::string(": ") + err : "");
   if (reply > 0) detail += " (reply " + std::to_string(reply) + ")";

@@ -4,6 +4,8 @@
 // the booking so staff can fall back to the guest's phone (R-INQ-4).
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -22,14 +24,22 @@ struct SmtpConfig {
   long timeout_seconds = 20;
 };
 
+// One sender keeps one libcurl handle, so consecutive mails reuse the SMTP connection
+// (curl notices a connection the server closed and opens a new one). Thread-safe: sends
+// are serialised.
 class SmtpSender {
  public:
-  explicit SmtpSender(SmtpConfig config) : config_(std::move(config)) {}
+  explicit SmtpSender(SmtpConfig config);
+  ~SmtpSender();
+  SmtpSender(const SmtpSender&) = delete;
+  SmtpSender& operator=(const SmtpSender&) = delete;
   SendOutcome send(const std::string& envelope_from, const std::vector<std::string>& recipients,
                    const std::string& message) const;
 
  private:
   SmtpConfig config_;
+  mutable std::mutex mu_;
+  mutable void* curl_ = nullptr;  // CURL*, created on first use
 };
 
 }  // namespace kairos::server::mail
