@@ -10,26 +10,18 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
 import unittest
 import urllib.parse
 
+import fixture
 import kairos_http as kh
 
 SINK = os.path.join(os.environ["KAIROS_SOURCE_DIR"], "tests", "support", "smtp_sink.py")
 BIN = os.environ["KAIROS_BIN"]
 KEY = "mail-owner-key"
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    p = s.getsockname()[1]
-    s.close()
-    return p
 
 
 def iso(dt):
@@ -39,7 +31,7 @@ def iso(dt):
 class Sink:
     def __init__(self, directory):
         self.dir = directory
-        self.port = free_port()
+        self.port = fixture.free_port()
         self.proc = None
         self.start()
 
@@ -77,21 +69,13 @@ class MailServer(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp(prefix="kairos-mail-")
         cls.sink = Sink(os.path.join(cls.tmp, "mail"))
-        cls.port = free_port()
-        cls.base = "http://127.0.0.1:%d" % cls.port
-        cls.server = subprocess.Popen(
-            [BIN, "--db", os.path.join(cls.tmp, "k.db"), "--port", str(cls.port), "--admin-key", KEY,
-             "--test-clock", "--smtp", "smtp://127.0.0.1:%d" % cls.sink.port, "--booking-rate", "0",
+        cls.server, cls.base = fixture.spawn(
+            BIN, os.path.join(cls.tmp, "k.db"),
+            ["--admin-key", KEY, "--test-clock", "--smtp", "smtp://127.0.0.1:%d" % cls.sink.port, "--booking-rate", "0",
              "--delivery-seconds", "3600", "--scheduler-seconds", "3600", "--mail-from", "bookings@clinic.test",
-             "--public-url", cls.base, "--log-level", "warn"],
-            stdout=subprocess.DEVNULL, stderr=open(os.path.join(cls.tmp, "server.log"), "w"))
-        deadline = time.time() + 15
-        while time.time() < deadline:
-            try:
-                if cls.call("GET", "/healthz").status == 200:
-                    break
-            except OSError:
-                time.sleep(0.05)
+             "--log-level", "warn"],
+            log=open(os.path.join(cls.tmp, "server.log"), "w"))
+        assert cls.server, open(os.path.join(cls.tmp, "server.log")).read()
         cls.seen = 0
 
     @classmethod

@@ -20,31 +20,40 @@ def free_port():
         return s.getsockname()[1]
 
 
+def spawn(binary, db, extra, log=subprocess.DEVNULL, timeout=15):
+    """Starts kairos-server on a free 127.0.0.1 port with the database `db` and returns
+    (proc, url) once /healthz answers 200; (None, None) after stopping a server that
+    never did."""
+    port = free_port()
+    proc = subprocess.Popen([binary, "--db", db, "--bind", "127.0.0.1", "--port", str(port)] + list(extra),
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = "http://127.0.0.1:%d" % port
+    deadline = time.time() + timeout
+    while time.time() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=1) as r:
+                if r.status == 200:
+                    return proc, url
+        except OSError:
+            time.sleep(0.02)
+    if proc.poll() is None:
+        proc.kill()
+    proc.wait()
+    return None, None
+
+
 def start(name, binary, state_dir, extra):
     d = os.path.join(state_dir, name)
     shutil.rmtree(d, ignore_errors=True)
     os.makedirs(d)
     for _ in range(5):
-        port = free_port()
         log = open(os.path.join(d, "server.log"), "w")
-        proc = subprocess.Popen([binary, "--db", os.path.join(d, "kairos.db"), "--bind", "127.0.0.1",
-                                 "--port", str(port), "--threads", "2", "--log-level", "warn"] + extra,
-                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        url = "http://127.0.0.1:%d" % port
-        deadline = time.time() + 15
-        while time.time() < deadline and proc.poll() is None:
-            try:
-                with urllib.request.urlopen(url + "/healthz", timeout=1) as r:
-                    if r.status == 200:
-                        open(os.path.join(d, "url"), "w").write(url)
-                        open(os.path.join(d, "pid"), "w").write(str(proc.pid))
-                        print("started", name, url, "pid", proc.pid)
-                        return 0
-            except OSError:
-                time.sleep(0.05)
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait()
+        proc, url = spawn(binary, os.path.join(d, "kairos.db"), ["--threads", "2", "--log-level", "warn"] + extra, log)
+        if proc:
+            open(os.path.join(d, "url"), "w").write(url)
+            open(os.path.join(d, "pid"), "w").write(str(proc.pid))
+            print("started", name, url, "pid", proc.pid)
+            return 0
     print(open(os.path.join(d, "server.log")).read())
     return 1
 

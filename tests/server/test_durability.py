@@ -6,11 +6,9 @@ import datetime
 import os
 import shutil
 import signal
-import subprocess
 import tempfile
 import time
 import unittest
-import urllib.request
 
 import fixture
 import kairos_http
@@ -21,19 +19,10 @@ KEY = "durability-key"
 
 class KillNine(unittest.TestCase):
     def start(self, db):
-        port = fixture.free_port()
-        proc = subprocess.Popen([os.environ["KAIROS_BIN"], "--db", db, "--port", str(port), "--threads", "2",
-                                 "--admin-key", KEY, "--booking-rate", "0", "--log-level", "warn"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        url = "http://127.0.0.1:%d" % port
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(url + "/healthz", timeout=1)
-                return proc, url
-            except OSError:
-                time.sleep(0.02)
-        proc.kill()
-        self.fail("server did not start")
+        proc, url = fixture.spawn(os.environ["KAIROS_BIN"], db, ["--threads", "2", "--admin-key", KEY, "--booking-rate", "0", "--log-level", "warn"])
+        if not proc:
+            self.fail("server did not start")
+        return proc, url
 
     def test_no_acknowledged_booking_is_lost(self):
         tmp = tempfile.mkdtemp()

@@ -5,11 +5,9 @@ import datetime
 import os
 import shutil
 import signal
-import subprocess
 import tempfile
 import time
 import unittest
-import urllib.request
 
 import fixture
 import kairos_http
@@ -20,19 +18,10 @@ KEY = "scheduler-key"
 
 class Scheduler(unittest.TestCase):
     def start(self, db, *extra):
-        port = fixture.free_port()
-        proc = subprocess.Popen([os.environ["KAIROS_BIN"], "--db", db, "--port", str(port), "--admin-key", KEY,
-                                 "--log-level", "warn", "--scheduler-seconds", "1"] + list(extra),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        url = "http://127.0.0.1:%d" % port
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(url + "/healthz", timeout=1)
-                return proc, url
-            except OSError:
-                time.sleep(0.02)
-        proc.kill()
-        self.fail("server did not start")
+        proc, url = fixture.spawn(os.environ["KAIROS_BIN"], db, ["--admin-key", KEY, "--log-level", "warn", "--scheduler-seconds", "1"] + list(extra))
+        if not proc:
+            self.fail("server did not start")
+        return proc, url
 
     def stop(self, proc):
         proc.send_signal(signal.SIGTERM)
