@@ -210,16 +210,12 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
   if (!loaded) return loaded.error();
   Loaded& l = *loaded;
 
-  const core::ZoneRules* zone = nullptr;
-  core::ZoneRules rules;
+  // The cache's shared table, held for the length of this message: no copy per mail.
+  std::shared_ptr<const core::ZoneRules> zone;
   if (!l.zone_id.empty()) {
-    auto z = app_.zones.get(l.zone_id);
-    if (z) {
-      rules = **z;
-      zone = &rules;
-    }
+    if (auto z = app_.zones.get(l.zone_id)) zone = *z;
   }
-  l.ctx.zone = zone;
+  l.ctx.zone = zone.get();
   if (const json* acts = wire::member(payload, "actions"); acts && acts->is_array()) {
     for (const json& a : *acts) {
       if (!a.is_string()) continue;
