@@ -14,6 +14,7 @@
 #include "http/front.hpp"
 #include "http/log.hpp"
 #include "http/pistache_adapter.hpp"
+#include "store/open.hpp"
 
 using namespace kairos::server;
 
@@ -46,7 +47,7 @@ int main(int argc, char** argv) {
   std::unique_ptr<store::Store> store;
   if (!cfg->print_routes) {
     try {
-      store = store::open_sqlite_store(cfg->db);
+      store = store::open_store(cfg->db);
     } catch (const std::exception& e) {
       log::error("cannot open the database", {{"db", cfg->db}, {"error", e.what()}});
       return 1;
