@@ -82,8 +82,9 @@ class Cluster:
         for _ in range(5):
             port = free_port()
             log = os.path.join(self.dir, "kairos-%d.log" % i)
-            proc = subprocess.Popen([self.binary, "--port", str(port)] + self.instance_args(i),
-                                    stdout=open(log, "a"), stderr=subprocess.STDOUT, start_new_session=True)
+            with open(log, "a") as logf:
+                proc = subprocess.Popen([self.binary, "--port", str(port)] + self.instance_args(i),
+                                        stdout=logf, stderr=subprocess.STDOUT, start_new_session=True)
             url = "http://127.0.0.1:%d" % port
             if wait_healthy(url, proc=proc):
                 self.instances[i] = {"proc": proc, "url": url, "port": port, "log": log}
@@ -96,7 +97,8 @@ class Cluster:
     def start_nginx(self):
         for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
             os.makedirs(os.path.join(self.dir, "tmp", sub), exist_ok=True)
-        template = open(os.path.join(ROOT, "deploy", "nginx", "local.conf.in")).read()
+        with open(os.path.join(ROOT, "deploy", "nginx", "local.conf.in")) as f:
+            template = f.read()
         ups = "\n".join("        server 127.0.0.1:%d max_fails=1 fail_timeout=2s;" % inst["port"]
                         for inst in self.instances)
         for _ in range(5):
@@ -104,7 +106,8 @@ class Cluster:
             conf = (template.replace("@DIR@", self.dir).replace("@PORT@", str(port))
                     .replace("@UPSTREAMS@", ups).replace("@WORKERS@", str(self.nginx_workers)))
             path = os.path.join(self.dir, "nginx.conf")
-            open(path, "w").write(conf)
+            with open(path, "w") as f:
+                f.write(conf)
             r = subprocess.run(["nginx", "-p", self.dir, "-c", path], stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
             self.url = "http://127.0.0.1:%d" % port
@@ -124,7 +127,8 @@ class Cluster:
         pidfile = os.path.join(self.dir, "nginx.pid")
         if os.path.exists(pidfile):
             try:
-                pid = int(open(pidfile).read())
+                with open(pidfile) as f:
+                    pid = int(f.read())
                 os.kill(pid, signal.SIGQUIT)
                 for _ in range(100):
                     os.kill(pid, 0)

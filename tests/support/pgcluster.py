@@ -106,7 +106,8 @@ class PgCluster:
 def attach(directory):
     """A PgCluster for a server already started by `start DIR`."""
     pg = PgCluster(directory)
-    url = open(os.path.join(pg.dir, "url")).read().strip()
+    with open(os.path.join(pg.dir, "url")) as f:
+        url = f.read().strip()
     pg.port = int(url.rsplit(":", 1)[1])
     return pg
 
