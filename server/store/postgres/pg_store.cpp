@@ -128,8 +128,7 @@ class PgStore final : public Store {
           release(std::move(c));
           return st;
         }
-        if (wrote) c->exec("NOTIFY kairos_changes");
-        c->exec("COMMIT");
+        c->exec(wrote ? "NOTIFY kairos_changes; COMMIT" : "COMMIT");  // one round trip
         release(std::move(c));
         if (wrote) generation_.fetch_add(1);
         commits_.fetch_add(1);
