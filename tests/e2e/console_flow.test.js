@@ -175,7 +175,43 @@ run('console_flow', async (ctx) => {
   const moved = (await api(server, 'GET', '/v1/admin/bookings/' + uid)).json;
   assert(Date.parse(moved.start) === s.getTime() + 3600000, 'moved an hour: ' + JSON.stringify(moved));
   await waitFor(async () => { await api(server, 'POST', '/v1/test/tick', {}); return mails(server.sink.dir).length > before; }, 'the update mail');
+
+  // A confirmation request from the booking: sent with a 10-minute countdown, then undone.
+  await drawer.locator('button[data-action="confirm-request"]').click();
+  const rq = page.getByRole('dialog', { name: 'Ask to confirm' });
+  await rq.getByLabel('Recipients').fill(guestEmail);
+  await rq.getByLabel('Message').fill('Are you still coming?');
+  await rq.getByRole('button', { name: 'Send' }).click();
+  const timer = rq.getByRole('timer');
+  await timer.waitFor();
+  const shown = await timer.textContent();
+  assert(/Sending in (9|10):\d\d/.test(shown), 'a 10-minute countdown: ' + shown);
+  await shot(page, 'request-countdown');
+  await axe(page, 'request countdown');
+  await rq.getByRole('button', { name: 'Undo' }).click();
+  await rq.waitFor({ state: 'detached' });
   await page.keyboard.press('Escape');
+
+  // A proposal on the host's week: two free times on the Wednesday, to a guest.
+  await page.goto(server.base + '/console/#/proposals');
+  await page.getByRole('button', { name: 'New proposal' }).click();
+  const prf = page.locator('form').filter({ has: page.getByRole('heading', { name: 'New proposal' }) });
+  await prf.getByLabel('Page', { exact: true }).selectOption('clinic');
+  await prf.getByLabel('Service').selectOption('checkup');
+  const mondayNow = new Date(); mondayNow.setUTCHours(0, 0, 0, 0);
+  while (mondayNow.getUTCDay() !== 1) mondayNow.setUTCDate(mondayNow.getUTCDate() - 1);
+  for (let i = Math.round((Date.parse(day) - mondayNow.getTime()) / (7 * 86400000)); i > 0; i--) await prf.getByRole('button', { name: 'Next' }).click();
+  const wed = ymd(new Date(Date.parse(day) + 2 * 86400000));
+  await prf.locator(`button.wp-cell[data-start="${wed}T14:00:00.000Z"]`).click();
+  await prf.locator(`button.wp-cell[data-start="${wed}T15:00:00.000Z"]`).click();
+  await prf.getByLabel('Name', { exact: true }).fill('Taro Yamada');
+  await prf.getByLabel('E-mail', { exact: true }).fill('taro@guest.example');
+  await shot(page, 'proposal-form');
+  await axe(page, 'proposal form');
+  await prf.getByRole('button', { name: 'Create' }).click();
+  await prf.locator('.banner.ok').waitFor();
+  const busyNow = (await api(server, 'GET', `/v1/pages/clinic/slots?event_type=checkup&from=${wed}&to=${wed}&tz=UTC`, undefined, null)).json;
+  assert(!(busyNow.days[wed] || []).some((x) => Date.parse(x.start) === Date.parse(`${wed}T14:00:00Z`)), 'the proposal holds 14:00');
 
   // Why not offered: the buffer after the booking, and the offered starts equal /slots.
   if (await hasRoute(server, 'GET', '/v1/admin/pages/clinic/explain?event_type=checkup&date=' + day + '&tz=UTC')) {

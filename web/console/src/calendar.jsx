@@ -7,12 +7,34 @@ import { t } from './i18n.js';
 import { Tabs, Loading, FormError, Empty } from './ui.jsx';
 import { today, addDays, mondayOf, fmtDay, fmtTime, minutesOfDay, isoDate, parseDate } from './time.js';
 
-const PX = 1; // pixels per minute: 15-minute rows are 15 px, an hour 60 px
+const PX = 1.6; // pixels per minute: 15-minute rows are 24 px, an hour 96 px
 // The calendar keeps its place while a booking is open and after it closes.
 const remembered = { view: 'day', date: null, by: 'host', host: '' };
 
 export const bookingHosts = (b) => (Array.isArray(b.hosts) && b.hosts.length ? b.hosts.map((h) => (typeof h === 'string' ? h : h.id)) : [b.host && (b.host.id || b.host)].filter(Boolean));
 export const guestName = (b) => (b.guest && b.guest.name) || (Array.isArray(b.guests) && b.guests[0] && b.guests[0].name) || '';
+
+// A host's working hours on a local date, as minutes of the browser's day (shading only:
+// what is bookable is the server's answer, shown by the booking page and the explain screen).
+const WD = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+function workMinutes(h, day) {
+  const o = (h.overrides || []).find((x) => x.date === day);
+  const list = o ? o.hours || [] : ((h.weekly_hours || {})[WD[parseDate(day).getDay()]] || []);
+  const zoneOffset = (tz, d) => {
+    try {
+      const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(d);
+      const g = (k) => Number(parts.find((p) => p.type === k).value);
+      return (Date.UTC(g('year'), g('month') - 1, g('day'), g('hour'), g('minute')) - d.getTime()) / 60000 + d.getTimezoneOffset();
+    } catch (e) { return 0; }
+  };
+  const off = zoneOffset(h.timezone || 'UTC', parseDate(day)); // host zone minus browser zone, minutes
+  return list.map(([a, b]) => {
+    const m = (x) => Number(x.slice(0, 2)) * 60 + Number(x.slice(3, 5));
+    let s = m(a) - off, e = m(b) - off;
+    if (m(b) <= m(a)) e += 24 * 60; // runs past midnight
+    return [Math.max(0, s), Math.min(24 * 60, e)];
+  }).filter(([s, e]) => e > s);
+}
 
 function lanes(list) {
   // Side-by-side lanes for overlapping blocks in one column.
@@ -33,7 +55,7 @@ function Block({ b, top, height, lane, lanesN, names }) {
        style={{ top: top + 'px', height: Math.max(height, 18) + 'px', left: `calc(${(lane / lanesN) * 100}% + 2px)`, width: `calc(${100 / lanesN}% - 4px)` }}
        aria-label={label}>
       <span class="bt">{fmtTime(b.start)}</span> <span class="bn">{guestName(b)}</span>
-      {height >= 36 && <span class="bs">{b.event_type_name || b.event_type || ''}{names ? ' · ' + names : ''}</span>}
+      {height >= 40 && <span class="bs">{b.event_type_name || b.event_type || ''}{names ? ' · ' + names : ''}</span>}
     </a>
   );
 }
@@ -46,6 +68,13 @@ export function Calendar() {
   const [data, setData] = useState(null);
   const [err, setErr] = useState(null);
   const [now, setNow] = useState(Date.now());
+  const [changes, setChanges] = useState(0);
+  useEffect(() => {
+    // Any action elsewhere (approve in the panel, a phone booking) redraws the calendar.
+    const f = () => setChanges((n) => n + 1);
+    addEventListener('kairos:changed', f);
+    return () => removeEventListener('kairos:changed', f);
+  }, []);
   Object.assign(remembered, { view, date, by, host });
 
   const from = view === 'day' ? date : mondayOf(date);
@@ -62,7 +91,7 @@ export function Calendar() {
     ]).then(([hosts, rooms, bookings]) => { if (live) setData({ hosts, rooms, bookings }); }, (e) => live && setErr(e));
     const timer = setInterval(() => setNow(Date.now()), 60000);
     return () => { live = false; clearInterval(timer); };
-  }, [from, to]);
+  }, [from, to, changes]);
 
   const step = (n) => setDate(addDays(date, n * days));
   const dayList = Array.from({ length: days }, (_, i) => addDays(from, i));
@@ -81,7 +110,7 @@ export function Calendar() {
       endMin = Math.max(endMin, Math.min(24 * 60, Math.ceil((e < minutesOfDay(b.start) ? 24 * 60 : e) / 60) * 60));
     }
     let columns;
-    if (view === 'day' && by === 'host') columns = data.hosts.map((h) => ({ key: h.id, title: h.name, items: visible.filter((b) => bookingHosts(b).includes(h.id)), day: date }));
+    if (view === 'day' && by === 'host') columns = data.hosts.map((h) => ({ key: h.id, title: h.name, items: visible.filter((b) => bookingHosts(b).includes(h.id)), day: date, work: workMinutes(h, date) }));
     else if (view === 'day') columns = [...data.rooms.map((r) => ({ key: r.id, title: r.name, items: visible.filter((b) => (b.room && (b.room.id || b.room)) === r.id), day: date })),
       { key: '_none', title: '—', items: visible.filter((b) => !b.room), day: date }];
     else columns = dayList.map((d) => ({ key: d, title: fmtDay(d), items: visible.filter((b) => isoDate(new Date(b.start)) === d), day: d, isToday: d === today() }));
@@ -93,13 +122,14 @@ export function Calendar() {
     body = (
       <>
         {!visible.length && <Empty>{t('no_bookings')}</Empty>}
-        <div class="cal" style={{ '--cols': columns.length }}>
+        <div class="cal" style={{ '--cols': columns.length }} tabIndex={0} role="region" aria-label={t('nav_calendar')}>
           <div class="cal-head" aria-hidden="true"><div class="gutter" />{columns.map((c) => <div class={'colhead' + (c.isToday ? ' today' : '')}>{c.title}</div>)}</div>
           <div class="cal-body" style={{ height: height + 'px' }}>
             <div class="gutter">{hours.map((m) => <div class="hour" style={{ top: (m - startMin) * PX + 'px' }}>{String(m / 60).padStart(2, '0')}:00</div>)}</div>
             {columns.map((c) => (
               <section class={'col' + (c.isToday ? ' today' : '')} aria-label={c.title} data-col={c.key}>
                 {hours.map((m) => <div class="hline" style={{ top: (m - startMin) * PX + 'px' }} />)}
+                {(c.work || []).map(([a, b]) => <div class="work" style={{ top: (Math.max(a, startMin) - startMin) * PX + 'px', height: (Math.min(b, endMin) - Math.max(a, startMin)) * PX + 'px' }} />)}
                 {c.day === isoDate(nowDate) && nowMin >= startMin && nowMin < endMin && <div class="now" style={{ top: (nowMin - startMin) * PX + 'px' }}><span class="sr">{t('now')}</span></div>}
                 {(() => {
                   const ls = lanes(c.items);

@@ -32,7 +32,7 @@ function HostWeek({ host, week, duration, candidates, onPick }) {
             const b = isBusy(s, e);
             const chosen = candidates.some((c) => Date.parse(c.start) === s.getTime());
             const label = `${fmtDay(d)} ${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
-            return <button type="button" class={'wp-cell' + (b ? ' busy' : '') + (chosen ? ' on' : '')} disabled={b} aria-pressed={chosen ? 'true' : 'false'}
+            return <button type="button" data-start={s.toISOString()} class={'wp-cell' + (b ? ' busy' : '') + (chosen ? ' on' : '')} disabled={b} aria-pressed={chosen ? 'true' : 'false'}
               aria-label={label + (b ? ' · ' + t('busy') : '')} onClick={() => onPick({ start: s.toISOString().replace('.000Z', 'Z'), end: e.toISOString().replace('.000Z', 'Z') })}>{pad(Math.floor(m / 60))}:{pad(m % 60)}</button>;
           })}
         </div>

@@ -103,7 +103,7 @@ export function Dialog({ title, onClose, children, wide }) {
 
 // Polite announcements (saved, sent, copied) for everyone, screen readers included.
 let announceFn = () => {};
-export function announce(msg) { announceFn(msg); }
+export function announce(msg) { announceFn(msg); dispatchEvent(new Event('kairos:changed')); }
 export function Announcer() {
   const [msg, setMsg] = useState('');
   useEffect(() => { announceFn = (m) => { setMsg(''); setTimeout(() => setMsg(m), 30); setTimeout(() => setMsg(''), 5000); }; }, []);
