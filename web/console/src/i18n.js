@@ -32,7 +32,7 @@ const en = {
   setup_staff: 'Staff', setup_keys: 'API keys', new_host: 'New host', new_room: 'New room', new_page: 'New page',
   language: 'Language', weekly_hours: 'Weekly hours', add_interval: 'Add hours', closed: 'Closed',
   holidays: 'Holidays', add_holiday: 'Add holiday', overrides: 'Date overrides', add_override: 'Add date',
-  preview_free: 'Free times of the next two weeks', preview_btn: 'Show free times', edit: 'Edit',
+  preview_free: 'Free times of the next two weeks', preview_hours: 'Working hours of the next two weeks', preview_btn: 'Show free times', edit: 'Edit',
   mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
   page_id: 'Page address (id)', description: 'Description', enabled: 'Page is open for bookings', logo: 'Logo URL',
   host_mode: 'How hosts are assigned', mode_any: 'Any free host', mode_all: 'All hosts together', event_types: 'Services',
@@ -61,7 +61,7 @@ const en = {
   no_results: 'No bookings match.', empty_proposals: 'No open proposals. Create one from a host\'s week.',
   empty_requests: 'No requests yet. Ask a guest to confirm from a booking.', empty_declined: 'Nothing declined.',
   empty_messages: 'No delivery problems.', more: 'More', theme_toggle: 'Dark mode', signed_in_as: 'Signed in as {name}',
-  error: 'Something went wrong.',
+  error: 'Something went wrong.', forgot: 'Forgot your password?', send_reset: 'Send me a link', reset_sent: 'If this address has a login, a link to choose a new password is on its way.',
 };
 const ja = {
   app: 'Kairos コンソール', signin: 'ログイン', signout: 'ログアウト', email: 'メールアドレス', password: 'パスワード',
@@ -88,7 +88,7 @@ const ja = {
   setup_hosts: '担当者', setup_rooms: '部屋', setup_pages: 'ページとサービス', setup_account: 'アカウント', setup_staff: 'スタッフ',
   setup_keys: 'APIキー', new_host: '担当者を追加', new_room: '部屋を追加', new_page: 'ページを追加', language: '言語',
   weekly_hours: '週の営業時間', add_interval: '時間帯を追加', closed: '休み', holidays: '休日', add_holiday: '休日を追加',
-  overrides: '日付ごとの例外', add_override: '日付を追加', preview_free: '今後2週間の空き時間', preview_btn: '空き時間を表示',
+  overrides: '日付ごとの例外', add_override: '日付を追加', preview_free: '今後2週間の空き時間', preview_hours: '今後2週間の勤務時間', preview_btn: '空き時間を表示',
   edit: '編集', mon: '月曜日', tue: '火曜日', wed: '水曜日', thu: '木曜日', fri: '金曜日', sat: '土曜日', sun: '日曜日',
   page_id: 'ページID', description: '説明', enabled: '予約を受け付ける', logo: 'ロゴURL', host_mode: '担当の割り当て',
   mode_any: '空いている担当者', mode_all: '全員で対応', event_types: 'サービス', add_service: 'サービスを追加',
@@ -114,7 +114,7 @@ const ja = {
   search_title: 'お客様を探す', results: '結果', no_results: '該当する予約はありません。',
   empty_proposals: '受付中の提案はありません。担当者の週から作成できます。', empty_requests: 'まだ依頼はありません。予約から確認を依頼できます。',
   empty_declined: '辞退はありません。', empty_messages: '配信の問題はありません。', more: 'その他', theme_toggle: 'ダークモード',
-  signed_in_as: '{name} としてログイン中', error: '問題が発生しました。',
+  signed_in_as: '{name} としてログイン中', error: '問題が発生しました。', forgot: 'パスワードをお忘れですか?', send_reset: 'リンクを送る', reset_sent: 'このアドレスのログインがあれば、パスワード設定のリンクを送りました。',
 };
 const fi = {
   app: 'Kairos-konsoli', signin: 'Kirjaudu', signout: 'Kirjaudu ulos', email: 'Sähköposti', password: 'Salasana',
@@ -144,7 +144,7 @@ const fi = {
   setup_account: 'Tili', setup_staff: 'Henkilökunta', setup_keys: 'API-avaimet', new_host: 'Uusi henkilö', new_room: 'Uusi huone',
   new_page: 'Uusi sivu', language: 'Kieli', weekly_hours: 'Viikoittaiset ajat', add_interval: 'Lisää aika', closed: 'Suljettu',
   holidays: 'Lomapäivät', add_holiday: 'Lisää lomapäivä', overrides: 'Poikkeuspäivät', add_override: 'Lisää päivä',
-  preview_free: 'Vapaat ajat kahdelle viikolle', preview_btn: 'Näytä vapaat ajat', edit: 'Muokkaa', mon: 'Maanantai',
+  preview_free: 'Vapaat ajat kahdelle viikolle', preview_hours: 'Työajat kahdelle viikolle', preview_btn: 'Näytä vapaat ajat', edit: 'Muokkaa', mon: 'Maanantai',
   tue: 'Tiistai', wed: 'Keskiviikko', thu: 'Torstai', fri: 'Perjantai', sat: 'Lauantai', sun: 'Sunnuntai',
   page_id: 'Sivun tunnus', description: 'Kuvaus', enabled: 'Sivu ottaa varauksia', logo: 'Logon osoite', host_mode: 'Henkilöiden valinta',
   mode_any: 'Kuka tahansa vapaa', mode_all: 'Kaikki yhdessä', event_types: 'Palvelut', add_service: 'Lisää palvelu',
@@ -172,7 +172,7 @@ const fi = {
   no_results: 'Ei osumia.', empty_proposals: 'Ei avoimia ehdotuksia. Luo ehdotus henkilön viikosta.',
   empty_requests: 'Ei pyyntöjä. Pyydä vahvistusta varauksesta.', empty_declined: 'Ei kieltäytymisiä.',
   empty_messages: 'Ei toimitusongelmia.', more: 'Lisää', theme_toggle: 'Tumma tila', signed_in_as: 'Kirjautunut: {name}',
-  error: 'Jokin meni vikaan.',
+  error: 'Jokin meni vikaan.', forgot: 'Unohtuiko salasana?', send_reset: 'Lähetä linkki', reset_sent: 'Jos osoitteella on tunnus, linkki uuden salasanan valintaan on tulossa.',
 };
 const de = {
   app: 'Kairos-Konsole', signin: 'Anmelden', signout: 'Abmelden', email: 'E-Mail', password: 'Passwort',
@@ -203,7 +203,7 @@ const de = {
   setup_pages: 'Seiten und Leistungen', setup_account: 'Konto', setup_staff: 'Mitarbeitende', setup_keys: 'API-Schlüssel',
   new_host: 'Neue Person', new_room: 'Neuer Raum', new_page: 'Neue Seite', language: 'Sprache', weekly_hours: 'Wochenzeiten',
   add_interval: 'Zeit hinzufügen', closed: 'Geschlossen', holidays: 'Freie Tage', add_holiday: 'Freien Tag hinzufügen',
-  overrides: 'Abweichende Tage', add_override: 'Datum hinzufügen', preview_free: 'Freie Zeiten der nächsten zwei Wochen',
+  overrides: 'Abweichende Tage', add_override: 'Datum hinzufügen', preview_free: 'Freie Zeiten der nächsten zwei Wochen', preview_hours: 'Arbeitszeiten der nächsten zwei Wochen',
   preview_btn: 'Freie Zeiten zeigen', edit: 'Bearbeiten', mon: 'Montag', tue: 'Dienstag', wed: 'Mittwoch', thu: 'Donnerstag',
   fri: 'Freitag', sat: 'Samstag', sun: 'Sonntag', page_id: 'Seitenadresse (ID)', description: 'Beschreibung',
   enabled: 'Seite nimmt Buchungen an', logo: 'Logo-URL', host_mode: 'Zuteilung der Personen', mode_any: 'Eine freie Person',
@@ -233,7 +233,7 @@ const de = {
   no_results: 'Keine passenden Buchungen.', empty_proposals: 'Keine offenen Vorschläge. Erstellen Sie einen aus der Woche einer Person.',
   empty_requests: 'Noch keine Anfragen. Fragen Sie aus einer Buchung nach einer Bestätigung.', empty_declined: 'Nichts abgelehnt.',
   empty_messages: 'Keine Zustellprobleme.', more: 'Mehr', theme_toggle: 'Dunkelmodus', signed_in_as: 'Angemeldet als {name}',
-  error: 'Etwas ist schiefgegangen.',
+  error: 'Etwas ist schiefgegangen.', forgot: 'Passwort vergessen?', send_reset: 'Link senden', reset_sent: 'Wenn diese Adresse ein Konto hat, ist ein Link zum Festlegen eines neuen Passworts unterwegs.',
 };
 const hu = {
   app: 'Kairos konzol', signin: 'Bejelentkezés', signout: 'Kijelentkezés', email: 'E-mail', password: 'Jelszó',
@@ -264,7 +264,7 @@ const hu = {
   setup_pages: 'Oldalak és szolgáltatások', setup_account: 'Fiók', setup_staff: 'Személyzet', setup_keys: 'API-kulcsok',
   new_host: 'Új munkatárs', new_room: 'Új terem', new_page: 'Új oldal', language: 'Nyelv', weekly_hours: 'Heti időbeosztás',
   add_interval: 'Időszak hozzáadása', closed: 'Zárva', holidays: 'Szabadnapok', add_holiday: 'Szabadnap hozzáadása',
-  overrides: 'Eltérő napok', add_override: 'Dátum hozzáadása', preview_free: 'Szabad időpontok a következő két hétben',
+  overrides: 'Eltérő napok', add_override: 'Dátum hozzáadása', preview_free: 'Szabad időpontok a következő két hétben', preview_hours: 'Munkaidő a következő két hétben',
   preview_btn: 'Szabad időpontok', edit: 'Szerkesztés', mon: 'Hétfő', tue: 'Kedd', wed: 'Szerda', thu: 'Csütörtök',
   fri: 'Péntek', sat: 'Szombat', sun: 'Vasárnap', page_id: 'Oldal azonosítója', description: 'Leírás',
   enabled: 'Az oldal fogad foglalásokat', logo: 'Logó URL', host_mode: 'Munkatársak kiosztása', mode_any: 'Bármely szabad munkatárs',
@@ -294,7 +294,7 @@ const hu = {
   no_results: 'Nincs találat.', empty_proposals: 'Nincs nyitott javaslat. Hozzon létre egyet egy munkatárs hetéből.',
   empty_requests: 'Még nincs kérés. Egy foglalásból kérhet megerősítést.', empty_declined: 'Nincs elutasítás.',
   empty_messages: 'Nincs kézbesítési hiba.', more: 'Több', theme_toggle: 'Sötét mód', signed_in_as: 'Bejelentkezve: {name}',
-  error: 'Hiba történt.',
+  error: 'Hiba történt.', forgot: 'Elfelejtette a jelszavát?', send_reset: 'Link küldése', reset_sent: 'Ha ehhez a címhez tartozik fiók, elküldtük az új jelszó megadásához szükséges linket.',
 };
 
 // Problem codes → clear sentences. Unknown codes fall back to the server's detail.
@@ -310,7 +310,7 @@ const problems = {
     request_already_sent: 'The request has already been sent; it can no longer be undone.', invalid_duration: 'The length must be 1 to 1440 minutes.',
     unknown_host: 'This host is not on the page.', unknown_room: 'This room is not available for this service.',
     stale: 'Someone else changed this meanwhile.', conflict: 'Someone else changed this meanwhile.', weak_password: 'Choose a longer password.',
-    invalid_token: 'This link is not valid any more. Ask for a new one.', page_disabled: 'This page is closed for bookings.',
+    invalid_token: 'This link is not valid any more. Ask for a new one.', invalid_link: 'This link is not valid. Ask for a new one.', link_expired: 'This link has expired. Ask for a new one.', link_used: 'This link has already been used.', page_disabled: 'This page is closed for bookings.',
     invalid_name: 'Use 1–120 characters, without quotes or angle brackets.', immutable_field: 'This cannot be changed after creation.',
     too_soon: 'Too short notice.', outside_booking_window: 'Outside the booking window.',
   },
@@ -356,25 +356,27 @@ const problems = {
 
 // Explain reasons from the core, as staff read them.
 const reasons = {
-  en: { outside_hours: 'outside working hours', date_override: 'changed hours on this date', buffer: 'buffer next to a booking',
-    booking: 'another booking', busy: 'busy in a calendar', hold: 'held for a proposal', proposal_hold: 'held for a proposal',
-    min_notice: 'minimum notice', too_soon: 'minimum notice', window: 'outside the booking window', outside_booking_window: 'outside the booking window',
-    per_day: 'daily limit reached', per_week: 'weekly limit reached', limit_per_day: 'daily limit reached', limit_per_week: 'weekly limit reached',
-    no_room: 'no room free', room_busy: 'no room free', host_busy: 'a host is busy', past: 'in the past', page_disabled: 'page closed' },
-  ja: { outside_hours: '営業時間外', date_override: 'この日の時間変更', buffer: '予約の前後の余裕', booking: '他の予約', busy: 'カレンダーの予定',
-    hold: '提案で確保中', proposal_hold: '提案で確保中', min_notice: '受付締切', too_soon: '受付締切', window: '受付期間外', per_day: '1日の上限',
-    per_week: '1週間の上限', no_room: '空き部屋なし', host_busy: '担当者が予定あり', past: '過去' },
-  fi: { outside_hours: 'aukioloajan ulkopuolella', date_override: 'päivän poikkeusajat', buffer: 'tauko varauksen vieressä', booking: 'toinen varaus',
-    busy: 'varattu kalenterissa', hold: 'varattu ehdotukselle', proposal_hold: 'varattu ehdotukselle', min_notice: 'vähimmäisvaroitus', too_soon: 'vähimmäisvaroitus',
-    window: 'varausikkunan ulkopuolella', per_day: 'päivän raja täynnä', per_week: 'viikon raja täynnä', no_room: 'ei vapaata huonetta', host_busy: 'henkilö varattu', past: 'mennyt' },
-  de: { outside_hours: 'außerhalb der Arbeitszeit', date_override: 'abweichende Zeiten an diesem Tag', buffer: 'Puffer neben einer Buchung',
-    booking: 'andere Buchung', busy: 'im Kalender belegt', hold: 'für einen Vorschlag reserviert', proposal_hold: 'für einen Vorschlag reserviert',
-    min_notice: 'Mindestvorlauf', too_soon: 'Mindestvorlauf', window: 'außerhalb des Buchungszeitraums', per_day: 'Tageslimit erreicht',
-    per_week: 'Wochenlimit erreicht', no_room: 'kein Raum frei', host_busy: 'eine Person ist belegt', past: 'vergangen' },
-  hu: { outside_hours: 'munkaidőn kívül', date_override: 'eltérő időbeosztás ezen a napon', buffer: 'szünet egy foglalás mellett', booking: 'másik foglalás',
-    busy: 'foglalt a naptárban', hold: 'javaslathoz fenntartva', proposal_hold: 'javaslathoz fenntartva', min_notice: 'minimális előzetes idő',
-    too_soon: 'minimális előzetes idő', window: 'foglalási időszakon kívül', per_day: 'napi korlát elérve', per_week: 'heti korlát elérve',
-    no_room: 'nincs szabad terem', host_busy: 'egy munkatárs foglalt', past: 'múltbeli' },
+  en: { past: 'in the past', minimum_notice: 'sooner than the minimum notice', outside_window: 'outside the booking window',
+    outside_hours: 'outside working hours', date_override: 'changed hours on this date (holiday or day off)', not_on_grid: 'not one of this host\'s start times',
+    booked: 'booked', buffer: 'buffer next to a booking', busy: 'busy in a calendar', proposal_hold: 'held for a proposal',
+    day_limit: 'daily limit reached', week_limit: 'weekly limit reached', no_room_free: 'no room free', room_booked: 'room booked',
+    room_held: 'room held for a proposal', room_busy: 'room busy' },
+  ja: { past: '過去', minimum_notice: '受付締切より前', outside_window: '受付期間外', outside_hours: '営業時間外',
+    date_override: 'この日の時間変更(休日など)', not_on_grid: 'この担当者の開始時刻ではない', booked: '予約あり', buffer: '予約の前後の余裕',
+    busy: 'カレンダーの予定', proposal_hold: '提案で確保中', day_limit: '1日の上限', week_limit: '1週間の上限', no_room_free: '空き部屋なし',
+    room_booked: '部屋が予約済み', room_held: '部屋が提案で確保中', room_busy: '部屋が使用中' },
+  fi: { past: 'mennyt', minimum_notice: 'alle vähimmäisvaroituksen', outside_window: 'varausikkunan ulkopuolella', outside_hours: 'aukioloajan ulkopuolella',
+    date_override: 'päivän poikkeusajat (loma tai vapaapäivä)', not_on_grid: 'ei henkilön alkuaika', booked: 'varattu', buffer: 'tauko varauksen vieressä',
+    busy: 'varattu kalenterissa', proposal_hold: 'varattu ehdotukselle', day_limit: 'päivän raja täynnä', week_limit: 'viikon raja täynnä',
+    no_room_free: 'ei vapaata huonetta', room_booked: 'huone varattu', room_held: 'huone varattu ehdotukselle', room_busy: 'huone käytössä' },
+  de: { past: 'vergangen', minimum_notice: 'kürzer als der Mindestvorlauf', outside_window: 'außerhalb des Buchungszeitraums', outside_hours: 'außerhalb der Arbeitszeit',
+    date_override: 'abweichende Zeiten an diesem Tag (frei oder Feiertag)', not_on_grid: 'keine Beginnzeit dieser Person', booked: 'gebucht',
+    buffer: 'Puffer neben einer Buchung', busy: 'im Kalender belegt', proposal_hold: 'für einen Vorschlag reserviert', day_limit: 'Tageslimit erreicht',
+    week_limit: 'Wochenlimit erreicht', no_room_free: 'kein Raum frei', room_booked: 'Raum gebucht', room_held: 'Raum für einen Vorschlag reserviert', room_busy: 'Raum belegt' },
+  hu: { past: 'múltbeli', minimum_notice: 'rövidebb a minimális előzetes időnél', outside_window: 'foglalási időszakon kívül', outside_hours: 'munkaidőn kívül',
+    date_override: 'eltérő időbeosztás ezen a napon (szabadnap)', not_on_grid: 'nem a munkatárs kezdési időpontja', booked: 'foglalt',
+    buffer: 'szünet egy foglalás mellett', busy: 'foglalt a naptárban', proposal_hold: 'javaslathoz fenntartva', day_limit: 'napi korlát elérve',
+    week_limit: 'heti korlát elérve', no_room_free: 'nincs szabad terem', room_booked: 'a terem foglalt', room_held: 'a terem javaslathoz fenntartva', room_busy: 'a terem foglalt' },
 };
 
 const tables = { en, ja, fi, de, hu };

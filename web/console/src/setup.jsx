@@ -61,7 +61,18 @@ function HostForm({ host, onDone }) {
   const doPreview = async () => {
     setErr(null); setPreview(null);
     try { setPreview(await api('POST', '/v1/admin/hosts/preview', { ...body(), id: host.id, from: today(), to: addDays(today(), 14), tz: f.timezone })); }
-    catch (x) { setErr(x); }
+    catch (x) {
+      if (x.status !== 404 && x.status !== 405) return setErr(x);
+      // A server without the preview endpoint: show the hours as typed, date by date
+      // (weekly hours, holidays and overrides applied), in the host's own clock.
+      const days = {};
+      for (let i = 0; i < 14; i++) {
+        const d = addDays(today(), i);
+        const o = body().overrides.find((x) => x.date === d);
+        days[d] = (o ? o.hours : f.weekly[DAYS[(new Date(d + 'T12:00:00').getDay() + 6) % 7]] || []).map(([a, b]) => ({ text: `${a}–${b}` }));
+      }
+      setPreview({ days, hours_only: true });
+    }
   };
   const zoneList = zones();
   return (
@@ -98,9 +109,9 @@ function HostForm({ host, onDone }) {
       <FormError err={err} fields={['name', 'email', 'timezone', 'language', 'phone', 'weekly_hours', 'overrides']} />
       <div class="row"><button type="submit" class="primary">{t('save')}</button><button type="button" onClick={doPreview}>{t('preview_btn')}</button><button type="button" class="ghost" onClick={onDone}>{t('cancel')}</button></div>
       {preview && (
-        <section aria-label={t('preview_free')}><h3>{t('preview_free')}</h3>
+        <section aria-label={t('preview_free')}><h3>{preview.hours_only ? t('preview_hours') : t('preview_free')}</h3>
           <dl class="kv preview">{Object.entries(preview.days || {}).map(([d, list]) => (
-            <><dt>{fmtDay(d)}</dt><dd>{list.length ? list.map((s) => `${fmtTime(s.start, f.timezone)}–${fmtTime(s.end, f.timezone)}`).join(', ') : t('closed')}</dd></>
+            <><dt>{fmtDay(d)}</dt><dd>{list.length ? list.map((s) => s.text || `${fmtTime(s.start, f.timezone)}–${fmtTime(s.end, f.timezone)}`).join(', ') : t('closed')}</dd></>
           ))}</dl>
         </section>
       )}

@@ -9,8 +9,15 @@ export function SignIn({ onSignedIn }) {
   const [password, setPassword] = useState('');
   const [err, setErr] = useState(null);
   const [busy, setBusy] = useState(false);
+  const [forgot, setForgot] = useState(false);
+  const [sent, setSent] = useState(false);
+  const reset = async () => {
+    setErr(null);
+    try { await api('POST', '/v1/password-reset', { email }); setSent(true); } catch (x) { setErr(x); }
+  };
   const submit = async (e) => {
     e.preventDefault();
+    if (forgot) return reset();
     setBusy(true); setErr(null);
     try { await api('POST', '/v1/session', { email, password }); onSignedIn(); }
     catch (x) { setErr(x); }
@@ -21,9 +28,11 @@ export function SignIn({ onSignedIn }) {
       <form class="card narrow" onSubmit={submit} aria-busy={busy ? 'true' : 'false'}>
         <h1>{t('signin_title')}</h1>
         <Field label={t('email')} name="email" err={err}><input type="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} /></Field>
-        <Field label={t('password')} name="password" err={err}><input type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} /></Field>
+        {!forgot && <Field label={t('password')} name="password" err={err}><input type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} /></Field>}
         <FormError err={err} fields={['email', 'password']} />
-        <button type="submit" class="primary" disabled={busy}>{busy ? t('signing_in') : t('signin')}</button>
+        {sent && <p class="banner ok" role="status">{t('reset_sent')}</p>}
+        <button type="submit" class="primary" disabled={busy}>{forgot ? t('send_reset') : busy ? t('signing_in') : t('signin')}</button>
+        <button type="button" class="ghost" onClick={() => { setForgot(!forgot); setSent(false); setErr(null); }}>{forgot ? t('back') : t('forgot')}</button>
       </form>
     </main>
   );
@@ -36,7 +45,7 @@ export function SetPassword({ token, done }) {
   const submit = async (e) => {
     e.preventDefault();
     setErr(null);
-    try { await api('POST', '/v1/session/password', { token, password }); setOk(true); }
+    try { await api('POST', '/v1/links/password/' + encodeURIComponent(token || ''), { password }); setOk(true); }
     catch (x) { setErr(x); }
   };
   return (
