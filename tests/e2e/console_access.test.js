@@ -24,7 +24,7 @@ run('console_access', async (ctx) => {
   const pw = 'a long enough passphrase';
   let r = await api(server, 'POST', '/v1/admin/staff', { name: 'Olga Owner', email: 'owner@a.example', role: 'owner', password: pw, language: 'en' });
   assert(r.status === 201, 'owner of A: ' + r.text);
-  r = await api(server, 'POST', '/v1/admin/staff', { name: 'Sami Staff', email: 'staff@a.example', role: 'staff', password: pw, language: 'en' });
+  r = await api(server, 'POST', '/v1/admin/staff', { name: 'Sami Staff', email: 'staff@a.example', role: 'staff', password: pw, language: 'hu' });
   assert(r.status === 201, 'staff of A: ' + r.text);
 
   // A booking of account B (the demo account).
@@ -39,8 +39,9 @@ run('console_access', async (ctx) => {
   const sp = await sc.newPage();
   await signIn(sp, server.base, 'staff@a.example', pw);
   assert(!(await sp.locator('nav.side a[href="#/setup"]').count()), 'no Setup link for staff');
+  assert((await sp.locator('nav.side').textContent()).includes('Naptár'), 'the console speaks the staff member\'s language (hu)');
   await sp.goto(server.base + '/console/#/setup/keys');
-  await sp.getByText('Only an owner can open this.').first().waitFor();
+  await sp.getByText('Ezt csak tulajdonos nyithatja meg.').first().waitFor();
   await shot(sp, 'staff-keys-refused');
   await axe(sp, 'staff on API keys');
   const st = await sp.evaluate(async () => [(await fetch('/v1/admin/api-keys')).status, (await fetch('/v1/admin/account', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{"name":"Taken over"}' })).status]);

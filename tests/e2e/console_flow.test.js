@@ -6,6 +6,7 @@
 // booking is entered. axe-core finds no violations on any screen, light and dark, at
 // 1280 px and 390 px; screenshots go to the e2e artefacts.
 'use strict';
+const http = require('http');
 const { api, run, assert, axe, shot, mails, waitFor, hasRoute } = require('./console_lib.js');
 
 const items = (x) => (Array.isArray(x) ? x : x && (x.items || Object.values(x).find(Array.isArray))) || [];
@@ -124,6 +125,16 @@ run('console_flow', async (ctx) => {
   await page.locator('iframe.embed-preview').waitFor();
   await shot(page, 'embed');
   await axe(page, 'embed');
+  // Copied into a site on another origin, the snippet mounts the widget there.
+  await page.locator('button[data-action="copy"]').click();
+  const snippet = await page.locator('#embed-snippet').inputValue();
+  const site = http.createServer((req, res) => { res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }); res.end(`<!doctype html><title>Laine Clinic</title><h1>Book</h1>${snippet}`); });
+  await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
+  const other = await context.newPage();
+  await other.goto(`http://127.0.0.1:${site.address().port}/`);
+  await other.waitForSelector('iframe[src*="/widget/"][src*="page=clinic"]', { state: 'attached' });
+  await other.close();
+  site.close();
 
   // A guest books the first free check-up on that Monday (the public API, as the widget does).
   const slots = (await api(server, 'GET', `/v1/pages/clinic/slots?event_type=checkup&from=${day}&to=${day}&tz=UTC`, undefined, null)).json;
