@@ -201,6 +201,13 @@ class PgStore final : public Store {
                  {nonce, purpose, subject, now}) > 0;
   }
 
+  bool link_used(const std::string& nonce) override {
+    return read("SELECT 1 FROM used_links WHERE nonce = $1", {nonce}).rows() > 0;
+  }
+  bool delete_room(const std::string& account_id, const std::string& id) override {
+    return write("DELETE FROM rooms WHERE id = $1 AND account_id = $2", {id, account_id}) > 0;
+  }
+
   void put_host(const HostRecord& h) override {
     write("INSERT INTO hosts(id, account_id, doc) VALUES ($1, $2, $3) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc",
           {h.id, h.account_id, h.doc});
@@ -312,9 +319,10 @@ class PgStore final : public Store {
         " AND ($5 = '' OR uid IN (SELECT booking_uid FROM booking_hosts WHERE host_id = $5))"
         " AND ($6 = '' OR strpos(lower(guest_name), lower($6)) > 0 OR strpos(lower(guest_email), lower($6)) > 0"
         "      OR strpos(guest_phone, $6) > 0)"
+        " AND ($8 = '' OR (doc::jsonb ->> 'tray') = $8)"
         " ORDER BY start_s, uid LIMIT $7";
     auto r = read(sql, {q.account_id, q.from.value_or(INT64_MIN), q.to.value_or(INT64_MAX), q.status, q.host, q.q,
-                        static_cast<std::int64_t>(q.limit)});
+                        static_cast<std::int64_t>(q.limit), q.tray});
     std::vector<BookingRecord> out;
     for (int i = 0; i < r.rows(); ++i) out.push_back(row_to_booking(r, i));
     return out;
