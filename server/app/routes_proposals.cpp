@@ -9,6 +9,7 @@
 #include "app.hpp"
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
+#include "requests.hpp"
 #include "kairos/confirmation.hpp"
 #include "kairos/proposal.hpp"
 #include "kairos/time_text.hpp"
@@ -21,8 +22,6 @@ using core::make_error;
 using http::Request;
 using http::Response;
 using nlohmann::json;
-
-namespace {
 
 // --- proposal documents ---------------------------------------------------------------
 
@@ -50,8 +49,6 @@ json proposal_doc(const core::Proposal& p) {
               {"state", core::to_string(p.state)},
               {"holds", holds}};
 }
-
-}  // namespace
 
 core::Proposal proposal_from(const json& d) {
   core::Proposal p;
@@ -109,7 +106,9 @@ std::optional<store::TokenDoc> by_token(App& app, const char* kind, const Reques
 
 Response not_found(const char* what) { return http::problem(404, "not_found", std::string("No such ") + what + "."); }
 
-// --- confirmation requests ------------------------------------------------------------
+}  // namespace
+
+// --- confirmation requests (documents shared with routes_console.cpp) --------------------
 
 json request_doc(const core::ConfirmationRequest& r) {
   return json{{"id", r.id},
@@ -169,6 +168,8 @@ json request_view(App& app, const core::ConfirmationRequest& r) {
   j["bookings"] = bookings;
   return j;
 }
+
+namespace {
 
 core::Result<std::vector<core::Booking>> load_bookings(App& app, const std::vector<std::string>& uids,
                                                        const std::string& account_id) {

@@ -92,6 +92,14 @@ int status_for_code(std::string_view code) {
       {"request_not_sent", 409},
       {"decline_not_allowed", 409},
       {"not_a_candidate", 422},
+      // Staff console (issue 12).
+      {"bad_credentials", 401},
+      {"cross_origin", 403},
+      {"too_many_attempts", 429},
+      {"last_owner", 409},
+      {"edit_conflict", 409},
+      {"link_expired", 410},
+      {"link_used", 410},
   };
   for (const auto& e : table)
     if (e.code == code) return e.status;
