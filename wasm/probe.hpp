@@ -10,6 +10,9 @@
 
 namespace kairos::widget::probe {
 
+// The width of the widest run ImGui's wrapping cannot break (a word, a Latin run).
+float longest_word(std::string_view text);
+
 void set_enabled(bool on);
 bool enabled();
 // Starts a frame's record: the screen's name and the canvas size (CSS pixels).
@@ -18,6 +21,8 @@ void set_content_height(float h);
 // Records the item ImGui drew last (its rect) as showing `text`; `x0`..`x1` is the
 // horizontal room it had (the column or window), `kind` "text" | "button" | "field".
 void item(std::string_view text, float x0, float x1, const char* kind);
+// The ring the canvas drew for the mirror's focus (its key and rect).
+void focus(const std::string& key, float x, float y, float w, float h);
 // The last completed frame as JSON.
 const std::string& last();
 void end();

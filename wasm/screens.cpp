@@ -350,12 +350,15 @@ void summary_rows(Frame& f) {
   rows.emplace_back(f.t(&Texts::phone), s.form.phone);
   rows.emplace_back(f.t(&Texts::company), s.form.company);
   rows.emplace_back(f.t(&Texts::notes), s.form.notes);
-  float label_w = 0;
+  float label_w = 0, word_w = 0;
   for (const auto& [k, v] : rows) {
-    if (!v.empty()) label_w = std::max(label_w, ImGui::CalcTextSize(k).x);
+    if (v.empty()) continue;
+    label_w = std::max(label_w, ImGui::CalcTextSize(k).x);
+    word_w = std::max(word_w, probe::longest_word(v));
   }
   const float avail = ImGui::GetContentRegionAvail().x;
-  const bool two_columns = label_w + 16 <= avail * 0.35f;
+  // Two columns only when every value's longest word fits beside the labels.
+  const bool two_columns = label_w + 16 <= avail * 0.4f && label_w + 16 + word_w <= avail;
   if (two_columns && ImGui::BeginTable("summary", 2, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, label_w + 8);
     ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -486,6 +489,7 @@ void focus_ring(const WidgetState& s) {
   const auto it = s.item_rects.find(s.focus_key);
   if (it == s.item_rects.end()) return;
   const auto& r = it->second;
+  probe::focus(s.focus_key, r[0], r[1], r[2], r[3]);
   ImGui::GetForegroundDrawList()->AddRect(ImVec2(r[0] - 3, r[1] - 3), ImVec2(r[0] + r[2] + 3, r[1] + r[3] + 3),
                                           ImGui::GetColorU32(rgb(s.accent)), 8.0f, 0, 2.0f);
 }
@@ -524,8 +528,8 @@ std::optional<Intent> draw_screen(WidgetState& state, const ViewModel& vm, float
   }
   content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
   probe::set_content_height(content_height);
-  probe::end();
   focus_ring(state);
+  probe::end();
   ImGui::End();
   return f.out;
 }
@@ -559,6 +563,8 @@ void apply_theme(bool dark, std::uint32_t accent) {
   c[ImGuiCol_NavHighlight] = rgb(accent);
   c[ImGuiCol_TextSelectedBg] = rgb(accent, 0.35f);
   if (!dark) c[ImGuiCol_FrameBg] = ImVec4(0.94f, 0.95f, 0.97f, 1);
+  // Secondary text (labels, weekday initials, days without times) at >= 4.5:1.
+  c[ImGuiCol_TextDisabled] = dark ? ImVec4(0.66f, 0.69f, 0.74f, 1) : ImVec4(0.36f, 0.39f, 0.45f, 1);
 }
 
 }  // namespace kairos::widget
