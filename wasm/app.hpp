@@ -33,6 +33,8 @@ class App {
   void on_mirror_focus(std::string_view key);
 
   FontSet& fonts() { return fonts_; }
+  // Draws the next frames even without input (the layout probe was switched on).
+  void wake() { settle_frames_ = kSettleFrames; }
   // False while nothing changes: the loop then skips drawing (the canvas keeps its last
   // image), so an idle widget costs the host page no CPU. Input, answers, edits and the
   // frames right after them are drawn.

@@ -8,6 +8,10 @@
 const EPS = 0.75;
 
 async function read(frame) {
+  // The first call switches the probe on; the frames after it are recorded.
+  const first = await frame.evaluate(() => window.kairosProbe());
+  if (first.items) return first;
+  await frame.evaluate(() => new Promise((r) => setTimeout(r, 200)));
   return frame.evaluate(() => window.kairosProbe());
 }
 
