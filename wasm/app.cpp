@@ -501,8 +501,11 @@ ViewModel App::view_model() const {
   if (s.rescheduling && !s.booking.page.empty()) q.page = s.booking.page;
   const DayMap* slots = zone != nullptr ? slots_.days(q) : nullptr;
   vm.month_loading = slots == nullptr;
-  vm.month_failed = zone != nullptr && slots == nullptr && slots_.is_failed(q);
-  vm.month_retrying = vm.month_failed && retry_at_ms_ > 0;
+  // After a failure the month shows the error (with "Try again") until it loads, also
+  // while an automatic retry waits or is in flight.
+  const bool retrying_this = !failed_month_.empty() && failed_month_ == slots_.key(q);
+  vm.month_failed = zone != nullptr && slots == nullptr && (slots_.is_failed(q) || retrying_this);
+  vm.month_retrying = vm.month_failed && (retry_at_ms_ > 0 || !slots_.is_failed(q));
   std::optional<core::LocalDate> today;
   if (zone != nullptr) {
     today = zone->to_local(core::Instant::from_unix_seconds(s.now_unix)).date();
