@@ -93,6 +93,11 @@ class App {
   int month_failures_ = 0;
   double retry_at_ms_ = 0;
   void maybe_retry_month();
+  // The calendar opens on the first month with a free time (and "next available" pages
+  // to the next one): months are asked one after another, at most a year ahead.
+  bool seeking_ = true;
+  int seek_steps_ = 0;
+  void seek_free_month();
   // ImGui lays out some widgets (tables, wrapped text) over a couple of frames.
   static constexpr int kSettleFrames = 12;
   int settle_frames_ = kSettleFrames;

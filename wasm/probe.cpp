@@ -69,6 +69,13 @@ void focus(const std::string& key, float x, float y, float w, float h) {
   if (g_enabled) g_frame["focus"] = Json{{"key", key}, {"r", Json::array({x, y, w, h})}};
 }
 
+void colors(std::initializer_list<ColorPair> pairs) {
+  if (!g_enabled) return;
+  Json out = Json::array();
+  for (const ColorPair& p : pairs) out.push_back(Json{{"name", p.name}, {"fg", p.fg}, {"bg", p.bg}, {"min", p.min_ratio}});
+  g_frame["colors"] = std::move(out);
+}
+
 void end() {
   if (!g_enabled) return;
   // Windows drawn over the screen (tooltips, open lists): a tap must not leave one behind.

@@ -5,6 +5,7 @@
 // last frame's record through the exported kairos_probe().
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,14 @@ void set_content_height(float h);
 void item(std::string_view text, float x0, float x1, const char* kind);
 // The ring the canvas drew for the mirror's focus (its key and rect).
 void focus(const std::string& key, float x, float y, float w, float h);
+// Colour pairs of the theme with the contrast each needs (0xRRGGBB).
+struct ColorPair {
+  const char* name;
+  unsigned fg;
+  unsigned bg;
+  float min_ratio;
+};
+void colors(std::initializer_list<ColorPair> pairs);
 // The last completed frame as JSON.
 const std::string& last();
 void end();
