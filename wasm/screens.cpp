@@ -198,8 +198,9 @@ void month_grid(Frame& f) {
       ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0, 0, 0, 0));
       ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0, 0, 0, 0));
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0, 0, 0, 0));
       ImGui::Button((label + "##off" + std::to_string(c.date.days_since_epoch())).c_str(), ImVec2(cell, cell_h));
-      ImGui::PopStyleColor(4);
+      ImGui::PopStyleColor(5);
       probe::item(label, r.x0, r.x1, "button");
     }
     if (c.today) {
