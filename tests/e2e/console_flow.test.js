@@ -110,6 +110,16 @@ run('console_flow', async (ctx) => {
   await s2.getByLabel('Service id').fill('consult');
   await s2.getByLabel('Name').fill('Consultation');
   await s2.getByLabel('Duration (minutes)').fill('60');
+  // A refused save shows the server's problem next to the field and keeps what was typed.
+  await s2.getByLabel('Duration (minutes)').fill('0');
+  await pf.getByRole('button', { name: 'Save' }).click();
+  const bad = s2.locator('.field-error');
+  await bad.waitFor();
+  assert(await s2.getByLabel('Duration (minutes)').getAttribute('aria-invalid') === 'true', 'the duration field is marked');
+  assert(await s1.getByLabel('Service id').inputValue() === 'checkup', 'typed values kept');
+  await shot(page, 'page-form-problem');
+  await axe(page, 'page form with a problem');
+  await s2.getByLabel('Duration (minutes)').fill('60');
   await axe(page, 'page form');
   await shot(page, 'page-form');
   await pf.getByRole('button', { name: 'Save' }).click();
@@ -160,6 +170,9 @@ run('console_flow', async (ctx) => {
   const drawer = page.getByRole('dialog');
   await drawer.locator('button[data-action="approve"]').click();
   await drawer.locator('.badge.st-approved').waitFor();
+  // The buttons are the server's available_actions: an approved booking offers no Approve.
+  await drawer.locator('button[data-action="cancel"]').waitFor();
+  assert(!(await drawer.locator('button[data-action="approve"]').count()), 'no Approve on an approved booking');
   await shot(page, 'drawer-approved');
   await axe(page, 'booking drawer');
   await waitFor(async () => {

@@ -54,7 +54,7 @@ function Block({ b, top, height, lane, lanesN, names }) {
     <a href={'#/booking/' + encodeURIComponent(b.uid)} class={'block st-' + b.status} data-uid={b.uid}
        style={{ top: top + 'px', height: Math.max(height, 18) + 'px', left: `calc(${(lane / lanesN) * 100}% + 2px)`, width: `calc(${100 / lanesN}% - 4px)` }}
        aria-label={label}>
-      <span class="bt">{fmtTime(b.start)}</span> <span class="bn">{guestName(b)}</span>
+      <span class="bt">{fmtTime(b.start)}</span> <span class="bn">{guestName(b)}</span>{b.request && <span class={'req rq-' + b.request.state} aria-hidden="true"> ✉</span>}
       {height >= 40 && <span class="bs">{b.event_type_name || b.event_type || ''}{names ? ' · ' + names : ''}</span>}
     </a>
   );

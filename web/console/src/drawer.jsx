@@ -172,7 +172,7 @@ export function BookingDrawer({ uid, onClose }) {
     const { b, hosts, rooms } = d.data;
     const hostName = Object.fromEntries(hosts.map((h) => [h.id, h.name]));
     const roomName = Object.fromEntries(rooms.map((r) => [r.id, r.name]));
-    const actions = Array.isArray(b.available_actions) ? b.available_actions.map((a) => a.replace('-', '_')).filter((a) => ALL_ACTIONS.includes(a)) : ALL_ACTIONS;
+    const actions = Array.isArray(b.available_actions) ? b.available_actions.map((a) => (a === 'mark_no_show' ? 'no_show' : a.replace('-', '_'))).filter((a) => ALL_ACTIONS.includes(a)) : ALL_ACTIONS;
     const g = guestsOf(b);
     const phone = (g[0] && g[0].phone) || '';
     body = (

@@ -167,19 +167,19 @@ function ServiceForm({ s, i, set, rooms, err }) {
       <div class="grid3">
         <Field label={t('service_id')} name={p + '.id'} err={err}><input required value={s.id} onInput={(e) => up('id', e.currentTarget.value)} /></Field>
         <Field label={t('name')} name={p + '.name'} err={err}><input required value={nameOf(s) === s.id && !s.name ? '' : typeof s.name === 'object' ? nameOf(s) : s.name} onInput={(e) => up('name', e.currentTarget.value)} /></Field>
-        <Field label={t('duration')} name={p + '.duration_minutes'} err={err}><input type="number" min="1" value={s.duration_minutes} onInput={n('duration_minutes')} /></Field>
-        <Field label={t('interval')} name={p + '.slot_interval_minutes'} err={err}><input type="number" min="1" value={s.slot_interval_minutes ?? ''} onInput={n('slot_interval_minutes')} /></Field>
-        <Field label={t('buffer_before')} name={p + '.buffer_before_minutes'} err={err}><input type="number" min="0" value={s.buffer_before_minutes ?? ''} onInput={n('buffer_before_minutes')} /></Field>
-        <Field label={t('buffer_after')} name={p + '.buffer_after_minutes'} err={err}><input type="number" min="0" value={s.buffer_after_minutes ?? ''} onInput={n('buffer_after_minutes')} /></Field>
-        <Field label={t('min_notice')} name={p + '.min_notice_minutes'} err={err}><input type="number" min="0" value={s.min_notice_minutes ?? ''} onInput={n('min_notice_minutes')} /></Field>
-        <Field label={t('per_day')} name={p + '.limits.per_day'} err={err}><input type="number" min="1" value={(s.limits && s.limits.per_day) ?? ''} onInput={(e) => up('limits', { ...s.limits, per_day: num(e.currentTarget.value) })} /></Field>
-        <Field label={t('per_week')} name={p + '.limits.per_week'} err={err}><input type="number" min="1" value={(s.limits && s.limits.per_week) ?? ''} onInput={(e) => up('limits', { ...s.limits, per_week: num(e.currentTarget.value) })} /></Field>
+        <Field label={t('duration')} name={p + '.duration_minutes'} err={err}><input type="number" value={s.duration_minutes} onInput={n('duration_minutes')} /></Field>
+        <Field label={t('interval')} name={p + '.slot_interval_minutes'} err={err}><input type="number" value={s.slot_interval_minutes ?? ''} onInput={n('slot_interval_minutes')} /></Field>
+        <Field label={t('buffer_before')} name={p + '.buffer_before_minutes'} err={err}><input type="number" value={s.buffer_before_minutes ?? ''} onInput={n('buffer_before_minutes')} /></Field>
+        <Field label={t('buffer_after')} name={p + '.buffer_after_minutes'} err={err}><input type="number" value={s.buffer_after_minutes ?? ''} onInput={n('buffer_after_minutes')} /></Field>
+        <Field label={t('min_notice')} name={p + '.min_notice_minutes'} err={err}><input type="number" value={s.min_notice_minutes ?? ''} onInput={n('min_notice_minutes')} /></Field>
+        <Field label={t('per_day')} name={p + '.limits.per_day'} err={err}><input type="number" value={(s.limits && s.limits.per_day) ?? ''} onInput={(e) => up('limits', { ...s.limits, per_day: num(e.currentTarget.value) })} /></Field>
+        <Field label={t('per_week')} name={p + '.limits.per_week'} err={err}><input type="number" value={(s.limits && s.limits.per_week) ?? ''} onInput={(e) => up('limits', { ...s.limits, per_week: num(e.currentTarget.value) })} /></Field>
         <Field label={t('window')} name={p + '.window'} err={err}>
           <select value={wkind} onChange={(e) => { const v = e.currentTarget.value; up('window', v === 'none' ? null : v === 'rolling' ? { rolling_days: 60 } : { from: today(), to: addDays(today(), 90) }); }}>
             <option value="none">{t('window_none')}</option><option value="rolling">{t('window_rolling')}</option><option value="fixed">{t('window_fixed')}</option>
           </select>
         </Field>
-        {wkind === 'rolling' && <Field label={t('rolling_days')} name={p + '.window.rolling_days'} err={err}><input type="number" min="1" value={s.window.rolling_days} onInput={(e) => up('window', { rolling_days: Number(e.currentTarget.value) })} /></Field>}
+        {wkind === 'rolling' && <Field label={t('rolling_days')} name={p + '.window.rolling_days'} err={err}><input type="number" value={s.window.rolling_days} onInput={(e) => up('window', { rolling_days: Number(e.currentTarget.value) })} /></Field>}
         {wkind === 'fixed' && <>
           <Field label={t('from')} name={p + '.window.from'} err={err}><input type="date" value={s.window.from} onInput={(e) => up('window', { ...s.window, from: e.currentTarget.value })} /></Field>
           <Field label={t('to')} name={p + '.window.to'} err={err}><input type="date" value={s.window.to} onInput={(e) => up('window', { ...s.window, to: e.currentTarget.value })} /></Field>
