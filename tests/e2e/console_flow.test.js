@@ -293,6 +293,16 @@ run('console_flow', async (ctx) => {
   await block.waitFor();
   await shot(page, 'week-dark');
   await axe(page, 'week view, dark');
+  // Keyboard: focus the booking, Enter opens its panel, Escape closes it and focus returns.
+  await block.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  // A reception tablet.
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await shot(page, 'week-tablet-dark');
+  await axe(page, 'week view on a tablet');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole('button', { name: 'Day', exact: true }).click();
   await shot(page, 'day-390-dark');

@@ -59,7 +59,7 @@ function Shell({ session, onSignOut, children, route }) {
       <nav class="side" aria-label={t('main_nav')}>
         <ul>
           {NAV.filter((n) => !n[3] || session.role !== 'staff').map(([path, key, icon]) => (
-            <li><a href={'#/' + path} aria-current={here === path ? 'page' : undefined}><span class="ico" aria-hidden="true">{icon}</span><span class="lbl">{t(key)}</span></a></li>
+            <li><a href={'#/' + path} aria-current={here === path ? 'page' : undefined} title={t(key)}><span class="ico" aria-hidden="true">{icon}</span><span class="lbl">{t(key)}</span></a></li>
           ))}
         </ul>
       </nav>
