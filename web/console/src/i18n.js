@@ -17,7 +17,7 @@ const en = {
   proposal: 'Proposal', guest: 'Guest', service: 'Service', page: 'Page', hosts: 'Hosts', host: 'Host', room: 'Room',
   time: 'Time', status: 'Status', notes: 'Notes', guidance: 'Guidance', phone: 'Phone', name: 'Name', company: 'Company',
   act_approve: 'Approve', act_reject: 'Reject', act_cancel: 'Cancel booking', act_complete: 'Complete',
-  act_no_show: 'Mark no-show', act_no_show_: 'Mark no-show', act_edit: 'Edit', act_confirm_request: 'Ask to confirm',
+  act_no_show: 'Mark no-show', act_edit: 'Edit', act_confirm_request: 'Ask to confirm',
   reason: 'Reason', reason_for: 'Reason (sent to the guest)', confirm: 'Confirm', back: 'Back', cancel: 'Cancel',
   save: 'Save', saved: 'Saved.', start: 'Start', end: 'End', none: 'None', delete: 'Delete', add: 'Add', remove: 'Remove',
   notify_title: 'Tell the guest?', notify_text: 'You changed something the guest was told ({fields}). Send them an update by e-mail?',
@@ -408,3 +408,6 @@ export function problem(err) {
 export function reasonText(code) {
   return (reasons[current] && reasons[current][code]) || reasons.en[code] || String(code).replace(/_/g, ' ');
 }
+
+// For check_i18n.mjs (every key in every language).
+export function tablesForCheck() { return { strings: tables, reasons }; }
