@@ -196,14 +196,18 @@ function ServiceForm({ s, i, set, rooms, err }) {
 
 function PageForm({ page, hosts, rooms, onDone }) {
   const [f, setF] = useState({
-    id: page.id || '', name: nameOf(page) === page.id && !page.name ? '' : typeof page.name === 'object' ? nameOf(page) : page.name || '', description: typeof page.description === 'string' ? page.description : '',
+    id: page.id || '', name: nameOf(page) === page.id && !page.name ? '' : typeof page.name === 'object' ? nameOf(page) : page.name || '',
+    description: page.description && typeof page.description === 'object' ? Object.values(page.description)[0] || '' : page.description || '',
     language: page.language || 'en', enabled: page.enabled !== false, logo: page.logo || '', hosts: page.hosts || [], host_mode: page.host_mode || 'any',
-    event_types: page.event_types && page.event_types.length ? page.event_types.map((e) => ({ ...e, name: typeof e.name === 'object' ? nameOf(e) : e.name })) : [newService(0)],
+    event_types: page.event_types && page.event_types.length ? page.event_types.map((e) => ({ ...e, _orig: e.name, name: typeof e.name === 'object' ? nameOf(e) : e.name })) : [newService(0)],
   });
   const [err, setErr] = useState(null);
   const set = (k) => (e) => setF({ ...f, [k]: e.currentTarget.value });
+  // Names kept in several languages stay so unless the shown one was edited.
+  const keep = (orig, shown) => (orig && typeof orig === 'object' && Object.values(orig)[0] === shown ? orig : shown);
   const clean = (s) => {
-    const o = { ...s };
+    const o = { ...s, name: keep(s._orig, s.name) };
+    delete o._orig;
     for (const k of ['slot_interval_minutes', 'buffer_before_minutes', 'buffer_after_minutes', 'min_notice_minutes']) if (o[k] === '' || o[k] === null) delete o[k];
     if (!o.window) delete o.window;
     if (o.limits) { o.limits = Object.fromEntries(Object.entries(o.limits).filter(([, v]) => v !== undefined && v !== '' && v !== null)); if (!Object.keys(o.limits).length) delete o.limits; }
@@ -212,7 +216,10 @@ function PageForm({ page, hosts, rooms, onDone }) {
   };
   const save = async (e) => {
     e.preventDefault(); setErr(null);
-    const body = { ...f, description: f.description || undefined, logo: f.logo || undefined, event_types: f.event_types.map(clean) };
+    // PUT replaces the page: start from what the server sent, so fields this form does
+    // not show (locations, labels, …) survive.
+    const body = { ...page, ...f, name: keep(page.name, f.name), description: keep(page.description, f.description) || undefined,
+      logo: f.logo || undefined, event_types: f.event_types.map(clean) };
     try {
       if (page.id) await api('PUT', '/v1/admin/pages/' + encodeURIComponent(page.id), body);
       else await api('POST', '/v1/admin/pages', body);
