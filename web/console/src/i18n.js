@@ -305,7 +305,7 @@ const hu = {
 // Problem codes → clear sentences. Unknown codes fall back to the server's detail.
 const problems = {
   en: {
-    bad_credentials: 'The e-mail or password is not right.', rate_limited: 'Too many tries. Wait a moment and try again.',
+    bad_credentials: 'The e-mail or password is not right.', rate_limited: 'Too many tries. Wait a moment and try again.', too_many_attempts: 'Too many tries. Wait a moment and try again.',
     unauthorized: 'Please sign in again.', forbidden: 'You are not allowed to do this.', cross_origin: 'This request came from another site and was refused.',
     slot_unavailable: 'That time is no longer free.', limit_reached: 'The limit of bookings for that day or week is reached.',
     illegal_transition: 'This booking cannot do that in its current state.', missing_field: 'This field is required.',
@@ -320,7 +320,7 @@ const problems = {
     too_soon: 'Too short notice.', outside_booking_window: 'Outside the booking window.',
   },
   ja: {
-    out_of_range: '許可された範囲外の値です。', bad_credentials: 'メールアドレスまたはパスワードが違います。', rate_limited: '試行回数が多すぎます。しばらくしてからお試しください。',
+    out_of_range: '許可された範囲外の値です。', bad_credentials: 'メールアドレスまたはパスワードが違います。', rate_limited: '試行回数が多すぎます。しばらくしてからお試しください。', too_many_attempts: '試行回数が多すぎます。しばらくしてからお試しください。',
     unauthorized: 'もう一度ログインしてください。', forbidden: 'この操作は許可されていません。', cross_origin: '他のサイトからの要求のため拒否されました。',
     slot_unavailable: 'その時間はもう空いていません。', limit_reached: 'その日または週の予約上限に達しています。',
     illegal_transition: '現在の状態ではこの操作はできません。', missing_field: '必須項目です。', invalid_email: 'メールアドレスが正しくありません。',
@@ -330,7 +330,7 @@ const problems = {
     stale: '他の人が先に変更しました。', conflict: '他の人が先に変更しました。', invalid_token: 'このリンクは無効です。',
   },
   fi: {
-    out_of_range: 'Arvo on sallitun alueen ulkopuolella.', bad_credentials: 'Sähköposti tai salasana on väärin.', rate_limited: 'Liian monta yritystä. Odota hetki.',
+    out_of_range: 'Arvo on sallitun alueen ulkopuolella.', bad_credentials: 'Sähköposti tai salasana on väärin.', rate_limited: 'Liian monta yritystä. Odota hetki.', too_many_attempts: 'Liian monta yritystä. Odota hetki.',
     unauthorized: 'Kirjaudu uudelleen.', forbidden: 'Sinulla ei ole oikeutta tähän.', cross_origin: 'Pyyntö tuli toiselta sivustolta ja hylättiin.',
     slot_unavailable: 'Aika ei ole enää vapaana.', limit_reached: 'Päivän tai viikon varausraja on täynnä.',
     illegal_transition: 'Varauksen nykyisessä tilassa tämä ei ole mahdollista.', missing_field: 'Pakollinen kenttä.',
@@ -339,7 +339,7 @@ const problems = {
     request_already_sent: 'Pyyntö on jo lähetetty; sitä ei voi kumota.', stale: 'Joku muu muutti tätä välillä.', conflict: 'Joku muu muutti tätä välillä.',
   },
   de: {
-    out_of_range: 'Der Wert liegt außerhalb des erlaubten Bereichs.', bad_credentials: 'E-Mail oder Passwort stimmt nicht.', rate_limited: 'Zu viele Versuche. Bitte kurz warten.',
+    out_of_range: 'Der Wert liegt außerhalb des erlaubten Bereichs.', bad_credentials: 'E-Mail oder Passwort stimmt nicht.', rate_limited: 'Zu viele Versuche. Bitte kurz warten.', too_many_attempts: 'Zu viele Versuche. Bitte kurz warten.',
     unauthorized: 'Bitte melden Sie sich erneut an.', forbidden: 'Dafür fehlt Ihnen die Berechtigung.', cross_origin: 'Die Anfrage kam von einer anderen Website und wurde abgelehnt.',
     slot_unavailable: 'Diese Zeit ist nicht mehr frei.', limit_reached: 'Die Höchstzahl an Buchungen für diesen Tag oder diese Woche ist erreicht.',
     illegal_transition: 'Im aktuellen Zustand der Buchung ist das nicht möglich.', missing_field: 'Pflichtfeld.',
@@ -349,7 +349,7 @@ const problems = {
     stale: 'Jemand anderes hat dies inzwischen geändert.', conflict: 'Jemand anderes hat dies inzwischen geändert.',
   },
   hu: {
-    out_of_range: 'Az érték a megengedett tartományon kívül esik.', bad_credentials: 'Hibás e-mail-cím vagy jelszó.', rate_limited: 'Túl sok próbálkozás. Várjon egy kicsit.',
+    out_of_range: 'Az érték a megengedett tartományon kívül esik.', bad_credentials: 'Hibás e-mail-cím vagy jelszó.', rate_limited: 'Túl sok próbálkozás. Várjon egy kicsit.', too_many_attempts: 'Túl sok próbálkozás. Várjon egy kicsit.',
     unauthorized: 'Jelentkezzen be újra.', forbidden: 'Ehhez nincs jogosultsága.', cross_origin: 'A kérés másik webhelyről érkezett, ezért elutasítottuk.',
     slot_unavailable: 'Ez az időpont már nem szabad.', limit_reached: 'Elérte a napi vagy heti foglalási korlátot.',
     illegal_transition: 'A foglalás jelenlegi állapotában ez nem lehetséges.', missing_field: 'Kötelező mező.',
