@@ -49,7 +49,7 @@ function lanes(list) {
 }
 
 function Block({ b, top, height, lane, lanesN, names }) {
-  const label = `${fmtTime(b.start)}–${fmtTime(b.end)} ${guestName(b)} · ${t('st_' + b.status)}${b.request ? ' · ' + t('request') + ': ' + b.request.state : ''}`;
+  const label = `${fmtTime(b.start)}–${fmtTime(b.end)} ${guestName(b)} · ${t('st_' + b.status)}${b.request ? ' · ' + t('request') + ': ' + t('rs_' + b.request.state) : ''}`;
   return (
     <a href={'#/booking/' + encodeURIComponent(b.uid)} class={'block st-' + b.status} data-uid={b.uid}
        style={{ top: top + 'px', height: Math.max(height, 18) + 'px', left: `calc(${(lane / lanesN) * 100}% + 2px)`, width: `calc(${100 / lanesN}% - 4px)` }}

@@ -196,7 +196,7 @@ export function BookingDrawer({ uid, onClose }) {
     const phone = (g[0] && g[0].phone) || b.fallback_phone || '';
     body = (
       <div class="stack">
-        <p class="drawer-status"><Status s={b.status} /> {b.request && <span class="badge">{t('request')}: {b.request.state}</span>} {b.tray && <span class="badge">{b.tray}</span>}</p>
+        <p class="drawer-status"><Status s={b.status} /> {b.request && <span class="badge">{t('request')}: {t('rs_' + b.request.state)}</span>} {b.tray && <span class="badge">{b.tray}</span>}</p>
         <dl class="kv">
           <dt>{t('time')}</dt><dd>{fmtRange(b.start, b.end)}</dd>
           <dt>{t('guest')}</dt><dd>{g.map((x) => <div>{x.name}{x.company ? ` (${x.company})` : ''} · <a href={'mailto:' + x.email}>{x.email}</a>{x.phone ? <> · <a href={'tel:' + x.phone}>{x.phone}</a></> : ''}</div>)}</dd>

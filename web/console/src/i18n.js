@@ -2,6 +2,7 @@
 // from GET /v1/session, else the browser's). Problem codes from the server are shown
 // through `problem()`: a known code gets a clear sentence, any other its server detail.
 const en = {
+  ps_open: 'Open', ps_chosen: 'Chosen', ps_withdrawn: 'Withdrawn', ps_expired: 'Expired', rs_all: 'All', rs_pending_send: 'Waiting to send', rs_sent: 'Sent', rs_accepted: 'Confirmed', rs_declined: 'Declined', rs_cancelled: 'Withdrawn',
   delete_title: 'Delete this booking?', delete_text: 'The booking and its planned messages are removed. The guest is not told.', delivery_problem: 'A message to the guest could not be delivered.',
   app: 'Kairos console', signin: 'Sign in', signout: 'Sign out', email: 'E-mail', password: 'Password',
   signin_title: 'Sign in to your console', signing_in: 'Signing in…',
@@ -65,6 +66,7 @@ const en = {
   error: 'Something went wrong.', forgot: 'Forgot your password?', send_reset: 'Send me a link', reset_sent: 'If this address has a login, a link to choose a new password is on its way.',
 };
 const ja = {
+  ps_open: '受付中', ps_chosen: '選択済み', ps_withdrawn: '取り下げ', ps_expired: '期限切れ', rs_all: 'すべて', rs_pending_send: '送信待ち', rs_sent: '送信済み', rs_accepted: '確認済み', rs_declined: '辞退', rs_cancelled: '取り消し',
   delete_title: 'この予約を削除しますか?', delete_text: '予約と予定されたメッセージが削除されます。お客様には通知されません。', delivery_problem: 'お客様へのメッセージが届きませんでした。',
   app: 'Kairos コンソール', signin: 'ログイン', signout: 'ログアウト', email: 'メールアドレス', password: 'パスワード',
   signin_title: 'コンソールにログイン', signing_in: 'ログイン中…', set_password: 'パスワードを設定', new_password: '新しいパスワード',
@@ -119,6 +121,7 @@ const ja = {
   signed_in_as: '{name} としてログイン中', error: '問題が発生しました。', forgot: 'パスワードをお忘れですか?', send_reset: 'リンクを送る', reset_sent: 'このアドレスのログインがあれば、パスワード設定のリンクを送りました。',
 };
 const fi = {
+  ps_open: 'Avoin', ps_chosen: 'Valittu', ps_withdrawn: 'Peruttu', ps_expired: 'Vanhentunut', rs_all: 'Kaikki', rs_pending_send: 'Odottaa lähetystä', rs_sent: 'Lähetetty', rs_accepted: 'Vahvistettu', rs_declined: 'Kieltäytyi', rs_cancelled: 'Peruttu',
   delete_title: 'Poistetaanko varaus?', delete_text: 'Varaus ja sen ajastetut viestit poistetaan. Asiakkaalle ei kerrota.', delivery_problem: 'Viestiä asiakkaalle ei voitu toimittaa.',
   app: 'Kairos-konsoli', signin: 'Kirjaudu', signout: 'Kirjaudu ulos', email: 'Sähköposti', password: 'Salasana',
   signin_title: 'Kirjaudu konsoliin', signing_in: 'Kirjaudutaan…', set_password: 'Valitse salasana', new_password: 'Uusi salasana',
@@ -178,6 +181,7 @@ const fi = {
   error: 'Jokin meni vikaan.', forgot: 'Unohtuiko salasana?', send_reset: 'Lähetä linkki', reset_sent: 'Jos osoitteella on tunnus, linkki uuden salasanan valintaan on tulossa.',
 };
 const de = {
+  ps_open: 'Offen', ps_chosen: 'Gewählt', ps_withdrawn: 'Zurückgezogen', ps_expired: 'Abgelaufen', rs_all: 'Alle', rs_pending_send: 'Wartet auf Versand', rs_sent: 'Gesendet', rs_accepted: 'Bestätigt', rs_declined: 'Abgelehnt', rs_cancelled: 'Zurückgenommen',
   delete_title: 'Diese Buchung löschen?', delete_text: 'Die Buchung und ihre geplanten Nachrichten werden entfernt. Der Gast wird nicht benachrichtigt.', delivery_problem: 'Eine Nachricht an den Gast konnte nicht zugestellt werden.',
   app: 'Kairos-Konsole', signin: 'Anmelden', signout: 'Abmelden', email: 'E-Mail', password: 'Passwort',
   signin_title: 'Bei der Konsole anmelden', signing_in: 'Anmeldung…', set_password: 'Passwort festlegen', new_password: 'Neues Passwort',
@@ -240,6 +244,7 @@ const de = {
   error: 'Etwas ist schiefgegangen.', forgot: 'Passwort vergessen?', send_reset: 'Link senden', reset_sent: 'Wenn diese Adresse ein Konto hat, ist ein Link zum Festlegen eines neuen Passworts unterwegs.',
 };
 const hu = {
+  ps_open: 'Nyitott', ps_chosen: 'Kiválasztva', ps_withdrawn: 'Visszavonva', ps_expired: 'Lejárt', rs_all: 'Mind', rs_pending_send: 'Küldésre vár', rs_sent: 'Elküldve', rs_accepted: 'Megerősítve', rs_declined: 'Elutasítva', rs_cancelled: 'Visszavonva',
   delete_title: 'Törli ezt a foglalást?', delete_text: 'A foglalás és ütemezett üzenetei törlődnek. A vendég nem kap értesítést.', delivery_problem: 'A vendégnek szóló üzenetet nem sikerült kézbesíteni.',
   app: 'Kairos konzol', signin: 'Bejelentkezés', signout: 'Kijelentkezés', email: 'E-mail', password: 'Jelszó',
   signin_title: 'Bejelentkezés a konzolba', signing_in: 'Bejelentkezés…', set_password: 'Jelszó megadása', new_password: 'Új jelszó',

@@ -353,7 +353,7 @@ export function Setup({ tab, session }) {
       <nav class="chips" aria-label={t('nav_setup')}>
         {TABS.map(([k, key]) => <a class={'chip' + (k === tab ? ' on' : '')} href={'#/setup/' + k} aria-current={k === tab ? 'page' : undefined}>{t(key)}</a>)}
       </nav>
-      {session && session.role === 'staff' && <p class="banner error" role="alert">{t('owner_only')}</p>}
+      {session && session.role === 'staff' && tab !== 'keys' && tab !== 'staff' && <p class="banner error" role="alert">{t('owner_only')}</p>}
       <Screen key={tab} />
     </div>
   );
