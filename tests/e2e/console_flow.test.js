@@ -236,6 +236,13 @@ run('console_flow', async (ctx) => {
   await prf.locator('.banner.ok').waitFor();
   const busyNow = (await api(server, 'GET', `/v1/pages/clinic/slots?event_type=checkup&from=${wed}&to=${wed}&tz=UTC`, undefined, null)).json;
   assert(!(busyNow.days[wed] || []).some((x) => Date.parse(x.start) === Date.parse(`${wed}T14:00:00Z`)), 'the proposal holds 14:00');
+  // The guest chooses 15:00 from the link; the booking shows up for staff.
+  const link = await prf.locator('.banner.ok a').getAttribute('href');
+  const token = new URL(link).searchParams.get('proposal') || link.split('/').pop();
+  const chosen = await api(server, 'POST', `/v1/proposals/${encodeURIComponent(token)}/choose`, { start: `${wed}T15:00:00Z` }, null);
+  assert(chosen.status === 200 || chosen.status === 201, 'the guest chose a time: ' + chosen.text);
+  await page.goto(server.base + '/console/#/search?q=taro');
+  await page.locator('table.list tbody tr').first().waitFor();
 
   // Why not offered: the buffer after the booking, and the offered starts equal /slots.
   if (await hasRoute(server, 'GET', '/v1/admin/pages/clinic/explain?event_type=checkup&date=' + day + '&tz=UTC')) {
