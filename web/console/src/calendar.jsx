@@ -112,7 +112,7 @@ export function Calendar() {
     let columns;
     if (view === 'day' && by === 'host') columns = data.hosts.map((h) => ({ key: h.id, title: h.name, items: visible.filter((b) => bookingHosts(b).includes(h.id)), day: date, work: workMinutes(h, date) }));
     else if (view === 'day') columns = [...data.rooms.map((r) => ({ key: r.id, title: r.name, items: visible.filter((b) => (b.room && (b.room.id || b.room)) === r.id), day: date })),
-      { key: '_none', title: '—', items: visible.filter((b) => !b.room), day: date }];
+      { key: '_none', title: t('room') + ': ' + t('none'), items: visible.filter((b) => !b.room), day: date }];
     else columns = dayList.map((d) => ({ key: d, title: fmtDay(d, { weekday: 'short', day: 'numeric' }), items: visible.filter((b) => isoDate(new Date(b.start)) === d), day: d, isToday: d === today() }));
     const hours = [];
     for (let m = startMin; m < endMin; m += 60) hours.push(m);
