@@ -28,6 +28,10 @@ async function signIn(ctx, page, email, password) {
     return true;
   }
   ctx.log('no /v1/session on this server: the browser adds the owner key instead');
+  await page.goto(server.base + '/console/');
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  await axe(page, 'sign-in');
+  await shot(page, 'signin');
   await page.route('**/v1/**', (route) => {
     const u = new URL(route.request().url());
     if (u.pathname === '/v1/session') return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ name: 'Owner', email, role: 'owner', language: 'en' }) });
