@@ -30,7 +30,7 @@ void pg_admin(const std::string& sql) {
   PGconn* c = PQconnectdb((pg_base() + "/postgres").c_str());
   ASSERT_EQ(PQstatus(c), CONNECTION_OK) << PQerrorMessage(c);
   PGresult* r = PQexec(c, sql.c_str());
-  ASSERT_EQ(PQresultStatus(r), PGRES_COMMAND_OK) << PQresultErrorMessage(r);
+  ASSERT_TRUE(PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK) << PQresultErrorMessage(r);
   PQclear(r);
   PQfinish(c);
 }
@@ -355,6 +355,18 @@ TEST_P(StoreTest, OverlappingInsertWithoutCheckIsRefusedOnPostgres) {
   cancelled.status = "cancelled";
   s->insert_booking(cancelled);
   EXPECT_TRUE(book_if_free(booking("b6", "h3", 10, 20)));
+}
+
+TEST_P(StoreTest, SurvivesTheDatabaseClosingItsConnections) {
+  if (GetParam() != "postgres") GTEST_SKIP() << "PostgreSQL connections only";
+  s->put_host({"h1", account, "{}"});
+  ASSERT_TRUE(s->host("h1"));  // the pool now holds a connection
+  // What a database restart does to pooled connections (the listener's included).
+  pg_admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" +
+           db.substr(db.rfind('/') + 1) + "' AND pid <> pg_backend_pid()");
+  EXPECT_TRUE(s->host("h1"));
+  s->put_host({"h2", account, "{}"});
+  EXPECT_EQ(s->hosts(account).size(), 2u);
 }
 
 TEST_P(StoreTest, MigratesFromTheFirstSchemaKeepingData) {

@@ -118,7 +118,14 @@ class PgStore final : public Store {
     for (int attempt = 0;; ++attempt) {
       auto c = acquire();
       try {
-        c->exec("BEGIN");
+        try {
+          c->exec("BEGIN");
+        } catch (const pg::Error&) {
+          // A pooled connection the server closed (restart, idle timeout): dial anew once.
+          if (c->ok()) throw;
+          c = std::make_unique<Conn>(url_);
+          c->exec("BEGIN");
+        }
         t_tx = TxState{this, c.get(), false};
         core::Status st = fn();
         bool wrote = t_tx.wrote;
@@ -514,10 +521,17 @@ class PgStore final : public Store {
       auto r = c->query(sql, params);
       release(std::move(c));
       return r;
-    } catch (...) {
-      release(std::move(c));
-      throw;
+    } catch (const pg::Error&) {
+      if (c->ok()) {
+        release(std::move(c));
+        throw;
+      }
     }
+    // The pooled connection was dead (the database restarted): a read is safe to repeat.
+    auto fresh = std::make_unique<Conn>(url_);
+    auto r = fresh->query(sql, params);
+    release(std::move(fresh));
+    return r;
   }
   // Inside transact() only.
   pg::Result run(const std::string& sql, std::initializer_list<Param> params = {}) {
