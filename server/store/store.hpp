@@ -61,6 +61,7 @@ struct BookingQuery {
   std::string account_id;
   std::optional<std::int64_t> from, to;  // bookings overlapping [from, to)
   std::string status, host, q;           // q: name, e-mail or phone (substring)
+  std::string tray;                      // "declined": that tray only; "" = any
   std::size_t limit = 500;
 };
 
@@ -121,6 +122,8 @@ class Store {
   // Marks a signed link's nonce used; false when it was used before (single use).
   virtual bool use_link(const std::string& nonce, const std::string& purpose, const std::string& subject,
                         std::int64_t now) = 0;
+  // Whether a signed link's nonce has been used (a GET shows "already used").
+  virtual bool link_used(const std::string& nonce) = 0;
 
   virtual void put_host(const HostRecord& h) = 0;
   virtual std::optional<HostRecord> host(const std::string& id) = 0;
@@ -129,6 +132,7 @@ class Store {
   virtual void put_room(const RoomRecord& r) = 0;
   virtual std::optional<RoomRecord> room(const std::string& id) = 0;
   virtual std::vector<RoomRecord> rooms(const std::string& account_id) = 0;
+  virtual bool delete_room(const std::string& account_id, const std::string& id) = 0;
 
   virtual void put_page(const PageRecord& p) = 0;
   virtual std::optional<PageRecord> page(const std::string& id) = 0;  // live pages only
