@@ -22,6 +22,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "kairos/booking.hpp"
 #include "pg.hpp"
 #include "store/store.hpp"
 
@@ -208,6 +209,13 @@ class PgStore final : public Store {
                  {nonce, purpose, subject, now}) > 0;
   }
 
+  bool link_used(const std::string& nonce) override {
+    return read("SELECT 1 FROM used_links WHERE nonce = $1", {nonce}).rows() > 0;
+  }
+  bool delete_room(const std::string& account_id, const std::string& id) override {
+    return write("DELETE FROM rooms WHERE id = $1 AND account_id = $2", {id, account_id}) > 0;
+  }
+
   void put_host(const HostRecord& h) override {
     write("INSERT INTO hosts(id, account_id, doc) VALUES ($1, $2, $3) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc",
           {h.id, h.account_id, h.doc});
@@ -328,9 +336,10 @@ class PgStore final : public Store {
         " AND ($5 = '' OR uid IN (SELECT booking_uid FROM booking_hosts WHERE host_id = $5))"
         " AND ($6 = '' OR strpos(lower(guest_name), lower($6)) > 0 OR strpos(lower(guest_email), lower($6)) > 0"
         "      OR strpos(guest_phone, $6) > 0)"
+        " AND ($8 = '' OR (doc::jsonb ->> 'tray') = $8)"
         " ORDER BY start_s, uid LIMIT $7";
     auto r = read(sql, {q.account_id, q.from.value_or(INT64_MIN), q.to.value_or(INT64_MAX), q.status, q.host, q.q,
-                        static_cast<std::int64_t>(q.limit)});
+                        static_cast<std::int64_t>(q.limit), q.tray});
     std::vector<BookingRecord> out;
     for (int i = 0; i < r.rows(); ++i) out.push_back(row_to_booking(r, i));
     return out;
@@ -363,19 +372,24 @@ class PgStore final : public Store {
         out.push_back(std::move(b));
       }
     };
-    // Appointments last at most a day, so what overlaps [from, to) starts in [from - 1 day, to).
-    if (!host_ids.empty())
-      collect(read("SELECT booking_uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
-                   " FROM booking_hosts WHERE host_id = ANY($1::text[]) AND start_s >= $2::bigint - 86400"
-                   " AND start_s < $3 AND end_s > $2 AND status IN ('pending','approved','rescheduled')"
-                   " ORDER BY host_id, start_s",
-                   {pg::array_literal(host_ids), from, to}));
-    if (!room_ids.empty())
-      collect(read("SELECT uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
-                   " FROM bookings WHERE room_id = ANY($1::text[]) AND start_s >= $2::bigint - 86400"
-                   " AND start_s < $3 AND end_s > $2 AND status IN ('pending','approved','rescheduled')"
-                   " ORDER BY room_id, start_s",
-                   {pg::array_literal(room_ids), from, to}));
+    // Which statuses are live and how long an appointment can be are the core's (the
+    // exclusion constraints of migration 0001 name the same statuses; tests/store checks).
+    static const std::string live = [] {
+      std::string in;
+      for (auto st : core::active_statuses()) in += std::string(in.empty() ? "'" : ",'") + core::to_string(st) + "'";
+      return " AND status IN (" + in + ")";
+    }();
+    static const std::string longest = std::to_string(core::Seconds(core::max_appointment_length).count());
+    static const std::string by_host =
+        "SELECT booking_uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
+        " FROM booking_hosts WHERE host_id = ANY($1::text[]) AND start_s >= $2::bigint - " + longest +
+        " AND start_s < $3 AND end_s > $2" + live + " ORDER BY host_id, start_s";
+    static const std::string by_room =
+        "SELECT uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
+        " FROM bookings WHERE room_id = ANY($1::text[]) AND start_s >= $2::bigint - " + longest +
+        " AND start_s < $3 AND end_s > $2" + live + " ORDER BY room_id, start_s";
+    if (!host_ids.empty()) collect(read(by_host, {pg::array_literal(host_ids), from, to}));
+    if (!room_ids.empty()) collect(read(by_room, {pg::array_literal(room_ids), from, to}));
     return out;
   }
   std::vector<BookingRecord> bookings_ended(const std::vector<std::string>& statuses, std::int64_t before,
