@@ -11,6 +11,7 @@
 
 #include "app/app.hpp"
 #include "app/delivery_service.hpp"
+#include "app/staff.hpp"
 #include "http/front.hpp"
 #include "http/log.hpp"
 #include "http/pistache_adapter.hpp"
@@ -70,7 +71,9 @@ int main(int argc, char** argv) {
     if (!cfg->admin_key.empty()) app.ensure_account(cfg->admin_key, "admin");
     if (cfg->demo) {
       std::string key = app.seed_demo();
-      std::cout << "Kairos demo ready.\n  owner API key: " << key << "\n  demo site:     " << cfg->public_url
+      std::cout << "Kairos demo ready.\n  owner API key: " << key << "\n  console:       " << cfg->public_url
+                << "/console/  (sign in as " << kDemoOwnerEmail << " / " << kDemoOwnerPassword << ")"
+                << "\n  demo site:     " << cfg->public_url
                 << "/demo/\n  page:          " << cfg->public_url << "/v1/pages/demo\n"
                 << std::flush;
     }
@@ -85,6 +88,7 @@ int main(int argc, char** argv) {
   fo.https = cfg->public_url.rfind("https://", 0) == 0;
   fo.trust_proxy = cfg->trust_proxy;
   http::Front front(fo, router, metrics, [&app](const std::string& key) { return app.account_for_key(key); });
+  front.set_authenticator([&app](http::Request& req) { return authenticate(app, req); });  // keys and sessions
 
   http::ListenOptions lo;
   lo.bind = cfg->bind;

@@ -381,4 +381,19 @@ bool checkin_valid(const Booking& b, Instant now) {
   return taking_place && !b.checkin_code.empty() && w.start <= now && now <= w.end;
 }
 
+Result<Proposal> withdraw_proposal(const Proposal& p) {
+  if (p.state != ProposalState::open) return make_error("proposal_closed", "the proposal is no longer open");
+  Proposal out = p;
+  out.state = ProposalState::withdrawn;
+  return out;
+}
+
+std::string visible_state(const Proposal& p, Instant now) {
+  if (p.state != ProposalState::open) return to_string(p.state);
+  for (const Interval& c : p.candidates) {
+    if (now < c.start) return "open";
+  }
+  return "expired";
+}
+
 }  // namespace kairos::core

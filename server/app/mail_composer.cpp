@@ -6,6 +6,7 @@
 #include "http/log.hpp"
 #include "bookings.hpp"
 #include "ics.hpp"
+#include "staff.hpp"
 #include "kairos/templates.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/json_mapping.hpp"
@@ -257,6 +258,11 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
   const json payload = json::parse(item.payload, nullptr, false);
   if (!payload.is_object()) return make_error("unrenderable", "the message payload is unreadable");
   if (item.recipient.empty()) return make_error("no_recipient", "the message has no recipient address");
+  if (starts_with(item.template_key, "staff.")) {  // invitations and password resets (staff.cpp)
+    auto staff_mail = compose_staff_mail(app_, item, now);
+    if (!staff_mail) return staff_mail.error();
+    return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(*staff_mail));
+  }
   // A stored document that does not read back fails this message loudly (logged, and
   // marked failed for staff) instead of taking the delivery worker down.
   core::Result<Loaded> loaded = core::make_error("unrenderable", "");

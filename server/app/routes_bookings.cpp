@@ -157,7 +157,13 @@ void register_booking_routes(App& app, http::Router& r) {
   r.add("GET", "/v1/admin/bookings/{uid}", Access::owner, [&app](Request& req) {
     auto rec = owned_booking(app, req);
     if (!rec) return booking_not_found();
-    json j = booking_json(to_core(*rec), &app);
+    core::Booking bk = to_core(*rec);
+    json j = booking_json(bk, &app);
+    // What staff may do now, from the lifecycle core: the console offers these buttons
+    // and no others (it never re-decides the rules).
+    json actions = json::array();
+    for (auto a : core::available_actions(bk, core::Actor::host, app.now())) actions.push_back(core::to_string(a));
+    j["available_actions"] = actions;
     // R-INQ-4: a message that could not be delivered is shown to staff, with the
     // guest's phone as the way to reach them instead.
     json problems = json::array();

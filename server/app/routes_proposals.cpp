@@ -11,6 +11,7 @@
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
 #include "mail_composer.hpp"
+#include "requests.hpp"
 #include "kairos/confirmation.hpp"
 #include "kairos/proposal.hpp"
 #include "kairos/time_text.hpp"
@@ -25,13 +26,10 @@ using http::Request;
 using http::Response;
 using nlohmann::json;
 
-namespace {
-
 // --- stored documents: wire/'s mapping, read back loudly --------------------------------
+// (shared with routes_console.cpp through requests.hpp)
 
 json proposal_doc(const core::Proposal& p) { return p; }  // with its holds (kairos/wire/lifecycle.hpp)
-
-}  // namespace
 
 core::Proposal proposal_from(const json& d) {
   auto p = wire::read_proposal(d, "proposal");
@@ -79,7 +77,9 @@ std::optional<store::TokenDoc> by_token(App& app, const char* kind, const Reques
 
 Response not_found(const char* what) { return http::problem(404, "not_found", std::string("No such ") + what + "."); }
 
-// --- confirmation requests ------------------------------------------------------------
+}  // namespace
+
+// --- confirmation requests (shared with routes_console.cpp) ------------------------------------------------------------
 
 json request_doc(const core::ConfirmationRequest& r) { return r; }
 
@@ -109,6 +109,8 @@ json request_view(App& app, const core::ConfirmationRequest& r) {
   j["bookings"] = bookings;
   return j;
 }
+
+namespace {
 
 core::Result<std::vector<core::Booking>> load_bookings(App& app, const std::vector<std::string>& uids,
                                                        const std::string& account_id) {

@@ -189,8 +189,8 @@ class SqliteStore final : public Store {
       auto now = unix_now();
       writer_.prepare("INSERT INTO accounts(id, name, created_at) VALUES (?, ?, ?)")
           .bind(1, id).bind(2, name).bind(3, now).run();
-      writer_.prepare("INSERT INTO api_keys(key_hash, account_id, created_at) VALUES (?, ?, ?)")
-          .bind(1, key_hash).bind(2, id).bind(3, now).run();
+      writer_.prepare("INSERT INTO api_keys(key_hash, account_id, created_at, id, name) VALUES (?, ?, ?, ?, 'bootstrap')")
+          .bind(1, key_hash).bind(2, id).bind(3, now).bind(4, "k_" + key_hash.substr(0, 12)).run();
       return core::ok_status();
     });
     (void)st;
@@ -567,6 +567,128 @@ class SqliteStore final : public Store {
     });
   }
 
+  // --- staff, sessions, API keys, failed logins ------------------------------------
+  bool put_staff(const StaffRecord& r) override {
+    bool ok = true;
+    write([&](Conn& c) {
+      auto q = c.prepare("SELECT id FROM staff WHERE email = ?");
+      q.bind(1, r.email);
+      if (q.step() && q.text(0) != r.id) {
+        ok = false;
+        return;
+      }
+      c.prepare("INSERT INTO staff(id, account_id, email, name, role, host_id, language, password_hash, created_at, "
+                "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET email = excluded.email, "
+                "name = excluded.name, role = excluded.role, host_id = excluded.host_id, language = excluded.language, "
+                "password_hash = excluded.password_hash, updated_at = excluded.updated_at")
+          .bind(1, r.id).bind(2, r.account_id).bind(3, r.email).bind(4, r.name).bind(5, r.role).bind(6, r.host_id)
+          .bind(7, r.language).bind(8, r.password_hash).bind(9, r.created_at).bind(10, r.updated_at).run();
+    });
+    return ok;
+  }
+  std::optional<StaffRecord> staff(const std::string& id) override {
+    return read([&](Conn& c) -> std::optional<StaffRecord> {
+      auto s = c.prepare("SELECT id, account_id, email, name, role, host_id, language, password_hash, created_at, "
+                         "updated_at FROM staff WHERE id = ?");
+      s.bind(1, id);
+      if (!s.step()) return std::nullopt;
+      return row_to_staff(s);
+    });
+  }
+  std::optional<StaffRecord> staff_by_email(const std::string& email) override {
+    return read([&](Conn& c) -> std::optional<StaffRecord> {
+      auto s = c.prepare("SELECT id, account_id, email, name, role, host_id, language, password_hash, created_at, "
+                         "updated_at FROM staff WHERE email = ?");
+      s.bind(1, email);
+      if (!s.step()) return std::nullopt;
+      return row_to_staff(s);
+    });
+  }
+  std::vector<StaffRecord> staff_of(const std::string& account_id) override {
+    return read([&](Conn& c) {
+      std::vector<StaffRecord> out;
+      auto s = c.prepare("SELECT id, account_id, email, name, role, host_id, language, password_hash, created_at, "
+                         "updated_at FROM staff WHERE account_id = ? ORDER BY created_at, id");
+      s.bind(1, account_id);
+      while (s.step()) out.push_back(row_to_staff(s));
+      return out;
+    });
+  }
+  bool delete_staff(const std::string& account_id, const std::string& id) override {
+    bool changed = false;
+    write([&](Conn& c) {
+      c.prepare("DELETE FROM sessions WHERE staff_id = ?").bind(1, id).run();
+      c.prepare("DELETE FROM staff WHERE id = ? AND account_id = ?").bind(1, id).bind(2, account_id).run();
+      changed = c.changes() > 0;
+    });
+    return changed;
+  }
+  void put_session(const SessionRecord& r) override {
+    write([&](Conn& c) {
+      // Expired sessions go as new ones come, so the table does not grow without bound.
+      c.prepare("DELETE FROM sessions WHERE expires_at < ?").bind(1, r.created_at).run();
+      c.prepare("INSERT INTO sessions(token_hash, staff_id, account_id, created_at, expires_at) VALUES (?,?,?,?,?)")
+          .bind(1, r.token_hash).bind(2, r.staff_id).bind(3, r.account_id).bind(4, r.created_at)
+          .bind(5, r.expires_at).run();
+    });
+  }
+  std::optional<SessionRecord> session(const std::string& token_hash) override {
+    return read([&](Conn& c) -> std::optional<SessionRecord> {
+      auto s = c.prepare("SELECT token_hash, staff_id, account_id, created_at, expires_at FROM sessions WHERE token_hash = ?");
+      s.bind(1, token_hash);
+      if (!s.step()) return std::nullopt;
+      return SessionRecord{s.text(0), s.text(1), s.text(2), s.integer(3), s.integer(4)};
+    });
+  }
+  void delete_session(const std::string& token_hash) override {
+    write([&](Conn& c) { c.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(1, token_hash).run(); });
+  }
+  void delete_sessions_of(const std::string& staff_id) override {
+    write([&](Conn& c) { c.prepare("DELETE FROM sessions WHERE staff_id = ?").bind(1, staff_id).run(); });
+  }
+  void add_api_key(const ApiKeyRecord& k) override {
+    write([&](Conn& c) {
+      c.prepare("INSERT INTO api_keys(key_hash, account_id, created_at, id, name) VALUES (?,?,?,?,?)")
+          .bind(1, k.key_hash).bind(2, k.account_id).bind(3, k.created_at).bind(4, k.id).bind(5, k.name).run();
+    });
+  }
+  std::vector<ApiKeyRecord> api_keys(const std::string& account_id) override {
+    return read([&](Conn& c) {
+      std::vector<ApiKeyRecord> out;
+      auto s = c.prepare("SELECT id, account_id, name, key_hash, created_at FROM api_keys WHERE account_id = ? "
+                         "ORDER BY created_at, id");
+      s.bind(1, account_id);
+      while (s.step()) out.push_back(ApiKeyRecord{s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4)});
+      return out;
+    });
+  }
+  bool delete_api_key(const std::string& account_id, const std::string& id) override {
+    bool changed = false;
+    write([&](Conn& c) {
+      c.prepare("DELETE FROM api_keys WHERE id = ? AND account_id = ?").bind(1, id).bind(2, account_id).run();
+      changed = c.changes() > 0;
+    });
+    return changed;
+  }
+  std::pair<int, std::int64_t> login_failures(const std::string& key) override {
+    return read([&](Conn& c) {
+      auto s = c.prepare("SELECT failures, last_at FROM login_failures WHERE key = ?");
+      s.bind(1, key);
+      if (!s.step()) return std::pair<int, std::int64_t>{0, 0};
+      return std::pair<int, std::int64_t>{static_cast<int>(s.integer(0)), s.integer(1)};
+    });
+  }
+  void record_login_failure(const std::string& key, std::int64_t now) override {
+    write([&](Conn& c) {
+      c.prepare("INSERT INTO login_failures(key, failures, last_at) VALUES (?, 1, ?) "
+                "ON CONFLICT(key) DO UPDATE SET failures = failures + 1, last_at = excluded.last_at")
+          .bind(1, key).bind(2, now).run();
+    });
+  }
+  void reset_login_failures(const std::string& key) override {
+    write([&](Conn& c) { c.prepare("DELETE FROM login_failures WHERE key = ?").bind(1, key).run(); });
+  }
+
   void put_token_doc(const TokenDoc& d) override {
     write([&](Conn& c) {
       c.prepare("INSERT INTO token_docs(kind, id, account_id, token_hash, state, doc, created_at, updated_at) "
@@ -600,6 +722,16 @@ class SqliteStore final : public Store {
       auto s = c.prepare("SELECT id, account_id, token_hash, kind, state, doc, created_at, updated_at FROM token_docs "
                          "WHERE kind = ? AND state = ?");
       s.bind(1, kind).bind(2, state);
+      while (s.step()) out.push_back(row_to_doc(s));
+      return out;
+    });
+  }
+  std::vector<TokenDoc> token_docs_of(const std::string& kind, const std::string& account_id) override {
+    return read([&](Conn& c) {
+      std::vector<TokenDoc> out;
+      auto s = c.prepare("SELECT id, account_id, token_hash, kind, state, doc, created_at, updated_at FROM token_docs "
+                         "WHERE kind = ? AND account_id = ? ORDER BY created_at DESC, id DESC");
+      s.bind(1, kind).bind(2, account_id);
       while (s.step()) out.push_back(row_to_doc(s));
       return out;
     });
@@ -638,6 +770,10 @@ class SqliteStore final : public Store {
     b.buffer_before_min = s.integer(18);
     b.buffer_after_min = s.integer(19);
     return b;
+  }
+  static StaffRecord row_to_staff(const Stmt& s) {
+    return StaffRecord{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5),
+                       s.text(6), s.text(7), s.integer(8), s.integer(9)};
   }
   static TokenDoc row_to_doc(const Stmt& s) {
     return TokenDoc{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.integer(6), s.integer(7)};

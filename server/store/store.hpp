@@ -88,6 +88,23 @@ struct IdempotencyRecord {
   std::string response;
 };
 
+// A console login of an account (owner or staff); the e-mail is unique server-wide.
+struct StaffRecord {
+  std::string id, account_id, email, name, role, host_id, language;
+  std::string password_hash;  // Argon2id string; empty while the invitation is open
+  std::int64_t created_at = 0, updated_at = 0;
+};
+
+struct SessionRecord {
+  std::string token_hash, staff_id, account_id;
+  std::int64_t created_at = 0, expires_at = 0;
+};
+
+struct ApiKeyRecord {
+  std::string id, account_id, name, key_hash;
+  std::int64_t created_at = 0;
+};
+
 struct TokenDoc {  // proposals and confirmation requests
   std::string id, account_id, token_hash, kind, state;
   std::string doc;
@@ -169,11 +186,34 @@ class Store {
   virtual std::size_t cancel_outbox_for(const std::string& booking_uid, const std::string& key_prefix) = 0;
   virtual std::int64_t outbox_depth() = 0;  // scheduled, not yet sent
 
+  // Staff logins, sessions, named API keys and failed-login counters (0005).
+  // put_staff inserts or updates by id; false when another login has the e-mail.
+  virtual bool put_staff(const StaffRecord& s) = 0;
+  virtual std::optional<StaffRecord> staff(const std::string& id) = 0;
+  virtual std::optional<StaffRecord> staff_by_email(const std::string& email) = 0;
+  virtual std::vector<StaffRecord> staff_of(const std::string& account_id) = 0;
+  // Deletes the login and its sessions.
+  virtual bool delete_staff(const std::string& account_id, const std::string& id) = 0;
+  virtual void put_session(const SessionRecord& s) = 0;
+  virtual std::optional<SessionRecord> session(const std::string& token_hash) = 0;
+  virtual void delete_session(const std::string& token_hash) = 0;
+  virtual void delete_sessions_of(const std::string& staff_id) = 0;
+  virtual void add_api_key(const ApiKeyRecord& k) = 0;
+  virtual std::vector<ApiKeyRecord> api_keys(const std::string& account_id) = 0;
+  virtual bool delete_api_key(const std::string& account_id, const std::string& id) = 0;
+  // Failed logins under `key` (0 after a success or when none); record_login_failure
+  // adds one, reset clears them.
+  virtual std::pair<int, std::int64_t> login_failures(const std::string& key) = 0;
+  virtual void record_login_failure(const std::string& key, std::int64_t now) = 0;
+  virtual void reset_login_failures(const std::string& key) = 0;
+
   virtual void put_token_doc(const TokenDoc& d) = 0;
   virtual std::optional<TokenDoc> token_doc(const std::string& kind, const std::string& id) = 0;
   virtual std::optional<TokenDoc> token_doc_by_token(const std::string& kind, const std::string& token_hash) = 0;
   virtual std::vector<TokenDoc> token_docs(const std::string& kind, const std::string& state) = 0;
   virtual bool delete_token_doc(const std::string& kind, const std::string& id) = 0;
+  // The account's documents of one kind, newest first (the console's lists).
+  virtual std::vector<TokenDoc> token_docs_of(const std::string& kind, const std::string& account_id) = 0;
 };
 
 // Opens (creating if needed) the SQLite database at `path`, applies pending migrations.

@@ -109,6 +109,14 @@ struct ReadjustOutcome {
 Result<ReadjustOutcome> ask_other_times(const Proposal& p, Instant now, const NotificationSettings& settings,
                                         const std::string& message = {});
 
+// The host withdraws an open proposal (DELETE /v1/admin/proposals/{id}): its holds go.
+// Error: "proposal_closed" when it is no longer open.
+Result<Proposal> withdraw_proposal(const Proposal& p);
+
+// The state staff see: "expired" for an open proposal whose every candidate has
+// started (nobody can choose one any more), else the stored state.
+std::string visible_state(const Proposal& p, Instant now);
+
 // The edits of a confirmed visit that matter to the guests (R-PROP-6).
 struct ChangeSet {
   bool date = false;           // the day of the visit (in the zone given)
