@@ -22,6 +22,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "kairos/booking.hpp"
 #include "pg.hpp"
 #include "store/store.hpp"
 
@@ -118,7 +119,14 @@ class PgStore final : public Store {
     for (int attempt = 0;; ++attempt) {
       auto c = acquire();
       try {
-        c->exec("BEGIN");
+        try {
+          c->exec("BEGIN");
+        } catch (const pg::Error&) {
+          // A pooled connection the server closed (restart, idle timeout): dial anew once.
+          if (c->ok()) throw;
+          c = std::make_unique<Conn>(url_);
+          c->exec("BEGIN");
+        }
         t_tx = TxState{this, c.get(), false};
         core::Status st = fn();
         bool wrote = t_tx.wrote;
@@ -364,19 +372,24 @@ class PgStore final : public Store {
         out.push_back(std::move(b));
       }
     };
-    // Appointments last at most a day, so what overlaps [from, to) starts in [from - 1 day, to).
-    if (!host_ids.empty())
-      collect(read("SELECT booking_uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
-                   " FROM booking_hosts WHERE host_id = ANY($1::text[]) AND start_s >= $2::bigint - 86400"
-                   " AND start_s < $3 AND end_s > $2 AND status IN ('pending','approved','rescheduled')"
-                   " ORDER BY host_id, start_s",
-                   {pg::array_literal(host_ids), from, to}));
-    if (!room_ids.empty())
-      collect(read("SELECT uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
-                   " FROM bookings WHERE room_id = ANY($1::text[]) AND start_s >= $2::bigint - 86400"
-                   " AND start_s < $3 AND end_s > $2 AND status IN ('pending','approved','rescheduled')"
-                   " ORDER BY room_id, start_s",
-                   {pg::array_literal(room_ids), from, to}));
+    // Which statuses are live and how long an appointment can be are the core's (the
+    // exclusion constraints of migration 0001 name the same statuses; tests/store checks).
+    static const std::string live = [] {
+      std::string in;
+      for (auto st : core::active_statuses()) in += std::string(in.empty() ? "'" : ",'") + core::to_string(st) + "'";
+      return " AND status IN (" + in + ")";
+    }();
+    static const std::string longest = std::to_string(core::Seconds(core::max_appointment_length).count());
+    static const std::string by_host =
+        "SELECT booking_uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
+        " FROM booking_hosts WHERE host_id = ANY($1::text[]) AND start_s >= $2::bigint - " + longest +
+        " AND start_s < $3 AND end_s > $2" + live + " ORDER BY host_id, start_s";
+    static const std::string by_room =
+        "SELECT uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
+        " FROM bookings WHERE room_id = ANY($1::text[]) AND start_s >= $2::bigint - " + longest +
+        " AND start_s < $3 AND end_s > $2" + live + " ORDER BY room_id, start_s";
+    if (!host_ids.empty()) collect(read(by_host, {pg::array_literal(host_ids), from, to}));
+    if (!room_ids.empty()) collect(read(by_room, {pg::array_literal(room_ids), from, to}));
     return out;
   }
   std::vector<BookingRecord> bookings_ended(const std::vector<std::string>& statuses, std::int64_t before,
@@ -522,10 +535,17 @@ class PgStore final : public Store {
       auto r = c->query(sql, params);
       release(std::move(c));
       return r;
-    } catch (...) {
-      release(std::move(c));
-      throw;
+    } catch (const pg::Error&) {
+      if (c->ok()) {
+        release(std::move(c));
+        throw;
+      }
     }
+    // The pooled connection was dead (the database restarted): a read is safe to repeat.
+    auto fresh = std::make_unique<Conn>(url_);
+    auto r = fresh->query(sql, params);
+    release(std::move(fresh));
+    return r;
   }
   // Inside transact() only.
   pg::Result run(const std::string& sql, std::initializer_list<Param> params = {}) {
