@@ -94,7 +94,13 @@ int main(int argc, char** argv) {
   lo.bind = cfg->bind;
   lo.port = cfg->port;
   lo.threads = cfg->threads;
-  lo.max_request_bytes = cfg->body_limit + 16 * 1024;
+  lo.max_body_bytes = cfg->body_limit;
+  lo.max_connections = static_cast<std::size_t>(cfg->max_connections);
+  // Behind a proxy every connection comes from the proxy: no per-address cap by default.
+  lo.max_connections_per_client =
+      static_cast<std::size_t>(cfg->max_connections_per_client >= 0 ? cfg->max_connections_per_client
+                                                                    : (cfg->trust_proxy ? 0 : 64));
+  lo.keepalive_idle = std::chrono::seconds(cfg->keepalive_seconds);
   http::Listener listener(front, lo);
   try {
     listener.start();
@@ -102,7 +108,8 @@ int main(int argc, char** argv) {
     log::error("cannot listen", {{"bind", cfg->bind}, {"port", cfg->port}, {"error", e.what()}});
     return 1;
   }
-  log::info("listening", {{"bind", cfg->bind}, {"port", listener.port()}, {"db", cfg->db}, {"threads", cfg->threads}});
+  log::info("listening", {{"bind", cfg->bind}, {"port", listener.port()}, {"db", cfg->db}, {"threads", cfg->threads},
+                         {"max_connections", listener.max_connections()}});
   std::printf("listening on %s:%d\n", cfg->bind.c_str(), listener.port());
   std::fflush(stdout);
 

@@ -6,6 +6,8 @@
 // one-second range holding its start, so the two cannot disagree.
 #include "kairos/slots.hpp"
 
+#include "kairos/booking.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
@@ -521,6 +523,17 @@ Interval local_dates(const ZoneRules& zone, LocalDate from, LocalDate to) {
   return Interval{zone.start_of_day(from), zone.start_of_day(to + Days(1))};
 }
 
+Status approval_allowed(const Result<Assignment>& slot_check) {
+  if (slot_check.ok()) return ok_status();
+  const std::string& code = slot_check.error().code;
+  if (code == "slot_unavailable" || code == "limit_reached") return slot_check.error();
+  return ok_status();
+}
+
+Interval any_zone_dates(LocalDate from, LocalDate to) {
+  return Interval{utc_midnight(from) - Days(2), utc_midnight(to) + Days(3)};
+}
+
 Interval inputs_span(Interval range) {
   constexpr Seconds kWiden = Days(8);
   return Interval{range.start - kWiden, range.end + kWiden};
@@ -543,7 +556,7 @@ std::vector<DaySlots> group_by_local_date(const std::vector<Slot>& slots, const 
 
 namespace {
 
-constexpr Minutes kMaxOwnerDuration{1440};  // the engine's bound on a slot (a day)
+constexpr Minutes kMaxOwnerDuration = max_appointment_length;  // the engine's bound on a slot (a day)
 
 // The owner's choices (hosts, room, end) turned into the inputs of an ordinary check:
 // the chosen hosts as an all-mode team, the chosen room as the only room, the chosen

@@ -93,6 +93,15 @@ void register_console_routes(App& app, http::Router& r);  // explain, phone book
 // itself, or, for a signed mail link ("choose", "accept", …) to that proposal or
 // request, the hash of the document it names.
 std::string token_hash_for(App& app, const std::string& kind, const std::string& token);
+// The recipient a signed accept/decline link was mailed to; "" for any other token.
+std::string link_recipient(App& app, const std::string& token);
+
+// A recipient answers a confirmation request (the token of the request or of a mailed
+// link); `who` empty: the link's recipient. Answers the request's public view.
+core::Result<nlohmann::json> answer_request(App& app, const std::string& token, bool accept, std::string who,
+                                            const std::string& reason);
+// The guest asks for other times on a proposal (its token or a mailed link).
+core::Status readjust_proposal(App& app, const std::string& token, const std::string& message);
 
 // Helpers shared by route files.
 core::Result<nlohmann::json> parse_body(const http::Request& req);

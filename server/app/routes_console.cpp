@@ -437,6 +437,7 @@ void register_console_routes(App& app, http::Router& r) {
     const core::Error rollback{"preview_only", "rolled back", ""};
     {
       auto st = app.store.transact([&]() -> core::Status {
+        items = json::array();  // PostgreSQL may run this again after a deadlock
         std::vector<core::Booking> bookings;
         for (std::size_t i = 0; i < draft.booking_uids.size(); ++i) {
           auto rec = app.store.booking(draft.booking_uids[i]);

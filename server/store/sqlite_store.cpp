@@ -24,6 +24,8 @@
 
 #include "store.hpp"
 
+#include "kairos/booking.hpp"
+
 namespace kairos::server::store {
 namespace {
 
@@ -230,6 +232,23 @@ class SqliteStore final : public Store {
     return fresh;
   }
 
+  bool link_used(const std::string& nonce) override {
+    return read([&](Conn& c) {
+      auto s = c.prepare("SELECT 1 FROM used_links WHERE nonce = ?");
+      s.bind(1, nonce);
+      return s.step();
+    });
+  }
+  bool delete_room(const std::string& account_id, const std::string& id) override {
+    bool gone = false;
+    write([&](Conn& c) {
+      auto s = c.prepare("DELETE FROM rooms WHERE id = ? AND account_id = ? RETURNING id");
+      s.bind(1, id).bind(2, account_id);
+      gone = s.step();
+    });
+    return gone;
+  }
+
   void put_host(const HostRecord& h) override {
     write([&](Conn& c) {
       c.prepare("INSERT INTO hosts(id, account_id, doc) VALUES (?, ?, ?) "
@@ -390,6 +409,7 @@ class SqliteStore final : public Store {
           " AND (?5 = '' OR uid IN (SELECT booking_uid FROM booking_hosts WHERE host_id = ?5))"
           " AND (?6 = '' OR instr(lower(guest_name), lower(?6)) > 0 OR instr(lower(guest_email), lower(?6)) > 0"
           "      OR instr(guest_phone, ?6) > 0)"
+          " AND (?8 = '' OR json_extract(doc, '$.tray') = ?8)"
           " ORDER BY start_s, uid LIMIT ?7";
       auto s = c.prepare(sql.c_str());
       s.bind(1, q.account_id)
@@ -398,7 +418,8 @@ class SqliteStore final : public Store {
           .bind(4, q.status)
           .bind(5, q.host)
           .bind(6, q.q)
-          .bind(7, static_cast<std::int64_t>(q.limit));
+          .bind(7, static_cast<std::int64_t>(q.limit))
+          .bind(8, q.tray);
       std::vector<BookingRecord> out;
       while (s.step()) out.push_back(row_to_booking(s));
       return out;
@@ -412,14 +433,21 @@ class SqliteStore final : public Store {
       std::unordered_map<std::string, bool> seen;
       // Appointments last at most a day (the core's duration limit), so whatever overlaps
       // [from, to) starts within [from - 1 day, to): one key range per host or room.
+      // Which statuses are live and how long an appointment can be are the core's.
+      static const std::string live = [] {
+        std::string in;
+        for (auto st : core::active_statuses()) in += std::string(in.empty() ? "'" : ",'") + core::to_string(st) + "'";
+        return " AND +status IN (" + in + ")";
+      }();
+      static const std::string longest = std::to_string(core::Seconds(core::max_appointment_length).count());
       static const std::string by_host =
           "SELECT booking_uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
-          " FROM booking_hosts WHERE host_id = ?1 AND start_s >= ?2 - 86400 AND start_s < ?3 AND end_s > ?2"
-          " AND +status IN ('pending','approved','rescheduled')";
+          " FROM booking_hosts WHERE host_id = ?1 AND start_s >= ?2 - " + longest + " AND start_s < ?3 AND end_s > ?2" +
+          live;
       static const std::string by_room =
           "SELECT uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
-          " FROM bookings WHERE room_id = ?1 AND start_s >= ?2 - 86400 AND start_s < ?3 AND end_s > ?2"
-          " AND +status IN ('pending','approved','rescheduled')";
+          " FROM bookings WHERE room_id = ?1 AND start_s >= ?2 - " + longest + " AND start_s < ?3 AND end_s > ?2" +
+          live;
       auto collect = [&](const std::string& sql, const std::string& key) {
         auto s = c.prepare(sql.c_str());
         s.bind(1, key).bind(2, from).bind(3, to);

@@ -1,13 +1,20 @@
 // The persistence boundary of the server. Handlers and services talk to this interface
-// only; sqlite_store.cpp is the embedded implementation (a PostgreSQL one can follow
-// the same contract). Configuration objects (hosts, pages, proposals, …) are stored as
+// only. Two implementations: sqlite_store.cpp (embedded, one file) and
+// postgres/pg_store.cpp (several instances on one database); open.hpp picks one by the
+// --db value. A new operation needs both, a migration for each
+// (migrations/ and postgres/migrations/), and a case in tests/store, which runs the
+// same tests on both. Configuration objects (hosts, pages, proposals, …) are stored as
 // the JSON documents the API accepted, beside the indexed columns queries need; the
 // core never sees the store, only the values services build from these records.
 //
 // Contract for writes that must re-check the core (booking creation, rescheduling,
-// proposal choice, approval): run them inside transact(). It holds the single writer,
-// so everything read inside it is current and nothing else commits in between; it
+// proposal choice, approval): run them inside transact(), and read the calendars they
+// check through busy_bookings() inside it. SQLite holds its single writer; PostgreSQL
+// locks each host and room that busy_bookings() reads until commit (other instances
+// included). Either way, what the check read stays current until the commit; transact()
 // returns after the commit is durable, or rolls back when the callback fails or throws.
+// PostgreSQL may run the callback again after a deadlock, so it must not have effects
+// outside the store.
 #pragma once
 
 #include <cstdint>
@@ -57,6 +64,7 @@ struct BookingQuery {
   std::string account_id;
   std::optional<std::int64_t> from, to;  // bookings overlapping [from, to)
   std::string status, host, q;           // q: name, e-mail or phone (substring)
+  std::string tray;                      // "declined": that tray only; "" = any
   std::size_t limit = 500;
 };
 
@@ -134,6 +142,8 @@ class Store {
   // Marks a signed link's nonce used; false when it was used before (single use).
   virtual bool use_link(const std::string& nonce, const std::string& purpose, const std::string& subject,
                         std::int64_t now) = 0;
+  // Whether a signed link's nonce has been used (a GET shows "already used").
+  virtual bool link_used(const std::string& nonce) = 0;
 
   virtual void put_host(const HostRecord& h) = 0;
   virtual std::optional<HostRecord> host(const std::string& id) = 0;
@@ -142,6 +152,7 @@ class Store {
   virtual void put_room(const RoomRecord& r) = 0;
   virtual std::optional<RoomRecord> room(const std::string& id) = 0;
   virtual std::vector<RoomRecord> rooms(const std::string& account_id) = 0;
+  virtual bool delete_room(const std::string& account_id, const std::string& id) = 0;
 
   virtual void put_page(const PageRecord& p) = 0;
   virtual std::optional<PageRecord> page(const std::string& id) = 0;  // live pages only
