@@ -300,6 +300,63 @@ TEST_P(StoreTest, TokenDocumentsRoundTrip) {
   EXPECT_FALSE(s->delete_token_doc("proposal", "pr1"));
 }
 
+TEST_P(StoreTest, StaffSessionsKeysAndLoginFailures) {
+  StaffRecord a{"st1", account, "ana@clinic.test", "Ana", "owner", "", "fi", "$argon2id$x", 10, 10};
+  EXPECT_TRUE(s->put_staff(a));
+  StaffRecord twin = a;
+  twin.id = "st2";
+  EXPECT_FALSE(s->put_staff(twin));  // the e-mail is taken by another login
+  a.role = "staff";
+  a.updated_at = 20;
+  EXPECT_TRUE(s->put_staff(a));
+  EXPECT_EQ(s->staff("st1")->role, "staff");
+  EXPECT_EQ(s->staff_by_email("ana@clinic.test")->id, "st1");
+  EXPECT_EQ(s->staff_of(account).size(), 1u);
+  EXPECT_TRUE(s->staff_of("acc_other").empty());
+  s->put_session({"sh1", "st1", account, 100, 200});
+  s->put_session({"sh2", "st1", account, 100, 200});
+  EXPECT_EQ(s->session("sh1")->staff_id, "st1");
+  s->delete_session("sh1");
+  EXPECT_FALSE(s->session("sh1"));
+  EXPECT_TRUE(s->delete_staff(account, "st1"));  // its sessions go with it
+  EXPECT_FALSE(s->session("sh2"));
+  EXPECT_FALSE(s->delete_staff(account, "st1"));
+
+  s->add_api_key({"k1", account, "Zapier", "keyhash-1", 50});
+  EXPECT_EQ(s->account_for_key("keyhash-1"), std::optional<std::string>(account));
+  auto keys = s->api_keys(account);
+  ASSERT_EQ(keys.size(), 2u);  // the bootstrap key and this one
+  EXPECT_EQ(keys[0].name, "Zapier");  // by creation time
+  EXPECT_EQ(keys[1].name, "bootstrap");
+  EXPECT_FALSE(s->delete_api_key("acc_other", "k1"));
+  EXPECT_TRUE(s->delete_api_key(account, "k1"));
+  EXPECT_FALSE(s->account_for_key("keyhash-1"));
+
+  EXPECT_EQ(s->login_failures("email:x").first, 0);
+  s->record_login_failure("email:x", 5);
+  s->record_login_failure("email:x", 7);
+  EXPECT_EQ(s->login_failures("email:x"), (std::pair<int, std::int64_t>{2, 7}));
+  s->reset_login_failures("email:x");
+  EXPECT_EQ(s->login_failures("email:x").first, 0);
+
+  s->put_token_doc({"pa", account, "tha", "proposal", "open", "{}", 10, 10});
+  s->put_token_doc({"pb", account, "thb", "proposal", "open", "{}", 20, 20});
+  s->put_token_doc({"pc", "acc_other", "thc", "proposal", "open", "{}", 30, 30});
+  auto mine = s->token_docs_of("proposal", account);
+  ASSERT_EQ(mine.size(), 2u);
+  EXPECT_EQ(mine[0].id, "pb");  // newest first
+}
+
+TEST_P(StoreTest, BookingVersionsGrowWithEveryUpdate) {
+  auto b = booking("bv", "h1", 1000, 2000);
+  s->insert_booking(b);
+  EXPECT_EQ(s->booking("bv")->version, 1);
+  b.status = "cancelled";
+  s->update_booking(b);
+  s->update_booking(b);
+  EXPECT_EQ(s->booking("bv")->version, 3);
+}
+
 TEST_P(StoreTest, TransactCommitsOnOkAndRollsBackOnError) {
   auto g0 = s->generation();
   auto st = s->transact([&]() -> kairos::core::Status {
