@@ -382,7 +382,8 @@ void register_proposal_routes(App& app, http::Router& r) {
   });
 
   r.add("POST", "/v1/proposals/{token}/readjust", Access::open, [&app](Request& req) {
-    if (!req.body.empty() && !wire::parse_json(req.body)) return http::problem(400, "invalid_json", "the body is not valid JSON");
+    if (!req.body.empty())
+      if (auto j = wire::parse_request_json(req.body); !j) return http::problem(j.error());
     const std::string hash = token_hash_for(app, "proposal", req.params.at("token"));
     auto st = app.store.transact([&]() -> core::Status {
       auto doc = app.store.token_doc_by_token("proposal", hash);
@@ -478,7 +479,7 @@ void register_proposal_routes(App& app, http::Router& r) {
   auto answer_route = [&app](Request& req, bool accept) {
     std::string reason, who;
     if (!req.body.empty()) {
-      auto j = wire::parse_json(req.body);
+      auto j = wire::parse_request_json(req.body);
       if (!j) return http::problem(j.error());
       if (j->is_object()) {
         if (const json* v = wire::member(*j, "reason"); v && v->is_string()) reason = v->get<std::string>().substr(0, 2000);

@@ -66,6 +66,7 @@ int status_for_code(std::string_view code) {
   struct Entry { std::string_view code; int status; };
   static constexpr Entry table[] = {
       {"invalid_json", 400},
+      {"duplicate_key", 400},
       {"unauthorized", 401},
       {"forbidden", 403},
       {"not_found", 404},
