@@ -12,9 +12,12 @@
 
 #include "app/app.hpp"
 #include "app/delivery_service.hpp"
+#include "app/staff.hpp"
 #include "http/front.hpp"
 #include "http/log.hpp"
 #include "http/pistache_adapter.hpp"
+#include "store/migrate.hpp"
+#include "store/open.hpp"
 
 using namespace kairos::server;
 
@@ -24,6 +27,7 @@ int main(int argc, char** argv) {
   // (page faults were a tenth of the slot endpoint's time).
   mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
   mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+  if (argc > 1 && std::string_view(argv[1]) == "migrate") return store::migrate_main(argc - 1, argv + 1);
   int code = 0;
   auto cfg = parse_config(argc, argv, code);
   if (!cfg) return code;
@@ -47,7 +51,7 @@ int main(int argc, char** argv) {
   std::unique_ptr<store::Store> store;
   if (!cfg->print_routes) {
     try {
-      store = store::open_sqlite_store(cfg->db);
+      store = store::open_store(cfg->db);
     } catch (const std::exception& e) {
       log::error("cannot open the database", {{"db", cfg->db}, {"error", e.what()}});
       return 1;
@@ -75,7 +79,9 @@ int main(int argc, char** argv) {
     if (!cfg->admin_key.empty()) app.ensure_account(cfg->admin_key, "admin");
     if (cfg->demo) {
       std::string key = app.seed_demo();
-      std::cout << "Kairos demo ready.\n  owner API key: " << key << "\n  demo site:     " << cfg->public_url
+      std::cout << "Kairos demo ready.\n  owner API key: " << key << "\n  console:       " << cfg->public_url
+                << "/console/  (sign in as " << kDemoOwnerEmail << " / " << kDemoOwnerPassword << ")"
+                << "\n  demo site:     " << cfg->public_url
                 << "/demo/\n  page:          " << cfg->public_url << "/v1/pages/demo\n"
                 << std::flush;
     }
@@ -90,6 +96,7 @@ int main(int argc, char** argv) {
   fo.https = cfg->public_url.rfind("https://", 0) == 0;
   fo.trust_proxy = cfg->trust_proxy;
   http::Front front(fo, router, metrics, [&app](const std::string& key) { return app.account_for_key(key); });
+  front.set_authenticator([&app](http::Request& req) { return authenticate(app, req); });  // keys and sessions
 
   http::ListenOptions lo;
   lo.bind = cfg->bind;

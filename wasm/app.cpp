@@ -5,13 +5,16 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 #include "browser.hpp"
 #include "form_check.hpp"
+#include "kairos/booking.hpp"
 #include "kairos/lifecycle.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/json_mapping.hpp"
 #include "mirror.hpp"
+#include "probe.hpp"
 #include "screens.hpp"
 
 namespace kairos::widget {
@@ -156,13 +159,14 @@ void App::start() {
   if (const Json* now = wire::member(cfg, "now_ms"); now != nullptr && now->is_number()) {
     s.now_unix = static_cast<std::int64_t>(now->get<double>() / 1000.0);
   }
+  probe::set_enabled(!str(cfg, "probe").empty());
   s.zone_id = str(cfg, "tz");
   if (s.zone_id.empty()) s.zone_id = "UTC";
   for (const char* z : common_zones) s.zone_choices.emplace_back(z);
   if (std::find(s.zone_choices.begin(), s.zone_choices.end(), s.zone_id) == s.zone_choices.end()) {
     s.zone_choices.insert(s.zone_choices.begin(), s.zone_id);
   }
-  apply_theme(s.dark, s.accent);
+  s.accent = apply_theme(s.dark, s.accent);
 
   send(Call::font_latin, "FONT", browser::asset_url("fonts/latin.ttf"));
   ensure_zone(s.zone_id);
@@ -303,9 +307,14 @@ void App::submit_booking() {
 void App::apply(const Intent& in) {
   WidgetState& s = state_;
   switch (in.kind) {
+    case Kind::next_available:
+      seeking_ = true;
+      seek_steps_ = 0;
+      [[fallthrough]];
     case Kind::prev_month:
     case Kind::next_month: {
-      int m = s.month + (in.kind == Kind::next_month ? 1 : -1);
+      if (in.kind != Kind::next_available) seeking_ = false;
+      int m = s.month + (in.kind == Kind::prev_month ? -1 : 1);
       int y = s.year;
       if (m < 1) { m = 12; --y; }
       if (m > 12) { m = 1; ++y; }
@@ -454,6 +463,13 @@ void App::apply(const Intent& in) {
       slots_.invalidate();
       load_link_mode();
       break;
+    case Kind::retry_month:
+      if (!failed_month_.empty()) slots_.retry(failed_month_);
+      failed_month_.clear();
+      month_failures_ = 0;
+      retry_at_ms_ = 0;
+      s.error_code.clear();
+      break;
   }
 }
 
@@ -465,8 +481,16 @@ ViewModel App::view_model() const {
   const core::ZoneRules* zone = guest_zone();
   vm.form_valid = s.form_valid;
   if (auto status = core::parse_booking_status(s.booking.status)) {
-    vm.can_cancel = core::allowed(*status, false, core::BookingAction::cancel, core::Actor::guest);
-    vm.can_reschedule = core::allowed(*status, false, core::BookingAction::reschedule, core::Actor::guest);
+    // The core's available_actions: nothing is offered that the server would refuse
+    // (no Cancel once the appointment has started).
+    core::Booking b;
+    b.status = *status;
+    b.when = core::Interval{s.booking.slot.start, s.booking.slot.end};
+    for (const core::BookingAction a :
+         core::available_actions(b, core::Actor::guest, core::Instant::from_unix_seconds(s.now_unix))) {
+      if (a == core::BookingAction::cancel) vm.can_cancel = true;
+      if (a == core::BookingAction::reschedule) vm.can_reschedule = true;
+    }
   }
   if (zone != nullptr && s.slot) vm.slot_summary = describe_slot(s.lang, *zone, *s.slot);
   if (zone != nullptr && !s.booking.uid.empty()) vm.booking_label = describe_slot(s.lang, *zone, s.booking.slot);
@@ -492,6 +516,18 @@ ViewModel App::view_model() const {
   if (s.rescheduling && !s.booking.page.empty()) q.page = s.booking.page;
   const DayMap* slots = zone != nullptr ? slots_.days(q) : nullptr;
   vm.month_loading = slots == nullptr;
+  // After a failure the month shows the error (with "Try again") until it loads, also
+  // while an automatic retry waits or is in flight.
+  const bool retrying_this = !failed_month_.empty() && failed_month_ == slots_.key(q);
+  vm.month_failed = zone != nullptr && slots == nullptr && (slots_.is_failed(q) || retrying_this);
+  vm.month_retrying = vm.month_failed && (retry_at_ms_ > 0 || !slots_.is_failed(q));
+  std::optional<core::LocalDate> today;
+  if (zone != nullptr) {
+    today = zone->to_local(core::Instant::from_unix_seconds(s.now_unix)).date();
+    vm.can_prev_month = s.year * 12 + s.month > today->year() * 12 + today->month();
+    // The calendar pages a year ahead at most (the longest booking window the widget shows).
+    vm.can_next_month = s.year * 12 + s.month < today->year() * 12 + today->month() + 12;
+  }
   for (int i = 0; i < total; ++i) {
     DayCell c;
     c.date = first + core::Days(i - lead);
@@ -501,8 +537,20 @@ ViewModel App::view_model() const {
       c.bookable = c.in_month && it != slots->end() && !it->second.empty();
     }
     c.selected = s.day && *s.day == c.date;
+    c.today = c.in_month && today && *today == c.date;
     vm.month_has_slots = vm.month_has_slots || c.bookable;
     vm.cells.push_back(c);
+  }
+  vm.seeking = seeking_;
+  if (zone != nullptr) {
+    // "Helsinki (UTC+2)": the zone's city and its offset now.
+    std::string city = zone->id().substr(zone->id().rfind('/') == std::string::npos ? 0 : zone->id().rfind('/') + 1);
+    std::replace(city.begin(), city.end(), '_', ' ');
+    const int off = zone->offset_at(core::Instant::from_unix_seconds(s.now_unix)).utc_offset_seconds / 60;
+    char buf[24];
+    if (off % 60 == 0) std::snprintf(buf, sizeof buf, " (UTC%+d)", off / 60);
+    else std::snprintf(buf, sizeof buf, " (UTC%+d:%02d)", off / 60, std::abs(off % 60));
+    vm.zone_label = city + (off == 0 && city == "UTC" ? std::string() : std::string(buf));
   }
   if (s.day && zone != nullptr) {
     vm.day_title = format_long_date(s.lang, *s.day);
@@ -512,7 +560,9 @@ ViewModel App::view_model() const {
         for (const Slot& slot : it->second) {
           SlotRow row;
           row.slot = slot;
-          row.label = format_clock(s.lang, zone->to_local(slot.start).time());
+          const core::LocalTime local = zone->to_local(slot.start).time();
+          row.label = format_clock(s.lang, local);
+          row.part_of_day = local.hour() < 12 ? 0 : local.hour() < 17 ? 1 : 2;
           row.selected = s.slot && s.slot->start == slot.start;
           vm.day_slots.push_back(std::move(row));
         }
@@ -523,7 +573,52 @@ ViewModel App::view_model() const {
 }
 
 bool App::wants_frame() const {
-  return settle_frames_ > 0 || state_.busy || !pending_.empty() || ImGui::GetIO().WantTextInput;
+  return settle_frames_ > 0 || state_.busy || !pending_.empty() || ImGui::GetIO().WantTextInput || retry_at_ms_ > 0;
+}
+
+void App::maybe_retry_month() {
+  if (retry_at_ms_ <= 0 || browser::now_ms() < retry_at_ms_) return;
+  retry_at_ms_ = 0;
+  slots_.retry(failed_month_);
+  settle_frames_ = kSettleFrames;
+}
+
+void App::seek_free_month() {
+  WidgetState& s = state_;
+  if (!seeking_ || s.screen != Screen::calendar) return;
+  const core::ZoneRules* zone = guest_zone();
+  if (zone == nullptr) return;
+  MonthQuery q{s.page_id, event_type_id(), s.year, s.month, zone};
+  if (s.rescheduling && !s.booking.page.empty()) q.page = s.booking.page;
+  if (slots_.is_failed(q)) {
+    seeking_ = false;
+    return;
+  }
+  const DayMap* days = slots_.days(q);
+  if (days == nullptr) return;  // still loading
+  for (const auto& [d, list] : *days) {
+    const core::LocalDate date = core::LocalDate::from_days(d);
+    if (!list.empty() && date.year() == s.year && date.month() == s.month) {
+      seeking_ = false;
+      return;
+    }
+  }
+  if (++seek_steps_ > 12) {
+    seeking_ = false;
+    return;
+  }
+  if (++s.month > 12) {
+    s.month = 1;
+    ++s.year;
+  }
+  s.day.reset();
+  s.slot.reset();
+  settle_frames_ = kSettleFrames;
+}
+
+void App::on_mirror_focus(std::string_view key) {
+  state_.focus_key = std::string(key);
+  settle_frames_ = kSettleFrames;
 }
 
 void App::frame() {
@@ -533,6 +628,9 @@ void App::frame() {
   std::vector<Intent> queued;
   queued.swap(mirror_queue_);
   for (const Intent& i : queued) apply(i);
+  maybe_retry_month();
+  ensure_month();
+  seek_free_month();
   ensure_month();
 
   const ViewModel vm = view_model();
@@ -542,6 +640,7 @@ void App::frame() {
     settle_frames_ = kSettleFrames;
   }
   browser::want_text_input(ImGui::GetIO().WantTextInput);
+  browser::want_wheel(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
 
   if (!japanese_requested_ &&
       (s.lang == Lang::ja || needs_japanese(s.page_name) || needs_japanese(s.page_description) ||
@@ -555,6 +654,13 @@ void App::frame() {
     last_mirror_ = mirror;
     browser::publish_mirror(mirror);
   }
+  if (const auto r = s.item_rects.find(s.focus_key); !s.focus_key.empty() && r != s.item_rects.end() &&
+                                                      r->second != last_focus_rect_) {
+    last_focus_rect_ = r->second;
+    browser::focus_rect(static_cast<int>(r->second[0]) - 8, static_cast<int>(r->second[1]) - 8,
+                        static_cast<int>(r->second[2]) + 16, static_cast<int>(r->second[3]) + 16);
+  }
+  if (s.focus_key.empty()) last_focus_rect_ = {};
   const int h = static_cast<int>(height + 0.5f);
   if (h != last_height_) {
     last_height_ = h;
@@ -592,7 +698,7 @@ void App::on_host_message(std::string_view body) {
     validate_form();
   } else if (type == "kairos:theme") {
     state_.dark = str(j, "theme") == "dark";
-    apply_theme(state_.dark, state_.accent);
+    state_.accent = apply_theme(state_.dark, state_.accent);
   } else if (type == "kairos:language") {
     parse_lang(str(j, "lang"), state_.lang);
   }
@@ -615,6 +721,7 @@ void App::handle_page(int status, std::string_view body) {
   const Json j = parse(body);
   s.page_name = str(j, "name");
   s.page_description = str(j, "description");
+  if (const Json* m = wire::member(j, "mail_delivery"); m != nullptr && m->is_boolean()) s.mail_delivery = m->get<bool>();
   if (!lang_from_embed_or_browser_) parse_lang(str(j, "language"), s.lang);
   s.event_types.clear();
   if (const Json* types = wire::member(j, "event_types"); types != nullptr && types->is_array()) {
@@ -625,10 +732,15 @@ void App::handle_page(int status, std::string_view body) {
       if (const Json* d = wire::member(t, "duration_minutes"); d != nullptr && d->is_number_integer()) {
         e.duration_minutes = d->get<int>();
       }
+      e.location = str(t, "location");
+      e.description = str(t, "description");
       if (!e.id.empty()) s.event_types.push_back(std::move(e));
     }
   }
   if (s.event_types.empty()) return fail("page_not_found");
+  if (const Json* hosts = wire::member(j, "hosts"); hosts != nullptr && hosts->is_array() && hosts->size() == 1) {
+    s.host_name = str((*hosts)[0], "name");
+  }
   s.event_type = 0;
   for (std::size_t i = 0; i < s.event_types.size(); ++i) {
     if (s.rescheduling && s.event_types[i].id == s.booking.event_type) s.event_type = i;
@@ -817,9 +929,18 @@ void App::on_response(int id, int status, std::string_view body) {
     }
     case Call::month:
       if (status != 200) {
+        // Shown in the calendar with "Try again"; asked again after 1, 2, 4 s.
         slots_.failed(p.key);
-        s.error_code = error_code_of(status, body);
+        if (failed_month_ != p.key) month_failures_ = 0;
+        failed_month_ = p.key;
+        ++month_failures_;
+        retry_at_ms_ = month_failures_ <= 3 ? browser::now_ms() + 1000.0 * (1 << (month_failures_ - 1)) : 0;
         break;
+      }
+      if (p.key == failed_month_) {
+        failed_month_.clear();
+        month_failures_ = 0;
+        retry_at_ms_ = 0;
       }
       if (auto r = slots_.store(p.key, body); !r) s.error_code = r.error().code;
       break;

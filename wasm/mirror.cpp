@@ -52,6 +52,13 @@ struct Builder {
 
   void calendar() {
     h(s.page_name.empty() ? t(&Texts::choose_day) : s.page_name);
+    if (!s.event_types.empty()) {
+      const EventType& e = s.event_types[s.event_type];
+      p(e.name + (e.duration_minutes > 0 ? " \xC2\xB7 " + fill(t(&Texts::minutes), std::to_string(e.duration_minutes)) : ""));
+      p(e.location);
+      p(s.host_name);
+      p(e.description);
+    }
     p(s.page_description);
     if (!s.notice_code.empty()) alert(t(&Texts::slot_taken));
     screen_error();
@@ -65,8 +72,8 @@ struct Builder {
     for (const std::string& z : s.zone_choices) zones.push_back(Json::array({z, z}));
     nodes.push_back(Json{{"t", "select"}, {"id", "set_zone"}, {"x", t(&Texts::time_zone)}, {"v", s.zone_id}, {"o", zones}});
     h(vm.month_title, 2);
-    btn(Kind::prev_month, t(&Texts::previous_month));
-    btn(Kind::next_month, t(&Texts::next_month));
+    btn(Kind::prev_month, t(&Texts::previous_month), !vm.can_prev_month);
+    btn(Kind::next_month, t(&Texts::next_month), !vm.can_next_month);
     Json days = Json::array();
     for (const DayCell& c : vm.cells) {
       if (!c.in_month) continue;
@@ -75,10 +82,18 @@ struct Builder {
       days.push_back(std::move(b));
     }
     nodes.push_back(Json{{"t", "list"}, {"id", "days"}, {"x", t(&Texts::choose_day)}, {"c", days}});
-    if (vm.month_loading) nodes.push_back(text("status", t(&Texts::loading)));
-    else if (!vm.month_has_slots) p(t(&Texts::no_times_this_month));
+    if (vm.month_failed) {
+      alert(vm.month_retrying ? t(&Texts::retrying) : error_text(s.lang, "network_error"));
+      btn(Kind::retry_month, t(&Texts::try_again));
+    } else if (vm.month_loading) nodes.push_back(text("status", t(&Texts::loading)));
+    else if (vm.seeking) nodes.push_back(text("status", t(&Texts::loading)));
+    else if (!vm.month_has_slots) {
+      p(t(&Texts::no_times_this_month));
+      if (vm.can_next_month) btn(Kind::next_available, t(&Texts::next_available));
+    }
     if (s.day) {
       h(vm.day_title, 2);
+      p(fill(t(&Texts::times_in), vm.zone_label));
       Json slots = Json::array();
       for (const SlotRow& r : vm.day_slots) {
         Json b = button(Kind::select_slot, core::format_instant(r.slot.start), r.label, false, r.selected);
@@ -133,7 +148,7 @@ struct Builder {
       case Screen::success:
         h(s.booking.status == "pending" ? t(&Texts::pending_title) : t(&Texts::booked_title));
         nodes.push_back(text("status", vm.booking_label));
-        p(t(&Texts::booked_body));
+        p(s.mail_delivery ? t(&Texts::booked_body) : t(&Texts::booked_body_no_mail));
         btn(Kind::download_ics, t(&Texts::add_to_calendar));
         p(t(&Texts::manage_link));
         nodes.push_back(Json{{"t", "link"}, {"x", t(&Texts::open_manage)}, {"href", s.booking.manage_url}});
@@ -205,6 +220,8 @@ struct Builder {
   }
 };
 
+}  // namespace
+
 const char* screen_name(Screen s) {
   switch (s) {
     case Screen::loading: return "loading";
@@ -224,13 +241,14 @@ const char* screen_name(Screen s) {
   return "";
 }
 
-}  // namespace
-
 std::string describe_mirror(const WidgetState& state, const ViewModel& vm) {
   Builder b{state, vm};
   b.build();
   Json root{{"lang", locale(state.lang).code}, {"screen", screen_name(state.screen)}, {"zone", state.zone_id},
-            {"busy", state.busy}, {"nodes", std::move(b.nodes)}};
+            {"busy", state.busy}, {"nodes", std::move(b.nodes)},
+            {"strings", Json{{"region", tr(state.lang, &Texts::booking_region)},
+                             {"loading", tr(state.lang, &Texts::loading)},
+                             {"close", tr(state.lang, &Texts::close)}}}};
   if (!state.booking.uid.empty()) root["booking"] = state.booking.uid;
   return root.dump(-1, ' ', false, Json::error_handler_t::replace);
 }

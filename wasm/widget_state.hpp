@@ -42,6 +42,8 @@ struct EventType {
   std::string id;
   std::string name;
   int duration_minutes = 0;
+  std::string location;
+  std::string description;
 };
 
 struct Slot {
@@ -73,7 +75,7 @@ struct Intent {
     prev_month, next_month, select_day, select_slot, set_zone, set_event_type, edit_field,
     accept_suggestion, back, to_form, to_review, confirm, download_ics, open_manage,
     start_cancel, confirm_cancel, keep, start_reschedule, choose_candidate, start_readjust,
-    send_readjust, accept_request, start_decline, send_decline, retry,
+    send_readjust, accept_request, start_decline, send_decline, retry, retry_month, next_available,
   };
   Kind kind = Kind::back;
   std::string arg;    // a date, an instant, a zone, a field name …
@@ -106,6 +108,7 @@ struct WidgetState {
   // Page and calendar.
   std::string page_name;
   std::string page_description;
+  std::string host_name;  // the page's host when it has one
   std::vector<EventType> event_types;
   std::size_t event_type = 0;
   std::string zone_id;
@@ -126,6 +129,12 @@ struct WidgetState {
   // Where each text field was drawn last frame (CSS pixels: x, y, width, height), so
   // the mirror can point at it (magnifiers, tests that click into the canvas).
   std::map<std::string, std::array<float, 4>> field_rects;
+  // Every actionable item's rect last frame, by the mirror's data-key (intent id,
+  // "field:name", "select:set_zone"), and the key the mirror's focus is on: the canvas
+  // draws the focus ring there, so the keyboard path shows in the designed UI.
+  std::map<std::string, std::array<float, 4>> item_rects;
+  std::string focus_key;
+  bool mail_delivery = true;  // the server sends mail (GET /v1/pages/{page}: mail_delivery)
 
   // Results and link modes.
   BookingView booking;
@@ -143,12 +152,14 @@ struct DayCell {
   bool in_month = false;
   bool bookable = false;
   bool selected = false;
+  bool today = false;
 };
 
 struct SlotRow {
   Slot slot;
   std::string label;  // "9:30 AM"
   bool selected = false;
+  int part_of_day = 0;  // 0 morning (< 12:00), 1 afternoon (< 17:00), 2 evening, local time
 };
 
 // Everything a screen shows that is derived rather than stored.
@@ -158,8 +169,14 @@ struct ViewModel {
   std::vector<std::string> weekday_headers;  // 7, in display order
   std::vector<DayCell> cells;                // whole weeks covering the month
   bool month_loading = false;
+  bool can_prev_month = true;  // not before the current month
+  bool can_next_month = true;  // not past the bookable window
+  bool month_failed = false;   // the availability request failed (retried with backoff)
+  bool month_retrying = false;
   bool month_has_slots = false;
   std::string day_title;
+  std::string zone_label;   // "Helsinki (UTC+2)"
+  bool seeking = false;     // paging ahead to the first month with a free time
   std::vector<SlotRow> day_slots;
   std::string slot_summary;  // "Monday, March 9, 2026 · 9:30 AM – 10:00 AM (America/New_York)"
   std::vector<std::string> candidate_labels;
