@@ -91,7 +91,8 @@ core::Result<std::optional<std::int64_t>> seen_version(const Request& req, const
 
 Response action_route(App& app, Request& req, core::BookingAction action) {
   if (!owned_booking(app, req)) return booking_not_found();
-  if (!req.body.empty() && !wire::parse_json(req.body)) return http::problem(400, "invalid_json", "the body is not valid JSON");
+  if (!req.body.empty())
+    if (auto j = wire::parse_request_json(req.body); !j) return http::problem(j.error());
   auto b = act_on_booking(app, req.params["uid"], action, core::Actor::host, std::nullopt, reason_of(req));
   if (!b) return http::problem(b.error());
   return http::json_response(200, booking_json(*b));

@@ -87,6 +87,13 @@ class Conn {
       sqlite3_close(db_);
       throw std::runtime_error("cannot open database " + path + ": " + msg);
     }
+    // SQLite quietly falls back to read-only when the file is write-protected; the
+    // server writes on start (migrations, secrets), so say so plainly instead.
+    if (sqlite3_db_readonly(db_, "main") == 1) {
+      sqlite3_close(db_);
+      throw std::runtime_error("the database " + path +
+                               " is read-only: the server needs to write to it and to its folder (for the -wal file)");
+    }
     sqlite3_busy_timeout(db_, 5000);
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=FULL");
