@@ -88,7 +88,6 @@ const std::vector<ErrorCode>& error_codes() {
       {"room_in_use", 409, "error.room_in_use", "an event type still offers the room"},
       {"room_unavailable", 409, "error.room_unavailable", "none of the proposed rooms is free then"},
       {"slot_unavailable", 409, "error.slot_unavailable", "the time is taken (busy, booked, held, or no free room)"},
-      {"stale_booking", 412, "error.stale_booking", "an edit based on an older read of the booking (If-Match)"},
       {"too_late", 422, "error.too_late", "a guest's own action after the appointment began"},
       {"too_long", 422, "error.too_long", "a text is longer than allowed"},
       {"too_many_attempts", 429, "error.too_many_attempts", "too many wrong passwords; wait for Retry-After"},

@@ -40,7 +40,6 @@ const char* title_for(int status) {
     case 408: return "Request Timeout";
     case 409: return "Conflict";
     case 410: return "Gone";
-    case 412: return "Precondition Failed";
     case 413: return "Payload Too Large";
     case 415: return "Unsupported Media Type";
     case 422: return "Unprocessable Entity";
