@@ -25,7 +25,8 @@ const char* kUsage =
     "                     [--scheduler-seconds N] [--clock-offset-seconds N] [--trust-proxy]\n"
     "                     [--print-routes]\n"
     "                     [--mail-from ADDR] [--mail-name NAME] [--sms log|webhook:URL]\n"
-    "                     [--delivery-seconds N] [--test-clock]\n";
+    "                     [--delivery-seconds N] [--test-clock]\n"
+    "                     [--max-connections N] [--max-connections-per-client N] [--keepalive-seconds N]\n";
 
 bool to_int(std::string_view s, long lo, long hi, int& out) {
   if (s.empty() || s.size() > 10) return false;
@@ -108,6 +109,9 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
     else if (a == "--sms") ok = value(c.sms);
     else if (a == "--delivery-seconds") ok = number(c.delivery_seconds, 1, 3600);
     else if (a == "--test-clock") c.test_clock = true;
+    else if (a == "--max-connections") ok = number(c.max_connections, 1, 1000000);
+    else if (a == "--max-connections-per-client") ok = number(c.max_connections_per_client, 0, 1000000);
+    else if (a == "--keepalive-seconds") ok = number(c.keepalive_seconds, 1, 3600);
     else {
       std::cerr << "kairos-server: unknown option " << a << "\n" << kUsage;
       exit_code = 2;
