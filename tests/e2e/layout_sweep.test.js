@@ -3,7 +3,7 @@
 // widths 320, 390, 768, 1280 × light and dark. Each one must pass the probe's checks (no
 // text cut into characters, overflowing its box, overlapping another, outside the
 // canvas, no overlay left standing); a screenshot of each is saved as an artefact
-// (e2e-artifacts/sweep/<screen>-<lang>-<theme>-<width>.jpg).
+// (e2e-artifacts/sweep/<screen>-<lang>-<theme>-<width>.png).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -34,7 +34,7 @@ run('layout_sweep', async ({ server, browser, artifacts, log }) => {
           } catch (e) {
             failures.push(e.message);
           }
-          await page.screenshot({ path: path.join(dir, `${screen}-${lang}-${theme}-${width}.jpg`), fullPage: true, type: 'jpeg', quality: 70 });
+          await page.screenshot({ path: path.join(dir, `${screen}-${lang}-${theme}-${width}.png`), fullPage: true });
           shots++;
         }
         await page.setViewportSize({ width: 1280, height: 900 });
