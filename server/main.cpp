@@ -14,6 +14,7 @@
 #include "http/front.hpp"
 #include "http/log.hpp"
 #include "http/pistache_adapter.hpp"
+#include "integrations/integrations.hpp"
 
 using namespace kairos::server;
 
@@ -100,6 +101,7 @@ int main(int argc, char** argv) {
   std::fflush(stdout);
 
   try {
+    integ::start(app);
     start_delivery(app);
   } catch (const std::exception& e) {
     log::error("cannot start mail delivery", {{"error", e.what()}});
@@ -138,6 +140,44 @@ int main(int argc, char** argv) {
     }
   });
 
+  // Calendar feeds: fetched on their own thread, so a slow or dead feed never holds a
+  // request or the mail; a new subscription wakes it at once.
+  bool fetch_now = false;
+  app.wake_fetcher = [&] {
+    {
+      std::lock_guard lock(stop_mu);
+      fetch_now = true;
+    }
+    stop_cv.notify_all();
+  };
+  std::thread fetcher([&] {
+    std::unique_lock lock(stop_mu);
+    while (!stopping) {
+      fetch_now = false;
+      lock.unlock();
+      try {
+        integ::run_calendar_pass(app);
+      } catch (const std::exception& e) {
+        log::error("calendar pass failed", {{"error", e.what()}});
+      }
+      lock.lock();
+      stop_cv.wait_for(lock, std::chrono::seconds(cfg->feed_seconds), [&] { return stopping || fetch_now; });
+    }
+  });
+  std::thread webhooks([&] {
+    std::unique_lock lock(stop_mu);
+    while (!stopping) {
+      lock.unlock();
+      try {
+        integ::run_webhooks_once(app);
+      } catch (const std::exception& e) {
+        log::error("webhook delivery failed", {{"error", e.what()}});
+      }
+      lock.lock();
+      stop_cv.wait_for(lock, std::chrono::seconds(cfg->delivery_seconds), [&] { return stopping; });
+    }
+  });
+
   int sig = 0;
   sigwait(&sigs, &sig);
   log::info("shutting down", {{"signal", sig == SIGINT ? "SIGINT" : "SIGTERM"}});
@@ -151,6 +191,9 @@ int main(int argc, char** argv) {
   stop_cv.notify_all();
   scheduler.join();
   delivery.join();
+  fetcher.join();
+  webhooks.join();
+  app.wake_fetcher = nullptr;
   store.reset();
   log::info("stopped", {{"drained", idle}});
   return 0;

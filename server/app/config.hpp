@@ -32,7 +32,17 @@ struct Config {
   int scheduler_seconds = 30;   // period of the completion / outbox hand-off sweep
   bool trust_proxy = false;     // client identity from X-Forwarded-For (behind nginx)
   bool print_routes = false;    // print the route table and exit (OpenAPI consistency test)
-  long clock_offset_seconds = 0;  // shifts the server's clock (tests of scheduled work, demos)
+  long clock_offset_seconds = 0;
+  // Calendars and webhooks (docs/INTEGRATIONS.md).
+  bool allow_private_targets = false;  // feeds and webhooks may reach loopback/private addresses
+  int feed_seconds = 30;               // how often the fetcher looks for due calendars
+  int feed_timeout_seconds = 30;       // one fetch, all included
+  std::size_t feed_max_bytes = 10 * 1024 * 1024;
+  int feed_horizon_days = 400;         // recurring events are expanded this far ahead
+  int feed_notify_after = 3;           // failed fetches in a row before the host is told
+  int webhook_timeout_seconds = 10;
+  int webhook_max_attempts = 20;       // per delivery (backoff 30 s … 1 h: about 14 h)
+  int webhook_disable_after = 100;     // failed attempts in a row before a webhook is disabled  // shifts the server's clock (tests of scheduled work, demos)
 };
 
 // nullopt after printing the problem (or --help) to stderr/stdout; `exit_code` tells which.
