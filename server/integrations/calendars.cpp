@@ -313,7 +313,7 @@ void register_calendar_routes(App& app, http::Router& r) {
 
   r.add("POST", "/v1/admin/hosts/{id}/calendars", Access::owner, [&app, owned_host](Request& req) {
     State* st = state(app);
-    if (!st) return http::problem(503, "unavailable", "calendars need a database file");
+    if (!st) return http::problem(409, "unavailable", "calendars need the SQLite store (not yet on PostgreSQL)");
     auto host = owned_host(req);
     if (!host) return not_found("host");
     auto body = parse_body(req);

@@ -363,7 +363,7 @@ void register_webhook_routes(App& app, http::Router& r) {
   using http::Access;
   r.add("POST", "/v1/admin/webhooks", Access::owner, [&app](Request& req) {
     State* st = state(app);
-    if (!st) return http::problem(503, "unavailable", "webhooks need a database file");
+    if (!st) return http::problem(409, "unavailable", "webhooks need the SQLite store (not yet on PostgreSQL)");
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
     const json* url = wire::member(*body, "url");
