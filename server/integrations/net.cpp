@@ -147,10 +147,28 @@ core::Status check_target_url(const std::string& url, bool allow_private) {
   return core::ok_status();
 }
 
-HttpResult http_request(const HttpRequest& req) {
+namespace {
+bool curl_ready() {
   static const bool initialised = [] { return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK; }();
+  return initialised;
+}
+}  // namespace
+
+HttpSession::HttpSession() {
+  if (curl_ready()) curl_ = curl_easy_init();
+}
+HttpSession::~HttpSession() {
+  if (curl_) curl_easy_cleanup(static_cast<CURL*>(curl_));
+}
+
+HttpResult http_request(const HttpRequest& req) {
+  HttpSession s;
+  return s.request(req);
+}
+
+HttpResult HttpSession::request(const HttpRequest& req) {
   HttpResult res;
-  if (!initialised) {
+  if (!curl_) {
     res.error = "libcurl could not be initialised";
     return res;
   }
@@ -159,11 +177,8 @@ HttpResult http_request(const HttpRequest& req) {
     res.refused_target = st.error().code == "private_target";
     return res;
   }
-  CURL* curl = curl_easy_init();
-  if (!curl) {
-    res.error = "libcurl: no handle";
-    return res;
-  }
+  CURL* curl = static_cast<CURL*>(curl_);
+  curl_easy_reset(curl);  // options back to defaults; the connection cache stays
   Transfer t{&req, &res};
   curl_slist* headers = nullptr;
   for (const auto& h : req.headers) headers = curl_slist_append(headers, h.c_str());
@@ -205,7 +220,6 @@ HttpResult http_request(const HttpRequest& req) {
     res.body.clear();
   }
   curl_slist_free_all(headers);
-  curl_easy_cleanup(curl);
   return res;
 }
 

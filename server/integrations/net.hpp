@@ -41,6 +41,20 @@ struct HttpResult {
 
 HttpResult http_request(const HttpRequest& req);
 
+// A libcurl handle kept across requests, so deliveries to one receiver reuse the
+// connection (each new connection still passes the address check). One thread.
+class HttpSession {
+ public:
+  HttpSession();
+  ~HttpSession();
+  HttpSession(const HttpSession&) = delete;
+  HttpSession& operator=(const HttpSession&) = delete;
+  HttpResult request(const HttpRequest& req);
+
+ private:
+  void* curl_ = nullptr;
+};
+
 // True for addresses an outgoing request must not reach by default.
 bool is_internal_address(const struct sockaddr* addr);
 // Checks a target URL when it is configured: http/https, a host, and no internal

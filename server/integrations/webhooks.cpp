@@ -2,6 +2,8 @@
 // events), delivery from the outbox (signed, in order per subject, retried with
 // backoff, the subscription disabled after a long run of failures) and the log.
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "app.hpp"
@@ -235,6 +237,40 @@ std::string signature_header(const std::string& secret, std::int64_t t, const st
   return "t=" + std::to_string(t) + ",v1=" + hmac_sha256_hex(secret, std::to_string(t) + "." + body);
 }
 
+namespace {
+
+struct Outcome {
+  std::int64_t id = 0;
+  std::string hook, error;
+  bool ok = false;
+  int attempts = 0;
+  std::int64_t at = 0;
+};
+
+void tell_disabled(App& app, const WebhookSub& w, const std::string& reason, std::int64_t t) {
+  log::warn("webhook disabled", {{"webhook", w.id}, {"reason", reason}});
+  if (w.notify_email.find('@') == std::string::npos) return;
+  store::OutboxMessage m;
+  m.account_id = w.account_id;
+  m.key = "webhook.disabled." + w.id + "." + std::to_string(t);
+  m.template_key = "system.notice";
+  m.channel = "mail";
+  m.recipient = w.notify_email;
+  m.send_at = t;
+  m.state = "scheduled";
+  m.payload = json{{"subject", "A webhook of your Kairos account was disabled"},
+                   {"text", "Kairos disabled the webhook to " + w.url + " after " + reason +
+                                ".\n\nEvents keep being recorded; once the receiver works again, redeliver one of "
+                                "its deliveries (POST /v1/admin/webhooks/" + w.id +
+                                "/deliveries/{id}/redeliver or the console) to enable it again.\n"},
+                   {"important", true}}
+                  .dump();
+  m.created_at = t;
+  app.store.add_outbox(m);
+}
+
+}  // namespace
+
 WebhookStats run_webhooks_once(App& app) {
   WebhookStats stats;
   State* st = state(app);
@@ -245,19 +281,23 @@ WebhookStats run_webhooks_once(App& app) {
   } catch (const std::exception& e) {
     log::error("delivery.failed events", {{"error", e.what()}});
   }
-  for (int round = 0; round < 50; ++round) {
+  HttpSession session;  // keep-alive to the receivers for the whole pass
+  std::map<std::string, std::optional<WebhookSub>> subs;
+  for (int round = 0; round < 200; ++round) {
     const std::int64_t now = app.now().unix_seconds();
     auto items = claim(*st, now, 60);
     if (items.empty()) break;
+    std::vector<Outcome> outcomes;
     for (const auto& it : items) {
-      WebhookSub w;
-      {
+      auto found = subs.find(it.hook);
+      if (found == subs.end()) {
         std::lock_guard lock(st->db.mu);
         Stmt s = st->db.prepare("SELECT id, account_id, url, events, secret, notify_email, enabled FROM webhooks WHERE id = ?1");
         s.bind(1, it.hook);
-        if (!s.step()) continue;
-        w = sub_of(s);
+        found = subs.emplace(it.hook, s.step() ? std::optional<WebhookSub>(sub_of(s)) : std::nullopt).first;
       }
+      if (!found->second) continue;
+      const WebhookSub& w = *found->second;
       HttpRequest req;
       req.method = "POST";
       req.url = w.url;
@@ -268,62 +308,67 @@ WebhookStats run_webhooks_once(App& app) {
       const std::int64_t t = app.now().unix_seconds();
       req.headers = {"Content-Type: application/json", "Kairos-Signature: " + signature_header(w.secret, t, it.payload),
                      "Kairos-Event: " + it.type, "Kairos-Delivery: " + std::to_string(it.id)};
-      HttpResult res = http_request(req);
-      const bool ok = (res.transport_ok || res.too_large) && res.status >= 200 && res.status < 300;
+      HttpResult res = session.request(req);
+      Outcome o;
+      o.id = it.id;
+      o.hook = w.id;
+      o.at = t;
+      o.attempts = it.attempts + 1;
+      o.ok = (res.transport_ok || res.too_large) && res.status >= 200 && res.status < 300;
+      if (!o.ok) o.error = res.transport_ok ? "HTTP " + std::to_string(res.status) : res.error;
+      outcomes.push_back(std::move(o));
+    }
+    // The batch's outcomes in one transaction (one fsync); a crash before it re-sends,
+    // which at-least-once allows.
+    std::vector<std::pair<std::string, std::string>> disabled;  // hook, reason
+    {
       std::lock_guard lock(st->db.mu);
-      if (ok) {
-        st->db.prepare("UPDATE outbox SET state = 'sent', sent_at = ?2, attempts = attempts + 1, lease_until = 0,"
-                       " last_error = '' WHERE id = ?1")
-            .bind(1, it.id).bind(2, t).run();
-        st->db.prepare("UPDATE webhooks SET failures = 0 WHERE id = ?1").bind(1, w.id).run();
-        ++stats.sent;
-        continue;
-      }
-      const std::string error = res.transport_ok ? "HTTP " + std::to_string(res.status) : res.error;
-      const int attempts = it.attempts + 1;
-      if (attempts >= app.cfg.webhook_max_attempts) {
-        st->db.prepare("UPDATE outbox SET state = 'failed', attempts = ?2, lease_until = 0, last_error = ?3,"
-                       " next_attempt_at = ?4 WHERE id = ?1")
-            .bind(1, it.id).bind(2, attempts).bind(3, "gave up after " + std::to_string(attempts) + " attempts: " + error)
-            .bind(4, t).run();
-        ++stats.failed;
-      } else {
-        st->db.prepare("UPDATE outbox SET attempts = ?2, lease_until = 0, last_error = ?3, next_attempt_at = ?4 WHERE id = ?1")
-            .bind(1, it.id).bind(2, attempts).bind(3, error).bind(4, t + backoff(attempts)).run();
-        ++stats.retried;
-      }
-      st->db.prepare("UPDATE webhooks SET failures = failures + 1 WHERE id = ?1").bind(1, w.id).run();
-      Stmt f = st->db.prepare("SELECT failures FROM webhooks WHERE id = ?1");
-      f.bind(1, w.id);
-      if (f.step() && f.i64(0) >= app.cfg.webhook_disable_after && w.enabled) {
-        const std::string reason = std::to_string(f.i64(0)) + " failed attempts in a row; last: " + error;
-        st->db.prepare("UPDATE webhooks SET enabled = 0, disabled_reason = ?2 WHERE id = ?1").bind(1, w.id).bind(2, reason).run();
-        {
-          std::lock_guard hl(st->hooks_mu);
-          auto& v = st->hooks[w.account_id];
-          v.erase(std::remove_if(v.begin(), v.end(), [&](const WebhookSub& x) { return x.id == w.id; }), v.end());
+      st->db.exec("BEGIN IMMEDIATE");
+      try {
+        for (const Outcome& o : outcomes) {
+          if (o.ok) {
+            st->db.prepare("UPDATE outbox SET state = 'sent', sent_at = ?2, attempts = ?3, lease_until = 0,"
+                           " last_error = '' WHERE id = ?1")
+                .bind(1, o.id).bind(2, o.at).bind(3, o.attempts).run();
+            st->db.prepare("UPDATE webhooks SET failures = 0 WHERE id = ?1 AND failures <> 0").bind(1, o.hook).run();
+            ++stats.sent;
+            continue;
+          }
+          if (o.attempts >= app.cfg.webhook_max_attempts) {
+            st->db.prepare("UPDATE outbox SET state = 'failed', attempts = ?2, lease_until = 0, last_error = ?3,"
+                           " next_attempt_at = ?4 WHERE id = ?1")
+                .bind(1, o.id).bind(2, o.attempts)
+                .bind(3, "gave up after " + std::to_string(o.attempts) + " attempts: " + o.error).bind(4, o.at).run();
+            ++stats.failed;
+          } else {
+            st->db.prepare("UPDATE outbox SET attempts = ?2, lease_until = 0, last_error = ?3, next_attempt_at = ?4 WHERE id = ?1")
+                .bind(1, o.id).bind(2, o.attempts).bind(3, o.error).bind(4, o.at + backoff(o.attempts)).run();
+            ++stats.retried;
+          }
+          st->db.prepare("UPDATE webhooks SET failures = failures + 1 WHERE id = ?1").bind(1, o.hook).run();
+          Stmt f = st->db.prepare("SELECT failures, enabled FROM webhooks WHERE id = ?1");
+          f.bind(1, o.hook);
+          if (f.step() && f.i64(0) >= app.cfg.webhook_disable_after && f.i64(1) != 0) {
+            const std::string reason = std::to_string(f.i64(0)) + " failed attempts in a row; last: " + o.error;
+            st->db.prepare("UPDATE webhooks SET enabled = 0, disabled_reason = ?2 WHERE id = ?1")
+                .bind(1, o.hook).bind(2, reason).run();
+            disabled.emplace_back(o.hook, reason);
+          }
         }
-        log::warn("webhook disabled", {{"webhook", w.id}, {"reason", reason}});
-        if (w.notify_email.find('@') != std::string::npos) {
-          store::OutboxMessage m;
-          m.account_id = w.account_id;
-          m.key = "webhook.disabled." + w.id + "." + std::to_string(t);
-          m.template_key = "system.notice";
-          m.channel = "mail";
-          m.recipient = w.notify_email;
-          m.send_at = t;
-          m.state = "scheduled";
-          m.payload = json{{"subject", "A webhook of your Kairos account was disabled"},
-                           {"text", "Kairos disabled the webhook to " + w.url + " after " + reason +
-                                        ".\n\nEvents keep being recorded; once the receiver works again, redeliver one of "
-                                        "its deliveries (POST /v1/admin/webhooks/" + w.id +
-                                        "/deliveries/{id}/redeliver or the console) to enable it again.\n"},
-                           {"important", true}}
-                          .dump();
-          m.created_at = t;
-          app.store.add_outbox(m);
-        }
+        st->db.exec("COMMIT");
+      } catch (...) {
+        st->db.exec("ROLLBACK");
+        throw;
       }
+    }
+    for (const auto& [hook, reason] : disabled) {
+      const WebhookSub& w = *subs[hook];
+      {
+        std::lock_guard hl(st->hooks_mu);
+        auto& v = st->hooks[w.account_id];
+        v.erase(std::remove_if(v.begin(), v.end(), [&](const WebhookSub& x) { return x.id == w.id; }), v.end());
+      }
+      tell_disabled(app, w, reason, app.now().unix_seconds());
     }
   }
   if (stats.sent + stats.retried + stats.failed > 0)
