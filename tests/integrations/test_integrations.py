@@ -587,5 +587,62 @@ class FeedsOut(Base):
         self.assertEqual(kh.call("GET", "/v1/feeds/nonsense.ics", base=self.base).status, 404)
 
 
+class EventsOfProposalsAndMail(Base):
+    """Every event type the planner emits outside the booking lifecycle: proposals, and
+    a mail that bounces (a real SMTP sink refusing the address with 550)."""
+
+    @classmethod
+    def setUpClass(cls):
+        tmp = tempfile.mkdtemp(prefix="kairos-integ-smtp-")
+        cls.smtp_port = fixture.free_port()
+        cls.sink = subprocess.Popen(["/usr/bin/python3", os.path.join(os.environ["KAIROS_SOURCE_DIR"], "tests", "support",
+                                                                      "smtp_sink.py"), "--port", str(cls.smtp_port),
+                                     "--dir", os.path.join(tmp, "mail")], stdout=subprocess.PIPE, text=True)
+        assert cls.sink.stdout.readline().startswith("READY")
+        cls.extra = ["--allow-private-targets", "--smtp", "smtp://127.0.0.1:%d" % cls.smtp_port]
+        super().setUpClass()
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        cls.sink.terminate()
+        cls.sink.wait(timeout=10)
+
+    def test_proposal_and_delivery_failure_events(self):
+        p = self.peer
+        p.routes["/all"] = lambda h, _b: reply(h, 200, "ok", ctype="text/plain")
+        w = self.ok(self.call("POST", "/v1/admin/webhooks", {"url": p.base + "/all", "events": ["*"]}), 201)
+        host = self.make_host(zone="Etc/UTC", weekly=ALL_WEEK)
+        pid = self.make_page([host], duration=60)
+        day = (datetime.date.today() + datetime.timedelta(days=5)).isoformat()
+        c1 = {"start": day + "T09:00:00Z", "end": day + "T10:00:00Z"}
+        pr = self.ok(self.call("POST", "/v1/admin/proposals", {
+            "page": pid, "event_type": "meet", "host": host, "candidates": [c1],
+            "guests": [{"name": "Taro Yamada", "email": "taro@example.jp"}], "send_mail": True,
+            "visibility": "public"}), 201)
+        chosen = self.ok(kh.call("POST", "/v1/proposals/%s/choose" % pr["token"], {"start": c1["start"]},
+                                 base=self.base), 201)
+        b = kh.call("POST", "/v1/bookings", {"page": pid, "event_type": "meet", "start": day + "T13:00:00Z",
+                                              "guest": {"name": "Nobody", "email": "bounce@example.com"}},
+                    base=self.base)
+        b = self.ok(b, 201)
+        self.tick()  # webhooks, then mail (the bounce)
+        self.tick()  # the failed mail becomes a delivery.failed event
+        evs = [json.loads(r[3]) for r in p.seen("/all")]
+        types = [e["type"] for e in evs]
+        self.assertLess(types.index("proposal.created"), types.index("proposal.chosen"))
+        self.assertIn("booking.created", types)
+        chosen_ev = [e for e in evs if e["type"] == "proposal.chosen"][0]
+        self.assertEqual(chosen_ev["data"]["proposal"], pr["id"])
+        self.assertEqual(chosen_ev["data"]["booking"]["uid"], chosen["uid"])
+        failed = [e for e in evs if e["type"] == "delivery.failed"]
+        self.assertTrue(failed, types)
+        self.assertEqual(failed[0]["data"]["subject"], b["uid"])
+        self.assertEqual(failed[0]["data"]["channel"], "mail")
+        self.assertIn("550", failed[0]["data"]["error"])
+        for r in p.seen("/all"):
+            self.assertTrue(verify(w["secret"], r[2], r[3]))
+
+
 if __name__ == "__main__":
     unittest.main()
