@@ -93,6 +93,25 @@ int main(int argc, char** argv) {
   lo.threads = cfg->threads;
   lo.max_request_bytes = cfg->body_limit + 16 * 1024;
   http::Listener listener(front, lo);
+  std::mutex stop_mu;
+  std::condition_variable stop_cv;
+  bool stopping = false;
+  // Before requests arrive: slots must see the calendars' busy blocks from the first
+  // answer, and adding a calendar wakes the fetcher thread.
+  try {
+    integ::start(app);
+  } catch (const std::exception& e) {
+    log::error("cannot open the integration tables", {{"error", e.what()}});
+    return 1;
+  }
+  bool fetch_now = false;
+  app.wake_fetcher = [&] {
+    {
+      std::lock_guard lock(stop_mu);
+      fetch_now = true;
+    }
+    stop_cv.notify_all();
+  };
   try {
     listener.start();
   } catch (const std::exception& e) {
@@ -104,7 +123,6 @@ int main(int argc, char** argv) {
   std::fflush(stdout);
 
   try {
-    integ::start(app);
     start_delivery(app);
   } catch (const std::exception& e) {
     log::error("cannot start mail delivery", {{"error", e.what()}});
@@ -112,9 +130,6 @@ int main(int argc, char** argv) {
   }
   if (cfg->smtp.empty()) log::warn("no --smtp: messages wait in the outbox until a server with SMTP runs", {});
 
-  std::mutex stop_mu;
-  std::condition_variable stop_cv;
-  bool stopping = false;
   std::thread scheduler([&] {
     std::unique_lock lock(stop_mu);
     while (!stopping) {
@@ -145,14 +160,6 @@ int main(int argc, char** argv) {
 
   // Calendar feeds: fetched on their own thread, so a slow or dead feed never holds a
   // request or the mail; a new subscription wakes it at once.
-  bool fetch_now = false;
-  app.wake_fetcher = [&] {
-    {
-      std::lock_guard lock(stop_mu);
-      fetch_now = true;
-    }
-    stop_cv.notify_all();
-  };
   std::thread fetcher([&] {
     std::unique_lock lock(stop_mu);
     while (!stopping) {

@@ -1,6 +1,8 @@
 // Calendar feeds in (R-INT-1): subscriptions and uploads per host, the background
 // fetcher, the per-host busy blocks the slot engine reads, and their routes.
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 #include "app.hpp"
 #include "auth/tokens.hpp"
@@ -117,6 +119,10 @@ State* state(App& app) { return app.integ_state.get(); }
 void rebuild_host_busy(App& app, const std::string& host_id) {
   State* st = state(app);
   if (!st) return;
+  // Read and publish as one step: two fetches of one host's calendars finishing
+  // together must not publish an older reading last.
+  static std::mutex rebuild_mu;
+  std::lock_guard rebuild(rebuild_mu);
   auto hb = std::make_shared<HostBusy>();
   for (const auto& c : query_calendars(*st, "host_id = ?1 AND busy = 1", {host_id})) {
     json j = json::parse(c.blocks.empty() ? "{}" : c.blocks, nullptr, false);
@@ -261,13 +267,22 @@ std::size_t run_calendar_pass(App& app) {
   if (!st) return 0;
   std::lock_guard pass(st->fetch_mu);
   auto due = query_calendars(*st, "next_fetch_at <= ?1", {}, app.now().unix_seconds());
-  for (const auto& c : due) {
-    try {
-      fetch_one(app, c);
-    } catch (const std::exception& e) {
-      log::error("calendar fetch failed", {{"calendar", c.id}, {"error", e.what()}});
+  // A few fetches at once, so one slow feed (up to --feed-timeout-seconds) does not
+  // delay every other host's calendar by that much.
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < due.size(); i = next++) {
+      try {
+        fetch_one(app, due[i]);
+      } catch (const std::exception& e) {
+        log::error("calendar fetch failed", {{"calendar", due[i].id}, {"error", e.what()}});
+      }
     }
-  }
+  };
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < std::min<std::size_t>(4, due.size()); ++t) helpers.emplace_back(work);
+  work();
+  for (auto& h : helpers) h.join();
   return due.size();
 }
 
