@@ -427,6 +427,39 @@ void register_calendar_routes(App& app, http::Router& r) {
     return http::empty_response(204);
   });
 
+  // Rename, count or stop counting as busy, change the refresh period.
+  r.add("PATCH", "/v1/admin/hosts/{id}/calendars/{cid}", Access::owner, [&app, owned_host](Request& req) {
+    State* st = state(app);
+    auto host = owned_host(req);
+    if (!host || !st) return not_found("host");
+    auto rows = query_calendars(*st, "id = ?1 AND host_id = ?2", {req.params["cid"], host->id});
+    if (rows.empty()) return not_found("calendar");
+    CalendarRow c = rows.front();
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    if (const json* n = wire::member(*body, "name")) {
+      if (!n->is_string() || n->get<std::string>().empty() || n->get<std::string>().size() > 200)
+        return http::problem(422, "invalid_type", "name must be a non-empty string of at most 200 characters", "name");
+      c.name = n->get<std::string>();
+    }
+    if (const json* b = wire::member(*body, "busy")) {
+      if (!b->is_boolean()) return http::problem(422, "invalid_type", "busy must be true or false", "busy");
+      c.busy = b->get<bool>();
+    }
+    if (const json* m = wire::member(*body, "refresh_minutes")) {
+      if (!m->is_number_integer() || m->get<long>() < 5 || m->get<long>() > 10080)
+        return http::problem(422, "invalid_refresh", "refresh_minutes is 5 to 10080", "refresh_minutes");
+      c.refresh_minutes = static_cast<int>(m->get<long>());
+    }
+    {
+      std::lock_guard lock(st->db.mu);
+      st->db.prepare("UPDATE calendars SET name = ?2, busy = ?3, refresh_minutes = ?4 WHERE id = ?1")
+          .bind(1, c.id).bind(2, c.name).bind(3, std::int64_t{c.busy}).bind(4, std::int64_t{c.refresh_minutes}).run();
+    }
+    rebuild_host_busy(app, host->id);
+    return http::json_response(200, calendar_view(app, c));
+  });
+
   r.add("POST", "/v1/admin/hosts/{id}/calendars/{cid}/refresh", Access::owner, [&app, owned_host](Request& req) {
     State* st = state(app);
     auto host = owned_host(req);

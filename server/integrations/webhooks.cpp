@@ -473,6 +473,49 @@ void register_webhook_routes(App& app, http::Router& r) {
     return http::json_response(200, *h);
   });
 
+  // Change the URL or events, or enable a disabled webhook again (enabled: true).
+  r.add("PATCH", "/v1/admin/webhooks/{id}", Access::owner, [&app](Request& req) {
+    State* st = state(app);
+    auto h = st ? find_hook(*st, req.account_id, req.params["id"]) : std::nullopt;
+    if (!h) return not_found("webhook");
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    std::string url = (*h)["url"].get<std::string>();
+    std::vector<std::string> events = (*h)["events"].get<std::vector<std::string>>();
+    bool enabled = (*h)["enabled"].get<bool>();
+    if (const json* u = wire::member(*body, "url")) {
+      if (!u->is_string()) return http::problem(422, "invalid_type", "url must be a string", "url");
+      if (auto chk = check_target_url(u->get<std::string>(), app.cfg.allow_private_targets); !chk)
+        return http::problem(chk.error());
+      url = u->get<std::string>();
+    }
+    if (const json* ev = wire::member(*body, "events")) {
+      if (!ev->is_array() || ev->empty())
+        return http::problem(422, "invalid_events", "events is a non-empty list of event types", "events");
+      events.clear();
+      for (const auto& e : *ev) {
+        if (!e.is_string()) return http::problem(422, "invalid_events", "event types are strings", "events");
+        const std::string t = e.get<std::string>();
+        if (t != "*" && std::find(event_types().begin(), event_types().end(), t) == event_types().end())
+          return http::problem(422, "unknown_event", "no such event type: " + t.substr(0, 60), "events");
+        if (std::find(events.begin(), events.end(), t) == events.end()) events.push_back(t);
+      }
+    }
+    if (const json* e = wire::member(*body, "enabled")) {
+      if (!e->is_boolean()) return http::problem(422, "invalid_type", "enabled must be true or false", "enabled");
+      enabled = e->get<bool>();
+    }
+    {
+      std::lock_guard lock(st->db.mu);
+      st->db.prepare("UPDATE webhooks SET url = ?2, events = ?3, enabled = ?4,"
+                     " failures = CASE WHEN ?4 = 1 AND enabled = 0 THEN 0 ELSE failures END,"
+                     " disabled_reason = CASE WHEN ?4 = 1 THEN '' ELSE disabled_reason END WHERE id = ?1")
+          .bind(1, req.params["id"]).bind(2, url).bind(3, join(events)).bind(4, std::int64_t{enabled}).run();
+    }
+    reload_hooks(*st, req.account_id);
+    return http::json_response(200, *find_hook(*st, req.account_id, req.params["id"]));
+  });
+
   r.add("DELETE", "/v1/admin/webhooks/{id}", Access::owner, [&app](Request& req) {
     State* st = state(app);
     if (!st || !find_hook(*st, req.account_id, req.params["id"])) return not_found("webhook");

@@ -274,6 +274,14 @@ class CalendarFeedsIn(Base):
         self.assertEqual(c["source"], "upload")
         self.assertEqual(c["events"], 3)
         self.assertEqual(self.slots(pid, "2027-03-26", "2027-03-26"), [])
+        # No longer counting as busy frees the day at once; counting again blocks it.
+        off = self.ok(self.call("PATCH", "/v1/admin/hosts/%s/calendars/%s" % (host, c["id"]), {"busy": False}))
+        self.assertFalse(off["busy"])
+        self.assertTrue(self.slots(pid, "2027-03-26", "2027-03-26"))
+        self.ok(self.call("PATCH", "/v1/admin/hosts/%s/calendars/%s" % (host, c["id"]), {"busy": True, "name": "Feiertage"}))
+        self.assertEqual(self.slots(pid, "2027-03-26", "2027-03-26"), [])
+        bad = self.call("PATCH", "/v1/admin/hosts/%s/calendars/%s" % (host, c["id"]), {"refresh_minutes": 1})
+        self.assertEqual((bad.status, bad.json["code"]), (422, "invalid_refresh"))
         r = self.call("POST", "/v1/admin/hosts/%s/calendars" % host, {"name": "Family", "ics": ff.GOOGLE, "busy": False})
         self.ok(r, 201)
         self.assertTrue(self.slots(pid, "2027-03-23", "2027-03-23"))
@@ -458,6 +466,12 @@ class Webhooks(Base):
         self.ok(self.call("POST", "/v1/admin/webhooks/%s/deliveries/%s/redeliver" % (w["id"], d["id"])), 202)
         self.tick()
         self.assertTrue(self.ok(self.call("GET", "/v1/admin/webhooks/" + w["id"]))["enabled"])
+        off = self.ok(self.call("PATCH", "/v1/admin/webhooks/" + w["id"], {"enabled": False, "events": ["booking.cancelled"]}))
+        self.assertEqual((off["enabled"], off["events"]), (False, ["booking.cancelled"]))
+        on = self.ok(self.call("PATCH", "/v1/admin/webhooks/" + w["id"], {"enabled": True}))
+        self.assertTrue(on["enabled"])
+        self.assertEqual(self.call("PATCH", "/v1/admin/webhooks/" + w["id"], {"url": "http://10.0.0.1/"}).status,
+                         200)  # this server allows private targets
         self.assertEqual(self.call("DELETE", "/v1/admin/webhooks/" + w["id"]).status, 204)
         self.assertEqual(self.call("GET", "/v1/admin/webhooks/" + w["id"]).status, 404)
 
@@ -483,6 +497,10 @@ class PrivateTargets(Base):
         host = self.make_host()
         r = self.call("POST", "/v1/admin/hosts/%s/calendars" % host, {"name": "x", "url": "http://10.0.0.1/cal.ics"})
         self.assertEqual((r.status, r.json["code"]), (422, "private_target"))
+        wh = self.ok(self.call("POST", "/v1/admin/webhooks", {"url": "https://example.com/h", "events": ["*"]}), 201)
+        r = self.call("PATCH", "/v1/admin/webhooks/" + wh["id"], {"url": "http://10.0.0.1/hook"})
+        self.assertEqual((r.status, r.json["code"]), (422, "private_target"))
+        self.assertEqual(self.call("DELETE", "/v1/admin/webhooks/" + wh["id"]).status, 204)
 
         # A name that resolves to loopback passes the first check and is refused at the
         # connection: the receiver on 127.0.0.1 never hears from the server.
