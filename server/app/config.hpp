@@ -33,7 +33,10 @@ struct Config {
   int scheduler_seconds = 30;   // period of the completion / outbox hand-off sweep
   bool trust_proxy = false;     // client identity from X-Forwarded-For (behind nginx)
   bool print_routes = false;    // print the route table and exit (OpenAPI consistency test)
-  long clock_offset_seconds = 0;
+  long clock_offset_seconds = 0;  // shifts the server's clock (tests of scheduled work, demos)
+  int max_connections = 0;             // open connections in total; 0 = from the descriptor limit
+  int max_connections_per_client = -1; // per peer address; 0 = off; -1 = 64 (off with --trust-proxy)
+  int keepalive_seconds = 30;          // idle keep-alive connections close after this
   // Calendars and webhooks (docs/INTEGRATIONS.md).
   bool allow_private_targets = false;  // feeds and webhooks may reach loopback/private addresses
   int feed_seconds = 30;               // how often the fetcher looks for due calendars
@@ -43,7 +46,7 @@ struct Config {
   int feed_notify_after = 3;           // failed fetches in a row before the host is told
   int webhook_timeout_seconds = 10;
   int webhook_max_attempts = 20;       // per delivery (backoff 30 s … 1 h: about 14 h)
-  int webhook_disable_after = 100;     // failed attempts in a row before a webhook is disabled  // shifts the server's clock (tests of scheduled work, demos)
+  int webhook_disable_after = 100;     // failed attempts in a row before a webhook is disabled
 };
 
 // nullopt after printing the problem (or --help) to stderr/stdout; `exit_code` tells which.

@@ -78,7 +78,7 @@ core::Interval expansion_span(App& app) {
 
 core::Result<Expansion> expand_for_host(App& app, const std::string& host_id, const std::string& text) {
   auto host = app.store.host(host_id);
-  if (!host) return core::make_error("host_not_found", "no such host");
+  if (!host) return core::make_error("not_found", "no such host");
   auto zone = app.zones.get(json::parse(host->doc, nullptr, false).value("timezone", "UTC"));
   if (!zone) return zone.error();
   ExpandOptions opt;
@@ -328,7 +328,7 @@ void register_calendar_routes(App& app, http::Router& r) {
 
   r.add("POST", "/v1/admin/hosts/{id}/calendars", Access::owner, [&app, owned_host](Request& req) {
     State* st = state(app);
-    if (!st) return http::problem(409, "unavailable", "calendars need the SQLite store (not yet on PostgreSQL)");
+    if (!st) return http::problem(409, "integrations_unavailable", "calendars need the SQLite store (not yet on PostgreSQL)");
     auto host = owned_host(req);
     if (!host) return not_found("host");
     auto body = parse_body(req);

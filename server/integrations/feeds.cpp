@@ -151,7 +151,7 @@ void register_feed_routes(App& app, http::Router& r) {
   using http::Access;
   r.add("POST", "/v1/admin/feeds", Access::owner, [&app](Request& req) {
     State* st = state(app);
-    if (!st) return http::problem(409, "unavailable", "feeds need the SQLite store (not yet on PostgreSQL)");
+    if (!st) return http::problem(409, "integrations_unavailable", "feeds need the SQLite store (not yet on PostgreSQL)");
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
     const json* host = wire::member(*body, "host");

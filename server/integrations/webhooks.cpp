@@ -140,7 +140,13 @@ void emit_booking_events(App& app, const std::string& account_id, const core::Bo
     if (after.status == core::BookingStatus::pending) emit_event(app, account_id, "booking.requested", after.uid, data);
     return;
   }
-  if (!action) return;
+  if (!action) {
+    // An owner's edit (PATCH) that moved the appointment is a reschedule to receivers.
+    if (before->when == after.when) return;
+    data["previous"] = {{"start", before->when.start}, {"end", before->when.end}};
+    emit_event(app, account_id, "booking.rescheduled", after.uid, data);
+    return;
+  }
   const char* type = nullptr;
   switch (*action) {
     case core::BookingAction::approve: type = "booking.approved"; break;
@@ -150,7 +156,7 @@ void emit_booking_events(App& app, const std::string& account_id, const core::Bo
     case core::BookingAction::complete: type = "booking.completed"; break;
     case core::BookingAction::mark_no_show: type = "booking.no_show"; break;
   }
-  if (action && *action == core::BookingAction::reschedule)
+  if (*action == core::BookingAction::reschedule)
     data["previous"] = {{"start", before->when.start}, {"end", before->when.end}};
   if (type) emit_event(app, account_id, type, after.uid, data);
 }
@@ -408,7 +414,7 @@ void register_webhook_routes(App& app, http::Router& r) {
   using http::Access;
   r.add("POST", "/v1/admin/webhooks", Access::owner, [&app](Request& req) {
     State* st = state(app);
-    if (!st) return http::problem(409, "unavailable", "webhooks need the SQLite store (not yet on PostgreSQL)");
+    if (!st) return http::problem(409, "integrations_unavailable", "webhooks need the SQLite store (not yet on PostgreSQL)");
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
     const json* url = wire::member(*body, "url");
