@@ -16,6 +16,7 @@
 #include "http/front.hpp"
 #include "http/log.hpp"
 #include "http/pistache_adapter.hpp"
+#include "integrations/integrations.hpp"
 #include "store/migrate.hpp"
 #include "store/open.hpp"
 
@@ -110,6 +111,25 @@ int main(int argc, char** argv) {
                                                                     : (cfg->trust_proxy ? 0 : 64));
   lo.keepalive_idle = std::chrono::seconds(cfg->keepalive_seconds);
   http::Listener listener(front, lo);
+  std::mutex stop_mu;
+  std::condition_variable stop_cv;
+  bool stopping = false;
+  // Before requests arrive: slots must see the calendars' busy blocks from the first
+  // answer, and adding a calendar wakes the fetcher thread.
+  try {
+    integ::start(app);
+  } catch (const std::exception& e) {
+    log::error("cannot open the integration tables", {{"error", e.what()}});
+    return 1;
+  }
+  bool fetch_now = false;
+  app.wake_fetcher = [&] {
+    {
+      std::lock_guard lock(stop_mu);
+      fetch_now = true;
+    }
+    stop_cv.notify_all();
+  };
   try {
     listener.start();
   } catch (const std::exception& e) {
@@ -129,9 +149,6 @@ int main(int argc, char** argv) {
   }
   if (cfg->smtp.empty()) log::warn("no --smtp: messages wait in the outbox until a server with SMTP runs", {});
 
-  std::mutex stop_mu;
-  std::condition_variable stop_cv;
-  bool stopping = false;
   std::thread scheduler([&] {
     std::unique_lock lock(stop_mu);
     while (!stopping) {
@@ -160,6 +177,36 @@ int main(int argc, char** argv) {
     }
   });
 
+  // Calendar feeds: fetched on their own thread, so a slow or dead feed never holds a
+  // request or the mail; a new subscription wakes it at once.
+  std::thread fetcher([&] {
+    std::unique_lock lock(stop_mu);
+    while (!stopping) {
+      fetch_now = false;
+      lock.unlock();
+      try {
+        integ::run_calendar_pass(app);
+      } catch (const std::exception& e) {
+        log::error("calendar pass failed", {{"error", e.what()}});
+      }
+      lock.lock();
+      stop_cv.wait_for(lock, std::chrono::seconds(cfg->feed_seconds), [&] { return stopping || fetch_now; });
+    }
+  });
+  std::thread webhooks([&] {
+    std::unique_lock lock(stop_mu);
+    while (!stopping) {
+      lock.unlock();
+      try {
+        integ::run_webhooks_once(app);
+      } catch (const std::exception& e) {
+        log::error("webhook delivery failed", {{"error", e.what()}});
+      }
+      lock.lock();
+      stop_cv.wait_for(lock, std::chrono::seconds(cfg->delivery_seconds), [&] { return stopping; });
+    }
+  });
+
   int sig = 0;
   sigwait(&sigs, &sig);
   log::info("shutting down", {{"signal", sig == SIGINT ? "SIGINT" : "SIGTERM"}});
@@ -173,6 +220,9 @@ int main(int argc, char** argv) {
   stop_cv.notify_all();
   scheduler.join();
   delivery.join();
+  fetcher.join();
+  webhooks.join();
+  app.wake_fetcher = nullptr;
   store.reset();
   log::info("stopped", {{"drained", idle}});
   return 0;

@@ -2,6 +2,7 @@
 #include "app.hpp"
 
 #include "auth/tokens.hpp"
+#include "integrations/integrations.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/json_mapping.hpp"
 
@@ -35,6 +36,7 @@ void App::register_routes(http::Router& r) {
   register_link_routes(*this, r);
   register_staff_routes(*this, r);
   register_console_routes(*this, r);
+  integ::register_routes(*this, r);
   register_static_routes(*this, r);
   router = &r;
 }

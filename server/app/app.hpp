@@ -21,6 +21,9 @@
 #include "zone_cache.hpp"
 
 namespace kairos::server {
+namespace integ {
+struct State;
+}
 
 // Per-client fixed-window limiter (booking creations per minute).
 class RateLimiter {
@@ -64,6 +67,10 @@ class App {
   RateLimiter booking_limiter;
   LinkSigner links;  // signs the buttons of mails; its key lives in the store
   const http::Router* router = nullptr;
+  // Calendars, feeds and webhooks (server/integrations); null until integ::start.
+  std::shared_ptr<integ::State> integ_state;
+  std::atomic<std::uint64_t> busy_version{0};  // bumped when calendar busy blocks change
+  std::function<void()> wake_fetcher;          // asks the fetcher thread for a pass now
 
  private:
   std::mutex key_mu_;

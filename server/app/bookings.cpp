@@ -7,6 +7,7 @@
 
 #include "auth/tokens.hpp"
 #include "http/log.hpp"
+#include "integrations/integrations.hpp"
 #include "kairos/confirmation.hpp"
 #include "kairos/email.hpp"
 #include "kairos/proposal.hpp"
@@ -80,6 +81,7 @@ core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::In
   const core::Interval span = core::inputs_span(range);
   auto from = span.start;
   auto to = span.end;
+  integ::add_calendar_busy(app, in, span);  // the hosts' subscribed calendars (R-INT-1)
   for (const auto& rec : app.store.busy_bookings(host_ids, room_ids, from.unix_seconds(), to.unix_seconds())) {
     core::ExistingBooking b;
     b.id = rec.uid;
@@ -353,6 +355,7 @@ core::Result<Created> create_booking(App& app, const json& body, const std::stri
     rec.created_at = rec.updated_at = now.unix_seconds();
     app.store.insert_booking(rec);
     plan_messages(app, ctx->page.account_id, out->booking, out->messages, out->cancel_key_prefixes);
+    integ::emit_booking_events(app, ctx->page.account_id, nullptr, out->booking, nullptr);
 
     const auto& b = out->booking;
     json res{{"uid", b.uid},
@@ -418,6 +421,7 @@ core::Result<core::Booking> act_on_booking(App& app, const std::string& uid, cor
     updated.updated_at = now.unix_seconds();
     app.store.update_booking(updated);
     plan_messages(app, rec->account_id, nb, t->messages, t->cancel_key_prefixes);
+    integ::emit_booking_events(app, rec->account_id, &b, nb, &action);
     if (nb.status != b.status || nb.when != b.when) {
       requests_follow_booking(app, rec->account_id, nb,
                               nb.status == core::BookingStatus::cancelled || nb.status == core::BookingStatus::rejected);

@@ -26,7 +26,10 @@ const char* kUsage =
     "                     [--print-routes]\n"
     "                     [--mail-from ADDR] [--mail-name NAME] [--sms log|webhook:URL]\n"
     "                     [--delivery-seconds N] [--test-clock]\n"
-    "                     [--max-connections N] [--max-connections-per-client N] [--keepalive-seconds N]\n";
+    "                     [--max-connections N] [--max-connections-per-client N] [--keepalive-seconds N]\n"
+    "                     [--allow-private-targets] [--feed-seconds N] [--feed-timeout-seconds N]\n"
+    "                     [--feed-max-bytes N] [--feed-horizon-days N] [--feed-notify-after N]\n"
+    "                     [--webhook-timeout-seconds N] [--webhook-max-attempts N] [--webhook-disable-after N]\n";
 
 bool to_int(std::string_view s, long lo, long hi, int& out) {
   if (s.empty() || s.size() > 10) return false;
@@ -109,6 +112,19 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
     else if (a == "--sms") ok = value(c.sms);
     else if (a == "--delivery-seconds") ok = number(c.delivery_seconds, 1, 3600);
     else if (a == "--test-clock") c.test_clock = true;
+    else if (a == "--allow-private-targets") c.allow_private_targets = true;
+    else if (a == "--feed-seconds") ok = number(c.feed_seconds, 1, 86400);
+    else if (a == "--feed-timeout-seconds") ok = number(c.feed_timeout_seconds, 1, 600);
+    else if (a == "--feed-max-bytes") {
+      int n = 0;
+      ok = number(n, 1024, 1024 * 1024 * 1024);
+      c.feed_max_bytes = static_cast<std::size_t>(n);
+    }
+    else if (a == "--feed-horizon-days") ok = number(c.feed_horizon_days, 7, 3660);
+    else if (a == "--feed-notify-after") ok = number(c.feed_notify_after, 1, 1000);
+    else if (a == "--webhook-timeout-seconds") ok = number(c.webhook_timeout_seconds, 1, 120);
+    else if (a == "--webhook-max-attempts") ok = number(c.webhook_max_attempts, 1, 1000);
+    else if (a == "--webhook-disable-after") ok = number(c.webhook_disable_after, 1, 100000);
     else if (a == "--max-connections") ok = number(c.max_connections, 1, 1000000);
     else if (a == "--max-connections-per-client") ok = number(c.max_connections_per_client, 0, 1000000);
     else if (a == "--keepalive-seconds") ok = number(c.keepalive_seconds, 1, 3600);

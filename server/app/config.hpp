@@ -37,6 +37,16 @@ struct Config {
   int max_connections = 0;             // open connections in total; 0 = from the descriptor limit
   int max_connections_per_client = -1; // per peer address; 0 = off; -1 = 64 (off with --trust-proxy)
   int keepalive_seconds = 30;          // idle keep-alive connections close after this
+  // Calendars and webhooks (docs/INTEGRATIONS.md).
+  bool allow_private_targets = false;  // feeds and webhooks may reach loopback/private addresses
+  int feed_seconds = 30;               // how often the fetcher looks for due calendars
+  int feed_timeout_seconds = 30;       // one fetch, all included
+  std::size_t feed_max_bytes = 10 * 1024 * 1024;
+  int feed_horizon_days = 400;         // recurring events are expanded this far ahead
+  int feed_notify_after = 3;           // failed fetches in a row before the host is told
+  int webhook_timeout_seconds = 10;
+  int webhook_max_attempts = 20;       // per delivery (backoff 30 s … 1 h: about 14 h)
+  int webhook_disable_after = 100;     // failed attempts in a row before a webhook is disabled
 };
 
 // nullopt after printing the problem (or --help) to stderr/stdout; `exit_code` tells which.

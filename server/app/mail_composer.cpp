@@ -258,6 +258,24 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
   const json payload = json::parse(item.payload, nullptr, false);
   if (!payload.is_object()) return make_error("unrenderable", "the message payload is unreadable");
   if (item.recipient.empty()) return make_error("no_recipient", "the message has no recipient address");
+  if (item.template_key == "system.notice") {
+    // Notices of the integrations (a calendar that cannot be read, a webhook disabled):
+    // plain text the sender wrote, to the owner or host, not a guest template.
+    mail::ComposedMail m;
+    m.envelope_from = app_.cfg.mail_from;
+    m.recipients = {item.recipient};
+    m.message.from = {app_.cfg.mail_name, app_.cfg.mail_from};
+    m.message.to = {{"", item.recipient}};
+    m.message.subject = payload.value("subject", "Kairos");
+    m.message.text = payload.value("text", "");
+    std::string html = "<pre style=\"font-family:sans-serif;white-space:pre-wrap\">";
+    for (char c : m.message.text) html += c == '<' ? std::string("&lt;") : c == '&' ? std::string("&amp;") : std::string(1, c);
+    m.message.html = html + "</pre>";
+    m.message.message_id = mail::message_id_for(item, domain_of(app_.cfg.public_url));
+    m.message.date = now;
+    m.message.important = payload.value("important", false);
+    return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(m));
+  }
   if (starts_with(item.template_key, "staff.")) {  // invitations and password resets (staff.cpp)
     auto staff_mail = compose_staff_mail(app_, item, now);
     if (!staff_mail) return staff_mail.error();

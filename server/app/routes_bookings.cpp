@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "app.hpp"
+#include "integrations/integrations.hpp"
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
 #include "http/front.hpp"
@@ -258,6 +259,7 @@ void register_booking_routes(App& app, http::Router& r) {
       updated.updated_at = now.unix_seconds();
       app.store.update_booking(updated);
       plan_messages(app, rec->account_id, out->booking, out->messages, out->cancel_key_prefixes);
+      integ::emit_booking_events(app, rec->account_id, &before, out->booking, nullptr);
       requests_follow_booking(app, rec->account_id, out->booking, false);
       result = out->booking;
       return core::ok_status();

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "app.hpp"
+#include "integrations/integrations.hpp"
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
 #include "documents.hpp"
@@ -302,6 +303,7 @@ void register_console_routes(App& app, http::Router& r) {
       rec.created_at = rec.updated_at = now.unix_seconds();
       app.store.insert_booking(rec);
       plan_messages(app, ctx->page.account_id, out->booking, messages, out->cancel_key_prefixes);
+      integ::emit_booking_events(app, ctx->page.account_id, nullptr, out->booking, nullptr);
       const auto& b = out->booking;
       answer = {{"uid", b.uid},         {"status", core::to_string(b.status)}, {"start", b.when.start},
                 {"end", b.when.end},    {"host", b.host_ids.front()},          {"hosts", b.host_ids},

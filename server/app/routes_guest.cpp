@@ -117,7 +117,8 @@ void register_guest_routes(App& app, http::Router& r) {
     std::string tz = req.query_or("tz", "UTC");
     std::string key = req.params["page"] + '\n' + et + '\n' + core::format_date(range->from) + '\n' +
                       core::format_date(range->to) + '\n' + tz;
-    std::uint64_t gen = app.store.generation();
+    // Calendar feeds change busy time outside the store's transactions.
+    std::uint64_t gen = app.store.generation() + (app.busy_version.load() << 40);
     auto json_shared = [](std::shared_ptr<const std::string> body) {
       Response res = http::text_response(200, {}, "application/json");
       res.shared_body = std::move(body);

@@ -12,6 +12,7 @@
 #include "bookings.hpp"
 #include "delivery_service.hpp"
 #include "http/log.hpp"
+#include "integrations/integrations.hpp"
 #include "kairos/notify.hpp"
 #include "kairos/templates.hpp"
 #include "kairos/wire/json_mapping.hpp"
@@ -196,9 +197,12 @@ void register_link_routes(App& app, http::Router& r) {
   }, /*documented=*/false);
   r.add("POST", "/v1/test/tick", Access::open, [&app](Request&) {
     app.sweep();
+    integ::run_calendar_pass(app);
+    auto hooks = integ::run_webhooks_once(app);
     auto stats = run_delivery_once(app);
     return http::json_response(200, json{{"now", app.now()}, {"sent", stats.sent}, {"retried", stats.retried},
-                                         {"failed", stats.failed}});
+                                         {"failed", stats.failed},
+                                         {"webhooks", {{"sent", hooks.sent}, {"retried", hooks.retried}, {"failed", hooks.failed}}}});
   }, /*documented=*/false);
 }
 

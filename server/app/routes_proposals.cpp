@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "app.hpp"
+#include "integrations/integrations.hpp"
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
 #include "mail_composer.hpp"
@@ -182,6 +183,7 @@ core::Result<json> answer_request(App& app, const std::string& token, bool accep
     updated.updated_at = now.unix_seconds();
     app.store.put_token_doc(updated);
     view = request_doc(out->request);
+    integ::emit_event(app, doc->account_id, accept ? "request.accepted" : "request.declined", "request:" + cr.id, view);
     view.erase("recipients");
     view.erase("recipient_languages");
     return core::ok_status();
@@ -203,6 +205,7 @@ core::Status readjust_proposal(App& app, const std::string& token, const std::st
     auto out = core::ask_other_times(p, now, settings, message);
     if (!out) return out.error();
     plan_loose(app, doc->account_id, "proposal:" + p.id, out->messages, {});
+    integ::emit_event(app, doc->account_id, "proposal.readjust", "proposal:" + p.id, proposal_doc(out->proposal));
     auto updated = *doc;
     updated.state = core::to_string(out->proposal.state);
     updated.doc = proposal_doc(out->proposal).dump();
@@ -333,6 +336,7 @@ void register_proposal_routes(App& app, http::Router& r) {
       app.store.put_token_doc(store::TokenDoc{p.id, req.account_id, auth::sha256_hex(token), "proposal", "open",
                                               proposal_doc(p).dump(), now.unix_seconds(), now.unix_seconds()});
       plan_loose(app, req.account_id, "proposal:" + p.id, core::plan_proposal_invites(p, now), {});
+      integ::emit_event(app, req.account_id, "proposal.created", "proposal:" + p.id, proposal_doc(p));
       return core::ok_status();
     });
     if (!st) return http::problem(st.error());
@@ -403,6 +407,9 @@ void register_proposal_routes(App& app, http::Router& r) {
       updated.updated_at = now.unix_seconds();
       app.store.put_token_doc(updated);
       const auto& b = out->booking;
+      integ::emit_event(app, doc->account_id, "proposal.chosen", "proposal:" + p.id,
+                        {{"proposal", p.id}, {"booking", booking_json(b)}});
+      integ::emit_booking_events(app, doc->account_id, nullptr, b, nullptr);
       answer = {{"uid", b.uid},   {"status", core::to_string(b.status)}, {"start", b.when.start},
                 {"end", b.when.end}, {"host", b.host_ids.front()},        {"hosts", b.host_ids},
                 {"token", token}};
@@ -472,6 +479,7 @@ void register_proposal_routes(App& app, http::Router& r) {
                                               now.unix_seconds(), now.unix_seconds()});
       store_changed_bookings(app, out->bookings);
       plan_loose(app, req.account_id, "request:" + draft.id, out->messages, out->cancel_key_prefixes);
+      integ::emit_event(app, req.account_id, "request.sent", "request:" + draft.id, request_doc(out->request));
       answer = {{"id", draft.id}, {"send_at", out->request.send_at}, {"token", token},
                 {"url", app.cfg.public_url + "/widget/?request=" + token}};
       // The `url` does not say who answers (they must give their e-mail); each

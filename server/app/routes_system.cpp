@@ -1,6 +1,7 @@
 // Operational routes: health, metrics, the OpenAPI document, and zone rules.
 #include "app.hpp"
 #include "embedded.hpp"
+#include "integrations/integrations.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/json_mapping.hpp"
 #include "zoneinfo.hpp"
@@ -31,6 +32,7 @@ void register_system_routes(App& app, http::Router& r) {
     out += "# HELP kairos_store_transactions_total Write transactions carried by those commits.\n";
     out += "# TYPE kairos_store_transactions_total counter\nkairos_store_transactions_total " +
            std::to_string(cs.transactions) + "\n";
+    integ::render_metrics(app, out);
     return http::text_response(200, std::move(out), "text/plain; version=0.0.4; charset=utf-8");
   });
 

@@ -63,13 +63,9 @@ std::string escape_text(std::string_view s) {
   return r;
 }
 
-std::string write_calendar(const CalendarEvent& e) {
-  std::string out;
-  line(out, "BEGIN:VCALENDAR");
-  line(out, "VERSION:2.0");
-  line(out, "PRODID:-//Kairos//Kairos Booking//EN");
-  line(out, "CALSCALE:GREGORIAN");
-  line(out, std::string("METHOD:") + method_name(e.method));
+namespace {
+
+void write_event(std::string& out, const CalendarEvent& e) {
   line(out, "BEGIN:VEVENT");
   line(out, "UID:" + escape_text(e.uid));
   line(out, "SEQUENCE:" + std::to_string(e.sequence));
@@ -86,9 +82,37 @@ std::string write_calendar(const CalendarEvent& e) {
   for (const Person& a : e.attendees) {
     line(out, "ATTENDEE;CN=" + param_value(a.name) + ";ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:" + a.email);
   }
-  line(out, std::string("STATUS:") + (e.method == Method::cancel ? "CANCELLED" : "CONFIRMED"));
+  line(out, std::string("STATUS:") + (e.method == Method::cancel ? "CANCELLED" : e.tentative ? "TENTATIVE" : "CONFIRMED"));
   line(out, "TRANSP:OPAQUE");
   line(out, "END:VEVENT");
+}
+
+void begin_calendar(std::string& out, Method m) {
+  line(out, "BEGIN:VCALENDAR");
+  line(out, "VERSION:2.0");
+  line(out, "PRODID:-//Kairos//Kairos Booking//EN");
+  line(out, "CALSCALE:GREGORIAN");
+  line(out, std::string("METHOD:") + method_name(m));
+}
+
+}  // namespace
+
+std::string write_calendar(const CalendarEvent& e) {
+  std::string out;
+  begin_calendar(out, e.method);
+  write_event(out, e);
+  line(out, "END:VCALENDAR");
+  return out;
+}
+
+std::string write_feed(const std::string& name, const std::vector<CalendarEvent>& events) {
+  std::string out;
+  out.reserve(512 + events.size() * 400);
+  begin_calendar(out, Method::publish);
+  line(out, "X-WR-CALNAME:" + escape_text(name));
+  line(out, "X-PUBLISHED-TTL:PT15M");
+  line(out, "REFRESH-INTERVAL;VALUE=DURATION:PT15M");
+  for (const auto& e : events) write_event(out, e);
   line(out, "END:VCALENDAR");
   return out;
 }

@@ -29,11 +29,16 @@ struct CalendarEvent {
   std::string url;
   Person organizer;
   std::vector<Person> attendees;
+  bool tentative = false;  // STATUS:TENTATIVE (a pending booking, a proposal's hold)
 };
 
 // CRLF line endings, lines folded at 75 octets without splitting UTF-8 sequences,
 // TEXT values escaped.
 std::string write_calendar(const CalendarEvent& e);
+
+// A published calendar (METHOD:PUBLISH) of many events: the subscription feeds of
+// hosts, rooms and accounts. `name` becomes X-WR-CALNAME.
+std::string write_feed(const std::string& name, const std::vector<CalendarEvent>& events);
 
 // RFC 5545 TEXT escaping (backslash, ';', ',', newlines).
 std::string escape_text(std::string_view s);

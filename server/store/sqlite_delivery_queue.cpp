@@ -57,7 +57,7 @@ class SqliteDeliveryQueue final : public DeliveryQueue {
     try {
       Stmt s(db_,
              "UPDATE outbox SET lease_until = ?1 WHERE id IN ("
-             " SELECT id FROM outbox WHERE state = 'scheduled' AND handed_off_at > 0 AND send_at <= ?2"
+             " SELECT id FROM outbox WHERE state = 'scheduled' AND handed_off_at > 0 AND send_at <= ?2 AND channel <> 'webhook'"
              " AND next_attempt_at <= ?2 AND lease_until <= ?2 ORDER BY send_at, id LIMIT ?3)"
              " RETURNING id, account_id, booking_uid, msg_key, template_key, channel, recipient, payload, send_at, attempts");
       s.bind(1, (now + lease).unix_seconds()).bind(2, now.unix_seconds()).bind(3, static_cast<std::int64_t>(limit));

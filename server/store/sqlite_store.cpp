@@ -561,7 +561,7 @@ class SqliteStore final : public Store {
     std::size_t n = 0;
     write([&](Conn& c) {
       c.prepare("UPDATE outbox SET state = 'cancelled' WHERE booking_uid = ?1 AND +state = 'scheduled' "
-                "AND substr(msg_key, 1, length(?2)) = ?2")
+                "AND substr(msg_key, 1, length(?2)) = ?2 AND channel <> 'webhook'")
           .bind(1, booking_uid).bind(2, key_prefix).run();
       n = static_cast<std::size_t>(c.changes());
     });

@@ -1,0 +1,505 @@
+// Calendar feeds in (R-INT-1): subscriptions and uploads per host, the background
+// fetcher, the per-host busy blocks the slot engine reads, and their routes.
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "app.hpp"
+#include "auth/tokens.hpp"
+#include "http/log.hpp"
+#include "ical_expand.hpp"
+#include "integrations.hpp"
+#include "kairos/time_text.hpp"
+#include "kairos/wire/json_mapping.hpp"
+#include "net.hpp"
+#include "state.hpp"
+
+namespace kairos::server::integ {
+
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+namespace {
+
+const char* kCalendarCols =
+    "id, account_id, host_id, name, url, busy, refresh_minutes, ics, etag, last_modified, blocks, events, "
+    "last_fetched, last_attempt, last_error, failures, next_fetch_at, created_at";
+
+CalendarRow row_of(Stmt& s) {
+  CalendarRow c;
+  c.id = s.text(0);
+  c.account_id = s.text(1);
+  c.host_id = s.text(2);
+  c.name = s.text(3);
+  c.url = s.text(4);
+  c.busy = s.i64(5) != 0;
+  c.refresh_minutes = static_cast<int>(s.i64(6));
+  c.ics = s.text(7);
+  c.etag = s.text(8);
+  c.last_modified = s.text(9);
+  c.blocks = s.text(10);
+  c.events = s.i64(11);
+  c.last_fetched = s.i64(12);
+  c.last_attempt = s.i64(13);
+  c.last_error = s.text(14);
+  c.failures = s.i64(15);
+  c.next_fetch_at = s.i64(16);
+  c.created_at = s.i64(17);
+  return c;
+}
+
+std::vector<CalendarRow> query_calendars(State& st, const std::string& where, const std::vector<std::string>& args,
+                                         std::int64_t num = -1) {
+  std::lock_guard lock(st.db.mu);
+  std::string sql = std::string("SELECT ") + kCalendarCols + " FROM calendars WHERE " + where + " ORDER BY created_at, id";
+  Stmt s = st.db.prepare(sql.c_str());
+  int i = 1;
+  for (const auto& a : args) s.bind(i++, a);
+  if (num >= 0) s.bind(i++, num);
+  std::vector<CalendarRow> out;
+  while (s.step()) out.push_back(row_of(s));
+  return out;
+}
+
+std::string blocks_text(const Expansion& e) {
+  json t = json::array(), d = json::array();
+  for (const auto& b : e.blocks) {
+    if (b.all_day) d.push_back(b.date.days_since_epoch());
+    else t.push_back(json::array({b.when.start.unix_seconds(), b.when.end.unix_seconds()}));
+  }
+  return json{{"t", t}, {"d", d}}.dump();
+}
+
+core::Interval expansion_span(App& app) {
+  const core::Instant now = app.now();
+  return core::Interval{now - core::Days(8), now + core::Days(app.cfg.feed_horizon_days)};
+}
+
+core::Result<Expansion> expand_for_host(App& app, const std::string& host_id, const std::string& text) {
+  auto host = app.store.host(host_id);
+  if (!host) return core::make_error("not_found", "no such host");
+  auto zone = app.zones.get(json::parse(host->doc, nullptr, false).value("timezone", "UTC"));
+  if (!zone) return zone.error();
+  ExpandOptions opt;
+  opt.span = expansion_span(app);
+  opt.host_zone = zone->get();
+  opt.zone_of = [&app](const std::string& id) -> std::shared_ptr<const core::ZoneRules> {
+    auto z = app.zones.get(id);
+    return z ? *z : nullptr;
+  };
+  return expand_ics(text, opt);
+}
+
+// A system notice to a person (feed failing, webhook disabled): a plain mail through
+// the outbox, rendered by the mail composer from its payload.
+void notify(App& app, const std::string& account_id, const std::string& to, const std::string& key,
+            const std::string& subject, const std::string& text) {
+  if (to.find('@') == std::string::npos) {
+    log::warn("integration notice without an address", {{"subject", subject}});
+    return;
+  }
+  store::OutboxMessage m;
+  m.account_id = account_id;
+  m.key = key;
+  m.template_key = "system.notice";
+  m.channel = "mail";
+  m.recipient = to;
+  m.send_at = app.now().unix_seconds();
+  m.state = "scheduled";
+  m.payload = json{{"subject", subject}, {"text", text}, {"important", true}}.dump();
+  m.created_at = m.send_at;
+  app.store.add_outbox(m);
+}
+
+}  // namespace
+
+State* state(App& app) { return app.integ_state.get(); }
+
+void rebuild_host_busy(App& app, const std::string& host_id) {
+  State* st = state(app);
+  if (!st) return;
+  // Read and publish as one step: two fetches of one host's calendars finishing
+  // together must not publish an older reading last.
+  static std::mutex rebuild_mu;
+  std::lock_guard rebuild(rebuild_mu);
+  auto hb = std::make_shared<HostBusy>();
+  for (const auto& c : query_calendars(*st, "host_id = ?1 AND busy = 1", {host_id})) {
+    json j = json::parse(c.blocks.empty() ? "{}" : c.blocks, nullptr, false);
+    if (!j.is_object()) continue;
+    for (const auto& t : j.value("t", json::array())) {
+      if (!t.is_array() || t.size() != 2) continue;
+      core::Interval iv{core::Instant::from_unix_seconds(t[0].get<std::int64_t>()),
+                        core::Instant::from_unix_seconds(t[1].get<std::int64_t>())};
+      hb->timed.push_back(core::BusyBlock::timed(iv));
+      hb->longest = std::max(hb->longest, iv.length().count());
+    }
+    for (const auto& d : j.value("d", json::array()))
+      hb->days.push_back(core::BusyBlock::whole_day(core::LocalDate::from_days(d.get<std::int32_t>())));
+  }
+  std::sort(hb->timed.begin(), hb->timed.end(), [](const auto& a, const auto& b) { return a.when.start < b.when.start; });
+  std::sort(hb->days.begin(), hb->days.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
+  {
+    std::lock_guard lock(st->busy_mu);
+    if (hb->timed.empty() && hb->days.empty()) st->busy.erase(host_id);
+    else st->busy[host_id] = std::move(hb);
+  }
+  app.busy_version.fetch_add(1);  // slot answers cached before this are stale
+}
+
+void load_all_busy(App& app) {
+  State* st = state(app);
+  std::vector<std::string> hosts;
+  {
+    std::lock_guard lock(st->db.mu);
+    Stmt s = st->db.prepare("SELECT DISTINCT host_id FROM calendars");
+    while (s.step()) hosts.push_back(s.text(0));
+  }
+  for (const auto& h : hosts) rebuild_host_busy(app, h);
+}
+
+void add_calendar_busy(App& app, core::AvailabilityInputs& in, core::Interval span) {
+  State* st = state(app);
+  if (!st) return;
+  for (auto& host : in.hosts) {
+    std::shared_ptr<const HostBusy> hb;
+    {
+      std::lock_guard lock(st->busy_mu);
+      auto it = st->busy.find(host.id);
+      if (it == st->busy.end()) continue;
+      hb = it->second;
+    }
+    // Timed blocks by start: those starting before span.end and ending after its start.
+    const core::Instant from = span.start - core::Seconds(hb->longest);
+    auto it = std::lower_bound(hb->timed.begin(), hb->timed.end(), from,
+                               [](const core::BusyBlock& b, core::Instant t) { return b.when.start < t; });
+    for (; it != hb->timed.end() && it->when.start < span.end; ++it)
+      if (span.start < it->when.end) host.busy.push_back(*it);
+    const auto d0 = core::LocalDate::from_days(static_cast<std::int32_t>(span.start.unix_seconds() / 86400 - 2));
+    const auto d1 = core::LocalDate::from_days(static_cast<std::int32_t>(span.end.unix_seconds() / 86400 + 2));
+    auto dit = std::lower_bound(hb->days.begin(), hb->days.end(), d0,
+                                [](const core::BusyBlock& b, core::LocalDate d) { return b.date < d; });
+    for (; dit != hb->days.end() && dit->date <= d1; ++dit) host.busy.push_back(*dit);
+  }
+}
+
+// --- the fetcher ------------------------------------------------------------------------
+
+namespace {
+
+void record_success(App& app, const CalendarRow& c, const std::string& ics, const std::string& etag,
+                    const std::string& last_modified, const Expansion& e) {
+  State* st = state(app);
+  const std::int64_t now = app.now().unix_seconds();
+  {
+    std::lock_guard lock(st->db.mu);
+    st->db.prepare(
+          "UPDATE calendars SET ics = ?2, etag = ?3, last_modified = ?4, blocks = ?5, events = ?6, last_fetched = ?7,"
+          " last_attempt = ?7, last_error = '', failures = 0, next_fetch_at = ?8 WHERE id = ?1")
+        .bind(1, c.id).bind(2, ics).bind(3, etag).bind(4, last_modified).bind(5, blocks_text(e))
+        .bind(6, static_cast<std::int64_t>(e.events)).bind(7, now)
+        .bind(8, now + (c.url.empty() ? 86400 : static_cast<std::int64_t>(c.refresh_minutes) * 60))
+        .run();
+  }
+  rebuild_host_busy(app, c.host_id);
+}
+
+void record_failure(App& app, const CalendarRow& c, const std::string& error) {
+  State* st = state(app);
+  const std::int64_t now = app.now().unix_seconds();
+  const std::int64_t failures = c.failures + 1;
+  {
+    std::lock_guard lock(st->db.mu);
+    // The last good copy stays; retry sooner than the refresh period, never hammering.
+    st->db.prepare("UPDATE calendars SET last_attempt = ?2, last_error = ?3, failures = ?4, next_fetch_at = ?5 WHERE id = ?1")
+        .bind(1, c.id).bind(2, now).bind(3, error.substr(0, 500)).bind(4, failures)
+        .bind(5, now + 60 * std::min<std::int64_t>(c.refresh_minutes, 5 * failures))
+        .run();
+  }
+  log::warn("calendar feed failed", {{"calendar", c.id}, {"host", c.host_id}, {"failures", failures}, {"error", error}});
+  if (failures == app.cfg.feed_notify_after) {
+    auto host = app.store.host(c.host_id);
+    std::string email = host ? json::parse(host->doc, nullptr, false).value("email", "") : "";
+    std::string when = c.last_fetched ? core::format_instant(core::Instant::from_unix_seconds(c.last_fetched)) : "never";
+    notify(app, c.account_id, email, "calendar.failing." + c.id + "." + std::to_string(now),
+           "Your calendar \"" + c.name + "\" cannot be read",
+           "Kairos has failed " + std::to_string(failures) + " times in a row to read your calendar \"" + c.name +
+               "\".\n\nLast error: " + error + "\nLast good copy: " + when +
+               "\n\nUntil it can be read again, the busy times of that last copy keep counting, so nothing is "
+               "double-booked and nothing is blocked that was free. Check that the calendar's secret address "
+               "still works, or subscribe it again.\n");
+  }
+}
+
+void fetch_one(App& app, const CalendarRow& c) {
+  if (c.url.empty()) {  // an upload: re-expand daily so the span moves with time
+    auto e = expand_for_host(app, c.host_id, c.ics);
+    if (e) record_success(app, c, c.ics, "", "", *e);
+    return;
+  }
+  HttpRequest req;
+  req.url = c.url;
+  req.connect_timeout_ms = 5000;
+  req.timeout_ms = static_cast<long>(app.cfg.feed_timeout_seconds) * 1000;
+  req.max_bytes = app.cfg.feed_max_bytes;
+  req.max_redirects = 3;
+  req.allow_private = app.cfg.allow_private_targets;
+  req.headers.push_back("Accept: text/calendar, */*;q=0.5");
+  if (!c.ics.empty() && !c.etag.empty()) req.headers.push_back("If-None-Match: " + c.etag);
+  if (!c.ics.empty() && !c.last_modified.empty()) req.headers.push_back("If-Modified-Since: " + c.last_modified);
+  HttpResult res = http_request(req);
+  if (!res.transport_ok) return record_failure(app, c, res.error);
+  if (res.status == 304 && !c.ics.empty()) {
+    auto e = expand_for_host(app, c.host_id, c.ics);
+    if (!e) return record_failure(app, c, e.error().message);
+    return record_success(app, c, c.ics, c.etag, c.last_modified, *e);
+  }
+  if (res.status != 200) return record_failure(app, c, "HTTP " + std::to_string(res.status));
+  auto e = expand_for_host(app, c.host_id, res.body);
+  if (!e) return record_failure(app, c, e.error().code + ": " + e.error().message);
+  record_success(app, c, res.body, res.etag, res.last_modified, *e);
+}
+
+}  // namespace
+
+std::size_t run_calendar_pass(App& app) {
+  State* st = state(app);
+  if (!st) return 0;
+  std::lock_guard pass(st->fetch_mu);
+  auto due = query_calendars(*st, "next_fetch_at <= ?1", {}, app.now().unix_seconds());
+  // A few fetches at once, so one slow feed (up to --feed-timeout-seconds) does not
+  // delay every other host's calendar by that much.
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < due.size(); i = next++) {
+      try {
+        fetch_one(app, due[i]);
+      } catch (const std::exception& e) {
+        log::error("calendar fetch failed", {{"calendar", due[i].id}, {"error", e.what()}});
+      }
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < std::min<std::size_t>(4, due.size()); ++t) helpers.emplace_back(work);
+  work();
+  for (auto& h : helpers) h.join();
+  return due.size();
+}
+
+// --- routes ---------------------------------------------------------------------------
+
+namespace {
+
+json calendar_view(App& app, const CalendarRow& c) {
+  const std::int64_t now = app.now().unix_seconds();
+  json v{{"id", c.id},
+         {"host", c.host_id},
+         {"name", c.name},
+         {"busy", c.busy},
+         {"source", c.url.empty() ? "upload" : "url"},
+         {"refresh_minutes", c.refresh_minutes},
+         {"events", c.events},
+         {"failures", c.failures},
+         {"last_error", c.last_error.empty() ? json(nullptr) : json(c.last_error)},
+         {"last_fetched", c.last_fetched ? json(core::format_instant(core::Instant::from_unix_seconds(c.last_fetched))) : json(nullptr)},
+         {"last_attempt", c.last_attempt ? json(core::format_instant(core::Instant::from_unix_seconds(c.last_attempt))) : json(nullptr)}};
+  if (!c.url.empty()) v["url"] = c.url;
+  // Stale: the last attempt failed (the last good copy is in use) or nothing was ever read.
+  bool stale = !c.url.empty() && (c.failures > 0 || c.last_fetched == 0);
+  v["stale"] = stale;
+  v["age_seconds"] = c.last_fetched ? json(now - c.last_fetched) : json(nullptr);
+  json j = json::parse(c.blocks.empty() ? "{}" : c.blocks, nullptr, false);
+  v["busy_blocks"] = j.is_object() ? j.value("t", json::array()).size() + j.value("d", json::array()).size() : 0;
+  return v;
+}
+
+Response not_found(const char* what) { return http::problem(404, "not_found", std::string("No such ") + what + "."); }
+
+}  // namespace
+
+void wake_fetcher(App& app);
+
+void register_calendar_routes(App& app, http::Router& r) {
+  using http::Access;
+  auto owned_host = [&app](Request& req) {
+    auto h = app.store.host(req.params["id"]);
+    return h && h->account_id == req.account_id ? h : std::nullopt;
+  };
+
+  r.add("POST", "/v1/admin/hosts/{id}/calendars", Access::owner, [&app, owned_host](Request& req) {
+    State* st = state(app);
+    if (!st) return http::problem(409, "integrations_unavailable", "calendars need the SQLite store (not yet on PostgreSQL)");
+    auto host = owned_host(req);
+    if (!host) return not_found("host");
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    const json* name = wire::member(*body, "name");
+    if (!name) return http::problem(422, "missing_field", "name is required", "name");
+    if (!name->is_string() || name->get<std::string>().empty() || name->get<std::string>().size() > 200)
+      return http::problem(422, "invalid_type", "name must be a non-empty string of at most 200 characters", "name");
+    const json* url = wire::member(*body, "url");
+    const json* ics = wire::member(*body, "ics");
+    if ((url && !url->is_null()) == (ics && !ics->is_null()))
+      return http::problem(422, "invalid_source", "give exactly one of url (a subscription) or ics (an upload)", "url");
+    CalendarRow c;
+    c.id = auth::random_id("cal_");
+    c.account_id = req.account_id;
+    c.host_id = host->id;
+    c.name = name->get<std::string>();
+    if (const json* b = wire::member(*body, "busy")) {
+      if (!b->is_boolean()) return http::problem(422, "invalid_type", "busy must be true or false", "busy");
+      c.busy = b->get<bool>();
+    }
+    if (const json* m = wire::member(*body, "refresh_minutes")) {
+      if (!m->is_number_integer() || m->get<long>() < 5 || m->get<long>() > 10080)
+        return http::problem(422, "invalid_refresh", "refresh_minutes is 5 to 10080", "refresh_minutes");
+      c.refresh_minutes = static_cast<int>(m->get<long>());
+    }
+    const std::int64_t now = app.now().unix_seconds();
+    c.created_at = now;
+    Expansion e;
+    if (url && !url->is_null()) {
+      if (!url->is_string()) return http::problem(422, "invalid_type", "url must be a string", "url");
+      c.url = url->get<std::string>();
+      // The addresses calendar apps hand out often say webcal: — it is https.
+      if (c.url.rfind("webcal://", 0) == 0) c.url = "https://" + c.url.substr(9);
+      if (auto chk = check_target_url(c.url, app.cfg.allow_private_targets); !chk) return http::problem(chk.error());
+      c.next_fetch_at = 0;  // the fetcher reads it on its next pass, not this request
+    } else {
+      if (!ics->is_string()) return http::problem(422, "invalid_type", "ics must be the text of an .ics file", "ics");
+      c.ics = ics->get<std::string>();
+      auto x = expand_for_host(app, host->id, c.ics);
+      if (!x) return http::problem(422, x.error().code, x.error().message, "ics");
+      e = std::move(*x);
+      c.blocks = blocks_text(e);
+      c.events = static_cast<std::int64_t>(e.events);
+      c.last_fetched = c.last_attempt = now;
+      c.next_fetch_at = now + 86400;
+    }
+    {
+      std::lock_guard lock(st->db.mu);
+      st->db.prepare(
+            "INSERT INTO calendars(id, account_id, host_id, name, url, busy, refresh_minutes, ics, blocks, events,"
+            " last_fetched, last_attempt, next_fetch_at, created_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)")
+          .bind(1, c.id).bind(2, c.account_id).bind(3, c.host_id).bind(4, c.name).bind(5, c.url)
+          .bind(6, std::int64_t{c.busy}).bind(7, std::int64_t{c.refresh_minutes}).bind(8, c.ics).bind(9, c.blocks)
+          .bind(10, c.events).bind(11, c.last_fetched).bind(12, c.last_attempt).bind(13, c.next_fetch_at)
+          .bind(14, c.created_at)
+          .run();
+    }
+    if (c.url.empty()) rebuild_host_busy(app, c.host_id);
+    else wake_fetcher(app);
+    return http::json_response(201, calendar_view(app, c))
+        .with_header("Location", "/v1/admin/hosts/" + host->id + "/calendars/" + c.id);
+  });
+
+  r.add("GET", "/v1/admin/hosts/{id}/calendars", Access::owner, [&app, owned_host](Request& req) {
+    State* st = state(app);
+    auto host = owned_host(req);
+    if (!host) return not_found("host");
+    json out = json::array();
+    if (st)
+      for (const auto& c : query_calendars(*st, "host_id = ?1", {host->id})) out.push_back(calendar_view(app, c));
+    return http::json_response(200, {{"calendars", out}});
+  });
+
+  r.add("GET", "/v1/admin/hosts/{id}/calendars/{cid}", Access::owner, [&app, owned_host](Request& req) {
+    State* st = state(app);
+    auto host = owned_host(req);
+    if (!host || !st) return not_found("host");
+    auto rows = query_calendars(*st, "id = ?1 AND host_id = ?2", {req.params["cid"], host->id});
+    if (rows.empty()) return not_found("calendar");
+    return http::json_response(200, calendar_view(app, rows.front()));
+  });
+
+  r.add("DELETE", "/v1/admin/hosts/{id}/calendars/{cid}", Access::owner, [&app, owned_host](Request& req) {
+    State* st = state(app);
+    auto host = owned_host(req);
+    if (!host || !st) return not_found("host");
+    std::int64_t n = 0;
+    {
+      std::lock_guard lock(st->db.mu);
+      st->db.prepare("DELETE FROM calendars WHERE id = ?1 AND host_id = ?2").bind(1, req.params["cid"]).bind(2, host->id).run();
+      n = st->db.changes();
+    }
+    if (n == 0) return not_found("calendar");
+    rebuild_host_busy(app, host->id);
+    return http::empty_response(204);
+  });
+
+  // Rename, count or stop counting as busy, change the refresh period.
+  r.add("PATCH", "/v1/admin/hosts/{id}/calendars/{cid}", Access::owner, [&app, owned_host](Request& req) {
+    State* st = state(app);
+    auto host = owned_host(req);
+    if (!host || !st) return not_found("host");
+    auto rows = query_calendars(*st, "id = ?1 AND host_id = ?2", {req.params["cid"], host->id});
+    if (rows.empty()) return not_found("calendar");
+    CalendarRow c = rows.front();
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    if (const json* n = wire::member(*body, "name")) {
+      if (!n->is_string() || n->get<std::string>().empty() || n->get<std::string>().size() > 200)
+        return http::problem(422, "invalid_type", "name must be a non-empty string of at most 200 characters", "name");
+      c.name = n->get<std::string>();
+    }
+    if (const json* b = wire::member(*body, "busy")) {
+      if (!b->is_boolean()) return http::problem(422, "invalid_type", "busy must be true or false", "busy");
+      c.busy = b->get<bool>();
+    }
+    if (const json* m = wire::member(*body, "refresh_minutes")) {
+      if (!m->is_number_integer() || m->get<long>() < 5 || m->get<long>() > 10080)
+        return http::problem(422, "invalid_refresh", "refresh_minutes is 5 to 10080", "refresh_minutes");
+      c.refresh_minutes = static_cast<int>(m->get<long>());
+    }
+    {
+      std::lock_guard lock(st->db.mu);
+      st->db.prepare("UPDATE calendars SET name = ?2, busy = ?3, refresh_minutes = ?4 WHERE id = ?1")
+          .bind(1, c.id).bind(2, c.name).bind(3, std::int64_t{c.busy}).bind(4, std::int64_t{c.refresh_minutes}).run();
+    }
+    rebuild_host_busy(app, host->id);
+    return http::json_response(200, calendar_view(app, c));
+  });
+
+  r.add("POST", "/v1/admin/hosts/{id}/calendars/{cid}/refresh", Access::owner, [&app, owned_host](Request& req) {
+    State* st = state(app);
+    auto host = owned_host(req);
+    if (!host || !st) return not_found("host");
+    std::int64_t n = 0;
+    {
+      std::lock_guard lock(st->db.mu);
+      st->db.prepare("UPDATE calendars SET next_fetch_at = 0 WHERE id = ?1 AND host_id = ?2")
+          .bind(1, req.params["cid"]).bind(2, host->id).run();
+      n = st->db.changes();
+    }
+    if (n == 0) return not_found("calendar");
+    wake_fetcher(app);
+    return http::json_response(202, {{"id", req.params["cid"]}, {"refresh", "queued"}});
+  });
+}
+
+void render_calendar_metrics(App& app, std::string& out) {
+  State* st = state(app);
+  if (!st) return;
+  std::int64_t ok = 0, stale = 0, never = 0, oldest = 0;
+  const std::int64_t now = app.now().unix_seconds();
+  {
+    std::lock_guard lock(st->db.mu);
+    Stmt s = st->db.prepare("SELECT failures, last_fetched FROM calendars WHERE url <> ''");
+    while (s.step()) {
+      const std::int64_t failures = s.i64(0), fetched = s.i64(1);
+      if (fetched == 0) ++never;
+      else if (failures > 0) ++stale;
+      else ++ok;
+      if (fetched) oldest = std::max(oldest, now - fetched);
+    }
+  }
+  out += "# HELP kairos_calendar_feeds Subscribed calendar feeds by state (stale: the last fetch failed, the last good copy is used).\n";
+  out += "# TYPE kairos_calendar_feeds gauge\n";
+  out += "kairos_calendar_feeds{state=\"ok\"} " + std::to_string(ok) + "\n";
+  out += "kairos_calendar_feeds{state=\"stale\"} " + std::to_string(stale) + "\n";
+  out += "kairos_calendar_feeds{state=\"never_fetched\"} " + std::to_string(never) + "\n";
+  out += "# HELP kairos_calendar_feed_max_age_seconds Age of the oldest copy of a subscribed feed.\n";
+  out += "# TYPE kairos_calendar_feed_max_age_seconds gauge\nkairos_calendar_feed_max_age_seconds " + std::to_string(oldest) + "\n";
+}
+
+}  // namespace kairos::server::integ

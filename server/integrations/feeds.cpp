@@ -1,0 +1,244 @@
+// Feeds out (R-INT-2): secret, revocable iCalendar subscription URLs of a host's, a
+// room's or the whole account's bookings and open proposal holds. UIDs are the ones
+// the booking mails carry and SEQUENCE is the booking's last change, so a calendar
+// app that has the mail invitation and the feed updates one event.
+#include <algorithm>
+
+#include "app.hpp"
+#include "auth/tokens.hpp"
+#include "bookings.hpp"
+#include "ics.hpp"
+#include "integrations.hpp"
+#include "kairos/proposal.hpp"
+#include "kairos/time_text.hpp"
+#include "kairos/wire/availability.hpp"
+#include "kairos/wire/json_mapping.hpp"
+#include "state.hpp"
+
+namespace kairos::server::integ {
+
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+State* state(App& app);
+
+namespace {
+
+std::string domain_of(const std::string& url) {
+  auto p = url.find("://");
+  std::string rest = p == std::string::npos ? url : url.substr(p + 3);
+  rest = rest.substr(0, rest.find('/'));
+  rest = rest.substr(0, rest.find(':'));
+  return rest.empty() ? "kairos.local" : rest;
+}
+
+json feed_view(App& app, Stmt& s) {
+  return json{{"id", s.text(0)},
+              {"url", app.cfg.public_url + "/v1/feeds/" + s.text(1) + ".ics"},
+              {"scope", s.text(2)},
+              {"target", s.text(3).empty() ? json(nullptr) : json(s.text(3))},
+              {"created", core::format_instant(core::Instant::from_unix_seconds(s.i64(4)))}};
+}
+
+Response not_found(const char* what) { return http::problem(404, "not_found", std::string("No such ") + what + "."); }
+
+std::string event_name(App& app, const std::string& page_id, const std::string& event_type,
+                        std::map<std::string, json>& pages) {
+  auto it = pages.find(page_id);
+  if (it == pages.end()) {
+    auto p = app.store.page(page_id);
+    it = pages.emplace(page_id, p ? json::parse(p->doc, nullptr, false) : json::object()).first;
+  }
+  if (it->second.is_object())
+    for (const auto& et : it->second.value("event_types", json::array()))
+      if (et.is_object() && et.value("id", "") == event_type) {
+        const json& n = et.value("name", json(""));
+        if (n.is_string()) return n.get<std::string>();
+        if (n.is_object() && !n.empty() && n.begin()->is_string()) return n.begin()->get<std::string>();
+      }
+  return "Appointment";
+}
+
+}  // namespace
+
+std::string render_feed(App& app, const std::string& account_id, const std::string& scope, const std::string& target) {
+  const core::Instant now = app.now();
+  const std::string domain = domain_of(app.cfg.public_url);
+  std::map<std::string, std::string> room_names;
+  for (const auto& r : app.store.rooms(account_id)) room_names[r.id] = r.name;
+  std::map<std::string, json> pages;
+  std::vector<ics::CalendarEvent> events;
+
+  store::BookingQuery q;
+  q.account_id = account_id;
+  q.from = (now - core::Days(92)).unix_seconds();
+  q.to = (now + core::Days(400)).unix_seconds();
+  q.limit = 10000;
+  for (const auto& rec : app.store.bookings(q)) {
+    if (rec.status == "cancelled" || rec.status == "rejected") continue;  // gone from the feed = gone from the app
+    if (scope == "host" && rec.host_id != target &&
+        std::find(rec.host_ids.begin(), rec.host_ids.end(), target) == rec.host_ids.end())
+      continue;
+    if (scope == "room" && rec.room_id != target) continue;
+    const core::Booking b = to_core(rec);
+    ics::CalendarEvent e;
+    e.uid = b.uid + "@" + domain;
+    e.sequence = static_cast<int>(rec.updated_at % 2000000000);
+    e.method = ics::Method::publish;
+    e.tentative = b.status == core::BookingStatus::pending;
+    e.when = b.when;
+    e.stamp = now;
+    const std::string what = event_name(app, b.page_id, b.event_type_id, pages);
+    e.summary = what + ": " + (b.guest.company.empty() ? b.guest.name : b.guest.name + " (" + b.guest.company + ")");
+    std::string place = b.location;
+    if (!b.room_id.empty()) {
+      const std::string room = room_names.count(b.room_id) ? room_names[b.room_id] : b.room_id;
+      place = place.empty() ? room : place + ", " + room;
+    }
+    e.location = place;
+    std::string desc = "Guest: " + b.guest.name + " <" + b.guest.email + ">";
+    if (!b.guest.phone.empty()) desc += "\nPhone: " + b.guest.phone;
+    if (!b.notes.empty()) desc += "\nNotes: " + b.notes;
+    desc += "\nStatus: " + std::string(core::to_string(b.status));
+    e.description = desc;
+    e.attendees.push_back({b.guest.name, b.guest.email});
+    events.push_back(std::move(e));
+  }
+
+  // Open proposals: each candidate is held (tentative) until a guest chooses.
+  for (const auto& doc : app.store.token_docs("proposal", "open")) {
+    if (doc.account_id != account_id) continue;
+    const json d = json::parse(doc.doc, nullptr, false);
+    if (!d.is_object()) continue;
+    const core::Proposal p = proposal_from(d);
+    for (const auto& h : d.value("holds", json::array())) {
+      auto hold = wire::read_hold(h, "hold");
+      if (!hold) continue;
+      if (hold->when.end < now - core::Days(92)) continue;
+      if (scope == "host" && std::find(hold->host_ids.begin(), hold->host_ids.end(), target) == hold->host_ids.end())
+        continue;
+      if (scope == "room" && std::find(hold->room_ids.begin(), hold->room_ids.end(), target) == hold->room_ids.end())
+        continue;
+      ics::CalendarEvent e;
+      e.uid = "hold-" + doc.id + "-" + std::to_string(hold->when.start.unix_seconds()) + "@" + domain;
+      e.sequence = static_cast<int>(doc.updated_at % 2000000000);
+      e.method = ics::Method::publish;
+      e.tentative = true;
+      e.when = hold->when;
+      e.stamp = now;
+      std::string who = p.guests.empty() ? std::string("guest") : p.guests.front().name;
+      if (!p.guests.empty() && !p.guests.front().company.empty()) who += " (" + p.guests.front().company + ")";
+      e.summary = "Held for " + who + " (proposed time)";
+      e.location = p.location;
+      e.description = "A time proposed to " + who + "; it is released when they choose another.";
+      events.push_back(std::move(e));
+    }
+  }
+  std::sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.when.start < b.when.start; });
+  std::string name = "Kairos";
+  if (scope == "host") {
+    if (auto h = app.store.host(target)) name = json::parse(h->doc, nullptr, false).value("name", "Kairos");
+  } else if (scope == "room") {
+    name = room_names.count(target) ? room_names[target] : "Room";
+  } else if (auto acc = app.store.account_name(account_id)) {
+    name = *acc;
+  }
+  return ics::write_feed(name, events);
+}
+
+void register_feed_routes(App& app, http::Router& r) {
+  using http::Access;
+  r.add("POST", "/v1/admin/feeds", Access::owner, [&app](Request& req) {
+    State* st = state(app);
+    if (!st) return http::problem(409, "integrations_unavailable", "feeds need the SQLite store (not yet on PostgreSQL)");
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    const json* host = wire::member(*body, "host");
+    const json* room = wire::member(*body, "room");
+    const json* account = wire::member(*body, "account");
+    const int given = (host && !host->is_null()) + (room && !room->is_null()) + (account && !account->is_null());
+    if (given != 1) return http::problem(422, "invalid_scope", "give exactly one of host, room or account: true", "host");
+    std::string scope, target;
+    if (host && !host->is_null()) {
+      if (!host->is_string()) return http::problem(422, "invalid_type", "host is a host id", "host");
+      auto h = app.store.host(host->get<std::string>());
+      if (!h || h->account_id != req.account_id) return http::problem(422, "unknown_host", "no such host", "host");
+      scope = "host";
+      target = h->id;
+    } else if (room && !room->is_null()) {
+      if (!room->is_string()) return http::problem(422, "invalid_type", "room is a room id", "room");
+      auto rm = app.store.room(room->get<std::string>());
+      if (!rm || rm->account_id != req.account_id) return http::problem(422, "unknown_room", "no such room", "room");
+      scope = "room";
+      target = rm->id;
+    } else {
+      if (!account->is_boolean() || !account->get<bool>())
+        return http::problem(422, "invalid_scope", "account must be true", "account");
+      scope = "account";
+    }
+    const std::string id = auth::random_id("feed_");
+    const std::string token = auth::random_token(24);
+    {
+      std::lock_guard lock(st->db.mu);
+      st->db.prepare("INSERT INTO feeds(id, account_id, token, scope, target, created_at) VALUES (?1,?2,?3,?4,?5,?6)")
+          .bind(1, id).bind(2, req.account_id).bind(3, token).bind(4, scope).bind(5, target)
+          .bind(6, app.now().unix_seconds()).run();
+    }
+    return http::json_response(201, {{"id", id},
+                                     {"url", app.cfg.public_url + "/v1/feeds/" + token + ".ics"},
+                                     {"scope", scope},
+                                     {"target", target.empty() ? json(nullptr) : json(target)}})
+        .with_header("Location", "/v1/admin/feeds/" + id);
+  });
+
+  r.add("GET", "/v1/admin/feeds", Access::owner, [&app](Request& req) {
+    State* st = state(app);
+    json out = json::array();
+    if (st) {
+      std::lock_guard lock(st->db.mu);
+      Stmt s = st->db.prepare("SELECT id, token, scope, target, created_at FROM feeds WHERE account_id = ?1 ORDER BY created_at, id");
+      s.bind(1, req.account_id);
+      while (s.step()) out.push_back(feed_view(app, s));
+    }
+    return http::json_response(200, {{"feeds", out}});
+  });
+
+  r.add("DELETE", "/v1/admin/feeds/{id}", Access::owner, [&app](Request& req) {
+    State* st = state(app);
+    if (!st) return not_found("feed");
+    std::int64_t n = 0;
+    {
+      std::lock_guard lock(st->db.mu);
+      st->db.prepare("DELETE FROM feeds WHERE id = ?1 AND account_id = ?2").bind(1, req.params["id"]).bind(2, req.account_id).run();
+      n = st->db.changes();
+    }
+    if (n == 0) return not_found("feed");
+    return http::empty_response(204);
+  });
+
+  // The subscription itself: the token is the only credential (calendar apps send no
+  // headers), so an unknown or revoked one is a plain 404.
+  r.add("GET", "/v1/feeds/{file}", Access::open, [&app](Request& req) {
+    State* st = state(app);
+    std::string file = req.params["file"];
+    if (!st || file.size() < 5 || file.compare(file.size() - 4, 4, ".ics") != 0 || file.size() > 200)
+      return not_found("feed");
+    const std::string token = file.substr(0, file.size() - 4);
+    std::string account, scope, target;
+    {
+      std::lock_guard lock(st->db.mu);
+      Stmt s = st->db.prepare("SELECT account_id, scope, target FROM feeds WHERE token = ?1");
+      s.bind(1, token);
+      if (!s.step()) return not_found("feed");
+      account = s.text(0);
+      scope = s.text(1);
+      target = s.text(2);
+    }
+    Response res = http::text_response(200, render_feed(app, account, scope, target), "text/calendar; charset=utf-8");
+    res.with_header("Cache-Control", "private, max-age=300");
+    return res;
+  });
+}
+
+}  // namespace kairos::server::integ

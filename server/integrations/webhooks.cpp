@@ -1,0 +1,598 @@
+// Webhooks (R-INT-3): subscriptions, the event planner (which changes are which
+// events), delivery from the outbox (signed, in order per subject, retried with
+// backoff, the subscription disabled after a long run of failures) and the log.
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "app.hpp"
+#include "auth/tokens.hpp"
+#include "bookings.hpp"
+#include "http/log.hpp"
+#include "integrations.hpp"
+#include "kairos/time_text.hpp"
+#include "kairos/wire/json_mapping.hpp"
+#include "net.hpp"
+#include "state.hpp"
+
+namespace kairos::server::integ {
+
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+State* state(App& app);
+
+namespace {
+
+const std::vector<std::string>& event_types() {
+  static const std::vector<std::string> all{
+      "booking.created",   "booking.requested", "booking.approved",  "booking.rejected", "booking.cancelled",
+      "booking.rescheduled", "booking.completed", "booking.no_show",  "proposal.created", "proposal.chosen",
+      "proposal.readjust", "request.sent",      "request.accepted",  "request.declined", "inquiry.created",
+      "delivery.failed"};
+  return all;
+}
+
+std::vector<std::string> split(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i <= s.size()) {
+    auto j = s.find(',', i);
+    if (j == std::string::npos) j = s.size();
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+  return out;
+}
+
+WebhookSub sub_of(Stmt& s) {
+  WebhookSub w;
+  w.id = s.text(0);
+  w.account_id = s.text(1);
+  w.url = s.text(2);
+  w.events = split(s.text(3));
+  w.secret = s.text(4);
+  w.notify_email = s.text(5);
+  w.enabled = s.i64(6) != 0;
+  return w;
+}
+
+const char* kHookCols = "id, account_id, url, events, secret, notify_email, enabled, failures, disabled_reason, created_at";
+
+void reload_hooks(State& st, const std::string& account_id) {
+  std::vector<WebhookSub> subs;
+  {
+    std::lock_guard lock(st.db.mu);
+    Stmt s = st.db.prepare("SELECT id, account_id, url, events, secret, notify_email, enabled FROM webhooks"
+                           " WHERE account_id = ?1 AND enabled = 1");
+    s.bind(1, account_id);
+    while (s.step()) subs.push_back(sub_of(s));
+  }
+  std::lock_guard lock(st.hooks_mu);
+  st.hooks[account_id] = std::move(subs);
+}
+
+// Never touches the database: emit_event runs inside the store's write transaction,
+// and waiting here for this connection could wait on that very transaction.
+std::vector<WebhookSub> hooks_of(State& st, const std::string& account_id) {
+  std::lock_guard lock(st.hooks_mu);
+  auto it = st.hooks.find(account_id);
+  return it == st.hooks.end() ? std::vector<WebhookSub>{} : it->second;
+}
+
+std::string iso(std::int64_t s) { return core::format_instant(core::Instant::from_unix_seconds(s)); }
+
+}  // namespace
+
+void load_all_hooks(State& st) {
+  std::vector<std::string> accounts;
+  {
+    std::lock_guard lock(st.db.mu);
+    Stmt s = st.db.prepare("SELECT DISTINCT account_id FROM webhooks");
+    while (s.step()) accounts.push_back(s.text(0));
+  }
+  for (const auto& a : accounts) reload_hooks(st, a);
+}
+
+// --- the event planner ---------------------------------------------------------------
+
+void emit_event(App& app, const std::string& account_id, const std::string& type, const std::string& subject,
+                const json& data) {
+  State* st = state(app);
+  if (!st) return;
+  auto subs = hooks_of(*st, account_id);
+  if (subs.empty()) return;
+  const std::int64_t now = app.now().unix_seconds();
+  const std::string id = auth::random_id("evt_", 20);
+  const std::string body = json{{"id", id}, {"type", type}, {"created", iso(now)}, {"data", data}}.dump();
+  for (const auto& w : subs) {
+    if (std::find(w.events.begin(), w.events.end(), type) == w.events.end() &&
+        std::find(w.events.begin(), w.events.end(), "*") == w.events.end())
+      continue;
+    store::OutboxMessage m;
+    m.account_id = account_id;
+    m.booking_uid = subject;
+    m.key = "webhook:" + id;
+    m.template_key = type;
+    m.channel = "webhook";
+    m.recipient = w.id;
+    m.send_at = now;
+    m.state = "scheduled";
+    m.payload = body;
+    m.created_at = now;
+    app.store.add_outbox(m);  // inside the caller's transaction: the event commits with the change
+  }
+}
+
+void emit_booking_events(App& app, const std::string& account_id, const core::Booking* before,
+                         const core::Booking& after, const core::BookingAction* action) {
+  json data = booking_json(after);
+  if (!before) {
+    emit_event(app, account_id, "booking.created", after.uid, data);
+    if (after.status == core::BookingStatus::pending) emit_event(app, account_id, "booking.requested", after.uid, data);
+    return;
+  }
+  if (!action) {
+    // An owner's edit (PATCH) that moved the appointment is a reschedule to receivers.
+    if (before->when == after.when) return;
+    data["previous"] = {{"start", before->when.start}, {"end", before->when.end}};
+    emit_event(app, account_id, "booking.rescheduled", after.uid, data);
+    return;
+  }
+  const char* type = nullptr;
+  switch (*action) {
+    case core::BookingAction::approve: type = "booking.approved"; break;
+    case core::BookingAction::reject: type = "booking.rejected"; break;
+    case core::BookingAction::cancel: type = "booking.cancelled"; break;
+    case core::BookingAction::reschedule: type = "booking.rescheduled"; break;
+    case core::BookingAction::complete: type = "booking.completed"; break;
+    case core::BookingAction::mark_no_show: type = "booking.no_show"; break;
+  }
+  if (*action == core::BookingAction::reschedule)
+    data["previous"] = {{"start", before->when.start}, {"end", before->when.end}};
+  if (type) emit_event(app, account_id, type, after.uid, data);
+}
+
+// delivery.failed: mails and SMS that ended in "failed" since the last pass.
+void emit_delivery_failures(App& app) {
+  State* st = state(app);
+  std::vector<std::tuple<std::int64_t, std::string, std::string, std::string, std::string, std::string>> rows;
+  std::int64_t cursor = 0;
+  {
+    std::lock_guard lock(st->db.mu);
+    Stmt c = st->db.prepare("SELECT value FROM integration_cursors WHERE name = 'delivery.failed'");
+    if (c.step()) cursor = c.i64(0);
+    else {
+      // Start at the current end: failures from before webhooks existed are not news.
+      Stmt m = st->db.prepare("SELECT coalesce(max(id), 0) FROM outbox");
+      m.step();
+      cursor = m.i64(0);
+      st->db.prepare("INSERT OR REPLACE INTO integration_cursors(name, value) VALUES ('delivery.failed', ?1)").bind(1, cursor).run();
+    }
+    Stmt s = st->db.prepare("SELECT id, account_id, booking_uid, channel, template_key, last_error FROM outbox"
+                            " WHERE state = 'failed' AND channel IN ('mail', 'sms') AND id > ?1 ORDER BY id LIMIT 200");
+    s.bind(1, cursor);
+    while (s.step()) rows.emplace_back(s.i64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5));
+  }
+  if (rows.empty()) return;
+  auto st2 = app.store.transact([&]() -> core::Status {
+    for (const auto& [id, account, subject, channel, tmpl, error] : rows)
+      emit_event(app, account, "delivery.failed", subject,
+                 {{"message", id}, {"subject", subject}, {"channel", channel}, {"template", tmpl}, {"error", error}});
+    return core::ok_status();
+  });
+  if (!st2) return;
+  std::lock_guard lock(st->db.mu);
+  st->db.prepare("UPDATE integration_cursors SET value = ?1 WHERE name = 'delivery.failed'")
+      .bind(1, std::get<0>(rows.back())).run();
+}
+
+// --- delivery --------------------------------------------------------------------------
+
+namespace {
+
+struct Claimed {
+  std::int64_t id = 0;
+  std::string hook, payload, type, account_id;
+  int attempts = 0;
+};
+
+std::vector<Claimed> claim(State& st, std::int64_t now, std::int64_t lease) {
+  std::vector<Claimed> out;
+  std::lock_guard lock(st.db.mu);
+  st.db.exec("BEGIN IMMEDIATE");
+  try {
+    // The oldest undelivered event per (subscription, subject) only: in order per booking.
+    Stmt s = st.db.prepare(
+        "UPDATE outbox SET lease_until = ?1 WHERE id IN ("
+        " SELECT o.id FROM outbox o JOIN webhooks w ON w.id = o.recipient"
+        " WHERE o.channel = 'webhook' AND o.state = 'scheduled' AND w.enabled = 1 AND o.send_at <= ?2"
+        " AND o.next_attempt_at <= ?2 AND o.lease_until <= ?2"
+        " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.channel = 'webhook' AND p.state = 'scheduled'"
+        "   AND p.recipient = o.recipient AND p.booking_uid = o.booking_uid AND p.id < o.id)"
+        " ORDER BY o.id LIMIT 50)"
+        " RETURNING id, recipient, payload, template_key, attempts, account_id");
+    s.bind(1, now + lease).bind(2, now);
+    while (s.step()) out.push_back({s.i64(0), s.text(1), s.text(2), s.text(3), s.text(5), static_cast<int>(s.i64(4))});
+    st.db.exec("COMMIT");
+  } catch (...) {
+    st.db.exec("ROLLBACK");
+    throw;
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return out;
+}
+
+std::int64_t backoff(int failed_attempts) {  // 30 s, 1 min, 2 min, … capped at 1 h
+  std::int64_t d = 30;
+  for (int i = 1; i < failed_attempts && d < 3600; ++i) d *= 2;
+  return std::min<std::int64_t>(d, 3600);
+}
+
+}  // namespace
+
+std::string signature_header(const std::string& secret, std::int64_t t, const std::string& body) {
+  return "t=" + std::to_string(t) + ",v1=" + hmac_sha256_hex(secret, std::to_string(t) + "." + body);
+}
+
+namespace {
+
+struct Outcome {
+  std::int64_t id = 0;
+  std::string hook, error;
+  bool ok = false;
+  int attempts = 0;
+  std::int64_t at = 0;
+};
+
+void tell_disabled(App& app, const WebhookSub& w, const std::string& reason, std::int64_t t) {
+  log::warn("webhook disabled", {{"webhook", w.id}, {"reason", reason}});
+  if (w.notify_email.find('@') == std::string::npos) return;
+  store::OutboxMessage m;
+  m.account_id = w.account_id;
+  m.key = "webhook.disabled." + w.id + "." + std::to_string(t);
+  m.template_key = "system.notice";
+  m.channel = "mail";
+  m.recipient = w.notify_email;
+  m.send_at = t;
+  m.state = "scheduled";
+  m.payload = json{{"subject", "A webhook of your Kairos account was disabled"},
+                   {"text", "Kairos disabled the webhook to " + w.url + " after " + reason +
+                                ".\n\nEvents keep being recorded; once the receiver works again, redeliver one of "
+                                "its deliveries (POST /v1/admin/webhooks/" + w.id +
+                                "/deliveries/{id}/redeliver or the console) to enable it again.\n"},
+                   {"important", true}}
+                  .dump();
+  m.created_at = t;
+  app.store.add_outbox(m);
+}
+
+}  // namespace
+
+WebhookStats run_webhooks_once(App& app) {
+  WebhookStats stats;
+  State* st = state(app);
+  if (!st) return stats;
+  std::lock_guard pass(st->deliver_mu);
+  try {
+    emit_delivery_failures(app);
+  } catch (const std::exception& e) {
+    log::error("delivery.failed events", {{"error", e.what()}});
+  }
+  HttpSession session;  // keep-alive to the receivers for the whole pass
+  std::map<std::string, std::optional<WebhookSub>> subs;
+  for (int round = 0; round < 200; ++round) {
+    const std::int64_t now = app.now().unix_seconds();
+    auto items = claim(*st, now, 60);
+    if (items.empty()) break;
+    std::vector<Outcome> outcomes;
+    for (const auto& it : items) {
+      auto found = subs.find(it.hook);
+      if (found == subs.end()) {
+        std::lock_guard lock(st->db.mu);
+        Stmt s = st->db.prepare("SELECT id, account_id, url, events, secret, notify_email, enabled FROM webhooks WHERE id = ?1");
+        s.bind(1, it.hook);
+        found = subs.emplace(it.hook, s.step() ? std::optional<WebhookSub>(sub_of(s)) : std::nullopt).first;
+      }
+      if (!found->second) continue;
+      const WebhookSub& w = *found->second;
+      HttpRequest req;
+      req.method = "POST";
+      req.url = w.url;
+      req.body = it.payload;
+      req.timeout_ms = static_cast<long>(app.cfg.webhook_timeout_seconds) * 1000;
+      req.max_bytes = 64 * 1024;  // the receiver's answer is not read beyond this
+      req.allow_private = app.cfg.allow_private_targets;
+      const std::int64_t t = app.now().unix_seconds();
+      req.headers = {"Content-Type: application/json", "Kairos-Signature: " + signature_header(w.secret, t, it.payload),
+                     "Kairos-Event: " + it.type, "Kairos-Delivery: " + std::to_string(it.id)};
+      HttpResult res = session.request(req);
+      Outcome o;
+      o.id = it.id;
+      o.hook = w.id;
+      o.at = t;
+      o.attempts = it.attempts + 1;
+      o.ok = (res.transport_ok || res.too_large) && res.status >= 200 && res.status < 300;
+      if (!o.ok) o.error = res.transport_ok ? "HTTP " + std::to_string(res.status) : res.error;
+      outcomes.push_back(std::move(o));
+    }
+    // The batch's outcomes in one transaction (one fsync); a crash before it re-sends,
+    // which at-least-once allows.
+    std::vector<std::pair<std::string, std::string>> disabled;  // hook, reason
+    {
+      std::lock_guard lock(st->db.mu);
+      st->db.exec("BEGIN IMMEDIATE");
+      try {
+        for (const Outcome& o : outcomes) {
+          if (o.ok) {
+            st->db.prepare("UPDATE outbox SET state = 'sent', sent_at = ?2, attempts = ?3, lease_until = 0,"
+                           " last_error = '' WHERE id = ?1")
+                .bind(1, o.id).bind(2, o.at).bind(3, o.attempts).run();
+            st->db.prepare("UPDATE webhooks SET failures = 0 WHERE id = ?1 AND failures <> 0").bind(1, o.hook).run();
+            ++stats.sent;
+            continue;
+          }
+          if (o.attempts >= app.cfg.webhook_max_attempts) {
+            st->db.prepare("UPDATE outbox SET state = 'failed', attempts = ?2, lease_until = 0, last_error = ?3,"
+                           " next_attempt_at = ?4 WHERE id = ?1")
+                .bind(1, o.id).bind(2, o.attempts)
+                .bind(3, "gave up after " + std::to_string(o.attempts) + " attempts: " + o.error).bind(4, o.at).run();
+            ++stats.failed;
+          } else {
+            st->db.prepare("UPDATE outbox SET attempts = ?2, lease_until = 0, last_error = ?3, next_attempt_at = ?4 WHERE id = ?1")
+                .bind(1, o.id).bind(2, o.attempts).bind(3, o.error).bind(4, o.at + backoff(o.attempts)).run();
+            ++stats.retried;
+          }
+          st->db.prepare("UPDATE webhooks SET failures = failures + 1 WHERE id = ?1").bind(1, o.hook).run();
+          Stmt f = st->db.prepare("SELECT failures, enabled FROM webhooks WHERE id = ?1");
+          f.bind(1, o.hook);
+          if (f.step() && f.i64(0) >= app.cfg.webhook_disable_after && f.i64(1) != 0) {
+            const std::string reason = std::to_string(f.i64(0)) + " failed attempts in a row; last: " + o.error;
+            st->db.prepare("UPDATE webhooks SET enabled = 0, disabled_reason = ?2 WHERE id = ?1")
+                .bind(1, o.hook).bind(2, reason).run();
+            disabled.emplace_back(o.hook, reason);
+          }
+        }
+        st->db.exec("COMMIT");
+      } catch (...) {
+        st->db.exec("ROLLBACK");
+        throw;
+      }
+    }
+    for (const auto& [hook, reason] : disabled) {
+      const WebhookSub& w = *subs[hook];
+      {
+        std::lock_guard hl(st->hooks_mu);
+        auto& v = st->hooks[w.account_id];
+        v.erase(std::remove_if(v.begin(), v.end(), [&](const WebhookSub& x) { return x.id == w.id; }), v.end());
+      }
+      tell_disabled(app, w, reason, app.now().unix_seconds());
+    }
+  }
+  if (stats.sent + stats.retried + stats.failed > 0)
+    log::info("webhook delivery", {{"sent", stats.sent}, {"retried", stats.retried}, {"failed", stats.failed}});
+  return stats;
+}
+
+// --- routes ----------------------------------------------------------------------------
+
+namespace {
+
+json hook_view(Stmt& s) {
+  return json{{"id", s.text(0)},
+              {"url", s.text(2)},
+              {"events", split(s.text(3))},
+              {"notify_email", s.text(5).empty() ? json(nullptr) : json(s.text(5))},
+              {"enabled", s.i64(6) != 0},
+              {"failures", s.i64(7)},
+              {"disabled_reason", s.text(8).empty() ? json(nullptr) : json(s.text(8))},
+              {"created", iso(s.i64(9))}};
+}
+
+Response not_found(const char* what) { return http::problem(404, "not_found", std::string("No such ") + what + "."); }
+
+std::optional<json> find_hook(State& st, const std::string& account, const std::string& id) {
+  std::lock_guard lock(st.db.mu);
+  std::string sql = std::string("SELECT ") + kHookCols + " FROM webhooks WHERE id = ?1 AND account_id = ?2";
+  Stmt s = st.db.prepare(sql.c_str());
+  s.bind(1, id).bind(2, account);
+  if (!s.step()) return std::nullopt;
+  return hook_view(s);
+}
+
+}  // namespace
+
+void register_webhook_routes(App& app, http::Router& r) {
+  using http::Access;
+  r.add("POST", "/v1/admin/webhooks", Access::owner, [&app](Request& req) {
+    State* st = state(app);
+    if (!st) return http::problem(409, "integrations_unavailable", "webhooks need the SQLite store (not yet on PostgreSQL)");
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    const json* url = wire::member(*body, "url");
+    if (!url) return http::problem(422, "missing_field", "url is required", "url");
+    if (!url->is_string()) return http::problem(422, "invalid_type", "url must be a string", "url");
+    if (auto chk = check_target_url(url->get<std::string>(), app.cfg.allow_private_targets); !chk)
+      return http::problem(chk.error());
+    const json* ev = wire::member(*body, "events");
+    if (!ev) return http::problem(422, "missing_field", "events is required", "events");
+    if (!ev->is_array() || ev->empty()) return http::problem(422, "invalid_events", "events is a non-empty list of event types", "events");
+    std::vector<std::string> events;
+    for (const auto& e : *ev) {
+      if (!e.is_string()) return http::problem(422, "invalid_events", "event types are strings", "events");
+      const std::string t = e.get<std::string>();
+      if (t != "*" && std::find(event_types().begin(), event_types().end(), t) == event_types().end())
+        return http::problem(422, "unknown_event", "no such event type: " + t.substr(0, 60), "events");
+      if (std::find(events.begin(), events.end(), t) == events.end()) events.push_back(t);
+    }
+    std::string secret = auth::random_token(24);
+    if (const json* s = wire::member(*body, "secret"); s && !s->is_null()) {
+      if (!s->is_string() || s->get<std::string>().size() < 16 || s->get<std::string>().size() > 200)
+        return http::problem(422, "invalid_secret", "secret is 16 to 200 characters", "secret");
+      secret = s->get<std::string>();
+    }
+    std::string notify;
+    if (const json* n = wire::member(*body, "notify_email"); n && !n->is_null()) {
+      if (!n->is_string() || n->get<std::string>().find('@') == std::string::npos || n->get<std::string>().size() > 320)
+        return http::problem(422, "invalid_email", "notify_email is an e-mail address", "notify_email");
+      notify = n->get<std::string>();
+    }
+    const std::string id = auth::random_id("wh_");
+    const std::int64_t now = app.now().unix_seconds();
+    {
+      std::lock_guard lock(st->db.mu);
+      st->db.prepare("INSERT INTO webhooks(id, account_id, url, events, secret, notify_email, created_at) VALUES (?1,?2,?3,?4,?5,?6,?7)")
+          .bind(1, id).bind(2, req.account_id).bind(3, url->get<std::string>()).bind(4, join(events)).bind(5, secret)
+          .bind(6, notify).bind(7, now).run();
+    }
+    reload_hooks(*st, req.account_id);
+    json out = *find_hook(*st, req.account_id, id);
+    out["secret"] = secret;  // shown once
+    return http::json_response(201, out).with_header("Location", "/v1/admin/webhooks/" + id);
+  });
+
+  r.add("GET", "/v1/admin/webhooks", Access::owner, [&app](Request& req) {
+    State* st = state(app);
+    json out = json::array();
+    if (st) {
+      std::lock_guard lock(st->db.mu);
+      std::string sql = std::string("SELECT ") + kHookCols + " FROM webhooks WHERE account_id = ?1 ORDER BY created_at, id";
+      Stmt s = st->db.prepare(sql.c_str());
+      s.bind(1, req.account_id);
+      while (s.step()) out.push_back(hook_view(s));
+    }
+    return http::json_response(200, {{"webhooks", out}});
+  });
+
+  r.add("GET", "/v1/admin/webhooks/{id}", Access::owner, [&app](Request& req) {
+    State* st = state(app);
+    auto h = st ? find_hook(*st, req.account_id, req.params["id"]) : std::nullopt;
+    if (!h) return not_found("webhook");
+    return http::json_response(200, *h);
+  });
+
+  // Change the URL or events, or enable a disabled webhook again (enabled: true).
+  r.add("PATCH", "/v1/admin/webhooks/{id}", Access::owner, [&app](Request& req) {
+    State* st = state(app);
+    auto h = st ? find_hook(*st, req.account_id, req.params["id"]) : std::nullopt;
+    if (!h) return not_found("webhook");
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    std::string url = (*h)["url"].get<std::string>();
+    std::vector<std::string> events = (*h)["events"].get<std::vector<std::string>>();
+    bool enabled = (*h)["enabled"].get<bool>();
+    if (const json* u = wire::member(*body, "url")) {
+      if (!u->is_string()) return http::problem(422, "invalid_type", "url must be a string", "url");
+      if (auto chk = check_target_url(u->get<std::string>(), app.cfg.allow_private_targets); !chk)
+        return http::problem(chk.error());
+      url = u->get<std::string>();
+    }
+    if (const json* ev = wire::member(*body, "events")) {
+      if (!ev->is_array() || ev->empty())
+        return http::problem(422, "invalid_events", "events is a non-empty list of event types", "events");
+      events.clear();
+      for (const auto& e : *ev) {
+        if (!e.is_string()) return http::problem(422, "invalid_events", "event types are strings", "events");
+        const std::string t = e.get<std::string>();
+        if (t != "*" && std::find(event_types().begin(), event_types().end(), t) == event_types().end())
+          return http::problem(422, "unknown_event", "no such event type: " + t.substr(0, 60), "events");
+        if (std::find(events.begin(), events.end(), t) == events.end()) events.push_back(t);
+      }
+    }
+    if (const json* e = wire::member(*body, "enabled")) {
+      if (!e->is_boolean()) return http::problem(422, "invalid_type", "enabled must be true or false", "enabled");
+      enabled = e->get<bool>();
+    }
+    {
+      std::lock_guard lock(st->db.mu);
+      st->db.prepare("UPDATE webhooks SET url = ?2, events = ?3, enabled = ?4,"
+                     " failures = CASE WHEN ?4 = 1 AND enabled = 0 THEN 0 ELSE failures END,"
+                     " disabled_reason = CASE WHEN ?4 = 1 THEN '' ELSE disabled_reason END WHERE id = ?1")
+          .bind(1, req.params["id"]).bind(2, url).bind(3, join(events)).bind(4, std::int64_t{enabled}).run();
+    }
+    reload_hooks(*st, req.account_id);
+    return http::json_response(200, *find_hook(*st, req.account_id, req.params["id"]));
+  });
+
+  r.add("DELETE", "/v1/admin/webhooks/{id}", Access::owner, [&app](Request& req) {
+    State* st = state(app);
+    if (!st || !find_hook(*st, req.account_id, req.params["id"])) return not_found("webhook");
+    {
+      std::lock_guard lock(st->db.mu);
+      st->db.prepare("DELETE FROM webhooks WHERE id = ?1").bind(1, req.params["id"]).run();
+      st->db.prepare("UPDATE outbox SET state = 'cancelled' WHERE channel = 'webhook' AND recipient = ?1 AND state = 'scheduled'")
+          .bind(1, req.params["id"]).run();
+    }
+    reload_hooks(*st, req.account_id);
+    return http::empty_response(204);
+  });
+
+  r.add("GET", "/v1/admin/webhooks/{id}/deliveries", Access::owner, [&app](Request& req) {
+    State* st = state(app);
+    if (!st || !find_hook(*st, req.account_id, req.params["id"])) return not_found("webhook");
+    json out = json::array();
+    std::lock_guard lock(st->db.mu);
+    Stmt s = st->db.prepare("SELECT id, template_key, state, attempts, last_error, created_at, sent_at, next_attempt_at,"
+                            " booking_uid, msg_key FROM outbox WHERE channel = 'webhook' AND recipient = ?1"
+                            " ORDER BY id DESC LIMIT 200");
+    s.bind(1, req.params["id"]);
+    while (s.step()) {
+      const std::string key = s.text(9);
+      out.push_back({{"id", std::to_string(s.i64(0))},
+                     {"event", key.rfind("webhook:", 0) == 0 ? key.substr(8) : key},
+                     {"type", s.text(1)},
+                     {"subject", s.text(8)},
+                     {"state", s.text(2) == "scheduled" ? (s.i64(3) > 0 ? "retrying" : "pending") : s.text(2)},
+                     {"attempts", s.i64(3)},
+                     {"last_error", s.text(4).empty() ? json(nullptr) : json(s.text(4))},
+                     {"created", iso(s.i64(5))},
+                     {"delivered", s.i64(6) ? json(iso(s.i64(6))) : json(nullptr)},
+                     {"next_attempt", s.text(2) == "scheduled" && s.i64(7) ? json(iso(s.i64(7))) : json(nullptr)}});
+    }
+    return http::json_response(200, {{"deliveries", out}});
+  });
+
+  r.add("POST", "/v1/admin/webhooks/{id}/deliveries/{did}/redeliver", Access::owner, [&app](Request& req) {
+    State* st = state(app);
+    if (!st || !find_hook(*st, req.account_id, req.params["id"])) return not_found("webhook");
+    std::int64_t did = 0;
+    try {
+      did = std::stoll(req.params["did"]);
+    } catch (...) {
+      return not_found("delivery");
+    }
+    store::OutboxMessage m;
+    {
+      std::lock_guard lock(st->db.mu);
+      Stmt s = st->db.prepare("SELECT account_id, booking_uid, msg_key, template_key, payload FROM outbox"
+                              " WHERE id = ?1 AND channel = 'webhook' AND recipient = ?2 AND account_id = ?3");
+      s.bind(1, did).bind(2, req.params["id"]).bind(3, req.account_id);
+      if (!s.step()) return not_found("delivery");
+      m.account_id = s.text(0);
+      m.booking_uid = s.text(1);
+      m.key = s.text(2) + ":again:" + auth::random_id("", 8);
+      m.template_key = s.text(3);
+      m.payload = s.text(4);  // the same event (same id): receivers can tell a repeat
+      // A redelivery is the owner saying the receiver works again.
+      st->db.prepare("UPDATE webhooks SET enabled = 1, failures = 0, disabled_reason = '' WHERE id = ?1")
+          .bind(1, req.params["id"]).run();
+    }
+    reload_hooks(*st, req.account_id);
+    m.channel = "webhook";
+    m.recipient = req.params["id"];
+    m.send_at = m.created_at = app.now().unix_seconds();
+    m.state = "scheduled";
+    std::int64_t id = app.store.add_outbox(m);
+    return http::json_response(202, {{"id", std::to_string(id)}, {"state", "pending"}});
+  });
+}
+
+}  // namespace kairos::server::integ
