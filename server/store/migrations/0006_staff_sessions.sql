@@ -1,4 +1,4 @@
--- 0005: staff logins of the owner console, their sessions, named API keys and the
+-- 0006: staff logins of the owner console, their sessions, named API keys and the
 -- failed-login counters that slow down password guessing. Sessions and counters live
 -- in the database so every server instance sees the same ones.
 CREATE TABLE staff (

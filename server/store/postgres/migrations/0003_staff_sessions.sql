@@ -1,5 +1,5 @@
 -- 0002 (PostgreSQL): staff logins, console sessions, named API keys and failed-login
--- counters, as SQLite's migration 0005.
+-- counters, as SQLite's migration 0006.
 CREATE TABLE staff (
   id              text PRIMARY KEY,
   account_id      text NOT NULL REFERENCES accounts(id),
