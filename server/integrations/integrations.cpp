@@ -14,6 +14,7 @@ namespace kairos::server::integ {
 State* state(App& app);
 void load_all_busy(App& app);
 void load_all_hooks(State& st);
+void seed_delivery_cursor(State& st);
 void register_calendar_routes(App& app, http::Router& r);
 void register_feed_routes(App& app, http::Router& r);
 void register_webhook_routes(App& app, http::Router& r);
@@ -31,6 +32,7 @@ void start(App& app) {
   app.integ_state = st;
   load_all_busy(app);
   load_all_hooks(*st);
+  seed_delivery_cursor(*st);
 }
 
 void wake_fetcher(App& app) {

@@ -161,6 +161,19 @@ void emit_booking_events(App& app, const std::string& account_id, const core::Bo
   if (type) emit_event(app, account_id, type, after.uid, data);
 }
 
+// Called once at start-up, before requests are served: failures from before webhooks
+// existed are not news, and any failure after start-up must be (seeding lazily in the
+// first worker pass skipped failures that happened before it ran).
+void seed_delivery_cursor(State& st) {
+  std::lock_guard lock(st.db.mu);
+  std::int64_t end = 0;
+  {
+    Stmt m = st.db.prepare("SELECT coalesce(max(id), 0) FROM outbox");
+    if (m.step()) end = m.i64(0);
+  }
+  st.db.prepare("INSERT OR IGNORE INTO integration_cursors(name, value) VALUES ('delivery.failed', ?1)").bind(1, end).run();
+}
+
 // delivery.failed: mails and SMS that ended in "failed" since the last pass.
 void emit_delivery_failures(App& app) {
   State* st = state(app);
@@ -168,14 +181,9 @@ void emit_delivery_failures(App& app) {
   std::int64_t cursor = 0;
   {
     std::lock_guard lock(st->db.mu);
-    Stmt c = st->db.prepare("SELECT value FROM integration_cursors WHERE name = 'delivery.failed'");
-    if (c.step()) cursor = c.i64(0);
-    else {
-      // Start at the current end: failures from before webhooks existed are not news.
-      Stmt m = st->db.prepare("SELECT coalesce(max(id), 0) FROM outbox");
-      m.step();
-      cursor = m.i64(0);
-      st->db.prepare("INSERT OR REPLACE INTO integration_cursors(name, value) VALUES ('delivery.failed', ?1)").bind(1, cursor).run();
+    {
+      Stmt c = st->db.prepare("SELECT value FROM integration_cursors WHERE name = 'delivery.failed'");
+      if (c.step()) cursor = c.i64(0);
     }
     Stmt s = st->db.prepare("SELECT id, account_id, booking_uid, channel, template_key, last_error FROM outbox"
                             " WHERE state = 'failed' AND channel IN ('mail', 'sms') AND id > ?1 ORDER BY id LIMIT 200");
