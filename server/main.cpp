@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "app/app.hpp"
@@ -59,7 +60,14 @@ int main(int argc, char** argv) {
   }
   // --print-routes never touches the store; an in-memory one satisfies the reference.
   if (!store) store = store::open_sqlite_store(":memory:");
-  App app(*cfg, *store, metrics);
+  std::optional<App> app_holder;
+  try {
+    app_holder.emplace(*cfg, *store, metrics);  // reads or creates the link secret: a first write
+  } catch (const std::exception& e) {
+    log::error("cannot use the database", {{"db", cfg->db}, {"error", e.what()}});
+    return 1;
+  }
+  App& app = *app_holder;
   app.register_routes(router);
 
   if (cfg->print_routes) {

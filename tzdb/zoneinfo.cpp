@@ -2,9 +2,15 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <set>
+#include <sstream>
 #include <vector>
 
 #include "kairos/time.hpp"
@@ -15,6 +21,9 @@ namespace {
 using core::Instant;
 using core::ZoneOffset;
 using core::ZoneTransition;
+
+// No zone has ever been more than 26 hours from UTC; anything beyond is a corrupt file.
+constexpr std::int32_t kMaxOffset = 26 * 3600;
 
 core::Error corrupt(const std::string& id) {
   return core::make_error("unknown_zone", "the tz database entry for " + id + " is unreadable", "timezone");
@@ -50,13 +59,23 @@ struct Header {
   std::uint32_t isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt;
 };
 
-bool read_header(Reader& r, Header& h) {
-  if (r.pos + 20 > r.b.size() || r.b.substr(r.pos, 4) != "TZif") return false;
+// Bytes of the data block that follows a header, for 4-byte (v1) or 8-byte times.
+std::uint64_t block_size(const Header& h, std::uint64_t time_size) {
+  return h.timecnt * (time_size + 1) + h.typecnt * 6ull + h.charcnt + h.leapcnt * (time_size + 4) + h.isstdcnt +
+         h.isutcnt;
+}
+
+// The counts are checked against RFC 8536 and against the bytes actually present
+// before anything is allocated from them (a 94-byte file once asked for 32 GiB).
+bool read_header(Reader& r, Header& h, std::uint64_t time_size) {
+  if (r.pos + 44 > r.b.size() || r.b.substr(r.pos, 4) != "TZif") return false;
   h.version = r.b[r.pos + 4];
   r.skip(20);
   h.isutcnt = r.u32(); h.isstdcnt = r.u32(); h.leapcnt = r.u32();
   h.timecnt = r.u32(); h.typecnt = r.u32(); h.charcnt = r.u32();
-  return r.ok && h.typecnt > 0;
+  if (!r.ok || h.typecnt == 0 || h.typecnt > 256 || h.charcnt == 0) return false;
+  if ((h.isstdcnt != 0 && h.isstdcnt != h.typecnt) || (h.isutcnt != 0 && h.isutcnt != h.typecnt)) return false;
+  return block_size(h, time_size) <= r.b.size() - r.pos;
 }
 
 // --- POSIX TZ strings ("EST5EDT,M3.2.0,M11.1.0") -------------------------------
@@ -92,21 +111,25 @@ struct Parser {
     if (p - st < 3) return std::nullopt;
     return std::string(s.substr(st, p - st));
   }
+  // A decimal number of at most 4 digits (no footer field needs more; more would overflow).
   std::optional<int> number() {
     if (eof() || peek() < '0' || peek() > '9') return std::nullopt;
-    int v = 0;
-    while (!eof() && peek() >= '0' && peek() <= '9') v = v * 10 + (s[p++] - '0');
+    int v = 0, digits = 0;
+    while (!eof() && peek() >= '0' && peek() <= '9') {
+      if (++digits > 4) return std::nullopt;
+      v = v * 10 + (s[p++] - '0');
+    }
     return v;
   }
-  // [+-]hh[:mm[:ss]] in seconds.
+  // [+-]hh[:mm[:ss]] in seconds; hours up to 167 (RFC 8536's extension of POSIX).
   std::optional<std::int32_t> hms() {
     int sign = 1;
     if (peek() == '+' || peek() == '-') sign = s[p++] == '-' ? -1 : 1;
     auto h = number();
-    if (!h) return std::nullopt;
+    if (!h || *h > 167) return std::nullopt;
     std::int32_t v = *h * 3600;
-    if (peek() == ':') { ++p; auto m = number(); if (!m) return std::nullopt; v += *m * 60;
-      if (peek() == ':') { ++p; auto sec = number(); if (!sec) return std::nullopt; v += *sec; } }
+    if (peek() == ':') { ++p; auto m = number(); if (!m || *m > 59) return std::nullopt; v += *m * 60;
+      if (peek() == ':') { ++p; auto sec = number(); if (!sec || *sec > 59) return std::nullopt; v += *sec; } }
     return sign * v;
   }
   std::optional<PosixRule> rule() {
@@ -116,12 +139,13 @@ struct Parser {
       auto m = number(); if (!m || peek() != '.') return std::nullopt; ++p;
       auto w = number(); if (!w || peek() != '.') return std::nullopt; ++p;
       auto d = number(); if (!d) return std::nullopt;
+      if (*m < 1 || *m > 12 || *w < 1 || *w > 5 || *d > 6) return std::nullopt;
       r.kind = PosixRule::month_week_day; r.a = *m; r.b = *w; r.c = *d;
     } else if (peek() == 'J') {
-      ++p; auto n = number(); if (!n) return std::nullopt;
+      ++p; auto n = number(); if (!n || *n < 1 || *n > 365) return std::nullopt;
       r.kind = PosixRule::julian_no_leap; r.a = *n;
     } else {
-      auto n = number(); if (!n) return std::nullopt;
+      auto n = number(); if (!n || *n > 365) return std::nullopt;
       r.kind = PosixRule::zero_based; r.a = *n;
     }
     if (peek() == '/') { ++p; auto t = hms(); if (!t) return std::nullopt; r.time = *t; }
@@ -136,12 +160,17 @@ std::optional<PosixTz> parse_posix(std::string_view text) {
   if (!sn) return std::nullopt;
   auto so = ps.hms();
   if (!so) return std::nullopt;
+  if (*so < -kMaxOffset || *so > kMaxOffset) return std::nullopt;
   tz.std_off = ZoneOffset{-*so, false, *sn};  // POSIX offsets count west of Greenwich
   if (ps.eof()) return tz;
   auto dn = ps.name();
   if (!dn) return std::nullopt;
   std::int32_t dst = tz.std_off.utc_offset_seconds + 3600;
-  if (ps.peek() != ',' && !ps.eof()) { auto d = ps.hms(); if (!d) return std::nullopt; dst = -*d; }
+  if (ps.peek() != ',' && !ps.eof()) {
+    auto d = ps.hms();
+    if (!d || *d < -kMaxOffset || *d > kMaxOffset) return std::nullopt;
+    dst = -*d;
+  }
   tz.dst_off = ZoneOffset{dst, true, *dn};
   if (ps.peek() != ',') return std::nullopt;
   ++ps.p;
@@ -188,6 +217,33 @@ int year_of(Instant t) {
   return core::LocalDateTime::from_local_seconds(t.unix_seconds()).date().year();
 }
 
+// The zones and links of the database, from its tzdata.zi ("Z name …", "L target
+// name"): exactly the ids IANA publishes, without the folders (Europe), the helper files
+// (localtime, posixrules) and the alternative trees (posix/, right/). Null when the
+// folder has no tzdata.zi. Read once per folder.
+const std::set<std::string, std::less<>>* zone_names(const std::string& dir) {
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<std::set<std::string, std::less<>>>> cache;
+  std::lock_guard lock(mu);
+  auto it = cache.find(dir);
+  if (it != cache.end()) return it->second.get();
+  std::unique_ptr<std::set<std::string, std::less<>>> names;
+  std::ifstream f(dir + "/tzdata.zi");
+  if (f) {
+    names = std::make_unique<std::set<std::string, std::less<>>>();
+    std::string line;
+    while (std::getline(f, line)) {
+      std::istringstream words(line);
+      std::string kind, a, b;
+      words >> kind >> a >> b;
+      if (kind == "Z" && a != "Factory") names->insert(a);
+      else if (kind == "L" && !b.empty()) names->insert(b);
+    }
+    if (names->empty()) names.reset();
+  }
+  return cache.emplace(dir, std::move(names)).first->second.get();
+}
+
 }  // namespace
 
 bool is_valid_zone_id(std::string_view id) {
@@ -202,11 +258,11 @@ bool is_valid_zone_id(std::string_view id) {
 core::Result<core::ZoneRules> parse_tzif(std::string_view bytes, std::string id, Instant from, Instant to) {
   Reader r{bytes};
   Header h{};
-  if (!read_header(r, h)) return corrupt(id);
+  if (!read_header(r, h, 4)) return corrupt(id);
   if (h.version < '2') return corrupt(id);  // every supported tzdata ships v2+
   // Skip the 32-bit block; the 64-bit block follows with its own header.
-  r.skip(h.timecnt * 5ull + h.typecnt * 6ull + h.charcnt + h.leapcnt * 8ull + h.isstdcnt + h.isutcnt);
-  if (!r.ok || !read_header(r, h)) return corrupt(id);
+  r.skip(static_cast<std::size_t>(block_size(h, 4)));
+  if (!r.ok || !read_header(r, h, 8)) return corrupt(id);
 
   std::vector<std::int64_t> times(h.timecnt);
   for (auto& t : times) t = r.i64();
@@ -218,6 +274,7 @@ core::Result<core::ZoneRules> parse_tzif(std::string_view bytes, std::string id,
     types[i].utc_offset_seconds = static_cast<std::int32_t>(r.u32());
     types[i].dst = r.u8() != 0;
     desig[i] = r.u8();
+    if (types[i].utc_offset_seconds < -kMaxOffset || types[i].utc_offset_seconds > kMaxOffset) return corrupt(id);
   }
   if (!r.ok || r.pos + h.charcnt > bytes.size()) return corrupt(id);
   const std::string_view chars = bytes.substr(r.pos, h.charcnt);
@@ -242,8 +299,9 @@ core::Result<core::ZoneRules> parse_tzif(std::string_view bytes, std::string id,
     const auto end = bytes.find('\n', r.pos + 1);
     if (end != std::string_view::npos) footer = parse_posix(bytes.substr(r.pos + 1, end - r.pos - 1));
   }
-  if (footer && footer->has_dst) {
-    const Instant last = all.empty() ? from : all.back().at;
+  const Instant last = all.empty() ? from : all.back().at;
+  if (footer && footer->has_dst && last < to && from < to) {
+    // Only years inside the asked range (a file's transitions may lie anywhere in int64).
     for (int y = year_of(std::max(last, from)); y <= year_of(to) + 1; ++y) {
       ZoneTransition a{rule_instant(footer->start, y, footer->std_off.utc_offset_seconds), footer->dst_off};
       ZoneTransition b{rule_instant(footer->end, y, footer->dst_off.utc_offset_seconds), footer->std_off};
@@ -266,12 +324,31 @@ core::Result<core::ZoneRules> parse_tzif(std::string_view bytes, std::string id,
   return core::ZoneRules::make(std::move(id), initial, std::move(kept), from, to);
 }
 
+bool is_known_zone(std::string_view id, const std::string& dir) {
+  if (!is_valid_zone_id(id)) return false;
+  const std::string name(id);
+  if (const auto* names = zone_names(dir)) return names->count(name) > 0;
+  // No tzdata.zi: any TZif file except the database's own helpers.
+  if (name == "localtime" || name == "posixrules" || name == "Factory" || name.rfind("posix/", 0) == 0 ||
+      name.rfind("right/", 0) == 0)
+    return false;
+  std::error_code ec;
+  return std::filesystem::is_regular_file(dir + "/" + name, ec);
+}
+
 core::Result<core::ZoneRules> load_zone(const std::string& id, Instant from, Instant to, const std::string& dir) {
   auto unknown = [&] { return core::make_error("unknown_zone", "unknown time zone: " + id, "timezone"); };
-  if (!is_valid_zone_id(id)) return unknown();
+  if (!is_known_zone(id, dir)) return unknown();
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(dir + "/" + id, ec)) return unknown();  // never read a folder
   std::ifstream f(dir + "/" + id, std::ios::binary);
   if (!f) return unknown();
-  std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  std::string bytes;
+  try {
+    bytes.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  } catch (const std::exception&) {
+    return unknown();
+  }
   if (bytes.size() < 4 || bytes.compare(0, 4, "TZif") != 0) return unknown();
   return parse_tzif(bytes, id, from, to);
 }

@@ -19,6 +19,11 @@ inline constexpr const char* kDefaultDir = "/usr/share/zoneinfo";
 // '_', '-', '+', '/'); never lets a path escape the zoneinfo folder.
 bool is_valid_zone_id(std::string_view id);
 
+// True when `id` is a zone or link of the database in `dir` (its tzdata.zi): folders
+// ("Europe"), helper files ("localtime", "posixrules", "Factory") and the posix/ and
+// right/ trees are not zones.
+bool is_known_zone(std::string_view id, const std::string& dir = kDefaultDir);
+
 // The rules of a zone restricted to [from, to): the offset in force at `from` becomes
 // the table's initial offset, followed by every transition inside the range.
 core::Result<core::ZoneRules> parse_tzif(std::string_view bytes, std::string id, core::Instant from,

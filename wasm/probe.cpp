@@ -82,7 +82,10 @@ void end() {
   Json overlays = Json::array();
   for (ImGuiWindow* w : GImGui->Windows) {
     const std::string_view name(w->Name);
-    if (w->Active && name != "Kairos" && name.rfind("Debug##", 0) != 0) overlays.push_back(w->Name);
+    if (w->Active && (w->Flags & ImGuiWindowFlags_ChildWindow) == 0 && name != "Kairos" &&
+        name.rfind("Debug##", 0) != 0) {
+      overlays.push_back(w->Name);
+    }
   }
   g_frame["overlays"] = std::move(overlays);
   g_last = g_frame.dump(-1, ' ', false, Json::error_handler_t::replace);

@@ -132,17 +132,19 @@ Result<RequestOutcome> create_request(const ConfirmationRequest& draft, const st
   r.recipient_languages.clear();
   for (const std::string& to : r.recipients) {
     std::string lang = r.language;
+    bool found = false;
     for (const Booking& b : bookings_of(r, bookings)) {
       std::vector<const Guest*> guests{&b.guest};
       for (const Guest& g : b.other_guests) guests.push_back(&g);
       for (const Guest* g : guests) {
-        if (!g->email.empty() && same_address(g->email, to)) {
-          NotificationSettings s;
-          s.default_language = r.language;
-          Booking probe;
-          probe.guest.language = g->language;
-          lang = guest_language(probe, s);
-        }
+        if (found || g->email.empty() || !same_address(g->email, to)) continue;
+        // The first booking naming them decides (the request's order).
+        NotificationSettings s;
+        s.default_language = r.language;
+        Booking probe;
+        probe.guest.language = g->language;
+        lang = guest_language(probe, s);
+        found = true;
       }
     }
     r.recipient_languages.push_back(lang);

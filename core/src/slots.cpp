@@ -896,4 +896,22 @@ std::vector<StartExplanation> explain_starts(const AvailabilityInputs& inputs, I
   return merged;
 }
 
+std::vector<Interval> host_free_time(const Host& host, const std::vector<Interval>& taken, Interval range) {
+  std::vector<Interval> busy = taken;
+  for (const BusyBlock& b : host.busy) busy.push_back(b.all_day ? busy_interval(b, host.zone) : b.when);
+  sort_and_merge(busy);
+  std::vector<Interval> out;
+  std::size_t k = 0;
+  for (Interval w : working_time(host, range)) {
+    w = Interval{std::max(w.start, range.start), std::min(w.end, range.end)};
+    while (k < busy.size() && busy[k].end <= w.start) ++k;
+    for (std::size_t j = k; j < busy.size() && busy[j].start < w.end; ++j) {
+      if (w.start < busy[j].start) out.push_back(Interval{w.start, busy[j].start});
+      w.start = std::max(w.start, busy[j].end);
+    }
+    if (w.start < w.end) out.push_back(w);
+  }
+  return out;
+}
+
 }  // namespace kairos::core

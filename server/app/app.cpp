@@ -75,7 +75,7 @@ std::string App::ensure_account(const std::string& key, const std::string& name)
 }
 
 core::Result<nlohmann::json> parse_body(const http::Request& req) {
-  auto j = wire::parse_json(req.body);
+  auto j = wire::parse_request_json(req.body);
   if (!j) return j.error();
   if (!j->is_object()) return core::make_error("invalid_type", "the body must be a JSON object");
   return j;

@@ -257,6 +257,7 @@ core::Result<core::Guest> read_guest(App& app, const json& body) {
   auto name = opt_text(gj, "name", "guest.name", 200);
   if (!name) return name.error();
   if (name->empty()) return make_error("missing_field", "the guest's name is required", "guest.name");
+  if (!wire::is_single_line(*name)) return make_error("control_character", "a name is one line of text", "guest.name");
   guest.name = *name;
   auto email = opt_text(gj, "email", "guest.email", 320);
   if (!email) return email.error();

@@ -31,6 +31,9 @@ core::Result<std::string> text_field(const json& obj, const char* key, bool requ
   if (!s) return s.error();
   if (required && s->empty()) return make_error("missing_field", std::string(key) + " must not be empty", key);
   if (s->size() > max_len) return make_error("too_long", std::string(key) + " is too long", key);
+  // Names reach mail headers and one-line labels.
+  if (std::string_view(key) == "name" && !wire::is_single_line(*s))
+    return make_error("control_character", "a name is one line of text", key);
   return s;
 }
 

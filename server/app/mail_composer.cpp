@@ -244,7 +244,7 @@ std::string action_url(App& app, core::SignedAction a, const std::string& subjec
   // A request's answer links name their recipient, so that the core can check who
   // answers (hex: the link format separates its parts with dots).
   if ((a == core::SignedAction::accept || a == core::SignedAction::decline) && !recipient.empty())
-    signed_subject += "~" + hex_of(recipient);
+    signed_subject.append("~").append(hex_of(recipient));  // (not "~" + …: GCC 12 -Wrestrict false positive)
   server::LinkClaims c{core::to_string(a), signed_subject, link_expiry(now, now), auth::random_token().substr(0, 16)};
   if (auto rec = app.store.booking(subject)) {
     c.expires = link_expiry(now, core::Instant::from_unix_seconds(rec->end));

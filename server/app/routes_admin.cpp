@@ -110,6 +110,8 @@ void register_admin_routes(App& app, http::Router& r) {
     if (!name) return http::problem(422, "missing_field", "name is required", "name");
     if (!name->is_string() || name->get<std::string>().empty() || name->get<std::string>().size() > 200)
       return http::problem(422, "invalid_type", "name must be a non-empty string", "name");
+    if (!wire::is_single_line(name->get_ref<const std::string&>()))
+      return http::problem(422, "control_character", "a name is one line of text", "name");
     store::RoomRecord room{auth::random_id("r_"), req.account_id, name->get<std::string>()};
     app.store.put_room(room);
     return http::json_response(201, {{"id", room.id}, {"name", room.name}})

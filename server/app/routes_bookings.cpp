@@ -68,9 +68,32 @@ std::string reason_of(const Request& req) {
   return r && r->is_string() ? r->get<std::string>().substr(0, 2000) : std::string();
 }
 
+// Optimistic concurrency of edits: the ETag of a booking names its version.
+std::string booking_etag(std::int64_t version) { return "\"v" + std::to_string(version) + "\""; }
+
+// The version an edit was made from: If-Match ("v3", W/"v3" or *), else the body's
+// "version"; none = unconditional (integrations that do not care).
+core::Result<std::optional<std::int64_t>> seen_version(const Request& req, const json& body) {
+  if (const std::string* m = req.header("if-match")) {
+    std::string v = *m;
+    if (v.rfind("W/", 0) == 0) v = v.substr(2);
+    if (v == "*") return std::optional<std::int64_t>();
+    if (v.size() >= 4 && v.size() <= 20 && v.front() == '"' && v.back() == '"' && v[1] == 'v' &&
+        v.find_first_not_of("0123456789", 2) == v.size() - 1)
+      return std::optional<std::int64_t>(std::stoll(v.substr(2, v.size() - 3)));
+    return core::make_error("edit_conflict", "If-Match names no version of this booking", "If-Match");
+  }
+  if (const json* v = wire::member(body, "version")) {
+    if (!v->is_number_integer()) return core::make_error("invalid_type", "expected an integer", "version");
+    return std::optional<std::int64_t>(v->get<std::int64_t>());
+  }
+  return std::optional<std::int64_t>();
+}
+
 Response action_route(App& app, Request& req, core::BookingAction action) {
   if (!owned_booking(app, req)) return booking_not_found();
-  if (!req.body.empty() && !wire::parse_json(req.body)) return http::problem(400, "invalid_json", "the body is not valid JSON");
+  if (!req.body.empty())
+    if (auto j = wire::parse_request_json(req.body); !j) return http::problem(j.error());
   auto b = act_on_booking(app, req.params["uid"], action, core::Actor::host, std::nullopt, reason_of(req));
   if (!b) return http::problem(b.error());
   return http::json_response(200, booking_json(*b));
@@ -177,7 +200,8 @@ void register_booking_routes(App& app, http::Router& r) {
       j["delivery_problems"] = problems;
       j["fallback_phone"] = rec->guest_phone;
     }
-    return http::json_response(200, j);
+    j["version"] = rec->version;  // an edit sends it back (If-Match or "version")
+    return http::json_response(200, j).with_header("ETag", booking_etag(rec->version));
   });
   r.add("POST", "/v1/admin/bookings/{uid}/approve", Access::owner,
         [&app](Request& req) { return action_route(app, req, core::BookingAction::approve); });
@@ -194,12 +218,19 @@ void register_booking_routes(App& app, http::Router& r) {
     if (!owned_booking(app, req)) return booking_not_found();
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
+    auto seen = seen_version(req, *body);
+    if (!seen) return http::problem(seen.error());
+    std::int64_t version = 0;
     auto edit = wire::read_booking_edit(*body);
     if (!edit) return http::problem(edit.error());
     core::Booking result;
     auto st = app.store.transact([&]() -> core::Status {
       auto rec = app.store.booking(req.params.at("uid"));
       if (!rec) return core::make_error("booking_not_found", "no such booking");
+      // Two staff editing one booking: the later save names a version that is gone.
+      if (*seen && **seen != rec->version)
+        return core::make_error("edit_conflict", "the booking was changed meanwhile; reload it and edit again");
+      version = rec->version + 1;
       const core::Booking before = to_core(*rec);
       core::Instant now = app.now();
       auto ctx = load_page_context(app, before.page_id, before.event_type_id);
@@ -234,7 +265,9 @@ void register_booking_routes(App& app, http::Router& r) {
       return core::ok_status();
     });
     if (!st) return http::problem(st.error());
-    return http::json_response(200, booking_json(result, &app));
+    json answer = booking_json(result, &app);
+    answer["version"] = version;
+    return http::json_response(200, answer).with_header("ETag", booking_etag(version));
   });
 
   r.add("DELETE", "/v1/admin/bookings/{uid}", Access::owner, [&app](Request& req) {

@@ -9,6 +9,8 @@
 #include "integrations/integrations.hpp"
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
+#include "documents.hpp"
+#include "kairos/wire/availability.hpp"
 #include "kairos/confirmation.hpp"
 #include "kairos/email.hpp"
 #include "kairos/explain.hpp"
@@ -159,6 +161,59 @@ void register_console_routes(App& app, http::Router& r) {
                                          {"tz", tz},
                                          {"now", now},
                                          {"starts", starts}});
+  });
+
+  // --- the free times a host's hours give, before they are saved -----------------------
+  r.add("POST", "/v1/admin/hosts/preview", Access::owner, [&app](Request& req) {
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    std::string host_id;
+    if (const json* id = wire::member(*body, "id"); id && id->is_string()) host_id = id->get<std::string>();
+    json fields = *body;
+    for (const char* k : {"id", "from", "to", "tz"}) fields.erase(k);
+    if (!host_id.empty()) {  // a saved host: fields left out keep their values, as in PUT
+      auto h = app.store.host(host_id);
+      if (!h || h->account_id != req.account_id) return http::problem(404, "not_found", "No such host.", "id");
+      json merged = json::parse(h->doc, nullptr, false);
+      for (auto& [k, v] : fields.items()) merged[k] = v;
+      fields = merged;
+    }
+    auto doc = normalize_host(fields, app.zones);
+    if (!doc) return http::problem(doc.error());
+    json in = *doc;
+    in["id"] = host_id.empty() ? std::string("preview") : host_id;
+    auto host = wire::read_host(in, "host");
+    if (!host) return http::problem(host.error());
+    auto hz = app.zones.get(doc->value("timezone", ""));
+    if (!hz) return http::problem(hz.error());
+    host->zone = **hz;
+    const core::Instant now = app.now();
+    const json* tz_given = wire::member(*body, "tz");
+    const std::string tz = tz_given && tz_given->is_string() ? tz_given->get<std::string>() : doc->value("timezone", "UTC");
+    auto zone = app.zones.get(tz);
+    if (!zone) return http::problem(422, "unknown_zone", "not a time zone of the tz database", "tz");
+    core::LocalDate from = (*zone)->to_local(now).date(), to = from + core::Days(13);
+    for (auto [key, out] : {std::pair{"from", &from}, std::pair{"to", &to}}) {
+      const json* v = wire::member(*body, key);
+      if (!v) continue;
+      auto d = wire::read_date(*v, key);
+      if (!d) return http::problem(d.error());
+      *out = *d;
+    }
+    if (to < from || to - from >= core::Days(62))
+      return http::problem(422, "invalid_range", "from..to is 1 to 62 days", "to");
+    const core::Interval range = core::local_dates(**zone, from, to);
+    std::vector<core::Interval> taken;
+    if (!host_id.empty())
+      for (const auto& b : app.store.busy_bookings({host_id}, {}, range.start.unix_seconds(), range.end.unix_seconds()))
+        taken.push_back(core::Interval{at(b.start), at(b.end)});
+    json days = json::object();
+    for (core::LocalDate d = from; d <= to; d = d + core::Days(1)) days[core::format_date(d)] = json::array();
+    for (const auto& iv : core::host_free_time(*host, taken, range)) {
+      const std::string d = core::format_date((*zone)->to_local(iv.start).date());
+      if (days.contains(d)) days[d].push_back({{"start", iv.start}, {"end", iv.end}});
+    }
+    return http::json_response(200, json{{"tz", tz}, {"days", days}});
   });
 
   // --- a booking for a caller on the phone --------------------------------------------
@@ -384,6 +439,7 @@ void register_console_routes(App& app, http::Router& r) {
     const core::Error rollback{"preview_only", "rolled back", ""};
     {
       auto st = app.store.transact([&]() -> core::Status {
+        items = json::array();  // PostgreSQL may run this again after a deadlock
         std::vector<core::Booking> bookings;
         for (std::size_t i = 0; i < draft.booking_uids.size(); ++i) {
           auto rec = app.store.booking(draft.booking_uids[i]);

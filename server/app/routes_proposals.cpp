@@ -425,8 +425,8 @@ void register_proposal_routes(App& app, http::Router& r) {
     // The guest may say why or when instead (R-PROP-5): the host's mail quotes it.
     std::string message;
     if (!req.body.empty()) {
-      auto j = wire::parse_json(req.body);
-      if (!j) return http::problem(400, "invalid_json", "the body is not valid JSON");
+      auto j = wire::parse_request_json(req.body);
+      if (!j) return http::problem(j.error());
       if (const json* m = wire::member(*j, "message")) {
         auto s = wire::read_string(*m, "message");
         if (!s) return http::problem(s.error());
@@ -530,7 +530,7 @@ void register_proposal_routes(App& app, http::Router& r) {
   auto answer_route = [&app](Request& req, bool accept) {
     std::string reason, who;
     if (!req.body.empty()) {
-      auto j = wire::parse_json(req.body);
+      auto j = wire::parse_request_json(req.body);
       if (!j) return http::problem(j.error());
       if (j->is_object()) {
         if (const json* v = wire::member(*j, "reason"); v && v->is_string()) reason = v->get<std::string>().substr(0, 2000);

@@ -233,7 +233,7 @@ void register_staff_routes(App& app, http::Router& r) {
   r.add("GET", "/v1/links/password/{token}", Access::open, [&app](Request& req) {
     auto claims = app.links.verify(req.params.at("token"), "set_password", app.now());
     if (!claims || !app.store.staff(claims->subject))
-      return password_page(claims && claims.error().code == "link_expired" ? 410 : 400, "This link is not valid",
+      return password_page(!claims && claims.error().code == "link_expired" ? 410 : 400, "This link is not valid",
                            "<p>It may have expired or been used. Ask for a new one from the sign-in page.</p>");
     return password_page(200, "Choose your password", password_form(""));
   });

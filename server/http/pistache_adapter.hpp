@@ -4,7 +4,7 @@
 // requests answered in order, a refused or malformed request answered and the
 // connection closed), HTTP/1.1 keep-alive by default, `Connection: close` and HTTP/1.0
 // really close, no internal exception text in answers, and connections are capped per
-// client and in total (docs/DEPLOY.md: what nginx in front adds).
+// client and in total (docs/HTTP.md: the limits, and what nginx in front adds).
 #pragma once
 
 #include <chrono>

@@ -97,7 +97,7 @@ int run_migrate(const std::string& from, const std::string& to, std::ostream& ou
       return 1;
     }
     // Tables, parents first (foreign keys), then the rest by name.
-    std::vector<std::string> order{"accounts", "api_keys", "hosts", "rooms", "pages", "bookings", "booking_hosts"};
+    std::vector<std::string> order{"accounts", "api_keys", "staff", "hosts", "rooms", "pages", "bookings", "booking_hosts"};
     for (const auto& r : src.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
                                   "AND name <> 'schema_migrations' ORDER BY name"))
       if (std::find(order.begin(), order.end(), r[0]) == order.end()) order.push_back(r[0]);

@@ -87,6 +87,13 @@ class Conn {
       sqlite3_close(db_);
       throw std::runtime_error("cannot open database " + path + ": " + msg);
     }
+    // SQLite quietly falls back to read-only when the file is write-protected; the
+    // server writes on start (migrations, secrets), so say so plainly instead.
+    if (sqlite3_db_readonly(db_, "main") == 1) {
+      sqlite3_close(db_);
+      throw std::runtime_error("the database " + path +
+                               " is read-only: the server needs to write to it and to its folder (for the -wal file)");
+    }
     sqlite3_busy_timeout(db_, 5000);
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=FULL");
@@ -128,7 +135,7 @@ class Conn {
 constexpr const char* kBookingCols =
     "uid, account_id, page_id, event_type, host_id, room_id, start_s, end_s, status, token_hash, guest_name, "
     "guest_email, guest_phone, checkin_code, doc, created_at, updated_at, host_ids, buffer_before_min, "
-    "buffer_after_min";
+    "buffer_after_min, version";
 
 thread_local const void* t_in_tx = nullptr;
 
@@ -356,7 +363,7 @@ class SqliteStore final : public Store {
   void update_booking(const BookingRecord& b) override {
     write([&](Conn& c) {
       c.prepare("UPDATE bookings SET host_id=?, room_id=?, start_s=?, end_s=?, status=?, guest_name=?, guest_email=?, "
-                "guest_phone=?, checkin_code=?, doc=?, updated_at=?, host_ids=? WHERE uid=?")
+                "guest_phone=?, checkin_code=?, doc=?, updated_at=?, host_ids=?, version = version + 1 WHERE uid=?")
           .bind(1, b.host_id).bind(2, b.room_id).bind(3, b.start).bind(4, b.end).bind(5, b.status)
           .bind(6, b.guest_name).bind(7, b.guest_email).bind(8, b.guest_phone).bind(9, b.checkin_code)
           .bind(10, b.doc).bind(11, b.updated_at).bind(12, join_ids(b)).bind(13, b.uid).run();
@@ -769,6 +776,7 @@ class SqliteStore final : public Store {
     if (b.host_ids.empty() && !b.host_id.empty()) b.host_ids.push_back(b.host_id);
     b.buffer_before_min = s.integer(18);
     b.buffer_after_min = s.integer(19);
+    b.version = s.integer(20);
     return b;
   }
   static StaffRecord row_to_staff(const Stmt& s) {

@@ -55,6 +55,9 @@ struct BookingRecord {
   std::int64_t buffer_before_min = 0, buffer_after_min = 0;  // the event type's buffers when booked
   std::string doc;                    // guest object, notes, history: JSON (empty from busy_bookings)
   std::int64_t created_at = 0, updated_at = 0;
+  // Starts at 1 and grows with every update_booking: edits name the version they saw
+  // (If-Match) and a stale one is refused (409 edit_conflict) instead of overwriting.
+  std::int64_t version = 1;
 };
 
 struct BookingQuery {

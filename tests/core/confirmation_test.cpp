@@ -68,7 +68,7 @@ TEST(ConfirmationRequest, IsHeldTenMinutesAndCarriesDeclineOnlyWhenAllowed) {
     EXPECT_EQ(describe(r->messages),
               (std::vector<std::string>{
                   "request:r1:confirm:mail:recipient:ada@example.com recipient=ada@example.com "
-                  "request.confirm.recipient de mail 2026-03-05T10:10:00Z " + actions,
+                  "request.confirm.recipient en mail 2026-03-05T10:10:00Z " + actions,  // the guest's own
                   "request:r1:confirm:mail:recipient:office@example.com recipient=office@example.com "
                   "request.confirm.recipient de mail 2026-03-05T10:10:00Z " + actions}));
   }
@@ -144,7 +144,7 @@ TEST(ConfirmationRequest, DeletionInsideTheHoldSendsNothingAfterwardsACancellati
   EXPECT_EQ(describe(after.messages),
             (std::vector<std::string>{
                 "request:r1:cancelled:b1:mail:recipient:ada@example.com recipient=ada@example.com "
-                "request.cancelled.recipient de mail 2026-03-05T11:00:00Z []",
+                "request.cancelled.recipient en mail 2026-03-05T11:00:00Z []",
                 "request:r1:cancelled:b1:mail:recipient:office@example.com recipient=office@example.com "
                 "request.cancelled.recipient de mail 2026-03-05T11:00:00Z []"}));
 }
@@ -158,7 +158,7 @@ TEST(ConfirmationRequest, ChangesAfterSendingMailAnUpdate) {
   ASSERT_EQ(sent.messages.size(), 2u);
   EXPECT_EQ(describe(sent.messages[0]),
             "request:r1:updated:b2:1772712000:mail:recipient:ada@example.com recipient=ada@example.com "
-            "request.updated.recipient de mail 2026-03-05T12:00:00Z [accept]");
+            "request.updated.recipient en mail 2026-03-05T12:00:00Z [accept]");
   ConfirmationRequest declined = r->request;
   declined.state = RequestState::declined;
   EXPECT_TRUE(on_booking_changed(declined, bookings[1], utc("2026-03-05T12:00:00Z")).messages.empty());

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <set>
 
+#include "kairos/explain.hpp"
 #include "kairos/slots.hpp"
 #include "kairos/time_text.hpp"
 #include "slot_fixtures.hpp"
@@ -220,3 +221,38 @@ TEST(SlotsProperty, BusyBlockOrderDoesNotChangeTheOffer) {
 }
 
 }  // namespace
+
+// explain_starts walks the same engine: its available starts, hosts and rooms are
+// exactly free_slots' offer, and every other start says why.
+TEST(SlotsProperty, ExplanationsAgreeWithTheOfferAndGiveReasons) {
+  Rng rng(20261130);
+  std::size_t available_total = 0, refused_total = 0;
+  for (int c = 0; c < kCases; ++c) {
+    const Generated g = generate(rng);
+    const auto slots = free_slots(g.in, g.range);
+    const auto explained = explain_starts(g.in, g.range);
+    std::vector<Assignment> offered, available;
+    for (const Slot& s : slots) offered.push_back(expected_assignment(g.in, s));
+    for (std::size_t i = 0; i < explained.size(); ++i) {
+      const StartExplanation& x = explained[i];
+      ASSERT_TRUE(i == 0 || explained[i - 1].when.start < x.when.start) << "case " << c << ": not sorted/unique";
+      if (!x.available) {
+        ++refused_total;
+        EXPECT_FALSE(x.reasons.empty()) << "case " << c << " at " << format_instant(x.when.start);
+        continue;
+      }
+      ++available_total;
+      EXPECT_TRUE(x.reasons.empty());
+      Assignment a;
+      a.when = x.when;
+      a.host_ids = g.in.mode == HostMode::all ? std::vector<std::string>{} : std::vector<std::string>{x.host};
+      if (g.in.mode == HostMode::all)
+        for (const Host& h : g.in.hosts) a.host_ids.push_back(h.id);
+      a.room_id = x.room;
+      available.push_back(a);
+    }
+    ASSERT_EQ(available, offered) << "case " << c;
+  }
+  EXPECT_GT(available_total, 500u);
+  EXPECT_GT(refused_total, 500u);
+}

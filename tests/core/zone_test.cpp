@@ -52,7 +52,9 @@ TEST(ZoneRules, ResolvesWallClockTimesPerDocumentedPolicy) {
     EXPECT_EQ(to_string(r.kind), std::string(to_string(c.kind)));
     EXPECT_EQ(format_instant(r.first), c.first);
     EXPECT_EQ(z.to_instant(local(c.local)), utc(c.first));
-    if (c.second) EXPECT_EQ(format_instant(r.second), c.second);
+    if (c.second) {
+      EXPECT_EQ(format_instant(r.second), c.second);
+    }
   }
 }
 

@@ -1,9 +1,10 @@
 // Budgets of the widget, measured in headless Chromium against the real server on
 // 127.0.0.1 with a cold cache: bytes transferred for a non-Japanese page (HTML + JS +
 // wasm + fonts, compressed as served) ≤ 300 KB; the Japanese font ≤ 460 KB extra and only
-// when needed; first interactive frame ≤ 1.5 s; widget files served compressed with
-// long-lived caching; and an idle widget does not keep a busy render loop. Figures go
-// to e2e-artifacts/budgets.json (docs/BENCHMARKS.md).
+// when needed; widget files served compressed with long-lived caching. Timings (first
+// interactive frame, script time of an idle widget) are recorded in
+// e2e-artifacts/budgets.json but not asserted here: a busy machine is not a regression.
+// bench/widget/timing.sh checks them (docs/BENCHMARKS.md).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -88,8 +89,6 @@ run('budgets', async ({ server, browser, artifacts, log }) => {
   assert(en.total <= 300 * KB, `non-Japanese transfer ${en.total} B ≤ 300 KB`);
   assert(!en.files.some((f) => f.path.endsWith('/ja.ttf')), 'no Japanese font on an English page');
   assert(jaFont.length === 1 && result.japanese_font_bytes <= 460 * KB, `Japanese font ${result.japanese_font_bytes} B ≤ 460 KB`);
-  assert(interactive[1] <= 1500, `first interactive frame ${interactive[1]} ms ≤ 1500 ms`);
-  assert(Math.min(...result.idle_script_ms_per_2s) < 600, `idle widget runs little script: ${result.idle_script_ms_per_2s} ms per 2 s`);
   for (const f of en.files) {
     if (/\.(wasm|js|ttf)$/.test(f.path) && f.path.startsWith('/widget/')) {
       assert(/br|gzip/.test(f.encoding), `${f.path} is served compressed (${f.encoding || 'identity'})`);

@@ -54,6 +54,7 @@ async function startServer(extra = []) {
   if (process.env.KAIROS_WIDGET_DIR) args.push('--widget-dir', process.env.KAIROS_WIDGET_DIR);
   if (process.env.KAIROS_CONSOLE_DIR) args.push('--console-dir', process.env.KAIROS_CONSOLE_DIR);
   const proc = spawn(process.env.KAIROS_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  proc.on('exit', () => sink.stop());  // never leave the sink behind, even when start-up fails
   let output = '';
   proc.stdout.on('data', (d) => { output += d; });
   proc.stderr.on('data', (d) => { output += d; });

@@ -5,7 +5,8 @@
 // or when an overlay (a tooltip, an open list) is left standing.
 'use strict';
 
-const EPS = 0.75;
+// ImGui's word wrap may end a line up to a pixel past its room (rounding); more is a fault.
+const EPS = 1.5;
 
 async function read(frame) {
   // The first call switches the probe on; the frames after it are recorded.

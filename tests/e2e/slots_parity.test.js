@@ -2,6 +2,8 @@
 // range and zone: America/New_York over the March 2027 DST change, and Asia/Tokyo.
 // The page has a New York host who also works around the clock on Sundays, so the
 // spring-forward gap (2027-03-14 02:00–03:00) falls inside the offered hours.
+// Server and browser both run on the test clock, pinned to 2027-02-10, so the March
+// 2027 dates stay in the future whatever the real date is.
 'use strict';
 const { api, run, assert, mirror, goToMonth } = require('./lib');
 
@@ -44,11 +46,24 @@ async function compareMonth(ctx, frame, zone, ym) {
   return serverDays;
 }
 
+const PINNED = Date.parse('2027-02-10T12:00:00Z');
+
+// Moves the server's test clock (--test-clock) to `ms` since the epoch.
+async function pinServerClock(server, ms) {
+  const now = await api(server, 'POST', '/v1/test/clock', { advance_seconds: 0 });
+  assert(now.status === 200, 'the server runs on the test clock: ' + now.text);
+  const delta = Math.round((ms - Date.parse(now.json.now)) / 1000);
+  const moved = await api(server, 'POST', '/v1/test/clock', { advance_seconds: delta });
+  assert(moved.status === 200 && Math.abs(Date.parse(moved.json.now) - ms) < 60000, 'clock pinned: ' + moved.text);
+}
+
 run('slots_parity', async (ctx) => {
   const { server, browser } = ctx;
   await makePage(server);
+  await pinServerClock(server, PINNED);
 
   const ny = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  await ny.clock.setFixedTime(PINNED);  // the widget's Date.now(); timers keep running
   const availability = [];
   ny.on('request', (r) => { if (r.url().includes('/availability')) availability.push(r.url()); });
   await ny.goto(server.base + '/widget/?page=parity&lang=en&tz=America/New_York');

@@ -22,6 +22,9 @@ import kairos_http as kh
 SINK = os.path.join(os.environ["KAIROS_SOURCE_DIR"], "tests", "support", "smtp_sink.py")
 BIN = os.environ["KAIROS_BIN"]
 KEY = "mail-owner-key"
+# Every server here runs on the test clock, pinned to this instant at start, so the
+# fixed dates below (the 2027 DST change) stay in the future whatever the real date is.
+EPOCH = datetime.datetime(2027, 1, 4, 8, 0, 0)
 
 
 def iso(dt):
@@ -77,6 +80,7 @@ class MailServer(unittest.TestCase):
             log=open(os.path.join(cls.tmp, "server.log"), "w"))
         assert cls.server, open(os.path.join(cls.tmp, "server.log")).read()
         cls.seen = 0
+        cls.advance((EPOCH - cls.now()).total_seconds())
 
     @classmethod
     def tearDownClass(cls):
@@ -145,7 +149,8 @@ class MailServer(unittest.TestCase):
 
 
 def future_slot(days, hour=10):
-    d = datetime.datetime.utcnow().replace(minute=0, second=0, microsecond=0) + datetime.timedelta(days=days)
+    """A start `days` after the pinned test clock (EPOCH), on the hour."""
+    d = EPOCH.replace(minute=0, second=0, microsecond=0) + datetime.timedelta(days=days)
     return iso(d.replace(hour=hour))
 
 

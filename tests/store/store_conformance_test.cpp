@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "kairos/booking.hpp"
 #include "store/open.hpp"
 #include "store/store.hpp"
 
@@ -30,7 +31,7 @@ void pg_admin(const std::string& sql) {
   PGconn* c = PQconnectdb((pg_base() + "/postgres").c_str());
   ASSERT_EQ(PQstatus(c), CONNECTION_OK) << PQerrorMessage(c);
   PGresult* r = PQexec(c, sql.c_str());
-  ASSERT_EQ(PQresultStatus(r), PGRES_COMMAND_OK) << PQresultErrorMessage(r);
+  ASSERT_TRUE(PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK) << PQresultErrorMessage(r);
   PQclear(r);
   PQfinish(c);
 }
@@ -115,6 +116,8 @@ TEST_P(StoreTest, SecretsAreStableAndLinksSingleUse) {
   EXPECT_TRUE(s->use_link("n1", "cancel", "b1", 5));
   EXPECT_FALSE(s->use_link("n1", "cancel", "b1", 6));
   EXPECT_TRUE(s->use_link("n2", "cancel", "b1", 6));
+  EXPECT_TRUE(s->link_used("n1"));
+  EXPECT_FALSE(s->link_used("n3"));
 }
 
 TEST_P(StoreTest, HostsRoomsAndPagesRoundTripInInsertionOrder) {
@@ -133,6 +136,11 @@ TEST_P(StoreTest, HostsRoomsAndPagesRoundTripInInsertionOrder) {
   EXPECT_EQ(s->room("r1")->name, "Room One");
   EXPECT_EQ(s->rooms(account).size(), 1u);
   EXPECT_FALSE(s->room("r9"));
+  s->put_room({"r2", account, "Room Two"});
+  EXPECT_TRUE(s->delete_room(account, "r2"));
+  EXPECT_FALSE(s->delete_room(account, "r2"));
+  EXPECT_FALSE(s->delete_room("other-account", "r1"));
+  EXPECT_EQ(s->rooms(account).size(), 1u);
 
   s->put_page({"p1", account, "{}"});
   s->put_page({"p0", account, "{\"x\":1}"});
@@ -187,6 +195,15 @@ TEST_P(StoreTest, BookingsRoundTripAndAnswerQueries) {
   q.q = "4012";
   EXPECT_EQ(s->bookings(q).size(), 2u);
   q.q = "";
+  auto declined = booking("b9", "h9", 50000, 51000);
+  declined.status = "rejected";
+  declined.doc = "{\"tray\":\"declined\"}";
+  s->insert_booking(declined);
+  q.tray = "declined";
+  ASSERT_EQ(s->bookings(q).size(), 1u);
+  EXPECT_EQ(s->bookings(q)[0].uid, "b9");
+  q.tray = "";
+  EXPECT_TRUE(s->delete_booking("b9"));
   q.from = 7200;
   q.to = 20000;
   EXPECT_EQ(s->bookings(q).size(), 1u);
@@ -283,6 +300,63 @@ TEST_P(StoreTest, TokenDocumentsRoundTrip) {
   EXPECT_FALSE(s->delete_token_doc("proposal", "pr1"));
 }
 
+TEST_P(StoreTest, StaffSessionsKeysAndLoginFailures) {
+  StaffRecord a{"st1", account, "ana@clinic.test", "Ana", "owner", "", "fi", "$argon2id$x", 10, 10};
+  EXPECT_TRUE(s->put_staff(a));
+  StaffRecord twin = a;
+  twin.id = "st2";
+  EXPECT_FALSE(s->put_staff(twin));  // the e-mail is taken by another login
+  a.role = "staff";
+  a.updated_at = 20;
+  EXPECT_TRUE(s->put_staff(a));
+  EXPECT_EQ(s->staff("st1")->role, "staff");
+  EXPECT_EQ(s->staff_by_email("ana@clinic.test")->id, "st1");
+  EXPECT_EQ(s->staff_of(account).size(), 1u);
+  EXPECT_TRUE(s->staff_of("acc_other").empty());
+  s->put_session({"sh1", "st1", account, 100, 200});
+  s->put_session({"sh2", "st1", account, 100, 200});
+  EXPECT_EQ(s->session("sh1")->staff_id, "st1");
+  s->delete_session("sh1");
+  EXPECT_FALSE(s->session("sh1"));
+  EXPECT_TRUE(s->delete_staff(account, "st1"));  // its sessions go with it
+  EXPECT_FALSE(s->session("sh2"));
+  EXPECT_FALSE(s->delete_staff(account, "st1"));
+
+  s->add_api_key({"k1", account, "Zapier", "keyhash-1", 50});
+  EXPECT_EQ(s->account_for_key("keyhash-1"), std::optional<std::string>(account));
+  auto keys = s->api_keys(account);
+  ASSERT_EQ(keys.size(), 2u);  // the bootstrap key and this one
+  EXPECT_EQ(keys[0].name, "Zapier");  // by creation time
+  EXPECT_EQ(keys[1].name, "bootstrap");
+  EXPECT_FALSE(s->delete_api_key("acc_other", "k1"));
+  EXPECT_TRUE(s->delete_api_key(account, "k1"));
+  EXPECT_FALSE(s->account_for_key("keyhash-1"));
+
+  EXPECT_EQ(s->login_failures("email:x").first, 0);
+  s->record_login_failure("email:x", 5);
+  s->record_login_failure("email:x", 7);
+  EXPECT_EQ(s->login_failures("email:x"), (std::pair<int, std::int64_t>{2, 7}));
+  s->reset_login_failures("email:x");
+  EXPECT_EQ(s->login_failures("email:x").first, 0);
+
+  s->put_token_doc({"pa", account, "tha", "proposal", "open", "{}", 10, 10});
+  s->put_token_doc({"pb", account, "thb", "proposal", "open", "{}", 20, 20});
+  s->put_token_doc({"pc", "acc_other", "thc", "proposal", "open", "{}", 30, 30});
+  auto mine = s->token_docs_of("proposal", account);
+  ASSERT_EQ(mine.size(), 2u);
+  EXPECT_EQ(mine[0].id, "pb");  // newest first
+}
+
+TEST_P(StoreTest, BookingVersionsGrowWithEveryUpdate) {
+  auto b = booking("bv", "h1", 1000, 2000);
+  s->insert_booking(b);
+  EXPECT_EQ(s->booking("bv")->version, 1);
+  b.status = "cancelled";
+  s->update_booking(b);
+  s->update_booking(b);
+  EXPECT_EQ(s->booking("bv")->version, 3);
+}
+
 TEST_P(StoreTest, TransactCommitsOnOkAndRollsBackOnError) {
   auto g0 = s->generation();
   auto st = s->transact([&]() -> kairos::core::Status {
@@ -355,6 +429,40 @@ TEST_P(StoreTest, OverlappingInsertWithoutCheckIsRefusedOnPostgres) {
   cancelled.status = "cancelled";
   s->insert_booking(cancelled);
   EXPECT_TRUE(book_if_free(booking("b6", "h3", 10, 20)));
+}
+
+TEST_P(StoreTest, ConstraintCoversExactlyTheCoreActiveStatuses) {
+  if (GetParam() != "postgres") GTEST_SKIP() << "the exclusion constraints are PostgreSQL's";
+  for (auto st : {kairos::core::BookingStatus::pending, kairos::core::BookingStatus::approved,
+                  kairos::core::BookingStatus::cancelled, kairos::core::BookingStatus::rejected,
+                  kairos::core::BookingStatus::rescheduled, kairos::core::BookingStatus::completed}) {
+    const std::string name = kairos::core::to_string(st);
+    auto first = booking("first-" + name, "h-" + name, 0, 3600, "r-" + name);
+    first.status = name;
+    s->insert_booking(first);
+    auto by_host = s->transact([&]() -> kairos::core::Status {
+      s->insert_booking(booking("second-" + name, "h-" + name, 1800, 5400));
+      return kairos::core::ok_status();
+    });
+    auto by_room = s->transact([&]() -> kairos::core::Status {
+      s->insert_booking(booking("third-" + name, "x-" + name, 1800, 5400, "r-" + name));
+      return kairos::core::ok_status();
+    });
+    EXPECT_EQ(!by_host.ok(), kairos::core::is_active(st)) << name;
+    EXPECT_EQ(!by_room.ok(), kairos::core::is_active(st)) << name;
+  }
+}
+
+TEST_P(StoreTest, SurvivesTheDatabaseClosingItsConnections) {
+  if (GetParam() != "postgres") GTEST_SKIP() << "PostgreSQL connections only";
+  s->put_host({"h1", account, "{}"});
+  ASSERT_TRUE(s->host("h1"));  // the pool now holds a connection
+  // What a database restart does to pooled connections (the listener's included).
+  pg_admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" +
+           db.substr(db.rfind('/') + 1) + "' AND pid <> pg_backend_pid()");
+  EXPECT_TRUE(s->host("h1"));
+  s->put_host({"h2", account, "{}"});
+  EXPECT_EQ(s->hosts(account).size(), 2u);
 }
 
 TEST_P(StoreTest, MigratesFromTheFirstSchemaKeepingData) {

@@ -95,8 +95,8 @@ TEST(TzdbOracle, RulesPastTheLastListedTransitionComeFromTheFooter) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Zones, TzdbOracle, ::testing::ValuesIn(kZones),
-                         [](const auto& info) {
-                           std::string n = info.param;
+                         [](const auto& test_info) {
+                           std::string n = test_info.param;
                            for (char& c : n) if (c == '/') c = '_';
                            return n;
                          });

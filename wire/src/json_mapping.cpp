@@ -1,5 +1,10 @@
 #include "kairos/wire/json_mapping.hpp"
 
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
 #include "kairos/time_text.hpp"
 
 namespace kairos::core {
@@ -52,6 +57,91 @@ Result<Json> parse_json(std::string_view text) {
   return j;
 }
 
+namespace {
+
+bool allowed_in_text(unsigned char c) { return !(c < 0x20 || c == 0x7f) || c == '\t' || c == '\n' || c == '\r'; }
+
+bool clean_text(std::string_view s) {
+  for (char c : s)
+    if (!allowed_in_text(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+}  // namespace
+
+bool is_single_line(std::string_view s) {
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) return false;
+  }
+  return true;
+}
+
+Result<Json> parse_request_json(std::string_view text) {
+  constexpr std::size_t kMaxDepth = 64;
+  struct Level {
+    bool object = false;
+    std::string key;                          // the member being read (objects)
+    std::size_t index = 0;                    // the element being read (arrays)
+    std::set<std::string, std::less<>> keys;  // seen so far (objects)
+  };
+  std::vector<Level> path;
+  std::string bad_code;
+  std::string bad_field;
+  auto where = [&path]() {
+    std::string f;
+    for (const auto& l : path) f = l.object ? field_path(f, l.key) : field_path(f, l.index);
+    return f;
+  };
+  auto fail = [&](const char* code) {
+    if (bad_code.empty()) bad_code = code, bad_field = where();
+  };
+  auto advance = [&path]() {
+    if (!path.empty() && !path.back().object) ++path.back().index;
+  };
+  std::size_t too_deep = 0;  // levels past kMaxDepth, counted instead of kept
+  Json::parser_callback_t cb = [&](int, Json::parse_event_t event, Json& parsed) {
+    using E = Json::parse_event_t;
+    switch (event) {
+      case E::object_start:
+      case E::array_start:
+        if (path.size() >= kMaxDepth) {
+          ++too_deep;
+          fail("too_deep");
+        } else {
+          path.push_back(Level{event == E::object_start, {}, 0, {}});
+        }
+        break;
+      case E::object_end:
+      case E::array_end:
+        if (too_deep) --too_deep;
+        else if (!path.empty()) path.pop_back();
+        advance();
+        break;
+      case E::key: {
+        const auto& k = parsed.get_ref<const std::string&>();
+        if (path.empty()) break;
+        path.back().key = k;
+        if (!clean_text(k)) fail("control_character");
+        if (!path.back().keys.insert(k).second) fail("duplicate_key");
+        break;
+      }
+      case E::value:
+        if (parsed.is_string() && !clean_text(parsed.get_ref<const std::string&>())) fail("control_character");
+        advance();
+        break;
+    }
+    return bad_code.empty();  // after a fault, discard the rest instead of building it
+  };
+  Json j = Json::parse(text.begin(), text.end(), cb, /*allow_exceptions=*/false);
+  if (bad_code == "duplicate_key")
+    return core::make_error("duplicate_key", "an object names the same key twice", bad_field);
+  if (bad_code == "control_character")
+    return core::make_error("control_character", "control characters (such as NUL) are not allowed in text", bad_field);
+  if (!bad_code.empty() || j.is_discarded()) return core::make_error("invalid_json", "the body is not valid JSON");
+  return j;
+}
+
 std::string field_path(std::string_view parent, std::string_view child) {
   if (parent.empty()) return std::string(child);
   return std::string(parent) + "." + std::string(child);
@@ -80,10 +170,15 @@ Result<std::string> read_string(const Json& j, std::string_view field) {
 }
 
 Result<std::int64_t> read_int(const Json& j, std::string_view field) {
-  if (j.is_number_integer()) return j.get<std::int64_t>();
-  if (j.is_number_float()) {
+  if (j.is_number_unsigned()) {
+    const auto u = j.get<std::uint64_t>();
+    if (u <= static_cast<std::uint64_t>(INT64_MAX)) return static_cast<std::int64_t>(u);
+  } else if (j.is_number_integer()) {
+    return j.get<std::int64_t>();
+  } else if (j.is_number_float()) {
+    // Range first: casting a double outside int64 (1e300, NaN) is undefined behaviour.
     const double d = j.get<double>();
-    if (d == static_cast<double>(static_cast<std::int64_t>(d)) && d > -9e15 && d < 9e15) {
+    if (d > -9e15 && d < 9e15 && d == static_cast<double>(static_cast<std::int64_t>(d))) {
       return static_cast<std::int64_t>(d);
     }
   }

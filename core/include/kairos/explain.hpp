@@ -62,4 +62,10 @@ struct StartExplanation {
 // ascending. An invalid policy gives nothing (validate() says why).
 std::vector<StartExplanation> explain_starts(const AvailabilityInputs& inputs, Interval range);
 
+// A host's free working time in `range` (the console's preview of hours before they
+// are saved): its working time (weekly hours, overrides, DST as in working_time) minus
+// its busy blocks (all-day ones as the host's whole local date) and `taken` (its
+// bookings), sorted and disjoint.
+std::vector<Interval> host_free_time(const Host& host, const std::vector<Interval>& taken, Interval range);
+
 }  // namespace kairos::core

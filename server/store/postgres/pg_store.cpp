@@ -22,6 +22,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "kairos/booking.hpp"
 #include "pg.hpp"
 #include "store/store.hpp"
 
@@ -43,7 +44,7 @@ std::int64_t unix_now() {
 constexpr const char* kBookingCols =
     "uid, account_id, page_id, event_type, host_id, room_id, start_s, end_s, status, token_hash, guest_name, "
     "guest_email, guest_phone, checkin_code, doc, created_at, updated_at, host_ids, buffer_before_min, "
-    "buffer_after_min";
+    "buffer_after_min, version";
 constexpr std::int64_t kMigrationLock = 0x6b6169726f73;  // "kairos"
 
 struct TxState {
@@ -95,8 +96,17 @@ BookingRecord row_to_booking(const pg::Result& r, int i) {
   if (b.host_ids.empty() && !b.host_id.empty()) b.host_ids.push_back(b.host_id);
   b.buffer_before_min = r.integer(i, 18);
   b.buffer_after_min = r.integer(i, 19);
+  b.version = r.integer(i, 20);
   return b;
 }
+constexpr const char* kStaffCols =
+    "SELECT id, account_id, email, name, role, host_id, language, password_hash, created_at, updated_at FROM staff";
+
+StaffRecord row_to_staff(const pg::Result& r, int i) {
+  return StaffRecord{r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4),
+                     r.text(i, 5), r.text(i, 6), r.text(i, 7), r.integer(i, 8), r.integer(i, 9)};
+}
+
 TokenDoc row_to_doc(const pg::Result& r, int i) {
   return TokenDoc{r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3),
                   r.text(i, 4), r.text(i, 5), r.integer(i, 6), r.integer(i, 7)};
@@ -118,7 +128,14 @@ class PgStore final : public Store {
     for (int attempt = 0;; ++attempt) {
       auto c = acquire();
       try {
-        c->exec("BEGIN");
+        try {
+          c->exec("BEGIN");
+        } catch (const pg::Error&) {
+          // A pooled connection the server closed (restart, idle timeout): dial anew once.
+          if (c->ok()) throw;
+          c = std::make_unique<Conn>(url_);
+          c->exec("BEGIN");
+        }
         t_tx = TxState{this, c.get(), false};
         core::Status st = fn();
         bool wrote = t_tx.wrote;
@@ -169,7 +186,8 @@ class PgStore final : public Store {
       id = new_id;
       auto now = unix_now();
       run("INSERT INTO accounts(id, name, created_at) VALUES ($1, $2, $3)", {id, name, now});
-      run("INSERT INTO api_keys(key_hash, account_id, created_at) VALUES ($1, $2, $3)", {key_hash, id, now});
+      run("INSERT INTO api_keys(key_hash, account_id, created_at, id, name) VALUES ($1, $2, $3, $4, 'bootstrap')",
+          {key_hash, id, now, "k_" + key_hash.substr(0, 12)});
       return core::ok_status();
     });
     (void)st;
@@ -199,6 +217,13 @@ class PgStore final : public Store {
     return write("INSERT INTO used_links(nonce, purpose, subject, used_at) VALUES ($1, $2, $3, $4) "
                  "ON CONFLICT(nonce) DO NOTHING",
                  {nonce, purpose, subject, now}) > 0;
+  }
+
+  bool link_used(const std::string& nonce) override {
+    return read("SELECT 1 FROM used_links WHERE nonce = $1", {nonce}).rows() > 0;
+  }
+  bool delete_room(const std::string& account_id, const std::string& id) override {
+    return write("DELETE FROM rooms WHERE id = $1 AND account_id = $2", {id, account_id}) > 0;
   }
 
   void put_host(const HostRecord& h) override {
@@ -282,7 +307,7 @@ class PgStore final : public Store {
     write_fn([&] {
       // Buffers are fixed when the booking is made; the stored ones win over the caller's.
       auto r = run("UPDATE bookings SET host_id=$1, room_id=$2, start_s=$3, end_s=$4, status=$5, guest_name=$6, "
-                   "guest_email=$7, guest_phone=$8, checkin_code=$9, doc=$10, updated_at=$11, host_ids=$12 "
+                   "guest_email=$7, guest_phone=$8, checkin_code=$9, doc=$10, updated_at=$11, host_ids=$12, version = version + 1 "
                    "WHERE uid=$13 RETURNING buffer_before_min, buffer_after_min",
                    {b.host_id, b.room_id, b.start, b.end, b.status, b.guest_name, b.guest_email, b.guest_phone,
                     b.checkin_code, b.doc, b.updated_at, join_ids(b), b.uid});
@@ -321,9 +346,10 @@ class PgStore final : public Store {
         " AND ($5 = '' OR uid IN (SELECT booking_uid FROM booking_hosts WHERE host_id = $5))"
         " AND ($6 = '' OR strpos(lower(guest_name), lower($6)) > 0 OR strpos(lower(guest_email), lower($6)) > 0"
         "      OR strpos(guest_phone, $6) > 0)"
+        " AND ($8 = '' OR (doc::jsonb ->> 'tray') = $8)"
         " ORDER BY start_s, uid LIMIT $7";
     auto r = read(sql, {q.account_id, q.from.value_or(INT64_MIN), q.to.value_or(INT64_MAX), q.status, q.host, q.q,
-                        static_cast<std::int64_t>(q.limit)});
+                        static_cast<std::int64_t>(q.limit), q.tray});
     std::vector<BookingRecord> out;
     for (int i = 0; i < r.rows(); ++i) out.push_back(row_to_booking(r, i));
     return out;
@@ -356,19 +382,24 @@ class PgStore final : public Store {
         out.push_back(std::move(b));
       }
     };
-    // Appointments last at most a day, so what overlaps [from, to) starts in [from - 1 day, to).
-    if (!host_ids.empty())
-      collect(read("SELECT booking_uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
-                   " FROM booking_hosts WHERE host_id = ANY($1::text[]) AND start_s >= $2::bigint - 86400"
-                   " AND start_s < $3 AND end_s > $2 AND status IN ('pending','approved','rescheduled')"
-                   " ORDER BY host_id, start_s",
-                   {pg::array_literal(host_ids), from, to}));
-    if (!room_ids.empty())
-      collect(read("SELECT uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
-                   " FROM bookings WHERE room_id = ANY($1::text[]) AND start_s >= $2::bigint - 86400"
-                   " AND start_s < $3 AND end_s > $2 AND status IN ('pending','approved','rescheduled')"
-                   " ORDER BY room_id, start_s",
-                   {pg::array_literal(room_ids), from, to}));
+    // Which statuses are live and how long an appointment can be are the core's (the
+    // exclusion constraints of migration 0001 name the same statuses; tests/store checks).
+    static const std::string live = [] {
+      std::string in;
+      for (auto st : core::active_statuses()) in += std::string(in.empty() ? "'" : ",'") + core::to_string(st) + "'";
+      return " AND status IN (" + in + ")";
+    }();
+    static const std::string longest = std::to_string(core::Seconds(core::max_appointment_length).count());
+    static const std::string by_host =
+        "SELECT booking_uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
+        " FROM booking_hosts WHERE host_id = ANY($1::text[]) AND start_s >= $2::bigint - " + longest +
+        " AND start_s < $3 AND end_s > $2" + live + " ORDER BY host_id, start_s";
+    static const std::string by_room =
+        "SELECT uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
+        " FROM bookings WHERE room_id = ANY($1::text[]) AND start_s >= $2::bigint - " + longest +
+        " AND start_s < $3 AND end_s > $2" + live + " ORDER BY room_id, start_s";
+    if (!host_ids.empty()) collect(read(by_host, {pg::array_literal(host_ids), from, to}));
+    if (!room_ids.empty()) collect(read(by_room, {pg::array_literal(room_ids), from, to}));
     return out;
   }
   std::vector<BookingRecord> bookings_ended(const std::vector<std::string>& statuses, std::int64_t before,
@@ -479,6 +510,107 @@ class PgStore final : public Store {
   bool delete_token_doc(const std::string& kind, const std::string& id) override {
     return write("DELETE FROM token_docs WHERE kind = $1 AND id = $2", {kind, id}) > 0;
   }
+  std::vector<TokenDoc> token_docs_of(const std::string& kind, const std::string& account_id) override {
+    auto r = read("SELECT id, account_id, token_hash, kind, state, doc, created_at, updated_at FROM token_docs "
+                  "WHERE kind = $1 AND account_id = $2 ORDER BY created_at DESC, id DESC",
+                  {kind, account_id});
+    std::vector<TokenDoc> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(row_to_doc(r, i));
+    return out;
+  }
+
+  // --- staff, sessions, API keys, failed logins (SQLite 0005, PostgreSQL 0002) ---------
+  bool put_staff(const StaffRecord& s) override {
+    bool ok = true;
+    write_fn([&] {
+      auto q = t_tx.conn->query("SELECT id FROM staff WHERE email = $1", {s.email});
+      if (q.rows() && q.text(0, 0) != s.id) {
+        ok = false;
+        return;
+      }
+      t_tx.conn->query("INSERT INTO staff(id, account_id, email, name, role, host_id, language, password_hash, "
+                       "created_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT(id) DO UPDATE SET "
+                       "email = excluded.email, name = excluded.name, role = excluded.role, host_id = excluded.host_id, "
+                       "language = excluded.language, password_hash = excluded.password_hash, "
+                       "updated_at = excluded.updated_at",
+                       {s.id, s.account_id, s.email, s.name, s.role, s.host_id, s.language, s.password_hash,
+                        s.created_at, s.updated_at});
+    });
+    return ok;
+  }
+  std::optional<StaffRecord> staff(const std::string& id) override {
+    auto r = read(std::string(kStaffCols) + " WHERE id = $1", {id});
+    if (!r.rows()) return std::nullopt;
+    return row_to_staff(r, 0);
+  }
+  std::optional<StaffRecord> staff_by_email(const std::string& email) override {
+    auto r = read(std::string(kStaffCols) + " WHERE email = $1", {email});
+    if (!r.rows()) return std::nullopt;
+    return row_to_staff(r, 0);
+  }
+  std::vector<StaffRecord> staff_of(const std::string& account_id) override {
+    auto r = read(std::string(kStaffCols) + " WHERE account_id = $1 ORDER BY created_at, id", {account_id});
+    std::vector<StaffRecord> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(row_to_staff(r, i));
+    return out;
+  }
+  bool delete_staff(const std::string& account_id, const std::string& id) override {
+    bool changed = false;
+    write_fn([&] {
+      t_tx.conn->query("DELETE FROM sessions WHERE staff_id = $1", {id});
+      changed = t_tx.conn->query("DELETE FROM staff WHERE id = $1 AND account_id = $2", {id, account_id}).affected() > 0;
+    });
+    return changed;
+  }
+  void put_session(const SessionRecord& s) override {
+    write_fn([&] {
+      t_tx.conn->query("DELETE FROM sessions WHERE expires_at < $1", {s.created_at});
+      t_tx.conn->query("INSERT INTO sessions(token_hash, staff_id, account_id, created_at, expires_at) "
+                       "VALUES ($1,$2,$3,$4,$5)",
+                       {s.token_hash, s.staff_id, s.account_id, s.created_at, s.expires_at});
+    });
+  }
+  std::optional<SessionRecord> session(const std::string& token_hash) override {
+    auto r = read("SELECT token_hash, staff_id, account_id, created_at, expires_at FROM sessions WHERE token_hash = $1",
+                  {token_hash});
+    if (!r.rows()) return std::nullopt;
+    return SessionRecord{r.text(0, 0), r.text(0, 1), r.text(0, 2), r.integer(0, 3), r.integer(0, 4)};
+  }
+  void delete_session(const std::string& token_hash) override {
+    write("DELETE FROM sessions WHERE token_hash = $1", {token_hash});
+  }
+  void delete_sessions_of(const std::string& staff_id) override {
+    write("DELETE FROM sessions WHERE staff_id = $1", {staff_id});
+  }
+  void add_api_key(const ApiKeyRecord& k) override {
+    write("INSERT INTO api_keys(key_hash, account_id, created_at, id, name) VALUES ($1,$2,$3,$4,$5)",
+          {k.key_hash, k.account_id, k.created_at, k.id, k.name});
+  }
+  std::vector<ApiKeyRecord> api_keys(const std::string& account_id) override {
+    auto r = read("SELECT id, account_id, name, key_hash, created_at FROM api_keys WHERE account_id = $1 "
+                  "ORDER BY created_at, id",
+                  {account_id});
+    std::vector<ApiKeyRecord> out;
+    for (int i = 0; i < r.rows(); ++i)
+      out.push_back(ApiKeyRecord{r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.integer(i, 4)});
+    return out;
+  }
+  bool delete_api_key(const std::string& account_id, const std::string& id) override {
+    return write("DELETE FROM api_keys WHERE id = $1 AND account_id = $2", {id, account_id}) > 0;
+  }
+  std::pair<int, std::int64_t> login_failures(const std::string& key) override {
+    auto r = read("SELECT failures, last_at FROM login_failures WHERE key = $1", {key});
+    if (!r.rows()) return {0, 0};
+    return {static_cast<int>(r.integer(0, 0)), r.integer(0, 1)};
+  }
+  void record_login_failure(const std::string& key, std::int64_t now) override {
+    write("INSERT INTO login_failures(key, failures, last_at) VALUES ($1, 1, $2) ON CONFLICT(key) DO UPDATE SET "
+          "failures = login_failures.failures + 1, last_at = excluded.last_at",
+          {key, now});
+  }
+  void reset_login_failures(const std::string& key) override {
+    write("DELETE FROM login_failures WHERE key = $1", {key});
+  }
 
  private:
   // --- connections ------------------------------------------------------------------
@@ -514,10 +646,17 @@ class PgStore final : public Store {
       auto r = c->query(sql, params);
       release(std::move(c));
       return r;
-    } catch (...) {
-      release(std::move(c));
-      throw;
+    } catch (const pg::Error&) {
+      if (c->ok()) {
+        release(std::move(c));
+        throw;
+      }
     }
+    // The pooled connection was dead (the database restarted): a read is safe to repeat.
+    auto fresh = std::make_unique<Conn>(url_);
+    auto r = fresh->query(sql, params);
+    release(std::move(fresh));
+    return r;
   }
   // Inside transact() only.
   pg::Result run(const std::string& sql, std::initializer_list<Param> params = {}) {

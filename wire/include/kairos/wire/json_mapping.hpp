@@ -31,6 +31,16 @@ using core::Result;
 // Parses text without throwing; "invalid_json" on failure.
 Result<Json> parse_json(std::string_view text);
 
+// Parses a request body, strictly: "duplicate_key" when an object names a key twice
+// (nlohmann would silently keep the last, so two readers could disagree),
+// "control_character" (with the field) when a key or string holds NUL or another
+// control character other than tab and line breaks, "invalid_json" when malformed or
+// nested deeper than 64 levels.
+Result<Json> parse_request_json(std::string_view text);
+
+// True when `s` holds no control character at all (for one-line texts: names).
+bool is_single_line(std::string_view s);
+
 // Each reader takes the value itself and the field name to blame.
 Result<std::string> read_string(const Json& j, std::string_view field);
 Result<std::int64_t> read_int(const Json& j, std::string_view field);

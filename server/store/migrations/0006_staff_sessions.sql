@@ -1,4 +1,4 @@
--- 0005: staff logins of the owner console, their sessions, named API keys and the
+-- 0006: staff logins of the owner console, their sessions, named API keys and the
 -- failed-login counters that slow down password guessing. Sessions and counters live
 -- in the database so every server instance sees the same ones.
 CREATE TABLE staff (
@@ -32,3 +32,4 @@ ALTER TABLE api_keys ADD COLUMN name TEXT NOT NULL DEFAULT '';
 UPDATE api_keys SET id = 'k_' || substr(key_hash, 1, 12), name = 'bootstrap' WHERE id = '';
 CREATE INDEX api_keys_account ON api_keys(account_id);
 CREATE INDEX token_docs_account ON token_docs(kind, account_id, created_at);
+ALTER TABLE bookings ADD COLUMN version INTEGER NOT NULL DEFAULT 1;  -- optimistic concurrency of edits
