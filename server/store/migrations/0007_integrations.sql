@@ -1,4 +1,4 @@
--- 0005: calendars in (a host's iCalendar subscriptions and uploads, with the last good
+-- 0007: calendars in (a host's iCalendar subscriptions and uploads, with the last good
 -- copy and its expansion into busy blocks), feeds out (secret subscription URLs) and
 -- webhook subscriptions. Webhook deliveries are outbox rows of channel 'webhook'.
 CREATE TABLE calendars (
