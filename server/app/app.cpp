@@ -2,6 +2,7 @@
 #include "app.hpp"
 
 #include "auth/tokens.hpp"
+#include "front.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/json_mapping.hpp"
 
@@ -33,6 +34,7 @@ void App::register_routes(http::Router& r) {
   register_booking_routes(*this, r);
   register_proposal_routes(*this, r);
   register_link_routes(*this, r);
+  register_front_routes(*this, r);
   register_static_routes(*this, r);
   router = &r;
 }

@@ -4,6 +4,7 @@
 #include <openssl/rand.h>
 
 #include "auth/tokens.hpp"
+#include "front.hpp"
 #include "http/log.hpp"
 #include "kairos/email.hpp"
 #include "kairos/proposal.hpp"
@@ -172,6 +173,8 @@ core::Booking to_core(const store::BookingRecord& r) {
   b.send_mail = d.value("send_mail", true);
   b.visibility = core::parse_visibility(d.value("visibility", "public")).value_or(core::Visibility::public_);
   b.tray = d.value("tray", "");
+  for (const auto& l : d.value("labels", json::array()))
+    if (l.is_string()) b.labels.push_back(l.get<std::string>());
   b.created_at = at(r.created_at);
   for (const auto& h : d.value("history", json::array())) {
     core::HistoryEntry e;
@@ -203,7 +206,7 @@ store::BookingRecord to_record(const core::Booking& b, const std::string& accoun
   r.checkin_code = b.checkin_code;
   json d{{"guest", guest_json(b.guest)}, {"no_show", b.no_show}, {"notes", b.notes}, {"location", b.location},
          {"guidance", b.guidance}, {"proposal_id", b.proposal_id}, {"send_mail", b.send_mail},
-         {"visibility", core::to_string(b.visibility)}, {"tray", b.tray}};
+         {"visibility", core::to_string(b.visibility)}, {"tray", b.tray}, {"labels", b.labels}};
   json others = json::array();
   for (const auto& g : b.other_guests) others.push_back(guest_json(g));
   d["other_guests"] = others;
@@ -220,6 +223,9 @@ store::BookingRecord to_record(const core::Booking& b, const std::string& accoun
 json booking_json(const core::Booking& b) {
   json j = b;  // the wire mapping the widget decodes (kairos/wire/lifecycle.hpp)
   j["host"] = b.host_ids.empty() ? std::string() : b.host_ids.front();
+  j["labels"] = b.labels;
+  for (const auto& h : b.history)  // the reception kiosk's check-in (R-PROP-9)
+    if (h.event == "arrived") j["arrived_at"] = core::format_instant(h.at);
   return j;
 }
 
@@ -260,6 +266,9 @@ void plan_messages(App& app, const std::string& account_id, const core::Booking&
     o.payload = payload.dump();
     o.created_at = now;
     app.store.add_outbox(o);
+    // Staff who want them get their reminders by SMS too (seed 001).
+    if (m.role == core::Recipient::host && m.template_key == "booking.reminder.host")
+      plan_host_sms(app, account_id, b, m);
   }
 }
 

@@ -21,7 +21,8 @@ const char* kUsage =
     "                     [--scheduler-seconds N] [--clock-offset-seconds N] [--trust-proxy]\n"
     "                     [--print-routes]\n"
     "                     [--mail-from ADDR] [--mail-name NAME] [--sms log|webhook:URL]\n"
-    "                     [--delivery-seconds N] [--test-clock]\n";
+    "                     [--delivery-seconds N] [--test-clock]\n"
+    "                     [--bounce-address ADDR] [--bounce-imap imap://USER:PASS@HOST:PORT/BOX]\n";
 
 bool to_int(std::string_view s, long lo, long hi, int& out) {
   if (s.empty() || s.size() > 10) return false;
@@ -102,6 +103,8 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
     else if (a == "--sms") ok = value(c.sms);
     else if (a == "--delivery-seconds") ok = number(c.delivery_seconds, 1, 3600);
     else if (a == "--test-clock") c.test_clock = true;
+    else if (a == "--bounce-address") ok = value(c.bounce_address);
+    else if (a == "--bounce-imap") ok = value(c.bounce_imap);
     else {
       std::cerr << "kairos-server: unknown option " << a << "\n" << kUsage;
       exit_code = 2;

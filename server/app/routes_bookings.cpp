@@ -6,6 +6,7 @@
 #include "app.hpp"
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
+#include "front.hpp"
 #include "http/front.hpp"
 #include "kairos/proposal.hpp"
 #include "kairos/time_text.hpp"
@@ -146,7 +147,13 @@ void register_booking_routes(App& app, http::Router& r) {
     q.q = req.query_or("q");
     if (q.q.size() > 200) return http::problem(422, "too_long", "the search text is too long", "q");
     json out = json::array();
-    for (const auto& rec : app.store.bookings(q)) out.push_back(booking_json(to_core(rec)));
+    const std::string location = req.query_or("location"), label = req.query_or("label");
+    for (const auto& rec : app.store.bookings(q)) {
+      core::Booking b = to_core(rec);
+      if (!location.empty() && b.location != location) continue;
+      if (!label.empty() && std::find(b.labels.begin(), b.labels.end(), label) == b.labels.end()) continue;
+      out.push_back(booking_json(b));
+    }
     return http::json_response(200, {{"bookings", out}});
   });
   r.add("GET", "/v1/admin/bookings/{uid}", Access::owner, [&app](Request& req) {
@@ -160,6 +167,15 @@ void register_booking_routes(App& app, http::Router& r) {
       if (m.state != "failed") continue;
       problems.push_back({{"message", m.id}, {"template", m.template_key}, {"channel", m.channel},
                           {"recipient", m.recipient}, {"error", m.last_error}});
+    }
+    for (const auto& d : app.store.token_docs("bounce", "active")) {  // bounces reported later (DSNs)
+      json bd = json::parse(d.doc, nullptr, false);
+      if (d.account_id != req.account_id || bd.value("booking", "") != rec->uid) continue;
+      json p{{"bounce", d.id}, {"message", bd.value("message", 0)}, {"template", bd.value("template", "")},
+             {"channel", "mail"}, {"recipient", bd.value("address", "")}, {"error", bd.value("error", "")},
+             {"status", bd.value("status", "")}};
+      if (bd.contains("suggestion")) p["suggestion"] = bd["suggestion"];
+      problems.push_back(p);
     }
     if (!problems.empty()) {
       j["delivery_problems"] = problems;
@@ -235,6 +251,19 @@ void register_booking_routes(App& app, http::Router& r) {
         guests->push_back(guest);
       }
     }
+    std::optional<std::string> location;  // the visit's office (R-PROP-6 "office")
+    if (const json* l = wire::member(*body, "location")) {
+      auto id = wire::read_string(*l, "location");
+      if (!id) return http::problem(id.error());
+      if (auto st = check_location(app, req.account_id, *id, "location"); !st) return http::problem(st.error());
+      location = *id;
+    }
+    std::optional<std::vector<std::string>> labels;
+    if (const json* l = wire::member(*body, "labels")) {
+      auto ls = read_labels(app, req.account_id, *l);
+      if (!ls) return http::problem(ls.error());
+      labels = *ls;
+    }
     bool notify = false;
     if (const json* n = wire::member(*body, "notify")) {
       auto b = wire::read_bool(*n, "notify");
@@ -284,6 +313,8 @@ void register_booking_routes(App& app, http::Router& r) {
         after.room_id = a->room_id;
       }
       if (guidance) after.guidance = *guidance;
+      if (location) after.location = *location;
+      if (labels) after.labels = *labels;
       if (guests) {
         core::Guest first = (*guests)[0];
         first.timezone = before.guest.timezone;

@@ -82,6 +82,7 @@ struct Booking {
                                       // the guest gets no mail but the R-PROP-4 completion mail
   Visibility visibility = Visibility::public_;  // fixed at creation
   std::string tray;                   // "" = the calendar; "declined" after a declined request
+  std::vector<std::string> labels;    // staff / location / custom label ids (seed 004)
   Instant created_at;
   std::vector<HistoryEntry> history;
   friend bool operator==(const Booking&, const Booking&) = default;
