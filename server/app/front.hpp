@@ -43,6 +43,15 @@ void queue_message(App& app, const std::string& account_id, const std::string& o
                    const std::string& template_key, const std::string& channel, const std::string& recipient,
                    const std::string& subject, const std::string& text, const nlohmann::json& extra = {});
 
+// A guest's address changed on `owner` (a booking uid or "inquiry:<id>"): what failed to
+// the old address is queued again for the new one, scheduled mail follows the new one.
+// Returns how many messages were re-sent.
+std::size_t resend_failed(App& app, const std::string& account, const std::string& owner, const std::string& old_address,
+                          const std::string& new_address);
+// The same for a booking edited by staff, and its bounces marked corrected.
+std::size_t address_corrected(App& app, const std::string& account, const std::string& booking,
+                              const std::string& old_address, const std::string& new_address);
+
 // True when mail to `address` is suppressed after a bounce (until it is corrected).
 bool suppressed(App& app, const std::string& account_id, const std::string& address);
 
@@ -55,6 +64,12 @@ std::string inquiry_zone(App& app, const std::string& account_id, const std::str
 core::LocalDate local_date(App& app, const std::string& zone, core::Instant t);
 // The unconverted report of `date` (location empty = every location).
 nlohmann::json report_items(App& app, const std::string& account_id, core::LocalDate date, const std::string& location);
+
+// The reception kiosk's guess limit (10 wrong codes per client per 10 minutes), shared
+// by GET and POST /v1/checkin/{code}; codes compare upper-case without spaces or dashes.
+bool checkin_guess_allowed(App& app, const std::string& client, int& retry_after);
+void checkin_guess_wrong(const std::string& client);
+std::string normalize_checkin_code(const std::string& raw);
 
 // Scheduled work: awaiting replies → unconverted, the daily report mail, bounce polling.
 void front_sweep(App& app);

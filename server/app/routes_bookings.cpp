@@ -333,6 +333,8 @@ void register_booking_routes(App& app, http::Router& r) {
       app.store.update_booking(updated);
       plan_messages(app, rec->account_id, out->booking, out->messages, out->cancel_key_prefixes);
       requests_follow_booking(app, rec->account_id, out->booking, false);
+      // A corrected e-mail address receives again what bounced or was held (R-INQ-4).
+      address_corrected(app, rec->account_id, before.uid, before.guest.email, out->booking.guest.email);
       result = out->booking;
       return core::ok_status();
     });
@@ -376,16 +378,23 @@ void register_booking_routes(App& app, http::Router& r) {
   });
 
   r.add("GET", "/v1/checkin/{code}", Access::open, [&app](Request& req) {
-    auto rec = app.store.booking_by_checkin(req.params["code"]);
-    if (!rec) return http::problem(404, "not_found", "No visit with this code.");
+    int retry = 0;  // guesses are limited as at the kiosk (R-PROP-9)
+    if (!checkin_guess_allowed(app, req.client, retry))
+      return http::problem(429, "rate_limited", "Too many wrong codes.").with_header("Retry-After", std::to_string(retry));
+    auto rec = app.store.booking_by_checkin(normalize_checkin_code(req.params["code"]));
+    if (!rec) {
+      checkin_guess_wrong(req.client);
+      return http::problem(404, "not_found", "No visit with this code.");
+    }
     auto b = to_core(*rec);
     if (!core::checkin_valid(b, app.now()))
       return http::problem(404, "not_found", "No visit with this code at this time.");
     json hosts = json::array();
     for (const auto& id : b.host_ids)
       if (auto h = app.store.host(id)) hosts.push_back(json::parse(h->doc, nullptr, false).value("name", ""));
+    // Only what the visitor needs: whoever guesses a code learns no guest's name.
     json out{{"uid", b.uid}, {"start", b.when.start}, {"end", b.when.end}, {"status", core::to_string(b.status)},
-             {"guest", {{"name", b.guest.name}, {"company", b.guest.company}}}, {"hosts", hosts}};
+             {"hosts", hosts}};
     if (!b.room_id.empty()) {
       out["room"] = b.room_id;
       if (auto room = app.store.room(b.room_id)) out["room_name"] = room->name;

@@ -2,6 +2,7 @@
 // search, manual mail, bounces and the reception kiosk's check-in. Another account's ids
 // answer 404 like unknown ones.
 #include <algorithm>
+#include <cctype>
 #include <mutex>
 #include <unordered_map>
 
@@ -260,6 +261,13 @@ core::Result<store::TokenDoc> create_inquiry(App& app, const json& body) {
         location = et.value("location", "");
         break;
       }
+  // Seed 004: mail from the web forms gets its store's label automatically.
+  json labels = json::array();
+  if (!location.empty())
+    for (const auto& l : account_docs(app, "label", {"live"}, page->account_id)) {
+      json lj = json::parse(l.doc, nullptr, false);
+      if (lj.value("kind", "") == "location" && lj.value("location", "") == location) labels.push_back(l.id);
+    }
   const core::Instant now = app.now();
   json wished = json::array();
   for (const auto& w : checked->wished_times) wished.push_back(w);
@@ -267,7 +275,7 @@ core::Result<store::TokenDoc> create_inquiry(App& app, const json& body) {
   if (!checked->phone.empty()) guest["phone"] = checked->phone;
   json doc{{"kind", core::to_string(checked->kind)}, {"page", page->id}, {"location", location},
            {"language", language}, {"guest", guest}, {"message", checked->message}, {"wished_times", wished},
-           {"labels", json::array()}, {"staff", ""}, {"created", core::format_instant(now)},
+           {"labels", labels}, {"staff", ""}, {"created", core::format_instant(now)},
            {"received_on", core::format_date(local_date(app, inquiry_zone(app, page->account_id, location), now))},
            {"history", json::array({{{"at", core::format_instant(now)}, {"event", "received"}, {"detail", ""}}})},
            {"replies", json::array()}};
@@ -304,6 +312,8 @@ bool guest_matches(const json& guest, const std::string& extra_text, const std::
   if (core::phone_matches(guest.value("phone", ""), q)) return true;
   return core::text_matches(extra_text, q);
 }
+
+}  // namespace
 
 // --- bounces: re-send what failed after a correction ------------------------------------------
 
@@ -343,6 +353,26 @@ std::size_t resend_failed(App& app, const std::string& account, const std::strin
   return n;
 }
 
+std::size_t address_corrected(App& app, const std::string& account, const std::string& booking, const std::string& old_address,
+                              const std::string& new_address) {
+  if (old_address == new_address || old_address.empty()) return 0;
+  const std::size_t n = resend_failed(app, account, booking, old_address, new_address);
+  for (auto& b : account_docs(app, "bounce", {"active"}, account)) {
+    json j = json::parse(b.doc, nullptr, false);
+    if (j.value("booking", "") != booking || j.value("address", "") != old_address) continue;
+    j["corrected_to"] = new_address;
+    j["corrected_at"] = core::format_instant(app.now());
+    j["resent"] = n;
+    b.state = "corrected";
+    b.doc = j.dump();
+    b.updated_at = now_s(app);
+    app.store.put_token_doc(b);
+  }
+  return n;
+}
+
+namespace {
+
 // --- kiosk guesses --------------------------------------------------------------------------
 
 struct Guesses {
@@ -358,6 +388,31 @@ constexpr int kWrongGuesses = 10;           // per client …
 constexpr std::int64_t kGuessWindow = 600;  // … per 10 minutes
 
 }  // namespace
+
+bool checkin_guess_allowed(App& app, const std::string& client, int& retry_after) {
+  const std::int64_t now = now_s(app);
+  Guesses& g = guesses();
+  std::lock_guard lock(g.mu);
+  if (g.by_client.size() > 100000) g.by_client.clear();
+  auto& w = g.by_client[client];
+  if (now - w.start >= kGuessWindow) w = {now, 0};
+  if (w.wrong < kWrongGuesses) return true;
+  retry_after = static_cast<int>(kGuessWindow - (now - w.start));
+  return false;
+}
+
+void checkin_guess_wrong(const std::string& client) {
+  Guesses& g = guesses();
+  std::lock_guard lock(g.mu);
+  ++g.by_client[client].wrong;
+}
+
+std::string normalize_checkin_code(const std::string& raw) {
+  std::string code;
+  for (char c : raw)
+    if (c != ' ' && c != '-') code.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  return code;
+}
 
 // Defined here, declared in front.hpp.
 std::string room_location(App& app, const std::string& room_id) {
@@ -457,6 +512,37 @@ void register_front_routes(App& app, http::Router& r) {
       if (kind.empty() || v.value("kind", "") == kind) items.push_back(v);
     }
     return list_response(items, req);
+  });
+  r.add("GET", "/v1/admin/labels/{id}", Access::owner, [&app](Request& req) {
+    auto d = app.store.token_doc("label", req.params["id"]);
+    if (!d || d->account_id != req.account_id || d->state != "live") return not_found("label");
+    return http::json_response(200, doc_view(*d));
+  });
+  r.add("PUT", "/v1/admin/labels/{id}", Access::owner, [&app](Request& req) {  // rename, recolour
+    auto d = app.store.token_doc("label", req.params["id"]);
+    if (!d || d->account_id != req.account_id || d->state != "live") return not_found("label");
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    json doc = json::parse(d->doc, nullptr, false);
+    if (const json* n = wire::member(*body, "name")) {
+      auto s = wire::read_string(*n, "name");
+      if (!s) return http::problem(s.error());
+      if (s->empty() || s->size() > 100) return http::problem(422, "invalid_name", "1 to 100 characters", "name");
+      doc["name"] = *s;
+    }
+    if (const json* c = wire::member(*body, "color")) {
+      auto s = wire::read_string(*c, "color");
+      if (!s) return http::problem(s.error());
+      bool hex = s->size() == 7 && (*s)[0] == '#' &&
+                 std::all_of(s->begin() + 1, s->end(), [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)); });
+      if (!hex) return http::problem(422, "invalid_color", "a color is #RRGGBB", "color");
+      doc["color"] = *s;
+    }
+    if (wire::member(*body, "kind")) return http::problem(422, "immutable_field", "a label keeps its kind", "kind");
+    d->doc = doc.dump();
+    d->updated_at = now_s(app);
+    app.store.put_token_doc(*d);
+    return http::json_response(200, doc_view(*d));
   });
   r.add("DELETE", "/v1/admin/labels/{id}", Access::owner, [&app](Request& req) {
     auto d = app.store.token_doc("label", req.params["id"]);
@@ -875,24 +961,12 @@ void register_front_routes(App& app, http::Router& r) {
 
   // --- the reception kiosk ----------------------------------------------------------------------
   r.add("POST", "/v1/checkin/{code}", Access::open, [&app](Request& req) {
-    const std::int64_t now = now_s(app);
-    Guesses& g = guesses();
-    {
-      std::lock_guard lock(g.mu);
-      if (g.by_client.size() > 100000) g.by_client.clear();
-      auto& w = g.by_client[req.client];
-      if (now - w.start >= kGuessWindow) w = {now, 0};
-      if (w.wrong >= kWrongGuesses)
-        return http::problem(429, "rate_limited", "Too many wrong codes; please ask the reception staff.")
-            .with_header("Retry-After", std::to_string(kGuessWindow - (now - w.start)));
-    }
-    auto wrong = [&] {
-      std::lock_guard lock(g.mu);
-      ++g.by_client[req.client].wrong;
-    };
-    std::string code;
-    for (char c : req.params["code"])
-      if (c != ' ' && c != '-') code.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    int retry = 0;
+    if (!checkin_guess_allowed(app, req.client, retry))
+      return http::problem(429, "rate_limited", "Too many wrong codes; please ask the reception staff.")
+          .with_header("Retry-After", std::to_string(retry));
+    auto wrong = [&] { checkin_guess_wrong(req.client); };
+    const std::string code = normalize_checkin_code(req.params["code"]);
     auto rec = code.size() == 6 ? app.store.booking_by_checkin(code) : std::nullopt;
     if (!rec || !core::is_active(core::parse_booking_status(rec->status).value_or(core::BookingStatus::cancelled))) {
       wrong();

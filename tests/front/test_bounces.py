@@ -279,6 +279,13 @@ class Bounces(FrontServer):
         self.assertIn("営業時間を教えてください。", text_of(ack[0]))
         self.assertEqual([b["address"] for b in self.ok(self.owner("GET", "/v1/admin/bounces?state=active"))["items"]],
                          ["ken@gmial.com"])
+        # Staff may also correct the address by editing the booking: the bounced mail goes again.
+        self.ok(self.owner("PATCH", "/v1/admin/bookings/" + b2["uid"],
+                           {"guests": [{"name": "Ken", "email": "ken@gmail.com", "phone": "+81 80 1111 2222"}]}))
+        self.tick()
+        self.assertEqual(len(self.mail_to("ken@gmail.com", self.new_mail())), 1)
+        self.assertEqual(self.ok(self.owner("GET", "/v1/admin/bounces?state=active"))["items"], [])
+        self.assertNotIn("delivery_problems", self.ok(self.owner("GET", "/v1/admin/bookings/" + b2["uid"])))
 
 
 if __name__ == "__main__":

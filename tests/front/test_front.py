@@ -57,8 +57,12 @@ class LocationsAndLabels(FrontServer):
         self.problem(self.owner("POST", "/v1/admin/labels", {"name": "x", "kind": "mood"}), 422, "invalid_kind", "kind")
         self.problem(self.owner("POST", "/v1/admin/labels", {"name": "x", "kind": "custom", "color": "red"}), 422,
                      "invalid_color", "color")
+        renamed = self.ok(self.owner("PUT", "/v1/admin/labels/" + check["id"], {"name": "確認（リーダー）", "color": "#0055aa"}))
+        self.assertEqual((renamed["name"], renamed["color"], renamed["kind"]), ("確認（リーダー）", "#0055aa", "custom"))
+        self.problem(self.owner("PUT", "/v1/admin/labels/" + check["id"], {"kind": "staff"}), 422, "immutable_field", "kind")
+        self.assertEqual(self.ok(self.owner("GET", "/v1/admin/labels/" + check["id"]))["name"], "確認（リーダー）")
         kinds = self.ok(self.owner("GET", "/v1/admin/labels?kind=custom"))["items"]
-        self.assertEqual({l["name"] for l in kinds}, {"業者", "確認"})
+        self.assertEqual({l["name"] for l in kinds}, {"業者", "確認（リーダー）"})
         h = self.host("Label Host", "label-host@clinic.test")
         self.page("labels", [h])
         b1 = self.book("labels", self.slot(48), mail="l1@example.com")
@@ -144,12 +148,16 @@ class Inquiries(FrontServer):
 
     def test_acknowledged_announced_listed_labelled_replied_converted(self):
         self.new_mail()
+        store = self.ok(self.owner("POST", "/v1/admin/labels", {"name": "ヘルシンキ/カッリオ", "kind": "location",
+                                                              "location": self.loc}), 201)["id"]
         start = (self.now() + datetime.timedelta(days=3)).replace(minute=0, second=0)
         r = self.ok(self.inquire(kind="booking_request", guest={"name": "三田花子", "email": "hanako@example.jp",
                                                                   "phone": "090-1111-2222"},
                                  message="来週の火曜日の午後は空いていますか?\n二人で伺います。", language="ja",
                                  wished_times=[{"start": iso(start), "end": iso(start + datetime.timedelta(hours=2))}]), 201)
         self.assertEqual(r["state"], "new")
+        # Seed 004: the web form's inquiry carries its store's label from the start.
+        self.assertEqual(self.ok(self.owner("GET", "/v1/admin/inquiries/" + r["id"]))["labels"], [store])
         self.tick()
         mails = self.new_mail()
         ack = self.mail_to("hanako@example.jp", mails)
@@ -336,6 +344,8 @@ class ReceptionCheckin(FrontServer):
         later = self.book("kiosk", self.slot(30), mail="later@example.jp")
         self.tick()
         self.new_mail()
+        looked = self.ok(self.call("GET", "/v1/checkin/" + soon["checkin_code"].lower()))
+        self.assertNotIn("guest", looked)
         r = self.ok(self.call("POST", "/v1/checkin/" + soon["checkin_code"].lower()))
         self.assertEqual(r["status"], "arrived")
         self.assertEqual(r["room"], "Room Fuji")
