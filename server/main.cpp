@@ -14,6 +14,8 @@
 #include "http/front.hpp"
 #include "http/log.hpp"
 #include "http/pistache_adapter.hpp"
+#include "store/migrate.hpp"
+#include "store/open.hpp"
 
 using namespace kairos::server;
 
@@ -23,6 +25,7 @@ int main(int argc, char** argv) {
   // (page faults were a tenth of the slot endpoint's time).
   mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
   mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+  if (argc > 1 && std::string_view(argv[1]) == "migrate") return store::migrate_main(argc - 1, argv + 1);
   int code = 0;
   auto cfg = parse_config(argc, argv, code);
   if (!cfg) return code;
@@ -46,7 +49,7 @@ int main(int argc, char** argv) {
   std::unique_ptr<store::Store> store;
   if (!cfg->print_routes) {
     try {
-      store = store::open_sqlite_store(cfg->db);
+      store = store::open_store(cfg->db);
     } catch (const std::exception& e) {
       log::error("cannot open the database", {{"db", cfg->db}, {"error", e.what()}});
       return 1;

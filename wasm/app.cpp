@@ -12,6 +12,7 @@
 #include "kairos/time_text.hpp"
 #include "kairos/wire/json_mapping.hpp"
 #include "mirror.hpp"
+#include "probe.hpp"
 #include "screens.hpp"
 
 namespace kairos::widget {
@@ -156,6 +157,7 @@ void App::start() {
   if (const Json* now = wire::member(cfg, "now_ms"); now != nullptr && now->is_number()) {
     s.now_unix = static_cast<std::int64_t>(now->get<double>() / 1000.0);
   }
+  probe::set_enabled(!str(cfg, "probe").empty());
   s.zone_id = str(cfg, "tz");
   if (s.zone_id.empty()) s.zone_id = "UTC";
   for (const char* z : common_zones) s.zone_choices.emplace_back(z);
@@ -454,6 +456,13 @@ void App::apply(const Intent& in) {
       slots_.invalidate();
       load_link_mode();
       break;
+    case Kind::retry_month:
+      if (!failed_month_.empty()) slots_.retry(failed_month_);
+      failed_month_.clear();
+      month_failures_ = 0;
+      retry_at_ms_ = 0;
+      s.error_code.clear();
+      break;
   }
 }
 
@@ -492,6 +501,15 @@ ViewModel App::view_model() const {
   if (s.rescheduling && !s.booking.page.empty()) q.page = s.booking.page;
   const DayMap* slots = zone != nullptr ? slots_.days(q) : nullptr;
   vm.month_loading = slots == nullptr;
+  vm.month_failed = zone != nullptr && slots == nullptr && slots_.is_failed(q);
+  vm.month_retrying = vm.month_failed && retry_at_ms_ > 0;
+  std::optional<core::LocalDate> today;
+  if (zone != nullptr) {
+    today = zone->to_local(core::Instant::from_unix_seconds(s.now_unix)).date();
+    vm.can_prev_month = s.year * 12 + s.month > today->year() * 12 + today->month();
+    // The calendar pages a year ahead at most (the longest booking window the widget shows).
+    vm.can_next_month = s.year * 12 + s.month < today->year() * 12 + today->month() + 12;
+  }
   for (int i = 0; i < total; ++i) {
     DayCell c;
     c.date = first + core::Days(i - lead);
@@ -501,6 +519,7 @@ ViewModel App::view_model() const {
       c.bookable = c.in_month && it != slots->end() && !it->second.empty();
     }
     c.selected = s.day && *s.day == c.date;
+    c.today = c.in_month && today && *today == c.date;
     vm.month_has_slots = vm.month_has_slots || c.bookable;
     vm.cells.push_back(c);
   }
@@ -523,7 +542,19 @@ ViewModel App::view_model() const {
 }
 
 bool App::wants_frame() const {
-  return settle_frames_ > 0 || state_.busy || !pending_.empty() || ImGui::GetIO().WantTextInput;
+  return settle_frames_ > 0 || state_.busy || !pending_.empty() || ImGui::GetIO().WantTextInput || retry_at_ms_ > 0;
+}
+
+void App::maybe_retry_month() {
+  if (retry_at_ms_ <= 0 || browser::now_ms() < retry_at_ms_) return;
+  retry_at_ms_ = 0;
+  slots_.retry(failed_month_);
+  settle_frames_ = kSettleFrames;
+}
+
+void App::on_mirror_focus(std::string_view key) {
+  state_.focus_key = std::string(key);
+  settle_frames_ = kSettleFrames;
 }
 
 void App::frame() {
@@ -533,6 +564,7 @@ void App::frame() {
   std::vector<Intent> queued;
   queued.swap(mirror_queue_);
   for (const Intent& i : queued) apply(i);
+  maybe_retry_month();
   ensure_month();
 
   const ViewModel vm = view_model();
@@ -542,6 +574,7 @@ void App::frame() {
     settle_frames_ = kSettleFrames;
   }
   browser::want_text_input(ImGui::GetIO().WantTextInput);
+  browser::want_wheel(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
 
   if (!japanese_requested_ &&
       (s.lang == Lang::ja || needs_japanese(s.page_name) || needs_japanese(s.page_description) ||
@@ -555,6 +588,13 @@ void App::frame() {
     last_mirror_ = mirror;
     browser::publish_mirror(mirror);
   }
+  if (const auto r = s.item_rects.find(s.focus_key); !s.focus_key.empty() && r != s.item_rects.end() &&
+                                                      r->second != last_focus_rect_) {
+    last_focus_rect_ = r->second;
+    browser::focus_rect(static_cast<int>(r->second[0]) - 8, static_cast<int>(r->second[1]) - 8,
+                        static_cast<int>(r->second[2]) + 16, static_cast<int>(r->second[3]) + 16);
+  }
+  if (s.focus_key.empty()) last_focus_rect_ = {};
   const int h = static_cast<int>(height + 0.5f);
   if (h != last_height_) {
     last_height_ = h;
@@ -615,6 +655,7 @@ void App::handle_page(int status, std::string_view body) {
   const Json j = parse(body);
   s.page_name = str(j, "name");
   s.page_description = str(j, "description");
+  if (const Json* m = wire::member(j, "mail_delivery"); m != nullptr && m->is_boolean()) s.mail_delivery = m->get<bool>();
   if (!lang_from_embed_or_browser_) parse_lang(str(j, "language"), s.lang);
   s.event_types.clear();
   if (const Json* types = wire::member(j, "event_types"); types != nullptr && types->is_array()) {
@@ -817,9 +858,18 @@ void App::on_response(int id, int status, std::string_view body) {
     }
     case Call::month:
       if (status != 200) {
+        // Shown in the calendar with "Try again"; asked again after 1, 2, 4 s.
         slots_.failed(p.key);
-        s.error_code = error_code_of(status, body);
+        if (failed_month_ != p.key) month_failures_ = 0;
+        failed_month_ = p.key;
+        ++month_failures_;
+        retry_at_ms_ = month_failures_ <= 3 ? browser::now_ms() + 1000.0 * (1 << (month_failures_ - 1)) : 0;
         break;
+      }
+      if (p.key == failed_month_) {
+        failed_month_.clear();
+        month_failures_ = 0;
+        retry_at_ms_ = 0;
       }
       if (auto r = slots_.store(p.key, body); !r) s.error_code = r.error().code;
       break;

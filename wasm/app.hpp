@@ -4,6 +4,7 @@
 // choices are decided by the server, whose answer always wins.
 #pragma once
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -28,6 +29,8 @@ class App {
   void on_mirror_activate(std::string_view id);
   void on_mirror_input(std::string_view field, std::string_view value);
   void on_host_message(std::string_view json);
+  // The mirror element with keyboard focus (its data-key), "" when none.
+  void on_mirror_focus(std::string_view key);
 
   FontSet& fonts() { return fonts_; }
   // False while nothing changes: the loop then skips drawing (the canvas keeps its last
@@ -79,9 +82,15 @@ class App {
   bool announced_ready_ = false;
   std::string last_mirror_;
   int last_height_ = 0;
+  std::array<float, 4> last_focus_rect_{};
   std::vector<Intent> mirror_queue_;  // from the mirror, applied at the next frame
   bool lang_from_embed_or_browser_ = false;
   bool calendar_initialised_ = false;
+  // A failed month is asked again after 1, 2, 4 s (then only by "Try again").
+  std::string failed_month_;
+  int month_failures_ = 0;
+  double retry_at_ms_ = 0;
+  void maybe_retry_month();
   // ImGui lays out some widgets (tables, wrapped text) over a couple of frames.
   static constexpr int kSettleFrames = 12;
   int settle_frames_ = kSettleFrames;

@@ -27,12 +27,14 @@ EM_JS(void, kairos_js_emit, (const char* name, const char* json), {
   Module.kairosHost.emit(UTF8ToString(name), UTF8ToString(json));
 });
 EM_JS(void, kairos_js_height, (int px), { Module.kairosHost.height(px); });
+EM_JS(void, kairos_js_focus_rect, (int x, int y, int w, int h), { Module.kairosHost.focusRect(x, y, w, h); });
 EM_JS(void, kairos_js_ready, (), { Module.kairosHost.ready(); });
 EM_JS(void, kairos_js_download, (const char* name, const char* mime, const char* text), {
   Module.kairosHost.download(UTF8ToString(name), UTF8ToString(mime), UTF8ToString(text));
 });
 EM_JS(void, kairos_js_open, (const char* url), { Module.kairosHost.open(UTF8ToString(url)); });
 EM_JS(void, kairos_js_text_input, (int on), { Module.kairosHost.textInput(!!on); });
+EM_JS(void, kairos_js_want_wheel, (int on), { Module.kairosWantsWheel = !!on; });
 EM_JS(double, kairos_js_now, (), { return Date.now(); });
 EM_JS(int, kairos_js_recent_input, (), { return performance.now() < (Module.kairosActiveUntil || 0) ? 1 : 0; });
 EM_JS(void, kairos_js_canvas, (int* out), {
@@ -65,6 +67,7 @@ std::string asset_url(const char* name) { return take(kairos_js_asset_url(name))
 void publish_mirror(const std::string& json) { kairos_js_mirror(json.c_str()); }
 void emit(const char* event, const std::string& json) { kairos_js_emit(event, json.c_str()); }
 void report_height(int css_pixels) { kairos_js_height(css_pixels); }
+void focus_rect(int x, int y, int w, int h) { kairos_js_focus_rect(x, y, w, h); }
 void ready() { kairos_js_ready(); }
 void download(const std::string& filename, const std::string& mime, const std::string& text) {
   kairos_js_download(filename.c_str(), mime.c_str(), text.c_str());
@@ -72,6 +75,7 @@ void download(const std::string& filename, const std::string& mime, const std::s
 void open_url(const std::string& url) { kairos_js_open(url.c_str()); }
 void want_text_input(bool active) { kairos_js_text_input(active ? 1 : 0); }
 double now_ms() { return kairos_js_now(); }
+void want_wheel(bool on) { kairos_js_want_wheel(on ? 1 : 0); }
 bool recent_input() { return kairos_js_recent_input() != 0; }
 
 Canvas sync_canvas() {

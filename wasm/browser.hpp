@@ -26,12 +26,17 @@ std::string asset_url(const char* name);
 void publish_mirror(const std::string& json);
 void emit(const char* event, const std::string& json);  // to the host page, origin-checked
 void report_height(int css_pixels);
+// Where the element with the mirror's focus is drawn (CSS pixels), to scroll it into view.
+void focus_rect(int x, int y, int w, int h);
 void ready();                                            // hides the progress indicator
 void download(const std::string& filename, const std::string& mime, const std::string& text);
 void open_url(const std::string& url);
 // Focus (or release) the hidden <input> that forwards IME-composed text and pastes.
 void want_text_input(bool active);
 double now_ms();
+// Whether wheel events over the canvas go to ImGui (an open list scrolls) rather than
+// to the browser (the page scrolls).
+void want_wheel(bool on);
 // True within a second of the guest's last pointer, key, wheel or touch event.
 bool recent_input();
 

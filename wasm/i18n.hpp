@@ -98,6 +98,10 @@ struct Texts {
   const char* err_decline_not_allowed;
   const char* err_request_not_sent;
   const char* err_closed;
+  const char* booked_body_no_mail;  // the server sends no mail (no --smtp)
+  const char* close;
+  const char* booking_region;       // the mirror region's and the frame's name
+  const char* retrying;             // "Trying again…" while a failed request is retried
 };
 
 struct Locale {

@@ -9,11 +9,13 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <cfloat>
 #include <cstdlib>
 #include <vector>
 
 #include "app.hpp"
 #include "browser.hpp"
+#include "probe.hpp"
 
 namespace {
 
@@ -23,6 +25,7 @@ struct Loop {
   double last_time = 0;
   kairos::widget::browser::Canvas last_canvas;
   int idle_frames = 0;
+  bool pointer_cancelled = false;  // a swipe is scrolling: its press must not click
 };
 
 // The one instance the exported callbacks reach; owned by main() for the page's life.
@@ -44,11 +47,15 @@ void frame(void* arg) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
+  if (loop.pointer_cancelled) {
+    io.MouseDown[0] = false;
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  }
   // GLFW reports the canvas' backing-store size and pixel coordinates; ImGui works in
   // CSS pixels with the ratio as framebuffer scale, so text is rasterised sharp.
   io.DisplaySize = ImVec2(static_cast<float>(canvas.width), static_cast<float>(canvas.height));
   io.DisplayFramebufferScale = ImVec2(canvas.scale, canvas.scale);
-  if (io.MousePos.x > -1e30f) io.MousePos = ImVec2(io.MousePos.x / canvas.scale, io.MousePos.y / canvas.scale);
+  if (io.MousePos.x > -1e30f && !loop.pointer_cancelled) io.MousePos = ImVec2(io.MousePos.x / canvas.scale, io.MousePos.y / canvas.scale);
   const double now = glfwGetTime();
   // Headless browsers can deliver frames with equal timestamps; ImGui needs dt > 0.
   io.DeltaTime = now > loop.last_time ? static_cast<float>(now - loop.last_time) : 1.0f / 240.0f;
@@ -93,6 +100,19 @@ EMSCRIPTEN_KEEPALIVE void kairos_host_message(const char* json) {
   if (g_loop != nullptr && json != nullptr) g_loop->app.on_host_message(json);
 }
 
+// 1 while a touch swipes (the shell scrolls; the press it began is released off-item),
+// 0 when the next touch starts.
+EMSCRIPTEN_KEEPALIVE void kairos_pointer_cancel(int on) {
+  if (g_loop != nullptr) g_loop->pointer_cancelled = on != 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void kairos_mirror_focus(const char* key) {
+  if (g_loop != nullptr && key != nullptr) g_loop->app.on_mirror_focus(key);
+}
+
+// The layout probe's record of the last drawn frame (test mode, ?probe=1); see probe.hpp.
+EMSCRIPTEN_KEEPALIVE const char* kairos_probe() { return kairos::widget::probe::last().c_str(); }
+
 // Committed IME compositions and pasted text, forwarded by the shell's hidden input.
 EMSCRIPTEN_KEEPALIVE void kairos_text_input(const char* utf8) {
   if (utf8 != nullptr && ImGui::GetCurrentContext() != nullptr) ImGui::GetIO().AddInputCharactersUTF8(utf8);
@@ -116,7 +136,8 @@ int main() {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  // No keyboard navigation inside the canvas: the ARIA mirror is the keyboard path (its
+  // focus draws the ring in the canvas), so arrows and Space never act twice.
   ImGui_ImplGlfw_InitForOpenGL(loop->window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
 

@@ -65,8 +65,8 @@ struct Builder {
     for (const std::string& z : s.zone_choices) zones.push_back(Json::array({z, z}));
     nodes.push_back(Json{{"t", "select"}, {"id", "set_zone"}, {"x", t(&Texts::time_zone)}, {"v", s.zone_id}, {"o", zones}});
     h(vm.month_title, 2);
-    btn(Kind::prev_month, t(&Texts::previous_month));
-    btn(Kind::next_month, t(&Texts::next_month));
+    btn(Kind::prev_month, t(&Texts::previous_month), !vm.can_prev_month);
+    btn(Kind::next_month, t(&Texts::next_month), !vm.can_next_month);
     Json days = Json::array();
     for (const DayCell& c : vm.cells) {
       if (!c.in_month) continue;
@@ -75,7 +75,10 @@ struct Builder {
       days.push_back(std::move(b));
     }
     nodes.push_back(Json{{"t", "list"}, {"id", "days"}, {"x", t(&Texts::choose_day)}, {"c", days}});
-    if (vm.month_loading) nodes.push_back(text("status", t(&Texts::loading)));
+    if (vm.month_failed) {
+      alert(vm.month_retrying ? t(&Texts::retrying) : error_text(s.lang, "network_error"));
+      btn(Kind::retry_month, t(&Texts::try_again));
+    } else if (vm.month_loading) nodes.push_back(text("status", t(&Texts::loading)));
     else if (!vm.month_has_slots) p(t(&Texts::no_times_this_month));
     if (s.day) {
       h(vm.day_title, 2);
@@ -133,7 +136,7 @@ struct Builder {
       case Screen::success:
         h(s.booking.status == "pending" ? t(&Texts::pending_title) : t(&Texts::booked_title));
         nodes.push_back(text("status", vm.booking_label));
-        p(t(&Texts::booked_body));
+        p(s.mail_delivery ? t(&Texts::booked_body) : t(&Texts::booked_body_no_mail));
         btn(Kind::download_ics, t(&Texts::add_to_calendar));
         p(t(&Texts::manage_link));
         nodes.push_back(Json{{"t", "link"}, {"x", t(&Texts::open_manage)}, {"href", s.booking.manage_url}});
@@ -205,6 +208,8 @@ struct Builder {
   }
 };
 
+}  // namespace
+
 const char* screen_name(Screen s) {
   switch (s) {
     case Screen::loading: return "loading";
@@ -224,13 +229,14 @@ const char* screen_name(Screen s) {
   return "";
 }
 
-}  // namespace
-
 std::string describe_mirror(const WidgetState& state, const ViewModel& vm) {
   Builder b{state, vm};
   b.build();
   Json root{{"lang", locale(state.lang).code}, {"screen", screen_name(state.screen)}, {"zone", state.zone_id},
-            {"busy", state.busy}, {"nodes", std::move(b.nodes)}};
+            {"busy", state.busy}, {"nodes", std::move(b.nodes)},
+            {"strings", Json{{"region", tr(state.lang, &Texts::booking_region)},
+                             {"loading", tr(state.lang, &Texts::loading)},
+                             {"close", tr(state.lang, &Texts::close)}}}};
   if (!state.booking.uid.empty()) root["booking"] = state.booking.uid;
   return root.dump(-1, ' ', false, Json::error_handler_t::replace);
 }

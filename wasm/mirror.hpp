@@ -13,5 +13,7 @@ namespace kairos::widget {
 // JSON: {"lang", "screen", "nodes":[…]} with node kinds h, p, alert, status, button,
 // list, input, select (documented in web/widget/index.html where they are rendered).
 std::string describe_mirror(const WidgetState& state, const ViewModel& vm);
+// The screen's name in #kairos-mirror[data-screen] and the layout probe.
+const char* screen_name(Screen s);
 
 }  // namespace kairos::widget

@@ -6,9 +6,15 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "kairos/time_text.hpp"
+#include "mirror.hpp"
+#include "probe.hpp"
 
 namespace kairos::widget {
 
@@ -31,24 +37,80 @@ ImVec4 rgb(std::uint32_t c, float a = 1.0f) {
                 static_cast<float>(c & 0xff) / 255.0f, a);
 }
 
-void heading(const char* text, float scale = 1.3f) {
+// The horizontal room the next item has (its column or the window), for the probe.
+struct Room {
+  float x0, x1;
+};
+Room room() {
+  const float x = ImGui::GetCursorScreenPos().x;
+  return Room{x, x + ImGui::GetContentRegionAvail().x};
+}
+
+void remember(WidgetState& s, const std::string& key) {
+  const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+  s.item_rects[key] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y};
+}
+
+// Wrapped text (by words; ImGui breaks a word only when it is wider than the room).
+void wrapped(const std::string& text) {
+  const Room r = room();
+  ImGui::TextWrapped("%s", text.c_str());
+  probe::item(text, r.x0, r.x1, "text");
+}
+
+void colored(ImVec4 color, const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  wrapped(text);
+  ImGui::PopStyleColor();
+}
+
+void muted(const std::string& text) { colored(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), text); }
+
+void heading(const std::string& text, float scale = 1.3f) {
   ImGui::SetWindowFontScale(scale);
-  ImGui::TextWrapped("%s", text);
+  wrapped(text);
   ImGui::SetWindowFontScale(1.0f);
   ImGui::Spacing();
 }
 
-void error_line(const char* text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.86f, 0.15f, 0.15f, 1.0f));
-  ImGui::TextWrapped("%s", text);
-  ImGui::PopStyleColor();
+void error_line(const std::string& text) { colored(ImVec4(0.75f, 0.10f, 0.10f, 1.0f), text); }
+
+// A button that stands for an intent: drawn, remembered for the focus ring, recorded for
+// the probe, and acted on when pressed.
+bool action(Frame& f, const std::string& label, Kind k, std::string arg = {}, ImVec2 size = ImVec2(0, 0),
+            bool enabled = true) {
+  const Room r = room();
+  ImGui::BeginDisabled(!enabled);
+  const std::string key = intent_id(Intent{k, arg, {}});
+  const std::string id = label + "##" + key;
+  const bool pressed = ImGui::Button(id.c_str(), size);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && enabled) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  remember(f.s, key);
+  probe::item(label, r.x0, r.x1, "button");
+  if (pressed && enabled) f.act(k, std::move(arg));
+  return pressed && enabled;
 }
 
-bool primary_button(const char* label, bool enabled = true, float width = 0) {
-  ImGui::BeginDisabled(!enabled);
-  const bool pressed = ImGui::Button(label, ImVec2(width, 0));
-  ImGui::EndDisabled();
+bool primary(Frame& f, const std::string& label, Kind k, bool enabled = true, std::string arg = {}) {
+  ImGui::PushStyleColor(ImGuiCol_Button, rgb(f.s.accent));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgb(f.s.accent, 0.88f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, rgb(f.s.accent, 0.8f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  const bool pressed = action(f, label, k, std::move(arg), ImVec2(0, 0), enabled);
+  ImGui::PopStyleColor(4);
   return pressed;
+}
+
+// A row of buttons: placed on the same line while they fit, else on the next.
+void next_in_row(float next_width) {
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float right = ImGui::GetItemRectMax().x + spacing + next_width;
+  const float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (right <= limit) ImGui::SameLine();
+}
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x;
 }
 
 void screen_error(Frame& f) {
@@ -56,8 +118,9 @@ void screen_error(Frame& f) {
 }
 
 void zone_combo(Frame& f, float width) {
-  ImGui::TextUnformatted(f.t(&Texts::time_zone));
+  wrapped(f.t(&Texts::time_zone));
   ImGui::SetNextItemWidth(width);
+  const Room r = room();
   if (ImGui::BeginCombo("##zone", f.s.zone_id.c_str())) {
     for (const std::string& z : f.s.zone_choices) {
       const bool selected = z == f.s.zone_id;
@@ -66,105 +129,144 @@ void zone_combo(Frame& f, float width) {
     }
     ImGui::EndCombo();
   }
+  remember(f.s, "select:set_zone");
+  probe::item(f.s.zone_id, r.x0, r.x1, "field");
 }
 
 void month_grid(Frame& f) {
   const ViewModel& vm = f.vm;
   const float avail = ImGui::GetContentRegionAvail().x;
-  if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) f.act(Kind::prev_month);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", f.t(&Texts::previous_month));
-  ImGui::SameLine();
-  const float title_w = ImGui::CalcTextSize(vm.month_title.c_str()).x;
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - title_w) / 2 - ImGui::GetFrameHeight() - 4);
-  ImGui::TextUnformatted(vm.month_title.c_str());
-  ImGui::SameLine(ImGui::GetCursorStartPos().x + avail - ImGui::GetFrameHeight());
-  if (ImGui::ArrowButton("##next", ImGuiDir_Right)) f.act(Kind::next_month);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", f.t(&Texts::next_month));
+  const float x0 = ImGui::GetCursorPosX();
+  const float arrow = ImGui::GetFrameHeight() + 8;
+  // Title left, arrows right (no tooltips: a tap would leave one standing over the grid).
+  const float y = ImGui::GetCursorPosY();
+  ImGui::SetCursorPosY(y + (arrow - ImGui::GetTextLineHeight()) / 2);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + avail - 2 * arrow - 8);
+  wrapped(vm.month_title);
+  ImGui::PopTextWrapPos();
+  const float after_title = ImGui::GetCursorPosY();
+  ImGui::SetCursorPos(ImVec2(x0 + avail - 2 * arrow - 4, y));
+  action(f, "<", Kind::prev_month, {}, ImVec2(arrow, arrow), vm.can_prev_month);
+  ImGui::SameLine(0, 4);
+  action(f, ">", Kind::next_month, {}, ImVec2(arrow, arrow), vm.can_next_month);
+  ImGui::SetCursorPosY(std::max(after_title, y + arrow + 4));
 
-  const float cell = (avail - 6 * ImGui::GetStyle().ItemSpacing.x) / 7.0f;
-  if (ImGui::BeginTable("month", 7, ImGuiTableFlags_SizingStretchSame)) {
-    for (const std::string& h : vm.weekday_headers) {
-      ImGui::TableNextColumn();
-      ImGui::TextDisabled("%s", h.c_str());
-    }
-    for (const DayCell& c : vm.cells) {
-      ImGui::TableNextColumn();
-      if (!c.in_month) continue;
-      char label[24];
-      std::snprintf(label, sizeof label, "%d##d%d", c.date.day(), c.date.days_since_epoch());
-      if (c.bookable) {
-        const std::uint32_t accent = f.s.accent;
-        ImGui::PushStyleColor(ImGuiCol_Button, rgb(accent, c.selected ? 1.0f : 0.22f));
-        ImGui::PushStyleColor(ImGuiCol_Text, c.selected ? ImVec4(1, 1, 1, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
-        if (ImGui::Button(label, ImVec2(cell, cell * 0.8f))) f.act(Kind::select_day, core::format_date(c.date));
-        ImGui::PopStyleColor(2);
-      } else {
-        ImGui::BeginDisabled();
-        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
-        ImGui::Button(label, ImVec2(cell, cell * 0.8f));
-        ImGui::PopStyleColor();
-        ImGui::EndDisabled();
-      }
-    }
-    ImGui::EndTable();
+  const float gap = 4.0f;
+  const float cell = std::floor((avail - 6 * gap) / 7.0f);
+  const float cell_h = std::min(cell, 44.0f);
+  const float left = ImGui::GetCursorPosX();
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
+  // Weekday initials, centred over their columns.
+  for (int i = 0; i < 7 && i < static_cast<int>(vm.weekday_headers.size()); ++i) {
+    const std::string& h = vm.weekday_headers[i];
+    const float w = ImGui::CalcTextSize(h.c_str()).x;
+    if (i > 0) ImGui::SameLine(left + static_cast<float>(i) * (cell + gap) + (cell - w) / 2);
+    else ImGui::SetCursorPosX(left + (cell - w) / 2);
+    const Room r{ImGui::GetCursorScreenPos().x - (cell - w) / 2, ImGui::GetCursorScreenPos().x + (cell + w) / 2};
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextUnformatted(h.c_str());
+    ImGui::PopStyleColor();
+    probe::item(h, r.x0, r.x1, "text");
   }
-  if (vm.month_loading) {
-    ImGui::TextDisabled("%s", f.t(&Texts::loading));
+  int col = 0;
+  for (const DayCell& c : vm.cells) {
+    if (col > 0) ImGui::SameLine(left + static_cast<float>(col) * (cell + gap));
+    else ImGui::SetCursorPosX(left);
+    col = (col + 1) % 7;
+    if (!c.in_month) {
+      ImGui::Dummy(ImVec2(cell, cell_h));
+      continue;
+    }
+    const std::string label = std::to_string(c.date.day());
+    if (c.bookable) {
+      const std::uint32_t accent = f.s.accent;
+      ImGui::PushStyleColor(ImGuiCol_Button, rgb(accent, c.selected ? 1.0f : 0.16f));
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgb(accent, c.selected ? 0.9f : 0.3f));
+      ImGui::PushStyleColor(ImGuiCol_Text, c.selected ? ImVec4(1, 1, 1, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+      action(f, label, Kind::select_day, core::format_date(c.date), ImVec2(cell, cell_h));
+      ImGui::PopStyleColor(3);
+    } else {
+      const Room r = room();
+      ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0, 0, 0, 0));
+      ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0, 0, 0, 0));
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      ImGui::Button((label + "##off" + std::to_string(c.date.days_since_epoch())).c_str(), ImVec2(cell, cell_h));
+      ImGui::PopStyleColor(4);
+      probe::item(label, r.x0, r.x1, "button");
+    }
+    if (c.today) {
+      const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+      ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2((lo.x + hi.x) / 2, hi.y - 6), 2.5f,
+                                                  ImGui::GetColorU32(c.selected ? ImVec4(1, 1, 1, 1) : rgb(f.s.accent)));
+    }
+  }
+  ImGui::PopStyleVar();
+  if (vm.month_failed) {
+    error_line(vm.month_retrying ? f.t(&Texts::retrying) : error_text(f.s.lang, "network_error"));
+    action(f, f.t(&Texts::try_again), Kind::retry_month);
+  } else if (vm.month_loading) {
+    muted(f.t(&Texts::loading));
   } else if (!vm.month_has_slots) {
-    ImGui::TextWrapped("%s", f.t(&Texts::no_times_this_month));
+    wrapped(f.t(&Texts::no_times_this_month));
   }
 }
 
 void day_slots(Frame& f) {
   const ViewModel& vm = f.vm;
   if (!f.s.day) {
-    ImGui::TextWrapped("%s", f.t(&Texts::choose_day));
+    wrapped(f.t(&Texts::choose_day));
     return;
   }
-  ImGui::TextWrapped("%s", vm.day_title.c_str());
+  wrapped(vm.day_title);
   ImGui::Spacing();
   if (vm.day_slots.empty()) {
-    ImGui::TextWrapped("%s", f.t(&Texts::no_times_this_day));
+    wrapped(f.t(&Texts::no_times_this_day));
     return;
   }
   const float avail = ImGui::GetContentRegionAvail().x;
-  const float w = 110.0f;
-  const int per_row = std::max(1, static_cast<int>((avail + ImGui::GetStyle().ItemSpacing.x) / (w + ImGui::GetStyle().ItemSpacing.x)));
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  float widest = 0;
+  for (const SlotRow& row : vm.day_slots) widest = std::max(widest, button_width(row.label.c_str()));
+  const float min_w = std::max(110.0f, widest + 8);
+  const int per_row = std::max(1, static_cast<int>((avail + spacing) / (min_w + spacing)));
+  const float w = std::floor((avail - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row));
   int i = 0;
   for (const SlotRow& row : vm.day_slots) {
-    if (i % per_row != 0) ImGui::SameLine();
-    ImGui::PushID(i++);
+    if (i++ % per_row != 0) ImGui::SameLine();
     if (row.selected) {
       ImGui::PushStyleColor(ImGuiCol_Button, rgb(f.s.accent));
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgb(f.s.accent, 0.9f));
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
     }
-    if (ImGui::Button(row.label.c_str(), ImVec2(w, 0))) f.act(Kind::select_slot, core::format_instant(row.slot.start));
-    if (row.selected) ImGui::PopStyleColor(2);
-    ImGui::PopID();
+    action(f, row.label, Kind::select_slot, core::format_instant(row.slot.start), ImVec2(w, 40));
+    if (row.selected) ImGui::PopStyleColor(3);
   }
 }
 
 void calendar(Frame& f) {
   WidgetState& s = f.s;
-  heading(s.page_name.empty() ? f.t(&Texts::choose_day) : s.page_name.c_str());
-  if (!s.page_description.empty()) ImGui::TextWrapped("%s", s.page_description.c_str());
-  if (s.rescheduling) ImGui::TextWrapped("%s", f.t(&Texts::reschedule));
-  if (!s.notice_code.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.45f, 0.0f, 1.0f));
-    ImGui::TextWrapped("%s", f.t(&Texts::slot_taken));
-    ImGui::PopStyleColor();
-  }
+  heading(s.page_name.empty() ? f.t(&Texts::choose_day) : s.page_name);
+  if (!s.page_description.empty()) wrapped(s.page_description);
+  if (s.rescheduling) wrapped(f.t(&Texts::reschedule));
+  if (!s.notice_code.empty()) colored(f.s.dark ? ImVec4(1.0f, 0.72f, 0.35f, 1) : ImVec4(0.62f, 0.30f, 0.0f, 1.0f),
+                                      f.t(&Texts::slot_taken));
   screen_error(f);
   if (s.event_types.size() > 1 && !s.rescheduling) {
-    ImGui::TextUnformatted(f.t(&Texts::service));
+    wrapped(f.t(&Texts::service));
     const EventType& cur = s.event_types[s.event_type];
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 420.0f));
+    const Room r = room();
     if (ImGui::BeginCombo("##service", cur.name.c_str())) {
       for (const EventType& e : s.event_types) {
         if (ImGui::Selectable(e.name.c_str(), e.id == cur.id)) f.act(Kind::set_event_type, e.id);
       }
       ImGui::EndCombo();
     }
+    remember(s, "select:set_event_type");
+    probe::item(cur.name, r.x0, r.x1, "field");
   }
+  ImGui::Spacing();
   const float width = ImGui::GetContentRegionAvail().x;
   const bool wide = width >= 620.0f;
   if (wide && ImGui::BeginTable("layout", 2, ImGuiTableFlags_SizingStretchProp)) {
@@ -175,7 +277,9 @@ void calendar(Frame& f) {
     ImGui::Spacing();
     zone_combo(f, ImGui::GetContentRegionAvail().x);
     ImGui::TableNextColumn();
+    ImGui::Indent(12);
     day_slots(f);
+    ImGui::Unindent(12);
     ImGui::EndTable();
   } else {
     month_grid(f);
@@ -186,24 +290,23 @@ void calendar(Frame& f) {
   }
   if (s.rescheduling) {
     ImGui::Spacing();
-    if (ImGui::Button(f.t(&Texts::back))) f.act(Kind::back);
+    action(f, f.t(&Texts::back), Kind::back);
   }
 }
 
 void field(Frame& f, const char* id, const char* label, bool optional, std::string& value, bool multiline = false) {
-  char text[160];
-  if (optional) {
-    std::snprintf(text, sizeof text, "%s (%s)", label, f.t(&Texts::optional));
-  } else {
-    std::snprintf(text, sizeof text, "%s", label);
-  }
-  ImGui::TextUnformatted(text);
+  std::string text = label;
+  if (optional) text += std::string(" (") + f.t(&Texts::optional) + ")";
+  wrapped(text);
   ImGui::PushID(id);
   ImGui::SetNextItemWidth(-1);
+  const Room r = room();
   const bool changed = multiline ? ImGui::InputTextMultiline("##v", &value, ImVec2(-1, ImGui::GetTextLineHeight() * 4))
                                  : ImGui::InputText("##v", &value);
   const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
   f.s.field_rects[id] = {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y};
+  f.s.item_rects[std::string("field:") + id] = f.s.field_rects[id];
+  probe::item(value, r.x0, r.x1, "field");
   ImGui::PopID();
   if (changed) f.out = Intent{Kind::edit_field, id, value};
   for (const core::Error& e : f.s.field_errors) {
@@ -211,141 +314,152 @@ void field(Frame& f, const char* id, const char* label, bool optional, std::stri
   }
 }
 
+void back_and_primary(Frame& f, const char* primary_label, Kind k, bool enabled) {
+  ImGui::Spacing();
+  action(f, f.t(&Texts::back), Kind::back, {}, ImVec2(0, 0), !f.s.busy);
+  next_in_row(button_width(primary_label));
+  primary(f, primary_label, k, enabled);
+}
+
 void form(Frame& f) {
   WidgetState& s = f.s;
   heading(f.t(&Texts::your_details));
-  ImGui::TextWrapped("%s", f.vm.slot_summary.c_str());
+  wrapped(f.vm.slot_summary);
   ImGui::Spacing();
   field(f, "name", f.t(&Texts::name), false, s.form.name);
   field(f, "email", f.t(&Texts::email), false, s.form.email);
   if (!s.email_suggestion.empty()) {
-    ImGui::TextWrapped("%s", fill(f.t(&Texts::did_you_mean), s.email_suggestion).c_str());
-    ImGui::SameLine();
-    if (ImGui::SmallButton(f.t(&Texts::use_suggestion))) f.act(Kind::accept_suggestion);
+    wrapped(fill(f.t(&Texts::did_you_mean), s.email_suggestion));
+    action(f, f.t(&Texts::use_suggestion), Kind::accept_suggestion);
   }
   field(f, "phone", f.t(&Texts::phone), true, s.form.phone);
   field(f, "company", f.t(&Texts::company), true, s.form.company);
   field(f, "notes", f.t(&Texts::notes), true, s.form.notes, true);
-  ImGui::Spacing();
-  if (ImGui::Button(f.t(&Texts::back))) f.act(Kind::back);
-  ImGui::SameLine();
-  if (primary_button(f.t(&Texts::next), f.vm.form_valid)) f.act(Kind::to_review);
+  back_and_primary(f, f.t(&Texts::next), Kind::to_review, f.vm.form_valid);
 }
 
+// Label / value pairs: two columns when there is room (values wrap by words in theirs),
+// else each label above its value.
 void summary_rows(Frame& f) {
   const WidgetState& s = f.s;
-  if (ImGui::BeginTable("summary", 2, ImGuiTableFlags_SizingFixedFit)) {
-    auto row = [](const char* k, const std::string& v) {
-      if (v.empty()) return;
+  std::vector<std::pair<const char*, std::string>> rows;
+  if (!s.event_types.empty()) rows.emplace_back(f.t(&Texts::service), s.event_types[s.event_type].name);
+  rows.emplace_back(f.t(&Texts::when), f.vm.slot_summary);
+  rows.emplace_back(f.t(&Texts::name), s.form.name);
+  rows.emplace_back(f.t(&Texts::email), s.form.email);
+  rows.emplace_back(f.t(&Texts::phone), s.form.phone);
+  rows.emplace_back(f.t(&Texts::company), s.form.company);
+  rows.emplace_back(f.t(&Texts::notes), s.form.notes);
+  float label_w = 0;
+  for (const auto& [k, v] : rows) {
+    if (!v.empty()) label_w = std::max(label_w, ImGui::CalcTextSize(k).x);
+  }
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const bool two_columns = label_w + 16 <= avail * 0.35f;
+  if (two_columns && ImGui::BeginTable("summary", 2, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, label_w + 8);
+    ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    for (const auto& [k, v] : rows) {
+      if (v.empty()) continue;
+      ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextDisabled("%s", k);
+      muted(k);
       ImGui::TableNextColumn();
-      ImGui::TextWrapped("%s", v.c_str());
-    };
-    if (!s.event_types.empty()) row(f.t(&Texts::service), s.event_types[s.event_type].name);
-    row(f.t(&Texts::when), f.vm.slot_summary);
-    row(f.t(&Texts::name), s.form.name);
-    row(f.t(&Texts::email), s.form.email);
-    row(f.t(&Texts::phone), s.form.phone);
-    row(f.t(&Texts::company), s.form.company);
-    row(f.t(&Texts::notes), s.form.notes);
+      wrapped(v);
+    }
     ImGui::EndTable();
+    return;
+  }
+  for (const auto& [k, v] : rows) {
+    if (v.empty()) continue;
+    muted(k);
+    wrapped(v);
+    ImGui::Spacing();
   }
 }
 
 void review(Frame& f) {
   heading(f.t(&Texts::review));
   if (f.s.rescheduling) {
-    ImGui::TextWrapped("%s", f.vm.slot_summary.c_str());
+    wrapped(f.vm.slot_summary);
   } else {
     summary_rows(f);
   }
   screen_error(f);
-  ImGui::Spacing();
-  ImGui::BeginDisabled(f.s.busy);
-  if (ImGui::Button(f.t(&Texts::back))) f.act(Kind::back);
-  ImGui::SameLine();
-  if (primary_button(f.s.busy ? f.t(&Texts::sending) : f.t(&Texts::confirm_booking), !f.s.busy)) f.act(Kind::confirm);
-  ImGui::EndDisabled();
+  back_and_primary(f, f.s.busy ? f.t(&Texts::sending) : f.t(&Texts::confirm_booking), Kind::confirm, !f.s.busy);
 }
 
 void success(Frame& f) {
   const WidgetState& s = f.s;
-  heading(s.booking.status == "pending" ? f.t(&Texts::pending_title) : f.t(&Texts::booked_title));
-  ImGui::TextWrapped("%s", f.vm.booking_label.c_str());
-  ImGui::TextWrapped("%s", f.t(&Texts::booked_body));
+  heading(std::string("\xE2\x9C\x93 ") + (s.booking.status == "pending" ? f.t(&Texts::pending_title) : f.t(&Texts::booked_title)));
+  wrapped(f.vm.booking_label);
+  wrapped(s.mail_delivery ? f.t(&Texts::booked_body) : f.t(&Texts::booked_body_no_mail));
   ImGui::Spacing();
-  if (ImGui::Button(f.t(&Texts::add_to_calendar))) f.act(Kind::download_ics);
+  primary(f, f.t(&Texts::add_to_calendar), Kind::download_ics);
   ImGui::Spacing();
-  ImGui::TextWrapped("%s", f.t(&Texts::manage_link));
+  wrapped(f.t(&Texts::manage_link));
   std::string link = s.booking.manage_url;
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##manage", &link, ImGuiInputTextFlags_ReadOnly);
-  if (ImGui::Button(f.t(&Texts::open_manage))) f.act(Kind::open_manage);
+  action(f, f.t(&Texts::open_manage), Kind::open_manage);
 }
-
 
 void manage(Frame& f) {
   const WidgetState& s = f.s;
   heading(f.t(&Texts::manage_title));
-  ImGui::TextWrapped("%s", f.vm.booking_label.c_str());
-  ImGui::Text("%s: %s", f.t(&Texts::status), booking_status_text(s.lang, s.booking.status).c_str());
+  wrapped(f.vm.booking_label);
+  wrapped(std::string(f.t(&Texts::status)) + ": " + booking_status_text(s.lang, s.booking.status));
   screen_error(f);
   ImGui::Spacing();
-  if (primary_button(f.t(&Texts::reschedule), f.vm.can_reschedule && !s.busy)) f.act(Kind::start_reschedule);
-  ImGui::SameLine();
-  if (primary_button(f.t(&Texts::cancel_booking), f.vm.can_cancel && !s.busy)) f.act(Kind::start_cancel);
+  if (f.vm.can_reschedule) primary(f, f.t(&Texts::reschedule), Kind::start_reschedule, !s.busy);
+  if (f.vm.can_cancel) {
+    if (f.vm.can_reschedule) next_in_row(button_width(f.t(&Texts::cancel_booking)));
+    action(f, f.t(&Texts::cancel_booking), Kind::start_cancel, {}, ImVec2(0, 0), !s.busy);
+  }
 }
 
 void cancel_ask(Frame& f) {
   heading(f.t(&Texts::cancel_booking));
-  ImGui::TextWrapped("%s", f.vm.booking_label.c_str());
+  wrapped(f.vm.booking_label);
   screen_error(f);
-  if (primary_button(f.t(&Texts::confirm_cancel), !f.s.busy)) f.act(Kind::confirm_cancel);
-  ImGui::SameLine();
-  if (ImGui::Button(f.t(&Texts::keep_booking))) f.act(Kind::keep);
+  primary(f, f.t(&Texts::confirm_cancel), Kind::confirm_cancel, !f.s.busy);
+  next_in_row(button_width(f.t(&Texts::keep_booking)));
+  action(f, f.t(&Texts::keep_booking), Kind::keep);
 }
 
 void proposal(Frame& f) {
   heading(f.t(&Texts::proposal_title));
-  if (!f.s.host_message.empty()) ImGui::TextWrapped("%s", f.s.host_message.c_str());
-  ImGui::TextWrapped("%s", f.t(&Texts::proposal_body));
+  if (!f.s.host_message.empty()) wrapped(f.s.host_message);
+  wrapped(f.t(&Texts::proposal_body));
   screen_error(f);
-  for (std::size_t i = 0; i < f.vm.candidate_labels.size(); ++i) {
-    ImGui::PushID(static_cast<int>(i));
-    ImGui::Bullet();
-    ImGui::TextWrapped("%s", f.vm.candidate_labels[i].c_str());
-    if (primary_button(f.t(&Texts::choose_this_time), !f.s.busy))
-      f.act(Kind::choose_candidate, core::format_instant(f.s.candidates[i].start));
-    ImGui::PopID();
+  for (std::size_t i = 0; i < f.vm.candidate_labels.size() && i < f.s.candidates.size(); ++i) {
+    ImGui::Spacing();
+    wrapped(f.vm.candidate_labels[i]);
+    primary(f, f.t(&Texts::choose_this_time), Kind::choose_candidate, !f.s.busy,
+            core::format_instant(f.s.candidates[i].start));
   }
   ImGui::Spacing();
-  if (ImGui::Button(f.t(&Texts::ask_other_times))) f.act(Kind::start_readjust);
+  action(f, f.t(&Texts::ask_other_times), Kind::start_readjust);
 }
 
 void readjust(Frame& f) {
   heading(f.t(&Texts::ask_other_times));
   field(f, "readjust_message", f.t(&Texts::message_to_host), true, f.s.readjust_message, true);
   screen_error(f);
-  if (ImGui::Button(f.t(&Texts::back))) f.act(Kind::back);
-  ImGui::SameLine();
-  if (primary_button(f.t(&Texts::send_request), !f.s.busy)) f.act(Kind::send_readjust);
+  back_and_primary(f, f.t(&Texts::send_request), Kind::send_readjust, !f.s.busy);
 }
 
 void request(Frame& f) {
   heading(f.t(&Texts::request_title));
-  ImGui::TextWrapped("%s", f.t(&Texts::request_body));
-  for (const std::string& label : f.vm.request_labels) {
-    ImGui::Bullet();
-    ImGui::TextWrapped("%s", label.c_str());
-  }
-  if (!f.s.host_message.empty()) ImGui::TextWrapped("%s", f.s.host_message.c_str());
+  wrapped(f.t(&Texts::request_body));
+  for (const std::string& label : f.vm.request_labels) wrapped(label);
+  if (!f.s.host_message.empty()) wrapped(f.s.host_message);
   screen_error(f);
   ImGui::Spacing();
-  if (primary_button(f.t(&Texts::accept), !f.s.busy)) f.act(Kind::accept_request);
+  primary(f, f.t(&Texts::accept), Kind::accept_request, !f.s.busy);
   if (f.s.allow_decline) {
-    ImGui::SameLine();
-    if (primary_button(f.t(&Texts::decline), !f.s.busy)) f.act(Kind::start_decline);
+    next_in_row(button_width(f.t(&Texts::decline)));
+    action(f, f.t(&Texts::decline), Kind::start_decline, {}, ImVec2(0, 0), !f.s.busy);
   }
 }
 
@@ -353,19 +467,27 @@ void decline(Frame& f) {
   heading(f.t(&Texts::decline));
   field(f, "decline_reason", f.t(&Texts::decline_reason), true, f.s.decline_reason, true);
   screen_error(f);
-  if (ImGui::Button(f.t(&Texts::back))) f.act(Kind::back);
-  ImGui::SameLine();
-  if (primary_button(f.t(&Texts::send_request), !f.s.busy)) f.act(Kind::send_decline);
+  back_and_primary(f, f.t(&Texts::send_request), Kind::send_decline, !f.s.busy);
 }
 
 void done(Frame& f) {
   heading(f.t(f.s.done_text));
-  if (!f.vm.booking_label.empty()) ImGui::TextWrapped("%s", f.vm.booking_label.c_str());
+  if (!f.vm.booking_label.empty()) wrapped(f.vm.booking_label);
 }
 
 void fatal(Frame& f) {
   heading(error_text(f.s.lang, f.s.error_code.empty() ? "error" : f.s.error_code));
-  if (ImGui::Button(f.t(&Texts::try_again))) f.act(Kind::retry);
+  primary(f, f.t(&Texts::try_again), Kind::retry);
+}
+
+// A 2 px accent ring 2 px outside the item the mirror's focus is on.
+void focus_ring(const WidgetState& s) {
+  if (s.focus_key.empty()) return;
+  const auto it = s.item_rects.find(s.focus_key);
+  if (it == s.item_rects.end()) return;
+  const auto& r = it->second;
+  ImGui::GetForegroundDrawList()->AddRect(ImVec2(r[0] - 3, r[1] - 3), ImVec2(r[0] + r[2] + 3, r[1] + r[3] + 3),
+                                          ImGui::GetColorU32(rgb(s.accent)), 8.0f, 0, 2.0f);
 }
 
 }  // namespace
@@ -374,12 +496,19 @@ std::optional<Intent> draw_screen(WidgetState& state, const ViewModel& vm, float
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
+  // The window never scrolls and never shows a scrollbar: the canvas is as tall as the
+  // content (the shell sizes it from content_height), so the layout depends on the width
+  // only, and scrolling is the browser's own (wheel, touch, keyboard).
   ImGui::Begin("Kairos", nullptr,
                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::SetScrollY(0);
+  state.item_rects.clear();
+  probe::begin(screen_name(state.screen), io.DisplaySize.x, io.DisplaySize.y);
   Frame f{state, vm, std::nullopt};
   switch (state.screen) {
-    case Screen::loading: ImGui::TextUnformatted(f.t(&Texts::loading)); break;
+    case Screen::loading: wrapped(f.t(&Texts::loading)); break;
     case Screen::calendar: calendar(f); break;
     case Screen::form: form(f); break;
     case Screen::review: review(f); break;
@@ -394,6 +523,9 @@ std::optional<Intent> draw_screen(WidgetState& state, const ViewModel& vm, float
     case Screen::fatal: fatal(f); break;
   }
   content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
+  probe::set_content_height(content_height);
+  probe::end();
+  focus_ring(state);
   ImGui::End();
   return f.out;
 }

@@ -45,6 +45,10 @@ class SlotSource {
     loading_.erase(key);
     failed_.insert(key);
   }
+  // Allows a failed month to be asked again (a retry after backoff, or "Try again").
+  void retry(const std::string& key) { failed_.erase(key); }
+  bool is_failed(const MonthQuery& q) const { return failed_.count(key_of(q)) != 0; }
+  std::string key(const MonthQuery& q) const { return key_of(q); }
   // Drops everything (a booking attempt showed the data is stale).
   void invalidate();
   // The month's slots by local date, nullptr while not loaded.

@@ -23,7 +23,7 @@ constexpr KindName kind_names[] = {
     {Intent::Kind::choose_candidate, "choose_candidate"}, {Intent::Kind::start_readjust, "start_readjust"},
     {Intent::Kind::send_readjust, "send_readjust"}, {Intent::Kind::accept_request, "accept_request"},
     {Intent::Kind::start_decline, "start_decline"}, {Intent::Kind::send_decline, "send_decline"},
-    {Intent::Kind::retry, "retry"},
+    {Intent::Kind::retry, "retry"},                 {Intent::Kind::retry_month, "retry_month"},
 };
 }  // namespace
 

@@ -73,7 +73,7 @@ struct Intent {
     prev_month, next_month, select_day, select_slot, set_zone, set_event_type, edit_field,
     accept_suggestion, back, to_form, to_review, confirm, download_ics, open_manage,
     start_cancel, confirm_cancel, keep, start_reschedule, choose_candidate, start_readjust,
-    send_readjust, accept_request, start_decline, send_decline, retry,
+    send_readjust, accept_request, start_decline, send_decline, retry, retry_month,
   };
   Kind kind = Kind::back;
   std::string arg;    // a date, an instant, a zone, a field name …
@@ -126,6 +126,12 @@ struct WidgetState {
   // Where each text field was drawn last frame (CSS pixels: x, y, width, height), so
   // the mirror can point at it (magnifiers, tests that click into the canvas).
   std::map<std::string, std::array<float, 4>> field_rects;
+  // Every actionable item's rect last frame, by the mirror's data-key (intent id,
+  // "field:name", "select:set_zone"), and the key the mirror's focus is on: the canvas
+  // draws the focus ring there, so the keyboard path shows in the designed UI.
+  std::map<std::string, std::array<float, 4>> item_rects;
+  std::string focus_key;
+  bool mail_delivery = true;  // the server sends mail (GET /v1/pages/{page}: mail_delivery)
 
   // Results and link modes.
   BookingView booking;
@@ -143,6 +149,7 @@ struct DayCell {
   bool in_month = false;
   bool bookable = false;
   bool selected = false;
+  bool today = false;
 };
 
 struct SlotRow {
@@ -158,6 +165,10 @@ struct ViewModel {
   std::vector<std::string> weekday_headers;  // 7, in display order
   std::vector<DayCell> cells;                // whole weeks covering the month
   bool month_loading = false;
+  bool can_prev_month = true;  // not before the current month
+  bool can_next_month = true;  // not past the bookable window
+  bool month_failed = false;   // the availability request failed (retried with backoff)
+  bool month_retrying = false;
   bool month_has_slots = false;
   std::string day_title;
   std::vector<SlotRow> day_slots;

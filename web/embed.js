@@ -27,10 +27,29 @@
   var frames = [];     // { iframe, host }
   var listeners = {};  // type -> [fn]
 
-  function widgetUrl(host) {
+  // The few words embed.js itself shows, in the widget's five languages.
+  var words = {
+    en: ['Book an appointment', 'Close'], de: ['Termin buchen', 'Schließen'], fi: ['Varaa aika', 'Sulje'],
+    hu: ['Időpontfoglalás', 'Bezárás'], ja: ['予約する', '閉じる']
+  };
+  function wordsFor(host) {
+    var tags = [host.getAttribute('data-kairos-lang') || ''].concat(navigator.languages || [navigator.language || 'en']);
+    for (var i = 0; i < tags.length; i++) {
+      var w = words[String(tags[i]).slice(0, 2).toLowerCase()];
+      if (w) return w;
+    }
+    return words.en;
+  }
+  function accentOf(host) {
+    var a = host.getAttribute('data-kairos-accent');
+    return a && /^#[0-9a-fA-F]{6}$/.test(a) ? a : '#2563eb';
+  }
+
+  function widgetUrl(host, mode) {
     var q = new URLSearchParams();
     q.set('page', host.getAttribute('data-kairos-page'));
     q.set('origin', location.origin);
+    q.set('mode', mode);
     ['lang', 'theme', 'accent', 'name', 'email'].forEach(function (k) {
       var v = host.getAttribute('data-kairos-' + k);
       if (v) q.set(k, v);
@@ -40,8 +59,8 @@
 
   function makeFrame(host, height) {
     var iframe = document.createElement('iframe');
-    iframe.src = widgetUrl(host);
-    iframe.title = host.getAttribute('data-kairos-title') || 'Book an appointment';
+    iframe.src = widgetUrl(host, height === '100%' ? 'popup' : 'inline');
+    iframe.title = host.getAttribute('data-kairos-title') || wordsFor(host)[0];
     iframe.setAttribute('allow', 'clipboard-read; clipboard-write');
     iframe.style.cssText = 'border:0;display:block;width:100%;min-width:280px;height:' + height +
                            ';background:transparent;color-scheme:normal';
@@ -49,53 +68,87 @@
     return iframe;
   }
 
-  function button(label, floating) {
+  function button(host, label, floating) {
     var wrap = document.createElement('span');
     var root = wrap.attachShadow({ mode: 'open' });
-    var accent = '#2563eb';
-    root.innerHTML = '<style>button{font:600 15px/1.2 system-ui,sans-serif;color:#fff;background:' + accent +
+    root.innerHTML = '<style>button{font:600 15px/1.2 system-ui,sans-serif;color:#fff;background:' + accentOf(host) +
       ';border:0;border-radius:999px;padding:12px 20px;cursor:pointer;box-shadow:0 2px 8px rgba(0,0,0,.2)}' +
-      'button:focus-visible{outline:3px solid #93c5fd;outline-offset:2px}' +
-      (floating ? ':host{position:fixed;right:20px;bottom:20px;z-index:2147483000}' : '') + '</style>' +
+      'button:focus-visible{outline:3px solid ' + accentOf(host) + ';outline-offset:3px}' +
+      (floating ? ':host{position:fixed;right:20px;bottom:20px;z-index:2147483000}' +
+                  ':host([hidden]){display:none}' : '') + '</style>' +
       '<button type="button" part="button"></button>';
     root.querySelector('button').textContent = label;
     return { element: wrap, button: root.querySelector('button') };
   }
 
-  function openPopup(host) {
+  // The popup is a real modal dialog (<dialog>.showModal(): the page behind is inert and
+  // not focusable), named, closed by Escape, the close button or a click outside; the
+  // page behind does not scroll while it is open, and the focus returns to the button
+  // that opened it.
+  function openPopup(host, opener) {
+    var w = wordsFor(host);
     var overlay = document.createElement('div');
     var root = overlay.attachShadow({ mode: 'open' });
-    root.innerHTML = '<style>:host{position:fixed;inset:0;z-index:2147483001;background:rgba(15,23,42,.55);' +
-      'display:flex;align-items:center;justify-content:center}.box{position:relative;background:#fff;border-radius:12px;' +
-      'width:min(760px,96vw);height:min(720px,92vh);overflow:hidden;box-shadow:0 10px 40px rgba(0,0,0,.35)}' +
-      '.close{position:absolute;top:6px;right:8px;z-index:1;font:22px/1 system-ui;border:0;background:transparent;' +
-      'cursor:pointer;padding:6px 10px}</style><div class="box" role="dialog" aria-modal="true">' +
-      '<button class="close" type="button" aria-label="Close">×</button></div>';
-    var box = root.querySelector('.box');
-    box.appendChild(makeFrame(host, '100%'));
-    frames[frames.length - 1].close = close;
+    root.innerHTML = '<style>dialog{padding:0;border:0;border-radius:12px;background:' +
+      (host.getAttribute('data-kairos-theme') === 'dark' ? '#17191e' : '#fff') + ';' +
+      'width:min(760px,96vw);height:min(720px,92vh);max-width:none;max-height:none;overflow:hidden;' +
+      'box-shadow:0 10px 40px rgba(0,0,0,.35)}dialog::backdrop{background:rgba(15,23,42,.55)}' +
+      '@media (max-width:600px){dialog{width:100vw;height:100%;border-radius:0}}' +
+      '.close{position:absolute;top:8px;right:8px;z-index:1;font:24px/1 system-ui;border:0;border-radius:999px;' +
+      'width:40px;height:40px;cursor:pointer;color:#fff;background:' + accentOf(host) + '}' +
+      '.close:focus-visible{outline:3px solid ' + accentOf(host) + ';outline-offset:2px}</style>' +
+      '<dialog><button class="close" type="button">×</button></dialog>';
+    var box = root.querySelector('dialog');
+    box.setAttribute('aria-label', host.getAttribute('data-kairos-title') || w[0]);
+    root.querySelector('.close').setAttribute('aria-label', w[1]);
+    var iframe = makeFrame(host, '100%');
+    box.appendChild(iframe);
+    var frame = frames[frames.length - 1];
+    frame.close = close;
+    var html = document.documentElement;
+    var overflow = html.style.overflow;
     function close() {
-      frames = frames.filter(function (f) { return !box.contains(f.iframe); });
+      frames = frames.filter(function (f) { return f !== frame; });
+      if (box.open) box.close();
       overlay.remove();
-      document.removeEventListener('keydown', onKey, true);
+      html.style.overflow = overflow;
+      if (opener && opener.isConnected) opener.focus();
     }
-    function onKey(e) { if (e.key === 'Escape') close(); }
+    box.addEventListener('cancel', function (e) { e.preventDefault(); close(); });
     root.querySelector('.close').addEventListener('click', close);
-    overlay.addEventListener('click', function (e) { if (e.target === overlay) close(); });
-    document.addEventListener('keydown', onKey, true);
+    box.addEventListener('click', function (e) { if (e.target === box) close(); });
     document.body.appendChild(overlay);
-    box.querySelector('iframe').focus();
+    html.style.overflow = 'hidden';
+    box.showModal();
+    iframe.focus();
+  }
+
+  // On a phone the floating button steps aside while an inline widget is on screen (it
+  // would cover its title or times); the open popup covers it anyway.
+  function watchFloating(element) {
+    if (!window.IntersectionObserver) return;
+    var visible = new Set();
+    var io = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { if (e.isIntersecting) visible.add(e.target); else visible.delete(e.target); });
+      element.hidden = visible.size > 0 && window.innerWidth < 720;
+    });
+    function observeAll() {
+      frames.forEach(function (f) { if (f.auto) io.observe(f.iframe); });
+    }
+    observeAll();
+    setTimeout(observeAll, 0);
   }
 
   function mount(host) {
     if (host.__kairos) return;
     host.__kairos = true;
     var mode = host.getAttribute('data-kairos-mode') || 'inline';
-    var label = host.getAttribute('data-kairos-label') || 'Book an appointment';
+    var label = host.getAttribute('data-kairos-label') || wordsFor(host)[0];
     if (mode === 'popup' || mode === 'floating') {
-      var b = button(label, mode === 'floating');
-      b.button.addEventListener('click', function () { openPopup(host); });
+      var b = button(host, label, mode === 'floating');
+      b.button.addEventListener('click', function () { openPopup(host, b.button); });
       host.appendChild(b.element);
+      if (mode === 'floating') watchFloating(b.element);
     } else {
       host.appendChild(makeFrame(host, '520px'));
     }

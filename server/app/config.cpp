@@ -9,6 +9,9 @@
 #ifndef KAIROS_SOURCE_DIR
 #define KAIROS_SOURCE_DIR "."
 #endif
+#ifndef KAIROS_CONSOLE_DIR
+#define KAIROS_CONSOLE_DIR KAIROS_SOURCE_DIR "/build/native/console"
+#endif
 
 namespace kairos::server {
 namespace {
@@ -16,7 +19,8 @@ namespace {
 const char* kUsage =
     "usage: kairos-server --db PATH [--bind ADDR] [--port N] [--threads N] [--admin-key KEY]\n"
     "                     [--demo] [--smtp URL] [--public-url URL] [--booking-rate N]\n"
-    "                     [--web-root DIR] [--widget-dir DIR] [--cors-origins A,B|*]\n"
+    "                     [--web-root DIR] [--widget-dir DIR] [--console-dir DIR]\n"
+    "                     [--cors-origins A,B|*]\n"
     "                     [--body-limit BYTES] [--log-level debug|info|warn|error]\n"
     "                     [--scheduler-seconds N] [--clock-offset-seconds N] [--trust-proxy]\n"
     "                     [--print-routes]\n"
@@ -54,6 +58,7 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
   Config c;
   c.web_root = std::string(KAIROS_SOURCE_DIR) + "/web";
   c.widget_dir = std::string(KAIROS_SOURCE_DIR) + "/build/wasm/wasm";
+  c.console_dir = KAIROS_CONSOLE_DIR;
   if (const char* k = std::getenv("KAIROS_ADMIN_KEY")) c.admin_key = k;
   if (const char* m = std::getenv("KAIROS_SMTP")) c.smtp = m;
   bool port_set = false;
@@ -82,6 +87,7 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
     else if (a == "--booking-rate") ok = number(c.booking_rate, 0, 1000000);
     else if (a == "--web-root") ok = value(c.web_root);
     else if (a == "--widget-dir") ok = value(c.widget_dir);
+    else if (a == "--console-dir") ok = value(c.console_dir);
     else if (a == "--cors-origins") ok = value(tmp), c.cors_origins = split_commas(tmp);
     else if (a == "--body-limit") {
       int n = 0;

@@ -26,6 +26,7 @@ struct Config {
   int booking_rate = 30;        // creations per client per minute; 0 = off
   std::string web_root;         // default <repo>/web
   std::string widget_dir;       // default <repo>/build/wasm/wasm
+  std::string console_dir;      // default <native build>/console (web/console bundled by esbuild)
   std::vector<std::string> cors_origins{"*"};
   std::size_t body_limit = 64 * 1024;
   std::string log_level = "info";

@@ -5,6 +5,7 @@
 
 #include "http/log.hpp"
 #include "mail_composer.hpp"
+#include "store/open.hpp"
 
 namespace kairos::server {
 namespace {
@@ -29,7 +30,7 @@ void start_delivery(App& app) {
   Runtime& r = runtime();
   std::lock_guard lock(r.mu);
   if (r.worker || app.cfg.db == ":memory:") return;
-  r.queue = mail::open_sqlite_delivery_queue(app.cfg.db);
+  r.queue = store::open_delivery_queue(app.cfg.db);
   r.composer = std::make_unique<StoreComposer>(app);
   if (!app.cfg.smtp.empty()) {
     mail::SmtpConfig smtp;

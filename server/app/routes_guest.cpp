@@ -102,6 +102,9 @@ void register_guest_routes(App& app, http::Router& r) {
     if (!p) return http::problem(404, "page_not_found", "No such page.");
     json out = public_page(json::parse(p->doc, nullptr, false), app.store);
     out["id"] = p->id;
+    // Whether confirmation mail really leaves this server (--smtp), so the widget does
+    // not promise an e-mail that will only wait in the outbox.
+    out["mail_delivery"] = !app.cfg.smtp.empty();
     return http::json_response(200, out);
   });
 

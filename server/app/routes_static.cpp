@@ -65,8 +65,10 @@ bool accepts(const Request& req, const char* coding) {
   return ae && ae->find(coding) != std::string::npos;
 }
 
-// Serves dir/rel (or nullopt when absent). `immutable` for versioned widget assets.
-std::optional<Response> serve(const Request& req, const std::string& dir, const std::string& rel, bool widget_asset) {
+// Serves dir/rel (or nullopt when absent). `immutable` for versioned widget assets and
+// for the console's content-hashed assets (`hashed`: the name changes with the content).
+std::optional<Response> serve(const Request& req, const std::string& dir, const std::string& rel, bool widget_asset,
+                              bool hashed = false) {
   if (dir.empty() || !safe_relative(rel)) return std::nullopt;
   fs::path base(dir);
   fs::path file = base / rel;
@@ -79,7 +81,7 @@ std::optional<Response> serve(const Request& req, const std::string& dir, const 
   if (!encoding.empty()) r.with_header("Content-Encoding", encoding);
   r.with_header("Vary", "Accept-Encoding");
   bool html = rel.size() >= 5 && rel.compare(rel.size() - 5, 5, ".html") == 0;
-  if (widget_asset && req.query.count("v") && !html)
+  if (hashed || (widget_asset && req.query.count("v") && !html))
     r.with_header("Cache-Control", "public, max-age=31536000, immutable");
   else if (html || rel == "embed.js")
     r.with_header("Cache-Control", "no-cache");
@@ -89,6 +91,19 @@ std::optional<Response> serve(const Request& req, const std::string& dir, const 
 }
 
 Response missing() { return http::problem(404, "not_found", "No such file."); }
+
+// The console's page: never cached (it names the current hashed assets), never framed
+// by another site (clickjacking of staff actions).
+std::optional<Response> console_page(const Request& req, const std::string& dir) {
+  auto res = serve(req, dir, "index.html", false);
+  if (res) {
+    res->with_header("X-Frame-Options", "SAMEORIGIN");
+    res->with_header("Content-Security-Policy", "frame-ancestors 'self'");
+    res->with_header("Referrer-Policy", "same-origin");
+    res->with_header("X-Content-Type-Options", "nosniff");
+  }
+  return res;
+}
 
 }  // namespace
 
@@ -114,6 +129,24 @@ void register_static_routes(App& app, http::Router& r) {
   }, false);
   r.add("GET", "/demo/{path*}", Access::open, [&app](Request& req) {
     return serve(req, app.cfg.web_root, "demo/" + req.params["path"], false).value_or(missing());
+  }, false);
+  // The owner console (web/console, bundled by esbuild into the build folder):
+  // index.html for /console/ and its client-side routes, hashed files under assets/.
+  r.add("GET", "/console", Access::open, [](Request&) {
+    Response res = http::empty_response(301);
+    res.with_header("Location", "/console/");
+    return res;
+  }, false);
+  r.add("GET", "/console/", Access::open, [&app](Request& req) {
+    return console_page(req, app.cfg.console_dir).value_or(missing());
+  }, false);
+  r.add("GET", "/console/{path*}", Access::open, [&app](Request& req) {
+    const std::string& p = req.params["path"];
+    if (p.rfind("assets/", 0) == 0) return serve(req, app.cfg.console_dir, p, false, true).value_or(missing());
+    // A path without an extension is one of the console's own screens (links in mails
+    // such as /console/set-password?token=…): the page routes it.
+    if (p.find('.') == std::string::npos) return console_page(req, app.cfg.console_dir).value_or(missing());
+    return missing();
   }, false);
   r.add("GET", "/widget/", Access::open, [&app](Request& req) {
     // The built shell (asset hashes filled in) saves a round trip; the template in

@@ -4,6 +4,7 @@ FIXTURES_CLEANUP). `start NAME BINARY STATE_DIR [server args…]` picks a free p
 127.0.0.1, uses a fresh database in STATE_DIR/NAME, waits for /healthz and writes
 STATE_DIR/NAME/url and .../pid. `stop NAME STATE_DIR` sends SIGTERM and waits for a
 clean exit (graceful shutdown is part of what is tested)."""
+import hashlib
 import os
 import shutil
 import signal
@@ -20,10 +21,31 @@ def free_port():
         return s.getsockname()[1]
 
 
+def pg_dir():
+    """The PostgreSQL test server's directory when the suite runs on PostgreSQL
+    (KAIROS_PG_DIR, set by the server.pg.* ctest set), else None."""
+    return os.environ.get("KAIROS_PG_DIR") or None
+
+
+def pg_database(db, fresh=False):
+    """On PostgreSQL, an SQLite path stands for a database of its own (named after the
+    path, so a restart on the same path finds the same data); returns its URL."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+    import pgcluster
+    pg = pgcluster.attach(pg_dir())
+    name = "k_" + hashlib.sha1(os.path.abspath(db).encode()).hexdigest()[:16]
+    exists = pg.psql("SELECT 1 FROM pg_database WHERE datname = '%s'" % name) == "1"
+    if fresh or not exists:
+        pg.create_db(name)
+    return "%s/%s" % (pg.base_url, name)
+
+
 def spawn(binary, db, extra, log=subprocess.DEVNULL, timeout=15):
     """Starts kairos-server on a free 127.0.0.1 port with the database `db` and returns
     (proc, url) once /healthz answers 200; (None, None) after stopping a server that
-    never did."""
+    never did. Under KAIROS_PG_DIR the path `db` maps to a PostgreSQL database."""
+    if pg_dir() and not db.startswith("postgres"):
+        db = pg_database(db)
     port = free_port()
     proc = subprocess.Popen([binary, "--db", db, "--bind", "127.0.0.1", "--port", str(port)] + list(extra),
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -46,6 +68,8 @@ def start(name, binary, state_dir, extra):
     d = os.path.join(state_dir, name)
     shutil.rmtree(d, ignore_errors=True)
     os.makedirs(d)
+    if pg_dir():
+        pg_database(os.path.join(d, "kairos.db"), fresh=True)
     for _ in range(5):
         log = open(os.path.join(d, "server.log"), "w")
         proc, url = spawn(binary, os.path.join(d, "kairos.db"), ["--threads", "2", "--log-level", "warn"] + extra, log)

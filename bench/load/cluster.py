@@ -1,0 +1,110 @@
+#!/usr/bin/python3
+"""Scale-out load: durable bookings and month-of-slots requests through nginx in front
+of N kairos-server instances on one PostgreSQL (fsync on, synchronous_commit on), or
+one instance on SQLite (also through nginx, for the same path). Afterwards the database
+is checked for overlapping live bookings.
+
+  bench/load/cluster.py --instances 3 [--pages 16] [--seconds 10] [--conns 64]
+  bench/load/cluster.py --sqlite
+Needs scripts/build native, wrk, nginx, PostgreSQL 15."""
+import argparse
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "tests", "support"))
+from cluster import Cluster  # noqa: E402
+
+KEY = "bench-key"
+WEEK = [["00:00", "24:00"]]
+HOURS = {d: WEEK for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+
+
+def post(url, path, body):
+    req = urllib.request.Request(url + path, json.dumps(body).encode(),
+                                 {"Authorization": "Bearer " + KEY, "Content-Type": "application/json"})
+    with urllib.request.urlopen(req) as r:
+        return json.load(r)
+
+
+def wrk(args):
+    out = subprocess.run(["wrk"] + args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    lat = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", out, re.M))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    return {"rps": rps, "p50": lat.get("50"), "p99": lat.get("99"), "non2xx": int(non2xx.group(1)) if non2xx else 0,
+            "total": total, "raw": out}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--instances", type=int, default=3)
+    ap.add_argument("--sqlite", action="store_true")
+    ap.add_argument("--pages", type=int, default=16)
+    ap.add_argument("--seconds", type=int, default=10)
+    ap.add_argument("--conns", type=int, default=64)
+    ap.add_argument("--threads", type=int, default=8)
+    ap.add_argument("--slot-conns", type=int, default=64)
+    a = ap.parse_args()
+    binary = os.environ.get("KAIROS_SERVER", os.path.join(ROOT, "build", "native", "server", "kairos-server"))
+    work = tempfile.mkdtemp(prefix="kairos-bench-")
+    os.chmod(work, 0o755)
+    db = os.path.join(work, "kairos.db") if a.sqlite else None
+    c = Cluster(work, binary, instances=1 if a.sqlite else a.instances, durable=True, admin_key=KEY, demo=True,
+                db=db, threads=a.threads)
+    try:
+        c.start()
+        for i in range(a.pages):
+            h = post(c.url, "/v1/admin/hosts", {"name": "Load %d" % i, "email": "l%d@example.com" % i,
+                                                "timezone": "Etc/UTC", "weekly_hours": HOURS})["id"]
+            post(c.url, "/v1/admin/pages", {"id": "load%d" % i, "name": "Load", "hosts": [h], "event_types": [
+                {"id": "e", "name": "E", "duration_minutes": 15, "buffer_before_minutes": 0,
+                 "buffer_after_minutes": 0}]})
+        base = (int(time.time()) // 86400 + 2) * 86400
+        load = os.popen("cat /proc/loadavg").read().split()[:3]
+        b = wrk(["-t2", "-c%d" % a.conns, "-d%ds" % a.seconds, "--latency", "-s",
+                 os.path.join(HERE, "bookings_pages.lua"), c.url, "--", str(base), str(a.pages)])
+        created = None
+        # Month of slots for the demo page, guest zone Berlin (as bench/load/slots.sh).
+        d0 = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 2 * 86400))
+        d1 = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 32 * 86400))
+        path = "/v1/pages/demo/slots?event_type=intro&from=%s&to=%s&tz=Europe%%2FBerlin" % (d0, d1)
+        s = wrk(["-t2", "-c%d" % a.slot_conns, "-d%ds" % a.seconds, "--latency", c.url + path])
+        load2 = os.popen("cat /proc/loadavg").read().split()[:3]
+        live = "status IN ('pending','approved','rescheduled')"
+        overlap_sql = ("SELECT count(*) FROM booking_hosts a JOIN booking_hosts b ON a.host_id = b.host_id "
+                       "AND a.booking_uid < b.booking_uid AND a.start_s < b.end_s AND b.start_s < a.end_s "
+                       "WHERE a.%s AND b.%s" % (live, live))
+        if a.sqlite:
+            c.stop()
+            con = sqlite3.connect(db)
+            created = con.execute("SELECT count(*) FROM bookings WHERE page_id LIKE 'load%%' AND %s" % live).fetchone()[0]
+            overlaps = con.execute(overlap_sql).fetchone()[0]
+        else:
+            created = int(c.psql("SELECT count(*) FROM bookings WHERE page_id LIKE 'load%%' AND %s" % live))
+            overlaps = int(c.psql(overlap_sql))
+        store = "SQLite, 1 instance" if a.sqlite else "PostgreSQL, %d instance(s)" % a.instances
+        booked_per_s = created / a.seconds
+        print("| %s | %d pages | %s req/s | %.0f bookings/s (201) | p50 %s | p99 %s | %s slots req/s | p50 %s | p99 %s "
+              "| overlaps %d | load %s → %s |" % (store, a.pages, f"{b['rps']:,.0f}", booked_per_s, b["p50"], b["p99"],
+                                                  f"{s['rps']:,.0f}", s["p50"], s["p99"], overlaps, "/".join(load),
+                                                  "/".join(load2)))
+        if s["non2xx"]:
+            print("slots: %d non-2xx answers" % s["non2xx"])
+        return 1 if overlaps else 0
+    finally:
+        c.stop()
+        subprocess.run(["rm", "-rf", work])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+#include "pg.hpp"
+
+#include <charconv>
+
+namespace kairos::server::store::pg {
+
+std::int64_t Result::integer(int row, int col) const {
+  const char* p = PQgetvalue(r_.get(), row, col);
+  std::int64_t v = 0;
+  std::from_chars(p, p + PQgetlength(r_.get(), row, col), v);
+  return v;
+}
+
+std::int64_t Result::affected() const {
+  const char* n = PQcmdTuples(r_.get());
+  std::int64_t v = 0;
+  if (n && *n) std::from_chars(n, n + std::char_traits<char>::length(n), v);
+  return v;
+}
+
+Conn::Conn(const std::string& url) {
+  c_ = PQconnectdb(url.c_str());
+  if (PQstatus(c_) != CONNECTION_OK) {
+    std::string msg = PQerrorMessage(c_);
+    PQfinish(c_);
+    c_ = nullptr;
+    throw Error("cannot connect to PostgreSQL: " + msg, "");
+  }
+  // Notices (e.g. "extension already exists") are not errors; keep them out of stderr.
+  PQsetNoticeProcessor(c_, [](void*, const char*) {}, nullptr);
+}
+
+Conn::~Conn() {
+  if (c_) PQfinish(c_);
+}
+
+Result Conn::check(PGresult* r) {
+  auto st = PQresultStatus(r);
+  if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return Result(r);
+  std::string state;
+  if (r) {
+    const char* s = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+    if (s) state = s;
+  }
+  std::string msg = r ? PQresultErrorMessage(r) : PQerrorMessage(c_);
+  PQclear(r);
+  throw Error("postgresql: " + msg, state);
+}
+
+void Conn::exec(const std::string& sql) { check(PQexec(c_, sql.c_str())); }
+
+Result Conn::query(const std::string& sql, std::initializer_list<Param> params) {
+  return query(sql, std::vector<Param>(params));
+}
+
+Result Conn::query(const std::string& sql, const std::vector<Param>& params) {
+  auto it = prepared_.find(sql);
+  if (it == prepared_.end()) {
+    std::string name = "k" + std::to_string(prepared_.size());
+    check(PQprepare(c_, name.c_str(), sql.c_str(), 0, nullptr));
+    it = prepared_.emplace(sql, name).first;
+  }
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const auto& p : params) values.push_back(p.v.c_str());
+  return check(PQexecPrepared(c_, it->second.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
+                              nullptr, 0));
+}
+
+std::string array_literal(const std::vector<std::string>& items) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ',';
+    out += '"';
+    for (char ch : items[i]) {
+      if (ch == '"' || ch == '\\') out += '\\';
+      out += ch;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
+bool is_url(const std::string& db) {
+  return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
+}
+
+}  // namespace kairos::server::store::pg

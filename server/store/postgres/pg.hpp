@@ -1,0 +1,76 @@
+// A thin C++ face over libpq for the PostgreSQL store: one connection, statements
+// prepared once per connection (named by their SQL), text parameters, and errors as
+// exceptions carrying the SQLSTATE (the store maps 23P01, an exclusion constraint
+// refusing an overlap, to 409 slot_unavailable, and retries 40001/40P01).
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace kairos::server::store::pg {
+
+class Error : public std::runtime_error {
+ public:
+  Error(const std::string& what, std::string state) : std::runtime_error(what), sqlstate(std::move(state)) {}
+  std::string sqlstate;  // "" when the connection itself failed
+};
+
+// One bound parameter, as text (PostgreSQL casts to the column's type).
+struct Param {
+  Param(const std::string& s) : v(s) {}  // NOLINT: implicit by design
+  Param(const char* s) : v(s) {}         // NOLINT
+  Param(std::int64_t i) : v(std::to_string(i)) {}  // NOLINT
+  Param(int i) : v(std::to_string(i)) {}           // NOLINT
+  Param(std::size_t i) : v(std::to_string(i)) {}   // NOLINT
+  std::string v;
+};
+
+class Result {
+ public:
+  explicit Result(PGresult* r) : r_(r, &PQclear) {}
+  int rows() const { return PQntuples(r_.get()); }
+  std::string text(int row, int col) const {
+    return std::string(PQgetvalue(r_.get(), row, col), static_cast<std::size_t>(PQgetlength(r_.get(), row, col)));
+  }
+  std::int64_t integer(int row, int col) const;
+  bool null(int row, int col) const { return PQgetisnull(r_.get(), row, col) != 0; }
+  std::int64_t affected() const;
+
+ private:
+  std::unique_ptr<PGresult, void (*)(PGresult*)> r_;
+};
+
+class Conn {
+ public:
+  explicit Conn(const std::string& url);
+  ~Conn();
+  Conn(const Conn&) = delete;
+  Conn& operator=(const Conn&) = delete;
+
+  // Simple protocol (several statements allowed, no parameters).
+  void exec(const std::string& sql);
+  // Extended protocol; the statement is prepared on first use on this connection.
+  Result query(const std::string& sql, std::initializer_list<Param> params = {});
+  Result query(const std::string& sql, const std::vector<Param>& params);
+  bool ok() const { return PQstatus(c_) == CONNECTION_OK; }
+  PGconn* raw() { return c_; }
+
+ private:
+  Result check(PGresult* r);
+  PGconn* c_ = nullptr;
+  std::unordered_map<std::string, std::string> prepared_;  // sql → statement name
+};
+
+// `{"a","b"}`: a text[] literal for ANY($1) parameters.
+std::string array_literal(const std::vector<std::string>& items);
+
+bool is_url(const std::string& db);  // postgresql://… or postgres://…
+
+}  // namespace kairos::server::store::pg

@@ -1,0 +1,405 @@
+// One contract, two stores: every Store operation (and the delivery queue) behaves the
+// same on SQLite and on PostgreSQL. The PostgreSQL instantiation runs when
+// KAIROS_PG_URL names a server (ctest store.postgres starts a throw-away one); each
+// test gets a fresh database.
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+#include "store/open.hpp"
+#include "store/store.hpp"
+
+using namespace kairos::server::store;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::atomic<int> g_seq{0};
+
+std::string pg_base() {
+  const char* u = std::getenv("KAIROS_PG_URL");
+  return u ? u : "";
+}
+
+void pg_admin(const std::string& sql) {
+  PGconn* c = PQconnectdb((pg_base() + "/postgres").c_str());
+  ASSERT_EQ(PQstatus(c), CONNECTION_OK) << PQerrorMessage(c);
+  PGresult* r = PQexec(c, sql.c_str());
+  ASSERT_EQ(PQresultStatus(r), PGRES_COMMAND_OK) << PQresultErrorMessage(r);
+  PQclear(r);
+  PQfinish(c);
+}
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    const int n = g_seq.fetch_add(1);
+    if (GetParam() == "postgres") {
+      if (pg_base().empty()) GTEST_SKIP() << "KAIROS_PG_URL not set";
+      std::string name = "conf_" + std::to_string(::getpid()) + "_" + std::to_string(n);
+      pg_admin("DROP DATABASE IF EXISTS " + name);
+      pg_admin("CREATE DATABASE " + name);
+      db = pg_base() + "/" + name;
+    } else {
+      dir = fs::temp_directory_path() / ("kairos-store-" + std::to_string(::getpid()) + "-" + std::to_string(n));
+      fs::remove_all(dir);
+      fs::create_directories(dir);
+      db = (dir / "k.db").string();
+    }
+    s = open_store(db);
+    account = s->ensure_account_with_key("hash-a", "Clinic A", "acc_a");
+  }
+  void TearDown() override {
+    s.reset();
+    if (!dir.empty()) fs::remove_all(dir);
+  }
+
+  BookingRecord booking(const std::string& uid, const std::string& host, std::int64_t start, std::int64_t end,
+                        const std::string& room = "") {
+    BookingRecord b;
+    b.uid = uid;
+    b.account_id = account;
+    b.page_id = "p1";
+    b.event_type = "intro";
+    b.host_id = host;
+    b.host_ids = {host};
+    b.room_id = room;
+    b.start = start;
+    b.end = end;
+    b.status = "approved";
+    b.token_hash = "tok-" + uid;
+    b.guest_name = "Ada Lovelace";
+    b.guest_email = "ada@example.com";
+    b.guest_phone = "+358401234567";
+    b.doc = "{\"notes\":\"hi\"}";
+    b.created_at = b.updated_at = 1000;
+    return b;
+  }
+  // The booking path's shape: re-read the calendar, insert only when free, in one transaction.
+  bool book_if_free(const BookingRecord& b) {
+    bool inserted = false;
+    auto st = s->transact([&]() -> kairos::core::Status {
+      for (const auto& other : s->busy_bookings(b.host_ids, {}, b.start, b.end))
+        if (other.start < b.end && b.start < other.end) return kairos::core::make_error("slot_unavailable", "taken");
+      s->insert_booking(b);
+      inserted = true;
+      return kairos::core::ok_status();
+    });
+    return st.ok() && inserted;
+  }
+
+  std::string db, account;
+  fs::path dir;
+  std::unique_ptr<Store> s;
+};
+
+TEST_P(StoreTest, AccountsAreFoundByKeyHashAndCreatedOnce) {
+  EXPECT_EQ(account, "acc_a");
+  EXPECT_EQ(s->ensure_account_with_key("hash-a", "other", "acc_b"), "acc_a");
+  EXPECT_EQ(s->account_for_key("hash-a"), std::optional<std::string>("acc_a"));
+  EXPECT_FALSE(s->account_for_key("nope"));
+  EXPECT_EQ(s->account_name("acc_a"), std::optional<std::string>("Clinic A"));
+  s->set_account_name("acc_a", "Clinic Å");
+  EXPECT_EQ(s->account_name("acc_a"), std::optional<std::string>("Clinic Å"));
+  EXPECT_FALSE(s->account_name("missing"));
+}
+
+TEST_P(StoreTest, SecretsAreStableAndLinksSingleUse) {
+  EXPECT_EQ(s->secret("link", "first"), "first");
+  EXPECT_EQ(s->secret("link", "second"), "first");
+  EXPECT_TRUE(s->use_link("n1", "cancel", "b1", 5));
+  EXPECT_FALSE(s->use_link("n1", "cancel", "b1", 6));
+  EXPECT_TRUE(s->use_link("n2", "cancel", "b1", 6));
+}
+
+TEST_P(StoreTest, HostsRoomsAndPagesRoundTripInInsertionOrder) {
+  s->put_host({"h2", account, "{\"name\":\"B\"}"});
+  s->put_host({"h1", account, "{\"name\":\"A\"}"});
+  s->put_host({"h2", account, "{\"name\":\"B2\"}"});
+  auto hs = s->hosts(account);
+  ASSERT_EQ(hs.size(), 2u);
+  EXPECT_EQ(hs[0].id, "h2");
+  EXPECT_EQ(hs[0].doc, "{\"name\":\"B2\"}");
+  EXPECT_EQ(s->host("h1")->doc, "{\"name\":\"A\"}");
+  EXPECT_FALSE(s->host("zz"));
+
+  s->put_room({"r1", account, "Room 1"});
+  s->put_room({"r1", account, "Room One"});
+  EXPECT_EQ(s->room("r1")->name, "Room One");
+  EXPECT_EQ(s->rooms(account).size(), 1u);
+  EXPECT_FALSE(s->room("r9"));
+
+  s->put_page({"p1", account, "{}"});
+  s->put_page({"p0", account, "{\"x\":1}"});
+  EXPECT_EQ(s->pages(account).size(), 2u);
+  EXPECT_EQ(s->pages(account)[0].id, "p1");
+  EXPECT_TRUE(s->delete_page(account, "p1"));
+  EXPECT_FALSE(s->delete_page(account, "p1"));
+  EXPECT_FALSE(s->page("p1"));
+  EXPECT_TRUE(s->page_id_taken("p1"));
+  EXPECT_FALSE(s->page_id_taken("p7"));
+  s->put_page({"p1", account, "{\"back\":true}"});
+  EXPECT_EQ(s->page("p1")->doc, "{\"back\":true}");
+}
+
+TEST_P(StoreTest, BookingsRoundTripAndAnswerQueries) {
+  auto a = booking("b1", "h1", 3600, 7200, "r1");
+  a.checkin_code = "ABC123";
+  a.buffer_before_min = 10;
+  a.buffer_after_min = 10;
+  s->insert_booking(a);
+  auto b = booking("b2", "h2", 10000, 12000);
+  b.host_ids = {"h2", "h3"};
+  b.guest_name = "Grace Hopper";
+  b.guest_email = "grace@navy.example";
+  b.status = "pending";
+  s->insert_booking(b);
+
+  auto got = s->booking("b1");
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->start, 3600);
+  EXPECT_EQ(got->end, 7200);
+  EXPECT_EQ(got->room_id, "r1");
+  EXPECT_EQ(got->doc, a.doc);
+  EXPECT_EQ(got->host_ids, std::vector<std::string>{"h1"});
+  EXPECT_EQ(got->buffer_before_min, 10);
+  EXPECT_EQ(s->booking_by_checkin("ABC123")->uid, "b1");
+  EXPECT_FALSE(s->booking_by_checkin(""));
+  EXPECT_EQ(s->booking("b2")->host_ids, (std::vector<std::string>{"h2", "h3"}));
+
+  BookingQuery q;
+  q.account_id = account;
+  EXPECT_EQ(s->bookings(q).size(), 2u);
+  q.status = "pending";
+  EXPECT_EQ(s->bookings(q).size(), 1u);
+  q.status = "";
+  q.host = "h3";
+  ASSERT_EQ(s->bookings(q).size(), 1u);
+  EXPECT_EQ(s->bookings(q)[0].uid, "b2");
+  q.host = "";
+  q.q = "GRACE";
+  EXPECT_EQ(s->bookings(q).size(), 1u);
+  q.q = "4012";
+  EXPECT_EQ(s->bookings(q).size(), 2u);
+  q.q = "";
+  q.from = 7200;
+  q.to = 20000;
+  EXPECT_EQ(s->bookings(q).size(), 1u);
+
+  // Busy: every attending host and the room; a cancelled booking is not busy.
+  EXPECT_EQ(s->busy_bookings({"h3"}, {}, 0, 100000).size(), 1u);
+  EXPECT_EQ(s->busy_bookings({}, {"r1"}, 0, 100000).size(), 1u);
+  EXPECT_EQ(s->busy_bookings({"h1", "h2"}, {"r1"}, 0, 100000).size(), 2u);
+  EXPECT_EQ(s->busy_bookings({"h1"}, {}, 7200, 9000).size(), 0u);
+
+  // Update keeps the stored buffers; cancelled leaves the calendar.
+  got->status = "cancelled";
+  got->buffer_before_min = 0;
+  got->updated_at = 2000;
+  s->update_booking(*got);
+  EXPECT_EQ(s->booking("b1")->status, "cancelled");
+  EXPECT_EQ(s->booking("b1")->buffer_before_min, 10);
+  EXPECT_EQ(s->busy_bookings({"h1"}, {"r1"}, 0, 100000).size(), 0u);
+
+  auto counts = s->booking_counts_by_status();
+  ASSERT_EQ(counts.size(), 2u);
+  EXPECT_EQ(counts[0], (std::pair<std::string, std::int64_t>{"cancelled", 1}));
+  EXPECT_EQ(s->bookings_ended({"pending", "approved"}, 13000, 10).size(), 1u);
+  EXPECT_EQ(s->bookings_ended({"pending"}, 11000, 10).size(), 0u);
+
+  EXPECT_TRUE(s->delete_booking("b2"));
+  EXPECT_FALSE(s->delete_booking("b2"));
+  EXPECT_EQ(s->busy_bookings({"h2", "h3"}, {}, 0, 100000).size(), 0u);
+}
+
+TEST_P(StoreTest, IdempotencyKeysRoundTrip) {
+  EXPECT_FALSE(s->idempotency("POST /v1/bookings", "k1"));
+  s->put_idempotency("POST /v1/bookings", "k1", {"h", 201, "{\"uid\":\"b\"}"}, 5);
+  auto r = s->idempotency("POST /v1/bookings", "k1");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 201);
+  EXPECT_EQ(r->response, "{\"uid\":\"b\"}");
+  EXPECT_FALSE(s->idempotency("other", "k1"));
+}
+
+TEST_P(StoreTest, OutboxReplacesCancelsAndHandsOffScheduledMessages) {
+  OutboxMessage m;
+  m.account_id = account;
+  m.booking_uid = "b1";
+  m.key = "reminder.24h";
+  m.template_key = "booking.reminder.guest";
+  m.recipient = "ada@example.com";
+  m.send_at = 100;
+  m.state = "scheduled";
+  m.created_at = 1;
+  auto id1 = s->add_outbox(m);
+  m.send_at = 200;
+  auto id2 = s->add_outbox(m);  // same key: replaces
+  EXPECT_GT(id2, id1);
+  m.key = "followup.1";
+  m.send_at = 300;
+  s->add_outbox(m);
+  auto all = s->outbox(account, "b1");
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].state, "cancelled");
+  EXPECT_EQ(s->outbox_depth(), 2);
+  EXPECT_EQ(s->outbox(account, "").size(), 3u);
+
+  EXPECT_EQ(s->release_due_outbox(250), 1u);
+  EXPECT_EQ(s->release_due_outbox(250), 0u);
+  EXPECT_EQ(s->cancel_outbox_for("b1", "follow"), 1u);
+  EXPECT_EQ(s->outbox_depth(), 1);
+
+  // Delivery: a claimed message is leased; nobody else gets it; sent is final.
+  auto q1 = open_delivery_queue(db);
+  auto q2 = open_delivery_queue(db);
+  auto now = kairos::core::Instant::from_unix_seconds(250);
+  auto c1 = q1->claim(now, 10, kairos::core::Seconds(60));
+  ASSERT_EQ(c1.size(), 1u);
+  EXPECT_EQ(c1[0].id, id2);
+  EXPECT_TRUE(q2->claim(now, 10, kairos::core::Seconds(60)).empty());
+  q1->mark_sent(c1[0].id, now, "<m1@kairos>");
+  EXPECT_TRUE(q2->claim(now + kairos::core::Seconds(120), 10, kairos::core::Seconds(60)).empty());
+  EXPECT_EQ(s->outbox(account, "b1")[1].state, "sent");
+}
+
+TEST_P(StoreTest, TokenDocumentsRoundTrip) {
+  s->put_token_doc({"pr1", account, "th1", "proposal", "open", "{\"a\":1}", 10, 10});
+  s->put_token_doc({"pr1", account, "th1", "proposal", "chosen", "{\"a\":2}", 10, 20});
+  auto d = s->token_doc("proposal", "pr1");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->state, "chosen");
+  EXPECT_EQ(d->doc, "{\"a\":2}");
+  EXPECT_EQ(d->updated_at, 20);
+  EXPECT_EQ(s->token_doc_by_token("proposal", "th1")->id, "pr1");
+  EXPECT_FALSE(s->token_doc("request", "pr1"));
+  EXPECT_EQ(s->token_docs("proposal", "chosen").size(), 1u);
+  EXPECT_TRUE(s->delete_token_doc("proposal", "pr1"));
+  EXPECT_FALSE(s->delete_token_doc("proposal", "pr1"));
+}
+
+TEST_P(StoreTest, TransactCommitsOnOkAndRollsBackOnError) {
+  auto g0 = s->generation();
+  auto st = s->transact([&]() -> kairos::core::Status {
+    s->put_host({"h1", account, "{}"});
+    return kairos::core::make_error("nope", "rolled back");
+  });
+  EXPECT_FALSE(st.ok());
+  EXPECT_FALSE(s->host("h1"));
+  st = s->transact([&]() -> kairos::core::Status {
+    s->put_host({"h1", account, "{}"});
+    EXPECT_TRUE(s->host("h1"));  // reads inside see the transaction's writes
+    return kairos::core::ok_status();
+  });
+  EXPECT_TRUE(st.ok());
+  EXPECT_TRUE(s->host("h1"));
+  EXPECT_NE(s->generation(), g0);
+  EXPECT_GE(s->commit_stats().transactions, 1u);
+}
+
+TEST_P(StoreTest, ConcurrentWritersBookEachSlotOnce) {
+  // Three stores on one database stand for three instances (SQLite: three writers on
+  // one file); eight threads race for the same four slots.
+  std::vector<std::unique_ptr<Store>> stores;
+  stores.push_back(std::move(s));
+  for (int i = 0; i < 2; ++i) stores.push_back(open_store(db));
+  std::atomic<int> won{0};
+  std::vector<std::thread> ts;
+  for (int t = 0; t < 8; ++t) {
+    ts.emplace_back([&, t] {
+      Store& st = *stores[static_cast<std::size_t>(t) % stores.size()];
+      for (int slot = 0; slot < 4; ++slot) {
+        auto b = booking("b" + std::to_string(t) + "_" + std::to_string(slot), "h1", slot * 3600, slot * 3600 + 1800);
+        bool inserted = false;
+        auto res = st.transact([&]() -> kairos::core::Status {
+          for (const auto& o : st.busy_bookings({"h1"}, {}, b.start, b.end))
+            if (o.start < b.end && b.start < o.end) return kairos::core::make_error("slot_unavailable", "taken");
+          st.insert_booking(b);
+          inserted = true;
+          return kairos::core::ok_status();
+        });
+        if (res.ok() && inserted) won.fetch_add(1);
+      }
+    });
+  }
+  for (auto& t : ts) t.join();
+  EXPECT_EQ(won.load(), 4);
+  s = std::move(stores[0]);
+  EXPECT_EQ(s->busy_bookings({"h1"}, {}, 0, 100000).size(), 4u);
+}
+
+TEST_P(StoreTest, OverlappingInsertWithoutCheckIsRefusedOnPostgres) {
+  if (GetParam() != "postgres") GTEST_SKIP() << "SQLite relies on its single writer and the core's check";
+  s->insert_booking(booking("b1", "h1", 3600, 7200, "r1"));
+  // A bug that skipped the check: the database refuses, as slot_unavailable.
+  auto st = s->transact([&]() -> kairos::core::Status {
+    s->insert_booking(booking("b2", "h1", 5000, 9000));
+    return kairos::core::ok_status();
+  });
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().code, "slot_unavailable");
+  st = s->transact([&]() -> kairos::core::Status {
+    s->insert_booking(booking("b3", "h2", 5000, 9000, "r1"));  // other host, same room
+    return kairos::core::ok_status();
+  });
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().code, "slot_unavailable");
+  // Back to back is fine; so is overlapping a cancelled booking.
+  EXPECT_TRUE(book_if_free(booking("b4", "h1", 7200, 9000, "r1")));
+  auto cancelled = booking("b5", "h3", 0, 100000);
+  cancelled.status = "cancelled";
+  s->insert_booking(cancelled);
+  EXPECT_TRUE(book_if_free(booking("b6", "h3", 10, 20)));
+}
+
+TEST_P(StoreTest, MigratesFromTheFirstSchemaKeepingData) {
+  s.reset();
+  if (GetParam() == "postgres") {
+    // Several instances starting at once: one applies, the others wait and find it done.
+    std::vector<std::thread> ts;
+    std::atomic<int> ok{0};
+    std::string name = "conf_mig_" + std::to_string(::getpid());
+    pg_admin("DROP DATABASE IF EXISTS " + name);
+    pg_admin("CREATE DATABASE " + name);
+    for (int i = 0; i < 3; ++i)
+      ts.emplace_back([&] {
+        try {
+          open_store(pg_base() + "/" + name);
+          ok.fetch_add(1);
+        } catch (const std::exception& e) {
+          ADD_FAILURE() << e.what();
+        }
+      });
+    for (auto& t : ts) t.join();
+    EXPECT_EQ(ok.load(), 3);
+    return;
+  }
+  // SQLite: a file at schema 0001 with a booking, opened by today's store.
+  const std::string path = (dir / "old.db").string();
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  const std::string first = migrations().front().second +
+                            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL);"
+                            "INSERT INTO schema_migrations VALUES (1, 0);"
+                            "INSERT INTO accounts VALUES ('acc_a', 'A', 0);"
+                            "INSERT INTO bookings(uid, account_id, page_id, event_type, host_id, start_s, end_s, status,"
+                            " token_hash, created_at, updated_at) VALUES ('old', 'acc_a', 'p', 'e', 'h1', 3600, 7200,"
+                            " 'approved', 't', 0, 0);"
+                            "INSERT INTO booking_hosts VALUES ('old', 'h1', 0, 3600);";
+  ASSERT_EQ(sqlite3_exec(raw, first.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
+  sqlite3_close(raw);
+  auto st = open_store(path);
+  EXPECT_EQ(st->booking("old")->start, 3600);
+  EXPECT_EQ(st->busy_bookings({"h1"}, {}, 0, 10000).size(), 1u);
+  EXPECT_EQ(st->secret("x", "y"), "y");  // tables of later migrations exist
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, StoreTest, ::testing::Values(std::string("sqlite")));
+INSTANTIATE_TEST_SUITE_P(Postgres, StoreTest, ::testing::Values(std::string("postgres")));
+
+}  // namespace

@@ -1,0 +1,72 @@
+// See probe.hpp.
+#include "probe.hpp"
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+namespace kairos::widget::probe {
+
+namespace {
+using Json = nlohmann::json;
+bool g_enabled = false;
+Json g_frame;
+std::string g_last = "{}";
+
+// The widest unbreakable run: ImGui wraps at spaces (and after CJK characters, which it
+// may break anywhere), so a word wider than its room is cut into characters.
+float longest_word(std::string_view text) {
+  float best = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
+    std::size_t j = i;
+    while (j < text.size() && text[j] != ' ' && text[j] != '\n') {
+      const auto c = static_cast<unsigned char>(text[j]);
+      if (c >= 0xE3 && c <= 0xE9 && j > i) break;  // a CJK character starts a new run
+      j += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    }
+    if (j > text.size()) j = text.size();
+    if (j > i) {
+      const float w = ImGui::CalcTextSize(text.data() + i, text.data() + j).x;
+      if (w > best) best = w;
+    } else {
+      ++j;
+    }
+    i = j;
+  }
+  return best;
+}
+}  // namespace
+
+void set_enabled(bool on) { g_enabled = on; }
+bool enabled() { return g_enabled; }
+
+void begin(const char* screen, float canvas_w, float canvas_h) {
+  if (!g_enabled) return;
+  g_frame = Json{{"screen", screen}, {"canvas", Json::array({canvas_w, canvas_h})}, {"items", Json::array()}};
+}
+
+void set_content_height(float h) {
+  if (g_enabled) g_frame["content_height"] = h;
+}
+
+void item(std::string_view text, float x0, float x1, const char* kind) {
+  if (!g_enabled || text.empty()) return;
+  const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+  const std::string visible(text.substr(0, text.find("##")));
+  Json it{{"t", visible},
+          {"k", kind},
+          {"r", Json::array({lo.x, lo.y, hi.x - lo.x, hi.y - lo.y})},
+          {"c", Json::array({x0, x1})},
+          {"word", longest_word(visible)},
+          {"tw", ImGui::CalcTextSize(visible.c_str()).x}};
+  g_frame["items"].push_back(std::move(it));
+}
+
+void end() {
+  if (g_enabled) g_last = g_frame.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+const std::string& last() { return g_last; }
+
+}  // namespace kairos::widget::probe

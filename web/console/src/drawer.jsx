@@ -1,0 +1,212 @@
+// A booking's side panel: details, the actions the server allows (available_actions),
+// edit with the "tell the guest?" question (R-PROP-6), messages and their delivery,
+// history, its confirmation request or proposal. A stale edit is refused by the server
+// and shown as a conflict; nothing typed is lost until the person reloads.
+import { useState } from 'preact/hooks';
+import { api, itemsOf, q, ApiError } from './api.js';
+import { t, problem } from './i18n.js';
+import { Dialog, Field, FormError, Loading, Status, useLoad, announce, Empty } from './ui.jsx';
+import { fmtRange, fmtDateTime, toLocalInput, fromLocalInput } from './time.js';
+import { bookingHosts, guestName } from './calendar.jsx';
+import { RequestDialog } from './requests.jsx';
+
+const ALL_ACTIONS = ['approve', 'reject', 'cancel', 'complete', 'no_show'];
+const WITH_REASON = new Set(['reject', 'cancel']);
+const isConflict = (e) => e && (e.status === 412 || (e.status === 409 && /stale|conflict|version|modified|precondition/.test(e.code || '')));
+
+function guestsOf(b) {
+  if (Array.isArray(b.guests) && b.guests.length) return b.guests;
+  return b.guest ? [b.guest] : [];
+}
+
+function EditForm({ b, hosts, rooms, onSaved, onCancel }) {
+  const g0 = guestsOf(b)[0] || {};
+  const init = {
+    start: toLocalInput(b.start), end: toLocalInput(b.end), hosts: bookingHosts(b), room: (b.room && (b.room.id || b.room)) || '',
+    guidance: b.guidance || '', gname: g0.name || '', gemail: g0.email || '', gphone: g0.phone || '',
+  };
+  const [f, setF] = useState(init);
+  const [err, setErr] = useState(null);
+  const [ask, setAsk] = useState(null);
+  const set = (k) => (e) => setF({ ...f, [k]: e.currentTarget.value });
+
+  const patch = () => {
+    const p = {};
+    const changed = [];
+    if (f.start !== init.start) { p.start = fromLocalInput(f.start); changed.push(t('start')); }
+    if (f.end !== init.end) { p.end = fromLocalInput(f.end); changed.push(t('end')); }
+    if (f.hosts.join() !== init.hosts.join()) { p.hosts = f.hosts; changed.push(t('hosts')); }
+    if (f.room !== init.room && f.room) { p.room = f.room; changed.push(t('room')); }
+    if (f.guidance !== init.guidance) { p.guidance = f.guidance; changed.push(t('guidance')); }
+    if (f.gname !== init.gname || f.gemail !== init.gemail || f.gphone !== init.gphone) {
+      const rest = guestsOf(b).slice(1);
+      p.guests = [{ ...g0, name: f.gname, email: f.gemail, phone: f.gphone || undefined }, ...rest];
+      changed.push(t('guest'));
+    }
+    return { p, changed };
+  };
+  const send = async (notify) => {
+    const { p } = patch();
+    setAsk(null); setErr(null);
+    const headers = b._etag ? { 'If-Match': b._etag } : {};
+    if (b.version !== undefined) p.version = b.version;
+    try {
+      await api('PATCH', '/v1/admin/bookings/' + encodeURIComponent(b.uid), { ...p, notify }, headers);
+      announce(t('saved'));
+      onSaved();
+    } catch (e) { setErr(e); }
+  };
+  const submit = (e) => {
+    e.preventDefault();
+    const { changed } = patch();
+    if (!changed.length) return onCancel();
+    setAsk(changed); // every editable field is one the guest was told (R-PROP-6)
+  };
+  return (
+    <form class="stack" onSubmit={submit} data-form="edit">
+      <div class="grid2">
+        <Field label={t('start')} name="start" err={err}><input type="datetime-local" step="300" value={f.start} onInput={set('start')} /></Field>
+        <Field label={t('end')} name="end" err={err}><input type="datetime-local" step="300" value={f.end} onInput={set('end')} /></Field>
+      </div>
+      <fieldset><legend>{t('hosts')}</legend>
+        {hosts.map((h) => (
+          <label class="check"><input type="checkbox" checked={f.hosts.includes(h.id)} onChange={(e) => setF({ ...f, hosts: e.currentTarget.checked ? [...f.hosts, h.id] : f.hosts.filter((x) => x !== h.id) })} /><span>{h.name}</span></label>
+        ))}
+        {err && /^hosts/.test(err.field || '') && <p class="field-error" role="alert">{problem(err)}</p>}
+      </fieldset>
+      <Field label={t('room')} name="room" err={err}>
+        <select value={f.room} onChange={set('room')}><option value="">{t('none')}</option>{rooms.map((r) => <option value={r.id}>{r.name}</option>)}</select>
+      </Field>
+      <Field label={t('guidance')} name="guidance" err={err}><textarea rows="2" value={f.guidance} onInput={set('guidance')} /></Field>
+      <div class="grid2">
+        <Field label={t('name')} name="guests" err={err}><input value={f.gname} onInput={set('gname')} /></Field>
+        <Field label={t('email')} name="guests[0].email" err={err}><input type="email" value={f.gemail} onInput={set('gemail')} /></Field>
+      </div>
+      <Field label={t('phone')} name="guests[0].phone" err={err}><input type="tel" value={f.gphone} onInput={set('gphone')} /></Field>
+      {isConflict(err) ? <p class="banner error" role="alert">{t('conflict')} <button type="button" onClick={onSaved}>{t('reload')}</button></p>
+        : <FormError err={err} fields={['start', 'end', 'hosts', 'room', 'guidance', 'guests']} />}
+      <div class="row">
+        <button type="submit" class="primary">{t('save')}</button>
+        <button type="button" class="ghost" onClick={onCancel}>{t('cancel')}</button>
+      </div>
+      {ask && (
+        <Dialog title={t('notify_title')} onClose={() => setAsk(null)}>
+          <p>{t('notify_text', { fields: ask.join(', ') })}</p>
+          <div class="row">
+            <button type="button" class="primary" onClick={() => send(true)}>{t('notify_yes')}</button>
+            <button type="button" onClick={() => send(false)}>{t('notify_no')}</button>
+            <button type="button" class="ghost" onClick={() => setAsk(null)}>{t('cancel')}</button>
+          </div>
+        </Dialog>
+      )}
+    </form>
+  );
+}
+
+function Action({ b, action, onDone }) {
+  const [reason, setReason] = useState(null);
+  const [err, setErr] = useState(null);
+  const run = async (body) => {
+    setErr(null);
+    try {
+      await api('POST', `/v1/admin/bookings/${encodeURIComponent(b.uid)}/${action.replace('_', '-')}`, body);
+      announce(t('saved'));
+      setReason(null);
+      onDone();
+    } catch (e) { setErr(e); }
+  };
+  const primary = action === 'approve';
+  if (reason !== null) {
+    return (
+      <form class="stack inline-form" onSubmit={(e) => { e.preventDefault(); run({ reason }); }}>
+        <Field label={t('reason_for')} name="reason" err={err}><textarea rows="2" value={reason} onInput={(e) => setReason(e.currentTarget.value)} /></Field>
+        <FormError err={err} fields={['reason']} />
+        <div class="row"><button type="submit" class="danger">{t('act_' + action)}</button><button type="button" class="ghost" onClick={() => setReason(null)}>{t('back')}</button></div>
+      </form>
+    );
+  }
+  return (
+    <>
+      <button type="button" class={primary ? 'primary' : WITH_REASON.has(action) ? 'danger-outline' : ''} data-action={action}
+        onClick={() => (WITH_REASON.has(action) ? setReason('') : run(undefined))}>{t('act_' + action)}</button>
+      {err && <p class="field-error" role="alert">{problem(err)}</p>}
+    </>
+  );
+}
+
+export function Messages({ uid, guestPhone }) {
+  const m = useLoad(() => api('GET', '/v1/admin/outbox' + q({ booking: uid })).then(itemsOf), [uid]);
+  if (m.loading && !m.data) return <Loading />;
+  if (m.err) return <FormError err={m.err} />;
+  if (!m.data.length) return <Empty>{t('no_messages')}</Empty>;
+  return (
+    <ul class="msgs">
+      {m.data.map((x) => (
+        <li class={'msg ms-' + x.state}>
+          <span class={'badge ms-' + x.state}>{t('ms_' + x.state)}</span> <b>{x.template}</b> · {x.channel} → {x.recipient}
+          <small> · {x.send_at ? fmtDateTime(x.send_at) : ''}</small>
+          {(x.state === 'failed' || x.state === 'bounced') && guestPhone && <div class="phone-hint">☏ <a href={'tel:' + guestPhone}>{guestPhone}</a></div>}
+          {x.details && x.details.error && <div><small>{x.details.error}</small></div>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function BookingDrawer({ uid, onClose }) {
+  const [editing, setEditing] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const [tick, setTick] = useState(0);
+  const d = useLoad(async () => {
+    const [b, hosts, rooms] = await Promise.all([
+      api('GET', '/v1/admin/bookings/' + encodeURIComponent(uid)),
+      api('GET', '/v1/admin/hosts').then(itemsOf),
+      api('GET', '/v1/admin/rooms').then(itemsOf).catch(() => []),
+    ]);
+    return { b, hosts, rooms };
+  }, [uid, tick]);
+  const reload = () => { setEditing(false); setTick(tick + 1); };
+  let body = <Loading />;
+  if (d.err && !d.data) body = <FormError err={d.err} />;
+  else if (d.data) {
+    const { b, hosts, rooms } = d.data;
+    const hostName = Object.fromEntries(hosts.map((h) => [h.id, h.name]));
+    const roomName = Object.fromEntries(rooms.map((r) => [r.id, r.name]));
+    const actions = Array.isArray(b.available_actions) ? b.available_actions.map((a) => a.replace('-', '_')).filter((a) => ALL_ACTIONS.includes(a)) : ALL_ACTIONS;
+    const g = guestsOf(b);
+    const phone = (g[0] && g[0].phone) || '';
+    body = (
+      <div class="stack">
+        <p class="drawer-status"><Status s={b.status} /> {b.request && <span class="badge">{t('request')}: {b.request.state}</span>} {b.tray && <span class="badge">{b.tray}</span>}</p>
+        <dl class="kv">
+          <dt>{t('time')}</dt><dd>{fmtRange(b.start, b.end)}</dd>
+          <dt>{t('guest')}</dt><dd>{g.map((x) => <div>{x.name}{x.company ? ` (${x.company})` : ''} · <a href={'mailto:' + x.email}>{x.email}</a>{x.phone ? <> · <a href={'tel:' + x.phone}>{x.phone}</a></> : ''}</div>)}</dd>
+          <dt>{t('service')}</dt><dd>{b.event_type_name || b.event_type} · {b.page}</dd>
+          <dt>{t('hosts')}</dt><dd>{bookingHosts(b).map((h) => hostName[h] || h).join(', ')}</dd>
+          {b.room && <><dt>{t('room')}</dt><dd>{roomName[b.room.id || b.room] || b.room.name || b.room}</dd></>}
+          {b.notes && <><dt>{t('notes')}</dt><dd>{b.notes}</dd></>}
+          {b.guidance && <><dt>{t('guidance')}</dt><dd>{b.guidance}</dd></>}
+          {b.proposal && <><dt>{t('proposal')}</dt><dd>{b.proposal.id || b.proposal}</dd></>}
+        </dl>
+        {!editing && (
+          <div class="row wrap actions">
+            {actions.map((a) => <Action b={b} action={a} onDone={reload} />)}
+            <button type="button" onClick={() => setEditing(true)} data-action="edit">{t('act_edit')}</button>
+            <button type="button" onClick={() => setAsking(true)} data-action="confirm-request">{t('act_confirm_request')}</button>
+          </div>
+        )}
+        {editing && <EditForm b={b} hosts={hosts} rooms={rooms} onSaved={reload} onCancel={() => setEditing(false)} />}
+        <h3>{t('messages')}</h3>
+        <Messages uid={b.uid} guestPhone={phone} key={tick} />
+        {Array.isArray(b.history) && b.history.length > 0 && <>
+          <h3>{t('history')}</h3>
+          <ol class="history">{b.history.map((h) => <li><small>{h.at ? fmtDateTime(h.at) : ''}</small> {h.action || h.event || h.type} {h.by ? '· ' + h.by : ''} {h.reason ? '· ' + h.reason : ''}</li>)}</ol>
+        </>}
+        {asking && <RequestDialog booking={b} onClose={() => { setAsking(false); reload(); }} />}
+      </div>
+    );
+  }
+  const title = d.data ? `${guestName(d.data.b)} · ${fmtRange(d.data.b.start, d.data.b.end)}` : t('details');
+  return <Dialog title={title} onClose={onClose} wide>{body}</Dialog>;
+}
+export { ApiError };

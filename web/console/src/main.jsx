@@ -1,0 +1,123 @@
+// The Kairos owner console: session, shell (navigation, search, person) and routes.
+// Routes live in the hash (#/calendar); /console/set-password?token=… (mail links) too.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import './style.css';
+import { api, setUnauthorizedHandler } from './api.js';
+import { t, pickLanguage } from './i18n.js';
+import { Announcer, Loading } from './ui.jsx';
+import { SignIn, SetPassword } from './signin.jsx';
+import { Calendar } from './calendar.jsx';
+import { BookingDrawer } from './drawer.jsx';
+import { PhoneBooking } from './phone.jsx';
+import { Setup } from './setup.jsx';
+import { Embed } from './embed.jsx';
+import { Explain } from './explain.jsx';
+import { Proposals } from './proposals.jsx';
+import { Requests } from './requests.jsx';
+import { Messages } from './messages.jsx';
+import { Search } from './search.jsx';
+
+function readRoute() {
+  const h = location.hash.replace(/^#\/?/, '');
+  const [path, query = ''] = h.split('?');
+  const parts = path.split('/').filter(Boolean);
+  return { parts, params: new URLSearchParams(query), raw: h };
+}
+export function go(path) { location.hash = '#/' + path.replace(/^\//, ''); }
+
+const NAV = [
+  ['calendar', 'nav_calendar', '▦'], ['search', 'nav_bookings', '☰'], ['phone', 'nav_phone', '☏'],
+  ['proposals', 'nav_proposals', '✉'], ['requests', 'nav_requests', '✓'], ['messages', 'nav_messages', '!'],
+  ['explain', 'nav_explain', '?'], ['setup', 'nav_setup', '⚙', 'owner'], ['embed', 'nav_embed', '</>', 'owner'],
+];
+
+function Shell({ session, onSignOut, children, route }) {
+  const [qtext, setQ] = useState(route.parts[0] === 'search' ? route.params.get('q') || '' : '');
+  const [dark, setDark] = useState(() => document.documentElement.dataset.theme === 'dark');
+  const toggleDark = () => {
+    const next = !dark;
+    setDark(next);
+    document.documentElement.dataset.theme = next ? 'dark' : 'light';
+    try { localStorage.setItem('kairos-console-theme', next ? 'dark' : 'light'); } catch (e) { /* private mode */ }
+  };
+  const here = route.parts[0] || 'calendar';
+  return (
+    <div class="shell">
+      <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main').focus(); }}>Skip to content</a>
+      <header class="top">
+        <span class="brand">{session.account_name || (session.account && session.account.name) || t('app')}</span>
+        <form class="search" role="search" onSubmit={(e) => { e.preventDefault(); go('search?q=' + encodeURIComponent(qtext)); }}>
+          <label class="sr" for="top-search">{t('search')}</label>
+          <input id="top-search" type="search" placeholder={t('search_ph')} value={qtext} onInput={(e) => setQ(e.currentTarget.value)} />
+          <button type="submit" class="ghost">{t('search')}</button>
+        </form>
+        <label class="check theme-toggle"><input type="checkbox" checked={dark} onChange={toggleDark} /><span>{t('theme_toggle')}</span></label>
+        <span class="who" title={t('signed_in_as', { name: session.name || session.email || '' })}>{session.name || session.email}</span>
+        <button type="button" class="ghost" onClick={onSignOut}>{t('signout')}</button>
+      </header>
+      <nav class="side" aria-label={t('main_nav')}>
+        <ul>
+          {NAV.filter((n) => !n[3] || session.role !== 'staff').map(([path, key, icon]) => (
+            <li><a href={'#/' + path} aria-current={here === path ? 'page' : undefined}><span class="ico" aria-hidden="true">{icon}</span><span class="lbl">{t(key)}</span></a></li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>{children}</main>
+      <Announcer />
+    </div>
+  );
+}
+
+// Where a closed booking panel returns to (the list or calendar it was opened from).
+let lastPlace = '#/calendar';
+addEventListener('hashchange', () => { if (!location.hash.startsWith('#/booking/')) lastPlace = location.hash || '#/calendar'; });
+
+function Screen({ route, session }) {
+  const [a, b] = route.parts;
+  switch (a || 'calendar') {
+    case 'calendar': return <Calendar params={route.params} />;
+    case 'booking': return <><Calendar params={route.params} /><BookingDrawer uid={b} onClose={() => { location.hash = lastPlace; }} /></>;
+    case 'phone': return <PhoneBooking />;
+    case 'setup': return <Setup tab={b || 'hosts'} session={session} />;
+    case 'embed': return <Embed />;
+    case 'explain': return <Explain params={route.params} />;
+    case 'proposals': return <Proposals />;
+    case 'requests': return <Requests />;
+    case 'messages': return <Messages />;
+    case 'search': return <Search q={route.params.get('q') || ''} />;
+    default: return <Calendar params={route.params} />;
+  }
+}
+
+function App() {
+  const [session, setSession] = useState(undefined);
+  const [route, setRoute] = useState(readRoute);
+  useEffect(() => {
+    const f = () => setRoute(readRoute());
+    addEventListener('hashchange', f);
+    return () => removeEventListener('hashchange', f);
+  }, []);
+  const load = () => api('GET', '/v1/session').then((s) => { pickLanguage(s && s.language); setSession(s); }, () => { pickLanguage(); setSession(null); });
+  useEffect(() => { load(); setUnauthorizedHandler(() => setSession(null)); }, []);
+
+  // Invitation and reset links: /console/set-password?token=… or #/set-password?token=…
+  const pathToken = location.pathname.endsWith('/set-password') ? new URLSearchParams(location.search).get('token') : null;
+  if (pathToken || route.parts[0] === 'set-password') {
+    return <SetPassword token={pathToken || route.params.get('token')} done={() => { history.replaceState(null, '', '/console/'); setRoute(readRoute()); load(); }} />;
+  }
+  if (session === undefined) return <main id="main"><Loading /></main>;
+  if (session === null) return <SignIn onSignedIn={load} />;
+  const signOut = () => api('DELETE', '/v1/session').catch(() => {}).then(() => setSession(null));
+  return (
+    <Shell session={session} onSignOut={signOut} route={route}>
+      <Screen route={route} session={session} />
+    </Shell>
+  );
+}
+
+try {
+  const saved = localStorage.getItem('kairos-console-theme');
+  document.documentElement.dataset.theme = saved || (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+} catch (e) { document.documentElement.dataset.theme = 'light'; }
+render(<App />, document.getElementById('app'));

@@ -1,0 +1,70 @@
+// Messages and delivery problems: failed and bounced messages where staff look, with the
+// guest's phone number; correcting the address re-sends (PATCH guests with notify).
+import { useState } from 'preact/hooks';
+import { api, listAll, q } from './api.js';
+import { t } from './i18n.js';
+import { FormError, Loading, Empty, Check, useLoad, announce } from './ui.jsx';
+import { fmtDateTime } from './time.js';
+
+function Resend({ m, onDone }) {
+  const [email, setEmail] = useState(m.recipient || '');
+  const [err, setErr] = useState(null);
+  const uid = m.booking || (m.details && m.details.booking);
+  if (!uid || String(uid).includes(':')) return null;
+  const go = async (e) => {
+    e.preventDefault(); setErr(null);
+    try {
+      const b = await api('GET', '/v1/admin/bookings/' + encodeURIComponent(uid));
+      const guests = (b.guests && b.guests.length ? b.guests : [b.guest]).map((g, i) => (i === 0 ? { ...g, email } : g));
+      await api('PATCH', '/v1/admin/bookings/' + encodeURIComponent(uid), { guests, notify: true });
+      announce(t('saved')); onDone();
+    } catch (x) { setErr(x); }
+  };
+  const id = 'rs-' + m.key;
+  return (
+    <form class="row" onSubmit={go}>
+      <label class="sr" for={id}>{t('email')}</label>
+      <input id={id} type="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+      <button type="submit">{t('correct_resend')}</button>
+      <FormError err={err} />
+    </form>
+  );
+}
+
+export function Messages() {
+  const [problems, setProblems] = useState(true);
+  const d = useLoad(async () => {
+    const all = problems
+      ? [...await listAll('/v1/admin/outbox' + q({ state: 'failed', limit: 500 })), ...await listAll('/v1/admin/outbox' + q({ state: 'bounced', limit: 500 })).catch(() => [])]
+      : await listAll('/v1/admin/outbox' + q({ limit: 500 }));
+    const list = problems ? all.filter((m) => m.state === 'failed' || m.state === 'bounced') : all;
+    // The guest's phone next to each problem, so staff can call.
+    const uids = [...new Set(list.map((m) => m.booking).filter((u) => u && !String(u).includes(':')))].slice(0, 50);
+    const books = Object.fromEntries(await Promise.all(uids.map((u) => api('GET', '/v1/admin/bookings/' + encodeURIComponent(u)).then((b) => [u, b], () => [u, null]))));
+    return list.map((m) => ({ ...m, _b: books[m.booking] }));
+  }, [problems]);
+  return (
+    <div class="screen">
+      <h1>{t('messages_title')}</h1>
+      <Check label={t('problems_only')} checked={problems} onChange={setProblems} />
+      <FormError err={d.err} />
+      {d.loading && !d.data ? <Loading /> : !d.data || !d.data.length ? <Empty>{t('empty_messages')}</Empty> : (
+        <table class="list">
+          <thead><tr><th scope="col">{t('state')}</th><th scope="col">{t('template')}</th><th scope="col">{t('recipient')}</th><th scope="col">{t('phone')}</th><th scope="col">{t('when')}</th></tr></thead>
+          <tbody>{d.data.map((m) => {
+            const phone = m._b && m._b.guest && m._b.guest.phone;
+            return (
+              <tr class={'ms-' + m.state}>
+                <td><span class={'badge ms-' + m.state}>{t('ms_' + m.state)}</span></td>
+                <td>{m.template} · {m.channel}{m.booking && !String(m.booking).includes(':') ? <> · <a href={'#/booking/' + encodeURIComponent(m.booking)}>{t('details')}</a></> : ''}</td>
+                <td>{m.recipient}{(m.state === 'failed' || m.state === 'bounced') && <Resend m={m} onDone={d.reload} />}</td>
+                <td>{phone ? <a href={'tel:' + phone}>{phone}</a> : ''}</td>
+                <td>{m.send_at ? fmtDateTime(m.send_at) : ''}</td>
+              </tr>
+            );
+          })}</tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,353 @@
+// Setup (owners): hosts with zone, language, phone, weekly hours (several intervals a
+// day), holidays and date overrides, with a two-week preview of free times; rooms; pages
+// and services with every rule of SPEC §2; the account; staff and API keys. The server
+// decides who may: a staff member gets 403 and sees it.
+import { useState } from 'preact/hooks';
+import { api, itemsOf, q } from './api.js';
+import { t, LANGUAGES, problem } from './i18n.js';
+import { Field, Check, FormError, Loading, Empty, useLoad, announce, num } from './ui.jsx';
+import { today, addDays, fmtDay, fmtTime, zones, browserZone } from './time.js';
+import { nameOf } from './phone.jsx';
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const TABS = [['hosts', 'setup_hosts'], ['rooms', 'setup_rooms'], ['pages', 'setup_pages'], ['account', 'setup_account'], ['staff', 'setup_staff'], ['keys', 'setup_keys']];
+
+function Forbidden({ err }) {
+  if (!err) return null;
+  return <p class="banner error" role="alert">{err.status === 403 ? t('owner_only') : problem(err)}</p>;
+}
+
+function Intervals({ value, onChange, label, err, name }) {
+  return (
+    <div class="intervals" role="group" aria-label={label}>
+      {!value.length && <small class="muted">{t('closed')}</small>}
+      {value.map(([a, b], i) => (
+        <span class="interval">
+          <input type="time" aria-label={`${label} ${i + 1} ${t('from')}`} value={a} onInput={(e) => onChange(value.map((x, j) => (j === i ? [e.currentTarget.value, x[1]] : x)))} />
+          –
+          <input type="time" aria-label={`${label} ${i + 1} ${t('to')}`} value={b === '24:00' ? '23:59' : b} onInput={(e) => onChange(value.map((x, j) => (j === i ? [x[0], e.currentTarget.value] : x)))} />
+          <button type="button" class="ghost" aria-label={`${t('remove')} ${label} ${i + 1}`} onClick={() => onChange(value.filter((_, j) => j !== i))}>×</button>
+        </span>
+      ))}
+      <button type="button" class="ghost" onClick={() => onChange([...value, value.length ? ['13:00', '17:00'] : ['09:00', '17:00']])}>+ {t('add_interval')}</button>
+      {err && err.field && err.field.startsWith(name) && <p class="field-error" role="alert">{problem(err)}</p>}
+    </div>
+  );
+}
+
+function HostForm({ host, onDone }) {
+  const ov = host.overrides || [];
+  const [f, setF] = useState({
+    name: host.name || '', email: host.email || '', timezone: host.timezone || browserZone(), language: host.language || 'en', phone: host.phone || '',
+    weekly: Object.fromEntries(DAYS.map((d) => [d, (host.weekly_hours && host.weekly_hours[d]) || (host.id ? [] : d === 'sat' || d === 'sun' ? [] : [['09:00', '17:00']])])),
+    holidays: ov.filter((o) => !o.hours || !o.hours.length).map((o) => o.date),
+    overrides: ov.filter((o) => o.hours && o.hours.length).map((o) => ({ date: o.date, hours: o.hours })),
+  });
+  const [err, setErr] = useState(null);
+  const [preview, setPreview] = useState(null);
+  const set = (k) => (e) => setF({ ...f, [k]: e.currentTarget.value });
+  const body = () => ({
+    name: f.name, email: f.email, timezone: f.timezone, language: f.language, phone: f.phone || undefined, weekly_hours: f.weekly,
+    overrides: [...f.holidays.filter(Boolean).map((d) => ({ date: d, hours: [] })), ...f.overrides.filter((o) => o.date)],
+  });
+  const save = async (e) => {
+    e.preventDefault(); setErr(null);
+    try {
+      if (host.id) await api('PUT', '/v1/admin/hosts/' + encodeURIComponent(host.id), body());
+      else await api('POST', '/v1/admin/hosts', body());
+      announce(t('saved')); onDone();
+    } catch (x) { setErr(x); }
+  };
+  const doPreview = async () => {
+    setErr(null); setPreview(null);
+    try { setPreview(await api('POST', '/v1/admin/hosts/preview', { ...body(), id: host.id, from: today(), to: addDays(today(), 14), tz: f.timezone })); }
+    catch (x) {
+      if (x.status !== 404 && x.status !== 405) return setErr(x);
+      // A server without the preview endpoint: show the hours as typed, date by date
+      // (weekly hours, holidays and overrides applied), in the host's own clock.
+      const days = {};
+      for (let i = 0; i < 14; i++) {
+        const d = addDays(today(), i);
+        const o = body().overrides.find((x) => x.date === d);
+        days[d] = (o ? o.hours : f.weekly[DAYS[(new Date(d + 'T12:00:00').getDay() + 6) % 7]] || []).map(([a, b]) => ({ text: `${a}–${b}` }));
+      }
+      setPreview({ days, hours_only: true });
+    }
+  };
+  const zoneList = zones();
+  return (
+    <form class="stack card" onSubmit={save} data-form="host">
+      <h2>{host.id ? host.name : t('new_host')}</h2>
+      <div class="grid2">
+        <Field label={t('name')} name="name" err={err}><input required value={f.name} onInput={set('name')} /></Field>
+        <Field label={t('email')} name="email" err={err}><input type="email" required value={f.email} onInput={set('email')} /></Field>
+        <Field label={t('zone')} name="timezone" err={err}><input list="zones" value={f.timezone} onInput={set('timezone')} /></Field>
+        <Field label={t('language')} name="language" err={err}><select value={f.language} onChange={set('language')}>{LANGUAGES.map(([c, n]) => <option value={c}>{n}</option>)}</select></Field>
+        <Field label={t('phone')} name="phone" err={err}><input type="tel" value={f.phone} onInput={set('phone')} /></Field>
+      </div>
+      <datalist id="zones">{zoneList.map((z) => <option value={z} />)}</datalist>
+      <fieldset><legend>{t('weekly_hours')}</legend>
+        {DAYS.map((d) => (
+          <div class="day-row" data-day={d}><span class="day-name">{t(d)}</span>
+            <Intervals label={t(d)} name={'weekly_hours.' + d} err={err} value={f.weekly[d]} onChange={(v) => setF({ ...f, weekly: { ...f.weekly, [d]: v } })} /></div>
+        ))}
+      </fieldset>
+      <fieldset><legend>{t('holidays')}</legend>
+        {f.holidays.map((d, i) => (
+          <span class="interval"><input type="date" aria-label={`${t('holidays')} ${i + 1}`} value={d} onInput={(e) => setF({ ...f, holidays: f.holidays.map((x, j) => (j === i ? e.currentTarget.value : x)) })} />
+            <button type="button" class="ghost" aria-label={`${t('remove')} ${t('holidays')} ${i + 1}`} onClick={() => setF({ ...f, holidays: f.holidays.filter((_, j) => j !== i) })}>×</button></span>
+        ))}
+        <button type="button" class="ghost" onClick={() => setF({ ...f, holidays: [...f.holidays, ''] })}>+ {t('add_holiday')}</button>
+      </fieldset>
+      <fieldset><legend>{t('overrides')}</legend>
+        {f.overrides.map((o, i) => (
+          <div class="day-row"><input type="date" aria-label={`${t('overrides')} ${i + 1}`} value={o.date} onInput={(e) => setF({ ...f, overrides: f.overrides.map((x, j) => (j === i ? { ...x, date: e.currentTarget.value } : x)) })} />
+            <Intervals label={`${t('overrides')} ${i + 1}`} name="overrides" err={err} value={o.hours} onChange={(v) => setF({ ...f, overrides: f.overrides.map((x, j) => (j === i ? { ...x, hours: v } : x)) })} /></div>
+        ))}
+        <button type="button" class="ghost" onClick={() => setF({ ...f, overrides: [...f.overrides, { date: '', hours: [['10:00', '14:00']] }] })}>+ {t('add_override')}</button>
+      </fieldset>
+      <FormError err={err} fields={['name', 'email', 'timezone', 'language', 'phone', 'weekly_hours', 'overrides']} />
+      <div class="row"><button type="submit" class="primary">{t('save')}</button><button type="button" onClick={doPreview}>{t('preview_btn')}</button><button type="button" class="ghost" onClick={onDone}>{t('cancel')}</button></div>
+      {preview && (
+        <section aria-label={t('preview_free')}><h3>{preview.hours_only ? t('preview_hours') : t('preview_free')}</h3>
+          <dl class="kv preview">{Object.entries(preview.days || {}).map(([d, list]) => (
+            <><dt>{fmtDay(d)}</dt><dd>{list.length ? list.map((s) => s.text || `${fmtTime(s.start, f.timezone)}–${fmtTime(s.end, f.timezone)}`).join(', ') : t('closed')}</dd></>
+          ))}</dl>
+        </section>
+      )}
+    </form>
+  );
+}
+
+function Hosts() {
+  const d = useLoad(() => api('GET', '/v1/admin/hosts').then(itemsOf), []);
+  const [edit, setEdit] = useState(null);
+  if (edit) return <HostForm host={edit} onDone={() => { setEdit(null); d.reload(); }} />;
+  return (
+    <>
+      <button type="button" class="primary" onClick={() => setEdit({})}>{t('new_host')}</button>
+      <Forbidden err={d.err} />
+      {d.data && (!d.data.length ? <Empty>—</Empty> : (
+        <table class="list"><thead><tr><th scope="col">{t('name')}</th><th scope="col">{t('email')}</th><th scope="col">{t('zone')}</th><th scope="col"><span class="sr">{t('edit')}</span></th></tr></thead>
+          <tbody>{d.data.map((h) => <tr><td>{h.name}</td><td>{h.email}</td><td>{h.timezone}</td><td><button type="button" onClick={() => setEdit(h)} aria-label={`${t('edit')} ${h.name}`}>{t('edit')}</button></td></tr>)}</tbody></table>
+      ))}
+    </>
+  );
+}
+
+function Rooms() {
+  const d = useLoad(() => api('GET', '/v1/admin/rooms').then(itemsOf), []);
+  const [name, setName] = useState('');
+  const [err, setErr] = useState(null);
+  const add = async (e) => { e.preventDefault(); setErr(null); try { await api('POST', '/v1/admin/rooms', { name }); setName(''); announce(t('saved')); d.reload(); } catch (x) { setErr(x); } };
+  const del = async (id) => { setErr(null); try { await api('DELETE', '/v1/admin/rooms/' + encodeURIComponent(id)); d.reload(); } catch (x) { setErr(x); } };
+  return (
+    <>
+      <form class="row card" onSubmit={add} data-form="room">
+        <Field label={t('new_room')} name="name" err={err}><input required value={name} onInput={(e) => setName(e.currentTarget.value)} /></Field>
+        <button type="submit" class="primary">{t('add')}</button>
+      </form>
+      <FormError err={err} fields={['name']} />
+      <Forbidden err={d.err} />
+      {d.data && <ul class="plain">{d.data.map((r) => <li>{r.name} <button type="button" class="ghost" onClick={() => del(r.id)} aria-label={`${t('delete')} ${r.name}`}>{t('delete')}</button></li>)}</ul>}
+    </>
+  );
+}
+
+const newService = (i) => ({ id: 'service' + (i + 1), name: '', duration_minutes: 30, slot_interval_minutes: '', buffer_before_minutes: 0, buffer_after_minutes: 0,
+  min_notice_minutes: 0, window: null, limits: {}, rooms: [], auto_approve: true });
+
+function ServiceForm({ s, i, set, rooms, err }) {
+  const p = `event_types[${i}]`;
+  const up = (k, v) => set({ ...s, [k]: v });
+  const n = (k) => (e) => up(k, e.currentTarget.value === '' ? '' : Number(e.currentTarget.value));
+  const wkind = !s.window ? 'none' : s.window.rolling_days !== undefined ? 'rolling' : 'fixed';
+  return (
+    <fieldset class="service" data-service={i}><legend>{t('service')} {i + 1}{s.name ? ': ' + nameOf(s) : ''}</legend>
+      <div class="grid3">
+        <Field label={t('service_id')} name={p + '.id'} err={err}><input required value={s.id} onInput={(e) => up('id', e.currentTarget.value)} /></Field>
+        <Field label={t('name')} name={p + '.name'} err={err}><input required value={nameOf(s) === s.id && !s.name ? '' : typeof s.name === 'object' ? nameOf(s) : s.name} onInput={(e) => up('name', e.currentTarget.value)} /></Field>
+        <Field label={t('duration')} name={p + '.duration_minutes'} err={err}><input type="number" min="1" value={s.duration_minutes} onInput={n('duration_minutes')} /></Field>
+        <Field label={t('interval')} name={p + '.slot_interval_minutes'} err={err}><input type="number" min="1" value={s.slot_interval_minutes ?? ''} onInput={n('slot_interval_minutes')} /></Field>
+        <Field label={t('buffer_before')} name={p + '.buffer_before_minutes'} err={err}><input type="number" min="0" value={s.buffer_before_minutes ?? ''} onInput={n('buffer_before_minutes')} /></Field>
+        <Field label={t('buffer_after')} name={p + '.buffer_after_minutes'} err={err}><input type="number" min="0" value={s.buffer_after_minutes ?? ''} onInput={n('buffer_after_minutes')} /></Field>
+        <Field label={t('min_notice')} name={p + '.min_notice_minutes'} err={err}><input type="number" min="0" value={s.min_notice_minutes ?? ''} onInput={n('min_notice_minutes')} /></Field>
+        <Field label={t('per_day')} name={p + '.limits.per_day'} err={err}><input type="number" min="1" value={(s.limits && s.limits.per_day) ?? ''} onInput={(e) => up('limits', { ...s.limits, per_day: num(e.currentTarget.value) })} /></Field>
+        <Field label={t('per_week')} name={p + '.limits.per_week'} err={err}><input type="number" min="1" value={(s.limits && s.limits.per_week) ?? ''} onInput={(e) => up('limits', { ...s.limits, per_week: num(e.currentTarget.value) })} /></Field>
+        <Field label={t('window')} name={p + '.window'} err={err}>
+          <select value={wkind} onChange={(e) => { const v = e.currentTarget.value; up('window', v === 'none' ? null : v === 'rolling' ? { rolling_days: 60 } : { from: today(), to: addDays(today(), 90) }); }}>
+            <option value="none">{t('window_none')}</option><option value="rolling">{t('window_rolling')}</option><option value="fixed">{t('window_fixed')}</option>
+          </select>
+        </Field>
+        {wkind === 'rolling' && <Field label={t('rolling_days')} name={p + '.window.rolling_days'} err={err}><input type="number" min="1" value={s.window.rolling_days} onInput={(e) => up('window', { rolling_days: Number(e.currentTarget.value) })} /></Field>}
+        {wkind === 'fixed' && <>
+          <Field label={t('from')} name={p + '.window.from'} err={err}><input type="date" value={s.window.from} onInput={(e) => up('window', { ...s.window, from: e.currentTarget.value })} /></Field>
+          <Field label={t('to')} name={p + '.window.to'} err={err}><input type="date" value={s.window.to} onInput={(e) => up('window', { ...s.window, to: e.currentTarget.value })} /></Field>
+        </>}
+      </div>
+      {rooms.length > 0 && <div role="group" aria-label={`${t('rooms')} (${t('service')} ${i + 1})`} class="row wrap">
+        <span>{t('rooms')}:</span>
+        {rooms.map((r) => <Check label={r.name} checked={(s.rooms || []).includes(r.id)} onChange={(on) => up('rooms', on ? [...(s.rooms || []), r.id] : (s.rooms || []).filter((x) => x !== r.id))} />)}
+      </div>}
+      <Check label={t('auto_approve')} checked={s.auto_approve !== false} onChange={(v) => up('auto_approve', v)} />
+    </fieldset>
+  );
+}
+
+function PageForm({ page, hosts, rooms, onDone }) {
+  const [f, setF] = useState({
+    id: page.id || '', name: nameOf(page) === page.id && !page.name ? '' : typeof page.name === 'object' ? nameOf(page) : page.name || '', description: typeof page.description === 'string' ? page.description : '',
+    language: page.language || 'en', enabled: page.enabled !== false, logo: page.logo || '', hosts: page.hosts || [], host_mode: page.host_mode || 'any',
+    event_types: page.event_types && page.event_types.length ? page.event_types.map((e) => ({ ...e, name: typeof e.name === 'object' ? nameOf(e) : e.name })) : [newService(0)],
+  });
+  const [err, setErr] = useState(null);
+  const set = (k) => (e) => setF({ ...f, [k]: e.currentTarget.value });
+  const clean = (s) => {
+    const o = { ...s };
+    for (const k of ['slot_interval_minutes', 'buffer_before_minutes', 'buffer_after_minutes', 'min_notice_minutes']) if (o[k] === '' || o[k] === null) delete o[k];
+    if (!o.window) delete o.window;
+    if (o.limits) { o.limits = Object.fromEntries(Object.entries(o.limits).filter(([, v]) => v !== undefined && v !== '' && v !== null)); if (!Object.keys(o.limits).length) delete o.limits; }
+    if (!o.rooms || !o.rooms.length) delete o.rooms;
+    return o;
+  };
+  const save = async (e) => {
+    e.preventDefault(); setErr(null);
+    const body = { ...f, description: f.description || undefined, logo: f.logo || undefined, event_types: f.event_types.map(clean) };
+    try {
+      if (page.id) await api('PUT', '/v1/admin/pages/' + encodeURIComponent(page.id), body);
+      else await api('POST', '/v1/admin/pages', body);
+      announce(t('saved')); onDone();
+    } catch (x) { setErr(x); }
+  };
+  return (
+    <form class="stack card" onSubmit={save} data-form="page">
+      <h2>{page.id ? nameOf(page) : t('new_page')}</h2>
+      <div class="grid2">
+        <Field label={t('page_id')} name="id" err={err}><input required value={f.id} readOnly={!!page.id} onInput={set('id')} pattern="[a-z0-9][a-z0-9_-]*" /></Field>
+        <Field label={t('name')} name="name" err={err}><input required value={f.name} onInput={set('name')} /></Field>
+        <Field label={t('language')} name="language" err={err}><select value={f.language} onChange={set('language')}>{LANGUAGES.map(([c, n]) => <option value={c}>{n}</option>)}</select></Field>
+        <Field label={t('logo')} name="logo" err={err}><input type="url" value={f.logo} onInput={set('logo')} /></Field>
+      </div>
+      <Field label={t('description')} name="description" err={err}><textarea rows="2" value={f.description} onInput={set('description')} /></Field>
+      <Check label={t('enabled')} checked={f.enabled} onChange={(v) => setF({ ...f, enabled: v })} />
+      <fieldset><legend>{t('hosts')}</legend>
+        {hosts.map((h) => <Check label={h.name} checked={f.hosts.includes(h.id)} onChange={(on) => setF({ ...f, hosts: on ? [...f.hosts, h.id] : f.hosts.filter((x) => x !== h.id) })} />)}
+        {err && /^hosts/.test(err.field || '') && <p class="field-error" role="alert">{problem(err)}</p>}
+        <Field label={t('host_mode')} name="host_mode" err={err}><select value={f.host_mode} onChange={set('host_mode')}><option value="any">{t('mode_any')}</option><option value="all">{t('mode_all')}</option></select></Field>
+      </fieldset>
+      <h3>{t('event_types')}</h3>
+      {f.event_types.map((s, i) => (
+        <>
+          <ServiceForm s={s} i={i} rooms={rooms} err={err} set={(v) => setF({ ...f, event_types: f.event_types.map((x, j) => (j === i ? v : x)) })} />
+          {f.event_types.length > 1 && <button type="button" class="ghost" onClick={() => setF({ ...f, event_types: f.event_types.filter((_, j) => j !== i) })}>{t('remove')} {t('service')} {i + 1}</button>}
+        </>
+      ))}
+      <button type="button" onClick={() => setF({ ...f, event_types: [...f.event_types, newService(f.event_types.length)] })}>+ {t('add_service')}</button>
+      <FormError err={err} fields={['id', 'name', 'language', 'logo', 'description', 'hosts', 'host_mode', 'event_types']} />
+      <div class="row"><button type="submit" class="primary">{t('save')}</button><button type="button" class="ghost" onClick={onDone}>{t('cancel')}</button></div>
+    </form>
+  );
+}
+
+function Pages() {
+  const d = useLoad(() => Promise.all([api('GET', '/v1/admin/pages').then(itemsOf), api('GET', '/v1/admin/hosts').then(itemsOf), api('GET', '/v1/admin/rooms').then(itemsOf)]), []);
+  const [edit, setEdit] = useState(null);
+  if (d.err) return <Forbidden err={d.err} />;
+  if (!d.data) return <Loading />;
+  const [pages, hosts, rooms] = d.data;
+  if (edit) return <PageForm page={edit} hosts={hosts} rooms={rooms} onDone={() => { setEdit(null); d.reload(); }} />;
+  return (
+    <>
+      <button type="button" class="primary" onClick={() => setEdit({})}>{t('new_page')}</button>
+      <table class="list"><thead><tr><th scope="col">{t('name')}</th><th scope="col">{t('page_id')}</th><th scope="col">{t('event_types')}</th><th scope="col"><span class="sr">{t('edit')}</span></th></tr></thead>
+        <tbody>{pages.map((p) => <tr><td>{nameOf(p)}</td><td>{p.id}</td><td>{(p.event_types || []).map(nameOf).join(', ')}</td><td><button type="button" onClick={() => setEdit(p)} aria-label={`${t('edit')} ${nameOf(p)}`}>{t('edit')}</button></td></tr>)}</tbody></table>
+    </>
+  );
+}
+
+function Account() {
+  const d = useLoad(() => api('GET', '/v1/admin/account'), []);
+  const [f, setF] = useState(null);
+  const [err, setErr] = useState(null);
+  if (d.err) return <Forbidden err={d.err} />;
+  if (!d.data) return <Loading />;
+  const v = f || { name: d.data.name || '', sender_name: d.data.sender_name || '', logo: d.data.logo || '', language: d.data.language || 'en' };
+  const set = (k) => (e) => setF({ ...v, [k]: e.currentTarget.value });
+  const save = async (e) => {
+    e.preventDefault(); setErr(null);
+    try { await api('PUT', '/v1/admin/account', { ...v, sender_name: v.sender_name || undefined, logo: v.logo || undefined }); announce(t('saved')); d.reload(); } catch (x) { setErr(x); }
+  };
+  return (
+    <form class="stack card" onSubmit={save} data-form="account">
+      <Field label={t('business_name')} name="name" err={err}><input required value={v.name} onInput={set('name')} /></Field>
+      <Field label={t('sender_name')} name="sender_name" err={err}><input value={v.sender_name} onInput={set('sender_name')} /></Field>
+      <Field label={t('logo')} name="logo" err={err}><input type="url" value={v.logo} onInput={set('logo')} /></Field>
+      <Field label={t('default_language')} name="language" err={err}><select value={v.language} onChange={set('language')}>{LANGUAGES.map(([c, n]) => <option value={c}>{n}</option>)}</select></Field>
+      <FormError err={err} fields={['name', 'sender_name', 'logo', 'language']} />
+      <button type="submit" class="primary">{t('save')}</button>
+    </form>
+  );
+}
+
+function Staff() {
+  const d = useLoad(() => api('GET', '/v1/admin/staff').then(itemsOf), []);
+  const hosts = useLoad(() => api('GET', '/v1/admin/hosts').then(itemsOf).catch(() => []), []);
+  const [f, setF] = useState({ name: '', email: '', role: 'staff', language: 'en', host: '' });
+  const [err, setErr] = useState(null);
+  const set = (k) => (e) => setF({ ...f, [k]: e.currentTarget.value });
+  const invite = async (e) => { e.preventDefault(); setErr(null); try { await api('POST', '/v1/admin/staff', { ...f, host: f.host || undefined }); announce(t('saved')); setF({ ...f, name: '', email: '' }); d.reload(); } catch (x) { setErr(x); } };
+  const del = async (id) => { setErr(null); try { await api('DELETE', '/v1/admin/staff/' + encodeURIComponent(id)); d.reload(); } catch (x) { setErr(x); } };
+  if (d.err) return <Forbidden err={d.err} />;
+  return (
+    <>
+      <form class="stack card" onSubmit={invite} data-form="staff">
+        <div class="grid2">
+          <Field label={t('name')} name="name" err={err}><input required value={f.name} onInput={set('name')} /></Field>
+          <Field label={t('email')} name="email" err={err}><input type="email" required value={f.email} onInput={set('email')} /></Field>
+          <Field label={t('role')} name="role" err={err}><select value={f.role} onChange={set('role')}><option value="staff">{t('role_staff')}</option><option value="owner">{t('role_owner')}</option></select></Field>
+          <Field label={t('language')} name="language" err={err}><select value={f.language} onChange={set('language')}>{LANGUAGES.map(([c, n]) => <option value={c}>{n}</option>)}</select></Field>
+          <Field label={t('host')} name="host" err={err}><select value={f.host} onChange={set('host')}><option value="">{t('none')}</option>{(hosts.data || []).map((h) => <option value={h.id}>{h.name}</option>)}</select></Field>
+        </div>
+        <FormError err={err} fields={['name', 'email', 'role', 'language', 'host']} />
+        <button type="submit" class="primary">{t('invite')}</button>
+      </form>
+      {d.data && <table class="list"><thead><tr><th scope="col">{t('name')}</th><th scope="col">{t('email')}</th><th scope="col">{t('role')}</th><th scope="col"><span class="sr">{t('delete')}</span></th></tr></thead>
+        <tbody>{d.data.map((s) => <tr><td>{s.name}</td><td>{s.email}</td><td>{t('role_' + s.role)}</td><td><button type="button" class="ghost" onClick={() => del(s.id)} aria-label={`${t('delete')} ${s.name}`}>{t('delete')}</button></td></tr>)}</tbody></table>}
+    </>
+  );
+}
+
+function Keys() {
+  const d = useLoad(() => api('GET', '/v1/admin/api-keys').then(itemsOf), []);
+  const [name, setName] = useState('');
+  const [made, setMade] = useState(null);
+  const [err, setErr] = useState(null);
+  const add = async (e) => { e.preventDefault(); setErr(null); try { setMade(await api('POST', '/v1/admin/api-keys', { name })); setName(''); d.reload(); } catch (x) { setErr(x); } };
+  const del = async (id) => { setErr(null); try { await api('DELETE', '/v1/admin/api-keys/' + encodeURIComponent(id)); d.reload(); } catch (x) { setErr(x); } };
+  if (d.err) return <Forbidden err={d.err} />;
+  return (
+    <>
+      <form class="row card" onSubmit={add} data-form="key">
+        <Field label={t('key_name')} name="name" err={err}><input required value={name} onInput={(e) => setName(e.currentTarget.value)} /></Field>
+        <button type="submit" class="primary">{t('create_key')}</button>
+      </form>
+      <FormError err={err} fields={['name']} />
+      {made && <p class="banner ok" role="status">{t('key_once')} <code class="key">{made.key}</code></p>}
+      {d.data && <ul class="plain">{d.data.map((k) => <li>{k.name} <small>{k.id}</small> <button type="button" class="ghost" onClick={() => del(k.id)} aria-label={`${t('revoke')} ${k.name}`}>{t('revoke')}</button></li>)}</ul>}
+    </>
+  );
+}
+
+export function Setup({ tab, session }) {
+  const Screen = { hosts: Hosts, rooms: Rooms, pages: Pages, account: Account, staff: Staff, keys: Keys }[tab] || Hosts;
+  return (
+    <div class="screen">
+      <h1>{t('nav_setup')}</h1>
+      <nav class="chips" aria-label={t('nav_setup')}>
+        {TABS.map(([k, key]) => <a class={'chip' + (k === tab ? ' on' : '')} href={'#/setup/' + k} aria-current={k === tab ? 'page' : undefined}>{t(key)}</a>)}
+      </nav>
+      {session && session.role === 'staff' && <p class="banner error" role="alert">{t('owner_only')}</p>}
+      <Screen key={tab} />
+    </div>
+  );
+}
