@@ -11,6 +11,7 @@
 
 #include "app/app.hpp"
 #include "app/delivery_service.hpp"
+#include "app/staff.hpp"
 #include "http/front.hpp"
 #include "http/log.hpp"
 #include "http/pistache_adapter.hpp"
@@ -70,7 +71,9 @@ int main(int argc, char** argv) {
     if (!cfg->admin_key.empty()) app.ensure_account(cfg->admin_key, "admin");
     if (cfg->demo) {
       std::string key = app.seed_demo();
-      std::cout << "Kairos demo ready.\n  owner API key: " << key << "\n  demo site:     " << cfg->public_url
+      std::cout << "Kairos demo ready.\n  owner API key: " << key << "\n  console:       " << cfg->public_url
+                << "/console/  (sign in as " << kDemoOwnerEmail << " / " << kDemoOwnerPassword << ")"
+                << "\n  demo site:     " << cfg->public_url
                 << "/demo/\n  page:          " << cfg->public_url << "/v1/pages/demo\n"
                 << std::flush;
     }
@@ -85,12 +88,19 @@ int main(int argc, char** argv) {
   fo.https = cfg->public_url.rfind("https://", 0) == 0;
   fo.trust_proxy = cfg->trust_proxy;
   http::Front front(fo, router, metrics, [&app](const std::string& key) { return app.account_for_key(key); });
+  front.set_authenticator([&app](http::Request& req) { return authenticate(app, req); });  // keys and sessions
 
   http::ListenOptions lo;
   lo.bind = cfg->bind;
   lo.port = cfg->port;
   lo.threads = cfg->threads;
-  lo.max_request_bytes = cfg->body_limit + 16 * 1024;
+  lo.max_body_bytes = cfg->body_limit;
+  lo.max_connections = static_cast<std::size_t>(cfg->max_connections);
+  // Behind a proxy every connection comes from the proxy: no per-address cap by default.
+  lo.max_connections_per_client =
+      static_cast<std::size_t>(cfg->max_connections_per_client >= 0 ? cfg->max_connections_per_client
+                                                                    : (cfg->trust_proxy ? 0 : 64));
+  lo.keepalive_idle = std::chrono::seconds(cfg->keepalive_seconds);
   http::Listener listener(front, lo);
   try {
     listener.start();
@@ -98,7 +108,8 @@ int main(int argc, char** argv) {
     log::error("cannot listen", {{"bind", cfg->bind}, {"port", cfg->port}, {"error", e.what()}});
     return 1;
   }
-  log::info("listening", {{"bind", cfg->bind}, {"port", listener.port()}, {"db", cfg->db}, {"threads", cfg->threads}});
+  log::info("listening", {{"bind", cfg->bind}, {"port", listener.port()}, {"db", cfg->db}, {"threads", cfg->threads},
+                         {"max_connections", listener.max_connections()}});
   std::printf("listening on %s:%d\n", cfg->bind.c_str(), listener.port());
   std::fflush(stdout);
 

@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 #include "browser.hpp"
 #include "form_check.hpp"
+#include "kairos/booking.hpp"
 #include "kairos/lifecycle.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/json_mapping.hpp"
@@ -164,7 +166,7 @@ void App::start() {
   if (std::find(s.zone_choices.begin(), s.zone_choices.end(), s.zone_id) == s.zone_choices.end()) {
     s.zone_choices.insert(s.zone_choices.begin(), s.zone_id);
   }
-  apply_theme(s.dark, s.accent);
+  s.accent = apply_theme(s.dark, s.accent);
 
   send(Call::font_latin, "FONT", browser::asset_url("fonts/latin.ttf"));
   ensure_zone(s.zone_id);
@@ -305,9 +307,14 @@ void App::submit_booking() {
 void App::apply(const Intent& in) {
   WidgetState& s = state_;
   switch (in.kind) {
+    case Kind::next_available:
+      seeking_ = true;
+      seek_steps_ = 0;
+      [[fallthrough]];
     case Kind::prev_month:
     case Kind::next_month: {
-      int m = s.month + (in.kind == Kind::next_month ? 1 : -1);
+      if (in.kind != Kind::next_available) seeking_ = false;
+      int m = s.month + (in.kind == Kind::prev_month ? -1 : 1);
       int y = s.year;
       if (m < 1) { m = 12; --y; }
       if (m > 12) { m = 1; ++y; }
@@ -474,8 +481,16 @@ ViewModel App::view_model() const {
   const core::ZoneRules* zone = guest_zone();
   vm.form_valid = s.form_valid;
   if (auto status = core::parse_booking_status(s.booking.status)) {
-    vm.can_cancel = core::allowed(*status, false, core::BookingAction::cancel, core::Actor::guest);
-    vm.can_reschedule = core::allowed(*status, false, core::BookingAction::reschedule, core::Actor::guest);
+    // The core's available_actions: nothing is offered that the server would refuse
+    // (no Cancel once the appointment has started).
+    core::Booking b;
+    b.status = *status;
+    b.when = core::Interval{s.booking.slot.start, s.booking.slot.end};
+    for (const core::BookingAction a :
+         core::available_actions(b, core::Actor::guest, core::Instant::from_unix_seconds(s.now_unix))) {
+      if (a == core::BookingAction::cancel) vm.can_cancel = true;
+      if (a == core::BookingAction::reschedule) vm.can_reschedule = true;
+    }
   }
   if (zone != nullptr && s.slot) vm.slot_summary = describe_slot(s.lang, *zone, *s.slot);
   if (zone != nullptr && !s.booking.uid.empty()) vm.booking_label = describe_slot(s.lang, *zone, s.booking.slot);
@@ -501,8 +516,11 @@ ViewModel App::view_model() const {
   if (s.rescheduling && !s.booking.page.empty()) q.page = s.booking.page;
   const DayMap* slots = zone != nullptr ? slots_.days(q) : nullptr;
   vm.month_loading = slots == nullptr;
-  vm.month_failed = zone != nullptr && slots == nullptr && slots_.is_failed(q);
-  vm.month_retrying = vm.month_failed && retry_at_ms_ > 0;
+  // After a failure the month shows the error (with "Try again") until it loads, also
+  // while an automatic retry waits or is in flight.
+  const bool retrying_this = !failed_month_.empty() && failed_month_ == slots_.key(q);
+  vm.month_failed = zone != nullptr && slots == nullptr && (slots_.is_failed(q) || retrying_this);
+  vm.month_retrying = vm.month_failed && (retry_at_ms_ > 0 || !slots_.is_failed(q));
   std::optional<core::LocalDate> today;
   if (zone != nullptr) {
     today = zone->to_local(core::Instant::from_unix_seconds(s.now_unix)).date();
@@ -523,6 +541,17 @@ ViewModel App::view_model() const {
     vm.month_has_slots = vm.month_has_slots || c.bookable;
     vm.cells.push_back(c);
   }
+  vm.seeking = seeking_;
+  if (zone != nullptr) {
+    // "Helsinki (UTC+2)": the zone's city and its offset now.
+    std::string city = zone->id().substr(zone->id().rfind('/') == std::string::npos ? 0 : zone->id().rfind('/') + 1);
+    std::replace(city.begin(), city.end(), '_', ' ');
+    const int off = zone->offset_at(core::Instant::from_unix_seconds(s.now_unix)).utc_offset_seconds / 60;
+    char buf[24];
+    if (off % 60 == 0) std::snprintf(buf, sizeof buf, " (UTC%+d)", off / 60);
+    else std::snprintf(buf, sizeof buf, " (UTC%+d:%02d)", off / 60, std::abs(off % 60));
+    vm.zone_label = city + (off == 0 && city == "UTC" ? std::string() : std::string(buf));
+  }
   if (s.day && zone != nullptr) {
     vm.day_title = format_long_date(s.lang, *s.day);
     if (slots != nullptr) {
@@ -531,7 +560,9 @@ ViewModel App::view_model() const {
         for (const Slot& slot : it->second) {
           SlotRow row;
           row.slot = slot;
-          row.label = format_clock(s.lang, zone->to_local(slot.start).time());
+          const core::LocalTime local = zone->to_local(slot.start).time();
+          row.label = format_clock(s.lang, local);
+          row.part_of_day = local.hour() < 12 ? 0 : local.hour() < 17 ? 1 : 2;
           row.selected = s.slot && s.slot->start == slot.start;
           vm.day_slots.push_back(std::move(row));
         }
@@ -552,6 +583,39 @@ void App::maybe_retry_month() {
   settle_frames_ = kSettleFrames;
 }
 
+void App::seek_free_month() {
+  WidgetState& s = state_;
+  if (!seeking_ || s.screen != Screen::calendar) return;
+  const core::ZoneRules* zone = guest_zone();
+  if (zone == nullptr) return;
+  MonthQuery q{s.page_id, event_type_id(), s.year, s.month, zone};
+  if (s.rescheduling && !s.booking.page.empty()) q.page = s.booking.page;
+  if (slots_.is_failed(q)) {
+    seeking_ = false;
+    return;
+  }
+  const DayMap* days = slots_.days(q);
+  if (days == nullptr) return;  // still loading
+  for (const auto& [d, list] : *days) {
+    const core::LocalDate date = core::LocalDate::from_days(d);
+    if (!list.empty() && date.year() == s.year && date.month() == s.month) {
+      seeking_ = false;
+      return;
+    }
+  }
+  if (++seek_steps_ > 12) {
+    seeking_ = false;
+    return;
+  }
+  if (++s.month > 12) {
+    s.month = 1;
+    ++s.year;
+  }
+  s.day.reset();
+  s.slot.reset();
+  settle_frames_ = kSettleFrames;
+}
+
 void App::on_mirror_focus(std::string_view key) {
   state_.focus_key = std::string(key);
   settle_frames_ = kSettleFrames;
@@ -565,6 +629,8 @@ void App::frame() {
   queued.swap(mirror_queue_);
   for (const Intent& i : queued) apply(i);
   maybe_retry_month();
+  ensure_month();
+  seek_free_month();
   ensure_month();
 
   const ViewModel vm = view_model();
@@ -632,7 +698,7 @@ void App::on_host_message(std::string_view body) {
     validate_form();
   } else if (type == "kairos:theme") {
     state_.dark = str(j, "theme") == "dark";
-    apply_theme(state_.dark, state_.accent);
+    state_.accent = apply_theme(state_.dark, state_.accent);
   } else if (type == "kairos:language") {
     parse_lang(str(j, "lang"), state_.lang);
   }
@@ -666,10 +732,15 @@ void App::handle_page(int status, std::string_view body) {
       if (const Json* d = wire::member(t, "duration_minutes"); d != nullptr && d->is_number_integer()) {
         e.duration_minutes = d->get<int>();
       }
+      e.location = str(t, "location");
+      e.description = str(t, "description");
       if (!e.id.empty()) s.event_types.push_back(std::move(e));
     }
   }
   if (s.event_types.empty()) return fail("page_not_found");
+  if (const Json* hosts = wire::member(j, "hosts"); hosts != nullptr && hosts->is_array() && hosts->size() == 1) {
+    s.host_name = str((*hosts)[0], "name");
+  }
   s.event_type = 0;
   for (std::size_t i = 0; i < s.event_types.size(); ++i) {
     if (s.rescheduling && s.event_types[i].id == s.booking.event_type) s.event_type = i;

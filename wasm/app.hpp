@@ -33,6 +33,8 @@ class App {
   void on_mirror_focus(std::string_view key);
 
   FontSet& fonts() { return fonts_; }
+  // Draws the next frames even without input (the layout probe was switched on).
+  void wake() { settle_frames_ = kSettleFrames; }
   // False while nothing changes: the loop then skips drawing (the canvas keeps its last
   // image), so an idle widget costs the host page no CPU. Input, answers, edits and the
   // frames right after them are drawn.
@@ -91,6 +93,11 @@ class App {
   int month_failures_ = 0;
   double retry_at_ms_ = 0;
   void maybe_retry_month();
+  // The calendar opens on the first month with a free time (and "next available" pages
+  // to the next one): months are asked one after another, at most a year ahead.
+  bool seeking_ = true;
+  int seek_steps_ = 0;
+  void seek_free_month();
   // ImGui lays out some widgets (tables, wrapped text) over a couple of frames.
   static constexpr int kSettleFrames = 12;
   int settle_frames_ = kSettleFrames;

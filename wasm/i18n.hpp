@@ -102,6 +102,11 @@ struct Texts {
   const char* close;
   const char* booking_region;       // the mirror region's and the frame's name
   const char* retrying;             // "Trying again…" while a failed request is retried
+  const char* morning;
+  const char* afternoon;
+  const char* evening;
+  const char* next_available;       // a button when the month has no free time
+  const char* times_in;             // "Times in %s"
 };
 
 struct Locale {

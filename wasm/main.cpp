@@ -111,7 +111,14 @@ EMSCRIPTEN_KEEPALIVE void kairos_mirror_focus(const char* key) {
 }
 
 // The layout probe's record of the last drawn frame (test mode, ?probe=1); see probe.hpp.
-EMSCRIPTEN_KEEPALIVE const char* kairos_probe() { return kairos::widget::probe::last().c_str(); }
+// The first call switches the probe on (frames drawn from then on are recorded).
+EMSCRIPTEN_KEEPALIVE const char* kairos_probe() {
+  if (!kairos::widget::probe::enabled() && g_loop != nullptr) {
+    kairos::widget::probe::set_enabled(true);
+    g_loop->app.wake();
+  }
+  return kairos::widget::probe::last().c_str();
+}
 
 // Committed IME compositions and pasted text, forwarded by the shell's hidden input.
 EMSCRIPTEN_KEEPALIVE void kairos_text_input(const char* utf8) {

@@ -52,6 +52,13 @@ struct Builder {
 
   void calendar() {
     h(s.page_name.empty() ? t(&Texts::choose_day) : s.page_name);
+    if (!s.event_types.empty()) {
+      const EventType& e = s.event_types[s.event_type];
+      p(e.name + (e.duration_minutes > 0 ? " \xC2\xB7 " + fill(t(&Texts::minutes), std::to_string(e.duration_minutes)) : ""));
+      p(e.location);
+      p(s.host_name);
+      p(e.description);
+    }
     p(s.page_description);
     if (!s.notice_code.empty()) alert(t(&Texts::slot_taken));
     screen_error();
@@ -79,9 +86,14 @@ struct Builder {
       alert(vm.month_retrying ? t(&Texts::retrying) : error_text(s.lang, "network_error"));
       btn(Kind::retry_month, t(&Texts::try_again));
     } else if (vm.month_loading) nodes.push_back(text("status", t(&Texts::loading)));
-    else if (!vm.month_has_slots) p(t(&Texts::no_times_this_month));
+    else if (vm.seeking) nodes.push_back(text("status", t(&Texts::loading)));
+    else if (!vm.month_has_slots) {
+      p(t(&Texts::no_times_this_month));
+      if (vm.can_next_month) btn(Kind::next_available, t(&Texts::next_available));
+    }
     if (s.day) {
       h(vm.day_title, 2);
+      p(fill(t(&Texts::times_in), vm.zone_label));
       Json slots = Json::array();
       for (const SlotRow& r : vm.day_slots) {
         Json b = button(Kind::select_slot, core::format_instant(r.slot.start), r.label, false, r.selected);

@@ -2,6 +2,7 @@
 #include "probe.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 namespace kairos::widget::probe {
@@ -11,6 +12,8 @@ using Json = nlohmann::json;
 bool g_enabled = false;
 Json g_frame;
 std::string g_last = "{}";
+
+}  // namespace
 
 // The widest unbreakable run: ImGui wraps at spaces (and after CJK characters, which it
 // may break anywhere), so a word wider than its room is cut into characters.
@@ -36,7 +39,6 @@ float longest_word(std::string_view text) {
   }
   return best;
 }
-}  // namespace
 
 void set_enabled(bool on) { g_enabled = on; }
 bool enabled() { return g_enabled; }
@@ -63,8 +65,27 @@ void item(std::string_view text, float x0, float x1, const char* kind) {
   g_frame["items"].push_back(std::move(it));
 }
 
+void focus(const std::string& key, float x, float y, float w, float h) {
+  if (g_enabled) g_frame["focus"] = Json{{"key", key}, {"r", Json::array({x, y, w, h})}};
+}
+
+void colors(std::initializer_list<ColorPair> pairs) {
+  if (!g_enabled) return;
+  Json out = Json::array();
+  for (const ColorPair& p : pairs) out.push_back(Json{{"name", p.name}, {"fg", p.fg}, {"bg", p.bg}, {"min", p.min_ratio}});
+  g_frame["colors"] = std::move(out);
+}
+
 void end() {
-  if (g_enabled) g_last = g_frame.dump(-1, ' ', false, Json::error_handler_t::replace);
+  if (!g_enabled) return;
+  // Windows drawn over the screen (tooltips, open lists): a tap must not leave one behind.
+  Json overlays = Json::array();
+  for (ImGuiWindow* w : GImGui->Windows) {
+    const std::string_view name(w->Name);
+    if (w->Active && name != "Kairos" && name.rfind("Debug##", 0) != 0) overlays.push_back(w->Name);
+  }
+  g_frame["overlays"] = std::move(overlays);
+  g_last = g_frame.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 const std::string& last() { return g_last; }

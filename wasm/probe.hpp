@@ -5,10 +5,14 @@
 // last frame's record through the exported kairos_probe().
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
 namespace kairos::widget::probe {
+
+// The width of the widest run ImGui's wrapping cannot break (a word, a Latin run).
+float longest_word(std::string_view text);
 
 void set_enabled(bool on);
 bool enabled();
@@ -18,6 +22,16 @@ void set_content_height(float h);
 // Records the item ImGui drew last (its rect) as showing `text`; `x0`..`x1` is the
 // horizontal room it had (the column or window), `kind` "text" | "button" | "field".
 void item(std::string_view text, float x0, float x1, const char* kind);
+// The ring the canvas drew for the mirror's focus (its key and rect).
+void focus(const std::string& key, float x, float y, float w, float h);
+// Colour pairs of the theme with the contrast each needs (0xRRGGBB).
+struct ColorPair {
+  const char* name;
+  unsigned fg;
+  unsigned bg;
+  float min_ratio;
+};
+void colors(std::initializer_list<ColorPair> pairs);
 // The last completed frame as JSON.
 const std::string& last();
 void end();

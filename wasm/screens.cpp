@@ -18,6 +18,13 @@
 
 namespace kairos::widget {
 
+struct ThemeColors {
+  bool dark = false;
+  ImVec4 bg, text, muted, accent, ring, tint, field_border, error, notice;
+};
+extern ThemeColors g_theme;
+std::uint32_t pack_color(ImVec4 c);
+
 namespace {
 
 using Kind = Intent::Kind;
@@ -73,7 +80,7 @@ void heading(const std::string& text, float scale = 1.3f) {
   ImGui::Spacing();
 }
 
-void error_line(const std::string& text) { colored(ImVec4(0.75f, 0.10f, 0.10f, 1.0f), text); }
+void error_line(const std::string& text) { colored(g_theme.error, text); }
 
 // A button that stands for an intent: drawn, remembered for the focus ring, recorded for
 // the probe, and acted on when pressed.
@@ -191,8 +198,9 @@ void month_grid(Frame& f) {
       ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0, 0, 0, 0));
       ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0, 0, 0, 0));
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0, 0, 0, 0));
       ImGui::Button((label + "##off" + std::to_string(c.date.days_since_epoch())).c_str(), ImVec2(cell, cell_h));
-      ImGui::PopStyleColor(4);
+      ImGui::PopStyleColor(5);
       probe::item(label, r.x0, r.x1, "button");
     }
     if (c.today) {
@@ -207,8 +215,11 @@ void month_grid(Frame& f) {
     action(f, f.t(&Texts::try_again), Kind::retry_month);
   } else if (vm.month_loading) {
     muted(f.t(&Texts::loading));
+  } else if (vm.seeking) {
+    muted(f.t(&Texts::loading));
   } else if (!vm.month_has_slots) {
     wrapped(f.t(&Texts::no_times_this_month));
+    if (vm.can_next_month) action(f, f.t(&Texts::next_available), Kind::next_available);
   }
 }
 
@@ -219,7 +230,7 @@ void day_slots(Frame& f) {
     return;
   }
   wrapped(vm.day_title);
-  ImGui::Spacing();
+  muted(fill(f.t(&Texts::times_in), vm.zone_label));
   if (vm.day_slots.empty()) {
     wrapped(f.t(&Texts::no_times_this_day));
     return;
@@ -232,7 +243,16 @@ void day_slots(Frame& f) {
   const int per_row = std::max(1, static_cast<int>((avail + spacing) / (min_w + spacing)));
   const float w = std::floor((avail - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row));
   int i = 0;
+  int part = -1;
+  const char* Texts::*parts[] = {&Texts::morning, &Texts::afternoon, &Texts::evening};
   for (const SlotRow& row : vm.day_slots) {
+    if (row.part_of_day != part) {
+      // Grouped under Morning / Afternoon / Evening.
+      part = row.part_of_day;
+      i = 0;
+      ImGui::Spacing();
+      muted(f.t(parts[part]));
+    }
     if (i++ % per_row != 0) ImGui::SameLine();
     if (row.selected) {
       ImGui::PushStyleColor(ImGuiCol_Button, rgb(f.s.accent));
@@ -244,13 +264,29 @@ void day_slots(Frame& f) {
   }
 }
 
+// Who, what, where: the business, the service and its duration, the place, the host.
+void header(Frame& f) {
+  WidgetState& s = f.s;
+  heading(s.page_name.empty() ? f.t(&Texts::choose_day) : s.page_name, 1.45f);
+  if (!s.event_types.empty()) {
+    const EventType& e = s.event_types[s.event_type];
+    std::string line = e.name;
+    if (e.duration_minutes > 0) {
+      line += " \xC2\xB7 " + fill(f.t(&Texts::minutes), std::to_string(e.duration_minutes));
+    }
+    wrapped(line);
+    if (!e.location.empty()) muted(e.location);
+    if (!s.host_name.empty()) muted(s.host_name);
+    if (!e.description.empty()) wrapped(e.description);
+  }
+  if (!s.page_description.empty()) muted(s.page_description);
+}
+
 void calendar(Frame& f) {
   WidgetState& s = f.s;
-  heading(s.page_name.empty() ? f.t(&Texts::choose_day) : s.page_name);
-  if (!s.page_description.empty()) wrapped(s.page_description);
+  header(f);
   if (s.rescheduling) wrapped(f.t(&Texts::reschedule));
-  if (!s.notice_code.empty()) colored(f.s.dark ? ImVec4(1.0f, 0.72f, 0.35f, 1) : ImVec4(0.62f, 0.30f, 0.0f, 1.0f),
-                                      f.t(&Texts::slot_taken));
+  if (!s.notice_code.empty()) colored(g_theme.notice, f.t(&Texts::slot_taken));
   screen_error(f);
   if (s.event_types.size() > 1 && !s.rescheduling) {
     wrapped(f.t(&Texts::service));
@@ -350,12 +386,15 @@ void summary_rows(Frame& f) {
   rows.emplace_back(f.t(&Texts::phone), s.form.phone);
   rows.emplace_back(f.t(&Texts::company), s.form.company);
   rows.emplace_back(f.t(&Texts::notes), s.form.notes);
-  float label_w = 0;
+  float label_w = 0, word_w = 0;
   for (const auto& [k, v] : rows) {
-    if (!v.empty()) label_w = std::max(label_w, ImGui::CalcTextSize(k).x);
+    if (v.empty()) continue;
+    label_w = std::max(label_w, ImGui::CalcTextSize(k).x);
+    word_w = std::max(word_w, probe::longest_word(v));
   }
   const float avail = ImGui::GetContentRegionAvail().x;
-  const bool two_columns = label_w + 16 <= avail * 0.35f;
+  // Two columns only when every value's longest word fits beside the labels.
+  const bool two_columns = label_w + 16 <= avail * 0.4f && label_w + 16 + word_w <= avail;
   if (two_columns && ImGui::BeginTable("summary", 2, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, label_w + 8);
     ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -486,8 +525,9 @@ void focus_ring(const WidgetState& s) {
   const auto it = s.item_rects.find(s.focus_key);
   if (it == s.item_rects.end()) return;
   const auto& r = it->second;
+  probe::focus(s.focus_key, r[0], r[1], r[2], r[3]);
   ImGui::GetForegroundDrawList()->AddRect(ImVec2(r[0] - 3, r[1] - 3), ImVec2(r[0] + r[2] + 3, r[1] + r[3] + 3),
-                                          ImGui::GetColorU32(rgb(s.accent)), 8.0f, 0, 2.0f);
+                                          ImGui::GetColorU32(g_theme.ring), 8.0f, 0, 2.0f);
 }
 
 }  // namespace
@@ -524,41 +564,108 @@ std::optional<Intent> draw_screen(WidgetState& state, const ViewModel& vm, float
   }
   content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
   probe::set_content_height(content_height);
-  probe::end();
   focus_ring(state);
+  if (probe::enabled()) {
+    // The colour pairs the contrast test checks (tests/e2e/contrast.test.js).
+    auto hex = [](ImVec4 c) { return pack_color(c); };
+    probe::colors({{"text/bg", hex(g_theme.text), hex(g_theme.bg), 4.5f},
+                   {"muted/bg", hex(g_theme.muted), hex(g_theme.bg), 4.5f},
+                   {"text/tinted button", hex(g_theme.text), hex(g_theme.tint), 4.5f},
+                   {"white/primary", 0xffffffu, hex(g_theme.accent), 4.5f},
+                   {"error/bg", hex(g_theme.error), hex(g_theme.bg), 4.5f},
+                   {"notice/bg", hex(g_theme.notice), hex(g_theme.bg), 4.5f},
+                   {"field border/bg", hex(g_theme.field_border), hex(g_theme.bg), 3.0f},
+                   {"focus ring/bg", hex(g_theme.ring), hex(g_theme.bg), 3.0f},
+                   {"button edge/bg", hex(ImGui::GetStyleColorVec4(ImGuiCol_Border)), hex(g_theme.bg), 3.0f}});
+  }
+  probe::end();
   ImGui::End();
   return f.out;
 }
 
-void apply_theme(bool dark, std::uint32_t accent) {
+namespace {
+
+float channel(float c) { return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f); }
+float luminance(ImVec4 c) { return 0.2126f * channel(c.x) + 0.7152f * channel(c.y) + 0.0722f * channel(c.z); }
+ImVec4 mix(ImVec4 a, ImVec4 b, float t) {
+  return ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t, 1);
+}
+std::uint32_t pack(ImVec4 c) {
+  auto u = [](float v) { return static_cast<std::uint32_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f)); };
+  return (u(c.x) << 16) | (u(c.y) << 8) | u(c.z);
+}
+
+}  // namespace
+
+std::uint32_t pack_color(ImVec4 c) { return pack(c); }
+
+float contrast(ImVec4 a, ImVec4 b) {
+  const float la = luminance(a), lb = luminance(b);
+  return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
+}
+
+ThemeColors g_theme;
+
+std::uint32_t apply_theme(bool dark, std::uint32_t accent_in) {
   ImGuiStyle& style = ImGui::GetStyle();
   if (dark) {
     ImGui::StyleColorsDark(&style);
   } else {
     ImGui::StyleColorsLight(&style);
   }
-  style.WindowPadding = ImVec2(16, 16);
-  style.FramePadding = ImVec2(10, 7);
+  style.WindowPadding = ImVec2(20, 20);
+  style.FramePadding = ImVec2(12, 8);
   style.ItemSpacing = ImVec2(8, 8);
-  style.FrameRounding = 6;
-  style.GrabRounding = 6;
+  style.FrameRounding = 8;
+  style.GrabRounding = 8;
+  style.PopupRounding = 8;
   style.WindowRounding = 0;
   style.WindowBorderSize = 0;
+  style.FrameBorderSize = 1;  // fields and buttons have a visible edge
   ImVec4* c = style.Colors;
-  c[ImGuiCol_WindowBg] = dark ? ImVec4(0.09f, 0.10f, 0.12f, 1) : ImVec4(1, 1, 1, 1);
-  // Tinted buttons keep the theme's text colour readable on any accent; the chosen day
-  // and slot are drawn solid.
-  c[ImGuiCol_Button] = rgb(accent, 0.22f);
-  c[ImGuiCol_ButtonHovered] = rgb(accent, 0.40f);
-  c[ImGuiCol_ButtonActive] = rgb(accent, 0.60f);
-  c[ImGuiCol_Header] = rgb(accent, 0.3f);
-  c[ImGuiCol_HeaderHovered] = rgb(accent, 0.5f);
-  c[ImGuiCol_HeaderActive] = rgb(accent, 0.7f);
-  c[ImGuiCol_CheckMark] = rgb(accent);
-  c[ImGuiCol_FrameBgActive] = rgb(accent, 0.2f);
-  c[ImGuiCol_NavHighlight] = rgb(accent);
-  c[ImGuiCol_TextSelectedBg] = rgb(accent, 0.35f);
-  if (!dark) c[ImGuiCol_FrameBg] = ImVec4(0.94f, 0.95f, 0.97f, 1);
+  const ImVec4 bg = dark ? ImVec4(0.09f, 0.10f, 0.12f, 1) : ImVec4(1, 1, 1, 1);
+  const ImVec4 white(1, 1, 1, 1);
+  // The accent fills the primary button under white text: darkened until that text has
+  // 4.5:1 (a light brand colour is deepened, not ignored).
+  ImVec4 accent = rgb(accent_in);
+  for (int i = 0; i < 20 && contrast(white, accent) < 4.5f; ++i) accent = mix(accent, ImVec4(0, 0, 0, 1), 0.08f);
+  // The focus ring and outlines need 3:1 against the background: lightened on dark.
+  ImVec4 ring = accent;
+  for (int i = 0; i < 20 && contrast(ring, bg) < 3.0f; ++i) ring = mix(ring, white, 0.1f);
+  const ImVec4 text = dark ? ImVec4(0.93f, 0.94f, 0.96f, 1) : ImVec4(0.07f, 0.09f, 0.13f, 1);
+  const ImVec4 tint = mix(bg, accent, dark ? 0.28f : 0.12f);
+  c[ImGuiCol_WindowBg] = bg;
+  c[ImGuiCol_PopupBg] = dark ? ImVec4(0.13f, 0.14f, 0.17f, 1) : white;
+  c[ImGuiCol_Text] = text;
+  // Secondary text (labels, weekday initials, days without times) at >= 4.5:1.
+  c[ImGuiCol_TextDisabled] = dark ? ImVec4(0.66f, 0.69f, 0.74f, 1) : ImVec4(0.33f, 0.36f, 0.42f, 1);
+  // Tinted buttons keep the theme's text colour; their edge is the ring colour (>= 3:1).
+  c[ImGuiCol_Button] = tint;
+  c[ImGuiCol_ButtonHovered] = mix(bg, accent, dark ? 0.4f : 0.22f);
+  c[ImGuiCol_ButtonActive] = mix(bg, accent, dark ? 0.5f : 0.32f);
+  c[ImGuiCol_Border] = ring;
+  c[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
+  c[ImGuiCol_Header] = mix(bg, accent, 0.25f);
+  c[ImGuiCol_HeaderHovered] = mix(bg, accent, 0.35f);
+  c[ImGuiCol_HeaderActive] = mix(bg, accent, 0.45f);
+  c[ImGuiCol_CheckMark] = ring;
+  c[ImGuiCol_FrameBg] = bg;
+  c[ImGuiCol_FrameBgHovered] = mix(bg, accent, 0.06f);
+  c[ImGuiCol_FrameBgActive] = mix(bg, accent, 0.1f);
+  c[ImGuiCol_NavHighlight] = ring;
+  c[ImGuiCol_TextSelectedBg] = mix(bg, accent, 0.35f);
+  c[ImGuiCol_Separator] = dark ? ImVec4(0.35f, 0.37f, 0.42f, 1) : ImVec4(0.80f, 0.82f, 0.86f, 1);
+  g_theme.dark = dark;
+  g_theme.bg = bg;
+  g_theme.text = text;
+  g_theme.muted = c[ImGuiCol_TextDisabled];
+  g_theme.accent = accent;
+  g_theme.ring = ring;
+  g_theme.tint = tint;
+  g_theme.field_border = ring;
+  g_theme.error = dark ? ImVec4(1.0f, 0.54f, 0.54f, 1) : ImVec4(0.73f, 0.11f, 0.11f, 1);
+  g_theme.notice = dark ? ImVec4(1.0f, 0.72f, 0.35f, 1) : ImVec4(0.60f, 0.29f, 0.0f, 1);
+  return pack(accent);
 }
 
 }  // namespace kairos::widget

@@ -13,7 +13,8 @@ namespace kairos::widget {
 // action this frame, if any. `content_height` receives the height the screen needs.
 std::optional<Intent> draw_screen(WidgetState& state, const ViewModel& vm, float& content_height);
 
-// Applies light/dark colours and the accent (0xRRGGBB) to ImGui's style.
-void apply_theme(bool dark, std::uint32_t accent);
+// Applies light/dark colours and the accent (0xRRGGBB) to ImGui's style. Returns the
+// accent as used: darkened until white text on it has 4.5:1.
+std::uint32_t apply_theme(bool dark, std::uint32_t accent);
 
 }  // namespace kairos::widget

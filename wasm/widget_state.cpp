@@ -24,6 +24,7 @@ constexpr KindName kind_names[] = {
     {Intent::Kind::send_readjust, "send_readjust"}, {Intent::Kind::accept_request, "accept_request"},
     {Intent::Kind::start_decline, "start_decline"}, {Intent::Kind::send_decline, "send_decline"},
     {Intent::Kind::retry, "retry"},                 {Intent::Kind::retry_month, "retry_month"},
+    {Intent::Kind::next_available, "next_available"},
 };
 }  // namespace
 

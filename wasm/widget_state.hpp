@@ -42,6 +42,8 @@ struct EventType {
   std::string id;
   std::string name;
   int duration_minutes = 0;
+  std::string location;
+  std::string description;
 };
 
 struct Slot {
@@ -73,7 +75,7 @@ struct Intent {
     prev_month, next_month, select_day, select_slot, set_zone, set_event_type, edit_field,
     accept_suggestion, back, to_form, to_review, confirm, download_ics, open_manage,
     start_cancel, confirm_cancel, keep, start_reschedule, choose_candidate, start_readjust,
-    send_readjust, accept_request, start_decline, send_decline, retry, retry_month,
+    send_readjust, accept_request, start_decline, send_decline, retry, retry_month, next_available,
   };
   Kind kind = Kind::back;
   std::string arg;    // a date, an instant, a zone, a field name …
@@ -106,6 +108,7 @@ struct WidgetState {
   // Page and calendar.
   std::string page_name;
   std::string page_description;
+  std::string host_name;  // the page's host when it has one
   std::vector<EventType> event_types;
   std::size_t event_type = 0;
   std::string zone_id;
@@ -156,6 +159,7 @@ struct SlotRow {
   Slot slot;
   std::string label;  // "9:30 AM"
   bool selected = false;
+  int part_of_day = 0;  // 0 morning (< 12:00), 1 afternoon (< 17:00), 2 evening, local time
 };
 
 // Everything a screen shows that is derived rather than stored.
@@ -171,6 +175,8 @@ struct ViewModel {
   bool month_retrying = false;
   bool month_has_slots = false;
   std::string day_title;
+  std::string zone_label;   // "Helsinki (UTC+2)"
+  bool seeking = false;     // paging ahead to the first month with a free time
   std::vector<SlotRow> day_slots;
   std::string slot_summary;  // "Monday, March 9, 2026 · 9:30 AM – 10:00 AM (America/New_York)"
   std::vector<std::string> candidate_labels;

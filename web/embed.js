@@ -97,12 +97,18 @@
       '.close{position:absolute;top:8px;right:8px;z-index:1;font:24px/1 system-ui;border:0;border-radius:999px;' +
       'width:40px;height:40px;cursor:pointer;color:#fff;background:' + accentOf(host) + '}' +
       '.close:focus-visible{outline:3px solid ' + accentOf(host) + ';outline-offset:2px}</style>' +
-      '<dialog><button class="close" type="button">×</button></dialog>';
+      '<dialog><span class="trap" tabindex="0"></span><button class="close" type="button">×</button>' +
+      '<span class="trap" tabindex="0"></span></dialog>';
     var box = root.querySelector('dialog');
     box.setAttribute('aria-label', host.getAttribute('data-kairos-title') || w[0]);
     root.querySelector('.close').setAttribute('aria-label', w[1]);
     var iframe = makeFrame(host, '100%');
-    box.appendChild(iframe);
+    box.insertBefore(iframe, box.lastChild);
+    // Focus trap: Tab past the widget's last element comes back to the close button,
+    // Shift+Tab before the close button goes to the widget.
+    var traps = root.querySelectorAll('.trap');
+    traps[0].addEventListener('focus', function () { iframe.focus(); });
+    traps[1].addEventListener('focus', function () { root.querySelector('.close').focus(); });
     var frame = frames[frames.length - 1];
     frame.close = close;
     var html = document.documentElement;

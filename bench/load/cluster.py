@@ -45,6 +45,68 @@ def wrk(args):
             "total": total, "raw": out}
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def children_of(pid):
+    out = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open("/proc/%s/stat" % d) as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                if int(fields[1]) == pid:
+                    out.append(int(d))
+            except OSError:
+                pass
+    return out
+
+
+def cpu_seconds(pids):
+    total = 0.0
+    for pid in pids:
+        try:
+            with open("/proc/%d/stat" % pid) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / TICK
+        except OSError:
+            pass
+    return total
+
+
+def groups(c):
+    """CPU-time groups: the database server (postmaster and its backends), the
+    kairos-server instances, nginx (master and workers)."""
+    g = {"kairos": [i["proc"].pid for i in c.instances]}
+    if c.pg:
+        with open(os.path.join(c.pg.data, "postmaster.pid")) as f:
+            pm = int(f.readline())
+        g["postgres"] = [pm] + children_of(pm)
+    with open(os.path.join(c.dir, "nginx.pid")) as f:
+        master = int(f.read())
+    g["nginx"] = [master] + children_of(master)
+    return g
+
+
+def measured(c, fn):
+    """Runs fn() and returns (its result, CPU seconds per group including wrk)."""
+    g = groups(c)
+    before = {k: cpu_seconds(v) for k, v in g.items()}
+    ru0 = os.times()
+    r = fn()
+    ru1 = os.times()
+    g2 = groups(c)  # backends that connected meanwhile count from their start
+    after = {k: cpu_seconds(g2[k]) for k in g2}
+    used = {k: after[k] - before.get(k, 0.0) for k in after}
+    used["wrk"] = (ru1.children_user + ru1.children_system) - (ru0.children_user + ru0.children_system)
+    return r, used
+
+
+def cost_line(name, used, n):
+    parts = ", ".join("%s %.0f µs" % (k, v / n * 1e6) for k, v in sorted(used.items()) if n)
+    return "  CPU per %s: %s (total %.0f µs)" % (name, parts, sum(used.values()) / max(n, 1) * 1e6)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--instances", type=int, default=3)
@@ -71,14 +133,16 @@ def main():
                  "buffer_after_minutes": 0}]})
         base = (int(time.time()) // 86400 + 2) * 86400
         load = os.popen("cat /proc/loadavg").read().split()[:3]
-        b = wrk(["-t2", "-c%d" % a.conns, "-d%ds" % a.seconds, "--latency", "-s",
-                 os.path.join(HERE, "bookings_pages.lua"), c.url, "--", str(base), str(a.pages)])
+        b, b_cpu = measured(c, lambda: wrk(["-t2", "-c%d" % a.conns, "-d%ds" % a.seconds, "--latency", "-s",
+                                            os.path.join(HERE, "bookings_pages.lua"), c.url, "--", str(base),
+                                            str(a.pages)]))
         created = None
         # Month of slots for the demo page, guest zone Berlin (as bench/load/slots.sh).
         d0 = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 2 * 86400))
         d1 = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 32 * 86400))
         path = "/v1/pages/demo/slots?event_type=intro&from=%s&to=%s&tz=Europe%%2FBerlin" % (d0, d1)
-        s = wrk(["-t2", "-c%d" % a.slot_conns, "-d%ds" % a.seconds, "--latency", c.url + path])
+        s, s_cpu = measured(c, lambda: wrk(["-t2", "-c%d" % a.slot_conns, "-d%ds" % a.seconds, "--latency",
+                                            c.url + path]))
         load2 = os.popen("cat /proc/loadavg").read().split()[:3]
         live = "status IN ('pending','approved','rescheduled')"
         overlap_sql = ("SELECT count(*) FROM booking_hosts a JOIN booking_hosts b ON a.host_id = b.host_id "
@@ -98,6 +162,8 @@ def main():
               "| overlaps %d | load %s → %s |" % (store, a.pages, f"{b['rps']:,.0f}", booked_per_s, b["p50"], b["p99"],
                                                   f"{s['rps']:,.0f}", s["p50"], s["p99"], overlaps, "/".join(load),
                                                   "/".join(load2)))
+        print(cost_line("booking request", b_cpu, b["total"]))
+        print(cost_line("slots request", s_cpu, s["total"]))
         if s["non2xx"]:
             print("slots: %d non-2xx answers" % s["non2xx"])
         return 1 if overlaps else 0

@@ -30,6 +30,14 @@ Result<BookingStatus> parse_booking_status(std::string_view text) {
   return parse_name<BookingStatus>(text, status_names, "invalid_status", "booking status");
 }
 
+std::vector<BookingStatus> active_statuses() {
+  std::vector<BookingStatus> out;
+  for (std::size_t i = 0; i < status_names.size(); ++i) {
+    if (is_active(static_cast<BookingStatus>(i))) out.push_back(static_cast<BookingStatus>(i));
+  }
+  return out;
+}
+
 bool is_active(BookingStatus s) {
   return s == BookingStatus::pending || s == BookingStatus::approved || s == BookingStatus::rescheduled;
 }

@@ -32,12 +32,13 @@ void mail_recipients(RequestOutcome& out, const ConfirmationRequest& r, const st
                      const char* template_key, Instant at, std::vector<SignedAction> actions) {
   for (const std::string& to : r.recipients) {
     out.messages.push_back({prefix(r) + event + ":mail:recipient:" + to, Recipient::recipient, to, template_key,
-                            r.language, Channel::mail, at, actions, false});
+                            recipient_language(r, to), Channel::mail, at, actions, false});
   }
 }
 
 void mail_hosts(RequestOutcome& out, const ConfirmationRequest& r, const std::vector<Booking>& bookings,
-                const char* event, const char* template_key, Instant now) {
+                const char* event, const char* template_key, Instant now, NotificationSettings settings) {
+  if (settings.default_language.empty() || settings == NotificationSettings{}) settings.default_language = r.language;
   std::vector<std::string> hosts;
   for (const Booking& b : bookings) {
     for (const std::string& h : b.host_ids) {
@@ -45,8 +46,8 @@ void mail_hosts(RequestOutcome& out, const ConfirmationRequest& r, const std::ve
     }
   }
   for (const std::string& h : hosts) {
-    out.messages.push_back({prefix(r) + event + ":mail:host:" + h, Recipient::host, h, template_key, r.language,
-                            Channel::mail, now, {}, false});
+    out.messages.push_back({prefix(r) + event + ":mail:host:" + h, Recipient::host, h, template_key,
+                            host_language(settings, h), Channel::mail, now, {}, false});
   }
 }
 
@@ -70,6 +71,13 @@ std::vector<Booking> bookings_of(const ConfirmationRequest& r, const std::vector
 }
 
 }  // namespace
+
+std::string recipient_language(const ConfirmationRequest& r, const std::string& address) {
+  for (std::size_t i = 0; i < r.recipients.size() && i < r.recipient_languages.size(); ++i) {
+    if (same_address(r.recipients[i], address) && !r.recipient_languages[i].empty()) return r.recipient_languages[i];
+  }
+  return r.language;
+}
 
 const char* to_string(RequestState s) { return state_names[static_cast<std::size_t>(s)]; }
 
@@ -119,12 +127,37 @@ Result<RequestOutcome> create_request(const ConfirmationRequest& draft, const st
     if (it == bookings.end()) return make_error("unknown_booking", "no such booking", field);
     if (!is_active(it->status)) return make_error("illegal_transition", "the booking no longer takes place", field);
   }
+  // A recipient who is one of the bookings' guests reads their own language (R-REQ-1);
+  // anyone else the page's.
+  r.recipient_languages.clear();
+  for (const std::string& to : r.recipients) {
+    std::string lang = r.language;
+    for (const Booking& b : bookings_of(r, bookings)) {
+      std::vector<const Guest*> guests{&b.guest};
+      for (const Guest& g : b.other_guests) guests.push_back(&g);
+      for (const Guest* g : guests) {
+        if (!g->email.empty() && same_address(g->email, to)) {
+          NotificationSettings s;
+          s.default_language = r.language;
+          Booking probe;
+          probe.guest.language = g->language;
+          lang = guest_language(probe, s);
+        }
+      }
+    }
+    r.recipient_languages.push_back(lang);
+  }
   r.created_at = now;
   r.send_at = now + request_hold;
   r.state = RequestState::pending_send;
   r.responded_by.clear();
   r.responded_at = Instant();
   r.decline_reason.clear();
+  // Each booking shows its latest request (R-REQ-5).
+  for (Booking b : bookings_of(r, bookings)) {
+    b.request_id = r.id;
+    out.bookings.push_back(std::move(b));
+  }
   std::vector<SignedAction> actions{SignedAction::accept};
   if (r.allow_decline) actions.push_back(SignedAction::decline);
   mail_recipients(out, r, "confirm", "request.confirm.recipient", r.send_at, actions);
@@ -184,7 +217,7 @@ RequestOutcome on_booking_changed(const ConfirmationRequest& r, const Booking& c
 }
 
 Result<RequestOutcome> accept_request(const ConfirmationRequest& r, const std::vector<Booking>& bookings,
-                                      const std::string& who, Instant now) {
+                                      const std::string& who, Instant now, const NotificationSettings& settings) {
   if (Status st = can_answer(r, who, now); !st) return st.error();
   RequestOutcome out;
   out.request = r;
@@ -193,15 +226,17 @@ Result<RequestOutcome> accept_request(const ConfirmationRequest& r, const std::v
   out.request.responded_at = now;
   for (Booking b : bookings_of(r, bookings)) {
     b.history.push_back({now, Actor::guest, "request_accepted", out.request.responded_by});
+    ++b.sequence;
     if (b.status == BookingStatus::pending) b.status = BookingStatus::approved;
     out.bookings.push_back(std::move(b));
   }
-  mail_hosts(out, r, out.bookings, "accepted", "request.accepted.host", now);
+  mail_hosts(out, r, out.bookings, "accepted", "request.accepted.host", now, settings);
   return out;
 }
 
 Result<RequestOutcome> decline_request(const ConfirmationRequest& r, const std::vector<Booking>& bookings,
-                                       const std::string& who, const std::string& reason, Instant now) {
+                                       const std::string& who, const std::string& reason, Instant now,
+                                       const NotificationSettings& settings) {
   if (Status st = can_answer(r, who, now); !st) return st.error();
   if (!r.allow_decline) return make_error("decline_not_allowed", "this request can only be accepted");
   RequestOutcome out;
@@ -212,11 +247,16 @@ Result<RequestOutcome> decline_request(const ConfirmationRequest& r, const std::
   out.request.decline_reason = reason;
   for (Booking b : bookings_of(r, bookings)) {
     b.tray = std::string(declined_tray);
+    ++b.sequence;
+    // Declined: the appointment no longer takes place (R-REQ-4). It keeps its record in
+    // the Declined tray; its time is free and nothing more is sent for it.
+    if (is_active(b.status)) b.status = BookingStatus::cancelled;
     b.history.push_back({now, Actor::guest, "request_declined",
                          out.request.responded_by + (reason.empty() ? "" : ": " + reason)});
     out.bookings.push_back(std::move(b));
   }
-  mail_hosts(out, r, out.bookings, "declined", "request.declined.host", now);
+  out.booking_cancel_key_prefixes = {std::string(reminder_prefix), std::string(follow_up_prefix)};
+  mail_hosts(out, r, out.bookings, "declined", "request.declined.host", now, settings);
   return out;
 }
 

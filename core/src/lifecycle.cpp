@@ -30,7 +30,7 @@ void plan_pair(std::vector<PlannedMessage>& out, const Booking& b, const Notific
   if (!to_hosts) return;
   for (const std::string& h : b.host_ids) {
     out.push_back({event_key(event, seq, "mail:host:") + h, Recipient::host, h, std::string("booking.") + event + ".host",
-                   host_language(s), Channel::mail, now, host_actions, false});
+                   host_language(s, h), Channel::mail, now, host_actions, false});
   }
 }
 
@@ -118,6 +118,7 @@ Result<Transition> apply(const Booking& booking, BookingAction action, Actor act
 
   Transition t{booking, {}, {}};
   Booking& b = t.booking;
+  ++b.sequence;
   auto record = [&](const char* event, std::string detail) {
     b.history.push_back({now, actor, event, detail.empty() ? details.reason : std::move(detail)});
   };
@@ -150,11 +151,16 @@ Result<Transition> apply(const Booking& booking, BookingAction action, Actor act
       if (to == b.when) return make_error("unchanged", "the booking is already at that time", "start");
       const Interval from = b.when;
       b.when = to;
-      b.status = BookingStatus::rescheduled;
+      // A guest moving a booking that awaits approval does not approve it: it stays
+      // pending until staff decide (auto-approve pages approve at once anyway). A host
+      // choosing the new time settles it.
+      const bool still_pending = b.status == BookingStatus::pending && actor == Actor::guest && !settings.auto_approve;
+      b.status = still_pending ? BookingStatus::pending : BookingStatus::rescheduled;
       // "start/end -> start/end": booking_context() reads the previous time back from it.
       record("rescheduled", format_instant(from.start) + "/" + format_instant(from.end) + " -> " +
                                 format_instant(to.start) + "/" + format_instant(to.end));
-      plan_pair(t.messages, b, settings, now, "rescheduled", {}, true, {});
+      plan_pair(t.messages, b, settings, now, "rescheduled", {}, true,
+                still_pending ? std::vector<SA>{SA::approve, SA::reject} : std::vector<SA>{});
       t.cancel_key_prefixes = scheduled;
       append(t.messages, plan_reminders(b, settings, now));
       break;

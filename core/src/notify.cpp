@@ -2,6 +2,7 @@
 // transition sends what lives in lifecycle.cpp, next to the transitions themselves.
 #include "kairos/notify.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -40,11 +41,15 @@ std::string host_language(const NotificationSettings& s) {
   return supported(s.default_language) ? s.default_language : "en";
 }
 
+std::string host_language(const NotificationSettings& s, const std::string& host_id) {
+  if (auto it = s.host_languages.find(host_id); it != s.host_languages.end() && supported(it->second)) return it->second;
+  return host_language(s);
+}
+
 std::vector<PlannedMessage> plan_reminders(const Booking& b, const NotificationSettings& s, Instant now) {
   std::vector<PlannedMessage> out;
   if (!is_active(b.status) || b.status == BookingStatus::pending) return out;
   const std::string glang = guest_language(b, s);
-  const std::string hlang = host_language(s);
   for (const Minutes offset : s.reminder_offsets) {
     if (offset.count() < 0) continue;
     const Instant at = b.when.start - offset;
@@ -63,8 +68,14 @@ std::vector<PlannedMessage> plan_reminders(const Booking& b, const NotificationS
     }
     if (s.host_reminders) {
       for (const std::string& h : b.host_ids) {
-        out.push_back({"reminder:mail:host:" + h + suffix, Recipient::host, h, "booking.reminder.host", hlang,
-                       Channel::mail, at, {SignedAction::reject}, false});
+        out.push_back({"reminder:mail:host:" + h + suffix, Recipient::host, h, "booking.reminder.host",
+                       host_language(s, h), Channel::mail, at, {SignedAction::reject}, false});
+        // Staff who asked for SMS reminders get one beside the mail (the server skips
+        // it when the host has no phone).
+        if (std::find(s.sms_hosts.begin(), s.sms_hosts.end(), h) != s.sms_hosts.end()) {
+          out.push_back({"reminder:sms:host:" + h + suffix, Recipient::host, h, "booking.reminder_sms.host",
+                         host_language(s, h), Channel::sms, at, {}, false});
+        }
       }
     }
   }

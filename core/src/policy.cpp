@@ -1,6 +1,8 @@
 // Which event-type policies make sense, with the API's field names in the errors.
 #include "kairos/policy.hpp"
 
+#include "kairos/booking.hpp"
+
 #include <algorithm>
 
 namespace kairos::core {
@@ -8,7 +10,7 @@ namespace kairos::core {
 const char* to_string(HostMode m) { return m == HostMode::all ? "all" : "any"; }
 
 Status validate(const EventPolicy& p) {
-  constexpr auto kDay = Minutes(24 * 60);
+  constexpr auto kDay = max_appointment_length;
   if (p.duration <= Minutes(0) || p.duration > kDay) {
     return make_error("invalid_duration", "the duration must be 1 to 1440 minutes", "duration_minutes");
   }

@@ -20,6 +20,13 @@ const char* to_string(ProposalState s) {
   return "open";
 }
 
+Result<ProposalState> parse_proposal_state(std::string_view text) {
+  for (ProposalState s : {ProposalState::open, ProposalState::chosen, ProposalState::withdrawn}) {
+    if (text == to_string(s)) return s;
+  }
+  return make_error("invalid_state", "unknown proposal state \"" + std::string(text) + "\"");
+}
+
 Status validate_proposal(const Proposal& p, Instant now) {
   if (p.host_ids.empty()) return make_error("missing_field", "a proposal needs a host", "host");
   if (p.candidates.empty()) return make_error("missing_field", "a proposal needs candidate times", "candidates");
@@ -38,6 +45,50 @@ Status validate_proposal(const Proposal& p, Instant now) {
       return make_error("invalid_email", "a guest's e-mail address is not valid",
                         std::string("guests[") + std::to_string(i) + "].email");
     }
+  }
+  return ok_status();
+}
+
+Status check_candidates(const Proposal& p, const AvailabilityInputs& inputs) {
+  auto shares = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    return std::any_of(a.begin(), a.end(), [&](const std::string& x) { return std::find(b.begin(), b.end(), x) != b.end(); });
+  };
+  const std::string own = p.id + "#";
+  for (std::size_t i = 0; i < p.candidates.size(); ++i) {
+    const Interval c = p.candidates[i];
+    const Interval padded{c.start - inputs.policy.buffer_before, c.end + inputs.policy.buffer_after};
+    const std::string field = std::string("candidates[") + std::to_string(i) + "]";
+    auto taken = [&](const char* why) { return make_error("candidate_taken", why, field); };
+    for (const Host& h : inputs.hosts) {
+      if (std::find(p.host_ids.begin(), p.host_ids.end(), h.id) == p.host_ids.end()) continue;
+      for (const BusyBlock& b : h.busy) {
+        if (busy_interval(b, h.zone).overlaps(padded)) return taken("the host is busy then");
+      }
+    }
+    for (const ExistingBooking& b : inputs.bookings) {
+      if (!shares(b.host_ids, p.host_ids)) continue;
+      const Interval widened{b.when.start - b.buffer_before, b.when.end + b.buffer_after};
+      if (b.when.overlaps(padded) || widened.overlaps(c)) return taken("the host already has a booking then");
+    }
+    for (const Hold& h : inputs.holds) {
+      if (h.id.rfind(own, 0) == 0) continue;
+      if (h.when.overlaps(c) && shares(h.host_ids, p.host_ids)) return taken("another proposal holds the host then");
+    }
+    if (p.room_ids.empty()) continue;
+    const bool some_room_free = std::any_of(p.room_ids.begin(), p.room_ids.end(), [&](const std::string& r) {
+      for (const ExistingBooking& b : inputs.bookings)
+        if (b.room_id == r && b.when.overlaps(c)) return false;
+      for (const Hold& h : inputs.holds)
+        if (h.id.rfind(own, 0) != 0 && h.when.overlaps(c) &&
+            std::find(h.room_ids.begin(), h.room_ids.end(), r) != h.room_ids.end())
+          return false;
+      for (const Room& room : inputs.rooms)
+        if (room.id == r)
+          for (const Interval& busy : room.busy)
+            if (busy.overlaps(c)) return false;
+      return true;
+    });
+    if (!some_room_free) return taken("none of the proposed rooms is free then");
   }
   return ok_status();
 }
@@ -146,22 +197,26 @@ Result<ChooseOutcome> choose_candidate(const Proposal& p, Instant start, const s
   }
   for (const std::string& h : b.host_ids) {
     out.messages.push_back({"confirmed" + seq + ":mail:host:" + h, Recipient::host, h, "proposal.confirmed.host",
-                            host_language(settings), Channel::mail, now, {}, false});
+                            host_language(settings, h), Channel::mail, now, {}, false});
   }
   for (auto& m : plan_reminders(b, settings, now)) out.messages.push_back(std::move(m));
   out.calendar_title = visit_calendar_title(b.guest.company, b.guest.name, lang_or(p.language, "en"));
   return out;
 }
 
-Result<ReadjustOutcome> ask_other_times(const Proposal& p, Instant now, const std::string& host_lang) {
+Result<ReadjustOutcome> ask_other_times(const Proposal& p, Instant now, const NotificationSettings& settings,
+                                        const std::string& message) {
   if (p.state != ProposalState::open) return make_error("proposal_closed", "the proposal is no longer open");
   ReadjustOutcome out;
   out.proposal = p;
   out.proposal.state = ProposalState::withdrawn;
+  out.proposal.readjust_message = message;
   out.released_hold_ids = hold_ids(p);
+  NotificationSettings s = settings;
+  if (s.host_language.empty()) s.host_language = p.language;
   for (const std::string& h : p.host_ids) {
     out.messages.push_back({"readjust:mail:host:" + h, Recipient::host, h, "proposal.readjust.host",
-                            lang_or(host_lang, p.language), Channel::mail, now, {}, true});
+                            lang_or(host_language(s, h), p.language), Channel::mail, now, {}, true});
   }
   return out;
 }
@@ -256,6 +311,8 @@ Result<EditOutcome> edit_booking(const Booking& before, const Booking& after, bo
   b.history = before.history;
   b.checkin_code = before.checkin_code;
   b.proposal_id = before.proposal_id;
+  b.request_id = before.request_id;
+  b.sequence = before.sequence;
   if (!out.changes.any() && before.when == after.when) return out;
 
   std::string detail;
@@ -264,6 +321,7 @@ Result<EditOutcome> edit_booking(const Booking& before, const Booking& after, bo
     detail += n;
   }
   b.history.push_back({now, Actor::host, "edited", detail});
+  b.sequence = before.sequence + 1;
 
   std::string seq = "#";
   seq += std::to_string(b.history.size());
@@ -280,7 +338,13 @@ Result<EditOutcome> edit_booking(const Booking& before, const Booking& after, bo
     // Hosts always hear of an edit; added hosts learn of the visit this way.
     for (const std::string& h : b.host_ids) {
       out.messages.push_back({"updated" + seq + ":mail:host:" + h, Recipient::host, h, "booking.updated.host",
-                              host_language(settings), Channel::mail, now, {}, false});
+                              host_language(settings, h), Channel::mail, now, {}, false});
+    }
+    // A host taken off the visit is told, and its calendar copy goes.
+    for (const std::string& h : before.host_ids) {
+      if (contains(b.host_ids, h)) continue;
+      out.messages.push_back({"removed" + seq + ":mail:host:" + h, Recipient::host, h, "booking.removed.host",
+                              host_language(settings, h), Channel::mail, now, {}, false});
     }
   }
   if (before.when != after.when || before.host_ids != after.host_ids) {
@@ -315,6 +379,21 @@ bool checkin_valid(const Booking& b, Instant now) {
   // The window's end is included: "until 6 hours after the end".
   const Interval w = checkin_window(b);
   return taking_place && !b.checkin_code.empty() && w.start <= now && now <= w.end;
+}
+
+Result<Proposal> withdraw_proposal(const Proposal& p) {
+  if (p.state != ProposalState::open) return make_error("proposal_closed", "the proposal is no longer open");
+  Proposal out = p;
+  out.state = ProposalState::withdrawn;
+  return out;
+}
+
+std::string visible_state(const Proposal& p, Instant now) {
+  if (p.state != ProposalState::open) return to_string(p.state);
+  for (const Interval& c : p.candidates) {
+    if (now < c.start) return "open";
+  }
+  return "expired";
 }
 
 }  // namespace kairos::core

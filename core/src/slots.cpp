@@ -6,11 +6,16 @@
 // one-second range holding its start, so the two cannot disagree.
 #include "kairos/slots.hpp"
 
+#include "kairos/booking.hpp"
+
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <limits>
 
+#include "kairos/explain.hpp"
 #include "kairos/local_clock.hpp"
+#include "kairos/time_text.hpp"
 
 namespace kairos::core {
 namespace {
@@ -518,6 +523,17 @@ Interval local_dates(const ZoneRules& zone, LocalDate from, LocalDate to) {
   return Interval{zone.start_of_day(from), zone.start_of_day(to + Days(1))};
 }
 
+Status approval_allowed(const Result<Assignment>& slot_check) {
+  if (slot_check.ok()) return ok_status();
+  const std::string& code = slot_check.error().code;
+  if (code == "slot_unavailable" || code == "limit_reached") return slot_check.error();
+  return ok_status();
+}
+
+Interval any_zone_dates(LocalDate from, LocalDate to) {
+  return Interval{utc_midnight(from) - Days(2), utc_midnight(to) + Days(3)};
+}
+
 Interval inputs_span(Interval range) {
   constexpr Seconds kWiden = Days(8);
   return Interval{range.start - kWiden, range.end + kWiden};
@@ -540,7 +556,7 @@ std::vector<DaySlots> group_by_local_date(const std::vector<Slot>& slots, const 
 
 namespace {
 
-constexpr Minutes kMaxOwnerDuration{1440};  // the engine's bound on a slot (a day)
+constexpr Minutes kMaxOwnerDuration = max_appointment_length;  // the engine's bound on a slot (a day)
 
 // The owner's choices (hosts, room, end) turned into the inputs of an ordinary check:
 // the chosen hosts as an all-mode team, the chosen room as the only room, the chosen
@@ -657,6 +673,227 @@ Result<Assignment> check_booking(const AvailabilityInputs& inputs, const Booking
   }
   if (!rooms.empty()) a.room_id = p.room_ids[rooms.front()];
   return a;
+}
+
+}  // namespace kairos::core
+
+// --- explanations (kairos/explain.hpp) ---------------------------------------------------
+
+namespace kairos::core {
+namespace {
+
+Reason reason(std::string code, std::string detail, std::string host = {}) {
+  Reason r;
+  r.code = std::move(code);
+  r.detail = std::move(detail);
+  r.host = std::move(host);
+  return r;
+}
+
+const DateOverride* override_on(const Host& h, LocalDate d) {
+  for (const DateOverride& o : h.overrides) {
+    if (o.date == d) return &o;  // the first one of a date wins, as in hours_on
+  }
+  return nullptr;
+}
+
+std::string span_text(const Interval& i) { return format_instant(i.start) + " to " + format_instant(i.end); }
+
+// Why host h is not free at s, given the engine's verdict. The verdict decides; this
+// only names what caused it, by the engine's own rules (buffered slot against busy
+// blocks, bookings and holds; slot against bookings widened by their own buffers).
+void host_reasons(const AvailabilityInputs& in, const Engine& e, std::size_t h, Verdict v, Instant s,
+                  std::int32_t day, std::vector<Reason>& out) {
+  const Host& host = in.hosts[h];
+  const EventPolicy& p = in.policy;
+  const Interval slot{s, s + Seconds(p.duration)};
+  const Interval buffered{s - Seconds(p.buffer_before), slot.end + Seconds(p.buffer_after)};
+  const LocalDate date = host.zone.to_local(s).date();
+  if (v == Verdict::off_grid || v == Verdict::outside_hours) {
+    if (v == Verdict::off_grid && e.works_through(h, slot)) {
+      out.push_back(reason("not_on_grid", "the host works then, but its start times step differently", host.id));
+    } else if (const DateOverride* o = override_on(host, date)) {
+      out.push_back(reason("date_override",
+                           o->hours.empty() ? "the host's hours on " + format_date(date) + " are overridden: day off"
+                                            : "the host's hours on " + format_date(date) + " are overridden",
+                           host.id));
+    } else {
+      out.push_back(reason("outside_hours", "the host does not work for the whole appointment", host.id));
+    }
+    return;
+  }
+  if (v == Verdict::limit) {
+    const int per_day = e.plan(h).per_day.at(day);
+    if (p.limits.per_day && per_day >= *p.limits.per_day) {
+      Reason r = reason("day_limit", "the host has reached the bookings allowed per day", host.id);
+      r.count = per_day;
+      r.limit = *p.limits.per_day;
+      out.push_back(std::move(r));
+    }
+    const int per_week = e.plan(h).per_week.at(week_of(day));
+    if (p.limits.per_week && per_week >= *p.limits.per_week) {
+      Reason r = reason("week_limit", "the host has reached the bookings allowed per week", host.id);
+      r.count = per_week;
+      r.limit = *p.limits.per_week;
+      out.push_back(std::move(r));
+    }
+    return;
+  }
+  if (v != Verdict::busy) return;
+  const std::size_t before = out.size();
+  for (const ExistingBooking& b : in.bookings) {
+    if (!names(b.host_ids, host.id)) continue;
+    const Interval widened{b.when.start - Seconds(b.buffer_before), b.when.end + Seconds(b.buffer_after)};
+    Reason r;
+    if (b.when.overlaps(slot)) {
+      r = reason("booked", "the host has a booking at this time", host.id);
+    } else if (b.when.overlaps(buffered)) {
+      r = reason("buffer", "the buffer around this appointment would touch a booking", host.id);
+    } else if (widened.overlaps(slot)) {
+      r = reason("buffer", "the appointment would touch the buffer of a booking", host.id);
+    } else {
+      continue;
+    }
+    r.booking = b.id;
+    r.busy = b.when;
+    out.push_back(std::move(r));
+  }
+  for (const BusyBlock& b : host.busy) {
+    const Interval i = b.all_day ? busy_interval(b, host.zone) : b.when;
+    if (!i.overlaps(buffered)) continue;
+    Reason r = reason("busy", "a busy time of the host's calendar: " + span_text(i), host.id);
+    r.busy = i;
+    out.push_back(std::move(r));
+  }
+  for (const Hold& hold : in.holds) {
+    if (!names(hold.host_ids, host.id) || !hold.when.overlaps(buffered)) continue;
+    Reason r = reason("proposal_hold", "a proposal holds this time for the host", host.id);
+    r.proposal = hold.id;
+    r.busy = hold.when;
+    out.push_back(std::move(r));
+  }
+  if (out.size() == before) out.push_back(reason("busy", "the host is busy", host.id));
+}
+
+void room_reasons(const AvailabilityInputs& in, const Interval& slot, std::vector<Reason>& out) {
+  out.push_back(reason("no_room_free", "no room of this event type is free"));
+  for (const std::string& id : in.policy.room_ids) {
+    for (const ExistingBooking& b : in.bookings) {
+      if (b.room_id != id || !b.when.overlaps(slot)) continue;
+      Reason r = reason("room_booked", "the room has a booking at this time");
+      r.room = id;
+      r.booking = b.id;
+      r.busy = b.when;
+      out.push_back(std::move(r));
+    }
+    for (const Hold& h : in.holds) {
+      if (!names(h.room_ids, id) || !h.when.overlaps(slot)) continue;
+      Reason r = reason("room_held", "a proposal holds the room");
+      r.room = id;
+      r.proposal = h.id;
+      r.busy = h.when;
+      out.push_back(std::move(r));
+    }
+    for (const Room& room : in.rooms) {
+      if (room.id != id) continue;
+      for (const Interval& i : room.busy) {
+        if (!i.overlaps(slot)) continue;
+        Reason r = reason("room_busy", "the room is busy: " + span_text(i));
+        r.room = id;
+        r.busy = i;
+        out.push_back(std::move(r));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<StartExplanation> explain_starts(const AvailabilityInputs& inputs, Interval range) {
+  std::vector<StartExplanation> out;
+  if (!validate(inputs.policy) || range.empty()) return out;
+  const EventPolicy& p = inputs.policy;
+  const Seconds dur(p.duration);
+  const Interval allowed = bookable(inputs);
+  // Notice and window do not cut the walk here: they become reasons instead.
+  Engine engine(inputs, range, {}, {}, /*keep_bookable=*/true);
+  std::vector<std::size_t> hosts;
+  std::vector<std::size_t> rooms;
+  engine.run([&](Instant s, const std::vector<Verdict>& verdicts, const std::vector<std::int32_t>& days) {
+    StartExplanation x;
+    x.when = Interval{s, s + dur};
+    bool hosts_ok = false;
+    if (inputs.mode == HostMode::all) {
+      hosts_ok = all_free(verdicts);
+    } else {
+      fair_order(engine, verdicts, days, hosts);
+      hosts_ok = !hosts.empty();
+    }
+    rooms.clear();
+    bool rooms_ok = true;
+    if (hosts_ok && engine.needs_room()) {
+      engine.free_rooms(x.when, rooms);
+      rooms_ok = !rooms.empty();
+    }
+    if (!allowed.contains(s)) {
+      if (s < inputs.now) {
+        x.reasons.push_back(reason("past", "the start is in the past"));
+      } else if (s < inputs.now + Seconds(p.min_notice)) {
+        x.reasons.push_back(reason("minimum_notice", "sooner than the minimum notice allows"));
+      } else {
+        x.reasons.push_back(reason("outside_window", "outside the bookable period"));
+      }
+    }
+    if (!hosts_ok) {
+      for (std::size_t h = 0; h < verdicts.size(); ++h) {
+        if (verdicts[h] != Verdict::free) host_reasons(inputs, engine, h, verdicts[h], s, days[h], x.reasons);
+      }
+    } else if (!rooms_ok) {
+      room_reasons(inputs, x.when, x.reasons);
+    }
+    x.available = allowed.contains(s) && hosts_ok && rooms_ok;
+    if (x.available) {
+      x.host = inputs.mode == HostMode::all ? inputs.hosts.front().id : inputs.hosts[hosts.front()].id;
+      if (!rooms.empty()) x.room = p.room_ids[rooms.front()];
+    }
+    out.push_back(std::move(x));
+  }, /*offerable_only=*/false);
+
+  // Starts the weekly hours would have had on overridden dates: walked once more
+  // without the overrides, kept only where the override is what removed them.
+  bool overridden = false;
+  for (const Host& h : inputs.hosts) overridden = overridden || !h.overrides.empty();
+  if (!overridden) return out;
+  AvailabilityInputs weekly = inputs;
+  for (Host& h : weekly.hosts) h.overrides.clear();
+  Engine plain(weekly, range, {}, {}, /*keep_bookable=*/true);
+  std::vector<StartExplanation> extra;
+  std::size_t next = 0;
+  plain.run([&](Instant s, const std::vector<Verdict>& verdicts, const std::vector<std::int32_t>&) {
+    while (next < out.size() && out[next].when.start < s) ++next;
+    if (next < out.size() && out[next].when.start == s) return;  // a candidate already
+    StartExplanation x;
+    x.when = Interval{s, s + dur};
+    for (std::size_t h = 0; h < verdicts.size(); ++h) {
+      if (verdicts[h] == Verdict::off_grid) continue;
+      const Host& host = inputs.hosts[h];
+      const LocalDate date = host.zone.to_local(s).date();
+      if (const DateOverride* o = override_on(host, date)) {
+        x.reasons.push_back(reason("date_override",
+                                   o->hours.empty() ? "the host's hours on " + format_date(date) + " are overridden: day off"
+                                                    : "the host's hours on " + format_date(date) + " are overridden",
+                                   host.id));
+      }
+    }
+    if (!x.reasons.empty()) extra.push_back(std::move(x));
+  }, /*offerable_only=*/false);
+  if (extra.empty()) return out;
+  std::vector<StartExplanation> merged;
+  merged.reserve(out.size() + extra.size());
+  std::merge(std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()),
+             std::make_move_iterator(extra.begin()), std::make_move_iterator(extra.end()), std::back_inserter(merged),
+             [](const StartExplanation& a, const StartExplanation& b) { return a.when.start < b.when.start; });
+  return merged;
 }
 
 }  // namespace kairos::core

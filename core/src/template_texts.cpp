@@ -125,6 +125,25 @@ constexpr Entry texts[] = {
     {"booking.reminder_sms.guest", "de", "Erinnerung", "Erinnerung: {event_name} am {when}\n?{location}\n?{actions}"},
     {"booking.reminder_sms.guest", "hu", "Emlékeztető", "Emlékeztető: {event_name}, {when}\n?{location}\n?{actions}"},
 
+    {"booking.reminder_sms.host", "en", "Reminder", "Reminder: {guest_name}, {event_name}, {when}\n?{location}"},
+    {"booking.reminder_sms.host", "ja", "リマインダー", "【リマインダー】{guest_name}様 {event_name} {when}\n?{location}"},
+    {"booking.reminder_sms.host", "fi", "Muistutus", "Muistutus: {guest_name}, {event_name} {when}\n?{location}"},
+    {"booking.reminder_sms.host", "de", "Erinnerung", "Erinnerung: {guest_name}, {event_name} am {when}\n?{location}"},
+    {"booking.reminder_sms.host", "hu", "Emlékeztető", "Emlékeztető: {guest_name}, {event_name}, {when}\n?{location}"},
+
+    // A host taken off an appointment by an owner's edit (the others get booking.updated).
+    {"booking.removed.host", "en", "You no longer attend: {guest_name}",
+     "You have been taken off the following appointment; it goes ahead without you.\n\n?{event_name}\n{when}\n"
+     "?{location}"},
+    {"booking.removed.host", "ja", "【担当変更】{guest_name}様のご予約の担当から外れました",
+     "下記のご予約の担当から外れました。ご予約自体はそのまま行われます。\n\n?{event_name}\n{when}\n?{location}"},
+    {"booking.removed.host", "fi", "Et enää osallistu: {guest_name}",
+     "Sinut on poistettu alla olevasta tapaamisesta; se pidetään ilman sinua.\n\n?{event_name}\n{when}\n?{location}"},
+    {"booking.removed.host", "de", "Sie nehmen nicht mehr teil: {guest_name}",
+     "Sie wurden aus dem folgenden Termin entfernt; er findet ohne Sie statt.\n\n?{event_name}\n{when}\n?{location}"},
+    {"booking.removed.host", "hu", "Már nem vesz részt: {guest_name}",
+     "Önt levették az alábbi időpontról; az Ön nélkül zajlik.\n\n?{event_name}\n{when}\n?{location}"},
+
     // --- booking.cancelled -----------------------------------------------------------
     {"booking.cancelled.guest", "en", "Your booking has been cancelled: {event_name}",
      "Hello {guest_name},\n\nYour booking has been cancelled.\n\n?{event_name}\n{when}\n?Reason: {reason}\n\n"

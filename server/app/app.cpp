@@ -35,6 +35,8 @@ void App::register_routes(http::Router& r) {
   register_proposal_routes(*this, r);
   register_link_routes(*this, r);
   register_front_routes(*this, r);
+  register_staff_routes(*this, r);
+  register_console_routes(*this, r);
   register_static_routes(*this, r);
   router = &r;
 }
@@ -52,14 +54,20 @@ std::optional<std::string> App::account_for_key(const std::string& key) {
   {
     std::lock_guard lock(key_mu_);
     auto it = key_cache_.find(hash);
-    if (it != key_cache_.end()) return it->second;
+    if (it != key_cache_.end() && std::chrono::steady_clock::now() < it->second.until) return it->second.account;
   }
   auto acc = store.account_for_key(hash);
   if (acc) {
     std::lock_guard lock(key_mu_);
-    key_cache_[hash] = *acc;
+    if (key_cache_.size() > 10000) key_cache_.clear();
+    key_cache_[hash] = CachedKey{*acc, std::chrono::steady_clock::now() + std::chrono::seconds(60)};
   }
   return acc;
+}
+
+void App::forget_keys() {
+  std::lock_guard lock(key_mu_);
+  key_cache_.clear();
 }
 
 std::string App::ensure_account(const std::string& key, const std::string& name) {

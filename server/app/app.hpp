@@ -44,6 +44,8 @@ class App {
 
   // Owner authentication: account of an API key (cached by hash).
   std::optional<std::string> account_for_key(const std::string& key);
+  // Drops cached API keys (after a revocation; other instances re-read within a minute).
+  void forget_keys();
   // Bootstrap (--admin-key): the account owning `key`, created when missing.
   std::string ensure_account(const std::string& key, const std::string& name);
   // --demo: seeds the demo account, hosts, rooms and the page "demo"; returns the key.
@@ -65,8 +67,16 @@ class App {
 
  private:
   std::mutex key_mu_;
-  std::unordered_map<std::string, std::string> key_cache_;  // hash → account
+  struct CachedKey {
+    std::string account;
+    std::chrono::steady_clock::time_point until;
+  };
+  std::unordered_map<std::string, CachedKey> key_cache_;  // hash → account, for a minute
 };
+
+// The --demo console login (demo.cpp).
+extern const char* const kDemoOwnerEmail;
+extern const char* const kDemoOwnerPassword;
 
 // Route registration, one area per file.
 void register_system_routes(App& app, http::Router& r);
@@ -76,11 +86,22 @@ void register_booking_routes(App& app, http::Router& r);
 void register_proposal_routes(App& app, http::Router& r);
 void register_static_routes(App& app, http::Router& r);
 void register_link_routes(App& app, http::Router& r);
+void register_staff_routes(App& app, http::Router& r);    // staff logins, sessions, API keys
+void register_console_routes(App& app, http::Router& r);  // explain, phone bookings, listings
 
 // The stored token hash a proposal or request token stands for: the hash of the token
 // itself, or, for a signed mail link ("choose", "accept", …) to that proposal or
 // request, the hash of the document it names.
 std::string token_hash_for(App& app, const std::string& kind, const std::string& token);
+// The recipient a signed accept/decline link was mailed to; "" for any other token.
+std::string link_recipient(App& app, const std::string& token);
+
+// A recipient answers a confirmation request (the token of the request or of a mailed
+// link); `who` empty: the link's recipient. Answers the request's public view.
+core::Result<nlohmann::json> answer_request(App& app, const std::string& token, bool accept, std::string who,
+                                            const std::string& reason);
+// The guest asks for other times on a proposal (its token or a mailed link).
+core::Status readjust_proposal(App& app, const std::string& token, const std::string& message);
 
 // Helpers shared by route files.
 core::Result<nlohmann::json> parse_body(const http::Request& req);

@@ -3,9 +3,12 @@
 
 #include <openssl/rand.h>
 
+#include <stdexcept>
+
 #include "auth/tokens.hpp"
 #include "front.hpp"
 #include "http/log.hpp"
+#include "kairos/confirmation.hpp"
 #include "kairos/email.hpp"
 #include "kairos/proposal.hpp"
 #include "kairos/time_text.hpp"
@@ -26,31 +29,6 @@ std::uint64_t random_u64() {
   return v;
 }
 
-namespace {
-
-json guest_json(const core::Guest& g) {
-  json j{{"name", g.name}, {"email", g.email}};
-  if (!g.phone.empty()) j["phone"] = g.phone;
-  if (!g.company.empty()) j["company"] = g.company;
-  if (!g.timezone.empty()) j["timezone"] = g.timezone;
-  if (!g.language.empty()) j["language"] = g.language;
-  return j;
-}
-
-core::Guest guest_from(const json& j) {
-  core::Guest g;
-  if (!j.is_object()) return g;
-  g.name = j.value("name", "");
-  g.email = j.value("email", "");
-  g.phone = j.value("phone", "");
-  g.company = j.value("company", "");
-  g.timezone = j.value("timezone", "");
-  g.language = j.value("language", "");
-  return g;
-}
-
-}  // namespace
-
 // --- pages → core inputs --------------------------------------------------------------
 
 core::Result<PageContext> load_page_context(App& app, const std::string& page_id, const std::string& event_type) {
@@ -70,6 +48,7 @@ core::Result<PageContext> load_page_context(App& app, const std::string& page_id
   if (!policy) return policy.error();
   ctx.policy = std::move(*policy);
   ctx.mode = ctx.doc.value("host_mode", "any") == "all" ? core::HostMode::all : core::HostMode::any;
+  ctx.enabled = ctx.doc.value("enabled", true);
   for (const auto& id : ctx.doc.value("hosts", json::array())) {
     auto rec = app.store.host(id.get<std::string>());
     if (!rec) continue;  // a deleted host no longer offers times
@@ -125,66 +104,53 @@ core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::In
   return in;
 }
 
+void add_host_preferences(App& app, core::NotificationSettings& s, const std::vector<std::string>& host_ids) {
+  for (const auto& id : host_ids) {
+    if (s.host_languages.count(id)) continue;
+    auto rec = app.store.host(id);
+    if (!rec) continue;
+    const json d = json::parse(rec->doc, nullptr, false);
+    if (!d.is_object()) continue;
+    if (auto l = d.value("language", ""); !l.empty()) s.host_languages[id] = l;
+    if (d.value("sms_reminders", false) && !d.value("phone", "").empty()) s.sms_hosts.push_back(id);
+  }
+}
+
 core::NotificationSettings settings_for(const PageContext& ctx) {
   core::NotificationSettings s;
   s.auto_approve = ctx.policy.auto_approve;
   s.default_language = ctx.doc.value("language", "en");
-  // Optional page-level notification settings: {"reminders_minutes":[1440,60],
-  // "sms_reminders":true, "host_reminders":true, "follow_up_minutes":120,
-  // "no_show_mail":true, "host_language":"ja"}. Values of the wrong type keep defaults.
-  const json* n = wire::member(ctx.doc, "notifications");
-  if (n && n->is_object()) {
-    if (const json* r = wire::member(*n, "reminders_minutes"); r && r->is_array()) {
-      s.reminder_offsets.clear();
-      for (const json& m : *r)
-        if (m.is_number_integer() && m.get<long>() > 0 && m.get<long>() <= 60L * 24 * 60) s.reminder_offsets.emplace_back(m.get<long>());
-    }
-    s.sms_reminders = n->value("sms_reminders", s.sms_reminders);
-    s.host_reminders = n->value("host_reminders", s.host_reminders);
-    s.no_show_mail = n->value("no_show_mail", s.no_show_mail);
-    if (const json* f = wire::member(*n, "follow_up_minutes"); f && f->is_number_integer() && f->get<long>() >= 0)
-      s.follow_up_after = core::Minutes(f->get<long>());
-    if (const json* h = wire::member(*n, "host_language"); h && h->is_string()) s.host_language = h->get<std::string>();
+  for (std::size_t i = 0; i < ctx.hosts.size() && i < ctx.host_docs.size(); ++i) {
+    const json& d = ctx.host_docs[i];
+    if (auto l = d.value("language", ""); !l.empty()) s.host_languages[ctx.hosts[i].id] = l;
+    if (d.value("sms_reminders", false) && !d.value("phone", "").empty()) s.sms_hosts.push_back(ctx.hosts[i].id);
   }
-  return s;
+  // The page's notification settings, read by wire/ exactly as the API accepted them.
+  const json* n = wire::member(ctx.doc, "notifications");
+  auto read = wire::read_page_notifications(n ? *n : json(), "notifications", s);
+  if (!read) throw std::runtime_error("corrupt page document " + ctx.page.id + ": " + read.error().field);
+  return *read;
 }
 
 // --- records ↔ core -------------------------------------------------------------------
 
 core::Booking to_core(const store::BookingRecord& r) {
-  core::Booking b;
-  json d = json::parse(r.doc, nullptr, false);
-  if (!d.is_object()) d = json::object();
-  b.uid = r.uid;
-  b.page_id = r.page_id;
-  b.event_type_id = r.event_type;
-  b.when = core::Interval{at(r.start), at(r.end)};
-  b.host_ids = r.host_ids.empty() ? std::vector<std::string>{r.host_id} : r.host_ids;
-  b.room_id = r.room_id;
-  b.status = core::parse_booking_status(r.status).value_or(core::BookingStatus::pending);
-  b.no_show = d.value("no_show", false);
-  b.guest = guest_from(d.value("guest", json::object()));
-  for (const auto& g : d.value("other_guests", json::array())) b.other_guests.push_back(guest_from(g));
-  b.notes = d.value("notes", "");
-  b.location = d.value("location", "");
-  b.guidance = d.value("guidance", "");
-  b.checkin_code = r.checkin_code;
-  b.proposal_id = d.value("proposal_id", "");
-  b.send_mail = d.value("send_mail", true);
-  b.visibility = core::parse_visibility(d.value("visibility", "public")).value_or(core::Visibility::public_);
-  b.tray = d.value("tray", "");
-  for (const auto& l : d.value("labels", json::array()))
-    if (l.is_string()) b.labels.push_back(l.get<std::string>());
-  b.created_at = at(r.created_at);
-  for (const auto& h : d.value("history", json::array())) {
-    core::HistoryEntry e;
-    e.at = core::parse_instant(h.value("at", "")).value_or(core::Instant());
-    e.actor = core::parse_actor(h.value("actor", "system")).value_or(core::Actor::system);
-    e.event = h.value("event", "");
-    e.detail = h.value("detail", "");
-    b.history.push_back(std::move(e));
-  }
-  return b;
+  json d = r.doc.empty() ? json::object() : json::parse(r.doc, nullptr, false);
+  if (!d.is_object()) throw std::runtime_error("corrupt booking document " + r.uid + ": not a JSON object");
+  // The indexed columns are authoritative; the document (wire's Booking) carries the rest.
+  d["uid"] = r.uid;
+  d["page"] = r.page_id;
+  d["event_type"] = r.event_type;
+  d["start"] = at(r.start);
+  d["end"] = at(r.end);
+  d["hosts"] = r.host_ids.empty() ? std::vector<std::string>{r.host_id} : r.host_ids;
+  d["room"] = r.room_id;
+  d["status"] = r.status;
+  d["checkin_code"] = r.checkin_code;
+  d["created_at"] = at(r.created_at);
+  auto b = wire::read_booking(d, "booking");
+  if (!b) throw std::runtime_error("corrupt booking document " + r.uid + ": " + b.error().field + ": " + b.error().message);
+  return *b;
 }
 
 store::BookingRecord to_record(const core::Booking& b, const std::string& account_id, const std::string& token_hash) {
@@ -204,33 +170,32 @@ store::BookingRecord to_record(const core::Booking& b, const std::string& accoun
   r.guest_email = b.guest.email;
   r.guest_phone = b.guest.phone;
   r.checkin_code = b.checkin_code;
-  json d{{"guest", guest_json(b.guest)}, {"no_show", b.no_show}, {"notes", b.notes}, {"location", b.location},
-         {"guidance", b.guidance}, {"proposal_id", b.proposal_id}, {"send_mail", b.send_mail},
-         {"visibility", core::to_string(b.visibility)}, {"tray", b.tray}, {"labels", b.labels}};
-  json others = json::array();
-  for (const auto& g : b.other_guests) others.push_back(guest_json(g));
-  d["other_guests"] = others;
-  json hist = json::array();
-  for (const auto& h : b.history)
-    hist.push_back({{"at", core::format_instant(h.at)}, {"actor", core::to_string(h.actor)}, {"event", h.event},
-                    {"detail", h.detail}});
-  d["history"] = hist;
+  json d = b;  // wire's mapping; the columns above are not repeated in the document
+  for (const char* k : {"uid", "page", "event_type", "start", "end", "hosts", "room", "status", "checkin_code", "created_at"})
+    d.erase(k);
   r.doc = d.dump();
   r.created_at = b.created_at.unix_seconds();
   return r;
 }
 
-json booking_json(const core::Booking& b) {
+json booking_json(const core::Booking& b, App* app) {
   json j = b;  // the wire mapping the widget decodes (kairos/wire/lifecycle.hpp)
   j["host"] = b.host_ids.empty() ? std::string() : b.host_ids.front();
-  j["labels"] = b.labels;
   for (const auto& h : b.history)  // the reception kiosk's check-in (R-PROP-9)
     if (h.event == "arrived") j["arrived_at"] = core::format_instant(h.at);
+  // Staff see the state of the latest confirmation request (R-REQ-5).
+  if (app && !b.request_id.empty()) {
+    if (auto doc = app->store.token_doc("request", b.request_id)) {
+      const core::ConfirmationRequest r = request_from(json::parse(doc->doc, nullptr, false));
+      j["request"] = {{"id", b.request_id}, {"state", core::to_string(core::visible_state(r, app->now()))}};
+    }
+  }
   return j;
 }
 
 void plan_messages(App& app, const std::string& account_id, const core::Booking& b,
-                   const std::vector<core::PlannedMessage>& messages, const std::vector<std::string>& cancel_prefixes) {
+                   const std::vector<core::PlannedMessage>& messages, const std::vector<std::string>& cancel_prefixes,
+                   const json& extra) {
   for (const auto& p : cancel_prefixes) app.store.cancel_outbox_for(b.uid, p);
   auto now = app.now().unix_seconds();
   for (const auto& m : messages) {
@@ -243,7 +208,7 @@ void plan_messages(App& app, const std::string& account_id, const core::Booking&
         break;
       case core::Recipient::host: {
         auto h = app.store.host(m.address);
-        if (h) to = json::parse(h->doc, nullptr, false).value("email", "");
+        if (h) to = json::parse(h->doc, nullptr, false).value(m.channel == core::Channel::sms ? "phone" : "email", "");
         break;
       }
       default:
@@ -254,6 +219,8 @@ void plan_messages(App& app, const std::string& account_id, const core::Booking&
     for (auto a : m.actions) actions.push_back(core::to_string(a));
     json payload{{"role", core::to_string(m.role)}, {"address", m.address}, {"language", m.language},
                  {"actions", actions}, {"important", m.important}};
+    if (extra.is_object())
+      for (auto it = extra.begin(); it != extra.end(); ++it) payload[it.key()] = it.value();
     store::OutboxMessage o;
     o.account_id = account_id;
     o.booking_uid = b.uid;
@@ -361,6 +328,7 @@ core::Result<Created> create_booking(App& app, const json& body, const std::stri
     }
     auto ctx = load_page_context(app, *page, *et);
     if (!ctx) return ctx.error();
+    if (!ctx->enabled) return make_error("page_disabled", "this page takes no bookings at the moment", "page");
     core::Instant now = app.now();
     auto inputs = build_inputs(app, *ctx, core::Interval{*start, *start + ctx->policy.duration}, now);
     core::BookingRequest req;
@@ -439,10 +407,8 @@ core::Result<core::Booking> act_on_booking(App& app, const std::string& uid, cor
         if (!a) return a.error();
         moved = *a;
         details.new_when = a->when;
-      } else if (!a && (a.error().code == "slot_unavailable" || a.error().code == "limit_reached")) {
-        // Approval must not create a double booking; a start that merely became too
-        // soon or left the window can still be approved by its owner.
-        return a.error();
+      } else if (auto allowed = core::approval_allowed(a); !allowed) {
+        return allowed.error();  // the core's rule: never a double booking
       }
     }
     auto t = core::apply(b, action, actor, now, settings, details);

@@ -12,6 +12,7 @@
 
 #include "app.hpp"
 #include "kairos/booking.hpp"
+#include "kairos/confirmation.hpp"
 #include "kairos/lifecycle.hpp"
 #include "kairos/notify.hpp"
 #include "kairos/proposal.hpp"
@@ -19,8 +20,11 @@
 
 namespace kairos::server {
 
-// A proposal as stored (the document routes_proposals.cpp writes) read back as the core's value.
+// Stored proposals and confirmation requests are wire/'s documents (kairos/wire/
+// lifecycle.hpp). Reading one that does not read back throws: a store fault is never
+// the caller's, so it answers 500 internal_error and is logged.
 core::Proposal proposal_from(const nlohmann::json& stored);
+core::ConfirmationRequest request_from(const nlohmann::json& stored);
 
 // Stored unix seconds as a core instant.
 core::Instant at(std::int64_t unix_seconds);
@@ -36,6 +40,7 @@ struct PageContext {
   core::HostMode mode = core::HostMode::any;
   std::vector<core::Host> hosts;          // zones filled from the cache
   std::vector<nlohmann::json> host_docs;  // for names and e-mail addresses
+  bool enabled = true;                    // false: offers nothing, refuses bookings
 };
 
 // Errors: page_not_found (404), unknown_event_type (422, field "event_type").
@@ -46,15 +51,21 @@ core::Result<PageContext> load_page_context(App& app, const std::string& page_id
 core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::Interval range, core::Instant now);
 
 core::NotificationSettings settings_for(const PageContext& ctx);
+// Each host's own language and SMS choice from their stored documents.
+void add_host_preferences(App& app, core::NotificationSettings& s, const std::vector<std::string>& host_ids);
 
 core::Booking to_core(const store::BookingRecord& r);
 store::BookingRecord to_record(const core::Booking& b, const std::string& account_id, const std::string& token_hash);
-nlohmann::json booking_json(const core::Booking& b);
+// The API view of a booking; with `app`, also its latest confirmation request {id, state}.
+nlohmann::json booking_json(const core::Booking& b, App* app = nullptr);
 
 // Stores the core's planned messages for `b` (recipients resolved) after cancelling the
 // scheduled ones matching `cancel_prefixes`. Call inside the transaction of the change.
+// `extra`: fields added to every payload (e.g. the time of a booking that is being deleted,
+// which the message must still show).
 void plan_messages(App& app, const std::string& account_id, const core::Booking& b,
-                   const std::vector<core::PlannedMessage>& messages, const std::vector<std::string>& cancel_prefixes);
+                   const std::vector<core::PlannedMessage>& messages, const std::vector<std::string>& cancel_prefixes,
+                   const nlohmann::json& extra = nullptr);
 
 struct Created {
   int status = 201;

@@ -26,6 +26,7 @@ const char* kUsage =
     "                     [--print-routes]\n"
     "                     [--mail-from ADDR] [--mail-name NAME] [--sms log|webhook:URL]\n"
     "                     [--delivery-seconds N] [--test-clock]\n"
+    "                     [--max-connections N] [--max-connections-per-client N] [--keepalive-seconds N]\n"
     "                     [--bounce-address ADDR] [--bounce-imap imap://USER:PASS@HOST:PORT/BOX]\n";
 
 bool to_int(std::string_view s, long lo, long hi, int& out) {
@@ -111,6 +112,9 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
     else if (a == "--test-clock") c.test_clock = true;
     else if (a == "--bounce-address") ok = value(c.bounce_address);
     else if (a == "--bounce-imap") ok = value(c.bounce_imap);
+    else if (a == "--max-connections") ok = number(c.max_connections, 1, 1000000);
+    else if (a == "--max-connections-per-client") ok = number(c.max_connections_per_client, 0, 1000000);
+    else if (a == "--keepalive-seconds") ok = number(c.keepalive_seconds, 1, 3600);
     else {
       std::cerr << "kairos-server: unknown option " << a << "\n" << kUsage;
       exit_code = 2;

@@ -2,6 +2,7 @@
 // Helsinki), seeded once; later starts find the page and only print the key again.
 #include "front.hpp"
 #include "app.hpp"
+#include "auth/password.hpp"
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
 #include "documents.hpp"
@@ -14,9 +15,17 @@ using nlohmann::json;
 namespace {
 constexpr const char* kDemoKey = "kairos-demo-owner-key";
 }
+// Public on purpose, like the demo key: a demo, never a production login.
+const char* const kDemoOwnerEmail = "owner@demo.kairos";
+const char* const kDemoOwnerPassword = "kairos-demo";
 
 std::string App::seed_demo() {
   std::string account = ensure_account(kDemoKey, "Kairos demo (Aurora & Sakura Consulting)");
+  if (!store.staff_by_email(kDemoOwnerEmail)) {  // the console login printed beside the key
+    auto now = this->now().unix_seconds();
+    store.put_staff(store::StaffRecord{"st_demo_owner", account, kDemoOwnerEmail, "Demo Owner", "owner", "", "en",
+                                       auth::hash_password(kDemoOwnerPassword), now, now});
+  }
   if (store.page("demo")) return kDemoKey;
 
   // Explicit arrays: nlohmann would read {{"09:00", "12:00"}} as an object.

@@ -8,6 +8,7 @@
 #include "kairos/time_text.hpp"
 #include "kairos/wire/availability.hpp"
 #include "kairos/wire/json_mapping.hpp"
+#include "kairos/wire/lifecycle.hpp"
 #include "zone_cache.hpp"
 
 namespace kairos::server {
@@ -100,6 +101,23 @@ core::Result<json> normalize_host(const json& in, ZoneCache& zones) {
   out["name"] = *name;
   out["email"] = *email;
   out["timezone"] = *tz;
+  // The host's own language (their mails and link pages), and SMS reminders to staff.
+  auto lang = text_field(in, "language", false, 8);
+  if (!lang) return lang.error();
+  if (!lang->empty()) {
+    const auto& langs = core::supported_languages();
+    if (std::find(langs.begin(), langs.end(), *lang) == langs.end())
+      return make_error("unsupported_language", "one of en, ja, fi, de, hu", "language");
+    out["language"] = *lang;
+  }
+  auto phone = text_field(in, "phone", false, 40);
+  if (!phone) return phone.error();
+  if (!phone->empty()) out["phone"] = *phone;
+  if (const json* sms = wire::member(in, "sms_reminders")) {
+    auto v = wire::read_bool(*sms, "sms_reminders");
+    if (!v) return v.error();
+    out["sms_reminders"] = *v;
+  }
 
   json weekly = json::object();
   if (const json* w = wire::member(in, "weekly_hours")) {
@@ -142,11 +160,11 @@ core::Result<json> normalize_host(const json& in, ZoneCache& zones) {
   if (const json* b = wire::member(in, "busy")) {
     if (!b->is_array()) return make_error("invalid_type", "expected a list", "busy");
     if (b->size() > 5000) return make_error("too_long", "at most 5000 busy blocks", "busy");
-    for (std::size_t i = 0; i < b->size(); ++i) {
-      auto iv = wire::read_interval((*b)[i], field_path("busy", i));
-      if (!iv) return iv.error();
-      busy.push_back(*iv);
-    }
+    // Timed blocks {start, end} and whole local days {date} (an all-day calendar
+    // entry: that day where the host is), the core's BusyBlock.
+    auto blocks = wire::read_busy_blocks(*b, "busy");
+    if (!blocks) return blocks.error();
+    for (const auto& block : *blocks) busy.push_back(block);
   }
   out["busy"] = busy;
   // Front office (issue 14): the host's office, a phone for SMS and whether reminders go
@@ -187,6 +205,14 @@ core::Result<json> normalize_page(const json& in, store::Store& store, const std
   out["description"] = *desc;
   out["language"] = lang->empty() ? "en" : *lang;
   if (!logo->empty()) out["logo"] = *logo;
+  // A disabled page stays configured but offers nothing and takes no bookings.
+  if (const json* e = wire::member(in, "enabled")) {
+    auto v = wire::read_bool(*e, "enabled");
+    if (!v) return v.error();
+    out["enabled"] = *v;
+  } else {
+    out["enabled"] = true;
+  }
 
   const json* hosts = wire::member(in, "hosts");
   if (!hosts) return make_error("missing_field", "hosts is required", "hosts");
@@ -210,43 +236,14 @@ core::Result<json> normalize_page(const json& in, store::Store& store, const std
   // Notification settings of the page (reminders, follow-up, SMS) and owner overrides of
   // message templates; both optional, validated here so delivery never meets bad data.
   if (const json* n = wire::member(in, "notifications")) {
-    if (!n->is_object()) return make_error("invalid_type", "expected an object", "notifications");
-    json no = json::object();
-    if (const json* r = wire::member(*n, "reminders_minutes")) {
-      if (!r->is_array() || r->size() > 5)
-        return make_error("invalid_type", "expected up to 5 reminder offsets in minutes", "notifications.reminders_minutes");
-      json offs = json::array();
-      for (std::size_t i = 0; i < r->size(); ++i) {
-        const auto f = field_path("notifications.reminders_minutes", i);
-        auto v = wire::read_int((*r)[i], f);
-        if (!v) return v.error();
-        if (*v < 1 || *v > 43200) return make_error("out_of_range", "between 1 and 43200 minutes", f);
-        offs.push_back(*v);
-      }
-      no["reminders_minutes"] = offs;
-    }
-    for (const char* k : {"sms_reminders", "host_reminders", "no_show_mail"}) {
-      if (const json* b = wire::member(*n, k)) {
-        auto v = wire::read_bool(*b, std::string("notifications.") + k);
-        if (!v) return v.error();
-        no[k] = *v;
-      }
-    }
-    if (const json* f = wire::member(*n, "follow_up_minutes")) {
-      auto v = wire::read_int(*f, "notifications.follow_up_minutes");
-      if (!v) return v.error();
-      if (*v < 0 || *v > 43200) return make_error("out_of_range", "between 0 and 43200 minutes", "notifications.follow_up_minutes");
-      no["follow_up_minutes"] = *v;
-    }
-    if (const json* h = wire::member(*n, "host_language")) {
-      auto v = wire::read_string(*h, "notifications.host_language");
-      if (!v) return v.error();
-      const auto& langs = core::supported_languages();
-      if (std::find(langs.begin(), langs.end(), *v) == langs.end())
-        return make_error("unsupported_language", "one of en, ja, fi, de, hu", "notifications.host_language");
-      no["host_language"] = *v;
-    }
-    out["notifications"] = no;
+    // Checked by the same wire reader that later reads them for the core.
+    auto checked = wire::read_page_notifications(*n, "notifications", {});
+    if (!checked) return checked.error();
+    json kept = json::object();
+    for (const char* k : {"reminders_minutes", "sms_reminders", "host_reminders", "follow_up_minutes", "no_show_mail",
+                          "host_language"})
+      if (const json* v = wire::member(*n, k)) kept[k] = *v;
+    out["notifications"] = kept;
   }
   if (const json* t = wire::member(in, "templates")) {
     if (!t->is_array() || t->size() > 200) return make_error("invalid_type", "expected a list of template overrides", "templates");
@@ -373,7 +370,8 @@ json public_page(const json& page, store::Store& store) {
            {"description", page.value("description", "")},
            {"language", page.value("language", "en")},
            {"languages", json::array({"en", "ja", "fi", "de", "hu"})},
-           {"host_mode", page.value("host_mode", "any")}};
+           {"host_mode", page.value("host_mode", "any")},
+           {"enabled", page.value("enabled", true)}};
   if (page.contains("logo")) out["logo"] = page["logo"];
   json hosts = json::array();
   for (const auto& id : page.value("hosts", json::array())) {

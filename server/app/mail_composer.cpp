@@ -1,10 +1,14 @@
 #include "mail_composer.hpp"
 
+#include <algorithm>
+
 #include "auth/tokens.hpp"
+#include "http/log.hpp"
 #include "bookings.hpp"
 #include "front.hpp"
 #include "kairos/front_office.hpp"
 #include "ics.hpp"
+#include "staff.hpp"
 #include "kairos/templates.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/json_mapping.hpp"
@@ -24,6 +28,16 @@ core::Instant link_expiry(core::Instant now, core::Instant appointment_end) {
 }
 
 bool starts_with(const std::string& s, std::string_view p) { return s.rfind(p, 0) == 0; }
+
+std::string hex_of(const std::string& s) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : s) {
+    out.push_back(digits[c >> 4]);
+    out.push_back(digits[c & 15]);
+  }
+  return out;
+}
 
 std::string domain_of(const std::string& url) {
   auto p = url.find("://");
@@ -54,7 +68,11 @@ void fill_from_page(App& app, Loaded& l, const std::string& page_id, const std::
   const json doc = json::parse(page->doc, nullptr, false);
   if (!doc.is_object()) return;
   l.ctx.page_name = doc.value("name", "");
-  l.ctx.host_company = doc.value("company", doc.value("name", ""));
+  // The visited company is the account (seed 000's [訪問会社名]); a page name is what
+  // is booked, not who is visited. Before the owner named the account, the page's.
+  // (When locations carry their own company name, theirs goes first.)
+  auto account = app.store.account_name(l.account_id);
+  l.ctx.host_company = account && !account->empty() && *account != "admin" ? *account : doc.value("name", "");
   if (const json* ets = wire::member(doc, "event_types"); ets && ets->is_array()) {
     for (const json& et : *ets) {
       if (et.is_object() && et.value("id", "") == event_type) {
@@ -114,7 +132,7 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const json& 
     l.sms_phone = b.guest.phone;
     l.attendee_name = b.guest.name;
     l.attendee_email = b.guest.email;
-    l.sequence = rec->updated_at;
+    l.sequence = b.sequence;  // the booking's change counter (RFC 5546 SEQUENCE)
     if (role == "host") {
       l.zone_id = host_zone(app, address.empty() && !b.host_ids.empty() ? b.host_ids.front() : address);
     } else if (!b.guest.timezone.empty()) {
@@ -143,19 +161,20 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const json& 
     l.ctx.appointments = p.candidates;
     if (!p.candidates.empty()) l.ctx.when = p.candidates.front();
     if (payload.contains("reason")) l.ctx.message = payload.value("reason", "");
+    // The guest's own words when asking for other times (R-PROP-5).
+    if (item.template_key == "proposal.readjust.host") l.ctx.message = p.readjust_message;
     if (role == "host" && !p.host_ids.empty()) l.zone_id = host_zone(app, address.empty() ? p.host_ids.front() : address);
     fill_from_page(app, l, p.page_id, p.event_type_id, p.host_ids);
     return l;
   }
   if (auto doc = app.store.token_doc("request", owned_id("request:"))) {
-    const json d = json::parse(doc->doc, nullptr, false);
-    if (!d.is_object()) return make_error("unrenderable", "request document is unreadable");
+    const core::ConfirmationRequest r = request_from(json::parse(doc->doc, nullptr, false));
     l.subject_id = doc->id;
-    l.ctx.message = d.value("message", "");
-    l.ctx.reason = d.value("decline_reason", "");
+    l.ctx.message = r.message;
+    l.ctx.reason = r.decline_reason;
     std::string page_id, event_type;
     std::vector<std::string> hosts;
-    for (const auto& uid : d.value("bookings", std::vector<std::string>{})) {
+    for (const auto& uid : r.booking_uids) {
       auto rec = app.store.booking(uid);
       if (!rec) continue;
       const core::Booking b = to_core(*rec);
@@ -169,6 +188,20 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const json& 
         l.ctx.when = b.when;
         if (!b.guest.timezone.empty() && role != "host") l.zone_id = b.guest.timezone;
       }
+    }
+    // The cancellation of a booking deleted meanwhile names that appointment only.
+    if (const json* gone = wire::member(payload, "booking"); gone && gone->is_string()) {
+      auto s = wire::read_instant(payload.value("start", json()), "start");
+      auto e = wire::read_instant(payload.value("end", json()), "end");
+      if (!s || !e) return make_error("unrenderable", "the cancelled appointment's time is unreadable");
+      l.ctx.when = core::Interval{*s, *e};
+      l.ctx.appointments = {l.ctx.when};
+      l.when = l.ctx.when;
+      l.booking_uid = gone->get<std::string>();
+      if (l.ctx.guest_name.empty()) l.ctx.guest_name = payload.value("guest_name", "");
+      l.sequence = payload.value("sequence", std::int64_t{0});
+    } else if (!l.ctx.appointments.empty()) {
+      l.when = l.ctx.when;
     }
     fill_from_page(app, l, page_id, event_type, hosts);
     return l;
@@ -184,25 +217,44 @@ std::string calendar_method_for(const std::string& key) {
     return "REQUEST";
   }
   if (starts_with(key, "booking.cancelled.") || starts_with(key, "booking.rejected.") ||
-      starts_with(key, "request.cancelled.")) {
+      starts_with(key, "booking.removed.") || starts_with(key, "request.cancelled.")) {
     return "CANCEL";
   }
   return {};
 }
 
-std::string action_url(App& app, core::SignedAction a, const std::string& subject, core::Instant now) {
+std::string action_url(App& app, core::SignedAction a, const std::string& subject, core::Instant now,
+                       const std::string& language, const std::string& recipient) {
   const std::string base = app.cfg.public_url;
   if (a == core::SignedAction::book_again) {
-    // The booking page of the subject: bookings know their page; loose subjects do too.
+    // The booking page of the subject: bookings know their page, proposals too, a
+    // request through its first booking. Unknown: no button (never another page).
     std::string page_id;
-    if (auto rec = app.store.booking(subject)) page_id = rec->page_id;
-    return base + "/widget/?page=" + (page_id.empty() ? std::string("demo") : page_id);
+    if (auto rec = app.store.booking(subject)) {
+      page_id = rec->page_id;
+    } else if (auto p = app.store.token_doc("proposal", subject)) {
+      page_id = proposal_from(json::parse(p->doc, nullptr, false)).page_id;
+    } else if (auto r = app.store.token_doc("request", subject)) {
+      for (const auto& uid : request_from(json::parse(r->doc, nullptr, false)).booking_uids)
+        if (auto b = app.store.booking(uid)) {
+          page_id = b->page_id;
+          break;
+        }
+    }
+    if (page_id.empty() || !app.store.page(page_id)) return {};
+    return base + "/widget/?page=" + page_id;
   }
-  server::LinkClaims c{core::to_string(a), subject, link_expiry(now, now), auth::random_token().substr(0, 16)};
+  std::string signed_subject = subject;
+  // A request's answer links name their recipient, so that the core can check who
+  // answers (hex: the link format separates its parts with dots).
+  if ((a == core::SignedAction::accept || a == core::SignedAction::decline) && !recipient.empty())
+    signed_subject += "~" + hex_of(recipient);
+  server::LinkClaims c{core::to_string(a), signed_subject, link_expiry(now, now), auth::random_token().substr(0, 16)};
   if (auto rec = app.store.booking(subject)) {
     c.expires = link_expiry(now, core::Instant::from_unix_seconds(rec->end));
   }
-  return base + "/v1/links/" + app.links.sign(c);
+  // The page the link opens speaks the language of the message it came in.
+  return base + "/v1/links/" + app.links.sign(c) + (language.empty() ? std::string() : "?lang=" + language);
 }
 
 core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::compose(const mail::DeliveryItem& item,
@@ -210,6 +262,11 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
   const json payload = json::parse(item.payload, nullptr, false);
   if (!payload.is_object()) return make_error("unrenderable", "the message payload is unreadable");
   if (item.recipient.empty()) return make_error("no_recipient", "the message has no recipient address");
+  if (starts_with(item.template_key, "staff.")) {  // invitations and password resets (staff.cpp)
+    auto staff_mail = compose_staff_mail(app_, item, now);
+    if (!staff_mail) return staff_mail.error();
+    return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(*staff_mail));
+  }
   // No more mail to an address that bounced, until staff correct it (R-INQ-4).
   if (item.channel == "mail" && suppressed(app_, item.account_id, item.recipient))
     return make_error("suppressed", "this address bounced earlier; correct it to send again");
@@ -237,7 +294,15 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
     m.message.date = now;
     return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(m));
   }
-  auto loaded = load(app_, item, payload);
+  // A stored document that does not read back fails this message loudly (logged, and
+  // marked failed for staff) instead of taking the delivery worker down.
+  core::Result<Loaded> loaded = core::make_error("unrenderable", "");
+  try {
+    loaded = load(app_, item, payload);
+  } catch (const std::exception& e) {
+    log::error("unreadable stored document", {{"message", std::to_string(item.id)}, {"error", e.what()}});
+    return make_error("unrenderable", e.what());
+  }
   if (!loaded) return loaded.error();
   Loaded& l = *loaded;
 
@@ -251,7 +316,9 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
     for (const json& a : *acts) {
       if (!a.is_string()) continue;
       auto act = core::parse_signed_action(a.get<std::string>());
-      if (act) l.ctx.links.emplace_back(*act, action_url(app_, *act, l.subject_id, now));
+      if (!act) continue;
+      std::string url = action_url(app_, *act, l.subject_id, now, payload.value("language", ""), item.recipient);
+      if (!url.empty()) l.ctx.links.emplace_back(*act, std::move(url));
     }
   }
   const std::string language = payload.value("language", "en");
@@ -283,7 +350,7 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
   if (!method.empty() && !(l.when.end == core::Instant())) {
     ics::CalendarEvent ev;
     ev.uid = (l.booking_uid.empty() ? l.subject_id : l.booking_uid) + "@" + domain_of(app_.cfg.public_url);
-    ev.sequence = static_cast<int>(l.sequence % 2000000000);
+    ev.sequence = static_cast<int>(std::min<std::int64_t>(l.sequence, 2000000000));
     ev.method = method == "CANCEL" ? ics::Method::cancel : ics::Method::request;
     ev.when = l.when;
     ev.stamp = now;

@@ -25,7 +25,10 @@ class StoreComposer final : public mail::Composer {
 
 // The URL a button of a message opens: a signed /v1/links/{token} for actions, the
 // page's booking widget for "book again".
-std::string action_url(App& app, core::SignedAction a, const std::string& subject, core::Instant now);
+// Empty when there is nothing to link to (a "book again" whose page is gone).
+// `recipient`: the address a request's accept/decline link is for.
+std::string action_url(App& app, core::SignedAction a, const std::string& subject, core::Instant now,
+                       const std::string& language = {}, const std::string& recipient = {});
 
 // Which calendar method a template carries: "REQUEST", "CANCEL" or "" (none).
 std::string calendar_method_for(const std::string& template_key);

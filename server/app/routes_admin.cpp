@@ -142,6 +142,34 @@ void register_admin_routes(App& app, http::Router& r) {
     return http::json_response(200, {{"rooms", out}});
   });
 
+  r.add("PUT", "/v1/admin/rooms/{id}", Access::owner, [&app](Request& req) {
+    auto room = app.store.room(req.params["id"]);
+    if (!room || room->account_id != req.account_id) return not_found("room");
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    const json* name = wire::member(*body, "name");
+    if (!name) return http::problem(422, "missing_field", "name is required", "name");
+    if (!name->is_string() || name->get<std::string>().empty() || name->get<std::string>().size() > 200)
+      return http::problem(422, "invalid_type", "name must be a non-empty string", "name");
+    room->name = name->get<std::string>();
+    app.store.put_room(*room);
+    return http::json_response(200, {{"id", room->id}, {"name", room->name}});
+  });
+  r.add("DELETE", "/v1/admin/rooms/{id}", Access::owner, [&app](Request& req) {
+    auto room = app.store.room(req.params["id"]);
+    if (!room || room->account_id != req.account_id) return not_found("room");
+    // A room an event type still offers cannot go: its bookings and slots need it.
+    for (const auto& p : app.store.pages(req.account_id)) {
+      const json d = json::parse(p.doc, nullptr, false);
+      for (const auto& et : d.value("event_types", json::array()))
+        for (const auto& r2 : et.value("rooms", json::array()))
+          if (r2 == room->id)
+            return http::problem(409, "room_in_use", "An event type of page " + p.id + " uses this room.", "id");
+    }
+    if (!app.store.delete_room(req.account_id, room->id)) return not_found("room");
+    return http::empty_response(204);
+  });
+
   // --- pages ----------------------------------------------------------------------
   r.add("POST", "/v1/admin/pages", Access::owner, [&app](Request& req) {
     auto body = parse_body(req);

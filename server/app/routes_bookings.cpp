@@ -10,7 +10,9 @@
 #include "http/front.hpp"
 #include "kairos/proposal.hpp"
 #include "kairos/time_text.hpp"
+#include "kairos/edit.hpp"
 #include "kairos/wire/json_mapping.hpp"
+#include "kairos/wire/lifecycle.hpp"
 
 namespace kairos::server {
 
@@ -147,19 +149,28 @@ void register_booking_routes(App& app, http::Router& r) {
     q.q = req.query_or("q");
     if (q.q.size() > 200) return http::problem(422, "too_long", "the search text is too long", "q");
     json out = json::array();
+    q.tray = req.query_or("tray");
+    if (!q.tray.empty() && q.tray != core::declined_tray)
+      return http::problem(422, "invalid_tray", "the only tray is \"declined\"", "tray");
     const std::string location = req.query_or("location"), label = req.query_or("label");
     for (const auto& rec : app.store.bookings(q)) {
       core::Booking b = to_core(rec);
       if (!location.empty() && b.location != location) continue;
       if (!label.empty() && std::find(b.labels.begin(), b.labels.end(), label) == b.labels.end()) continue;
-      out.push_back(booking_json(b));
+      out.push_back(booking_json(b, &app));
     }
     return http::json_response(200, {{"bookings", out}});
   });
   r.add("GET", "/v1/admin/bookings/{uid}", Access::owner, [&app](Request& req) {
     auto rec = owned_booking(app, req);
     if (!rec) return booking_not_found();
-    json j = booking_json(to_core(*rec));
+    core::Booking bk = to_core(*rec);
+    json j = booking_json(bk, &app);
+    // What staff may do now, from the lifecycle core: the console offers these buttons
+    // and no others (it never re-decides the rules).
+    json actions = json::array();
+    for (auto a : core::available_actions(bk, core::Actor::host, app.now())) actions.push_back(core::to_string(a));
+    j["available_actions"] = actions;
     // R-INQ-4: a message that could not be delivered is shown to staff, with the
     // guest's phone as the way to reach them instead.
     json problems = json::array();
@@ -198,59 +209,8 @@ void register_booking_routes(App& app, http::Router& r) {
     if (!owned_booking(app, req)) return booking_not_found();
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
-    std::optional<core::Instant> start, end;
-    if (const json* s = wire::member(*body, "start")) {
-      auto t = wire::read_instant(*s, "start");
-      if (!t) return http::problem(t.error());
-      start = *t;
-    }
-    if (const json* e = wire::member(*body, "end")) {
-      auto t = wire::read_instant(*e, "end");
-      if (!t) return http::problem(t.error());
-      end = *t;
-    }
-    std::optional<std::vector<std::string>> hosts;
-    if (const json* hs = wire::member(*body, "hosts")) {
-      if (!hs->is_array() || hs->empty())
-        return http::problem(422, "invalid_type", "expected a non-empty list of host ids", "hosts");
-      hosts.emplace();
-      for (std::size_t i = 0; i < hs->size(); ++i) {
-        auto id = wire::read_string((*hs)[i], wire::field_path("hosts", i));
-        if (!id) return http::problem(id.error());
-        hosts->push_back(*id);
-      }
-    }
-    std::optional<std::string> room;
-    if (const json* rm = wire::member(*body, "room")) {
-      auto id = wire::read_string(*rm, "room");
-      if (!id) return http::problem(id.error());
-      if (id->empty()) return http::problem(422, "unknown_room", "not a room of this event type", "room");
-      room = *id;
-    }
-    std::optional<std::string> guidance;
-    if (const json* g = wire::member(*body, "guidance")) {
-      auto s = wire::read_string(*g, "guidance");
-      if (!s) return http::problem(s.error());
-      guidance = s->substr(0, 5000);
-    }
-    std::optional<std::vector<core::Guest>> guests;
-    if (const json* gs = wire::member(*body, "guests")) {
-      if (!gs->is_array() || gs->empty())
-        return http::problem(422, "invalid_type", "expected a non-empty list of guests", "guests");
-      guests.emplace();
-      for (std::size_t i = 0; i < gs->size(); ++i) {
-        const json& g = (*gs)[i];
-        auto f = wire::field_path("guests", i);
-        if (!g.is_object() || !g.contains("email") || !g["email"].is_string())
-          return http::problem(422, "invalid_type", "each guest needs an e-mail", f);
-        core::Guest guest;
-        guest.name = g.value("name", "");
-        guest.email = g["email"].get<std::string>();
-        guest.company = g.value("company", "");
-        guest.phone = g.value("phone", "");
-        guests->push_back(guest);
-      }
-    }
+    auto edit = wire::read_booking_edit(*body);
+    if (!edit) return http::problem(edit.error());
     std::optional<std::string> location;  // the visit's office (R-PROP-6 "office")
     if (const json* l = wire::member(*body, "location")) {
       auto id = wire::read_string(*l, "location");
@@ -264,68 +224,34 @@ void register_booking_routes(App& app, http::Router& r) {
       if (!ls) return http::problem(ls.error());
       labels = *ls;
     }
-    bool notify = false;
-    if (const json* n = wire::member(*body, "notify")) {
-      auto b = wire::read_bool(*n, "notify");
-      if (!b) return http::problem(b.error());
-      notify = *b;
-    }
     core::Booking result;
     auto st = app.store.transact([&]() -> core::Status {
       auto rec = app.store.booking(req.params.at("uid"));
       if (!rec) return core::make_error("booking_not_found", "no such booking");
-      core::Booking before = to_core(*rec);
-      core::Booking after = before;
+      const core::Booking before = to_core(*rec);
       core::Instant now = app.now();
       auto ctx = load_page_context(app, before.page_id, before.event_type_id);
-      if (start || end || hosts || room) {
+      // The core's edit rules (kairos/edit.hpp) say what a move keeps; the engine
+      // re-checks the edited booking against the inputs read in this transaction.
+      std::optional<core::Assignment> placed;
+      if (core::moves(*edit)) {
         if (!ctx) return ctx.error();
-        // The core re-checks the edited booking against the inputs read in this
-        // transaction. A move (start) without hosts/room lets the core assign them, as
-        // a reschedule does; otherwise an absent hosts/room stays as it is. An absent
-        // end keeps the booking's current length.
-        core::BookingRequest br;
-        br.start = start.value_or(before.when.start);
-        br.ignore_booking_id = before.uid;
-        br.booked_start = before.when.start;  // a kept start is not refused for notice
-        const core::Seconds length = before.when.end - before.when.start;
-        const core::Instant new_end = end.value_or(br.start + length);
-        if (end || length != core::Seconds(ctx->policy.duration)) br.end = new_end;
-        if (hosts) {
-          br.host_ids = *hosts;
-        } else if (!start) {
-          br.host_ids = before.host_ids;
+        auto check = core::edit_check(before, *edit, ctx->policy);
+        auto a = core::check_booking(build_inputs(app, *ctx, check.inputs_range, now), check.request);
+        if (!a && core::may_retry_without_room(before, *edit, ctx->policy, a.error())) {
+          check = core::edit_check(before, *edit, ctx->policy, /*keep_room=*/false);
+          a = core::check_booking(build_inputs(app, *ctx, check.inputs_range, now), check.request);
         }
-        if (room) {
-          br.room_id = *room;
-        } else if (!start && std::find(ctx->policy.room_ids.begin(), ctx->policy.room_ids.end(), before.room_id) !=
-                                 ctx->policy.room_ids.end()) {
-          br.room_id = before.room_id;
-        }
-        // Inputs for the longer of the two lengths (at most a day; longer ends are refused).
-        const core::Seconds asked = std::clamp(new_end - br.start, core::Seconds(0), core::Seconds(core::Days(1)));
-        const core::Instant until = br.start + std::max(asked, core::Seconds(ctx->policy.duration));
-        auto inputs = build_inputs(app, *ctx, core::Interval{br.start, until}, now);
-        auto a = core::check_booking(inputs, br);
         if (!a) return a.error();
-        after.when = a->when;
-        after.host_ids = a->host_ids;
-        after.room_id = a->room_id;
+        placed = *a;
       }
-      if (guidance) after.guidance = *guidance;
+      core::Booking after = core::edited(before, *edit, placed);
       if (location) after.location = *location;
       if (labels) after.labels = *labels;
-      if (guests) {
-        core::Guest first = (*guests)[0];
-        first.timezone = before.guest.timezone;
-        first.language = before.guest.language;
-        if (first.name.empty()) first.name = before.guest.name;
-        after.guest = first;
-        after.other_guests.assign(guests->begin() + 1, guests->end());
-      }
       core::ZoneRules zone = ctx ? ctx->hosts.front().zone : core::ZoneRules::fixed("UTC", 0, "UTC");
       auto settings = ctx ? settings_for(*ctx) : core::NotificationSettings{};
-      auto out = core::edit_booking(before, after, notify, now, settings, zone);
+      add_host_preferences(app, settings, before.host_ids);
+      auto out = core::edit_booking(before, after, edit->notify, now, settings, zone);
       if (!out) return out.error();
       auto updated = to_record(out->booking, rec->account_id, rec->token_hash);
       updated.created_at = rec->created_at;
@@ -339,7 +265,7 @@ void register_booking_routes(App& app, http::Router& r) {
       return core::ok_status();
     });
     if (!st) return http::problem(st.error());
-    return http::json_response(200, booking_json(result));
+    return http::json_response(200, booking_json(result, &app));
   });
 
   r.add("DELETE", "/v1/admin/bookings/{uid}", Access::owner, [&app](Request& req) {
@@ -392,9 +318,8 @@ void register_booking_routes(App& app, http::Router& r) {
     json hosts = json::array();
     for (const auto& id : b.host_ids)
       if (auto h = app.store.host(id)) hosts.push_back(json::parse(h->doc, nullptr, false).value("name", ""));
-    // Only what the visitor needs: whoever guesses a code learns no guest's name.
     json out{{"uid", b.uid}, {"start", b.when.start}, {"end", b.when.end}, {"status", core::to_string(b.status)},
-             {"hosts", hosts}};
+             {"hosts", hosts}};  // only what the visitor needs: a guessed code shows no guest's name
     if (!b.room_id.empty()) {
       out["room"] = b.room_id;
       if (auto room = app.store.room(b.room_id)) out["room_name"] = room->name;

@@ -241,7 +241,7 @@ core::Result<store::TokenDoc> create_inquiry(App& app, const json& body) {
     auto s = wire::read_string(*l, "language");
     if (!s) return s.error();
     if (*s != "en" && *s != "ja" && *s != "fi" && *s != "de" && *s != "hu")
-      return make_error("invalid_language", "en, ja, fi, de or hu", "language");
+      return make_error("unsupported_language", "en, ja, fi, de or hu", "language");
     language = *s;
   }
   auto checked = core::check_inquiry(in, app.now());
@@ -638,7 +638,7 @@ void register_front_routes(App& app, http::Router& r) {
       if (!target) return http::problem(target.error());
       if (*target == core::InquiryState::closed) event = core::InquiryEvent::close;
       else if (*target == core::InquiryState::new_) event = core::InquiryEvent::reopen;
-      else return http::problem(422, "illegal_transition", "use reply or convert for that state", "state");
+      else return http::problem(409, "illegal_transition", "use reply or convert for that state", "state");
     }
     json result;
     auto st = app.store.transact([&]() -> core::Status {
@@ -712,7 +712,7 @@ void register_front_routes(App& app, http::Router& r) {
     auto uid = wire::read_string(**bj, "booking");
     if (!uid) return http::problem(uid.error());
     auto b = app.store.booking(*uid);
-    if (!b || b->account_id != req.account_id) return http::problem(422, "booking_not_found", "no such booking", "booking");
+    if (!b || b->account_id != req.account_id) return http::problem(422, "unknown_booking", "no such booking of this account", "booking");
     json result;
     auto st = app.store.transact([&]() -> core::Status {
       auto d = owned_inquiry(app, req);
@@ -852,7 +852,7 @@ void register_front_routes(App& app, http::Router& r) {
       if (!uid) return http::problem(uid.error());
       auto b = app.store.booking(*uid);
       if (!b || b->account_id != req.account_id)
-        return http::problem(422, "booking_not_found", "no such booking", wire::field_path("bookings", i));
+        return http::problem(422, "unknown_booking", "no such booking of this account", wire::field_path("bookings", i));
       recs.push_back(*b);
     }
     json out = json::array();

@@ -129,9 +129,12 @@ void register_guest_routes(App& app, http::Router& r) {
     if (!ctx) return http::problem(ctx.error());
     auto zone = app.zones.get(tz);
     if (!zone) return http::problem(422, "unknown_zone", "not a time zone of the tz database", "tz");
-    core::Interval span{(*zone)->start_of_day(range->from), (*zone)->start_of_day(range->to + core::Days(1))};
-    auto inputs = build_inputs(app, *ctx, span, app.now());
-    auto days = core::group_by_local_date(core::free_slots(inputs, span), **zone);
+    const core::Interval span = core::local_dates(**zone, range->from, range->to);
+    std::vector<core::DaySlots> days;
+    if (ctx->enabled) {  // a disabled page offers nothing
+      auto inputs = build_inputs(app, *ctx, span, app.now());
+      days = core::group_by_local_date(core::free_slots(inputs, span), **zone);
+    }
     auto body = std::make_shared<const std::string>(slots_body(tz, days));
     cache->put(key, gen, body);
     return json_shared(std::move(body));
@@ -144,16 +147,18 @@ void register_guest_routes(App& app, http::Router& r) {
     if (!range) return http::problem(range.error());
     auto ctx = load_page_context(app, req.params["page"], et);
     if (!ctx) return http::problem(ctx.error());
-    // Zone tables cut to the range (± a margin that covers every guest zone's dates and
-    // the week limits), so the document stays small.
-    auto from = core::utc_midnight(range->from) - core::Days(10);
-    auto to = core::utc_midnight(range->to) + core::Days(11);
+    if (!ctx->enabled) return http::problem(409, "page_disabled", "This page takes no bookings at the moment.", "page");
+    // The core says which instants the dates cover in any guest zone, and how much
+    // around them the answer depends on; zone tables are cut to that, so the document
+    // stays small.
+    const core::Interval query = core::any_zone_dates(range->from, range->to);
+    const core::Interval span = core::inputs_span(query);
     for (std::size_t i = 0; i < ctx->hosts.size(); ++i) {
-      auto narrow = zoneinfo::load_zone(ctx->host_docs[i].value("timezone", ""), from, to);
+      auto narrow = zoneinfo::load_zone(ctx->host_docs[i].value("timezone", ""), span.start, span.end);
       if (!narrow) return http::problem(narrow.error());
       ctx->hosts[i].zone = std::move(*narrow);
     }
-    auto inputs = build_inputs(app, *ctx, core::Interval{from + core::Days(8), to - core::Days(8)}, app.now());
+    auto inputs = build_inputs(app, *ctx, query, app.now());
     // Guests see when hosts are busy, never who booked: ids are replaced.
     for (std::size_t i = 0; i < inputs.bookings.size(); ++i) inputs.bookings[i].id = std::string(1, 'b').append(std::to_string(i + 1));
     for (std::size_t i = 0; i < inputs.holds.size(); ++i) inputs.holds[i].id = std::string(1, 'h').append(std::to_string(i + 1));

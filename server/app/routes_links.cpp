@@ -5,6 +5,8 @@
 // confirmation request open the widget in that mode. A used, expired or tampered link
 // gets a clear page, never an error dump. With --test-clock, /v1/test/* lets tests move
 // the server's clock and run the scheduled work at once instead of sleeping.
+#include <algorithm>
+
 #include "app.hpp"
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
@@ -71,11 +73,29 @@ std::string token_hash_for(App& app, const std::string& kind, const std::string&
     if (fits) {
       auto claims = app.links.verify(token, purpose, app.now());
       if (claims) {
-        if (auto doc = app.store.token_doc(kind, claims->subject)) return doc->token_hash;
+        const std::string id = claims->subject.substr(0, claims->subject.find('~'));
+        if (auto doc = app.store.token_doc(kind, id)) return doc->token_hash;
       }
     }
   }
   return auth::sha256_hex(token);
+}
+
+std::string link_recipient(App& app, const std::string& token) {
+  if (std::count(token.begin(), token.end(), '.') != 4) return {};
+  const std::string purpose = purpose_of(token);
+  if (purpose != "accept" && purpose != "decline") return {};
+  auto claims = app.links.verify(token, purpose, app.now());
+  if (!claims) return {};
+  const auto tilde = claims->subject.find('~');
+  if (tilde == std::string::npos) return {};
+  const std::string hex = claims->subject.substr(tilde + 1);
+  std::string out;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+    auto nib = [](char c) { return c >= 'a' ? c - 'a' + 10 : c - '0'; };
+    out.push_back(static_cast<char>(nib(hex[i]) * 16 + nib(hex[i + 1])));
+  }
+  return out;
 }
 
 void register_link_routes(App& app, http::Router& r) {
@@ -95,10 +115,17 @@ void register_link_routes(App& app, http::Router& r) {
     core::BookingAction action{};
     core::Actor actor{};
     if (!booking_action(purpose, action, actor)) return link_problem(core::make_error("invalid_link", ""));
+    // A used single-use link says so; its button would only fail.
+    if (app.store.link_used(claims->nonce)) return link_problem(core::make_error("link_used", ""));
     auto rec = app.store.booking(claims->subject);
     if (!rec) return page(404, "This booking no longer exists", "<p>It may have been deleted.</p>");
     const core::Booking b = to_core(*rec);
-    const std::string lang = actor == core::Actor::guest && !b.guest.language.empty() ? b.guest.language : "en";
+    // The language of the message the link came in (?lang=), else the guest's own for
+    // guest links, else English.
+    const auto& langs = core::supported_languages();
+    std::string lang = req.query_or("lang");
+    if (std::find(langs.begin(), langs.end(), lang) == langs.end())
+      lang = actor == core::Actor::guest && !b.guest.language.empty() ? b.guest.language : "en";
     auto action_enum = core::parse_signed_action(purpose);
     const std::string label = action_enum ? core::action_label(*action_enum, lang) : purpose;
     std::string body = "<p><strong>" + core::escape_html(b.guest.name) + "</strong></p><p>" +
@@ -113,6 +140,27 @@ void register_link_routes(App& app, http::Router& r) {
     const std::string purpose = purpose_of(token);
     auto claims = app.links.verify(token, purpose, app.now());
     if (!claims) return link_problem(claims.error());
+    // Links to a proposal or a request act too (a POST is an explicit click): accept
+    // and decline answer as the recipient the link was mailed to, "other times"
+    // withdraws the proposal; choosing needs a time, which the widget asks for.
+    if (purpose == "choose") {
+      return http::empty_response(303).with_header("Location", "/widget/?proposal=" + token);
+    }
+    if (purpose == "accept" || purpose == "decline" || purpose == "ask_other_times") {
+      if (!app.store.use_link(claims->nonce, purpose, claims->subject, app.now().unix_seconds()))
+        return link_problem(core::make_error("link_used", ""));
+      core::Status done = core::ok_status();
+      if (purpose == "ask_other_times") {
+        done = readjust_proposal(app, token, "");
+      } else if (auto answered = answer_request(app, token, purpose == "accept", "", ""); !answered) {
+        done = answered.error();
+      }
+      if (!done) {
+        return page(http::status_for_code(done.error().code), "This did not work",
+                    "<p>" + core::escape_html(done.error().message) + "</p>");
+      }
+      return page(200, "Done", "<p>Thank you. Everyone concerned is informed by e-mail.</p>");
+    }
     core::BookingAction action{};
     core::Actor actor{};
     if (!booking_action(purpose, action, actor)) return link_problem(core::make_error("invalid_link", ""));

@@ -5,15 +5,19 @@
 // load the stored documents, call it, and store what it returns in one transaction.
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "app.hpp"
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
+#include "mail_composer.hpp"
+#include "requests.hpp"
 #include "kairos/confirmation.hpp"
 #include "kairos/proposal.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/availability.hpp"
 #include "kairos/wire/json_mapping.hpp"
+#include "kairos/wire/lifecycle.hpp"
 
 namespace kairos::server {
 
@@ -22,58 +26,21 @@ using http::Request;
 using http::Response;
 using nlohmann::json;
 
-namespace {
+// --- stored documents: wire/'s mapping, read back loudly --------------------------------
+// (shared with routes_console.cpp through requests.hpp)
 
-// --- proposal documents ---------------------------------------------------------------
-
-json proposal_doc(const core::Proposal& p) {
-  json cands = json::array();
-  for (const auto& c : p.candidates) cands.push_back(c);
-  json guests = json::array();
-  for (const auto& g : p.guests)
-    guests.push_back({{"name", g.name}, {"company", g.company}, {"email", g.email}, {"language", g.language}});
-  json holds = json::array();
-  for (const auto& h : core::proposal_holds(p))
-    holds.push_back(core::Hold{h.id, h.host_ids, h.room_ids, h.when});
-  return json{{"id", p.id},
-              {"page", p.page_id},
-              {"event_type", p.event_type_id},
-              {"hosts", p.host_ids},
-              {"candidates", cands},
-              {"rooms", p.room_ids},
-              {"guests", guests},
-              {"message", p.message},
-              {"location", p.location},
-              {"send_mail", p.send_mail},
-              {"visibility", core::to_string(p.visibility)},
-              {"language", p.language},
-              {"state", core::to_string(p.state)},
-              {"holds", holds}};
-}
-
-}  // namespace
+json proposal_doc(const core::Proposal& p) { return p; }  // with its holds (kairos/wire/lifecycle.hpp)
 
 core::Proposal proposal_from(const json& d) {
-  core::Proposal p;
-  p.id = d.value("id", "");
-  p.page_id = d.value("page", "");
-  p.event_type_id = d.value("event_type", "");
-  p.host_ids = d.value("hosts", std::vector<std::string>{});
-  for (const auto& c : d.value("candidates", json::array()))
-    if (auto iv = wire::read_interval(c, "candidate")) p.candidates.push_back(*iv);
-  p.room_ids = d.value("rooms", std::vector<std::string>{});
-  for (const auto& g : d.value("guests", json::array()))
-    p.guests.push_back(core::ProposalGuest{g.value("name", ""), g.value("company", ""), g.value("email", ""),
-                                           g.value("language", "")});
-  p.message = d.value("message", "");
-  p.location = d.value("location", "");
-  p.send_mail = d.value("send_mail", true);
-  p.visibility = core::parse_visibility(d.value("visibility", "public")).value_or(core::Visibility::public_);
-  p.language = d.value("language", "en");
-  std::string st = d.value("state", "open");
-  p.state = st == "chosen" ? core::ProposalState::chosen
-                           : st == "withdrawn" ? core::ProposalState::withdrawn : core::ProposalState::open;
-  return p;
+  auto p = wire::read_proposal(d, "proposal");
+  if (!p) throw std::runtime_error("corrupt proposal document: " + p.error().field + ": " + p.error().message);
+  return *p;
+}
+
+core::ConfirmationRequest request_from(const json& d) {
+  auto r = wire::read_confirmation_request(d, "request");
+  if (!r) throw std::runtime_error("corrupt confirmation request document: " + r.error().field + ": " + r.error().message);
+  return *r;
 }
 
 namespace {
@@ -81,10 +48,11 @@ namespace {
 // Messages that belong to a proposal or a request, not (yet) to a booking: stored under a
 // pseudo booking uid so their keys can be cancelled together.
 void plan_loose(App& app, const std::string& account_id, const std::string& owner_uid,
-                const std::vector<core::PlannedMessage>& msgs, const std::vector<std::string>& cancel) {
+                const std::vector<core::PlannedMessage>& msgs, const std::vector<std::string>& cancel,
+                const json& extra = nullptr) {
   core::Booking stub;
   stub.uid = owner_uid;
-  plan_messages(app, account_id, stub, msgs, cancel);
+  plan_messages(app, account_id, stub, msgs, cancel, extra);
 }
 
 core::Result<std::vector<std::string>> id_list(const json& body, const char* key, bool required) {
@@ -109,39 +77,11 @@ std::optional<store::TokenDoc> by_token(App& app, const char* kind, const Reques
 
 Response not_found(const char* what) { return http::problem(404, "not_found", std::string("No such ") + what + "."); }
 
-// --- confirmation requests ------------------------------------------------------------
+}  // namespace
 
-json request_doc(const core::ConfirmationRequest& r) {
-  return json{{"id", r.id},
-              {"bookings", r.booking_uids},
-              {"recipients", r.recipients},
-              {"allow_decline", r.allow_decline},
-              {"message", r.message},
-              {"language", r.language},
-              {"created_at", r.created_at},
-              {"send_at", r.send_at},
-              {"state", core::to_string(r.state)},
-              {"responded_by", r.responded_by},
-              {"responded_at", r.responded_at},
-              {"decline_reason", r.decline_reason}};
-}
+// --- confirmation requests (shared with routes_console.cpp) ------------------------------------------------------------
 
-core::ConfirmationRequest request_from(const json& d) {
-  core::ConfirmationRequest r;
-  r.id = d.value("id", "");
-  r.booking_uids = d.value("bookings", std::vector<std::string>{});
-  r.recipients = d.value("recipients", std::vector<std::string>{});
-  r.allow_decline = d.value("allow_decline", true);
-  r.message = d.value("message", "");
-  r.language = d.value("language", "en");
-  r.created_at = core::parse_instant(d.value("created_at", "")).value_or(core::Instant());
-  r.send_at = core::parse_instant(d.value("send_at", "")).value_or(core::Instant());
-  r.state = core::parse_request_state(d.value("state", "pending_send")).value_or(core::RequestState::pending_send);
-  r.responded_by = d.value("responded_by", "");
-  r.responded_at = core::parse_instant(d.value("responded_at", "")).value_or(core::Instant());
-  r.decline_reason = d.value("decline_reason", "");
-  return r;
-}
+json request_doc(const core::ConfirmationRequest& r) { return r; }
 
 // Stores the bookings a request step changed (history, status, tray).
 void store_changed_bookings(App& app, const std::vector<core::Booking>& changed) {
@@ -170,6 +110,8 @@ json request_view(App& app, const core::ConfirmationRequest& r) {
   return j;
 }
 
+namespace {
+
 core::Result<std::vector<core::Booking>> load_bookings(App& app, const std::vector<std::string>& uids,
                                                        const std::string& account_id) {
   std::vector<core::Booking> out;
@@ -186,13 +128,20 @@ core::Result<std::vector<core::Booking>> load_bookings(App& app, const std::vect
 
 void requests_follow_booking(App& app, const std::string& account_id, const core::Booking& b, bool gone) {
   const auto now = app.now();
-  for (const char* state : {"pending_send", "sent"}) {
+  // Accepted requests too: the recipient who confirmed must hear of a change or a
+  // cancellation (R-REQ-3).
+  for (const char* state : {"pending_send", "sent", "accepted"}) {
     for (const auto& doc : app.store.token_docs("request", state)) {
       if (doc.account_id != account_id) continue;
       auto cr = request_from(json::parse(doc.doc, nullptr, false));
       if (std::find(cr.booking_uids.begin(), cr.booking_uids.end(), b.uid) == cr.booking_uids.end()) continue;
       auto out = gone ? core::on_booking_deleted(cr, b, now) : core::on_booking_changed(cr, b, now);
-      plan_loose(app, account_id, "request:" + cr.id, out.messages, out.cancel_key_prefixes);
+      // A deleted booking is gone when its cancellation is rendered: the mail carries
+      // the appointment it cancels.
+      json extra = gone ? json{{"booking", b.uid}, {"start", b.when.start}, {"end", b.when.end},
+                               {"guest_name", b.guest.name}, {"sequence", b.sequence + 1}}
+                        : json(nullptr);
+      plan_loose(app, account_id, "request:" + cr.id, out.messages, out.cancel_key_prefixes, extra);
       auto updated = doc;
       updated.state = core::to_string(out.request.state);
       updated.doc = request_doc(out.request).dump();
@@ -201,6 +150,86 @@ void requests_follow_booking(App& app, const std::string& account_id, const core
     }
   }
 }
+
+core::Result<json> answer_request(App& app, const std::string& token, bool accept, std::string who,
+                                  const std::string& reason) {
+  const std::string hash = token_hash_for(app, "request", token);
+  json view;
+  auto st = app.store.transact([&]() -> core::Status {
+    auto doc = app.store.token_doc_by_token("request", hash);
+    if (!doc) return make_error("not_found", "no such confirmation request");
+    auto cr = request_from(json::parse(doc->doc, nullptr, false));
+    std::vector<core::Booking> bookings;
+    for (const auto& uid : cr.booking_uids)
+      if (auto rec = app.store.booking(uid)) bookings.push_back(to_core(*rec));
+    // A mail link names its recipient; any other holder of the token must say who
+    // answers, and the core refuses anyone who is not a recipient ("forbidden").
+    if (who.empty()) who = link_recipient(app, token);
+    auto now = app.now();
+    core::NotificationSettings settings;
+    settings.default_language = cr.language;
+    for (const auto& b : bookings) add_host_preferences(app, settings, b.host_ids);
+    auto out = accept ? core::accept_request(cr, bookings, who, now, settings)
+                      : core::decline_request(cr, bookings, who, reason, now, settings);
+    if (!out) return out.error();
+    store_changed_bookings(app, out->bookings);
+    for (const auto& b : out->bookings)
+      for (const auto& prefix : out->booking_cancel_key_prefixes) app.store.cancel_outbox_for(b.uid, prefix);
+    plan_loose(app, doc->account_id, "request:" + cr.id, out->messages, out->cancel_key_prefixes);
+    auto updated = *doc;
+    updated.state = core::to_string(out->request.state);
+    updated.doc = request_doc(out->request).dump();
+    updated.updated_at = now.unix_seconds();
+    app.store.put_token_doc(updated);
+    view = request_doc(out->request);
+    view.erase("recipients");
+    view.erase("recipient_languages");
+    return core::ok_status();
+  });
+  if (!st) return st.error();
+  return view;
+}
+
+core::Status readjust_proposal(App& app, const std::string& token, const std::string& message) {
+  const std::string hash = token_hash_for(app, "proposal", token);
+  return app.store.transact([&]() -> core::Status {
+    auto doc = app.store.token_doc_by_token("proposal", hash);
+    if (!doc) return make_error("not_found", "no such proposal");
+    core::Proposal p = proposal_from(json::parse(doc->doc, nullptr, false));
+    auto now = app.now();
+    core::NotificationSettings settings;
+    settings.default_language = p.language;
+    add_host_preferences(app, settings, p.host_ids);
+    auto out = core::ask_other_times(p, now, settings, message);
+    if (!out) return out.error();
+    plan_loose(app, doc->account_id, "proposal:" + p.id, out->messages, {});
+    auto updated = *doc;
+    updated.state = core::to_string(out->proposal.state);
+    updated.doc = proposal_doc(out->proposal).dump();
+    updated.updated_at = now.unix_seconds();
+    app.store.put_token_doc(updated);
+    return core::ok_status();
+  });
+}
+
+namespace {
+
+// The proposing host as the core sees it (zone and busy blocks from the store).
+core::Status proposal_host(App& app, const store::HostRecord& rec, core::Host& out) {
+  json in = json::parse(rec.doc, nullptr, false);
+  if (!in.is_object()) return make_error("corrupt_document", "the host's stored document is unreadable");
+  const std::string tz = in.value("timezone", "");
+  in["id"] = rec.id;
+  auto host = wire::read_host(in, "host");
+  if (!host) return host.error();
+  auto zone = app.zones.get(tz);
+  if (!zone) return zone.error();
+  host->zone = **zone;
+  out = std::move(*host);
+  return core::ok_status();
+}
+
+}  // namespace
 
 void register_proposal_routes(App& app, http::Router& r) {
   using http::Access;
@@ -290,15 +319,17 @@ void register_proposal_routes(App& app, http::Router& r) {
     if (auto st = core::validate_proposal(p, now); !st) return http::problem(st.error());
 
     auto st = app.store.transact([&]() -> core::Status {
-      // A candidate must not overlap a booking its host or rooms already have: the hold
-      // would come too late for those.
-      for (std::size_t i = 0; i < p.candidates.size(); ++i) {
-        const auto& c = p.candidates[i];
-        for (const auto& rec : app.store.busy_bookings(p.host_ids, {}, c.start.unix_seconds(), c.end.unix_seconds()))
-          if (core::Interval{at(rec.start), at(rec.end)}.overlaps(c))
-            return make_error("candidate_taken", "the host already has a booking then",
-                              wire::field_path("candidates", i));
-      }
+      // Every candidate must be free now (the hold would come too late otherwise): the
+      // core checks the host's busy time, bookings with buffers, other holds and rooms.
+      auto ctx = load_page_context(app, p.page_id, p.event_type_id);
+      if (!ctx) return ctx.error();
+      core::Host proposer;
+      if (auto found = proposal_host(app, *hrec, proposer); !found) return found.error();
+      ctx->hosts = {proposer};
+      ctx->policy.room_ids = p.room_ids;
+      core::Interval span = p.candidates.front();
+      for (const auto& c : p.candidates) span = core::Interval{std::min(span.start, c.start), std::max(span.end, c.end)};
+      if (auto free = core::check_candidates(p, build_inputs(app, *ctx, span, now)); !free) return free.error();
       app.store.put_token_doc(store::TokenDoc{p.id, req.account_id, auth::sha256_hex(token), "proposal", "open",
                                               proposal_doc(p).dump(), now.unix_seconds(), now.unix_seconds()});
       plan_loose(app, req.account_id, "proposal:" + p.id, core::plan_proposal_invites(p, now), {});
@@ -333,6 +364,7 @@ void register_proposal_routes(App& app, http::Router& r) {
                                      {"candidates", d.value("candidates", json::array())},
                                      {"guests", guests},
                                      {"message", d.value("message", "")},
+                                     {"readjust_message", d.value("readjust_message", "")},
                                      {"location", d.value("location", "")},
                                      {"language", d.value("language", "en")}});
   });
@@ -357,6 +389,7 @@ void register_proposal_routes(App& app, http::Router& r) {
         busy.push_back(core::RoomBusy{rec.room_id, core::Interval{at(rec.start), at(rec.end)}});
       core::NotificationSettings settings;
       settings.default_language = p.language;
+      add_host_preferences(app, settings, p.host_ids);
       auto out = core::choose_candidate(p, *start, busy, now, auth::random_id("b_", 16), random_u64(), settings);
       if (!out) return out.error();
       std::string token = auth::random_token();
@@ -382,23 +415,18 @@ void register_proposal_routes(App& app, http::Router& r) {
   });
 
   r.add("POST", "/v1/proposals/{token}/readjust", Access::open, [&app](Request& req) {
-    if (!req.body.empty() && !wire::parse_json(req.body)) return http::problem(400, "invalid_json", "the body is not valid JSON");
-    const std::string hash = token_hash_for(app, "proposal", req.params.at("token"));
-    auto st = app.store.transact([&]() -> core::Status {
-      auto doc = app.store.token_doc_by_token("proposal", hash);
-      if (!doc) return make_error("not_found", "no such proposal");
-      core::Proposal p = proposal_from(json::parse(doc->doc, nullptr, false));
-      auto now = app.now();
-      auto out = core::ask_other_times(p, now, p.language);
-      if (!out) return out.error();
-      plan_loose(app, doc->account_id, "proposal:" + p.id, out->messages, {});
-      auto updated = *doc;
-      updated.state = core::to_string(out->proposal.state);
-      updated.doc = proposal_doc(out->proposal).dump();
-      updated.updated_at = now.unix_seconds();
-      app.store.put_token_doc(updated);
-      return core::ok_status();
-    });
+    // The guest may say why or when instead (R-PROP-5): the host's mail quotes it.
+    std::string message;
+    if (!req.body.empty()) {
+      auto j = wire::parse_json(req.body);
+      if (!j) return http::problem(400, "invalid_json", "the body is not valid JSON");
+      if (const json* m = wire::member(*j, "message")) {
+        auto s = wire::read_string(*m, "message");
+        if (!s) return http::problem(s.error());
+        message = s->substr(0, 2000);
+      }
+    }
+    auto st = readjust_proposal(app, req.params.at("token"), message);
     if (!st) return http::problem(st.error());
     return http::json_response(200, {{"state", "withdrawn"}});
   });
@@ -432,6 +460,11 @@ void register_proposal_routes(App& app, http::Router& r) {
       if (!bookings) return bookings.error();
       auto now = app.now();
       draft.created_at = now;
+      // Recipients who are no guest of these bookings read the page's language.
+      if (!bookings->empty()) {
+        if (auto pg = app.store.page(bookings->front().page_id))
+          draft.language = json::parse(pg->doc, nullptr, false).value("language", "en");
+      }
       auto out = core::create_request(draft, *bookings, now);
       if (!out) return out.error();
       app.store.put_token_doc(store::TokenDoc{draft.id, req.account_id, auth::sha256_hex(token), "request",
@@ -441,6 +474,16 @@ void register_proposal_routes(App& app, http::Router& r) {
       plan_loose(app, req.account_id, "request:" + draft.id, out->messages, out->cancel_key_prefixes);
       answer = {{"id", draft.id}, {"send_at", out->request.send_at}, {"token", token},
                 {"url", app.cfg.public_url + "/widget/?request=" + token}};
+      // The `url` does not say who answers (they must give their e-mail); each
+      // recipient's own link does, like the button of their mail.
+      json per = json::object();
+      for (const auto& to : out->request.recipients) {
+        const std::string link = action_url(app, core::SignedAction::accept, draft.id, now, "", to);
+        const auto at_links = link.find("/v1/links/");
+        if (at_links != std::string::npos)
+          per[to] = app.cfg.public_url + "/widget/?request=" + link.substr(at_links + 10);
+      }
+      answer["recipient_urls"] = per;
       return core::ok_status();
     });
     if (!st) return http::problem(st.error());
@@ -472,6 +515,7 @@ void register_proposal_routes(App& app, http::Router& r) {
     if (!doc) return not_found("confirmation request");
     json view = request_view(app, request_from(json::parse(doc->doc, nullptr, false)));
     view.erase("recipients");  // the link's holder sees the appointments, not the other addresses
+    view.erase("recipient_languages");
     return http::json_response(200, view);
   });
 
@@ -485,34 +529,9 @@ void register_proposal_routes(App& app, http::Router& r) {
         if (const json* v = wire::member(*j, "email"); v && v->is_string()) who = v->get<std::string>();
       }
     }
-    const std::string hash = token_hash_for(app, "request", req.params.at("token"));
-    json view;
-    auto st = app.store.transact([&]() -> core::Status {
-      auto doc = app.store.token_doc_by_token("request", hash);
-      if (!doc) return make_error("not_found", "no such confirmation request");
-      auto cr = request_from(json::parse(doc->doc, nullptr, false));
-      std::vector<core::Booking> bookings;
-      for (const auto& uid : cr.booking_uids)
-        if (auto rec = app.store.booking(uid)) bookings.push_back(to_core(*rec));
-      // The link went to the recipients; without an address the first one answers.
-      if (who.empty() && !cr.recipients.empty()) who = cr.recipients.front();
-      auto now = app.now();
-      auto out = accept ? core::accept_request(cr, bookings, who, now)
-                        : core::decline_request(cr, bookings, who, reason, now);
-      if (!out) return out.error();
-      store_changed_bookings(app, out->bookings);
-      plan_loose(app, doc->account_id, "request:" + cr.id, out->messages, out->cancel_key_prefixes);
-      auto updated = *doc;
-      updated.state = core::to_string(out->request.state);
-      updated.doc = request_doc(out->request).dump();
-      updated.updated_at = now.unix_seconds();
-      app.store.put_token_doc(updated);
-      view = request_doc(out->request);
-      view.erase("recipients");
-      return core::ok_status();
-    });
-    if (!st) return http::problem(st.error());
-    return http::json_response(200, view);
+    auto view = answer_request(app, req.params.at("token"), accept, who, reason);
+    if (!view) return http::problem(view.error());
+    return http::json_response(200, *view);
   };
   r.add("POST", "/v1/requests/{token}/accept", Access::open, [answer_route](Request& req) { return answer_route(req, true); });
   r.add("POST", "/v1/requests/{token}/decline", Access::open, [answer_route](Request& req) { return answer_route(req, false); });

@@ -118,7 +118,9 @@ Response Front::dispatch(Request& req) {
     return problem(413, "payload_too_large",
                    std::string("The request body is larger than ").append(std::to_string(opts_.body_limit)).append(" bytes."));
 
-  if (m.route->access == Access::owner) {
+  if (m.route->access == Access::owner && auth_) {
+    if (auto refused = auth_(req)) return *refused;
+  } else if (m.route->access == Access::owner) {
     std::string key = bearer_token(req);
     if (key.empty())
       return problem(401, "unauthorized", "An API key is required: Authorization: Bearer <key>.")
@@ -126,6 +128,7 @@ Response Front::dispatch(Request& req) {
     auto account = keys_(key);
     if (!account) return problem(403, "forbidden", "The API key is not valid.");
     req.account_id = *account;
+    req.role = "owner";
   }
 
   Response r = m.route->handler(req);

@@ -29,9 +29,15 @@ struct FrontOptions {
 // Returns the account id that owns an API key, or nullopt.
 using KeyResolver = std::function<std::optional<std::string>(const std::string& api_key)>;
 
+// Authenticates a request to an owner route (API key or session cookie) and sets its
+// account, staff and role; returns the refusal to send instead, or nullopt.
+using Authenticator = std::function<std::optional<Response>(Request& req)>;
+
 class Front {
  public:
   Front(FrontOptions opts, const Router& router, Metrics& metrics, KeyResolver keys);
+  // Replaces the API-key-only check of owner routes (the staff console's sessions).
+  void set_authenticator(Authenticator a) { auth_ = std::move(a); }
 
   Response handle(Request& req);
   // Answers with `res` without routing (requests the adapter already knows are bad),
@@ -52,6 +58,7 @@ class Front {
   const Router& router_;
   Metrics& metrics_;
   KeyResolver keys_;
+  Authenticator auth_;
   std::atomic<bool> draining_{false};
   std::atomic<int> inflight_{0};
 };

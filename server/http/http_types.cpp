@@ -1,6 +1,8 @@
 // Response builders and the one mapping from core error codes to HTTP statuses.
 #include "http_types.hpp"
 
+#include "kairos/errors.hpp"
+
 #include <array>
 
 namespace kairos::server::http {
@@ -61,41 +63,8 @@ Response problem(int status, std::string_view code, std::string_view detail, std
 }
 
 int status_for_code(std::string_view code) {
-  // Codes that are not about the input's shape; everything else the core reports
-  // about a request is a 422 (the request was understood but is not acceptable).
-  struct Entry { std::string_view code; int status; };
-  static constexpr Entry table[] = {
-      {"invalid_json", 400},
-      {"unauthorized", 401},
-      {"forbidden", 403},
-      {"not_found", 404},
-      {"page_not_found", 404},
-      {"booking_not_found", 404},
-      {"method_not_allowed", 405},
-      {"slot_unavailable", 409},
-      {"conflict", 409},
-      {"already_exists", 409},
-      {"too_many_requests", 429},
-      {"illegal_transition", 409},
-      {"proposal_closed", 409},
-      {"request_closed", 409},
-      {"limit_reached", 409},
-      {"candidate_taken", 409},
-      {"room_unavailable", 409},
-      {"host_unavailable", 409},
-      {"gone", 410},
-      {"payload_too_large", 413},
-      {"rate_limited", 429},
-      {"unavailable", 503},
-      {"not_ended", 409},
-      {"request_already_sent", 409},
-      {"request_not_sent", 409},
-      {"decline_not_allowed", 409},
-      {"not_a_candidate", 422},
-  };
-  for (const auto& e : table)
-    if (e.code == code) return e.status;
-  return 422;
+  // One registry of codes and their statuses (kairos/errors.hpp, docs/ERRORS.md).
+  return core::http_status_of(code);
 }
 
 Response problem(const core::Error& e) { return problem(status_for_code(e.code), e.code, e.message, e.field); }

@@ -26,6 +26,11 @@ struct Request {
   std::string body;
   std::string client;        // peer IP, the identity the rate limiter counts
   std::string account_id;    // set by owner authentication
+  // Who is acting (owner routes): a staff login through its session cookie, or an API
+  // key (staff_id empty, role "owner").
+  std::string staff_id;
+  std::string role;          // "owner" | "staff"
+  bool via_session = false;
   std::string route;         // the matched route pattern, for logs and metrics
 
   const std::string* header(const std::string& lower_name) const {

@@ -30,7 +30,8 @@ struct DeliveryItem {
 };
 
 // Where due messages come from and where outcomes go. Implemented over the store's
-// database (sqlite_delivery_queue.cpp).
+// database (store/sqlite_delivery_queue.cpp, store/postgres/pg_delivery_queue.cpp;
+// store/open.hpp picks one by the --db value).
 class DeliveryQueue {
  public:
   virtual ~DeliveryQueue() = default;

@@ -24,6 +24,8 @@
 
 #include "store.hpp"
 
+#include "kairos/booking.hpp"
+
 namespace kairos::server::store {
 namespace {
 
@@ -187,8 +189,8 @@ class SqliteStore final : public Store {
       auto now = unix_now();
       writer_.prepare("INSERT INTO accounts(id, name, created_at) VALUES (?, ?, ?)")
           .bind(1, id).bind(2, name).bind(3, now).run();
-      writer_.prepare("INSERT INTO api_keys(key_hash, account_id, created_at) VALUES (?, ?, ?)")
-          .bind(1, key_hash).bind(2, id).bind(3, now).run();
+      writer_.prepare("INSERT INTO api_keys(key_hash, account_id, created_at, id, name) VALUES (?, ?, ?, ?, 'bootstrap')")
+          .bind(1, key_hash).bind(2, id).bind(3, now).bind(4, "k_" + key_hash.substr(0, 12)).run();
       return core::ok_status();
     });
     (void)st;
@@ -228,6 +230,23 @@ class SqliteStore final : public Store {
       fresh = s.step();
     });
     return fresh;
+  }
+
+  bool link_used(const std::string& nonce) override {
+    return read([&](Conn& c) {
+      auto s = c.prepare("SELECT 1 FROM used_links WHERE nonce = ?");
+      s.bind(1, nonce);
+      return s.step();
+    });
+  }
+  bool delete_room(const std::string& account_id, const std::string& id) override {
+    bool gone = false;
+    write([&](Conn& c) {
+      auto s = c.prepare("DELETE FROM rooms WHERE id = ? AND account_id = ? RETURNING id");
+      s.bind(1, id).bind(2, account_id);
+      gone = s.step();
+    });
+    return gone;
   }
 
   void put_host(const HostRecord& h) override {
@@ -390,6 +409,7 @@ class SqliteStore final : public Store {
           " AND (?5 = '' OR uid IN (SELECT booking_uid FROM booking_hosts WHERE host_id = ?5))"
           " AND (?6 = '' OR instr(lower(guest_name), lower(?6)) > 0 OR instr(lower(guest_email), lower(?6)) > 0"
           "      OR instr(guest_phone, ?6) > 0)"
+          " AND (?8 = '' OR json_extract(doc, '$.tray') = ?8)"
           " ORDER BY start_s, uid LIMIT ?7";
       auto s = c.prepare(sql.c_str());
       s.bind(1, q.account_id)
@@ -398,7 +418,8 @@ class SqliteStore final : public Store {
           .bind(4, q.status)
           .bind(5, q.host)
           .bind(6, q.q)
-          .bind(7, static_cast<std::int64_t>(q.limit));
+          .bind(7, static_cast<std::int64_t>(q.limit))
+          .bind(8, q.tray);
       std::vector<BookingRecord> out;
       while (s.step()) out.push_back(row_to_booking(s));
       return out;
@@ -412,14 +433,21 @@ class SqliteStore final : public Store {
       std::unordered_map<std::string, bool> seen;
       // Appointments last at most a day (the core's duration limit), so whatever overlaps
       // [from, to) starts within [from - 1 day, to): one key range per host or room.
+      // Which statuses are live and how long an appointment can be are the core's.
+      static const std::string live = [] {
+        std::string in;
+        for (auto st : core::active_statuses()) in += std::string(in.empty() ? "'" : ",'") + core::to_string(st) + "'";
+        return " AND +status IN (" + in + ")";
+      }();
+      static const std::string longest = std::to_string(core::Seconds(core::max_appointment_length).count());
       static const std::string by_host =
           "SELECT booking_uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
-          " FROM booking_hosts WHERE host_id = ?1 AND start_s >= ?2 - 86400 AND start_s < ?3 AND end_s > ?2"
-          " AND +status IN ('pending','approved','rescheduled')";
+          " FROM booking_hosts WHERE host_id = ?1 AND start_s >= ?2 - " + longest + " AND start_s < ?3 AND end_s > ?2" +
+          live;
       static const std::string by_room =
           "SELECT uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
-          " FROM bookings WHERE room_id = ?1 AND start_s >= ?2 - 86400 AND start_s < ?3 AND end_s > ?2"
-          " AND +status IN ('pending','approved','rescheduled')";
+          " FROM bookings WHERE room_id = ?1 AND start_s >= ?2 - " + longest + " AND start_s < ?3 AND end_s > ?2" +
+          live;
       auto collect = [&](const std::string& sql, const std::string& key) {
         auto s = c.prepare(sql.c_str());
         s.bind(1, key).bind(2, from).bind(3, to);
@@ -551,6 +579,128 @@ class SqliteStore final : public Store {
     });
   }
 
+  // --- staff, sessions, API keys, failed logins ------------------------------------
+  bool put_staff(const StaffRecord& r) override {
+    bool ok = true;
+    write([&](Conn& c) {
+      auto q = c.prepare("SELECT id FROM staff WHERE email = ?");
+      q.bind(1, r.email);
+      if (q.step() && q.text(0) != r.id) {
+        ok = false;
+        return;
+      }
+      c.prepare("INSERT INTO staff(id, account_id, email, name, role, host_id, language, password_hash, created_at, "
+                "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET email = excluded.email, "
+                "name = excluded.name, role = excluded.role, host_id = excluded.host_id, language = excluded.language, "
+                "password_hash = excluded.password_hash, updated_at = excluded.updated_at")
+          .bind(1, r.id).bind(2, r.account_id).bind(3, r.email).bind(4, r.name).bind(5, r.role).bind(6, r.host_id)
+          .bind(7, r.language).bind(8, r.password_hash).bind(9, r.created_at).bind(10, r.updated_at).run();
+    });
+    return ok;
+  }
+  std::optional<StaffRecord> staff(const std::string& id) override {
+    return read([&](Conn& c) -> std::optional<StaffRecord> {
+      auto s = c.prepare("SELECT id, account_id, email, name, role, host_id, language, password_hash, created_at, "
+                         "updated_at FROM staff WHERE id = ?");
+      s.bind(1, id);
+      if (!s.step()) return std::nullopt;
+      return row_to_staff(s);
+    });
+  }
+  std::optional<StaffRecord> staff_by_email(const std::string& email) override {
+    return read([&](Conn& c) -> std::optional<StaffRecord> {
+      auto s = c.prepare("SELECT id, account_id, email, name, role, host_id, language, password_hash, created_at, "
+                         "updated_at FROM staff WHERE email = ?");
+      s.bind(1, email);
+      if (!s.step()) return std::nullopt;
+      return row_to_staff(s);
+    });
+  }
+  std::vector<StaffRecord> staff_of(const std::string& account_id) override {
+    return read([&](Conn& c) {
+      std::vector<StaffRecord> out;
+      auto s = c.prepare("SELECT id, account_id, email, name, role, host_id, language, password_hash, created_at, "
+                         "updated_at FROM staff WHERE account_id = ? ORDER BY created_at, id");
+      s.bind(1, account_id);
+      while (s.step()) out.push_back(row_to_staff(s));
+      return out;
+    });
+  }
+  bool delete_staff(const std::string& account_id, const std::string& id) override {
+    bool changed = false;
+    write([&](Conn& c) {
+      c.prepare("DELETE FROM sessions WHERE staff_id = ?").bind(1, id).run();
+      c.prepare("DELETE FROM staff WHERE id = ? AND account_id = ?").bind(1, id).bind(2, account_id).run();
+      changed = c.changes() > 0;
+    });
+    return changed;
+  }
+  void put_session(const SessionRecord& r) override {
+    write([&](Conn& c) {
+      // Expired sessions go as new ones come, so the table does not grow without bound.
+      c.prepare("DELETE FROM sessions WHERE expires_at < ?").bind(1, r.created_at).run();
+      c.prepare("INSERT INTO sessions(token_hash, staff_id, account_id, created_at, expires_at) VALUES (?,?,?,?,?)")
+          .bind(1, r.token_hash).bind(2, r.staff_id).bind(3, r.account_id).bind(4, r.created_at)
+          .bind(5, r.expires_at).run();
+    });
+  }
+  std::optional<SessionRecord> session(const std::string& token_hash) override {
+    return read([&](Conn& c) -> std::optional<SessionRecord> {
+      auto s = c.prepare("SELECT token_hash, staff_id, account_id, created_at, expires_at FROM sessions WHERE token_hash = ?");
+      s.bind(1, token_hash);
+      if (!s.step()) return std::nullopt;
+      return SessionRecord{s.text(0), s.text(1), s.text(2), s.integer(3), s.integer(4)};
+    });
+  }
+  void delete_session(const std::string& token_hash) override {
+    write([&](Conn& c) { c.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(1, token_hash).run(); });
+  }
+  void delete_sessions_of(const std::string& staff_id) override {
+    write([&](Conn& c) { c.prepare("DELETE FROM sessions WHERE staff_id = ?").bind(1, staff_id).run(); });
+  }
+  void add_api_key(const ApiKeyRecord& k) override {
+    write([&](Conn& c) {
+      c.prepare("INSERT INTO api_keys(key_hash, account_id, created_at, id, name) VALUES (?,?,?,?,?)")
+          .bind(1, k.key_hash).bind(2, k.account_id).bind(3, k.created_at).bind(4, k.id).bind(5, k.name).run();
+    });
+  }
+  std::vector<ApiKeyRecord> api_keys(const std::string& account_id) override {
+    return read([&](Conn& c) {
+      std::vector<ApiKeyRecord> out;
+      auto s = c.prepare("SELECT id, account_id, name, key_hash, created_at FROM api_keys WHERE account_id = ? "
+                         "ORDER BY created_at, id");
+      s.bind(1, account_id);
+      while (s.step()) out.push_back(ApiKeyRecord{s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4)});
+      return out;
+    });
+  }
+  bool delete_api_key(const std::string& account_id, const std::string& id) override {
+    bool changed = false;
+    write([&](Conn& c) {
+      c.prepare("DELETE FROM api_keys WHERE id = ? AND account_id = ?").bind(1, id).bind(2, account_id).run();
+      changed = c.changes() > 0;
+    });
+    return changed;
+  }
+  std::pair<int, std::int64_t> login_failures(const std::string& key) override {
+    return read([&](Conn& c) {
+      auto s = c.prepare("SELECT failures, last_at FROM login_failures WHERE key = ?");
+      s.bind(1, key);
+      if (!s.step()) return std::pair<int, std::int64_t>{0, 0};
+      return std::pair<int, std::int64_t>{static_cast<int>(s.integer(0)), s.integer(1)};
+    });
+  }
+  void record_login_failure(const std::string& key, std::int64_t now) override {
+    write([&](Conn& c) {
+      c.prepare("INSERT INTO login_failures(key, failures, last_at) VALUES (?, 1, ?) "
+                "ON CONFLICT(key) DO UPDATE SET failures = failures + 1, last_at = excluded.last_at")
+          .bind(1, key).bind(2, now).run();
+    });
+  }
+  void reset_login_failures(const std::string& key) override {
+    write([&](Conn& c) { c.prepare("DELETE FROM login_failures WHERE key = ?").bind(1, key).run(); });
+  }
+
   void put_token_doc(const TokenDoc& d) override {
     write([&](Conn& c) {
       c.prepare("INSERT INTO token_docs(kind, id, account_id, token_hash, state, doc, created_at, updated_at) "
@@ -584,6 +734,16 @@ class SqliteStore final : public Store {
       auto s = c.prepare("SELECT id, account_id, token_hash, kind, state, doc, created_at, updated_at FROM token_docs "
                          "WHERE kind = ? AND state = ?");
       s.bind(1, kind).bind(2, state);
+      while (s.step()) out.push_back(row_to_doc(s));
+      return out;
+    });
+  }
+  std::vector<TokenDoc> token_docs_of(const std::string& kind, const std::string& account_id) override {
+    return read([&](Conn& c) {
+      std::vector<TokenDoc> out;
+      auto s = c.prepare("SELECT id, account_id, token_hash, kind, state, doc, created_at, updated_at FROM token_docs "
+                         "WHERE kind = ? AND account_id = ? ORDER BY created_at DESC, id DESC");
+      s.bind(1, kind).bind(2, account_id);
       while (s.step()) out.push_back(row_to_doc(s));
       return out;
     });
@@ -622,6 +782,10 @@ class SqliteStore final : public Store {
     b.buffer_before_min = s.integer(18);
     b.buffer_after_min = s.integer(19);
     return b;
+  }
+  static StaffRecord row_to_staff(const Stmt& s) {
+    return StaffRecord{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5),
+                       s.text(6), s.text(7), s.integer(8), s.integer(9)};
   }
   static TokenDoc row_to_doc(const Stmt& s) {
     return TokenDoc{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.integer(6), s.integer(7)};

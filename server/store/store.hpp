@@ -1,13 +1,20 @@
 // The persistence boundary of the server. Handlers and services talk to this interface
-// only; sqlite_store.cpp is the embedded implementation (a PostgreSQL one can follow
-// the same contract). Configuration objects (hosts, pages, proposals, …) are stored as
+// only. Two implementations: sqlite_store.cpp (embedded, one file) and
+// postgres/pg_store.cpp (several instances on one database); open.hpp picks one by the
+// --db value. A new operation needs both, a migration for each
+// (migrations/ and postgres/migrations/), and a case in tests/store, which runs the
+// same tests on both. Configuration objects (hosts, pages, proposals, …) are stored as
 // the JSON documents the API accepted, beside the indexed columns queries need; the
 // core never sees the store, only the values services build from these records.
 //
 // Contract for writes that must re-check the core (booking creation, rescheduling,
-// proposal choice, approval): run them inside transact(). It holds the single writer,
-// so everything read inside it is current and nothing else commits in between; it
+// proposal choice, approval): run them inside transact(), and read the calendars they
+// check through busy_bookings() inside it. SQLite holds its single writer; PostgreSQL
+// locks each host and room that busy_bookings() reads until commit (other instances
+// included). Either way, what the check read stays current until the commit; transact()
 // returns after the commit is durable, or rolls back when the callback fails or throws.
+// PostgreSQL may run the callback again after a deadlock, so it must not have effects
+// outside the store.
 #pragma once
 
 #include <cstdint>
@@ -54,6 +61,7 @@ struct BookingQuery {
   std::string account_id;
   std::optional<std::int64_t> from, to;  // bookings overlapping [from, to)
   std::string status, host, q;           // q: name, e-mail or phone (substring)
+  std::string tray;                      // "declined": that tray only; "" = any
   std::size_t limit = 500;
 };
 
@@ -78,6 +86,23 @@ struct IdempotencyRecord {
   std::string body_hash;
   int status = 0;
   std::string response;
+};
+
+// A console login of an account (owner or staff); the e-mail is unique server-wide.
+struct StaffRecord {
+  std::string id, account_id, email, name, role, host_id, language;
+  std::string password_hash;  // Argon2id string; empty while the invitation is open
+  std::int64_t created_at = 0, updated_at = 0;
+};
+
+struct SessionRecord {
+  std::string token_hash, staff_id, account_id;
+  std::int64_t created_at = 0, expires_at = 0;
+};
+
+struct ApiKeyRecord {
+  std::string id, account_id, name, key_hash;
+  std::int64_t created_at = 0;
 };
 
 struct TokenDoc {  // proposals and confirmation requests
@@ -114,6 +139,8 @@ class Store {
   // Marks a signed link's nonce used; false when it was used before (single use).
   virtual bool use_link(const std::string& nonce, const std::string& purpose, const std::string& subject,
                         std::int64_t now) = 0;
+  // Whether a signed link's nonce has been used (a GET shows "already used").
+  virtual bool link_used(const std::string& nonce) = 0;
 
   virtual void put_host(const HostRecord& h) = 0;
   virtual std::optional<HostRecord> host(const std::string& id) = 0;
@@ -122,6 +149,7 @@ class Store {
   virtual void put_room(const RoomRecord& r) = 0;
   virtual std::optional<RoomRecord> room(const std::string& id) = 0;
   virtual std::vector<RoomRecord> rooms(const std::string& account_id) = 0;
+  virtual bool delete_room(const std::string& account_id, const std::string& id) = 0;
 
   virtual void put_page(const PageRecord& p) = 0;
   virtual std::optional<PageRecord> page(const std::string& id) = 0;  // live pages only
@@ -160,11 +188,34 @@ class Store {
   // One outbox row by id (a bounce names its message); nullopt when unknown.
   virtual std::optional<OutboxMessage> outbox_message(std::int64_t /*id*/) { return std::nullopt; }
 
+  // Staff logins, sessions, named API keys and failed-login counters (0005).
+  // put_staff inserts or updates by id; false when another login has the e-mail.
+  virtual bool put_staff(const StaffRecord& s) = 0;
+  virtual std::optional<StaffRecord> staff(const std::string& id) = 0;
+  virtual std::optional<StaffRecord> staff_by_email(const std::string& email) = 0;
+  virtual std::vector<StaffRecord> staff_of(const std::string& account_id) = 0;
+  // Deletes the login and its sessions.
+  virtual bool delete_staff(const std::string& account_id, const std::string& id) = 0;
+  virtual void put_session(const SessionRecord& s) = 0;
+  virtual std::optional<SessionRecord> session(const std::string& token_hash) = 0;
+  virtual void delete_session(const std::string& token_hash) = 0;
+  virtual void delete_sessions_of(const std::string& staff_id) = 0;
+  virtual void add_api_key(const ApiKeyRecord& k) = 0;
+  virtual std::vector<ApiKeyRecord> api_keys(const std::string& account_id) = 0;
+  virtual bool delete_api_key(const std::string& account_id, const std::string& id) = 0;
+  // Failed logins under `key` (0 after a success or when none); record_login_failure
+  // adds one, reset clears them.
+  virtual std::pair<int, std::int64_t> login_failures(const std::string& key) = 0;
+  virtual void record_login_failure(const std::string& key, std::int64_t now) = 0;
+  virtual void reset_login_failures(const std::string& key) = 0;
+
   virtual void put_token_doc(const TokenDoc& d) = 0;
   virtual std::optional<TokenDoc> token_doc(const std::string& kind, const std::string& id) = 0;
   virtual std::optional<TokenDoc> token_doc_by_token(const std::string& kind, const std::string& token_hash) = 0;
   virtual std::vector<TokenDoc> token_docs(const std::string& kind, const std::string& state) = 0;
   virtual bool delete_token_doc(const std::string& kind, const std::string& id) = 0;
+  // The account's documents of one kind, newest first (the console's lists).
+  virtual std::vector<TokenDoc> token_docs_of(const std::string& kind, const std::string& account_id) = 0;
 };
 
 // Opens (creating if needed) the SQLite database at `path`, applies pending migrations.

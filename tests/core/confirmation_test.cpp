@@ -206,6 +206,38 @@ TEST(ConfirmationRequest, DeclineMovesTheBookingsToTheDeclinedTray) {
   EXPECT_EQ(d->messages.at(0).template_key, "request.declined.host");
 }
 
+TEST(ConfirmationRequest, DeclinedBookingsLeaveTheCalendarAndTheirReminders) {
+  const auto bookings = two_bookings();
+  const auto r = create_request(draft(), bookings, t0);
+  ASSERT_TRUE(r.ok());
+  const auto d = decline_request(r->request, bookings, "ada@example.com", "", utc("2026-03-06T09:00:00Z"));
+  ASSERT_TRUE(d.ok());
+  for (const Booking& b : d->bookings) {
+    EXPECT_EQ(b.status, BookingStatus::cancelled) << b.uid;  // its time is free again
+    EXPECT_FALSE(is_active(b.status));
+  }
+  EXPECT_EQ(d->booking_cancel_key_prefixes, (std::vector<std::string>{"reminder:", "follow_up:"}));
+}
+
+TEST(ConfirmationRequest, MailsFollowEachRecipientsAndHostsLanguage) {
+  auto bookings = two_bookings();
+  bookings[0].guest.language = "ja";  // ada is the guest: her own language
+  const auto r = create_request(draft(), bookings, t0);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->messages.size(), 2u);
+  EXPECT_EQ(r->messages[0].address, "ada@example.com");
+  EXPECT_EQ(r->messages[0].language, "ja");
+  EXPECT_EQ(r->messages[1].language, "de");  // office@ is no guest: the request's (page's)
+  EXPECT_EQ(recipient_language(r->request, "ADA@example.com"), "ja");
+  NotificationSettings s;
+  s.default_language = "de";
+  s.host_languages = {{"h1", "fi"}};
+  const auto a = accept_request(r->request, bookings, "ada@example.com", utc("2026-03-06T09:00:00Z"), s);
+  ASSERT_TRUE(a.ok());
+  ASSERT_EQ(a->messages.size(), 1u);
+  EXPECT_EQ(a->messages[0].language, "fi");
+}
+
 TEST(ConfirmationRequest, AnswersAreRefusedWhenNotPossible) {
   const auto bookings = two_bookings();
   const auto strict = create_request(draft(false), bookings, t0);

@@ -38,7 +38,8 @@ TEST(Lifecycle, TransitionTableAllowsExactlyTheSeedTransitionsAndActors) {
       {S::pending, false, A::cancel, Actor::guest, "", S::cancelled},
       {S::pending, false, A::cancel, Actor::host, "", S::cancelled},
       {S::pending, false, A::cancel, Actor::system, "forbidden", S::pending},
-      {S::pending, false, A::reschedule, Actor::guest, "", S::rescheduled},
+      {S::pending, false, A::reschedule, Actor::guest, "", S::pending},  // stays pending (no auto-approve)
+      {S::pending, false, A::reschedule, Actor::host, "", S::rescheduled},
       {S::pending, false, A::complete, Actor::system, "illegal_transition", S::pending},
       {S::pending, false, A::mark_no_show, Actor::host, "illegal_transition", S::pending},
       {S::approved, false, A::approve, Actor::host, "illegal_transition", S::approved},
@@ -280,6 +281,27 @@ TEST(Lifecycle, RescheduleMovesTheTimeAndReplansReminders) {
                 "reminder:mail:guest:1440 guest booking.reminder.guest en mail 2026-03-11T09:00:00Z [cancel,book_again]",
                 "reminder:mail:host:h1:1440 host=h1 booking.reminder.host en mail 2026-03-11T09:00:00Z [reject]"}));
   EXPECT_EQ(r->booking.history.back().detail, "2026-03-10T14:00:00Z/2026-03-10T14:30:00Z -> 2026-03-12T09:00:00Z/2026-03-12T09:30:00Z");
+}
+
+TEST(Lifecycle, AGuestMovingAPendingBookingLeavesItPendingForStaff) {
+  Booking b = sample_booking();
+  b.status = BookingStatus::pending;
+  ActionDetails d;
+  d.new_when = Interval{utc("2026-03-12T09:00:00Z"), utc("2026-03-12T09:30:00Z")};
+  const auto r = apply(b, A::reschedule, Actor::guest, utc("2026-03-05T08:00:00Z"), {}, d);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->booking.status, BookingStatus::pending);
+  EXPECT_EQ(r->booking.when, *d.new_when);
+  EXPECT_EQ(describe(r->messages),
+            (std::vector<std::string>{
+                "rescheduled#2:mail:guest guest booking.rescheduled.guest en mail 2026-03-05T08:00:00Z []",
+                "rescheduled#2:mail:host:h1 host=h1 booking.rescheduled.host en mail 2026-03-05T08:00:00Z "
+                "[approve,reject]"}));  // no reminders while pending
+  NotificationSettings auto_on;
+  auto_on.auto_approve = true;
+  EXPECT_EQ(apply(b, A::reschedule, Actor::guest, utc("2026-03-05T08:00:00Z"), auto_on, d)->booking.status,
+            BookingStatus::rescheduled);
+  EXPECT_EQ(r->booking.sequence, b.sequence + 1);  // the calendar copy's SEQUENCE grows
 }
 
 TEST(Lifecycle, RescheduleNeedsAValidFutureNewTime) {

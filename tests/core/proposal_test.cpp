@@ -191,10 +191,50 @@ TEST(Proposal, ChoosingRefusesWhatWasNotOffered) {
   }
 }
 
+TEST(Proposal, CandidatesMustBeFreeOfBuffersRoomsBusyTimeAndOtherHolds) {
+  const Proposal p = sample_proposal();  // host h1, rooms a/b, first candidate 01:00–02:00
+  AvailabilityInputs in;
+  in.policy.buffer_before = Minutes(15);
+  in.policy.buffer_after = Minutes(15);
+  Host h1;
+  h1.id = "h1";
+  h1.zone = zone("UTC");
+  in.hosts = {h1};
+  EXPECT_TRUE(check_candidates(p, in).ok());
+  auto refused = [&](const AvailabilityInputs& x) {
+    const Status st = check_candidates(p, x);
+    return !st.ok() && st.error().code == "candidate_taken" && st.error().field == "candidates[0]";
+  };
+  AvailabilityInputs buffer = in;  // ends 00:50: inside the candidate's 15-minute buffer
+  buffer.bookings.push_back({"b", {"h1"}, "", {utc("2026-03-10T00:20:00Z"), utc("2026-03-10T00:50:00Z")}});
+  EXPECT_TRUE(refused(buffer));
+  AvailabilityInputs own_buffer = in;  // starts 02:05, its own 10-minute buffer reaches in
+  own_buffer.policy.buffer_after = Minutes(0);
+  own_buffer.bookings.push_back({"b", {"h1"}, "", {utc("2026-03-10T02:05:00Z"), utc("2026-03-10T02:35:00Z")},
+                                 Minutes(10), Minutes(0)});
+  EXPECT_TRUE(refused(own_buffer));
+  AvailabilityInputs busy = in;
+  busy.hosts[0].busy.push_back(BusyBlock::timed({utc("2026-03-10T01:30:00Z"), utc("2026-03-10T03:00:00Z")}));
+  EXPECT_TRUE(refused(busy));
+  AvailabilityInputs held = in;
+  held.holds.push_back({"other#0", {"h1"}, {}, {utc("2026-03-10T01:00:00Z"), utc("2026-03-10T01:30:00Z")}});
+  EXPECT_TRUE(refused(held));
+  held.holds.front().id = "p1#0";  // its own hold is no conflict
+  EXPECT_TRUE(check_candidates(p, held).ok());
+  AvailabilityInputs rooms = in;  // both proposed rooms taken: one booked, one held
+  rooms.bookings.push_back({"x", {"h9"}, "room-a", {utc("2026-03-10T01:00:00Z"), utc("2026-03-10T02:00:00Z")}});
+  rooms.holds.push_back({"q#1", {"h9"}, {"room-b"}, {utc("2026-03-10T01:00:00Z"), utc("2026-03-10T02:00:00Z")}});
+  EXPECT_TRUE(refused(rooms));
+  rooms.holds.clear();
+  EXPECT_TRUE(check_candidates(p, rooms).ok());  // room-b is free
+}
+
 TEST(Proposal, AskingForOtherTimesDeletesTheProposalAndAlertsTheHost) {
   Proposal p = sample_proposal();
   p.host_ids = {"h1", "h2"};
-  const auto r = ask_other_times(p, now, "ja");
+  NotificationSettings ja;
+  ja.host_language = "ja";
+  const auto r = ask_other_times(p, now, ja, "Next week, please");
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->proposal.state, ProposalState::withdrawn);
   EXPECT_EQ(r->released_hold_ids, (std::vector<std::string>{"p1#0", "p1#1", "p1#2"}));
@@ -203,7 +243,14 @@ TEST(Proposal, AskingForOtherTimesDeletesTheProposalAndAlertsTheHost) {
                 "readjust:mail:host:h1 host=h1 proposal.readjust.host ja mail 2026-03-05T00:00:00Z [] important",
                 "readjust:mail:host:h2 host=h2 proposal.readjust.host ja mail 2026-03-05T00:00:00Z [] important"}));
   EXPECT_TRUE(proposal_holds(r->proposal).empty());
-  const auto again = ask_other_times(r->proposal, now, "ja");
+  EXPECT_EQ(r->proposal.readjust_message, "Next week, please");  // kept on the withdrawn proposal
+  NotificationSettings own = ja;
+  own.host_languages = {{"h2", "de"}};
+  const auto per_host = ask_other_times(p, now, own);
+  ASSERT_TRUE(per_host.ok());
+  EXPECT_EQ(per_host->messages.at(0).language, "ja");
+  EXPECT_EQ(per_host->messages.at(1).language, "de");  // each host's own language
+  const auto again = ask_other_times(r->proposal, now, ja);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, "proposal_closed");
 }

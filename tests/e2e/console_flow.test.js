@@ -28,6 +28,10 @@ async function signIn(ctx, page, email, password) {
     return true;
   }
   ctx.log('no /v1/session on this server: the browser adds the owner key instead');
+  await page.goto(server.base + '/console/');
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  await axe(page, 'sign-in');
+  await shot(page, 'signin');
   await page.route('**/v1/**', (route) => {
     const u = new URL(route.request().url());
     if (u.pathname === '/v1/session') return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ name: 'Owner', email, role: 'owner', language: 'en' }) });
@@ -110,6 +114,16 @@ run('console_flow', async (ctx) => {
   await s2.getByLabel('Service id').fill('consult');
   await s2.getByLabel('Name').fill('Consultation');
   await s2.getByLabel('Duration (minutes)').fill('60');
+  // A refused save shows the server's problem next to the field and keeps what was typed.
+  await s2.getByLabel('Duration (minutes)').fill('0');
+  await pf.getByRole('button', { name: 'Save' }).click();
+  const bad = s2.locator('.field-error');
+  await bad.waitFor();
+  assert(await s2.getByLabel('Duration (minutes)').getAttribute('aria-invalid') === 'true', 'the duration field is marked');
+  assert(await s1.getByLabel('Service id').inputValue() === 'checkup', 'typed values kept');
+  await shot(page, 'page-form-problem');
+  await axe(page, 'page form with a problem');
+  await s2.getByLabel('Duration (minutes)').fill('60');
   await axe(page, 'page form');
   await shot(page, 'page-form');
   await pf.getByRole('button', { name: 'Save' }).click();
@@ -160,6 +174,9 @@ run('console_flow', async (ctx) => {
   const drawer = page.getByRole('dialog');
   await drawer.locator('button[data-action="approve"]').click();
   await drawer.locator('.badge.st-approved').waitFor();
+  // The buttons are the server's available_actions: an approved booking offers no Approve.
+  await drawer.locator('button[data-action="cancel"]').waitFor();
+  assert(!(await drawer.locator('button[data-action="approve"]').count()), 'no Approve on an approved booking');
   await shot(page, 'drawer-approved');
   await axe(page, 'booking drawer');
   await waitFor(async () => {
@@ -223,6 +240,13 @@ run('console_flow', async (ctx) => {
   await prf.locator('.banner.ok').waitFor();
   const busyNow = (await api(server, 'GET', `/v1/pages/clinic/slots?event_type=checkup&from=${wed}&to=${wed}&tz=UTC`, undefined, null)).json;
   assert(!(busyNow.days[wed] || []).some((x) => Date.parse(x.start) === Date.parse(`${wed}T14:00:00Z`)), 'the proposal holds 14:00');
+  // The guest chooses 15:00 from the link; the booking shows up for staff.
+  const link = await prf.locator('.banner.ok a').getAttribute('href');
+  const token = new URL(link).searchParams.get('proposal') || link.split('/').pop();
+  const chosen = await api(server, 'POST', `/v1/proposals/${encodeURIComponent(token)}/choose`, { start: `${wed}T15:00:00Z` }, null);
+  assert(chosen.status === 200 || chosen.status === 201, 'the guest chose a time: ' + chosen.text);
+  await page.goto(server.base + '/console/#/search?q=taro');
+  await page.locator('table.list tbody tr').first().waitFor();
 
   // Why not offered: the buffer after the booking, and the offered starts equal /slots.
   if (await hasRoute(server, 'GET', '/v1/admin/pages/clinic/explain?event_type=checkup&date=' + day + '&tz=UTC')) {
@@ -280,6 +304,16 @@ run('console_flow', async (ctx) => {
   await block.waitFor();
   await shot(page, 'week-dark');
   await axe(page, 'week view, dark');
+  // Keyboard: focus the booking, Enter opens its panel, Escape closes it and focus returns.
+  await block.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  // A reception tablet.
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await shot(page, 'week-tablet-dark');
+  await axe(page, 'week view on a tablet');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole('button', { name: 'Day', exact: true }).click();
   await shot(page, 'day-390-dark');

@@ -35,10 +35,10 @@ run('embed_modes', async ({ server, browser, log }) => {
   await page.locator('header [data-kairos-mode="popup"] >> button').click();
   const popup = await popupFrame(page);
   await mirror.screen(popup, 'calendar');
-  assert(await page.locator('[role="dialog"]').count() === 1, 'the dialog is open');
+  assert(await page.locator('dialog[open]').count() === 1, 'the dialog is open');
   await page.keyboard.press('Escape');
-  for (let i = 0; i < 50 && (await page.locator('[role="dialog"]').count()) > 0; i++) await page.waitForTimeout(100);
-  assert(await page.locator('[role="dialog"]').count() === 0, 'Escape closes the dialog');
+  for (let i = 0; i < 50 && (await page.locator('dialog[open]').count()) > 0; i++) await page.waitForTimeout(100);
+  assert(await page.locator('dialog[open]').count() === 0, 'Escape closes the dialog');
 
   // Floating button in the corner.
   const floating = page.locator('body > [data-kairos-mode="floating"] >> button');

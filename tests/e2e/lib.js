@@ -92,8 +92,10 @@ async function widgetFrame(page, timeout = 20000) {
 }
 
 const mirror = {
+  // Waits for a screen; axe-core then checks it (once per screen and frame).
   async screen(frame, name, timeout = 20000) {
     await frame.waitForSelector(`#kairos-mirror[data-screen="${name}"][aria-busy="false"]`, { state: 'attached', timeout });
+    await require('./axe').check(frame, name);
   },
   // Activates a mirror button, as assistive technology does (a click event on it).
   async activate(frame, id) {

@@ -176,7 +176,7 @@ class Inquiries(FrontServer):
         self.assertEqual([i["id"] for i in self.ok(self.owner("GET", "/v1/admin/inquiries?q=%E4%B8%89%E7%94%B0"))["items"]], [r["id"]])
         self.assertEqual(self.ok(self.owner("GET", "/v1/admin/inquiries?location=loc_other"))["items"], [])
         self.problem(self.owner("GET", "/v1/admin/inquiries?state=lost"), 422, "invalid_state", "state")
-        self.problem(self.owner("PATCH", "/v1/admin/inquiries/" + r["id"], {"state": "converted"}), 422, "illegal_transition")
+        self.problem(self.owner("PATCH", "/v1/admin/inquiries/" + r["id"], {"state": "converted"}), 409, "illegal_transition")
         # Reply: the mail quotes the guest, the inquiry awaits the guest's answer.
         rep = self.ok(self.owner("POST", "/v1/admin/inquiries/%s/reply" % r["id"], {"message": "火曜日14時はいかがでしょうか。"}))
         self.assertEqual(rep["state"], "awaiting_reply")
@@ -192,7 +192,7 @@ class Inquiries(FrontServer):
         self.assertEqual(got["booking_draft"]["start"], iso(start))
         b = self.book("kallio", iso(start), name="三田花子", mail="hanako@example.jp")
         self.problem(self.owner("POST", "/v1/admin/inquiries/%s/convert" % r["id"], {"booking": "b_nope"}), 422,
-                     "booking_not_found")
+                     "unknown_booking")
         conv = self.ok(self.owner("POST", "/v1/admin/inquiries/%s/convert" % r["id"], {"booking": b["uid"]}))
         self.assertEqual((conv["state"], conv["booking"]), ("converted", b["uid"]))
         self.problem(self.owner("POST", "/v1/admin/inquiries/%s/reply" % r["id"], {"message": "x"}), 409, "illegal_transition")
@@ -300,7 +300,7 @@ class ManualMailAndStaffSms(FrontServer):
         self.tick()
         self.new_mail()
         self.problem(self.owner("POST", "/v1/admin/messages", {"bookings": ["b_nope"], "subject": "x", "text": "y"}), 422,
-                     "booking_not_found", "bookings[0]")
+                     "unknown_booking", "bookings[0]")
         self.problem(self.owner("POST", "/v1/admin/messages", {"bookings": [a["uid"]], "subject": "a\nb", "text": "y"}), 422,
                      "invalid_text", "subject")
         r = self.ok(self.owner("POST", "/v1/admin/messages", {"bookings": [a["uid"], b["uid"]], "subject": "Parking closed",

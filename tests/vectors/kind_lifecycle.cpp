@@ -63,7 +63,7 @@ Json run_proposal(const Json& c, const core::NotificationSettings& settings) {
   } else {
     out["chosen"] = {{"error", r.error()}};
   }
-  const auto readjust = core::ask_other_times(p, now, settings.host_language);
+  const auto readjust = core::ask_other_times(p, now, settings);
   if (readjust) out["readjust"] = {{"released", readjust->released_hold_ids}, {"messages", readjust->messages}};
   return out;
 }

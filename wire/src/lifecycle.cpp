@@ -1,6 +1,8 @@
 // JSON for the lifecycle values; see kairos/wire/lifecycle.hpp.
 #include "kairos/wire/lifecycle.hpp"
 
+#include <algorithm>
+
 namespace kairos::core {
 
 void to_json(nlohmann::json& j, const Guest& g) {
@@ -29,9 +31,12 @@ void to_json(nlohmann::json& j, const Booking& b) {
                      {"guidance", b.guidance},
                      {"checkin_code", b.checkin_code},
                      {"proposal", b.proposal_id},
+                     {"request_id", b.request_id},
                      {"send_mail", b.send_mail},
                      {"visibility", to_string(b.visibility)},
                      {"tray", b.tray},
+                     {"labels", b.labels},
+                     {"sequence", b.sequence},
                      {"created_at", b.created_at},
                      {"history", b.history}};
 }
@@ -86,6 +91,9 @@ void to_json(nlohmann::json& j, const Proposal& p) {
                      {"visibility", to_string(p.visibility)},
                      {"language", p.language},
                      {"state", to_string(p.state)}};
+  if (!p.readjust_message.empty()) j["readjust_message"] = p.readjust_message;
+  // What the slot engine blocks while the proposal is open (derived; readers ignore it).
+  j["holds"] = proposal_holds(p);
 }
 
 void to_json(nlohmann::json& j, const ChangeSet& c) { j = c.names(); }
@@ -97,6 +105,7 @@ void to_json(nlohmann::json& j, const ConfirmationRequest& r) {
                      {"allow_decline", r.allow_decline},
                      {"message", r.message},
                      {"language", r.language},
+                     {"recipient_languages", r.recipient_languages},
                      {"created_at", r.created_at},
                      {"send_at", r.send_at},
                      {"state", to_string(r.state)},
@@ -216,9 +225,12 @@ Result<core::Booking> read_booking(const Json& j, std::string_view field) {
   KAIROS_READ(j, "guidance", field, b.guidance, read_string);
   KAIROS_READ(j, "checkin_code", field, b.checkin_code, read_string);
   KAIROS_READ(j, "proposal", field, b.proposal_id, read_string);
+  KAIROS_READ(j, "request_id", field, b.request_id, read_string);
   KAIROS_READ(j, "send_mail", field, b.send_mail, read_bool);
   KAIROS_READ(j, "visibility", field, b.visibility, enum_reader<core::Visibility>(core::parse_visibility));
   KAIROS_READ(j, "tray", field, b.tray, read_string);
+  KAIROS_READ(j, "labels", field, b.labels, read_strings);
+  KAIROS_READ(j, "sequence", field, b.sequence, read_int);
   KAIROS_READ(j, "created_at", field, b.created_at, read_instant);
   if (const Json* h = member(j, "history")) {
     if (!h->is_array()) return core::make_error("invalid_type", "expected an array", field_path(field, "history"));
@@ -290,6 +302,8 @@ Result<core::Proposal> read_proposal(const Json& j, std::string_view field) {
   KAIROS_READ(j, "send_mail", field, p.send_mail, read_bool);
   KAIROS_READ(j, "visibility", field, p.visibility, enum_reader<core::Visibility>(core::parse_visibility));
   KAIROS_READ(j, "language", field, p.language, read_string);
+  KAIROS_READ(j, "readjust_message", field, p.readjust_message, read_string);
+  KAIROS_READ(j, "state", field, p.state, enum_reader<core::ProposalState>(core::parse_proposal_state));
   return p;
 }
 
@@ -302,6 +316,7 @@ Result<core::ConfirmationRequest> read_confirmation_request(const Json& j, std::
   KAIROS_READ(j, "allow_decline", field, r.allow_decline, read_bool);
   KAIROS_READ(j, "message", field, r.message, read_string);
   KAIROS_READ(j, "language", field, r.language, read_string);
+  KAIROS_READ(j, "recipient_languages", field, r.recipient_languages, read_strings);
   KAIROS_READ(j, "created_at", field, r.created_at, read_instant);
   KAIROS_READ(j, "send_at", field, r.send_at, read_instant);
   KAIROS_READ(j, "state", field, r.state, enum_reader<core::RequestState>(core::parse_request_state));
@@ -309,6 +324,109 @@ Result<core::ConfirmationRequest> read_confirmation_request(const Json& j, std::
   KAIROS_READ(j, "responded_at", field, r.responded_at, read_instant);
   KAIROS_READ(j, "decline_reason", field, r.decline_reason, read_string);
   return r;
+}
+
+Result<core::NotificationSettings> read_page_notifications(const Json& j, std::string_view field,
+                                                           core::NotificationSettings s) {
+  if (j.is_null()) return s;
+  if (!j.is_object()) return core::make_error("invalid_type", "expected an object", std::string(field));
+  if (const Json* r = member(j, "reminders_minutes")) {
+    const std::string f = field_path(field, "reminders_minutes");
+    if (!r->is_array() || r->size() > 5)
+      return core::make_error("invalid_type", "expected up to 5 reminder offsets in minutes", f);
+    s.reminder_offsets.clear();
+    for (std::size_t i = 0; i < r->size(); ++i) {
+      auto m = read_int((*r)[i], field_path(f, i));
+      if (!m) return m.error();
+      if (*m < 1 || *m > 43200) return core::make_error("out_of_range", "between 1 and 43200 minutes", field_path(f, i));
+      s.reminder_offsets.push_back(core::Minutes(*m));
+    }
+  }
+  KAIROS_READ(j, "sms_reminders", field, s.sms_reminders, read_bool);
+  KAIROS_READ(j, "host_reminders", field, s.host_reminders, read_bool);
+  KAIROS_READ(j, "no_show_mail", field, s.no_show_mail, read_bool);
+  if (const Json* f = member(j, "follow_up_minutes")) {
+    auto m = read_int(*f, field_path(field, "follow_up_minutes"));
+    if (!m) return m.error();
+    if (*m < 0 || *m > 43200)
+      return core::make_error("out_of_range", "between 0 and 43200 minutes", field_path(field, "follow_up_minutes"));
+    s.follow_up_after = core::Minutes(*m);
+  }
+  if (const Json* h = member(j, "host_language")) {
+    auto v = read_string(*h, field_path(field, "host_language"));
+    if (!v) return v.error();
+    const auto& langs = core::supported_languages();
+    if (std::find(langs.begin(), langs.end(), *v) == langs.end())
+      return core::make_error("unsupported_language", "one of en, ja, fi, de, hu", field_path(field, "host_language"));
+    s.host_language = *v;
+  }
+  return s;
+}
+
+Result<core::BookingEdit> read_booking_edit(const Json& j) {
+  if (!j.is_object()) return core::make_error("invalid_type", "expected an object", "");
+  core::BookingEdit e;
+  for (auto [key, out] : {std::pair{"start", &e.start}, std::pair{"end", &e.end}}) {
+    if (const Json* m = member(j, key)) {
+      auto t = read_instant(*m, key);
+      if (!t) return t.error();
+      *out = *t;
+    }
+  }
+  if (const Json* hs = member(j, "hosts")) {
+    if (!hs->is_array() || hs->empty())
+      return core::make_error("invalid_type", "expected a non-empty list of host ids", "hosts");
+    e.hosts.emplace();
+    for (std::size_t i = 0; i < hs->size(); ++i) {
+      auto id = read_string((*hs)[i], field_path("hosts", i));
+      if (!id) return id.error();
+      e.hosts->push_back(*id);
+    }
+  }
+  if (const Json* rm = member(j, "room")) {
+    auto id = read_string(*rm, "room");
+    if (!id) return id.error();
+    if (id->empty()) return core::make_error("unknown_room", "not a room of this event type", "room");
+    e.room = *id;
+  }
+  if (const Json* g = member(j, "guidance")) {
+    auto s = read_string(*g, "guidance");
+    if (!s) return s.error();
+    if (s->size() > 5000) return core::make_error("too_long", "at most 5000 characters", "guidance");
+    e.guidance = *s;
+  }
+  if (const Json* gs = member(j, "guests")) {
+    if (!gs->is_array() || gs->empty())
+      return core::make_error("invalid_type", "expected a non-empty list of guests", "guests");
+    e.guests.emplace();
+    for (std::size_t i = 0; i < gs->size(); ++i) {
+      const std::string f = field_path("guests", i);
+      const Json& g = (*gs)[i];
+      if (!g.is_object() || !member(g, "email") || !(*member(g, "email")).is_string())
+        return core::make_error("invalid_type", "each guest needs an e-mail", f);
+      auto guest = read_guest(g, f);
+      if (!guest) return guest.error();
+      guest->timezone.clear();  // the booking's guest keeps theirs (core::edited)
+      guest->language.clear();
+      e.guests->push_back(*guest);
+    }
+  }
+  if (const Json* m = member(j, "send_mail")) {
+    auto b = read_bool(*m, "send_mail");
+    if (!b) return b.error();
+    e.send_mail = *b;
+  }
+  if (const Json* m = member(j, "visibility")) {
+    auto v = enum_reader<core::Visibility>(core::parse_visibility)(*m, "visibility");
+    if (!v) return v.error();
+    e.visibility = *v;
+  }
+  if (const Json* m = member(j, "notify")) {
+    auto b = read_bool(*m, "notify");
+    if (!b) return b.error();
+    e.notify = *b;
+  }
+  return e;
 }
 
 #undef KAIROS_READ

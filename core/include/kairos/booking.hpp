@@ -23,6 +23,12 @@ Result<BookingStatus> parse_booking_status(std::string_view text);  // "invalid_
 // Whether the appointment still takes place (pending, approved, rescheduled): it holds
 // its time on the calendar and may receive reminders.
 bool is_active(BookingStatus s);
+// The statuses for which is_active holds, in enum order (the store's "live" query).
+std::vector<BookingStatus> active_statuses();
+
+// No appointment is longer than a day (policy durations and owner edits are bounded by
+// it): a store looking for what overlaps [from, to) need only look from from - 1 day.
+inline constexpr Minutes max_appointment_length{24 * 60};
 
 // Who asks for a transition. A guest acts through the booking's signed token, a host
 // (owner or staff) through the API key or a signed host link, the system on its own
@@ -83,6 +89,10 @@ struct Booking {
   Visibility visibility = Visibility::public_;  // fixed at creation
   std::string tray;                   // "" = the calendar; "declined" after a declined request
   std::vector<std::string> labels;    // staff / location / custom label ids (seed 004)
+  std::string request_id;             // the latest confirmation request about it, "" = none
+  // Grows by one with every change (transition, edit, request answer): the calendar
+  // copy's SEQUENCE (RFC 5546), so a later update always supersedes an earlier one.
+  std::int64_t sequence = 0;
   Instant created_at;
   std::vector<HistoryEntry> history;
   friend bool operator==(const Booking&, const Booking&) = default;

@@ -31,7 +31,10 @@ struct ConfirmationRequest {
   std::vector<std::string> recipients;  // e-mail addresses, trimmed
   bool allow_decline = true;
   std::string message;                  // the host's edited text, empty = the template's
-  std::string language = "en";
+  std::string language = "en";         // the page's: recipients who are not a guest
+  // Per recipient (same order): the language of their mails. create_request fills it:
+  // a recipient who is a guest of one of the bookings gets that guest's language.
+  std::vector<std::string> recipient_languages;
   Instant created_at;
   Instant send_at;                      // created_at + request_hold
   RequestState state = RequestState::pending_send;
@@ -52,6 +55,8 @@ struct RequestOutcome {
   std::vector<Booking> bookings;              // the bookings changed by this step
   std::vector<PlannedMessage> messages;
   std::vector<std::string> cancel_key_prefixes;  // e.g. the held mail of a cancelled request
+  // Scheduled messages of each changed booking to cancel (its reminders after a decline).
+  std::vector<std::string> booking_cancel_key_prefixes;
 };
 
 // Creates a request held until now + 10 min. Errors: "missing_field" (no booking, no
@@ -82,12 +87,17 @@ RequestOutcome on_booking_changed(const ConfirmationRequest& r, const Booking& c
 // the hosts get a mail. Errors: "request_not_sent" (still held), "request_closed"
 // (already answered or cancelled), "forbidden" (`who` is not a recipient).
 Result<RequestOutcome> accept_request(const ConfirmationRequest& r, const std::vector<Booking>& bookings,
-                                      const std::string& who, Instant now);
+                                      const std::string& who, Instant now, const NotificationSettings& settings = {});
 
-// The recipient declines: each booking moves to the "declined" tray with a history
-// entry "request_declined"; the hosts get a mail. Errors as accept, plus
+// The recipient declines: each booking leaves the calendar — it is cancelled (its time
+// is free again, its reminders and follow-up are cancelled) and moves to the
+// "declined" tray — with a history entry "request_declined"; the hosts get a mail. Errors as accept, plus
 // "decline_not_allowed".
 Result<RequestOutcome> decline_request(const ConfirmationRequest& r, const std::vector<Booking>& bookings,
-                                       const std::string& who, const std::string& reason, Instant now);
+                                       const std::string& who, const std::string& reason, Instant now,
+                                       const NotificationSettings& settings = {});
+
+// The language of recipient `address`'s mails (recipient_languages, else r.language).
+std::string recipient_language(const ConfirmationRequest& r, const std::string& address);
 
 }  // namespace kairos::core

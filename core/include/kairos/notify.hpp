@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,6 +61,10 @@ struct NotificationSettings {
   bool auto_approve = false;            // new bookings are Approved at once (EventPolicy::auto_approve)
   std::string default_language = "en";  // when the guest has none
   std::string host_language;            // empty = default_language
+  // Each host's own choices (host id →): their language, before host_language; and
+  // whether they get SMS reminders (the server resolves their phone).
+  std::map<std::string, std::string> host_languages;
+  std::vector<std::string> sms_hosts;
   friend bool operator==(const NotificationSettings&, const NotificationSettings&) = default;
 };
 
@@ -70,6 +75,8 @@ inline constexpr std::string_view follow_up_prefix = "follow_up:";
 // The guest's and the hosts' language for a booking under these settings.
 std::string guest_language(const Booking& b, const NotificationSettings& s);
 std::string host_language(const NotificationSettings& s);
+// One host's language: their own if supported, else host_language(s).
+std::string host_language(const NotificationSettings& s, const std::string& host_id);
 
 // Reminders for an approved or rescheduled booking (none while pending, none once it
 // no longer takes place): for each offset, a guest mail (Cancel, Book again), a guest

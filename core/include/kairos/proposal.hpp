@@ -23,6 +23,7 @@ namespace kairos::core {
 
 enum class ProposalState : std::uint8_t { open, chosen, withdrawn };
 const char* to_string(ProposalState s);
+Result<ProposalState> parse_proposal_state(std::string_view text);  // "invalid_state"
 
 struct ProposalGuest {
   std::string name;
@@ -46,6 +47,7 @@ struct Proposal {
   Visibility visibility = Visibility::public_;
   std::string language = "en";
   ProposalState state = ProposalState::open;
+  std::string readjust_message;          // the guest's words when asking for other times
   friend bool operator==(const Proposal&, const Proposal&) = default;
 };
 
@@ -59,6 +61,14 @@ struct RoomBusy {
 // "invalid_interval" (an empty candidate), "candidate_in_past" (a candidate starting
 // before now), "duplicate_candidate", "invalid_email" (a guest's address).
 Status validate_proposal(const Proposal& p, Instant now);
+
+// Whether every candidate is still free when the proposal is made: for its hosts, no
+// busy block and no booking (either side's buffers count: the event type's around the
+// candidate, each booking's around itself) and no other proposal's hold; when rooms
+// are proposed, at least one of them without booking, hold or busy time. `inputs`
+// carries the proposal's hosts and rooms (its policy: the event type's buffers).
+// Error "candidate_taken" (field "candidates[i]").
+Status check_candidates(const Proposal& p, const AvailabilityInputs& inputs);
 
 // One hold per candidate while the proposal is open, none otherwise: the slot engine's
 // Hold (slots.hpp), id "<proposal id>#<candidate index>", blocking the proposal's hosts
@@ -89,11 +99,23 @@ Result<ChooseOutcome> choose_candidate(const Proposal& p, Instant start, const s
 struct ReadjustOutcome {
   Proposal proposal;                       // state withdrawn (the proposal is deleted)
   std::vector<std::string> released_hold_ids;
-  std::vector<PlannedMessage> messages;    // "important" mail to each host
+  std::vector<PlannedMessage> messages;    // "important" mail to each host, quoting `message`
 };
 
-// The guest asks for other times (R-PROP-5). Error: "proposal_closed".
-Result<ReadjustOutcome> ask_other_times(const Proposal& p, Instant now, const std::string& host_language);
+// The guest asks for other times (R-PROP-5), optionally with a message to the host,
+// which the withdrawn proposal keeps (readjust_message) and the host's mail quotes.
+// Each host's mail is in their own language (settings; the proposal's when none).
+// Error: "proposal_closed".
+Result<ReadjustOutcome> ask_other_times(const Proposal& p, Instant now, const NotificationSettings& settings,
+                                        const std::string& message = {});
+
+// The host withdraws an open proposal (DELETE /v1/admin/proposals/{id}): its holds go.
+// Error: "proposal_closed" when it is no longer open.
+Result<Proposal> withdraw_proposal(const Proposal& p);
+
+// The state staff see: "expired" for an open proposal whose every candidate has
+// started (nobody can choose one any more), else the stored state.
+std::string visible_state(const Proposal& p, Instant now);
 
 // The edits of a confirmed visit that matter to the guests (R-PROP-6).
 struct ChangeSet {

@@ -98,6 +98,11 @@ std::vector<Slot> free_slots(const AvailabilityInputs& inputs, Interval range);
 // (GET /v1/pages/{page}/slots?from&to&tz).
 Interval local_dates(const ZoneRules& zone, LocalDate from, LocalDate to);
 
+// The instants the local dates from..to (inclusive) can cover in any zone of the world
+// (UTC−12 … UTC+14, with a day's margin): the query range of the availability document,
+// from which a guest in any zone computes those dates' slots.
+Interval any_zone_dates(LocalDate from, LocalDate to);
+
 // The stretch of time whose busy blocks, bookings and holds can change the slots of
 // `range` (buffers, durations and zone offsets of up to a day, whole local weeks for
 // limits and fair assignment): `range` widened by 8 days on each side. The server
@@ -158,5 +163,11 @@ struct Assignment {
 // page's hosts), duplicate_host ("hosts[i]"), unknown_room ("room": not one of the
 // event type's rooms), invalid_duration ("end": not 1..1440 whole minutes after start).
 Result<Assignment> check_booking(const AvailabilityInputs& inputs, const BookingRequest& request);
+
+// Whether a pending booking may be approved, given check_booking's answer for its own
+// time (ignoring itself): approval must never create a double booking or break a limit
+// (slot_unavailable, limit_reached refuse it), but a start that has since become too
+// soon, left the window or the hours is still the owner's to accept.
+Status approval_allowed(const Result<Assignment>& slot_check);
 
 }  // namespace kairos::core

@@ -258,15 +258,24 @@ class PgStore final : public Store {
   }
 
   void insert_booking(const BookingRecord& b) override {
+    std::vector<std::string> ids = b.host_ids;
+    if (ids.empty()) ids.push_back(b.host_id);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     write_fn([&] {
-      run("INSERT INTO bookings(uid, account_id, page_id, event_type, host_id, room_id, start_s, end_s, status, "
-          "token_hash, guest_name, guest_email, guest_phone, checkin_code, doc, created_at, updated_at, host_ids, "
-          "buffer_before_min, buffer_after_min) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,"
-          "$18,$19,$20)",
+      // The booking and its rows per host in one statement (one round trip under the
+      // hosts' locks); the foreign key is checked at the end of the statement.
+      run("WITH b AS (INSERT INTO bookings(uid, account_id, page_id, event_type, host_id, room_id, start_s, end_s, "
+          "status, token_hash, guest_name, guest_email, guest_phone, checkin_code, doc, created_at, updated_at, "
+          "host_ids, buffer_before_min, buffer_after_min) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,"
+          "$16,$17,$18,$19,$20) RETURNING uid, start_s, end_s, status, room_id, host_ids, buffer_before_min, "
+          "buffer_after_min) "
+          "INSERT INTO booking_hosts(host_id, start_s, booking_uid, end_s, status, room_id, host_ids, "
+          "buffer_before_min, buffer_after_min) SELECT h, b.start_s, b.uid, b.end_s, b.status, b.room_id, b.host_ids, "
+          "b.buffer_before_min, b.buffer_after_min FROM b, unnest($21::text[]) AS h",
           {b.uid, b.account_id, b.page_id, b.event_type, b.host_id, b.room_id, b.start, b.end, b.status,
            b.token_hash, b.guest_name, b.guest_email, b.guest_phone, b.checkin_code, b.doc, b.created_at,
-           b.updated_at, join_ids(b), b.buffer_before_min, b.buffer_after_min});
-      write_booking_hosts(b);
+           b.updated_at, join_ids(b), b.buffer_before_min, b.buffer_after_min, pg::array_literal(ids)});
     });
   }
   void update_booking(const BookingRecord& b) override {
@@ -400,10 +409,12 @@ class PgStore final : public Store {
   std::int64_t add_outbox(const OutboxMessage& m) override {
     std::int64_t id = 0;
     write_fn([&] {
-      run("UPDATE outbox SET state = 'cancelled' WHERE booking_uid = $1 AND msg_key = $2 AND state = 'scheduled'",
-          {m.booking_uid, m.key});
-      auto r = run("INSERT INTO outbox(account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, "
-                   "state, payload, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id",
+      // One round trip: the replaced message is cancelled and the new one inserted by
+      // one statement (both parts see the same snapshot, so the new row stays scheduled).
+      auto r = run("WITH cancelled AS (UPDATE outbox SET state = 'cancelled' WHERE booking_uid = $2 AND msg_key = $3 "
+                   "AND state = 'scheduled') INSERT INTO outbox(account_id, booking_uid, msg_key, template_key, "
+                   "channel, recipient, send_at, state, payload, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) "
+                   "RETURNING id",
                    {m.account_id, m.booking_uid, m.key, m.template_key, m.channel, m.recipient, m.send_at, m.state,
                     m.payload, m.created_at});
       id = r.integer(0, 0);

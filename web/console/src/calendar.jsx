@@ -49,12 +49,12 @@ function lanes(list) {
 }
 
 function Block({ b, top, height, lane, lanesN, names }) {
-  const label = `${fmtTime(b.start)}–${fmtTime(b.end)} ${guestName(b)} · ${t('st_' + b.status)}${b.request ? ' · ' + t('request') + ': ' + b.request.state : ''}`;
+  const label = `${fmtTime(b.start)}–${fmtTime(b.end)} ${guestName(b)} · ${t('st_' + b.status)}${b.request ? ' · ' + t('request') + ': ' + t('rs_' + b.request.state) : ''}`;
   return (
     <a href={'#/booking/' + encodeURIComponent(b.uid)} class={'block st-' + b.status} data-uid={b.uid}
        style={{ top: top + 'px', height: Math.max(height, 18) + 'px', left: `calc(${(lane / lanesN) * 100}% + 2px)`, width: `calc(${100 / lanesN}% - 4px)` }}
        aria-label={label}>
-      <span class="bt">{fmtTime(b.start)}</span> <span class="bn">{guestName(b)}</span>
+      <span class="bt">{fmtTime(b.start)}</span> <span class="bn">{guestName(b)}</span>{b.request && <span class={'req rq-' + b.request.state} aria-hidden="true"> ✉</span>}
       {height >= 40 && <span class="bs">{b.event_type_name || b.event_type || ''}{names ? ' · ' + names : ''}</span>}
     </a>
   );
@@ -112,8 +112,8 @@ export function Calendar() {
     let columns;
     if (view === 'day' && by === 'host') columns = data.hosts.map((h) => ({ key: h.id, title: h.name, items: visible.filter((b) => bookingHosts(b).includes(h.id)), day: date, work: workMinutes(h, date) }));
     else if (view === 'day') columns = [...data.rooms.map((r) => ({ key: r.id, title: r.name, items: visible.filter((b) => (b.room && (b.room.id || b.room)) === r.id), day: date })),
-      { key: '_none', title: '—', items: visible.filter((b) => !b.room), day: date }];
-    else columns = dayList.map((d) => ({ key: d, title: fmtDay(d), items: visible.filter((b) => isoDate(new Date(b.start)) === d), day: d, isToday: d === today() }));
+      { key: '_none', title: t('room') + ': ' + t('none'), items: visible.filter((b) => !b.room), day: date }];
+    else columns = dayList.map((d) => ({ key: d, title: fmtDay(d, { weekday: 'short', day: 'numeric' }), items: visible.filter((b) => isoDate(new Date(b.start)) === d), day: d, isToday: d === today() }));
     const hours = [];
     for (let m = startMin; m < endMin; m += 60) hours.push(m);
     const nowDate = new Date(now);

@@ -153,6 +153,25 @@ export function Messages({ uid, guestPhone }) {
   );
 }
 
+// Deleting (seed 000's admin screen): asks first; the server cancels its messages.
+function DeleteBooking({ uid, onDone }) {
+  const [ask, setAsk] = useState(false);
+  const [err, setErr] = useState(null);
+  const del = async () => {
+    try { await api('DELETE', '/v1/admin/bookings/' + encodeURIComponent(uid)); announce(t('saved')); onDone(); } catch (e) { setErr(e); }
+  };
+  return (
+    <>
+      <button type="button" class="ghost danger-text" onClick={() => setAsk(true)} data-action="delete">{t('delete')}</button>
+      {ask && <Dialog title={t('delete_title')} onClose={() => setAsk(false)}>
+        <p>{t('delete_text')}</p>
+        <FormError err={err} />
+        <div class="row"><button type="button" class="danger" onClick={del}>{t('delete')}</button><button type="button" class="ghost" onClick={() => setAsk(false)}>{t('cancel')}</button></div>
+      </Dialog>}
+    </>
+  );
+}
+
 export function BookingDrawer({ uid, onClose }) {
   const [editing, setEditing] = useState(false);
   const [asking, setAsking] = useState(false);
@@ -172,12 +191,12 @@ export function BookingDrawer({ uid, onClose }) {
     const { b, hosts, rooms } = d.data;
     const hostName = Object.fromEntries(hosts.map((h) => [h.id, h.name]));
     const roomName = Object.fromEntries(rooms.map((r) => [r.id, r.name]));
-    const actions = Array.isArray(b.available_actions) ? b.available_actions.map((a) => a.replace('-', '_')).filter((a) => ALL_ACTIONS.includes(a)) : ALL_ACTIONS;
+    const actions = Array.isArray(b.available_actions) ? b.available_actions.map((a) => (a === 'mark_no_show' ? 'no_show' : a.replace('-', '_'))).filter((a) => ALL_ACTIONS.includes(a)) : ALL_ACTIONS;
     const g = guestsOf(b);
-    const phone = (g[0] && g[0].phone) || '';
+    const phone = (g[0] && g[0].phone) || b.fallback_phone || '';
     body = (
       <div class="stack">
-        <p class="drawer-status"><Status s={b.status} /> {b.request && <span class="badge">{t('request')}: {b.request.state}</span>} {b.tray && <span class="badge">{b.tray}</span>}</p>
+        <p class="drawer-status"><Status s={b.status} /> {b.request && <span class="badge">{t('request')}: {t('rs_' + b.request.state)}</span>} {b.tray && <span class="badge">{b.tray}</span>}</p>
         <dl class="kv">
           <dt>{t('time')}</dt><dd>{fmtRange(b.start, b.end)}</dd>
           <dt>{t('guest')}</dt><dd>{g.map((x) => <div>{x.name}{x.company ? ` (${x.company})` : ''} · <a href={'mailto:' + x.email}>{x.email}</a>{x.phone ? <> · <a href={'tel:' + x.phone}>{x.phone}</a></> : ''}</div>)}</dd>
@@ -193,7 +212,11 @@ export function BookingDrawer({ uid, onClose }) {
             {actions.map((a) => <Action b={b} action={a} onDone={reload} />)}
             <button type="button" onClick={() => setEditing(true)} data-action="edit">{t('act_edit')}</button>
             <button type="button" onClick={() => setAsking(true)} data-action="confirm-request">{t('act_confirm_request')}</button>
+            <DeleteBooking uid={b.uid} onDone={onClose} />
           </div>
+        )}
+        {Array.isArray(b.delivery_problems) && b.delivery_problems.length > 0 && (
+          <p class="banner error" role="alert">{t('delivery_problem')} {phone && <>☏ <a href={'tel:' + phone}>{phone}</a></>}</p>
         )}
         {editing && <EditForm b={b} hosts={hosts} rooms={rooms} onSaved={reload} onCancel={() => setEditing(false)} />}
         <h3>{t('messages')}</h3>

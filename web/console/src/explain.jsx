@@ -1,7 +1,8 @@
 // "Why is 10:00 not offered?": every candidate start of a local day with the core's
 // reasons (GET /v1/admin/pages/{page}/explain) — the same computation as the slots.
 import { useState } from 'preact/hooks';
-import { api } from './api.js';
+import { api, itemsOf } from './api.js';
+import { useLoad } from './ui.jsx';
 import { t, reasonText } from './i18n.js';
 import { Field, FormError, Empty } from './ui.jsx';
 import { today, browserZone, fmtTime } from './time.js';
@@ -9,6 +10,8 @@ import { usePages, PagePicker } from './phone.jsx';
 
 export function Explain() {
   const P = usePages();
+  const hosts = useLoad(() => api('GET', '/v1/admin/hosts').then(itemsOf).catch(() => []), []);
+  const hn = (id) => ((hosts.data || []).find((h) => h.id === id) || {}).name || id;
   const [date, setDate] = useState(today());
   const [tz, setTz] = useState(browserZone());
   const [res, setRes] = useState(null);
@@ -37,11 +40,11 @@ export function Explain() {
           <tbody>{res.starts.map((s) => (
             <tr class={s.available ? 'yes' : 'no'} data-start={s.start} data-available={String(!!s.available)}>
               <td>{fmtTime(s.start, res.tz || tz)}–{fmtTime(s.end, res.tz || tz)}</td>
-              <td>{s.available ? <span class="badge st-approved">✓ {t('available')}</span> : <span class="badge st-cancelled">✗ {t('not_available')}</span>}{s.host ? ` · ${s.host}` : ''}</td>
+              <td>{s.available ? <span class="badge st-approved">✓ {t('available')}</span> : <span class="badge st-cancelled">✗ {t('not_available')}</span>}{s.host ? ` · ${hn(s.host)}` : ''}</td>
               <td><ul class="reasons">{(s.reasons || []).map((r) => (
-                <li data-code={r.code}>{reasonText(r.code)}{r.host ? ` · ${t('host')} ${r.host}` : ''}{r.room ? ` · ${t('room')} ${r.room}` : ''}
+                <li data-code={r.code}>{reasonText(r.code)}{r.host ? ` · ${hn(r.host)}` : ''}{r.room ? ` · ${t('room')} ${r.room}` : ''}
                   {r.booking ? <> · <a href={'#/booking/' + encodeURIComponent(r.booking)}>{r.booking}</a></> : ''}{r.proposal ? ` · ${t('proposal')} ${r.proposal}` : ''}
-                  {r.busy ? ` · ${typeof r.busy === 'string' ? r.busy : r.busy.calendar || r.busy.name || ''}` : ''}{r.detail ? <small> — {r.detail}</small> : ''}</li>
+                  {r.busy ? ` · ${typeof r.busy === 'string' ? r.busy : r.busy.calendar || r.busy.name || (r.busy.start ? fmtTime(r.busy.start, res.tz || tz) + '–' + fmtTime(r.busy.end, res.tz || tz) : '')}` : ''}{r.limit ? ` (${r.count}/${r.limit})` : ''}{r.detail ? <small> — {r.detail}</small> : ''}</li>
               ))}</ul></td>
             </tr>
           ))}</tbody>

@@ -2,6 +2,8 @@
 // from GET /v1/session, else the browser's). Problem codes from the server are shown
 // through `problem()`: a known code gets a clear sentence, any other its server detail.
 const en = {
+  ps_open: 'Open', ps_chosen: 'Chosen', ps_withdrawn: 'Withdrawn', ps_expired: 'Expired', rs_all: 'All', rs_pending_send: 'Waiting to send', rs_sent: 'Sent', rs_accepted: 'Confirmed', rs_declined: 'Declined', rs_cancelled: 'Withdrawn',
+  delete_title: 'Delete this booking?', delete_text: 'The booking and its planned messages are removed. The guest is not told.', delivery_problem: 'A message to the guest could not be delivered.',
   app: 'Kairos console', signin: 'Sign in', signout: 'Sign out', email: 'E-mail', password: 'Password',
   signin_title: 'Sign in to your console', signing_in: 'Signing in…',
   set_password: 'Choose your password', new_password: 'New password', save_password: 'Save password',
@@ -17,7 +19,7 @@ const en = {
   proposal: 'Proposal', guest: 'Guest', service: 'Service', page: 'Page', hosts: 'Hosts', host: 'Host', room: 'Room',
   time: 'Time', status: 'Status', notes: 'Notes', guidance: 'Guidance', phone: 'Phone', name: 'Name', company: 'Company',
   act_approve: 'Approve', act_reject: 'Reject', act_cancel: 'Cancel booking', act_complete: 'Complete',
-  act_no_show: 'Mark no-show', act_no_show_: 'Mark no-show', act_edit: 'Edit', act_confirm_request: 'Ask to confirm',
+  act_no_show: 'Mark no-show', act_edit: 'Edit', act_confirm_request: 'Ask to confirm',
   reason: 'Reason', reason_for: 'Reason (sent to the guest)', confirm: 'Confirm', back: 'Back', cancel: 'Cancel',
   save: 'Save', saved: 'Saved.', start: 'Start', end: 'End', none: 'None', delete: 'Delete', add: 'Add', remove: 'Remove',
   notify_title: 'Tell the guest?', notify_text: 'You changed something the guest was told ({fields}). Send them an update by e-mail?',
@@ -64,6 +66,8 @@ const en = {
   error: 'Something went wrong.', forgot: 'Forgot your password?', send_reset: 'Send me a link', reset_sent: 'If this address has a login, a link to choose a new password is on its way.',
 };
 const ja = {
+  ps_open: '受付中', ps_chosen: '選択済み', ps_withdrawn: '取り下げ', ps_expired: '期限切れ', rs_all: 'すべて', rs_pending_send: '送信待ち', rs_sent: '送信済み', rs_accepted: '確認済み', rs_declined: '辞退', rs_cancelled: '取り消し',
+  delete_title: 'この予約を削除しますか?', delete_text: '予約と予定されたメッセージが削除されます。お客様には通知されません。', delivery_problem: 'お客様へのメッセージが届きませんでした。',
   app: 'Kairos コンソール', signin: 'ログイン', signout: 'ログアウト', email: 'メールアドレス', password: 'パスワード',
   signin_title: 'コンソールにログイン', signing_in: 'ログイン中…', set_password: 'パスワードを設定', new_password: '新しいパスワード',
   save_password: 'パスワードを保存', password_saved: 'パスワードを保存しました。ログインしてください。',
@@ -117,6 +121,8 @@ const ja = {
   signed_in_as: '{name} としてログイン中', error: '問題が発生しました。', forgot: 'パスワードをお忘れですか?', send_reset: 'リンクを送る', reset_sent: 'このアドレスのログインがあれば、パスワード設定のリンクを送りました。',
 };
 const fi = {
+  ps_open: 'Avoin', ps_chosen: 'Valittu', ps_withdrawn: 'Peruttu', ps_expired: 'Vanhentunut', rs_all: 'Kaikki', rs_pending_send: 'Odottaa lähetystä', rs_sent: 'Lähetetty', rs_accepted: 'Vahvistettu', rs_declined: 'Kieltäytyi', rs_cancelled: 'Peruttu',
+  delete_title: 'Poistetaanko varaus?', delete_text: 'Varaus ja sen ajastetut viestit poistetaan. Asiakkaalle ei kerrota.', delivery_problem: 'Viestiä asiakkaalle ei voitu toimittaa.',
   app: 'Kairos-konsoli', signin: 'Kirjaudu', signout: 'Kirjaudu ulos', email: 'Sähköposti', password: 'Salasana',
   signin_title: 'Kirjaudu konsoliin', signing_in: 'Kirjaudutaan…', set_password: 'Valitse salasana', new_password: 'Uusi salasana',
   save_password: 'Tallenna salasana', password_saved: 'Salasana tallennettu. Kirjaudu sillä nyt.',
@@ -175,6 +181,8 @@ const fi = {
   error: 'Jokin meni vikaan.', forgot: 'Unohtuiko salasana?', send_reset: 'Lähetä linkki', reset_sent: 'Jos osoitteella on tunnus, linkki uuden salasanan valintaan on tulossa.',
 };
 const de = {
+  ps_open: 'Offen', ps_chosen: 'Gewählt', ps_withdrawn: 'Zurückgezogen', ps_expired: 'Abgelaufen', rs_all: 'Alle', rs_pending_send: 'Wartet auf Versand', rs_sent: 'Gesendet', rs_accepted: 'Bestätigt', rs_declined: 'Abgelehnt', rs_cancelled: 'Zurückgenommen',
+  delete_title: 'Diese Buchung löschen?', delete_text: 'Die Buchung und ihre geplanten Nachrichten werden entfernt. Der Gast wird nicht benachrichtigt.', delivery_problem: 'Eine Nachricht an den Gast konnte nicht zugestellt werden.',
   app: 'Kairos-Konsole', signin: 'Anmelden', signout: 'Abmelden', email: 'E-Mail', password: 'Passwort',
   signin_title: 'Bei der Konsole anmelden', signing_in: 'Anmeldung…', set_password: 'Passwort festlegen', new_password: 'Neues Passwort',
   save_password: 'Passwort speichern', password_saved: 'Ihr Passwort ist gespeichert. Melden Sie sich jetzt an.',
@@ -236,6 +244,8 @@ const de = {
   error: 'Etwas ist schiefgegangen.', forgot: 'Passwort vergessen?', send_reset: 'Link senden', reset_sent: 'Wenn diese Adresse ein Konto hat, ist ein Link zum Festlegen eines neuen Passworts unterwegs.',
 };
 const hu = {
+  ps_open: 'Nyitott', ps_chosen: 'Kiválasztva', ps_withdrawn: 'Visszavonva', ps_expired: 'Lejárt', rs_all: 'Mind', rs_pending_send: 'Küldésre vár', rs_sent: 'Elküldve', rs_accepted: 'Megerősítve', rs_declined: 'Elutasítva', rs_cancelled: 'Visszavonva',
+  delete_title: 'Törli ezt a foglalást?', delete_text: 'A foglalás és ütemezett üzenetei törlődnek. A vendég nem kap értesítést.', delivery_problem: 'A vendégnek szóló üzenetet nem sikerült kézbesíteni.',
   app: 'Kairos konzol', signin: 'Bejelentkezés', signout: 'Kijelentkezés', email: 'E-mail', password: 'Jelszó',
   signin_title: 'Bejelentkezés a konzolba', signing_in: 'Bejelentkezés…', set_password: 'Jelszó megadása', new_password: 'Új jelszó',
   save_password: 'Jelszó mentése', password_saved: 'A jelszó elmentve. Most jelentkezzen be vele.',
@@ -300,7 +310,7 @@ const hu = {
 // Problem codes → clear sentences. Unknown codes fall back to the server's detail.
 const problems = {
   en: {
-    bad_credentials: 'The e-mail or password is not right.', rate_limited: 'Too many tries. Wait a moment and try again.',
+    bad_credentials: 'The e-mail or password is not right.', rate_limited: 'Too many tries. Wait a moment and try again.', too_many_attempts: 'Too many tries. Wait a moment and try again.',
     unauthorized: 'Please sign in again.', forbidden: 'You are not allowed to do this.', cross_origin: 'This request came from another site and was refused.',
     slot_unavailable: 'That time is no longer free.', limit_reached: 'The limit of bookings for that day or week is reached.',
     illegal_transition: 'This booking cannot do that in its current state.', missing_field: 'This field is required.',
@@ -315,7 +325,7 @@ const problems = {
     too_soon: 'Too short notice.', outside_booking_window: 'Outside the booking window.',
   },
   ja: {
-    bad_credentials: 'メールアドレスまたはパスワードが違います。', rate_limited: '試行回数が多すぎます。しばらくしてからお試しください。',
+    out_of_range: '許可された範囲外の値です。', bad_credentials: 'メールアドレスまたはパスワードが違います。', rate_limited: '試行回数が多すぎます。しばらくしてからお試しください。', too_many_attempts: '試行回数が多すぎます。しばらくしてからお試しください。',
     unauthorized: 'もう一度ログインしてください。', forbidden: 'この操作は許可されていません。', cross_origin: '他のサイトからの要求のため拒否されました。',
     slot_unavailable: 'その時間はもう空いていません。', limit_reached: 'その日または週の予約上限に達しています。',
     illegal_transition: '現在の状態ではこの操作はできません。', missing_field: '必須項目です。', invalid_email: 'メールアドレスが正しくありません。',
@@ -325,7 +335,7 @@ const problems = {
     stale: '他の人が先に変更しました。', conflict: '他の人が先に変更しました。', invalid_token: 'このリンクは無効です。',
   },
   fi: {
-    bad_credentials: 'Sähköposti tai salasana on väärin.', rate_limited: 'Liian monta yritystä. Odota hetki.',
+    out_of_range: 'Arvo on sallitun alueen ulkopuolella.', bad_credentials: 'Sähköposti tai salasana on väärin.', rate_limited: 'Liian monta yritystä. Odota hetki.', too_many_attempts: 'Liian monta yritystä. Odota hetki.',
     unauthorized: 'Kirjaudu uudelleen.', forbidden: 'Sinulla ei ole oikeutta tähän.', cross_origin: 'Pyyntö tuli toiselta sivustolta ja hylättiin.',
     slot_unavailable: 'Aika ei ole enää vapaana.', limit_reached: 'Päivän tai viikon varausraja on täynnä.',
     illegal_transition: 'Varauksen nykyisessä tilassa tämä ei ole mahdollista.', missing_field: 'Pakollinen kenttä.',
@@ -334,7 +344,7 @@ const problems = {
     request_already_sent: 'Pyyntö on jo lähetetty; sitä ei voi kumota.', stale: 'Joku muu muutti tätä välillä.', conflict: 'Joku muu muutti tätä välillä.',
   },
   de: {
-    bad_credentials: 'E-Mail oder Passwort stimmt nicht.', rate_limited: 'Zu viele Versuche. Bitte kurz warten.',
+    out_of_range: 'Der Wert liegt außerhalb des erlaubten Bereichs.', bad_credentials: 'E-Mail oder Passwort stimmt nicht.', rate_limited: 'Zu viele Versuche. Bitte kurz warten.', too_many_attempts: 'Zu viele Versuche. Bitte kurz warten.',
     unauthorized: 'Bitte melden Sie sich erneut an.', forbidden: 'Dafür fehlt Ihnen die Berechtigung.', cross_origin: 'Die Anfrage kam von einer anderen Website und wurde abgelehnt.',
     slot_unavailable: 'Diese Zeit ist nicht mehr frei.', limit_reached: 'Die Höchstzahl an Buchungen für diesen Tag oder diese Woche ist erreicht.',
     illegal_transition: 'Im aktuellen Zustand der Buchung ist das nicht möglich.', missing_field: 'Pflichtfeld.',
@@ -344,7 +354,7 @@ const problems = {
     stale: 'Jemand anderes hat dies inzwischen geändert.', conflict: 'Jemand anderes hat dies inzwischen geändert.',
   },
   hu: {
-    bad_credentials: 'Hibás e-mail-cím vagy jelszó.', rate_limited: 'Túl sok próbálkozás. Várjon egy kicsit.',
+    out_of_range: 'Az érték a megengedett tartományon kívül esik.', bad_credentials: 'Hibás e-mail-cím vagy jelszó.', rate_limited: 'Túl sok próbálkozás. Várjon egy kicsit.', too_many_attempts: 'Túl sok próbálkozás. Várjon egy kicsit.',
     unauthorized: 'Jelentkezzen be újra.', forbidden: 'Ehhez nincs jogosultsága.', cross_origin: 'A kérés másik webhelyről érkezett, ezért elutasítottuk.',
     slot_unavailable: 'Ez az időpont már nem szabad.', limit_reached: 'Elérte a napi vagy heti foglalási korlátot.',
     illegal_transition: 'A foglalás jelenlegi állapotában ez nem lehetséges.', missing_field: 'Kötelező mező.',
@@ -408,3 +418,6 @@ export function problem(err) {
 export function reasonText(code) {
   return (reasons[current] && reasons[current][code]) || reasons.en[code] || String(code).replace(/_/g, ' ');
 }
+
+// For check_i18n.mjs (every key in every language).
+export function tablesForCheck() { return { strings: tables, reasons }; }

@@ -3,7 +3,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import './style.css';
-import { api, setUnauthorizedHandler } from './api.js';
+import { api, setUnauthorizedHandler, itemsOf, q } from './api.js';
+import { today } from './time.js';
 import { t, pickLanguage } from './i18n.js';
 import { Announcer, Loading } from './ui.jsx';
 import { SignIn, SetPassword } from './signin.jsx';
@@ -42,6 +43,17 @@ function Shell({ session, onSignOut, children, route }) {
     try { localStorage.setItem('kairos-console-theme', next ? 'dark' : 'light'); } catch (e) { /* private mode */ }
   };
   const here = route.parts[0] || 'calendar';
+  // Pending bookings from today on stand out in the navigation until someone acts.
+  const [pending, setPending] = useState(0);
+  useEffect(() => {
+    const load = () => api('GET', '/v1/admin/bookings' + q({ status: 'pending', from: today(), limit: 100 }))
+      .then((r) => setPending(itemsOf(r).length), () => {});
+    load();
+    const timer = setInterval(load, 60000);  // guests book while staff watch
+    addEventListener('kairos:changed', load);
+    addEventListener('hashchange', load);
+    return () => { clearInterval(timer); removeEventListener('kairos:changed', load); removeEventListener('hashchange', load); };
+  }, []);
   return (
     <div class="shell">
       <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main').focus(); }}>Skip to content</a>
@@ -59,7 +71,7 @@ function Shell({ session, onSignOut, children, route }) {
       <nav class="side" aria-label={t('main_nav')}>
         <ul>
           {NAV.filter((n) => !n[3] || session.role !== 'staff').map(([path, key, icon]) => (
-            <li><a href={'#/' + path} aria-current={here === path ? 'page' : undefined}><span class="ico" aria-hidden="true">{icon}</span><span class="lbl">{t(key)}</span></a></li>
+            <li><a href={'#/' + path} aria-current={here === path ? 'page' : undefined} title={t(key)}><span class="ico" aria-hidden="true">{icon}</span><span class="lbl">{t(key)}</span>{path === 'calendar' && pending > 0 && <span class="count" title={t('st_pending')}>{pending}<span class="sr"> {t('st_pending')}</span></span>}</a></li>
           ))}
         </ul>
       </nav>

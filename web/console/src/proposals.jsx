@@ -118,7 +118,7 @@ export function Proposals() {
     <div class="screen">
       <div class="toolbar"><h1>{t('proposals_title')}</h1><button type="button" class="primary" onClick={() => setCreating(!creating)} aria-expanded={creating ? 'true' : 'false'}>{t('new_proposal')}</button></div>
       {creating && <NewProposal onCreated={d.reload} />}
-      <Tabs label={t('state')} value={state} onChange={setState} tabs={[['open', t('open_')], ['chosen', 'chosen'], ['withdrawn', 'withdrawn'], ['expired', 'expired']]} />
+      <Tabs label={t('state')} value={state} onChange={setState} tabs={['open', 'chosen', 'withdrawn', 'expired'].map((x) => [x, t('ps_' + x)])} />
       <FormError err={err || d.err} />
       {d.loading && !d.data ? <Loading /> : !d.data || !d.data.length ? <Empty>{t('empty_proposals')}</Empty> : (
         <table class="list">
@@ -127,7 +127,7 @@ export function Proposals() {
             <tr data-proposal={p.id}>
               <td>{(p.guests || []).map((g) => g.name || g.email).join(', ')}</td>
               <td><ul>{(p.candidates || p.holds || []).map((c) => <li>{fmtRange(c.start, c.end)}</li>)}</ul></td>
-              <td>{p.state}</td>
+              <td>{t('ps_' + (p.state || 'open'))}</td>
               <td>{(p.state || 'open') === 'open' && <button type="button" class="danger-outline" onClick={() => withdraw(p.id)}>{t('withdraw')}</button>}</td>
             </tr>
           ))}</tbody>

@@ -88,7 +88,7 @@ export function Requests() {
   return (
     <div class="screen">
       <h1>{t('requests_title')}</h1>
-      <Tabs label={t('state')} value={tab} onChange={setTab} tabs={[['all', '*'], ['pending_send', 'pending_send'], ['sent', 'sent'], ['accepted', 'accepted'], ['declined', t('declined_tray')]]} />
+      <Tabs label={t('state')} value={tab} onChange={setTab} tabs={[['all', t('rs_all')], ...['pending_send', 'sent', 'accepted'].map((x) => [x, t('rs_' + x)]), ['declined', t('declined_tray')]]} />
       {d.err && <FormError err={d.err} />}
       {d.loading && !d.data ? <Loading /> : !d.data || !d.data.length ? <Empty>{tab === 'declined' ? t('empty_declined') : t('empty_requests')}</Empty> : tab === 'declined' ? (
         <table class="list"><thead><tr><th scope="col">{t('time')}</th><th scope="col">{t('guest')}</th><th scope="col">{t('status')}</th></tr></thead>
@@ -96,7 +96,7 @@ export function Requests() {
       ) : (
         <table class="list"><thead><tr><th scope="col">{t('state')}</th><th scope="col">{t('recipients')}</th><th scope="col">{t('nav_bookings')}</th><th scope="col">{t('when')}</th></tr></thead>
           <tbody>{d.data.map((r) => (
-            <tr><td>{r.state}{r.state === 'pending_send' && r.send_at && <Countdown id={r.id} sendAt={r.send_at} serverNow={r.server_now} onUndone={d.reload} />}</td>
+            <tr><td>{t('rs_' + r.state)}{r.state === 'pending_send' && r.send_at && <Countdown id={r.id} sendAt={r.send_at} serverNow={r.server_now} onUndone={d.reload} />}</td>
               <td>{(r.recipients || []).join(', ')}</td>
               <td>{(r.bookings || []).map((u) => <a href={'#/booking/' + encodeURIComponent(u.uid || u)}>{(u.uid || u).slice(0, 10)} </a>)}</td>
               <td>{r.send_at ? fmtDateTime(r.send_at) : ''}</td></tr>

@@ -26,7 +26,7 @@ export function Search({ q }) {
   return (
     <div class="screen">
       <h1>{q ? `${t('search_title')}: “${q}”` : t('nav_bookings')}</h1>
-      <Tabs label={t('status')} value={status} onChange={setStatus} tabs={[['', '*'], ['pending', t('st_pending')], ['approved', t('st_approved')], ['cancelled', t('st_cancelled')]]} />
+      <Tabs label={t('status')} value={status} onChange={setStatus} tabs={[['', t('rs_all')], ['pending', t('st_pending')], ['approved', t('st_approved')], ['cancelled', t('st_cancelled')]]} />
       <FormError err={d.err} />
       {d.loading && !d.data ? <Loading /> : !d.data || !d.data.length ? <Empty>{t('no_results')}</Empty> : <BookingTable items={d.data} />}
     </div>

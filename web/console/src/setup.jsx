@@ -167,19 +167,19 @@ function ServiceForm({ s, i, set, rooms, err }) {
       <div class="grid3">
         <Field label={t('service_id')} name={p + '.id'} err={err}><input required value={s.id} onInput={(e) => up('id', e.currentTarget.value)} /></Field>
         <Field label={t('name')} name={p + '.name'} err={err}><input required value={nameOf(s) === s.id && !s.name ? '' : typeof s.name === 'object' ? nameOf(s) : s.name} onInput={(e) => up('name', e.currentTarget.value)} /></Field>
-        <Field label={t('duration')} name={p + '.duration_minutes'} err={err}><input type="number" min="1" value={s.duration_minutes} onInput={n('duration_minutes')} /></Field>
-        <Field label={t('interval')} name={p + '.slot_interval_minutes'} err={err}><input type="number" min="1" value={s.slot_interval_minutes ?? ''} onInput={n('slot_interval_minutes')} /></Field>
-        <Field label={t('buffer_before')} name={p + '.buffer_before_minutes'} err={err}><input type="number" min="0" value={s.buffer_before_minutes ?? ''} onInput={n('buffer_before_minutes')} /></Field>
-        <Field label={t('buffer_after')} name={p + '.buffer_after_minutes'} err={err}><input type="number" min="0" value={s.buffer_after_minutes ?? ''} onInput={n('buffer_after_minutes')} /></Field>
-        <Field label={t('min_notice')} name={p + '.min_notice_minutes'} err={err}><input type="number" min="0" value={s.min_notice_minutes ?? ''} onInput={n('min_notice_minutes')} /></Field>
-        <Field label={t('per_day')} name={p + '.limits.per_day'} err={err}><input type="number" min="1" value={(s.limits && s.limits.per_day) ?? ''} onInput={(e) => up('limits', { ...s.limits, per_day: num(e.currentTarget.value) })} /></Field>
-        <Field label={t('per_week')} name={p + '.limits.per_week'} err={err}><input type="number" min="1" value={(s.limits && s.limits.per_week) ?? ''} onInput={(e) => up('limits', { ...s.limits, per_week: num(e.currentTarget.value) })} /></Field>
+        <Field label={t('duration')} name={p + '.duration_minutes'} err={err}><input type="number" value={s.duration_minutes} onInput={n('duration_minutes')} /></Field>
+        <Field label={t('interval')} name={p + '.slot_interval_minutes'} err={err}><input type="number" value={s.slot_interval_minutes ?? ''} onInput={n('slot_interval_minutes')} /></Field>
+        <Field label={t('buffer_before')} name={p + '.buffer_before_minutes'} err={err}><input type="number" value={s.buffer_before_minutes ?? ''} onInput={n('buffer_before_minutes')} /></Field>
+        <Field label={t('buffer_after')} name={p + '.buffer_after_minutes'} err={err}><input type="number" value={s.buffer_after_minutes ?? ''} onInput={n('buffer_after_minutes')} /></Field>
+        <Field label={t('min_notice')} name={p + '.min_notice_minutes'} err={err}><input type="number" value={s.min_notice_minutes ?? ''} onInput={n('min_notice_minutes')} /></Field>
+        <Field label={t('per_day')} name={p + '.limits.per_day'} err={err}><input type="number" value={(s.limits && s.limits.per_day) ?? ''} onInput={(e) => up('limits', { ...s.limits, per_day: num(e.currentTarget.value) })} /></Field>
+        <Field label={t('per_week')} name={p + '.limits.per_week'} err={err}><input type="number" value={(s.limits && s.limits.per_week) ?? ''} onInput={(e) => up('limits', { ...s.limits, per_week: num(e.currentTarget.value) })} /></Field>
         <Field label={t('window')} name={p + '.window'} err={err}>
           <select value={wkind} onChange={(e) => { const v = e.currentTarget.value; up('window', v === 'none' ? null : v === 'rolling' ? { rolling_days: 60 } : { from: today(), to: addDays(today(), 90) }); }}>
             <option value="none">{t('window_none')}</option><option value="rolling">{t('window_rolling')}</option><option value="fixed">{t('window_fixed')}</option>
           </select>
         </Field>
-        {wkind === 'rolling' && <Field label={t('rolling_days')} name={p + '.window.rolling_days'} err={err}><input type="number" min="1" value={s.window.rolling_days} onInput={(e) => up('window', { rolling_days: Number(e.currentTarget.value) })} /></Field>}
+        {wkind === 'rolling' && <Field label={t('rolling_days')} name={p + '.window.rolling_days'} err={err}><input type="number" value={s.window.rolling_days} onInput={(e) => up('window', { rolling_days: Number(e.currentTarget.value) })} /></Field>}
         {wkind === 'fixed' && <>
           <Field label={t('from')} name={p + '.window.from'} err={err}><input type="date" value={s.window.from} onInput={(e) => up('window', { ...s.window, from: e.currentTarget.value })} /></Field>
           <Field label={t('to')} name={p + '.window.to'} err={err}><input type="date" value={s.window.to} onInput={(e) => up('window', { ...s.window, to: e.currentTarget.value })} /></Field>
@@ -196,14 +196,18 @@ function ServiceForm({ s, i, set, rooms, err }) {
 
 function PageForm({ page, hosts, rooms, onDone }) {
   const [f, setF] = useState({
-    id: page.id || '', name: nameOf(page) === page.id && !page.name ? '' : typeof page.name === 'object' ? nameOf(page) : page.name || '', description: typeof page.description === 'string' ? page.description : '',
+    id: page.id || '', name: nameOf(page) === page.id && !page.name ? '' : typeof page.name === 'object' ? nameOf(page) : page.name || '',
+    description: page.description && typeof page.description === 'object' ? Object.values(page.description)[0] || '' : page.description || '',
     language: page.language || 'en', enabled: page.enabled !== false, logo: page.logo || '', hosts: page.hosts || [], host_mode: page.host_mode || 'any',
-    event_types: page.event_types && page.event_types.length ? page.event_types.map((e) => ({ ...e, name: typeof e.name === 'object' ? nameOf(e) : e.name })) : [newService(0)],
+    event_types: page.event_types && page.event_types.length ? page.event_types.map((e) => ({ ...e, _orig: e.name, name: typeof e.name === 'object' ? nameOf(e) : e.name })) : [newService(0)],
   });
   const [err, setErr] = useState(null);
   const set = (k) => (e) => setF({ ...f, [k]: e.currentTarget.value });
+  // Names kept in several languages stay so unless the shown one was edited.
+  const keep = (orig, shown) => (orig && typeof orig === 'object' && Object.values(orig)[0] === shown ? orig : shown);
   const clean = (s) => {
-    const o = { ...s };
+    const o = { ...s, name: keep(s._orig, s.name) };
+    delete o._orig;
     for (const k of ['slot_interval_minutes', 'buffer_before_minutes', 'buffer_after_minutes', 'min_notice_minutes']) if (o[k] === '' || o[k] === null) delete o[k];
     if (!o.window) delete o.window;
     if (o.limits) { o.limits = Object.fromEntries(Object.entries(o.limits).filter(([, v]) => v !== undefined && v !== '' && v !== null)); if (!Object.keys(o.limits).length) delete o.limits; }
@@ -212,7 +216,10 @@ function PageForm({ page, hosts, rooms, onDone }) {
   };
   const save = async (e) => {
     e.preventDefault(); setErr(null);
-    const body = { ...f, description: f.description || undefined, logo: f.logo || undefined, event_types: f.event_types.map(clean) };
+    // PUT replaces the page: start from what the server sent, so fields this form does
+    // not show (locations, labels, …) survive.
+    const body = { ...page, ...f, name: keep(page.name, f.name), description: keep(page.description, f.description) || undefined,
+      logo: f.logo || undefined, event_types: f.event_types.map(clean) };
     try {
       if (page.id) await api('PUT', '/v1/admin/pages/' + encodeURIComponent(page.id), body);
       else await api('POST', '/v1/admin/pages', body);
@@ -346,7 +353,7 @@ export function Setup({ tab, session }) {
       <nav class="chips" aria-label={t('nav_setup')}>
         {TABS.map(([k, key]) => <a class={'chip' + (k === tab ? ' on' : '')} href={'#/setup/' + k} aria-current={k === tab ? 'page' : undefined}>{t(key)}</a>)}
       </nav>
-      {session && session.role === 'staff' && <p class="banner error" role="alert">{t('owner_only')}</p>}
+      {session && session.role === 'staff' && tab !== 'keys' && tab !== 'staff' && <p class="banner error" role="alert">{t('owner_only')}</p>}
       <Screen key={tab} />
     </div>
   );

@@ -122,7 +122,8 @@ CREATE TABLE outbox (
   message_id      text NOT NULL DEFAULT ''
 );
 CREATE INDEX outbox_due ON outbox(state, handed_off_at, send_at);
-CREATE INDEX outbox_booking ON outbox(booking_uid);
+-- (booking, key): the planner must never scan all scheduled messages to replace one.
+CREATE INDEX outbox_booking ON outbox(booking_uid, msg_key);
 CREATE INDEX outbox_delivery ON outbox(state, handed_off_at, next_attempt_at);
 
 CREATE TABLE token_docs (

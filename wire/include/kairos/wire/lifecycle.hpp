@@ -6,6 +6,7 @@
 
 #include "kairos/booking.hpp"
 #include "kairos/confirmation.hpp"
+#include "kairos/edit.hpp"
 #include "kairos/email.hpp"
 #include "kairos/lifecycle.hpp"
 #include "kairos/notify.hpp"
@@ -40,5 +41,14 @@ Result<core::Booking> read_booking(const Json& j, std::string_view field);
 Result<core::NotificationSettings> read_notification_settings(const Json& j, std::string_view field);
 Result<core::Proposal> read_proposal(const Json& j, std::string_view field);
 Result<core::ConfirmationRequest> read_confirmation_request(const Json& j, std::string_view field);
+// A page's "notifications" object as the API takes it ({reminders_minutes: [..],
+// sms_reminders, host_reminders, follow_up_minutes, no_show_mail, host_language}) onto
+// `base` (which carries auto-approval and the page language).
+Result<core::NotificationSettings> read_page_notifications(const Json& j, std::string_view field,
+                                                           core::NotificationSettings base);
+// The body of PATCH /v1/admin/bookings/{uid}: start, end, hosts (non-empty list of
+// ids), room (non-empty id), guidance (≤ 5000), guests (non-empty list, each with an
+// e-mail), send_mail, visibility, notify.
+Result<core::BookingEdit> read_booking_edit(const Json& j);
 
 }  // namespace kairos::wire

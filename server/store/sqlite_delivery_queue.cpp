@@ -5,7 +5,7 @@
 
 #include <stdexcept>
 
-#include "delivery.hpp"
+#include "mail/delivery.hpp"
 
 namespace kairos::server::mail {
 namespace {

@@ -1,0 +1,424 @@
+// The owner console's endpoints beyond configuration: why a start is or is not
+// offered (core::explain_starts, the walk of free_slots), bookings staff enter for a
+// caller on the phone, the lists of proposals and confirmation requests (with
+// cursors), a booking's related bookings, and the preview of a confirmation request's
+// mails exactly as the outbox would render them. Another account's ids answer 404.
+#include <algorithm>
+
+#include "app.hpp"
+#include "auth/tokens.hpp"
+#include "bookings.hpp"
+#include "kairos/confirmation.hpp"
+#include "kairos/email.hpp"
+#include "kairos/explain.hpp"
+#include "kairos/time_text.hpp"
+#include "kairos/wire/explain.hpp"
+#include "kairos/wire/json_mapping.hpp"
+#include "mail_composer.hpp"
+#include "requests.hpp"
+
+namespace kairos::server {
+
+using core::make_error;
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+namespace {
+
+Response not_found(const char* what) { return http::problem(404, "not_found", std::string("No such ") + what + "."); }
+
+// limit (1..1000, default 100) and cursor of a list request.
+struct Paging {
+  std::size_t limit = 100;
+  std::string cursor;
+};
+
+core::Result<Paging> read_paging(const Request& req) {
+  Paging p;
+  const std::string l = req.query_or("limit");
+  if (!l.empty()) {
+    if (l.size() > 4 || !std::all_of(l.begin(), l.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+        std::stoi(l) < 1 || std::stoi(l) > 1000)
+      return make_error("invalid_limit", "limit is 1 to 1000", "limit");
+    p.limit = static_cast<std::size_t>(std::stoi(l));
+  }
+  p.cursor = req.query_or("cursor");
+  if (p.cursor.size() > 200) return make_error("invalid_cursor", "not a cursor of this list", "cursor");
+  return p;
+}
+
+// Lists of token documents are newest first; a cursor is the id of the last item seen.
+json page_of(const std::vector<json>& all, const Paging& paging) {
+  std::size_t from = 0;
+  if (!paging.cursor.empty()) {
+    auto it = std::find_if(all.begin(), all.end(), [&](const json& j) { return j.value("id", "") == paging.cursor; });
+    from = it == all.end() ? all.size() : static_cast<std::size_t>(it - all.begin()) + 1;
+  }
+  json items = json::array();
+  for (std::size_t i = from; i < all.size() && items.size() < paging.limit; ++i) items.push_back(all[i]);
+  const bool more = from + items.size() < all.size();
+  return json{{"items", items}, {"next_cursor", more ? json(items.back().value("id", "")) : json(nullptr)}};
+}
+
+json proposal_view(App& app, const store::TokenDoc& doc) {
+  json d = json::parse(doc.doc, nullptr, false);
+  if (!d.is_object()) d = json::object();
+  const core::Proposal p = proposal_from(d);
+  d["id"] = doc.id;
+  d["state"] = core::visible_state(p, app.now());
+  d["created_at"] = core::Instant::from_unix_seconds(doc.created_at);
+  d["updated_at"] = core::Instant::from_unix_seconds(doc.updated_at);
+  return d;
+}
+
+// The guest of a staff booking; the same checks as a guest's own booking.
+core::Result<core::Guest> read_guest(App& app, const json& body) {
+  auto g = wire::required(body, "guest");
+  if (!g) return g.error();
+  const json& gj = **g;
+  if (!gj.is_object()) return make_error("invalid_type", "expected an object", "guest");
+  core::Guest guest;
+  struct Field {
+    const char* key;
+    const char* field;
+    std::size_t max;
+    std::string* out;
+  };
+  for (const Field& f : {Field{"name", "guest.name", 200, &guest.name}, Field{"email", "guest.email", 320, &guest.email},
+                         Field{"phone", "guest.phone", 40, &guest.phone},
+                         Field{"company", "guest.company", 200, &guest.company},
+                         Field{"timezone", "guest.timezone", 64, &guest.timezone},
+                         Field{"language", "guest.language", 16, &guest.language}}) {
+    const json* m = wire::member(gj, f.key);
+    if (!m) continue;
+    auto s = wire::read_string(*m, f.field);
+    if (!s) return s.error();
+    if (s->size() > f.max) return make_error("too_long", "the text is too long", f.field);
+    *f.out = *s;
+  }
+  if (guest.name.empty()) return make_error("missing_field", "the guest's name is required", "guest.name");
+  if (guest.email.empty()) return make_error("missing_field", "the guest's e-mail is required", "guest.email");
+  auto check = core::check_email(guest.email);
+  if (!check.valid) {
+    std::string detail = "not a valid e-mail address";
+    if (check.suggestion) detail += "; did you mean " + *check.suggestion + "?";
+    return make_error("invalid_email", detail, "guest.email");
+  }
+  guest.email = check.address;
+  if (!guest.timezone.empty() && !app.zones.get(guest.timezone))
+    return make_error("unknown_zone", "not a time zone of the tz database", "guest.timezone");
+  return guest;
+}
+
+core::Result<std::vector<std::string>> string_list(const json& body, const char* key, bool required) {
+  const json* m = wire::member(body, key);
+  std::vector<std::string> out;
+  if (!m) {
+    if (required) return make_error("missing_field", std::string(key) + " is required", key);
+    return out;
+  }
+  if (!m->is_array() || m->size() > 100) return make_error("invalid_type", "expected a list of strings", key);
+  for (std::size_t i = 0; i < m->size(); ++i) {
+    auto s = wire::read_string((*m)[i], wire::field_path(key, i));
+    if (!s) return s.error();
+    out.push_back(*s);
+  }
+  return out;
+}
+
+}  // namespace
+
+void register_console_routes(App& app, http::Router& r) {
+  using http::Access;
+
+  // --- "why is 10:00 not offered?" ------------------------------------------------------
+  r.add("GET", "/v1/admin/pages/{page}/explain", Access::owner, [&app](Request& req) {
+    auto page = app.store.page(req.params.at("page"));
+    if (!page || page->account_id != req.account_id) return http::problem(404, "page_not_found", "No such page.");
+    const std::string et = req.query_or("event_type");
+    if (et.empty()) return http::problem(422, "missing_field", "event_type is required", "event_type");
+    const std::string date_text = req.query_or("date");
+    if (date_text.empty()) return http::problem(422, "missing_field", "date is required", "date");
+    auto date = core::parse_date(date_text);
+    if (!date) return http::problem(422, date.error().code, date.error().message, "date");
+    auto ctx = load_page_context(app, page->id, et);
+    if (!ctx) return http::problem(ctx.error());
+    // The day is read in `tz` (default: the responsible host's zone), as /slots reads it.
+    const std::string tz = req.query_or("tz", ctx->host_docs.front().value("timezone", "UTC"));
+    auto zone = app.zones.get(tz);
+    if (!zone) return http::problem(422, "unknown_zone", "not a time zone of the tz database", "tz");
+    const core::Interval span = core::local_dates(**zone, *date, *date);
+    const core::Instant now = app.now();
+    auto inputs = build_inputs(app, *ctx, span, now);
+    json starts = core::explain_starts(inputs, span);
+    return http::json_response(200, json{{"page", page->id},
+                                         {"event_type", et},
+                                         {"date", date_text},
+                                         {"tz", tz},
+                                         {"now", now},
+                                         {"starts", starts}});
+  });
+
+  // --- a booking for a caller on the phone --------------------------------------------
+  r.add("POST", "/v1/admin/bookings", Access::owner, [&app](Request& req) {
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    std::string page_id, et;
+    for (auto [key, out] : {std::pair{"page", &page_id}, std::pair{"event_type", &et}}) {
+      auto v = wire::required(*body, key);
+      if (!v) return http::problem(v.error());
+      auto s = wire::read_string(**v, key);
+      if (!s) return http::problem(s.error());
+      *out = *s;
+    }
+    auto page = app.store.page(page_id);
+    if (!page || page->account_id != req.account_id)
+      return http::problem(404, "page_not_found", "No such page.", "page");
+    auto sj = wire::required(*body, "start");
+    if (!sj) return http::problem(sj.error());
+    auto start = wire::read_instant(**sj, "start");
+    if (!start) return http::problem(start.error());
+    auto guest = read_guest(app, *body);
+    if (!guest) return http::problem(guest.error());
+    auto hosts = string_list(*body, "hosts", false);
+    if (!hosts) return http::problem(hosts.error());
+    std::string room, notes, location;
+    for (auto [key, out, max] : {std::tuple{"room", &room, std::size_t{100}}, std::tuple{"notes", &notes, std::size_t{5000}},
+                                 std::tuple{"location", &location, std::size_t{200}}}) {
+      const json* v = wire::member(*body, key);
+      if (!v || v->is_null()) continue;
+      auto s = wire::read_string(*v, key);
+      if (!s) return http::problem(s.error());
+      if (s->size() > max) return http::problem(422, "too_long", "the text is too long", key);
+      *out = *s;
+    }
+    bool notify = true;
+    if (const json* n = wire::member(*body, "notify")) {
+      auto b = wire::read_bool(*n, "notify");
+      if (!b) return http::problem(b.error());
+      notify = *b;
+    }
+
+    json answer;
+    auto st = app.store.transact([&]() -> core::Status {
+      auto ctx = load_page_context(app, page_id, et);
+      if (!ctx) return ctx.error();
+      const core::Instant now = app.now();
+      core::BookingRequest br;
+      br.start = *start;
+      // Staff may book a caller sooner than the notice or outside the window: the core
+      // waives exactly those for a start it is told was already accepted (booked_start);
+      // hours, grid, overlaps, limits and rooms are checked as for a guest.
+      br.booked_start = *start;
+      br.host_ids = *hosts;
+      br.room_id = room;
+      auto inputs = build_inputs(app, *ctx, core::Interval{*start, *start + ctx->policy.duration}, now);
+      auto a = core::check_booking(inputs, br);
+      if (!a) return a.error();
+
+      core::Booking draft;
+      draft.uid = auth::random_id("b_", 16);
+      draft.page_id = ctx->page.id;
+      draft.event_type_id = ctx->policy.id;
+      draft.when = a->when;
+      draft.host_ids = a->host_ids;
+      draft.room_id = a->room_id;
+      draft.guest = *guest;
+      draft.notes = notes;
+      draft.location = location.empty() ? ctx->event_type.value("location", "") : location;
+      draft.created_at = now;
+      if (!draft.room_id.empty()) draft.checkin_code = core::reception_code(random_u64());
+      // Staff entered it themselves: it needs no approval.
+      core::NotificationSettings settings = settings_for(*ctx);
+      settings.auto_approve = true;
+      auto out = core::create_booking_outcome(draft, now, settings);
+      if (!out) return out.error();
+      std::vector<core::PlannedMessage> messages;
+      for (const auto& m : out->messages) {
+        // Without notify the guest gets no confirmation now (reminders stay).
+        if (!notify && m.role == core::Recipient::guest && m.key.rfind("reminder", 0) != 0) continue;
+        messages.push_back(m);
+      }
+      std::string token = auth::random_token();
+      auto rec = to_record(out->booking, ctx->page.account_id, auth::sha256_hex(token));
+      rec.buffer_before_min = ctx->policy.buffer_before.count();
+      rec.buffer_after_min = ctx->policy.buffer_after.count();
+      rec.created_at = rec.updated_at = now.unix_seconds();
+      app.store.insert_booking(rec);
+      plan_messages(app, ctx->page.account_id, out->booking, messages, out->cancel_key_prefixes);
+      const auto& b = out->booking;
+      answer = {{"uid", b.uid},         {"status", core::to_string(b.status)}, {"start", b.when.start},
+                {"end", b.when.end},    {"host", b.host_ids.front()},          {"hosts", b.host_ids},
+                {"token", token},       {"notified", notify}};
+      if (!b.room_id.empty()) answer["room"] = b.room_id;
+      if (!b.checkin_code.empty()) answer["checkin_code"] = b.checkin_code;
+      return core::ok_status();
+    });
+    if (!st) return http::problem(st.error());
+    return http::json_response(201, answer).with_header("Location", "/v1/admin/bookings/" + answer.value("uid", ""));
+  });
+
+  // --- the same guest's other bookings that week (seed 002) ----------------------------
+  r.add("GET", "/v1/admin/bookings/{uid}/related", Access::owner, [&app](Request& req) {
+    auto rec = app.store.booking(req.params.at("uid"));
+    if (!rec || rec->account_id != req.account_id) return http::problem(404, "booking_not_found", "No such booking.");
+    const core::Booking b = to_core(*rec);
+    std::string zone_id = "UTC";
+    if (auto h = app.store.host(rec->host_id)) zone_id = json::parse(h->doc, nullptr, false).value("timezone", "UTC");
+    auto zone = app.zones.get(zone_id);
+    if (!zone) zone = app.zones.get("UTC");
+    store::BookingQuery q;
+    q.account_id = req.account_id;
+    q.from = rec->start - 8 * 86400;
+    q.to = rec->start + 8 * 86400;
+    q.q = b.guest.email;
+    q.limit = 1000;
+    std::vector<core::Booking> candidates;
+    for (const auto& other : app.store.bookings(q)) candidates.push_back(to_core(other));
+    const auto uids = core::suggest_related(candidates, b, **zone);
+    json items = json::array();
+    for (const auto& uid : uids)
+      for (const auto& c : candidates)
+        if (c.uid == uid) items.push_back(booking_json(c));
+    return http::json_response(200, json{{"booking", b.uid}, {"items", items}, {"next_cursor", nullptr}});
+  });
+
+  // --- proposals ----------------------------------------------------------------------
+  r.add("GET", "/v1/admin/proposals", Access::owner, [&app](Request& req) {
+    auto paging = read_paging(req);
+    if (!paging) return http::problem(paging.error());
+    const std::string state = req.query_or("state");
+    if (!state.empty() && state != "open" && state != "chosen" && state != "withdrawn" && state != "expired")
+      return http::problem(422, "invalid_state", "state is open, chosen, withdrawn or expired", "state");
+    std::vector<json> all;
+    for (const auto& doc : app.store.token_docs_of("proposal", req.account_id)) {
+      json v = proposal_view(app, doc);
+      if (state.empty() || v.value("state", "") == state) all.push_back(std::move(v));
+    }
+    return http::json_response(200, page_of(all, *paging));
+  });
+  r.add("GET", "/v1/admin/proposals/{id}", Access::owner, [&app](Request& req) {
+    auto doc = app.store.token_doc("proposal", req.params.at("id"));
+    if (!doc || doc->account_id != req.account_id) return not_found("proposal");
+    json v = proposal_view(app, *doc);
+    json outbox = json::array();
+    for (const auto& m : app.store.outbox(req.account_id, "proposal:" + doc->id))
+      outbox.push_back({{"id", m.id}, {"template", m.template_key}, {"recipient", m.recipient}, {"state", m.state}});
+    v["messages"] = outbox;
+    return http::json_response(200, v);
+  });
+  r.add("DELETE", "/v1/admin/proposals/{id}", Access::owner, [&app](Request& req) {
+    auto st = app.store.transact([&]() -> core::Status {
+      auto doc = app.store.token_doc("proposal", req.params.at("id"));
+      if (!doc || doc->account_id != req.account_id) return make_error("not_found", "no such proposal");
+      auto withdrawn = core::withdraw_proposal(proposal_from(json::parse(doc->doc, nullptr, false)));
+      if (!withdrawn) return withdrawn.error();
+      // Invitations not yet sent are not sent any more; the holds go with the state.
+      app.store.cancel_outbox_for("proposal:" + doc->id, "");
+      auto updated = *doc;
+      updated.state = core::to_string(withdrawn->state);
+      updated.doc = proposal_doc(*withdrawn).dump();
+      updated.updated_at = app.now().unix_seconds();
+      app.store.put_token_doc(updated);
+      return core::ok_status();
+    });
+    if (!st) return http::problem(st.error());
+    return http::empty_response(204);
+  });
+
+  // --- confirmation requests ----------------------------------------------------------
+  r.add("GET", "/v1/admin/confirmation-requests", Access::owner, [&app](Request& req) {
+    auto paging = read_paging(req);
+    if (!paging) return http::problem(paging.error());
+    const std::string state = req.query_or("state");
+    if (!state.empty() && !core::parse_request_state(state))
+      return http::problem(422, "invalid_state", "state is pending_send, sent, accepted, declined or cancelled", "state");
+    std::vector<json> all;
+    for (const auto& doc : app.store.token_docs_of("request", req.account_id)) {
+      json v = request_view(app, request_from(json::parse(doc.doc, nullptr, false)));
+      v["id"] = doc.id;
+      if (state.empty() || v.value("state", "") == state) all.push_back(std::move(v));
+    }
+    return http::json_response(200, page_of(all, *paging));
+  });
+  r.add("GET", "/v1/admin/confirmation-requests/{id}", Access::owner, [&app](Request& req) {
+    auto doc = app.store.token_doc("request", req.params.at("id"));
+    if (!doc || doc->account_id != req.account_id) return not_found("confirmation request");
+    json v = request_view(app, request_from(json::parse(doc->doc, nullptr, false)));
+    json outbox = json::array();
+    for (const auto& m : app.store.outbox(req.account_id, "request:" + doc->id))
+      outbox.push_back({{"id", m.id}, {"template", m.template_key}, {"recipient", m.recipient}, {"state", m.state},
+                        {"send_at", core::Instant::from_unix_seconds(m.send_at)}});
+    v["messages"] = outbox;
+    return http::json_response(200, v);
+  });
+
+  // The mails a request would send, rendered by the outbox's own composer: the request
+  // is created inside a transaction that is then rolled back, so nothing is kept.
+  r.add("POST", "/v1/admin/confirmation-requests/preview", Access::owner, [&app](Request& req) {
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    auto uids = string_list(*body, "bookings", true);
+    if (!uids) return http::problem(uids.error());
+    auto recipients = string_list(*body, "recipients", true);
+    if (!recipients) return http::problem(recipients.error());
+    core::ConfirmationRequest draft;
+    draft.id = auth::random_id("cr_");
+    draft.booking_uids = *uids;
+    draft.recipients = *recipients;
+    if (const json* v = wire::member(*body, "allow_decline")) {
+      auto b = wire::read_bool(*v, "allow_decline");
+      if (!b) return http::problem(b.error());
+      draft.allow_decline = *b;
+    }
+    if (const json* v = wire::member(*body, "message")) {
+      auto s = wire::read_string(*v, "message");
+      if (!s) return http::problem(s.error());
+      draft.message = s->substr(0, 5000);
+    }
+    json items = json::array();
+    std::optional<core::Error> failure;
+    const core::Error rollback{"preview_only", "rolled back", ""};
+    {
+      auto st = app.store.transact([&]() -> core::Status {
+        std::vector<core::Booking> bookings;
+        for (std::size_t i = 0; i < draft.booking_uids.size(); ++i) {
+          auto rec = app.store.booking(draft.booking_uids[i]);
+          if (!rec || rec->account_id != req.account_id)
+            return make_error("booking_not_found", "no such booking", wire::field_path("bookings", i));
+          bookings.push_back(to_core(*rec));
+        }
+        const core::Instant now = app.now();
+        draft.created_at = now;
+        auto out = core::create_request(draft, bookings, now);
+        if (!out) return out.error();
+        app.store.put_token_doc(store::TokenDoc{draft.id, req.account_id, auth::sha256_hex(auth::random_token()),
+                                                "request", core::to_string(out->request.state),
+                                                request_doc(out->request).dump(), now.unix_seconds(), now.unix_seconds()});
+        store_changed_bookings(app, out->bookings);
+        core::Booking stub;
+        stub.uid = "request:" + draft.id;
+        plan_messages(app, req.account_id, stub, out->messages, out->cancel_key_prefixes);
+        StoreComposer composer(app);
+        for (const auto& m : app.store.outbox(req.account_id, stub.uid)) {
+          if (m.state != "scheduled" || m.channel != "mail") continue;
+          mail::DeliveryItem item{m.id, m.account_id, m.booking_uid, m.key, m.template_key, m.channel,
+                                  m.recipient, m.payload, m.send_at, 0};
+          auto mail = composer.compose(item, now);
+          if (!mail) return mail.error();
+          if (auto* cm = std::get_if<mail::ComposedMail>(&*mail))
+            items.push_back({{"recipient", m.recipient}, {"template", m.template_key},
+                             {"send_at", core::Instant::from_unix_seconds(m.send_at)},
+                             {"subject", cm->message.subject}, {"text", cm->message.text}, {"html", cm->message.html}});
+        }
+        return rollback;
+      });
+      if (!st && st.error().code != rollback.code) failure = st.error();
+    }
+    if (failure) return http::problem(*failure);
+    return http::json_response(200, json{{"items", items}});
+  });
+}
+
+}  // namespace kairos::server

@@ -1,0 +1,371 @@
+// Staff logins, console sessions, API keys and the set-password links of invitation
+// and reset mails. Only owners manage logins and keys (staff.cpp's role rule); another
+// account's ids answer 404 like unknown ones.
+#include <cctype>
+
+#include "app.hpp"
+#include "auth/password.hpp"
+#include "auth/tokens.hpp"
+#include "kairos/email.hpp"
+#include "kairos/templates.hpp"
+#include "kairos/time_text.hpp"
+#include "kairos/wire/json_mapping.hpp"
+#include "staff.hpp"
+
+namespace kairos::server {
+
+using core::make_error;
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+namespace {
+
+const char* const kLanguages[] = {"en", "ja", "fi", "de", "hu"};
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+json staff_view(const store::StaffRecord& s) {
+  json j{{"id", s.id},       {"name", s.name},         {"email", s.email},
+         {"role", s.role},   {"language", s.language}, {"invited", s.password_hash.empty()},
+         {"created_at", core::Instant::from_unix_seconds(s.created_at)}};
+  j["host"] = s.host_id.empty() ? json(nullptr) : json(s.host_id);
+  return j;
+}
+
+Response staff_not_found() { return http::problem(404, "not_found", "No such staff login."); }
+
+core::Result<std::string> read_email(const json& body, bool required_field) {
+  const json* e = wire::member(body, "email");
+  if (!e) {
+    if (required_field) return make_error("missing_field", "email is required", "email");
+    return std::string();
+  }
+  auto s = wire::read_string(*e, "email");
+  if (!s) return s.error();
+  auto check = core::check_email(*s);
+  if (!check.valid || check.address.size() > 320) {
+    std::string detail = "not a valid e-mail address";
+    if (check.suggestion) detail += "; did you mean " + *check.suggestion + "?";
+    return make_error("invalid_email", detail, "email");
+  }
+  return lower(check.address);
+}
+
+core::Status check_password(const std::string& p) {
+  if (p.size() < 8) return make_error("weak_password", "a password has at least 8 characters", "password");
+  if (p.size() > 200) return make_error("weak_password", "a password has at most 200 characters", "password");
+  return core::ok_status();
+}
+
+// Applies the fields of a POST or PUT body to `s` (name, email, role, host, language).
+core::Status apply_staff_fields(App& app, const json& body, store::StaffRecord& s, bool creating) {
+  if (const json* n = wire::member(body, "name"); n || creating) {
+    if (!n) return make_error("missing_field", "name is required", "name");
+    auto v = wire::read_string(*n, "name");
+    if (!v) return v.error();
+    if (v->empty() || v->size() > 200 || v->find_first_of("\r\n") != std::string::npos)
+      return make_error("invalid_name", "1 to 200 characters on one line", "name");
+    s.name = *v;
+  }
+  auto email = read_email(body, creating);
+  if (!email) return email.error();
+  if (!email->empty()) s.email = *email;
+  if (const json* r = wire::member(body, "role"); r || creating) {
+    if (!r) return make_error("missing_field", "role is required", "role");
+    auto v = wire::read_string(*r, "role");
+    if (!v) return v.error();
+    if (*v != "owner" && *v != "staff") return make_error("invalid_role", "role is owner or staff", "role");
+    s.role = *v;
+  }
+  if (const json* h = wire::member(body, "host")) {
+    if (h->is_null()) {
+      s.host_id.clear();
+    } else {
+      auto v = wire::read_string(*h, "host");
+      if (!v) return v.error();
+      auto host = app.store.host(*v);
+      if (!host || host->account_id != s.account_id) return make_error("unknown_host", "no such host", "host");
+      s.host_id = *v;
+    }
+  }
+  if (const json* l = wire::member(body, "language")) {
+    auto v = wire::read_string(*l, "language");
+    if (!v) return v.error();
+    bool known = false;
+    for (const char* k : kLanguages) known = known || *v == k;
+    if (!known) return make_error("unsupported_language", "one of en, ja, fi, de, hu", "language");
+    s.language = *v;
+  } else if (creating) {
+    s.language = "en";
+  }
+  return core::ok_status();
+}
+
+std::size_t owners_of(App& app, const std::string& account_id) {
+  std::size_t n = 0;
+  for (const auto& s : app.store.staff_of(account_id)) n += s.role == "owner" ? 1 : 0;
+  return n;
+}
+
+std::string session_cookie(const App& app, const Request& req, const std::string& value, std::int64_t max_age) {
+  std::string c = std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+                  std::to_string(max_age);
+  if (secure_context(app, req)) c += "; Secure";
+  return c;
+}
+
+Response password_page(int status, const std::string& title, const std::string& body_html) {
+  std::string h = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+                  "content=\"width=device-width,initial-scale=1\"><title>" + core::escape_html(title) +
+                  "</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:30rem;margin:3rem auto;"
+                  "padding:0 1rem;color:#1d2330}label{display:block;margin:1rem 0 .3rem}input{font:inherit;"
+                  "width:100%;box-sizing:border-box;padding:.5rem}button{font:inherit;margin-top:1rem;"
+                  "padding:.6rem 1.2rem;border:0;border-radius:6px;background:#2457d6;color:#fff}"
+                  ".error{color:#a4161a}</style></head><body><main><h1>" + core::escape_html(title) + "</h1>" +
+                  body_html + "</main></body></html>";
+  return http::text_response(status, std::move(h), "text/html; charset=utf-8")
+      .with_header("Cache-Control", "no-store")
+      .with_header("Referrer-Policy", "no-referrer");
+}
+
+std::string password_form(const std::string& error) {
+  std::string err = error.empty() ? std::string() : "<p class=\"error\" role=\"alert\">" + core::escape_html(error) + "</p>";
+  return err +
+         "<form method=\"post\"><label for=\"pw\">New password (at least 8 characters)</label>"
+         "<input id=\"pw\" name=\"password\" type=\"password\" autocomplete=\"new-password\" minlength=\"8\" "
+         "required><button type=\"submit\">Save password</button></form>";
+}
+
+// "a=b&password=x%20y" → the decoded value of `name`.
+std::string form_value(const std::string& body, const std::string& name) {
+  std::size_t i = 0;
+  while (i <= body.size()) {
+    auto amp = body.find('&', i);
+    if (amp == std::string::npos) amp = body.size();
+    std::string part = body.substr(i, amp - i);
+    auto eq = part.find('=');
+    if (eq != std::string::npos && http::percent_decode(part.substr(0, eq), true) == name)
+      return http::percent_decode(part.substr(eq + 1), true);
+    i = amp + 1;
+  }
+  return {};
+}
+
+}  // namespace
+
+void register_staff_routes(App& app, http::Router& r) {
+  using http::Access;
+
+  // --- sessions ---------------------------------------------------------------------
+  r.add("POST", "/v1/session", Access::open, [&app](Request& req) {
+    if (!same_origin(app, req))
+      return http::problem(403, "cross_origin", "Sign in from this server's own pages.");
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    auto email = read_email(*body, true);
+    if (!email) return http::problem(email.error());
+    auto pw = wire::required(*body, "password");
+    if (!pw) return http::problem(pw.error());
+    auto password = wire::read_string(**pw, "password");
+    if (!password) return http::problem(password.error());
+    const std::string by_email = "email:" + *email, by_client = "client:" + req.client;
+    const std::int64_t wait = std::max(login_wait(app, by_email, kFreeFailures),
+                                       login_wait(app, by_client, kFreeClientFailures));
+    if (wait > 0)
+      return http::problem(429, "too_many_attempts", "Too many wrong passwords; try again later.")
+          .with_header("Retry-After", std::to_string(wait));
+    auto staff = app.store.staff_by_email(*email);
+    const bool ok = auth::verify_password(*password, staff ? staff->password_hash : std::string());
+    if (!ok || !staff) {
+      record_login_failure(app, by_email);
+      record_login_failure(app, by_client);
+      return http::problem(401, "bad_credentials", "The e-mail address or the password is wrong.");
+    }
+    app.store.reset_login_failures(by_email);
+    const std::string token = auth::random_token(32);
+    const std::int64_t now = app.now().unix_seconds();
+    app.store.put_session(store::SessionRecord{auth::sha256_hex(token), staff->id, staff->account_id, now,
+                                               now + kSessionSeconds});
+    return http::empty_response(204).with_header("Set-Cookie", session_cookie(app, req, token, kSessionSeconds));
+  });
+  r.add("GET", "/v1/session", Access::owner, [&app](Request& req) {
+    json out{{"account", req.account_id},
+             {"account_name", app.store.account_name(req.account_id).value_or("")},
+             {"role", req.role},
+             {"via", req.via_session ? "session" : "api_key"}};
+    if (auto s = req.via_session ? app.store.staff(req.staff_id) : std::nullopt) {
+      out["staff"] = s->id;
+      out["id"] = s->id;
+      out["name"] = s->name;
+      out["email"] = s->email;
+      out["language"] = s->language;
+      out["host"] = s->host_id.empty() ? json(nullptr) : json(s->host_id);
+    } else {
+      out["staff"] = nullptr;
+      out["name"] = "API key";
+      out["language"] = "en";
+    }
+    return http::json_response(200, out);
+  });
+  r.add("DELETE", "/v1/session", Access::owner, [&app](Request& req) {
+    if (req.via_session) app.store.delete_session(auth::sha256_hex(cookie_value(req, kSessionCookie)));
+    return http::empty_response(204).with_header("Set-Cookie", session_cookie(app, req, "", 0));
+  });
+
+  // --- password reset and set-password links ------------------------------------------
+  r.add("POST", "/v1/password-reset", Access::open, [&app](Request& req) {
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    auto email = read_email(*body, true);
+    if (!email) return http::problem(email.error());
+    // The same answer whether or not the address has a login: no address probing.
+    const std::string key = "reset:" + *email;
+    if (login_wait(app, key, 3) == 0) {
+      record_login_failure(app, key);  // at most a few reset mails per address and hour
+      if (auto s = app.store.staff_by_email(*email)) queue_password_mail(app, *s, "reset");
+    }
+    return http::json_response(202, json{{"status", "accepted"}});
+  });
+  r.add("GET", "/v1/links/password/{token}", Access::open, [&app](Request& req) {
+    auto claims = app.links.verify(req.params.at("token"), "set_password", app.now());
+    if (!claims || !app.store.staff(claims->subject))
+      return password_page(claims && claims.error().code == "link_expired" ? 410 : 400, "This link is not valid",
+                           "<p>It may have expired or been used. Ask for a new one from the sign-in page.</p>");
+    return password_page(200, "Choose your password", password_form(""));
+  });
+  r.add("POST", "/v1/links/password/{token}", Access::open, [&app](Request& req) {
+    const std::string* ct = req.header("content-type");
+    const bool as_json = ct && ct->find("json") != std::string::npos;
+    std::string password;
+    if (as_json) {
+      auto body = parse_body(req);
+      if (!body) return http::problem(body.error());
+      auto p = wire::required(*body, "password");
+      if (!p) return http::problem(p.error());
+      auto s = wire::read_string(**p, "password");
+      if (!s) return http::problem(s.error());
+      password = *s;
+    } else {
+      password = form_value(req.body, "password");
+    }
+    auto fail = [&](int status, const core::Error& e) {
+      return as_json ? http::problem(status, e.code, e.message, e.field)
+                     : password_page(status, "This did not work", "<p class=\"error\">" + core::escape_html(e.message) + "</p>");
+    };
+    auto claims = app.links.verify(req.params.at("token"), "set_password", app.now());
+    if (!claims) return fail(claims.error().code == "link_expired" ? 410 : 400, claims.error());
+    if (auto st = check_password(password); !st) {
+      if (as_json) return http::problem(st.error());
+      return password_page(422, "Choose your password", password_form(st.error().message));
+    }
+    auto staff = app.store.staff(claims->subject);
+    if (!staff) return fail(400, make_error("invalid_link", "this link is not valid", "token"));
+    if (!app.store.use_link(claims->nonce, "set_password", claims->subject, app.now().unix_seconds()))
+      return fail(410, make_error("link_used", "this link has already been used", "token"));
+    staff->password_hash = auth::hash_password(password);
+    staff->updated_at = app.now().unix_seconds();
+    app.store.put_staff(*staff);
+    app.store.delete_sessions_of(staff->id);  // a reset signs out every other browser
+    app.store.reset_login_failures("email:" + staff->email);
+    if (as_json) return http::empty_response(204);
+    return password_page(200, "Password saved", "<p>You can now <a href=\"/console/\">sign in to the console</a>.</p>");
+  });
+
+  // --- staff logins -------------------------------------------------------------------
+  r.add("POST", "/v1/admin/staff", Access::owner, [&app](Request& req) {
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    store::StaffRecord s;
+    s.id = auth::random_id("st_");
+    s.account_id = req.account_id;
+    if (auto st = apply_staff_fields(app, *body, s, true); !st) return http::problem(st.error());
+    std::string password;
+    if (const json* p = wire::member(*body, "password")) {
+      auto v = wire::read_string(*p, "password");
+      if (!v) return http::problem(v.error());
+      if (auto st = check_password(*v); !st) return http::problem(st.error());
+      password = *v;
+    }
+    if (!password.empty()) s.password_hash = auth::hash_password(password);
+    s.created_at = s.updated_at = app.now().unix_seconds();
+    if (!app.store.put_staff(s))
+      return http::problem(409, "already_exists", "Another login has this e-mail address.", "email");
+    if (password.empty()) queue_password_mail(app, s, "invite");
+    return http::json_response(201, staff_view(s)).with_header("Location", "/v1/admin/staff/" + s.id);
+  });
+  r.add("GET", "/v1/admin/staff", Access::owner, [&app](Request& req) {
+    json items = json::array();
+    for (const auto& s : app.store.staff_of(req.account_id)) items.push_back(staff_view(s));
+    return http::json_response(200, {{"items", items}, {"next_cursor", nullptr}});
+  });
+  r.add("GET", "/v1/admin/staff/{id}", Access::owner, [&app](Request& req) {
+    auto s = app.store.staff(req.params.at("id"));
+    if (!s || s->account_id != req.account_id) return staff_not_found();
+    return http::json_response(200, staff_view(*s));
+  });
+  r.add("PUT", "/v1/admin/staff/{id}", Access::owner, [&app](Request& req) {
+    auto s = app.store.staff(req.params.at("id"));
+    if (!s || s->account_id != req.account_id) return staff_not_found();
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    store::StaffRecord updated = *s;
+    if (auto st = apply_staff_fields(app, *body, updated, false); !st) return http::problem(st.error());
+    if (s->role == "owner" && updated.role != "owner" && owners_of(app, req.account_id) <= 1)
+      return http::problem(409, "last_owner", "An account keeps at least one owner.", "role");
+    updated.updated_at = app.now().unix_seconds();
+    if (!app.store.put_staff(updated))
+      return http::problem(409, "already_exists", "Another login has this e-mail address.", "email");
+    return http::json_response(200, staff_view(updated));
+  });
+  r.add("DELETE", "/v1/admin/staff/{id}", Access::owner, [&app](Request& req) {
+    auto s = app.store.staff(req.params.at("id"));
+    if (!s || s->account_id != req.account_id) return staff_not_found();
+    if (s->role == "owner" && owners_of(app, req.account_id) <= 1)
+      return http::problem(409, "last_owner", "An account keeps at least one owner.");
+    app.store.delete_staff(req.account_id, s->id);
+    return http::empty_response(204);
+  });
+  r.add("POST", "/v1/admin/staff/{id}/invite", Access::owner, [&app](Request& req) {
+    auto s = app.store.staff(req.params.at("id"));
+    if (!s || s->account_id != req.account_id) return staff_not_found();
+    queue_password_mail(app, *s, s->password_hash.empty() ? "invite" : "reset");
+    return http::json_response(202, json{{"status", "accepted"}});
+  });
+
+  // --- API keys -----------------------------------------------------------------------
+  r.add("POST", "/v1/admin/api-keys", Access::owner, [&app](Request& req) {
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    auto n = wire::required(*body, "name");
+    if (!n) return http::problem(n.error());
+    auto name = wire::read_string(**n, "name");
+    if (!name) return http::problem(name.error());
+    if (name->empty() || name->size() > 120 || name->find_first_of("\r\n") != std::string::npos)
+      return http::problem(422, "invalid_name", "1 to 120 characters on one line", "name");
+    const std::string key = "kk_" + auth::random_token(32);
+    store::ApiKeyRecord k{auth::random_id("k_"), req.account_id, *name, auth::sha256_hex(key),
+                          app.now().unix_seconds()};
+    app.store.add_api_key(k);
+    return http::json_response(201, json{{"id", k.id}, {"name", k.name}, {"key", key},
+                                         {"created_at", core::Instant::from_unix_seconds(k.created_at)}})
+        .with_header("Location", "/v1/admin/api-keys/" + k.id);
+  });
+  r.add("GET", "/v1/admin/api-keys", Access::owner, [&app](Request& req) {
+    json items = json::array();
+    for (const auto& k : app.store.api_keys(req.account_id))
+      items.push_back({{"id", k.id}, {"name", k.name}, {"created_at", core::Instant::from_unix_seconds(k.created_at)}});
+    return http::json_response(200, {{"items", items}, {"next_cursor", nullptr}});
+  });
+  r.add("DELETE", "/v1/admin/api-keys/{id}", Access::owner, [&app](Request& req) {
+    if (!app.store.delete_api_key(req.account_id, req.params.at("id")))
+      return http::problem(404, "not_found", "No such API key.");
+    app.forget_keys();
+    return http::empty_response(204);
+  });
+}
+
+}  // namespace kairos::server

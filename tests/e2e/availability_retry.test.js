@@ -1,0 +1,53 @@
+// Issue 11 "Broken today" 6 and 7. A failed availability request showed "Cannot reach…"
+// and "Loading…" forever: now the calendar says what failed, asks again by itself with
+// backoff, offers "Try again", and recovers. And the success screen no longer claims a
+// confirmation "has been sent" when the server has no mail delivery (the test server
+// runs without --smtp and says so: GET /v1/pages/{page} → mail_delivery false).
+'use strict';
+const { api, run, assert, mirror } = require('./lib');
+const { toReview } = require('./flow');
+
+run('availability_retry', async ({ server, browser, log }) => {
+  const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  let failing = 2;
+  let asked = 0;
+  await page.route('**/v1/pages/*/availability*', (route) => {
+    asked++;
+    if (failing > 0) { failing--; return route.fulfill({ status: 503, body: '' }); }
+    return route.continue();
+  });
+  await page.goto(server.base + '/widget/?page=demo');
+  const frame = page.mainFrame();
+  await mirror.screen(frame, 'calendar');
+  // The failure is said, with "Try again", and no endless "Loading…".
+  await frame.waitForSelector('#kairos-mirror [role="alert"]', { state: 'attached', timeout: 10000 });
+  assert(await frame.locator('#kairos-mirror button[data-id="retry_month"]').count() === 1, '"Try again" is offered');
+  assert(await frame.locator('#kairos-mirror p[role="status"]').count() === 0, 'no "Loading…" beside the error');
+  // Asked again by itself (backoff 1 s, 2 s): the days appear.
+  const days = await mirror.bookableDays(frame);
+  await frame.waitForFunction(() => document.querySelectorAll('#kairos-mirror ul[data-id="days"] button:not([disabled])').length > 0, null, { timeout: 15000 });
+  assert(await frame.locator('#kairos-mirror [role="alert"]').count() === 0, 'the error is gone once the month loaded');
+  log('recovered after', asked, 'requests;', days.length, 'bookable days');
+
+  // "Try again" after the automatic retries gave up.
+  failing = 100;
+  await mirror.activate(frame, 'next_month');
+  await frame.waitForSelector('#kairos-mirror button[data-id="retry_month"]', { state: 'attached', timeout: 10000 });
+  await page.waitForTimeout(8000);  // 1 + 2 + 4 s of backoff, then it waits for the guest
+  const before = asked;
+  await page.waitForTimeout(1500);
+  assert(asked === before, 'no more automatic requests after three retries');
+  failing = 0;
+  await mirror.activate(frame, 'retry_month');
+  await frame.waitForFunction(() => !document.querySelector('#kairos-mirror [role="alert"]'), null, { timeout: 10000 });
+
+  // Success screen wording without mail delivery.
+  const cfg = await api(server, 'GET', '/v1/pages/demo');
+  assert(cfg.json.mail_delivery === false, 'the page answer says mail is not delivered: ' + cfg.text.slice(0, 200));
+  await page.goto(server.base + '/widget/?page=demo&lang=en');
+  await toReview(frame);
+  await mirror.activate(frame, 'confirm');
+  await mirror.screen(frame, 'success');
+  const text = await frame.textContent('#kairos-mirror');
+  assert(!/has been sent/.test(text), 'no "has been sent" without mail delivery: ' + text);
+}, ['availability', 'book']);
