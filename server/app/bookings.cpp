@@ -235,9 +235,6 @@ void plan_messages(App& app, const std::string& account_id, const core::Booking&
     o.payload = payload.dump();
     o.created_at = now;
     app.store.add_outbox(o);
-    // Staff who want them get their reminders by SMS too (seed 001).
-    if (m.role == core::Recipient::host && m.template_key == "booking.reminder.host")
-      plan_host_sms(app, account_id, b, m);
   }
 }
 

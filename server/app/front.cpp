@@ -401,33 +401,3 @@ bool handle_bounce(App& app, const std::string& raw) {
 
 }  // namespace kairos::server
 
-namespace kairos::server {
-
-void plan_host_sms(App& app, const std::string& account_id, const core::Booking& b, const core::PlannedMessage& m) {
-  auto h = app.store.host(m.address);
-  if (!h) return;
-  const json hd = json::parse(h->doc, nullptr, false);
-  if (!hd.is_object() || !hd.value("sms_reminders", false) || hd.value("phone", "").empty()) return;
-  auto zone = zone_or_utc(app, hd.value("timezone", ""));
-  const std::string when = core::format_local(zone->to_local(b.when.start)).substr(0, 16);
-  std::string lang = hd.value("language", m.language);
-  auto text = core::front_text("reminder.host.sms", lang,
-                               {{"guest_name", b.guest.name}, {"when", when.substr(0, 10) + " " + when.substr(11)},
-                                {"location", location_text(app, account_id, b.location, b.room_id, lang)}});
-  if (!text) return;
-  store::OutboxMessage o;
-  o.account_id = account_id;
-  o.booking_uid = b.uid;
-  o.key = m.key + ":sms";
-  o.template_key = "booking.reminder_sms.host";
-  o.channel = "sms";
-  o.recipient = hd.value("phone", "");
-  o.send_at = m.send_at.unix_seconds();
-  o.state = "scheduled";
-  o.payload = json{{"prerendered", true}, {"subject", text->subject}, {"text", text->text}, {"role", "host"},
-                   {"address", m.address}}.dump();
-  o.created_at = app.now().unix_seconds();
-  app.store.add_outbox(o);
-}
-
-}  // namespace kairos::server

@@ -55,9 +55,6 @@ std::size_t address_corrected(App& app, const std::string& account, const std::s
 // True when mail to `address` is suppressed after a bounce (until it is corrected).
 bool suppressed(App& app, const std::string& account_id, const std::string& address);
 
-// A host reminder's SMS twin for a host with a phone and sms_reminders (same key prefix,
-// so rescheduling or cancelling the booking cancels it with the mail).
-void plan_host_sms(App& app, const std::string& account_id, const core::Booking& b, const core::PlannedMessage& m);
 
 // The zone an inquiry's dates are counted in: its location's, else the report settings'.
 std::string inquiry_zone(App& app, const std::string& account_id, const std::string& location);

@@ -139,7 +139,12 @@ void register_admin_routes(App& app, http::Router& r) {
     const std::string at = req.query_or("location");
     for (const auto& room : app.store.rooms(req.account_id)) {
       const std::string loc = room_location(app, room.id);
-      if (at.empty() || at == loc) out.push_back({{"id", room.id}, {"name", room.name}, {"location", loc}});
+      // "location" only when set, so rooms without one keep their old shape.
+      if (at.empty() || at == loc) {
+        json row{{"id", room.id}, {"name", room.name}};
+        if (!loc.empty()) row["location"] = loc;
+        out.push_back(std::move(row));
+      }
     }
     return http::json_response(200, {{"rooms", out}});
   });
