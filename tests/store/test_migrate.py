@@ -51,7 +51,7 @@ class Migrate(unittest.TestCase):
             uids = []
             for i in range(3):
                 b = call("POST", "/v1/bookings", {"page": "demo", "event_type": "intro", "start": starts[i * 3],
-                                                  "guest": {"name": "G\tuest\n%d \\ ä" % i, "email": "g%d@example.org" % i},
+                                                  "guest": {"name": "G\"uest %d \\ ä '" % i, "email": "g%d@example.org" % i},
                                                   "notes": "line one\nline two"}, base=url)
                 self.assertEqual(b.status, 201, b)
                 uids.append(b.json["uid"])
