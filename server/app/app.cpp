@@ -3,6 +3,7 @@
 
 #include "auth/tokens.hpp"
 #include "integrations/integrations.hpp"
+#include "front.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/json_mapping.hpp"
 
@@ -34,6 +35,7 @@ void App::register_routes(http::Router& r) {
   register_booking_routes(*this, r);
   register_proposal_routes(*this, r);
   register_link_routes(*this, r);
+  register_front_routes(*this, r);
   register_staff_routes(*this, r);
   register_console_routes(*this, r);
   integ::register_routes(*this, r);

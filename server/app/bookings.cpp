@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "auth/tokens.hpp"
+#include "front.hpp"
 #include "http/log.hpp"
 #include "integrations/integrations.hpp"
 #include "kairos/confirmation.hpp"
@@ -182,6 +183,8 @@ store::BookingRecord to_record(const core::Booking& b, const std::string& accoun
 json booking_json(const core::Booking& b, App* app) {
   json j = b;  // the wire mapping the widget decodes (kairos/wire/lifecycle.hpp)
   j["host"] = b.host_ids.empty() ? std::string() : b.host_ids.front();
+  for (const auto& h : b.history)  // the reception kiosk's check-in (R-PROP-9)
+    if (h.event == "arrived") j["arrived_at"] = core::format_instant(h.at);
   // Staff see the state of the latest confirmation request (R-REQ-5).
   if (app && !b.request_id.empty()) {
     if (auto doc = app->store.token_doc("request", b.request_id)) {

@@ -29,7 +29,8 @@ const char* kUsage =
     "                     [--max-connections N] [--max-connections-per-client N] [--keepalive-seconds N]\n"
     "                     [--allow-private-targets] [--feed-seconds N] [--feed-timeout-seconds N]\n"
     "                     [--feed-max-bytes N] [--feed-horizon-days N] [--feed-notify-after N]\n"
-    "                     [--webhook-timeout-seconds N] [--webhook-max-attempts N] [--webhook-disable-after N]\n";
+    "                     [--webhook-timeout-seconds N] [--webhook-max-attempts N] [--webhook-disable-after N]\n"
+    "                     [--bounce-address ADDR] [--bounce-imap imap://USER:PASS@HOST:PORT/BOX]\n";
 
 bool to_int(std::string_view s, long lo, long hi, int& out) {
   if (s.empty() || s.size() > 10) return false;
@@ -125,6 +126,8 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
     else if (a == "--webhook-timeout-seconds") ok = number(c.webhook_timeout_seconds, 1, 120);
     else if (a == "--webhook-max-attempts") ok = number(c.webhook_max_attempts, 1, 1000);
     else if (a == "--webhook-disable-after") ok = number(c.webhook_disable_after, 1, 100000);
+    else if (a == "--bounce-address") ok = value(c.bounce_address);
+    else if (a == "--bounce-imap") ok = value(c.bounce_imap);
     else if (a == "--max-connections") ok = number(c.max_connections, 1, 1000000);
     else if (a == "--max-connections-per-client") ok = number(c.max_connections_per_client, 0, 1000000);
     else if (a == "--keepalive-seconds") ok = number(c.keepalive_seconds, 1, 3600);

@@ -33,6 +33,8 @@ struct Config {
   int scheduler_seconds = 30;   // period of the completion / outbox hand-off sweep
   bool trust_proxy = false;     // client identity from X-Forwarded-For (behind nginx)
   bool print_routes = false;    // print the route table and exit (OpenAPI consistency test)
+  std::string bounce_address;   // envelope sender "bounces@domain": each mail returns to bounces+o<id>@domain
+  std::string bounce_imap;      // imap://user:pass@host:port/INBOX holding the DSNs sent to that address
   long clock_offset_seconds = 0;  // shifts the server's clock (tests of scheduled work, demos)
   int max_connections = 0;             // open connections in total; 0 = from the descriptor limit
   int max_connections_per_client = -1; // per peer address; 0 = off; -1 = 64 (off with --trust-proxy)

@@ -1,5 +1,6 @@
 // --demo: a believable demo account (a small consultancy with offices in Tokyo and
 // Helsinki), seeded once; later starts find the page and only print the key again.
+#include "front.hpp"
 #include "app.hpp"
 #include "auth/password.hpp"
 #include "auth/tokens.hpp"
@@ -95,6 +96,7 @@ void App::sweep() {
   if (completed > 0) log::info("automatic completion", {{"bookings", completed}});
   std::size_t released = store.release_due_outbox(now().unix_seconds());
   if (released > 0) log::info("outbox hand-off", {{"messages", released}});
+  front_sweep(*this);
 }
 
 }  // namespace kairos::server

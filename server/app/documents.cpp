@@ -83,6 +83,14 @@ bool valid_public_id(const std::string& id) {
   return true;
 }
 
+static bool is_phone_text(const std::string& s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '(' || c == ')' || c == ' ' || c == '.'))
+      return false;
+  return true;
+}
+
 core::Result<json> normalize_host(const json& in, ZoneCache& zones) {
   json out = json::object();
   auto name = text_field(in, "name", true);
@@ -162,6 +170,20 @@ core::Result<json> normalize_host(const json& in, ZoneCache& zones) {
     for (const auto& block : *blocks) busy.push_back(block);
   }
   out["busy"] = busy;
+  // Front office (issue 14): the host's office, a phone for SMS and whether reminders go
+  // by SMS too. The location id is checked against the account by the route.
+  for (const char* k : {"location", "phone"}) {
+    auto v = text_field(in, k, false, 64);
+    if (!v) return v.error();
+    if (!v->empty()) out[k] = *v;
+  }
+  if (out.contains("phone") && !is_phone_text(out["phone"].get<std::string>()))
+    return make_error("invalid_phone", "digits, spaces and + - ( ) . only", "phone");
+  if (const json* s = wire::member(in, "sms_reminders")) {
+    auto b = wire::read_bool(*s, "sms_reminders");
+    if (!b) return b.error();
+    out["sms_reminders"] = *b;
+  }
   // The core decides which hours make sense; reading the document back as a core::Host
   // also proves the slot engine will be able to use it.
   json probe = out;
@@ -367,6 +389,14 @@ json public_page(const json& page, store::Store& store) {
     json e{{"id", et["id"]}, {"name", et["name"]}, {"duration_minutes", et["duration_minutes"]}};
     for (const char* k : {"location", "description"})
       if (et.contains(k)) e[k] = et[k];
+    // A location id shows as the office the guest sees (name, address, phone).
+    if (auto loc = store.token_doc("location", et.value("location", "")); loc && loc->state == "live") {
+      json l = json::parse(loc->doc, nullptr, false);
+      if (l.is_object()) {
+        l["id"] = loc->id;
+        e["location"] = l;
+      }
+    }
     ets.push_back(e);
   }
   out["event_types"] = ets;

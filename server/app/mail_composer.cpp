@@ -5,6 +5,8 @@
 #include "auth/tokens.hpp"
 #include "http/log.hpp"
 #include "bookings.hpp"
+#include "front.hpp"
+#include "kairos/front_office.hpp"
 #include "ics.hpp"
 #include "staff.hpp"
 #include "kairos/templates.hpp"
@@ -75,7 +77,7 @@ void fill_from_page(App& app, Loaded& l, const std::string& page_id, const std::
     for (const json& et : *ets) {
       if (et.is_object() && et.value("id", "") == event_type) {
         l.ctx.event_name = et.value("name", "");
-        if (l.ctx.location.empty()) l.ctx.location = et.value("location", "");
+        if (l.ctx.location.empty()) l.ctx.location = location_text(app, l.account_id, et.value("location", ""), "", "en");
       }
     }
   }
@@ -125,6 +127,8 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const json& 
     pm.template_key = item.template_key;
     pm.language = payload.value("language", "en");
     l.ctx = core::booking_context(b, pm);
+    // The office (name and address) and the room, as the guest needs them (seed 000).
+    l.ctx.location = location_text(app, item.account_id, b.location, b.room_id, pm.language);
     l.sms_phone = b.guest.phone;
     l.attendee_name = b.guest.name;
     l.attendee_email = b.guest.email;
@@ -149,7 +153,7 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const json& 
     l.subject_id = doc->id;
     l.ctx.message = p.message;
     l.ctx.guidance = p.message;
-    l.ctx.location = p.location;
+    l.ctx.location = location_text(app, item.account_id, p.location, "", payload.value("language", "en"));
     if (!p.guests.empty()) {
       l.ctx.guest_name = p.guests.front().name;
       l.ctx.guest_company = p.guests.front().company;
@@ -281,6 +285,33 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
     if (!staff_mail) return staff_mail.error();
     return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(*staff_mail));
   }
+  // No more mail to an address that bounced, until staff correct it (R-INQ-4).
+  if (item.channel == "mail" && suppressed(app_, item.account_id, item.recipient))
+    return make_error("suppressed", "this address bounced earlier; correct it to send again");
+  const std::string envelope = app_.cfg.bounce_address.empty()
+                                   ? app_.cfg.mail_from
+                                   : core::verp_address(app_.cfg.bounce_address, item.id);
+  if (payload.value("prerendered", false)) {  // front-office mails are written when queued
+    if (item.channel == "sms") {
+      mail::SmsMessage sms;
+      sms.id = mail::message_id_for(item, domain_of(app_.cfg.public_url));
+      sms.to = item.recipient;
+      sms.text = payload.value("text", "").substr(0, 600);
+      return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(sms));
+    }
+    mail::ComposedMail m;
+    m.envelope_from = envelope;
+    m.recipients = {item.recipient};
+    std::string sender = app_.cfg.mail_name;
+    if (auto acc = app_.store.account_name(item.account_id); acc && !acc->empty() && *acc != "admin") sender = *acc;
+    m.message.from = {sender, app_.cfg.mail_from};
+    m.message.to = {{"", item.recipient}};
+    m.message.subject = payload.value("subject", "");
+    m.message.text = payload.value("text", "");
+    m.message.message_id = mail::message_id_for(item, domain_of(app_.cfg.public_url));
+    m.message.date = now;
+    return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(m));
+  }
   // A stored document that does not read back fails this message loudly (logged, and
   // marked failed for staff) instead of taking the delivery worker down.
   core::Result<Loaded> loaded = core::make_error("unrenderable", "");
@@ -321,7 +352,7 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
   }
 
   mail::ComposedMail m;
-  m.envelope_from = app_.cfg.mail_from;
+  m.envelope_from = envelope;
   m.recipients = {item.recipient};
   std::string sender = app_.cfg.mail_name;
   if (auto acc = app_.store.account_name(item.account_id); acc && !acc->empty() && *acc != "admin") sender = *acc;

@@ -3,6 +3,7 @@
 #include "app.hpp"
 #include "auth/tokens.hpp"
 #include "documents.hpp"
+#include "front.hpp"
 #include "kairos/wire/json_mapping.hpp"
 
 namespace kairos::server {
@@ -73,13 +74,19 @@ void register_admin_routes(App& app, http::Router& r) {
     if (!body) return http::problem(body.error());
     auto doc = normalize_host(*body, app.zones);
     if (!doc) return http::problem(doc.error());
+    if (auto st = check_location(app, req.account_id, doc->value("location", ""), "location"); !st)
+      return http::problem(st.error());
     store::HostRecord h{auth::random_id("h_"), req.account_id, doc->dump()};
     app.store.put_host(h);
     return http::json_response(201, host_view(h)).with_header("Location", "/v1/admin/hosts/" + h.id);
   });
   r.add("GET", "/v1/admin/hosts", Access::owner, [&app](Request& req) {
     json out = json::array();
-    for (const auto& h : app.store.hosts(req.account_id)) out.push_back(host_view(h));
+    const std::string at = req.query_or("location");
+    for (const auto& h : app.store.hosts(req.account_id)) {
+      json v = host_view(h);
+      if (at.empty() || v.value("location", "") == at) out.push_back(v);
+    }
     return http::json_response(200, {{"hosts", out}});
   });
   r.add("GET", "/v1/admin/hosts/{id}", Access::owner, [&app](Request& req) {
@@ -97,6 +104,8 @@ void register_admin_routes(App& app, http::Router& r) {
     for (auto& [k, v] : body->items()) merged[k] = v;
     auto doc = normalize_host(merged, app.zones);
     if (!doc) return http::problem(doc.error());
+    if (auto st = check_location(app, req.account_id, doc->value("location", ""), "location"); !st)
+      return http::problem(st.error());
     h->doc = doc->dump();
     app.store.put_host(*h);
     return http::json_response(200, host_view(*h));
@@ -112,14 +121,31 @@ void register_admin_routes(App& app, http::Router& r) {
       return http::problem(422, "invalid_type", "name must be a non-empty string", "name");
     if (!wire::is_single_line(name->get_ref<const std::string&>()))
       return http::problem(422, "control_character", "a name is one line of text", "name");
+    std::string location;
+    if (const json* l = wire::member(*body, "location")) {
+      auto id = wire::read_string(*l, "location");
+      if (!id) return http::problem(id.error());
+      if (auto st = check_location(app, req.account_id, *id, "location"); !st) return http::problem(st.error());
+      location = *id;
+    }
     store::RoomRecord room{auth::random_id("r_"), req.account_id, name->get<std::string>()};
     app.store.put_room(room);
-    return http::json_response(201, {{"id", room.id}, {"name", room.name}})
+    if (!location.empty()) set_room_location(app, req.account_id, room.id, location);
+    return http::json_response(201, {{"id", room.id}, {"name", room.name}, {"location", location}})
         .with_header("Location", "/v1/admin/rooms/" + room.id);
   });
   r.add("GET", "/v1/admin/rooms", Access::owner, [&app](Request& req) {
     json out = json::array();
-    for (const auto& room : app.store.rooms(req.account_id)) out.push_back({{"id", room.id}, {"name", room.name}});
+    const std::string at = req.query_or("location");
+    for (const auto& room : app.store.rooms(req.account_id)) {
+      const std::string loc = room_location(app, room.id);
+      // "location" only when set, so rooms without one keep their old shape.
+      if (at.empty() || at == loc) {
+        json row{{"id", room.id}, {"name", room.name}};
+        if (!loc.empty()) row["location"] = loc;
+        out.push_back(std::move(row));
+      }
+    }
     return http::json_response(200, {{"rooms", out}});
   });
 

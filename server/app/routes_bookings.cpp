@@ -7,6 +7,7 @@
 #include "integrations/integrations.hpp"
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
+#include "front.hpp"
 #include "http/front.hpp"
 #include "kairos/proposal.hpp"
 #include "kairos/time_text.hpp"
@@ -175,7 +176,13 @@ void register_booking_routes(App& app, http::Router& r) {
     q.tray = req.query_or("tray");
     if (!q.tray.empty() && q.tray != core::declined_tray)
       return http::problem(422, "invalid_tray", "the only tray is \"declined\"", "tray");
-    for (const auto& rec : app.store.bookings(q)) out.push_back(booking_json(to_core(rec), &app));
+    const std::string location = req.query_or("location"), label = req.query_or("label");
+    for (const auto& rec : app.store.bookings(q)) {
+      core::Booking b = to_core(rec);
+      if (!location.empty() && b.location != location) continue;
+      if (!label.empty() && std::find(b.labels.begin(), b.labels.end(), label) == b.labels.end()) continue;
+      out.push_back(booking_json(b, &app));
+    }
     return http::json_response(200, {{"bookings", out}});
   });
   r.add("GET", "/v1/admin/bookings/{uid}", Access::owner, [&app](Request& req) {
@@ -195,6 +202,15 @@ void register_booking_routes(App& app, http::Router& r) {
       if (m.state != "failed") continue;
       problems.push_back({{"message", m.id}, {"template", m.template_key}, {"channel", m.channel},
                           {"recipient", m.recipient}, {"error", m.last_error}});
+    }
+    for (const auto& d : app.store.token_docs("bounce", "active")) {  // bounces reported later (DSNs)
+      json bd = json::parse(d.doc, nullptr, false);
+      if (d.account_id != req.account_id || bd.value("booking", "") != rec->uid) continue;
+      json p{{"bounce", d.id}, {"message", bd.value("message", 0)}, {"template", bd.value("template", "")},
+             {"channel", "mail"}, {"recipient", bd.value("address", "")}, {"error", bd.value("error", "")},
+             {"status", bd.value("status", "")}};
+      if (bd.contains("suggestion")) p["suggestion"] = bd["suggestion"];
+      problems.push_back(p);
     }
     if (!problems.empty()) {
       j["delivery_problems"] = problems;
@@ -223,6 +239,19 @@ void register_booking_routes(App& app, http::Router& r) {
     std::int64_t version = 0;
     auto edit = wire::read_booking_edit(*body);
     if (!edit) return http::problem(edit.error());
+    std::optional<std::string> location;  // the visit's office (R-PROP-6 "office")
+    if (const json* l = wire::member(*body, "location")) {
+      auto id = wire::read_string(*l, "location");
+      if (!id) return http::problem(id.error());
+      if (auto st = check_location(app, req.account_id, *id, "location"); !st) return http::problem(st.error());
+      location = *id;
+    }
+    std::optional<std::vector<std::string>> labels;
+    if (const json* l = wire::member(*body, "labels")) {
+      auto ls = read_labels(app, req.account_id, *l);
+      if (!ls) return http::problem(ls.error());
+      labels = *ls;
+    }
     core::Booking result;
     auto st = app.store.transact([&]() -> core::Status {
       auto rec = app.store.booking(req.params.at("uid"));
@@ -248,7 +277,9 @@ void register_booking_routes(App& app, http::Router& r) {
         if (!a) return a.error();
         placed = *a;
       }
-      const core::Booking after = core::edited(before, *edit, placed);
+      core::Booking after = core::edited(before, *edit, placed);
+      if (location) after.location = *location;
+      if (labels) after.labels = *labels;
       core::ZoneRules zone = ctx ? ctx->hosts.front().zone : core::ZoneRules::fixed("UTC", 0, "UTC");
       auto settings = ctx ? settings_for(*ctx) : core::NotificationSettings{};
       add_host_preferences(app, settings, before.host_ids);
@@ -261,6 +292,8 @@ void register_booking_routes(App& app, http::Router& r) {
       plan_messages(app, rec->account_id, out->booking, out->messages, out->cancel_key_prefixes);
       integ::emit_booking_events(app, rec->account_id, &before, out->booking, nullptr);
       requests_follow_booking(app, rec->account_id, out->booking, false);
+      // A corrected e-mail address receives again what bounced or was held (R-INQ-4).
+      address_corrected(app, rec->account_id, before.uid, before.guest.email, out->booking.guest.email);
       result = out->booking;
       return core::ok_status();
     });
@@ -306,8 +339,14 @@ void register_booking_routes(App& app, http::Router& r) {
   });
 
   r.add("GET", "/v1/checkin/{code}", Access::open, [&app](Request& req) {
-    auto rec = app.store.booking_by_checkin(req.params["code"]);
-    if (!rec) return http::problem(404, "not_found", "No visit with this code.");
+    int retry = 0;  // guesses are limited as at the kiosk (R-PROP-9)
+    if (!checkin_guess_allowed(app, req.client, retry))
+      return http::problem(429, "rate_limited", "Too many wrong codes.").with_header("Retry-After", std::to_string(retry));
+    auto rec = app.store.booking_by_checkin(normalize_checkin_code(req.params["code"]));
+    if (!rec) {
+      checkin_guess_wrong(req.client);
+      return http::problem(404, "not_found", "No visit with this code.");
+    }
     auto b = to_core(*rec);
     if (!core::checkin_valid(b, app.now()))
       return http::problem(404, "not_found", "No visit with this code at this time.");
@@ -315,7 +354,7 @@ void register_booking_routes(App& app, http::Router& r) {
     for (const auto& id : b.host_ids)
       if (auto h = app.store.host(id)) hosts.push_back(json::parse(h->doc, nullptr, false).value("name", ""));
     json out{{"uid", b.uid}, {"start", b.when.start}, {"end", b.when.end}, {"status", core::to_string(b.status)},
-             {"guest", {{"name", b.guest.name}, {"company", b.guest.company}}}, {"hosts", hosts}};
+             {"hosts", hosts}};  // only what the visitor needs: a guessed code shows no guest's name
     if (!b.room_id.empty()) {
       out["room"] = b.room_id;
       if (auto room = app.store.room(b.room_id)) out["room_name"] = room->name;

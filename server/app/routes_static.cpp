@@ -117,6 +117,13 @@ void register_static_routes(App& app, http::Router& r) {
   r.add("GET", "/embed.js", Access::open, [&app](Request& req) {
     return serve(req, app.cfg.web_root, "embed.js", false).value_or(missing());
   }, false);
+  // The reception kiosk (R-PROP-9): a full-screen page for the front desk's tablet.
+  r.add("GET", "/checkin/", Access::open, [&app](Request& req) {
+    return serve(req, app.cfg.web_root, "checkin/index.html", false).value_or(missing());
+  }, /*documented=*/false);
+  r.add("GET", "/checkin/{path*}", Access::open, [&app](Request& req) {
+    return serve(req, app.cfg.web_root, "checkin/" + req.params["path"], false).value_or(missing());
+  }, /*documented=*/false);
   r.add("GET", "/demo/", Access::open, [&app](Request& req) {
     return serve(req, app.cfg.web_root, "demo/index.html", false).value_or(missing());
   }, false);

@@ -533,6 +533,18 @@ class SqliteStore final : public Store {
     });
     return id;
   }
+  std::optional<OutboxMessage> outbox_message(std::int64_t id) override {
+    return read([&](Conn& c) -> std::optional<OutboxMessage> {
+      auto s = c.prepare(
+          "SELECT id, account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, payload, "
+          "created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE id = ?");
+      s.bind(1, id);
+      if (!s.step()) return std::nullopt;
+      return OutboxMessage{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
+                           s.integer(7), s.text(8), s.text(9), s.integer(10), s.integer(11),
+                           static_cast<int>(s.integer(12)), s.text(13), s.integer(14)};
+    });
+  }
   std::vector<OutboxMessage> outbox(const std::string& account_id, const std::string& booking_uid) override {
     return read([&](Conn& c) {
       std::vector<OutboxMessage> out;

@@ -188,6 +188,8 @@ class Store {
   // Cancels the booking's scheduled messages whose key starts with `key_prefix`.
   virtual std::size_t cancel_outbox_for(const std::string& booking_uid, const std::string& key_prefix) = 0;
   virtual std::int64_t outbox_depth() = 0;  // scheduled, not yet sent
+  // One outbox row by id (a bounce names its message); nullopt when unknown.
+  virtual std::optional<OutboxMessage> outbox_message(std::int64_t /*id*/) { return std::nullopt; }
 
   // Staff logins, sessions, named API keys and failed-login counters (0005).
   // put_staff inserts or updates by id; false when another login has the e-mail.

@@ -35,6 +35,7 @@ void to_json(nlohmann::json& j, const Booking& b) {
                      {"send_mail", b.send_mail},
                      {"visibility", to_string(b.visibility)},
                      {"tray", b.tray},
+                     {"labels", b.labels},
                      {"sequence", b.sequence},
                      {"created_at", b.created_at},
                      {"history", b.history}};
@@ -228,6 +229,7 @@ Result<core::Booking> read_booking(const Json& j, std::string_view field) {
   KAIROS_READ(j, "send_mail", field, b.send_mail, read_bool);
   KAIROS_READ(j, "visibility", field, b.visibility, enum_reader<core::Visibility>(core::parse_visibility));
   KAIROS_READ(j, "tray", field, b.tray, read_string);
+  KAIROS_READ(j, "labels", field, b.labels, read_strings);
   KAIROS_READ(j, "sequence", field, b.sequence, read_int);
   KAIROS_READ(j, "created_at", field, b.created_at, read_instant);
   if (const Json* h = member(j, "history")) {

@@ -88,6 +88,7 @@ struct Booking {
                                       // the guest gets no mail but the R-PROP-4 completion mail
   Visibility visibility = Visibility::public_;  // fixed at creation
   std::string tray;                   // "" = the calendar; "declined" after a declined request
+  std::vector<std::string> labels;    // staff / location / custom label ids (seed 004)
   std::string request_id;             // the latest confirmation request about it, "" = none
   // Grows by one with every change (transition, edit, request answer): the calendar
   // copy's SEQUENCE (RFC 5546), so a later update always supersedes an earlier one.

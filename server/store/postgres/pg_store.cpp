@@ -465,6 +465,16 @@ class PgStore final : public Store {
                                   r.text(i, 13), r.integer(i, 14)});
     return out;
   }
+  std::optional<OutboxMessage> outbox_message(std::int64_t id) override {  // a bounce names its message
+    auto r = read("SELECT id, account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, "
+                  "payload, created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE id = $1",
+                  {id});
+    if (r.rows() == 0) return std::nullopt;
+    return OutboxMessage{r.integer(0, 0), r.text(0, 1), r.text(0, 2), r.text(0, 3), r.text(0, 4),
+                         r.text(0, 5), r.text(0, 6), r.integer(0, 7), r.text(0, 8), r.text(0, 9),
+                         r.integer(0, 10), r.integer(0, 11), static_cast<int>(r.integer(0, 12)),
+                         r.text(0, 13), r.integer(0, 14)};
+  }
   std::size_t release_due_outbox(std::int64_t now) override {
     return static_cast<std::size_t>(write(
         "UPDATE outbox SET handed_off_at = $1 WHERE state = 'scheduled' AND handed_off_at = 0 AND send_at <= $1",

@@ -1,0 +1,124 @@
+// The front office's rules (seed 004, a clinic's reservation-mail manual; seed 000's
+// reception): inquiries and their states, the "awaiting reply → unconverted next day"
+// rule and the daily report, how a guest is found by name or phone, delivery-status
+// reports (bounces) and the texts of the front office's mails. Pure: the server and the
+// widget call these with values; nothing here reads a clock, a store or the network.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kairos/result.hpp"
+#include "kairos/time.hpp"
+
+namespace kairos::core {
+
+// --- inquiries (R-INQ-1, R-INQ-2) ---------------------------------------------------
+
+// A plain question (seed 004 "A") or a wish for a time that is not offered ("B").
+enum class InquiryKind : std::uint8_t { question, booking_request };
+const char* to_string(InquiryKind k);
+Result<InquiryKind> parse_inquiry_kind(std::string_view text);  // "invalid_kind"
+
+// new → (staff reply) awaiting_reply → (guest books) converted; awaiting_reply after the
+// next local day → unconverted; any open one may be closed (spam, vendor mail) and a
+// closed or unconverted one reopened.
+enum class InquiryState : std::uint8_t { new_, awaiting_reply, converted, closed, unconverted };
+const char* to_string(InquiryState s);
+Result<InquiryState> parse_inquiry_state(std::string_view text);  // "invalid_state"
+
+enum class InquiryEvent : std::uint8_t { reply, convert, close, reopen, expire };
+// The state after `e`, or "illegal_transition" (converted is final).
+Result<InquiryState> next_inquiry_state(InquiryState from, InquiryEvent e);
+
+struct InquiryInput {
+  InquiryKind kind = InquiryKind::question;
+  std::string name, email, phone, message;
+  std::vector<Interval> wished_times;
+};
+
+// Validates a guest's inquiry like a booking: name 1–200, e-mail through check_email
+// ("invalid_email" with the "did you mean" suggestion in the message), phone digits and
+// + - ( ) . space, message 1–5000 characters, a booking request names 1–10 wished
+// times, each in the future, end after start, at most a day long. Returns the input
+// trimmed and the e-mail normalised.
+Result<InquiryInput> check_inquiry(InquiryInput in, Instant now);
+
+// "After the next day" (seed 004: the next day's evening shift reports yesterday's
+// unanswered replies): an inquiry awaiting the guest's answer since local date D is
+// unconverted from the start of local date D+2, and is reported under D+1.
+bool inquiry_expired(LocalDate awaiting_since, LocalDate today);
+LocalDate unconverted_on(LocalDate awaiting_since);
+
+struct InquiryReportFacts {
+  InquiryKind kind = InquiryKind::question;
+  InquiryState state = InquiryState::new_;
+  LocalDate received_on;                    // local date it arrived (the location's zone)
+  std::optional<LocalDate> unconverted_on;  // set when it became unconverted
+};
+// Whether an inquiry belongs in the "did not lead to a booking" report of `date`: a
+// booking request that became unconverted under that date, or a plain question received
+// that day that did not lead to a booking (seed 004 "A": reported as such).
+bool in_unconverted_report(const InquiryReportFacts& f, LocalDate date);
+
+// Whether the daily report is due: the local time reached `at` today and today's report
+// was not sent yet. With the local time taken from the zone's rules, a day with a DST
+// change sends once at the chosen wall-clock time (in a gap: as soon as the clock has
+// jumped past it).
+bool report_due(LocalDateTime now_local, LocalTime at, std::optional<LocalDate> last_sent);
+
+// --- finding a guest (R-INQ-5) ------------------------------------------------------
+
+// The text form names are compared in: full-width ASCII (Ａ, １) becomes ASCII,
+// half-width katakana (ｶﾅ, ﾀﾞ) becomes full-width (カナ, ダ), the ideographic space a
+// space; Latin letters (ASCII, Latin-1, Latin Extended-A) lower-case; runs of white
+// space one space; trimmed. Invalid UTF-8 bytes are kept as they are.
+std::string normalize_for_search(std::string_view text);
+// True when `query` (normalised) occurs in `text` (normalised).
+bool text_matches(std::string_view text, std::string_view query);
+// The digits of a phone number (full-width digits count).
+std::string phone_digits(std::string_view phone);
+// A phone query matches a stored number by digits: "+81 90-1234-5678", "090 1234 5678"
+// and "09012345678" are one number. A leading trunk 0 of either side is dropped and a
+// query written with "+" may omit its 1–3 digit country code; at least 4 digits.
+bool phone_matches(std::string_view stored, std::string_view query);
+
+// --- bounces (R-INQ-4) --------------------------------------------------------------
+
+// What a delivery-status notification (RFC 3464, as Postfix, Exim and Gmail send them)
+// says, and which of our messages it is about.
+struct DsnReport {
+  bool is_report = false;          // a message/delivery-status part or DSN fields found
+  bool failed = false;             // Action: failed, or a 5.x.x status
+  std::string action;              // "failed", "delayed", "delivered", …
+  std::string status;              // "5.1.1"
+  std::string recipient;           // Final-Recipient (or Original-Recipient) address
+  std::string diagnostic;          // Diagnostic-Code text
+  std::optional<long long> message;  // our outbox id: from the VERP return path or Message-ID
+};
+// `verp_local` is the local part of the bounce address ("bounces"): the return path of
+// outbox message 42 is "bounces+o42@domain". Message-IDs "outbox-42.…" match too.
+DsnReport parse_dsn(std::string_view raw, std::string_view verp_local);
+// The return path of outbox message `id` for the bounce address "local@domain".
+std::string verp_address(std::string_view bounce_address, long long id);
+
+// --- the front office's mails -------------------------------------------------------
+
+struct FrontText {
+  std::string subject, text;
+};
+// Texts by key, in English, Japanese, Finnish, German and Hungarian (others fall back
+// to English); `{name}` placeholders are filled from `fields` (missing ones empty;
+// a line starting with "?" is dropped when its placeholders are all empty). Keys:
+// inquiry.received.guest, inquiry.new.staff, inquiry.reply.guest,
+// report.unconverted.staff, delivery.bounced.staff, checkin.arrived.host,
+// checkin.arrived.sms, reminder.host.sms, manual.guest.
+Result<FrontText> front_text(std::string_view key, std::string_view language,
+                             const std::map<std::string, std::string>& fields);
+// The guest's message quoted as a reply quotes ("> " before each line).
+std::string quote_message(std::string_view message);
+
+}  // namespace kairos::core

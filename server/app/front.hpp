@@ -1,0 +1,78 @@
+// The front office (issue 14, seeds 000 and 004): locations, labels, inquiries, the
+// unconverted report, bounces, guest search, manual mail and the reception kiosk.
+// Locations, labels, inquiries, bounce records and report settings are documents in
+// the store's token_docs table (kinds "location", "label", "inquiry", "bounce",
+// "front_settings"), so every store implementation carries them without new methods.
+// The rules (states, the next-day rule, report contents, search normalisation, DSN
+// parsing, texts) are the core's (kairos/front_office.hpp); this is the glue.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "app.hpp"
+#include "kairos/booking.hpp"
+#include "kairos/notify.hpp"
+#include "kairos/result.hpp"
+
+namespace kairos::server {
+
+void register_front_routes(App& app, http::Router& r);
+
+// A location document of `account_id`, or nullopt.
+std::optional<nlohmann::json> find_location(App& app, const std::string& account_id, const std::string& id);
+// "Name, address" (and " · room name") for mails and .ics; `location` may be a location
+// id or, for older event types, free text, which is returned as it is.
+std::string location_text(App& app, const std::string& account_id, const std::string& location,
+                          const std::string& room_id, const std::string& language);
+// The text of a name that is a string or a map of language → text.
+std::string localized(const nlohmann::json& v, const std::string& language);
+// 422 unknown_location unless `id` is empty or a location of the account.
+core::Status check_location(App& app, const std::string& account_id, const std::string& id, const std::string& field);
+// 422 unknown_label unless every id is a label of the account.
+core::Result<std::vector<std::string>> read_labels(App& app, const std::string& account_id, const nlohmann::json& v);
+
+// A room's location (rooms have no document of their own: kept as token doc "room_location").
+std::string room_location(App& app, const std::string& room_id);
+void set_room_location(App& app, const std::string& account_id, const std::string& room_id, const std::string& location);
+
+// Queues an already written message (front-office mails and SMS) in the outbox.
+void queue_message(App& app, const std::string& account_id, const std::string& owner, const std::string& key,
+                   const std::string& template_key, const std::string& channel, const std::string& recipient,
+                   const std::string& subject, const std::string& text, const nlohmann::json& extra = {});
+
+// A guest's address changed on `owner` (a booking uid or "inquiry:<id>"): what failed to
+// the old address is queued again for the new one, scheduled mail follows the new one.
+// Returns how many messages were re-sent.
+std::size_t resend_failed(App& app, const std::string& account, const std::string& owner, const std::string& old_address,
+                          const std::string& new_address);
+// The same for a booking edited by staff, and its bounces marked corrected.
+std::size_t address_corrected(App& app, const std::string& account, const std::string& booking,
+                              const std::string& old_address, const std::string& new_address);
+
+// True when mail to `address` is suppressed after a bounce (until it is corrected).
+bool suppressed(App& app, const std::string& account_id, const std::string& address);
+
+
+// The zone an inquiry's dates are counted in: its location's, else the report settings'.
+std::string inquiry_zone(App& app, const std::string& account_id, const std::string& location);
+core::LocalDate local_date(App& app, const std::string& zone, core::Instant t);
+// The unconverted report of `date` (location empty = every location).
+nlohmann::json report_items(App& app, const std::string& account_id, core::LocalDate date, const std::string& location);
+
+// The reception kiosk's guess limit (10 wrong codes per client per 10 minutes), shared
+// by GET and POST /v1/checkin/{code}; codes compare upper-case without spaces or dashes.
+bool checkin_guess_allowed(App& app, const std::string& client, int& retry_after);
+void checkin_guess_wrong(const std::string& client);
+std::string normalize_checkin_code(const std::string& raw);
+
+// Scheduled work: awaiting replies → unconverted, the daily report mail, bounce polling.
+void front_sweep(App& app);
+// One poll of the bounce mailbox (--bounce-imap); returns how many reports it matched.
+std::size_t poll_bounces(App& app);
+// Matches one raw DSN message; true when it named one of our messages.
+bool handle_bounce(App& app, const std::string& raw);
+
+}  // namespace kairos::server
