@@ -11,6 +11,7 @@ const { api, run, assert, axeBoth, shot, waitFor, signIn, freePort } = require('
 
 const DEMO_KEY = 'kairos-demo-owner-key';
 const demo = (server, method, p, body) => api(server, method, p, body, DEMO_KEY);
+const items = (x) => (Array.isArray(x) ? x : x && (x.items || Object.values(x).find(Array.isArray))) || [];
 const icsTime = (iso) => iso.replace(/[-:]/g, '').replace(/\.\d+/, '');
 
 run('console_integrations', async (ctx) => {
@@ -44,7 +45,7 @@ run('console_integrations', async (ctx) => {
     await signIn(page, server.base, 'owner@demo.kairos', 'kairos-demo');
 
     // Calendars in: each demo host subscribes to the feed.
-    const hosts = (await demo(server, 'GET', '/v1/admin/hosts')).json.items;
+    const hosts = items((await demo(server, 'GET', '/v1/admin/hosts')).json);
     await page.goto(server.base + '/console/#/integrations/calendars');
     for (const h of hosts) {
       await page.getByLabel('Host', { exact: true }).selectOption(h.id);
@@ -56,7 +57,7 @@ run('console_integrations', async (ctx) => {
     }
     await api(server, 'POST', '/v1/test/tick', {}, null);  // the background fetch, now
     await waitFor(async () => {
-      const cals = (await demo(server, 'GET', `/v1/admin/hosts/${hosts[0].id}/calendars`)).json.items || (await demo(server, 'GET', `/v1/admin/hosts/${hosts[0].id}/calendars`)).json.calendars;
+      const cals = items((await demo(server, 'GET', `/v1/admin/hosts/${hosts[0].id}/calendars`)).json);
       return cals && cals[0] && cals[0].last_fetched;
     }, 'feed fetched');
     await api(server, 'POST', '/v1/test/tick', {}, null);

@@ -50,7 +50,7 @@ function InquiryList() {
       <FormError err={d.err} />
       {d.loading && !d.data ? <Loading /> : !d.data || !d.data.length ? <Empty>{t('empty_inquiries')}</Empty> : (
         <div class="table-wrap">
-          <table class="list inquiries">
+          <table class="list inquiries cards">
             <thead><tr><th scope="col">{t('received')}</th><th scope="col">{t('guest')}</th><th scope="col">{t('message')}</th><th scope="col">{t('labels')}</th><th scope="col">{t('state')}</th></tr></thead>
             <tbody>{d.data.map((x) => (
               <tr data-inquiry={x.id}>
@@ -217,7 +217,7 @@ function Report({ session }) {
           <h2 id="rep-h">{t('report_of', { date: d.data.date, count: d.data.count })}</h2>
           {!d.data.items.length ? <Empty>{t('empty_report')}</Empty> : (
             <div class="table-wrap">
-              <table class="list report">
+              <table class="list report cards">
                 <thead><tr><th scope="col">{t('guest')}</th><th scope="col">{t('phone')}</th><th scope="col">{t('message')}</th><th scope="col">{t('state')}</th></tr></thead>
                 <tbody>{d.data.items.map((x) => (
                   <tr data-inquiry={x.id}>

@@ -81,7 +81,7 @@ function AddCalendar({ host, onDone }) {
   };
   return (
     <form class="card stack" onSubmit={submit} data-form="add-calendar" aria-labelledby="addcal-h">
-      <h3 id="addcal-h">{t('add_calendar')}</h3>
+      <h2 id="addcal-h">{t('add_calendar')}</h2>
       <Field label={t('name')} name="name" err={err}><input value={f.name} onInput={(e) => setF({ ...f, name: e.currentTarget.value })} /></Field>
       <Field label={t('ical_url')} name="url" err={err} hint={t('ical_url_hint')}><input type="url" value={f.url} disabled={!!file} onInput={(e) => setF({ ...f, url: e.currentTarget.value })} /></Field>
       <Field label={t('or_upload')} name="ics" err={err}><input type="file" accept=".ics,text/calendar" onChange={(e) => setFile(e.currentTarget.files[0] || null)} /></Field>
@@ -140,7 +140,7 @@ function Feeds({ hosts, rooms }) {
         ))}</ul>
       )}
       <form class="card stack" onSubmit={create} data-form="add-feed" aria-labelledby="addfeed-h">
-        <h3 id="addfeed-h">{t('new_feed')}</h3>
+        <h2 id="addfeed-h">{t('new_feed')}</h2>
         <div class="grid2">
           <Field label={t('feed_scope')} name="scope" err={err}>
             <select value={scope} onChange={(e) => setScope(e.currentTarget.value)}>
@@ -171,7 +171,7 @@ function Deliveries({ hook, onClose }) {
       <div class="row"><button type="button" onClick={d.reload}>{t('reload')}</button></div>
       {d.loading && !d.data ? <Loading /> : !d.data || !d.data.length ? <Empty>{t('empty_deliveries')}</Empty> : (
         <div class="table-wrap">
-          <table class="list deliveries">
+          <table class="list deliveries cards">
             <thead><tr><th scope="col">{t('event')}</th><th scope="col">{t('state')}</th><th scope="col">{t('when')}</th><th scope="col"><span class="sr">{t('actions')}</span></th></tr></thead>
             <tbody>{d.data.map((x) => (
               <tr data-delivery={x.id}>
@@ -224,7 +224,7 @@ function Webhooks() {
         ))}</ul>
       )}
       <form class="card stack" onSubmit={create} data-form="add-webhook" aria-labelledby="addwh-h">
-        <h3 id="addwh-h">{t('new_webhook')}</h3>
+        <h2 id="addwh-h">{t('new_webhook')}</h2>
         <Field label={t('webhook_url')} name="url" err={err}><input type="url" required value={f.url} onInput={(e) => setF({ ...f, url: e.currentTarget.value })} /></Field>
         <fieldset><legend>{t('events')}</legend>
           <div class="events-grid">{EVENTS.map((ev) => (

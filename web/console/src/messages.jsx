@@ -23,7 +23,7 @@ function Bounces() {
       <FormError err={d.err && d.err.status !== 404 ? d.err : err} />
       {d.loading && !d.data ? <Loading /> : !d.data || !d.data.length ? <Empty>{t('empty_bounces')}</Empty> : (
         <div class="table-wrap">
-          <table class="list bounces">
+          <table class="list bounces cards">
             <thead><tr><th scope="col">{t('guest')}</th><th scope="col">{t('phone')}</th><th scope="col">{t('recipient')}</th><th scope="col">{t('reason')}</th></tr></thead>
             <tbody>{d.data.map((b) => (
               <tr data-bounce={b.id}>
