@@ -137,6 +137,22 @@ run('console_front', async (ctx) => {
   await axeBoth(rp, 'unconverted report');
   await shot(rp, 'front-report');
 
+  // Setup → Templates: a misspelt placeholder is refused next to the field; the live
+  // preview fills the real ones.
+  await rp.goto(server.base + '/console/#/setup/templates');
+  const tf = rp.locator('form[data-form="template"]');
+  await tf.waitFor();
+  await rp.getByLabel('Message').selectOption('booking.approved.guest');
+  await tf.getByLabel('Subject').fill('Hello {guest_nmae}');
+  await tf.locator('.field-error', { hasText: 'does not exist' }).waitFor();
+  await tf.getByLabel('Subject').fill('See you soon, {guest_name}');
+  await rp.locator('[data-testid="template-preview"]', { hasText: 'See you soon, Maria Laine' }).waitFor();
+  await tf.getByRole('button', { name: 'Save' }).click();
+  await waitFor(async () => (await demo(server, 'GET', '/v1/admin/templates/booking.approved.guest/en')).json.subject === 'See you soon, {guest_name}', 'template saved');
+  await waitFor(async () => (await rp.locator('form[data-form="template"]').getByLabel('Subject').inputValue()) === 'See you soon, {guest_name}', 'the saved text stays in the form');
+  await axeBoth(rp, 'templates');
+  await shot(rp, 'front-templates');
+
   // 390 px: the bottom bar shows every entry; the list stays usable.
   const phone = await browser.newContext({ timezoneId: 'UTC', locale: 'en-US', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   const pp = await phone.newPage();

@@ -71,7 +71,7 @@ export function Templates() {
           </select>
         </Field>
       </div>
-      {item && <Editor key={item.template + item.language + tick} item={item} placeholders={d.data.placeholders || []} onSaved={() => setTick(tick + 1)} />}
+      {item && <Editor key={[item.template, item.language, item.overridden, item.subject, item.body].join('\u0001')} item={item} placeholders={d.data.placeholders || []} onSaved={() => setTick(tick + 1)} />}
     </div>
   );
 }
