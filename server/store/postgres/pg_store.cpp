@@ -482,7 +482,7 @@ class PgStore final : public Store {
   }
   std::size_t cancel_outbox_for(const std::string& booking_uid, const std::string& key_prefix) override {
     return static_cast<std::size_t>(write("UPDATE outbox SET state = 'cancelled' WHERE booking_uid = $1 AND "
-                                          "state = 'scheduled' AND left(msg_key, length($2)) = $2",
+                                          "state = 'scheduled' AND left(msg_key, length($2)) = $2 AND channel <> 'webhook'",
                                           {booking_uid, key_prefix}));
   }
   std::int64_t outbox_depth() override {
