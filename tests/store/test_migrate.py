@@ -115,7 +115,7 @@ class Migrate(unittest.TestCase):
             self.assertEqual(hook.status, 201, hook)
             loc = own("POST", "/v1/admin/locations", {"name": "Praxis Mitte", "address": "Hauptstr. 1"})
             self.assertEqual(loc.status, 201, loc)
-            lab = own("POST", "/v1/admin/labels", {"name": "VIP"})
+            lab = own("POST", "/v1/admin/labels", {"name": "VIP", "kind": "custom"})
             self.assertEqual(lab.status, 201, lab)
             inq = call("POST", "/v1/inquiries", {"page": "mig", "kind": "question",
                                                  "guest": {"name": "Liisa", "email": "liisa@example.fi"},
