@@ -113,7 +113,7 @@ class RequestMails(MailServer):
         self.assertEqual(view["tray"], "declined")
         self.assertEqual(view["status"], "cancelled")
         self.assertEqual(view["request"]["state"], "declined")
-        tray = self.owner("GET", "/v1/admin/bookings?tray=declined").json["bookings"]
+        tray = self.owner("GET", "/v1/admin/bookings?tray=declined").json["items"]
         self.assertEqual([x["uid"] for x in tray], [b["uid"]])
         self.assertEqual(self.owner("GET", "/v1/admin/bookings?tray=elsewhere").status, 422)
         box = self.owner("GET", "/v1/admin/outbox?booking=" + b["uid"]).json["messages"]
