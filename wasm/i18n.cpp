@@ -80,6 +80,9 @@ const char* error_text(Lang lang, std::string_view code) {
       {"forbidden", &Texts::err_invalid_token},
       {"off_slot_grid", &Texts::err_slot_unavailable},
       {"outside_availability", &Texts::err_slot_unavailable},
+      {"too_many_times", &Texts::err_too_many_times},
+      {"in_past", &Texts::err_in_past},
+      {"invalid_interval", &Texts::err_invalid_interval},
   };
   for (const Entry& e : entries) {
     if (e.code == code) return tr(lang, e.text);
