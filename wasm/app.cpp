@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "browser.hpp"
 #include "form_check.hpp"
@@ -787,6 +788,18 @@ void App::frame() {
        needs_japanese(s.host_message) || needs_japanese(s.readjust_message) || needs_japanese(s.decline_reason) ||
        needs_japanese(s.inquiry_message))) {
     ensure_japanese_font();
+  }
+  if (japanese_requested_) {
+    // The glyphs the title fonts need: every text of the language, and the page's name
+    // (known before the Japanese font arrives, so its atlas is built once).
+    constexpr std::size_t n = sizeof(Texts) / sizeof(const char*);
+    std::array<const char*, n> texts{};
+    std::memcpy(texts.data(), &locale(s.lang).texts, sizeof(Texts));
+    std::string title = s.page_name;
+    for (const char* t : texts) {
+      if (t != nullptr) title += t;
+    }
+    fonts_.set_title_text(std::move(title));
   }
   const std::string mirror = describe_mirror(s, view_model());
   if (mirror != last_mirror_) {

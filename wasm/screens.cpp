@@ -3,6 +3,7 @@
 #include "screens.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "fonts.hpp"
 #include "kairos/time_text.hpp"
 #include "mirror.hpp"
 #include "probe.hpp"
@@ -73,10 +75,20 @@ void colored(ImVec4 color, const std::string& text) {
 
 void muted(const std::string& text) { colored(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), text); }
 
-void heading(const std::string& text, float scale = 1.3f) {
-  ImGui::SetWindowFontScale(scale);
+// A screen title (or the business name) in its own atlas font: never scaled glyphs.
+// `check`: a drawn check mark before it (the font has no U+2713).
+void heading(const std::string& text, bool business_name = false, bool check = false) {
+  ImFont* font = title_font(business_name);
+  if (font != nullptr) ImGui::PushFont(font);
+  if (check) {
+    const float sz = ImGui::GetFontSize();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::RenderCheckMark(ImGui::GetWindowDrawList(), ImVec2(at.x, at.y + sz * 0.1f), ImGui::GetColorU32(g_theme.ring), sz * 0.8f);
+    ImGui::Dummy(ImVec2(sz, sz));
+    ImGui::SameLine();
+  }
   wrapped(text);
-  ImGui::SetWindowFontScale(1.0f);
+  if (font != nullptr) ImGui::PopFont();
   ImGui::Spacing();
 }
 
@@ -274,7 +286,7 @@ void time_grid(Frame& f, const std::vector<SlotRow>& rows, Kind kind) {
 // Who, what, where: the business, the service and its duration, the place, the host.
 void header(Frame& f) {
   WidgetState& s = f.s;
-  heading(s.page_name.empty() ? f.t(&Texts::choose_day) : s.page_name, 1.45f);
+  heading(s.page_name.empty() ? f.t(&Texts::choose_day) : s.page_name, true);
   if (!s.event_types.empty()) {
     const EventType& e = s.event_types[s.event_type];
     std::string line = e.name;
@@ -546,7 +558,7 @@ void inquiry(Frame& f) {
 
 void inquiry_sent(Frame& f) {
   const WidgetState& s = f.s;
-  heading(std::string("\xE2\x9C\x93 ") + f.t(&Texts::inquiry_sent_title));
+  heading(f.t(&Texts::inquiry_sent_title), false, true);
   for (const std::string& w : f.vm.wish_labels) wrapped(w);
   if (!f.vm.location_line.empty()) muted(f.vm.location_line);
   wrapped(fill(s.mail_delivery ? f.t(&Texts::inquiry_sent_body) : f.t(&Texts::inquiry_sent_body_no_mail), s.form.email));
@@ -556,7 +568,7 @@ void inquiry_sent(Frame& f) {
 
 void success(Frame& f) {
   const WidgetState& s = f.s;
-  heading(std::string("\xE2\x9C\x93 ") + (s.booking.status == "pending" ? f.t(&Texts::pending_title) : f.t(&Texts::booked_title)));
+  heading(s.booking.status == "pending" ? f.t(&Texts::pending_title) : f.t(&Texts::booked_title), false, true);
   wrapped(f.vm.booking_label);
   if (!f.vm.location_line.empty()) muted(f.vm.location_line);
   wrapped(s.mail_delivery ? f.t(&Texts::booked_body) : f.t(&Texts::booked_body_no_mail));
