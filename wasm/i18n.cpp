@@ -62,7 +62,7 @@ const char* error_text(Lang lang, std::string_view code) {
       {"candidate_in_past", &Texts::err_slot_unavailable},
       {"room_unavailable", &Texts::err_slot_unavailable},
       {"not_a_candidate", &Texts::err_slot_unavailable},
-      {"in_past", &Texts::err_slot_unavailable},
+      {"in_past", &Texts::err_in_past},
       {"outside_booking_window", &Texts::err_outside_booking_window},
       {"too_soon", &Texts::err_too_soon},
       {"limit_reached", &Texts::err_limit_reached},
@@ -87,6 +87,8 @@ const char* error_text(Lang lang, std::string_view code) {
       {"request_not_sent", &Texts::err_request_not_sent},
       {"request_closed", &Texts::err_closed},
       {"proposal_closed", &Texts::err_closed},
+      {"too_many_times", &Texts::err_too_many_times},
+      {"invalid_interval", &Texts::err_invalid_interval},
   };
 
   for (const Entry& e : entries) {
