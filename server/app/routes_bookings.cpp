@@ -340,8 +340,11 @@ void register_booking_routes(App& app, http::Router& r) {
     auto st = app.store.transact([&]() -> core::Status {
       const std::string& uid = req.params["uid"];
       for (const auto& p : core::cancel_prefixes_on_delete()) app.store.cancel_outbox_for(uid, p);
-      if (auto rec = app.store.booking(uid)) requests_follow_booking(app, req.account_id, to_core(*rec), true);
+      auto rec = app.store.booking(uid);
+      if (rec) requests_follow_booking(app, req.account_id, to_core(*rec), true);
       if (!app.store.delete_booking(uid)) return core::make_error("booking_not_found", "no such booking");
+      // Receivers learn that the booking is gone (data: the booking as it was last).
+      if (rec) integ::emit_event(app, req.account_id, "booking.deleted", uid, booking_json(to_core(*rec)));
       return core::ok_status();
     });
     if (!st) return http::problem(st.error());
