@@ -114,6 +114,18 @@ run('console_front', async (ctx) => {
   await shot(page, 'front-booking-labels-office');
   await page.keyboard.press('Escape');
 
+  // Seed 004's manual mail: select bookings in the list, write, send through the outbox.
+  await page.goto(server.base + '/console/#/search?q=kenji');
+  await page.locator(`tr[data-uid="${conv.booking}"] input[type="checkbox"]`).check();
+  const mm = page.locator('form[data-form="manual-mail"]');
+  await mm.getByLabel('Subject').fill('Parking at the Shibuya office');
+  await mm.getByLabel('Text').fill('Please use the Times car park next door.');
+  await axeBoth(page, 'manual mail');
+  await mm.getByRole('button', { name: 'Send' }).click();
+  await mm.locator('.banner.ok').waitFor();
+  await waitFor(() => mails(server.sink.dir).find((m) => m.to.includes('kenji@guest.example') && plainText(m).includes('Times car park next door')), 'the manual mail', 30000);
+  await shot(page, 'front-manual-mail');
+
   // Bounces where staff look (none yet: the empty state says so).
   await page.goto(server.base + '/console/#/messages');
   await page.getByRole('heading', { name: 'Bounced mail' }).waitFor();

@@ -2,6 +2,7 @@
 // languages; merged into the console's tables by i18n.js (console.i18n checks them all).
 export const front = {
   en: {
+    select: 'Select', select_all: 'Select all', write_to_selected: 'Mail to {n} selected guests', send: 'Send', mail_queued: 'Mail queued.', mail_result: '{sent} mails queued; {skipped} skipped (bounced address).',
     setup_templates: 'Templates', tpl_message: 'Message', tpl_subject: 'Subject', tpl_body: 'Text', tpl_placeholders: 'Placeholders:', tpl_preview: 'Preview with sample values', tpl_custom: 'Your text', tpl_default: 'Default text', tpl_reset: 'Use the default text', tpl_reset_done: 'The default text is used again.',
     nav_inquiries: 'Inquiries', nav_integrations: 'Integrations', setup_locations: 'Locations',
     location: 'Location', all_locations: 'All locations', office: 'Office', change_office: 'Change office',
@@ -41,6 +42,7 @@ export const front = {
     webhook_secret: 'Signing secret', secret_once: 'Copy the secret now: it is shown only once. Your receiver checks the Kairos-Signature header with it.', done: 'Done',
   },
   ja: {
+    select: '選択', select_all: 'すべて選択', write_to_selected: '選択した {n} 件のお客様にメール', send: '送信', mail_queued: 'メールを送信待ちにしました。', mail_result: '{sent} 通を送信待ちにしました。{skipped} 件は不達アドレスのため送りません。',
     setup_templates: 'テンプレート', tpl_message: 'メッセージ', tpl_subject: '件名', tpl_body: '本文', tpl_placeholders: '差し込み項目:', tpl_preview: 'サンプル値でのプレビュー', tpl_custom: '独自の文面', tpl_default: '標準の文面', tpl_reset: '標準の文面に戻す', tpl_reset_done: '標準の文面に戻しました。',
     nav_inquiries: 'お問い合わせ', nav_integrations: '連携', setup_locations: '拠点',
     location: '拠点', all_locations: 'すべての拠点', office: '拠点', change_office: '拠点を変更',
@@ -80,6 +82,7 @@ export const front = {
     webhook_secret: '署名シークレット', secret_once: 'シークレットは一度だけ表示されます。今コピーしてください。受信側は Kairos-Signature ヘッダーをこれで検証します。', done: '完了',
   },
   fi: {
+    select: 'Valitse', select_all: 'Valitse kaikki', write_to_selected: 'Viesti {n} valitulle asiakkaalle', send: 'Lähetä', mail_queued: 'Viesti jonossa.', mail_result: '{sent} viestiä jonossa; {skipped} ohitettu (palautunut osoite).',
     setup_templates: 'Viestipohjat', tpl_message: 'Viesti', tpl_subject: 'Aihe', tpl_body: 'Teksti', tpl_placeholders: 'Paikkamerkit:', tpl_preview: 'Esikatselu esimerkkiarvoilla', tpl_custom: 'Oma teksti', tpl_default: 'Oletusteksti', tpl_reset: 'Käytä oletustekstiä', tpl_reset_done: 'Oletusteksti on taas käytössä.',
     nav_inquiries: 'Kyselyt', nav_integrations: 'Integraatiot', setup_locations: 'Toimipisteet',
     location: 'Toimipiste', all_locations: 'Kaikki toimipisteet', office: 'Toimipiste', change_office: 'Vaihda toimipiste',
@@ -119,6 +122,7 @@ export const front = {
     webhook_secret: 'Allekirjoitusavain', secret_once: 'Kopioi avain nyt: se näytetään vain kerran. Vastaanottaja tarkistaa sillä Kairos-Signature-otsakkeen.', done: 'Valmis',
   },
   de: {
+    select: 'Auswählen', select_all: 'Alle auswählen', write_to_selected: 'Mail an {n} ausgewählte Gäste', send: 'Senden', mail_queued: 'Mail eingereiht.', mail_result: '{sent} Mails eingereiht; {skipped} übersprungen (unzustellbare Adresse).',
     setup_templates: 'Vorlagen', tpl_message: 'Nachricht', tpl_subject: 'Betreff', tpl_body: 'Text', tpl_placeholders: 'Platzhalter:', tpl_preview: 'Vorschau mit Beispielwerten', tpl_custom: 'Eigener Text', tpl_default: 'Standardtext', tpl_reset: 'Standardtext verwenden', tpl_reset_done: 'Der Standardtext wird wieder verwendet.',
     nav_inquiries: 'Anfragen', nav_integrations: 'Integrationen', setup_locations: 'Standorte',
     location: 'Standort', all_locations: 'Alle Standorte', office: 'Standort', change_office: 'Standort ändern',
@@ -158,6 +162,7 @@ export const front = {
     webhook_secret: 'Signaturgeheimnis', secret_once: 'Kopieren Sie das Geheimnis jetzt: Es wird nur einmal angezeigt. Ihr Empfänger prüft damit den Kairos-Signature-Header.', done: 'Fertig',
   },
   hu: {
+    select: 'Kijelölés', select_all: 'Összes kijelölése', write_to_selected: 'Levél {n} kijelölt vendégnek', send: 'Küldés', mail_queued: 'Levél sorba állítva.', mail_result: '{sent} levél sorba állítva; {skipped} kihagyva (visszapattant cím).',
     setup_templates: 'Sablonok', tpl_message: 'Üzenet', tpl_subject: 'Tárgy', tpl_body: 'Szöveg', tpl_placeholders: 'Helyőrzők:', tpl_preview: 'Előnézet mintaadatokkal', tpl_custom: 'Saját szöveg', tpl_default: 'Alapértelmezett szöveg', tpl_reset: 'Alapértelmezett szöveg használata', tpl_reset_done: 'Újra az alapértelmezett szöveg érvényes.',
     nav_inquiries: 'Megkeresések', nav_integrations: 'Integrációk', setup_locations: 'Helyszínek',
     location: 'Helyszín', all_locations: 'Minden helyszín', office: 'Iroda', change_office: 'Iroda módosítása',
