@@ -62,7 +62,7 @@ export function Search({ q }) {
       <FormError err={d.err} />
       {d.loading && !d.data ? <Loading /> : !d.data || !d.data.length ? <Empty>{t('no_results')}</Empty> : <>
         <div class="table-wrap"><BookingTable items={d.data} selected={sel} onSelect={setSel} /></div>
-        {sel.length > 0 && <ManualMail uids={sel} onDone={() => setSel([])} />}
+        {sel.length > 0 && <ManualMail uids={sel} onDone={() => {}} />}
       </>}
     </div>
   );
