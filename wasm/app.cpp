@@ -176,9 +176,13 @@ void App::start() {
   probe::set_enabled(!str(cfg, "probe").empty());
   s.zone_id = str(cfg, "tz");
   if (s.zone_id.empty()) s.zone_id = "UTC";
-  for (const char* z : common_zones) s.zone_choices.emplace_back(z);
-  if (std::find(s.zone_choices.begin(), s.zone_choices.end(), s.zone_id) == s.zone_choices.end()) {
-    s.zone_choices.insert(s.zone_choices.begin(), s.zone_id);
+  // The guest's zone first, then the common ones west to east, each as "City (UTC+n)".
+  s.zone_choices.push_back(s.zone_id);
+  for (const char* z : common_zones) {
+    if (s.zone_id != z) s.zone_choices.emplace_back(z);
+  }
+  for (const std::string& z : s.zone_choices) {
+    s.zone_labels.push_back(friendly_zone(z, browser::zone_offset_minutes(z, static_cast<double>(s.now_unix) * 1000.0)));
   }
   s.accent = apply_theme(s.dark, s.accent);
 
@@ -428,6 +432,7 @@ void App::apply(const Intent& in) {
     case Kind::set_zone:
       if (std::find(s.zone_choices.begin(), s.zone_choices.end(), in.arg) == s.zone_choices.end()) break;
       s.zone_id = in.arg;
+      s.zone_filter.clear();
       s.day.reset();
       s.slot.reset();
       ensure_zone(s.zone_id);
@@ -664,14 +669,8 @@ ViewModel App::view_model() const {
   }
   vm.seeking = seeking_ && !wish;
   if (zone != nullptr) {
-    // "Helsinki (UTC+2)": the zone's city and its offset now.
-    std::string city = zone->id().substr(zone->id().rfind('/') == std::string::npos ? 0 : zone->id().rfind('/') + 1);
-    std::replace(city.begin(), city.end(), '_', ' ');
-    const int off = zone->offset_at(core::Instant::from_unix_seconds(s.now_unix)).utc_offset_seconds / 60;
-    char buf[24];
-    if (off % 60 == 0) std::snprintf(buf, sizeof buf, " (UTC%+d)", off / 60);
-    else std::snprintf(buf, sizeof buf, " (UTC%+d:%02d)", off / 60, std::abs(off % 60));
-    vm.zone_label = city + (off == 0 && city == "UTC" ? std::string() : std::string(buf));
+    // "Helsinki (UTC+2)": the zone's city and its offset now (from its rules).
+    vm.zone_label = friendly_zone(zone->id(), zone->offset_at(core::Instant::from_unix_seconds(s.now_unix)).utc_offset_seconds / 60);
   }
   if (wish && s.day && zone != nullptr) {
     vm.day_title = format_long_date(s.lang, *s.day);
