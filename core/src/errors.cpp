@@ -129,6 +129,7 @@ const std::vector<ErrorCode>& error_codes() {
       {"unknown_host", 422, "error.unknown_host", "no such host (of this account or page)"},
       {"unknown_label", 422, "error.unknown_label", "no such label (of this account)"},
       {"unknown_location", 422, "error.unknown_location", "no such location (of this account)"},
+      {"unknown_placeholder", 422, "error.unknown_placeholder", "a template override names a {placeholder} that messages do not have"},
       {"unknown_room", 422, "error.unknown_room", "no such room (of this account or event type)"},
       {"unknown_template", 422, "error.unknown_template", "no such message template"},
       {"unknown_zone", 422, "error.unknown_zone", "not a time zone of the tz database"},
