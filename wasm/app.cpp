@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "browser.hpp"
 #include "form_check.hpp"
@@ -33,6 +34,19 @@ constexpr const char* common_zones[] = {
 std::string str(const Json& j, std::string_view key) {
   const Json* m = wire::member(j, key);
   return (m != nullptr && m->is_string()) ? m->get<std::string>() : std::string();
+}
+
+// Owner content is a string or a map of language → text (docs/API.md, "Owner content in
+// several languages"): the guest's language, else English, else any.
+std::string text_in(const Json* j, Lang lang) {
+  if (j == nullptr) return {};
+  if (j->is_string()) return j->get<std::string>();
+  if (!j->is_object() || j->empty()) return {};
+  for (const char* code : {locale(lang).code, "en"}) {
+    if (const Json* t = wire::member(*j, code); t != nullptr && t->is_string()) return t->get<std::string>();
+  }
+  const Json& first = j->begin().value();
+  return first.is_string() ? first.get<std::string>() : std::string();
 }
 
 Json parse(std::string_view body) {
@@ -257,7 +271,10 @@ std::string App::manage_url(const BookingView& b) const {
 
 void App::validate_form() {
   WidgetState& s = state_;
-  FormCheck check = check_guest_form(s.form);
+  FormCheck check = s.screen == Screen::inquiry
+                        ? check_inquiry_form(s.form, s.inquiry_message, s.inquiry_request, s.wishes,
+                                             core::Instant::from_unix_seconds(s.now_unix))
+                        : check_guest_form(s.form);
   s.form_valid = check.errors.empty();
   s.email_suggestion = check.email_suggestion;
   s.field_errors.clear();
@@ -278,6 +295,7 @@ void App::edit_field(std::string_view field, std::string_view value) {
   else if (field == "notes") target = &s.form.notes;
   else if (field == "readjust_message") target = &s.readjust_message;
   else if (field == "decline_reason") target = &s.decline_reason;
+  else if (field == "message") target = &s.inquiry_message;
   if (target == nullptr) return;
   *target = std::string(value);
   if (std::find(s.touched.begin(), s.touched.end(), field) == s.touched.end()) s.touched.emplace_back(field);
@@ -302,6 +320,49 @@ void App::submit_booking() {
             {"guest", guest}};
   if (!s.form.notes.empty()) body["notes"] = s.form.notes;
   send(Call::create_booking, "POST", "/v1/bookings", body.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+void App::submit_inquiry() {
+  WidgetState& s = state_;
+  s.busy = true;
+  s.error_code.clear();
+  Json guest{{"name", s.form.name}, {"email", s.form.email}};
+  if (!s.form.phone.empty()) guest["phone"] = s.form.phone;
+  Json body{{"page", s.page_id}, {"kind", s.inquiry_request ? "booking_request" : "question"}, {"guest", guest},
+            {"message", s.inquiry_message}, {"language", locale(s.lang).code}};
+  if (s.inquiry_request) {
+    Json wished = Json::array();
+    for (const Slot& w : s.wishes) {
+      wished.push_back(Json{{"start", core::format_instant(w.start)}, {"end", core::format_instant(w.end)}});
+    }
+    body["wished_times"] = wished;
+  }
+  if (!s.event_types.empty() && !s.event_types[s.event_type].location_id.empty()) {
+    body["location"] = s.event_types[s.event_type].location_id;
+  }
+  send(Call::inquiry, "POST", "/v1/inquiries", body.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+void App::handle_inquiry(int status, std::string_view body) {
+  WidgetState& s = state_;
+  s.busy = false;
+  const Json j = parse(body);
+  if (status == 200 || status == 201) {
+    s.inquiry_id = str(j, "id");
+    s.screen = Screen::inquiry_sent;
+    browser::emit("inquirySent", Json{{"id", s.inquiry_id}, {"kind", s.inquiry_request ? "booking_request" : "question"}}.dump());
+    return;
+  }
+  // The server's answer wins: its code under the field it names, else on the screen.
+  const std::string code = error_code_of(status, body);
+  std::string field = form_field_of(str(j, "field"));
+  if (field.rfind("wished_times", 0) == 0) field.clear();
+  if (status == 422 && !field.empty() && field != "page") {
+    s.field_errors = {core::make_error(code, str(j, "detail"), field)};
+    s.form_valid = false;
+    return;
+  }
+  s.error_code = code;
 }
 
 void App::apply(const Intent& in) {
@@ -388,6 +449,11 @@ void App::apply(const Intent& in) {
       else if (s.screen == Screen::calendar && s.rescheduling) { s.rescheduling = false; s.screen = Screen::manage; }
       else if (s.screen == Screen::readjust) s.screen = Screen::proposal;
       else if (s.screen == Screen::decline) s.screen = Screen::request;
+      else if (s.screen == Screen::inquiry) s.screen = s.inquiry_request ? Screen::suggest : Screen::calendar;
+      else if (s.screen == Screen::suggest || s.screen == Screen::inquiry_sent) {
+        s.screen = Screen::calendar;
+        s.day.reset();
+      }
       break;
     case Kind::to_form: s.screen = Screen::form; break;
     case Kind::to_review:
@@ -463,6 +529,49 @@ void App::apply(const Intent& in) {
       slots_.invalidate();
       load_link_mode();
       break;
+    case Kind::start_question:
+      s.inquiry_request = false;
+      s.error_code.clear();
+      s.show_all_errors = false;
+      s.screen = Screen::inquiry;
+      validate_form();
+      break;
+    case Kind::start_suggest:
+      s.inquiry_request = true;
+      s.error_code.clear();
+      s.day.reset();
+      s.slot.reset();
+      s.screen = Screen::suggest;
+      break;
+    case Kind::toggle_wish: {
+      // Any hour of a chosen day may be wished (the host decides); the core bounds the
+      // list (10) and refuses past times, so the widget offers neither.
+      const auto t = core::parse_instant(in.arg);
+      if (!t || s.screen != Screen::suggest) break;
+      const auto it = std::find_if(s.wishes.begin(), s.wishes.end(), [&](const Slot& w) { return w.start == *t; });
+      if (it != s.wishes.end()) {
+        s.wishes.erase(it);
+        break;
+      }
+      const ViewModel vm = view_model();
+      for (const SlotRow& row : vm.wish_rows) {
+        if (row.slot.start == *t && s.wishes.size() < 10) s.wishes.push_back(row.slot);
+      }
+      std::sort(s.wishes.begin(), s.wishes.end(), [](const Slot& a, const Slot& b) { return a.start < b.start; });
+      break;
+    }
+    case Kind::to_inquiry:
+      if (s.wishes.empty()) break;
+      s.error_code.clear();
+      s.show_all_errors = false;
+      s.screen = Screen::inquiry;
+      validate_form();
+      break;
+    case Kind::send_inquiry:
+      s.show_all_errors = true;
+      validate_form();
+      if (s.form_valid && !s.busy) submit_inquiry();
+      break;
     case Kind::retry_month:
       if (!failed_month_.empty()) slots_.retry(failed_month_);
       failed_month_.clear();
@@ -504,7 +613,18 @@ ViewModel App::view_model() const {
       vm.request_labels.push_back(std::move(label));
     }
   }
-  if (s.screen != Screen::calendar) return vm;
+  if (!s.event_types.empty()) {
+    const EventType& e = s.event_types[s.event_type];
+    vm.location_line = e.location;
+    if (!e.location_address.empty()) vm.location_line += (vm.location_line.empty() ? "" : " \xC2\xB7 ") + e.location_address;
+  }
+  if (zone != nullptr) {
+    for (const Slot& w : s.wishes) vm.wish_labels.push_back(describe_slot(s.lang, *zone, w));
+  }
+  // The suggest screen shows the same calendar, where every day from today on can be
+  // chosen and its hours wished.
+  const bool wish = s.screen == Screen::suggest;
+  if (s.screen != Screen::calendar && !wish) return vm;
 
   vm.month_title = format_month_year(s.lang, s.year, s.month);
   for (int i = 0; i < 7; ++i) vm.weekday_headers.emplace_back(loc.weekdays_short[(loc.first_weekday + i) % 7]);
@@ -514,12 +634,12 @@ ViewModel App::view_model() const {
   const int total = ((lead + days + 6) / 7) * 7;
   MonthQuery q{s.page_id, event_type_id(), s.year, s.month, zone};
   if (s.rescheduling && !s.booking.page.empty()) q.page = s.booking.page;
-  const DayMap* slots = zone != nullptr ? slots_.days(q) : nullptr;
-  vm.month_loading = slots == nullptr;
+  const DayMap* slots = zone != nullptr && !wish ? slots_.days(q) : nullptr;
+  vm.month_loading = slots == nullptr && !wish;
   // After a failure the month shows the error (with "Try again") until it loads, also
   // while an automatic retry waits or is in flight.
   const bool retrying_this = !failed_month_.empty() && failed_month_ == slots_.key(q);
-  vm.month_failed = zone != nullptr && slots == nullptr && (slots_.is_failed(q) || retrying_this);
+  vm.month_failed = !wish && zone != nullptr && slots == nullptr && (slots_.is_failed(q) || retrying_this);
   vm.month_retrying = vm.month_failed && (retry_at_ms_ > 0 || !slots_.is_failed(q));
   std::optional<core::LocalDate> today;
   if (zone != nullptr) {
@@ -536,12 +656,13 @@ ViewModel App::view_model() const {
       const auto it = slots->find(c.date.days_since_epoch());
       c.bookable = c.in_month && it != slots->end() && !it->second.empty();
     }
+    if (wish) c.bookable = c.in_month && today && c.date >= *today;
     c.selected = s.day && *s.day == c.date;
     c.today = c.in_month && today && *today == c.date;
     vm.month_has_slots = vm.month_has_slots || c.bookable;
     vm.cells.push_back(c);
   }
-  vm.seeking = seeking_;
+  vm.seeking = seeking_ && !wish;
   if (zone != nullptr) {
     // "Helsinki (UTC+2)": the zone's city and its offset now.
     std::string city = zone->id().substr(zone->id().rfind('/') == std::string::npos ? 0 : zone->id().rfind('/') + 1);
@@ -551,6 +672,25 @@ ViewModel App::view_model() const {
     if (off % 60 == 0) std::snprintf(buf, sizeof buf, " (UTC%+d)", off / 60);
     else std::snprintf(buf, sizeof buf, " (UTC%+d:%02d)", off / 60, std::abs(off % 60));
     vm.zone_label = city + (off == 0 && city == "UTC" ? std::string() : std::string(buf));
+  }
+  if (wish && s.day && zone != nullptr) {
+    vm.day_title = format_long_date(s.lang, *s.day);
+    const int minutes = s.event_types.empty() || s.event_types[s.event_type].duration_minutes <= 0
+                            ? 60 : s.event_types[s.event_type].duration_minutes;
+    const core::Instant now = core::Instant::from_unix_seconds(s.now_unix);
+    for (int h = 8; h <= 19; ++h) {
+      const core::Instant start =
+          zone->to_instant(core::LocalDateTime(*s.day, core::LocalTime::from_seconds(h * 3600)));
+      const core::LocalTime local = zone->to_local(start).time();
+      if (start <= now || local.hour() != h) continue;  // past, or inside a DST gap
+      SlotRow row;
+      row.slot = Slot{start, start + core::Minutes(minutes)};
+      row.label = format_clock(s.lang, local);
+      row.part_of_day = h < 12 ? 0 : h < 17 ? 1 : 2;
+      row.selected = std::any_of(s.wishes.begin(), s.wishes.end(), [&](const Slot& w) { return w.start == start; });
+      vm.wish_rows.push_back(std::move(row));
+    }
+    return vm;
   }
   if (s.day && zone != nullptr) {
     vm.day_title = format_long_date(s.lang, *s.day);
@@ -645,8 +785,21 @@ void App::frame() {
   if (!japanese_requested_ &&
       (s.lang == Lang::ja || needs_japanese(s.page_name) || needs_japanese(s.page_description) ||
        needs_japanese(s.form.name) || needs_japanese(s.form.company) || needs_japanese(s.form.notes) ||
-       needs_japanese(s.host_message) || needs_japanese(s.readjust_message) || needs_japanese(s.decline_reason))) {
+       needs_japanese(s.host_message) || needs_japanese(s.readjust_message) || needs_japanese(s.decline_reason) ||
+       needs_japanese(s.inquiry_message))) {
     ensure_japanese_font();
+  }
+  if (japanese_requested_) {
+    // The glyphs the title fonts need: every text of the language, and the page's name
+    // (known before the Japanese font arrives, so its atlas is built once).
+    constexpr std::size_t n = sizeof(Texts) / sizeof(const char*);
+    std::array<const char*, n> texts{};
+    std::memcpy(texts.data(), &locale(s.lang).texts, sizeof(Texts));
+    std::string title = s.page_name;
+    for (const char* t : texts) {
+      if (t != nullptr) title += t;
+    }
+    fonts_.set_title_text(std::move(title));
   }
   const std::string mirror = describe_mirror(s, view_model());
   if (mirror != last_mirror_) {
@@ -719,21 +872,33 @@ void App::handle_page(int status, std::string_view body) {
   WidgetState& s = state_;
   if (status != 200) return fail(error_code_of(status, body));
   const Json j = parse(body);
-  s.page_name = str(j, "name");
-  s.page_description = str(j, "description");
+  s.page_name = text_in(wire::member(j, "name"), s.lang);
+  s.page_description = text_in(wire::member(j, "description"), s.lang);
   if (const Json* m = wire::member(j, "mail_delivery"); m != nullptr && m->is_boolean()) s.mail_delivery = m->get<bool>();
-  if (!lang_from_embed_or_browser_) parse_lang(str(j, "language"), s.lang);
+  if (!lang_from_embed_or_browser_) {
+    parse_lang(str(j, "language"), s.lang);
+    s.page_name = text_in(wire::member(j, "name"), s.lang);
+    s.page_description = text_in(wire::member(j, "description"), s.lang);
+  }
   s.event_types.clear();
   if (const Json* types = wire::member(j, "event_types"); types != nullptr && types->is_array()) {
     for (const Json& t : *types) {
       EventType e;
       e.id = str(t, "id");
-      e.name = str(t, "name");
+      e.name = text_in(wire::member(t, "name"), s.lang);
       if (const Json* d = wire::member(t, "duration_minutes"); d != nullptr && d->is_number_integer()) {
         e.duration_minutes = d->get<int>();
       }
-      e.location = str(t, "location");
-      e.description = str(t, "description");
+      // A stored location arrives as an object (the office's name and address, each a
+      // string or a language map); otherwise a word such as "video" or "phone".
+      if (const Json* loc = wire::member(t, "location"); loc != nullptr && loc->is_object()) {
+        e.location = text_in(wire::member(*loc, "name"), s.lang);
+        e.location_address = text_in(wire::member(*loc, "address"), s.lang);
+        e.location_id = str(*loc, "id");
+      } else {
+        e.location = str(t, "location");
+      }
+      e.description = text_in(wire::member(t, "description"), s.lang);
       if (!e.id.empty()) s.event_types.push_back(std::move(e));
     }
   }
@@ -945,6 +1110,7 @@ void App::on_response(int id, int status, std::string_view body) {
       if (auto r = slots_.store(p.key, body); !r) s.error_code = r.error().code;
       break;
     case Call::create_booking: handle_booking_created(status, body); break;
+    case Call::inquiry: handle_inquiry(status, body); break;
     case Call::get_booking: handle_booking(status, body); break;
     case Call::proposal: handle_proposal(status, body); break;
     case Call::request: handle_request(status, body); break;

@@ -44,7 +44,7 @@ class App {
  private:
   enum class Call {
     page, zone, month, create_booking, get_booking, cancel, reschedule, proposal, choose,
-    readjust, request, accept, decline, font_latin, font_japanese,
+    readjust, request, accept, decline, font_latin, font_japanese, inquiry,
   };
   struct Pending {
     Call call;
@@ -60,6 +60,8 @@ class App {
   void ensure_zone(const std::string& zone_id);
   void ensure_japanese_font();
   void submit_booking();
+  void submit_inquiry();
+  void handle_inquiry(int status, std::string_view body);
   void load_link_mode();
   void fail(std::string code);
   ViewModel view_model() const;

@@ -25,6 +25,9 @@ constexpr KindName kind_names[] = {
     {Intent::Kind::start_decline, "start_decline"}, {Intent::Kind::send_decline, "send_decline"},
     {Intent::Kind::retry, "retry"},                 {Intent::Kind::retry_month, "retry_month"},
     {Intent::Kind::next_available, "next_available"},
+    {Intent::Kind::start_question, "start_question"}, {Intent::Kind::start_suggest, "start_suggest"},
+    {Intent::Kind::toggle_wish, "toggle_wish"},     {Intent::Kind::to_inquiry, "to_inquiry"},
+    {Intent::Kind::send_inquiry, "send_inquiry"},
 };
 }  // namespace
 

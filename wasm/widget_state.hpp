@@ -36,13 +36,18 @@ enum class Screen {
   decline,      // reason for declining
   done,         // a terminal message (cancelled, accepted, …)
   fatal,        // nothing can be shown (bad link, page gone)
+  suggest,      // "none of these times work": the guest picks wished times on the calendar
+  inquiry,      // a question or the wished times: name, e-mail, message
+  inquiry_sent, // the inquiry is stored and acknowledged
 };
 
 struct EventType {
   std::string id;
   std::string name;
   int duration_minutes = 0;
-  std::string location;
+  std::string location;          // what the guest reads: an office's name, or "video", "phone" …
+  std::string location_address;  // the office's address (a location object), else ""
+  std::string location_id;       // "loc_…" when the event type names a stored location
   std::string description;
 };
 
@@ -76,6 +81,7 @@ struct Intent {
     accept_suggestion, back, to_form, to_review, confirm, download_ics, open_manage,
     start_cancel, confirm_cancel, keep, start_reschedule, choose_candidate, start_readjust,
     send_readjust, accept_request, start_decline, send_decline, retry, retry_month, next_available,
+    start_question, start_suggest, toggle_wish, to_inquiry, send_inquiry,
   };
   Kind kind = Kind::back;
   std::string arg;    // a date, an instant, a zone, a field name …
@@ -145,6 +151,13 @@ struct WidgetState {
   bool allow_decline = false;
   std::string decline_reason;
   const char* Texts::*done_text = &Texts::booked_title;
+
+  // Inquiries (issue 14, R-INQ-1): a plain question, or wished times when none of the
+  // offered ones work. Validated by the core's check_inquiry like a booking.
+  bool inquiry_request = false;  // true: booking_request with `wishes`; false: question
+  std::vector<Slot> wishes;      // at most 10, in the order chosen
+  std::string inquiry_message;
+  std::string inquiry_id;
 };
 
 struct DayCell {
@@ -186,6 +199,11 @@ struct ViewModel {
   // What the guest may still do with the booking (the core's lifecycle table decides).
   bool can_cancel = false;
   bool can_reschedule = false;
+  // Suggest screen: the wishable times of the chosen day (every hour of the working
+  // day still ahead), and the chosen wishes as the guest reads them.
+  std::vector<SlotRow> wish_rows;
+  std::vector<std::string> wish_labels;
+  std::string location_line;  // "Shibuya office · Shibuya 1-2-3, Tokyo"
 };
 
 // The text for a time span in the guest's zone, localised.

@@ -116,6 +116,11 @@ core::Result<core::Inquiry> change_inquiry(App& app, const std::string& account_
   return result;
 }
 
+std::string location_name(App& app, const std::string& account_id, const std::string& id, const std::string& language) {
+  auto loc = find_location(app, account_id, id);
+  return loc ? loc->name.in(language) : std::string();
+}
+
 std::string location_text(App& app, const std::string& account_id, const std::string& location,
                           const std::string& room_id, const std::string& language) {
   std::string out = location;

@@ -51,6 +51,9 @@ core::Result<core::Inquiry> change_inquiry(App& app, const std::string& account_
                                            std::optional<core::InquiryEvent> event, const std::string& detail,
                                            const std::function<core::Status(core::Inquiry&)>& edit = {});
 
+// The name of the account's location `id` in `language`; empty when `id` is not one
+// (a free-text location, or none).
+std::string location_name(App& app, const std::string& account_id, const std::string& id, const std::string& language);
 // "Name, address" (and " · room name") for mails and .ics; `location` may be a location
 // id or, for older event types, free text, which is returned as it is.
 std::string location_text(App& app, const std::string& account_id, const std::string& location,

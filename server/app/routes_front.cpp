@@ -10,6 +10,7 @@
 #include "bookings.hpp"
 #include "front.hpp"
 #include "http/log.hpp"
+#include "integrations/integrations.hpp"
 #include "kairos/email.hpp"
 #include "kairos/front_office.hpp"
 #include "kairos/proposal.hpp"
@@ -163,6 +164,7 @@ core::Result<core::Inquiry> create_inquiry(App& app, const json& body) {
   q.labels = core::automatic_labels(account_labels(app, q.account), location);
   auto st = app.store.transact([&]() -> core::Status {
     app.store.put_token_doc(inquiry_row(q));
+    integ::emit_event(app, q.account, "inquiry.created", "inquiry:" + q.id, inquiry_view(app, q));
     if (auto t = core::front_text("inquiry.received.guest", q.language, inquiry_fields(app, q, q.language)))
       queue_message(app, q.account, "inquiry:" + q.id, "ack", "inquiry.received.guest", "mail", q.guest.email,
                     t->subject, t->text);

@@ -43,6 +43,12 @@ function mails(dir) {
   }));
 }
 
+// The plain-text body of a received mail (base64 parts decoded).
+function plainText(m) {
+  const r = /Content-Type: text\/plain[^\r\n]*\r?\nContent-Transfer-Encoding: base64\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(m.text);
+  return r ? Buffer.from(r[1].replace(/\s+/g, ''), 'base64').toString('utf8') : m.text;
+}
+
 async function startServer(extra = []) {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kairos-console-'));
@@ -130,9 +136,10 @@ async function waitFor(fn, what, timeout = 20000) {
 }
 
 // Runs one test body with a fresh server, sink and browser; exit 77 = skipped.
-function run(name, body) {
+// opts.serverArgs: extra server flags (e.g. --allow-private-targets for local receivers).
+function run(name, body, opts = {}) {
   (async () => {
-    const server = await startServer();
+    const server = await startServer(opts.serverArgs || []);
     const browser = await launch();
     const ctx = { server, browser, artifacts, log: (...a) => console.log(`[${name}]`, ...a) };
     let failed = null;
@@ -153,4 +160,21 @@ function run(name, body) {
 }
 function skip(message) { const e = new Error(message); e.skip = true; return e; }
 
-module.exports = { api, run, skip, assert, axe, shot, mails, waitFor, hasRoute, artifacts, ADMIN_KEY };
+// Signs in through the console's own form and waits for the navigation.
+async function signIn(page, base, email, password) {
+  await page.goto(base + '/console/');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForSelector('nav.side');
+}
+
+// Light and dark: axe-core on both themes of the current screen.
+async function axeBoth(page, label) {
+  await axe(page, label + ' (light)');
+  await page.evaluate(() => { document.documentElement.dataset.theme = 'dark'; });
+  await axe(page, label + ' (dark)');
+  await page.evaluate(() => { document.documentElement.dataset.theme = 'light'; });
+}
+
+module.exports = { plainText, signIn, axeBoth, freePort, api, run, skip, assert, axe, shot, mails, waitFor, hasRoute, artifacts, ADMIN_KEY };

@@ -5,6 +5,7 @@ import { t } from './i18n.js';
 import { FormError, Loading, Empty, Status, Tabs, useLoad } from './ui.jsx';
 import { fmtRange } from './time.js';
 import { guestName } from './calendar.jsx';
+import { useLocation } from './front.jsx';
 
 export function BookingTable({ items }) {
   return (
@@ -22,7 +23,8 @@ export function BookingTable({ items }) {
 
 export function Search({ q }) {
   const [status, setStatus] = useState('');
-  const d = useLoad(() => listAll('/v1/admin/bookings' + qs({ q, status, limit: 200 }), 600), [q, status]);
+  const loc = useLocation();
+  const d = useLoad(() => listAll('/v1/admin/bookings' + qs({ q, status, location: loc, limit: 200 }), 600), [q, status, loc]);
   return (
     <div class="screen">
       <h1>{q ? `${t('search_title')}: “${q}”` : t('nav_bookings')}</h1>
