@@ -201,12 +201,6 @@ bool suppressed(App& app, const std::string& account_id, const std::string& addr
 
 namespace {
 
-json settings_of(App& app, const std::string& account_id) {
-  auto d = app.store.token_doc("front_settings", account_id);
-  json j = d ? json::parse(d->doc, nullptr, false) : json::object();
-  return j.is_object() ? j : json::object();
-}
-
 std::shared_ptr<const core::ZoneRules> zone_or_utc(App& app, const std::string& id) {
   if (!id.empty())
     if (auto z = app.zones.get(id)) return *z;
@@ -215,9 +209,25 @@ std::shared_ptr<const core::ZoneRules> zone_or_utc(App& app, const std::string& 
 
 }  // namespace
 
+core::ReportSettings report_settings(App& app, const std::string& account_id) {
+  auto d = app.store.token_doc("front_settings", account_id);
+  if (!d) return {};
+  auto j = wire::parse_json(d->doc);
+  if (!j) throw std::runtime_error("corrupt report settings document " + d->id + ": not JSON");
+  auto s = wire::read_report_settings_document(*j, "settings");
+  if (!s) throw std::runtime_error("corrupt report settings document " + d->id + ": " + s.error().field + ": " +
+                                   s.error().message);
+  return *s;
+}
+
+void put_report_settings(App& app, const std::string& account_id, const core::ReportSettings& s, std::int64_t created) {
+  app.store.put_token_doc({account_id, account_id, "settings:" + account_id, "front_settings", "live",
+                           wire::report_settings_document(s).dump(), created, app.now().unix_seconds()});
+}
+
 std::string inquiry_zone(App& app, const std::string& account_id, const std::string& location) {
   if (auto loc = find_location(app, account_id, location); loc && !loc->timezone.empty()) return loc->timezone;
-  const std::string z = settings_of(app, account_id).value("timezone", "");
+  const std::string z = report_settings(app, account_id).timezone;
   return z.empty() ? "UTC" : z;
 }
 
@@ -271,34 +281,24 @@ std::string report_text_items(App& app, const std::string& account_id, const std
 void send_daily_reports(App& app) {
   const core::Instant now = app.now();
   for (const auto& d : app.store.token_docs("front_settings", "live")) {
-    json s = json::parse(d.doc, nullptr, false);
-    if (!s.is_object() || !s.contains("report_time")) continue;
-    auto at = core::parse_time(s.value("report_time", ""));
-    if (!at) continue;
-    const std::string zone = s.value("timezone", "UTC");
-    const core::LocalDateTime local = zone_or_utc(app, zone)->to_local(now);
-    std::optional<core::LocalDate> last;
-    if (auto l = core::parse_date(s.value("last_report", "")); l) last = *l;
-    if (!core::report_due(local, *at, last)) continue;
+    const core::ReportSettings s = report_settings(app, d.account_id);
+    if (!s.report_time) continue;
+    const core::LocalDateTime local = zone_or_utc(app, s.timezone)->to_local(now);
+    if (!core::report_due(local, *s.report_time, s.last_report)) continue;
     const core::LocalDate date = local.date() - core::Days(1);
-    const std::string lang = s.value("language", "en");
     (void)app.store.transact([&]() -> core::Status {
-      auto cur = app.store.token_doc("front_settings", d.id);
-      if (!cur) return core::ok_status();
-      json c = json::parse(cur->doc, nullptr, false);
-      if (c.value("last_report", "") >= core::format_date(local.date())) return core::ok_status();
-      c["last_report"] = core::format_date(local.date());
-      cur->doc = c.dump();
-      app.store.put_token_doc(*cur);
+      core::ReportSettings cur = report_settings(app, d.account_id);
+      if (cur.last_report && *cur.last_report >= local.date()) return core::ok_status();
+      cur.last_report = local.date();
+      put_report_settings(app, d.account_id, cur, d.created_at);
       const auto items = report_items(app, d.account_id, date, "");
-      auto text = core::front_text("report.unconverted.staff", lang,
+      auto text = core::front_text("report.unconverted.staff", cur.language,
                                    {{"date", core::format_date(date)}, {"count", std::to_string(items.size())},
-                                    {"items", report_text_items(app, d.account_id, items, lang)}});
+                                    {"items", report_text_items(app, d.account_id, items, cur.language)}});
       if (!text) return core::ok_status();
-      for (const auto& to : c.value("subscribers", json::array()))
-        if (to.is_string())
-          queue_message(app, d.account_id, "report:" + core::format_date(date), "report", "report.unconverted.staff",
-                        "mail", to.get<std::string>(), text->subject, text->text);
+      for (const auto& to : cur.subscribers)
+        queue_message(app, d.account_id, "report:" + core::format_date(date), "report", "report.unconverted.staff",
+                      "mail", to, text->subject, text->text);
       return core::ok_status();
     });
   }
@@ -436,8 +436,7 @@ bool handle_bounce(App& app, const std::string& raw) {
       for (const auto& h : b->host_ids.empty() ? std::vector<std::string>{b->host_id} : b->host_ids)
         if (auto hr = app.store.host(h)) staff.push_back(json::parse(hr->doc, nullptr, false).value("email", ""));
     }
-    for (const auto& s : settings_of(app, account).value("subscribers", json::array()))
-      if (s.is_string() && staff.empty()) staff.push_back(s.get<std::string>());
+    if (staff.empty()) staff = report_settings(app, account).subscribers;
     auto text = core::front_text("delivery.bounced.staff", "en",
                                  {{"guest_name", guest_name}, {"guest_phone", guest_phone}, {"address", address},
                                   {"status", r.status}, {"diagnostic", r.diagnostic},

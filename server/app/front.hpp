@@ -86,6 +86,10 @@ std::size_t address_corrected(App& app, const std::string& account, const std::s
 bool suppressed(App& app, const std::string& account_id, const std::string& address);
 
 
+// The account's report settings (defaults when none are stored; a corrupt row throws).
+core::ReportSettings report_settings(App& app, const std::string& account_id);
+void put_report_settings(App& app, const std::string& account_id, const core::ReportSettings& s, std::int64_t created);
+
 // The zone an inquiry's dates are counted in: its location's, else the report settings'.
 std::string inquiry_zone(App& app, const std::string& account_id, const std::string& location);
 core::LocalDate local_date(App& app, const std::string& zone, core::Instant t);

@@ -519,50 +519,19 @@ void register_front_routes(App& app, http::Router& r) {
                                      {"count", out.size()}, {"items", out}});
   });
   r.add("GET", "/v1/admin/reports/settings", Access::owner, [&app](Request& req) {
-    auto d = app.store.token_doc("front_settings", req.account_id);
-    json j = d ? json::parse(d->doc, nullptr, false) : json::object();
-    return http::json_response(200, {{"report_time", j.value("report_time", "")}, {"timezone", j.value("timezone", "UTC")},
-                                     {"language", j.value("language", "en")},
-                                     {"subscribers", j.value("subscribers", json::array())},
-                                     {"last_report", j.value("last_report", "")}});
+    return http::json_response(200, report_settings(app, req.account_id));
   });
   r.add("PUT", "/v1/admin/reports/settings", Access::owner, [&app](Request& req) {
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
     auto d = app.store.token_doc("front_settings", req.account_id);
-    json j = d ? json::parse(d->doc, nullptr, false) : json::object();
-    if (const json* t = wire::member(*body, "report_time")) {
-      auto tm = wire::read_time(*t, "report_time");
-      if (!tm) return http::problem(tm.error());
-      j["report_time"] = core::format_time(*tm);
-    }
-    if (const json* z = wire::member(*body, "timezone")) {
-      auto s = wire::read_string(*z, "timezone");
-      if (!s) return http::problem(s.error());
-      if (!app.zones.get(*s)) return http::problem(422, "unknown_zone", "unknown time zone", "timezone");
-      j["timezone"] = *s;
-    }
-    if (const json* l = wire::member(*body, "language")) {
-      auto s = wire::read_string(*l, "language");
-      if (!s) return http::problem(s.error());
-      j["language"] = *s;
-    }
-    if (const json* s = wire::member(*body, "subscribers")) {
-      if (!s->is_array() || s->size() > 100) return http::problem(422, "invalid_type", "a list of e-mail addresses", "subscribers");
-      json list = json::array();
-      for (std::size_t i = 0; i < s->size(); ++i) {
-        auto a = wire::read_string((*s)[i], wire::field_path("subscribers", i));
-        if (!a) return http::problem(a.error());
-        auto c = core::check_email(*a);
-        if (!c.valid) return http::problem(422, "invalid_email", "not a valid e-mail address", wire::field_path("subscribers", i));
-        list.push_back(c.address);
-      }
-      j["subscribers"] = list;
-    }
+    auto settings = wire::read_report_settings_request(*body, report_settings(app, req.account_id));
+    if (!settings) return http::problem(settings.error());
+    if (wire::member(*body, "timezone") && !app.zones.get(settings->timezone))
+      return http::problem(422, "unknown_zone", "unknown time zone", "timezone");
     const auto now = now_s(app);
-    app.store.put_token_doc({req.account_id, req.account_id, "settings:" + req.account_id, "front_settings", "live",
-                             j.dump(), d ? d->created_at : now, now});
-    return http::json_response(200, j);
+    put_report_settings(app, req.account_id, *settings, d ? d->created_at : now);
+    return http::json_response(200, *settings);
   });
 
   // --- finding a guest ----------------------------------------------------------------------

@@ -189,5 +189,27 @@ TEST(FrontOfficeWire, RequestBodiesBlameTheirField) {
   EXPECT_EQ(put->address.text, "New 1");
 }
 
+TEST(FrontOfficeWire, ReportSettingsRoundTripAndOldRowsRead) {
+  ReportSettings s;
+  s.report_time = LocalTime::from_seconds(20 * 3600);
+  s.timezone = "Europe/Helsinki";
+  s.language = "fi";
+  s.subscribers = {"ilta@clinic.test"};
+  s.last_report = day("2027-03-27");
+  const auto back = wire::read_report_settings_document(wire::report_settings_document(s), "settings");
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, s);
+  // A row written with only a subscriber list takes the defaults.
+  const auto old = wire::read_report_settings_document(nlohmann::json{{"subscribers", {"a@clinic.test"}}}, "settings");
+  ASSERT_TRUE(old.ok());
+  EXPECT_FALSE(old->report_time.has_value());
+  EXPECT_EQ(old->timezone, "UTC");
+  EXPECT_EQ(nlohmann::json(*old)["report_time"], "");
+  EXPECT_EQ(wire::read_report_settings_document(nlohmann::json{{"report_time", "25:00"}}, "settings").error().field,
+            "settings.report_time");
+  EXPECT_EQ(wire::read_report_settings_request(nlohmann::json{{"subscribers", {"not-an-address"}}}, s).error().field,
+            "subscribers[0]");
+}
+
 }  // namespace
 }  // namespace kairos::core

@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <tuple>
 
+#include "kairos/email.hpp"  // check_email
 #include "kairos/templates.hpp"  // supported_languages
+#include "kairos/time_text.hpp"
 #include "kairos/wire/lifecycle.hpp"  // read_guest
 #include "reading.hpp"
 
@@ -36,6 +38,14 @@ void to_json(nlohmann::json& j, const Inquiry& q) {
   j["id"] = q.id;
   j["state"] = to_string(q.state);
   j["updated"] = q.updated;
+}
+
+void to_json(nlohmann::json& j, const ReportSettings& s) {
+  j = nlohmann::json{{"report_time", s.report_time ? format_time(*s.report_time) : std::string()},
+                     {"timezone", s.timezone},
+                     {"language", s.language},
+                     {"subscribers", s.subscribers},
+                     {"last_report", s.last_report ? format_date(*s.last_report) : std::string()}};
 }
 
 }  // namespace kairos::core
@@ -213,6 +223,25 @@ Result<core::Inquiry> read_inquiry_document(const Json& j, std::string_view fiel
   return q;
 }
 
+Json report_settings_document(const core::ReportSettings& s) {
+  Json out{{"timezone", s.timezone}, {"language", s.language}, {"subscribers", s.subscribers}};
+  if (s.report_time) out["report_time"] = *s.report_time;
+  if (s.last_report) out["last_report"] = *s.last_report;
+  return out;
+}
+
+Result<core::ReportSettings> read_report_settings_document(const Json& j, std::string_view field) {
+  if (!j.is_object()) return core::make_error("invalid_type", "expected a settings object", std::string(field));
+  core::ReportSettings s;
+  KAIROS_READ(j, "report_time", field, s.report_time,
+              [](const Json& t, std::string_view f) { return read_time(t, f); });
+  KAIROS_READ(j, "timezone", field, s.timezone, read_string);
+  KAIROS_READ(j, "language", field, s.language, read_string);
+  KAIROS_READ(j, "subscribers", field, s.subscribers, read_strings);
+  KAIROS_READ(j, "last_report", field, s.last_report, read_date);
+  return s;
+}
+
 // --- views -------------------------------------------------------------------------
 
 Json inquiry_view(const core::Inquiry& q, const core::Location* location) {
@@ -373,6 +402,26 @@ Result<InquiryChange> read_inquiry_change(const Json& body) {
     c.event = *event;
   }
   return c;
+}
+
+Result<core::ReportSettings> read_report_settings_request(const Json& body, core::ReportSettings base) {
+  KAIROS_READ(body, "report_time", "", base.report_time,
+              [](const Json& t, std::string_view f) { return read_time(t, f); });
+  KAIROS_READ(body, "timezone", "", base.timezone, read_string);
+  KAIROS_READ(body, "language", "", base.language, read_string);
+  if (const Json* list = member(body, "subscribers")) {
+    if (!list->is_array() || list->size() > 100)
+      return core::make_error("invalid_type", "a list of e-mail addresses", "subscribers");
+    base.subscribers.clear();
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      auto a = read_string((*list)[i], field_path("subscribers", i));
+      if (!a) return a.error();
+      auto c = core::check_email(*a);
+      if (!c.valid) return core::make_error("invalid_email", "not a valid e-mail address", field_path("subscribers", i));
+      base.subscribers.push_back(c.address);
+    }
+  }
+  return base;
 }
 
 Result<std::string> read_text_member(const Json& body, std::string_view key, std::size_t min, std::size_t max,

@@ -155,6 +155,17 @@ struct Inquiry {
   friend bool operator==(const Inquiry&, const Inquiry&) = default;
 };
 
+// An account's daily unconverted report: when (local time in `timezone`; none = not
+// mailed), in which language, to whom, and the local date it was last sent.
+struct ReportSettings {
+  std::optional<LocalTime> report_time;
+  std::string timezone = "UTC";
+  std::string language = "en";
+  std::vector<std::string> subscribers;
+  std::optional<LocalDate> last_report;
+  friend bool operator==(const ReportSettings&, const ReportSettings&) = default;
+};
+
 // A new inquiry from checked input: state new, one "received" history entry.
 Inquiry new_inquiry(const InquiryInput& in, Instant now, LocalDate today);
 // Moves `q` by `e` through next_inquiry_state and records it: history (reply →

@@ -22,6 +22,8 @@ void to_json(nlohmann::json& j, const Label& l);
 void to_json(nlohmann::json& j, const InquiryHistoryEntry& h);
 void to_json(nlohmann::json& j, const InquiryReply& r);
 void to_json(nlohmann::json& j, const Inquiry& q);
+// The report settings as GET answers them ("" for an unset time or date).
+void to_json(nlohmann::json& j, const ReportSettings& s);
 }  // namespace kairos::core
 
 namespace kairos::wire {
@@ -33,6 +35,8 @@ Json label_document(const core::Label& l);
 Result<core::Label> read_label_document(const Json& j, std::string_view field);
 Json inquiry_document(const core::Inquiry& q);
 Result<core::Inquiry> read_inquiry_document(const Json& j, std::string_view field);
+Json report_settings_document(const core::ReportSettings& s);
+Result<core::ReportSettings> read_report_settings_document(const Json& j, std::string_view field);
 
 // --- views -------------------------------------------------------------------------
 // An inquiry as staff see it: with "booking_draft" (what the console fills a new booking
@@ -68,6 +72,10 @@ struct InquiryChange {
   std::optional<core::InquiryEvent> event;
 };
 Result<InquiryChange> read_inquiry_change(const Json& body);
+
+// PUT /v1/admin/reports/settings onto `base`: report_time (HH:MM), timezone (the server
+// checks the zone exists), language, subscribers (≤ 100 e-mail addresses, normalised).
+Result<core::ReportSettings> read_report_settings_request(const Json& body, core::ReportSettings base);
 
 // One required string member of a body, `min`..`max` bytes long (`code` otherwise).
 Result<std::string> read_text_member(const Json& body, std::string_view key, std::size_t min, std::size_t max,
