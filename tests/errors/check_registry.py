@@ -53,7 +53,7 @@ for top in ("core", "wire", "server"):
 UNTESTED = {
     "unavailable": "answered only while the server drains after SIGTERM, a window too short to hit reliably",
     "request_timeout": "needs a client that stalls for the server's read timeout (30 s); no timing in ctest",
-    "integrations_unavailable": "answered on PostgreSQL only until issue 15 ports the integrations there",
+    "integrations_unavailable": "answered only by a server on an in-memory database (--db :memory:), which no test runs",
     "unrenderable": "the message's booking, proposal or request vanished between queueing and rendering",
     "no_recipient": "a queued message without an address; the composer never queues one",
     "corrupt_document": "a stored host document that is not JSON; only a hand-edited database holds one",

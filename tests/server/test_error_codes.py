@@ -134,8 +134,7 @@ class OwnerInput(ServerTest):
         self.assertEqual(r.json["field"], "visibility")
 
 
-@unittest.skipIf(ON_POSTGRES, "integrations need the SQLite store (integrations_unavailable on PostgreSQL)")
-class Integrations(ServerTest):
+class Integrations(ServerTest):  # on SQLite and PostgreSQL alike
     def test_webhook_events_and_secret_are_checked(self):
         url = "https://hooks.example.com/kairos"
         self.assertProblem(owner("POST", "/v1/admin/webhooks", {"url": url, "events": []}), 422, "invalid_events")
