@@ -65,6 +65,84 @@ Result<InquiryState> next_inquiry_state(InquiryState from, InquiryEvent e) {
   return illegal("changed");
 }
 
+// --- the front office's records -----------------------------------------------------
+
+std::string LocalizedText::in(std::string_view language) const {
+  if (by_language.empty()) return text;
+  if (auto it = by_language.find(std::string(language)); it != by_language.end()) return it->second;
+  if (auto it = by_language.find("en"); it != by_language.end()) return it->second;
+  return by_language.begin()->second;
+}
+
+const char* to_string(LabelKind k) {
+  switch (k) {
+    case LabelKind::staff: return "staff";
+    case LabelKind::location: return "location";
+    case LabelKind::custom: return "custom";
+  }
+  return "custom";
+}
+
+Result<LabelKind> parse_label_kind(std::string_view t) {
+  for (auto k : {LabelKind::staff, LabelKind::location, LabelKind::custom})
+    if (t == to_string(k)) return k;
+  return make_error("invalid_kind", "kind is staff, location or custom", "kind");
+}
+
+Status check_label(const Label& l) {
+  if (l.name.empty() || l.name.size() > 100) return make_error("invalid_name", "1 to 100 characters", "name");
+  const bool hex = l.color.size() == 7 && l.color[0] == '#' &&
+                   std::all_of(l.color.begin() + 1, l.color.end(),
+                               [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)) != 0; });
+  if (!hex) return make_error("invalid_color", "a color is #RRGGBB", "color");
+  return ok_status();
+}
+
+std::vector<std::string> automatic_labels(const std::vector<Label>& labels, std::string_view location) {
+  std::vector<std::string> out;
+  if (location.empty()) return out;
+  for (const auto& l : labels)
+    if (l.kind == LabelKind::location && l.location == location) out.push_back(l.id);
+  return out;
+}
+
+Inquiry new_inquiry(const InquiryInput& in, Instant now, LocalDate today) {
+  Inquiry q;
+  q.kind = in.kind;
+  q.guest.name = in.name;
+  q.guest.email = in.email;
+  q.guest.phone = in.phone;
+  q.message = in.message;
+  q.wished_times = in.wished_times;
+  q.received_on = today;
+  q.created = q.updated = now;
+  q.history.push_back({now, "received", ""});
+  return q;
+}
+
+Status apply_inquiry_event(Inquiry& q, InquiryEvent e, Instant now, LocalDate today, std::string_view detail) {
+  auto next = next_inquiry_state(q.state, e);
+  if (!next) return next.error();
+  if (e == InquiryEvent::expire && !q.awaiting_since)
+    return make_error("illegal_transition", "an inquiry not awaiting a reply since a date cannot expire", "state");
+  q.state = *next;
+  if (e == InquiryEvent::reply) q.awaiting_since = today;
+  if (e == InquiryEvent::expire) q.unconverted_on = unconverted_on(*q.awaiting_since);
+  q.history.push_back({now, e == InquiryEvent::reply ? "replied" : to_string(*next), std::string(detail)});
+  q.updated = now;
+  return ok_status();
+}
+
+InquiryReportFacts report_facts(const Inquiry& q) {
+  return InquiryReportFacts{q.kind, q.state, q.received_on, q.unconverted_on};
+}
+
+Result<InquiryEvent> event_to_reach(InquiryState target) {
+  if (target == InquiryState::closed) return InquiryEvent::close;
+  if (target == InquiryState::new_) return InquiryEvent::reopen;
+  return make_error("illegal_transition", "use reply or convert for that state", "state");
+}
+
 namespace {
 
 std::string trim(std::string_view s) {

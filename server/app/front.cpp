@@ -13,41 +13,120 @@
 #include "kairos/email.hpp"
 #include "kairos/front_office.hpp"
 #include "kairos/time_text.hpp"
-#include "kairos/wire/json_mapping.hpp"
+#include "kairos/wire/front_office.hpp"
 
 namespace kairos::server {
 
 using nlohmann::json;
 
-std::string localized(const json& v, const std::string& language) {
-  if (v.is_string()) return v.get<std::string>();
-  if (!v.is_object() || v.empty()) return {};
-  if (auto it = v.find(language); it != v.end() && it->is_string()) return it->get<std::string>();
-  if (auto it = v.find("en"); it != v.end() && it->is_string()) return it->get<std::string>();
-  return v.begin()->is_string() ? v.begin()->get<std::string>() : std::string();
+namespace {
+
+// A stored record read back through wire/; a corrupt document is the server's fault and
+// must not be papered over with defaults.
+template <class T, class Reader>
+T record_from(const store::TokenDoc& d, const char* what, Reader reader) {
+  auto j = wire::parse_json(d.doc);
+  if (!j) throw std::runtime_error(std::string("corrupt ") + what + " document " + d.id + ": not JSON");
+  auto r = reader(*j, what);
+  if (!r) throw std::runtime_error(std::string("corrupt ") + what + " document " + d.id + ": " + r.error().field + ": " +
+                                   r.error().message);
+  r->id = d.id;
+  r->account = d.account_id;
+  return std::move(*r);
 }
 
-std::optional<json> find_location(App& app, const std::string& account_id, const std::string& id) {
+}  // namespace
+
+core::Location location_from(const store::TokenDoc& d) {
+  return record_from<core::Location>(d, "location", wire::read_location_document);
+}
+
+core::Label label_from(const store::TokenDoc& d) { return record_from<core::Label>(d, "label", wire::read_label_document); }
+
+core::Inquiry inquiry_from(const store::TokenDoc& d) {
+  core::Inquiry q = record_from<core::Inquiry>(d, "inquiry", wire::read_inquiry_document);
+  auto state = core::parse_inquiry_state(d.state);
+  if (!state) throw std::runtime_error("corrupt inquiry row " + d.id + ": state " + d.state);
+  q.state = *state;
+  q.updated = core::Instant::from_unix_seconds(d.updated_at);
+  return q;
+}
+
+store::TokenDoc location_row(const core::Location& l, const std::string& state, std::int64_t created, std::int64_t updated) {
+  return {l.id, l.account, l.id, "location", state, wire::location_document(l).dump(), created, updated};
+}
+
+store::TokenDoc label_row(const core::Label& l, const std::string& state, std::int64_t created, std::int64_t updated) {
+  return {l.id, l.account, l.id, "label", state, wire::label_document(l).dump(), created, updated};
+}
+
+store::TokenDoc inquiry_row(const core::Inquiry& q) {
+  return {q.id,         q.account,  q.id, "inquiry", core::to_string(q.state), wire::inquiry_document(q).dump(),
+          q.created.unix_seconds(), q.updated.unix_seconds()};
+}
+
+std::vector<store::TokenDoc> account_docs(App& app, const char* kind, const std::vector<const char*>& states,
+                                          const std::string& account) {
+  std::vector<store::TokenDoc> out;
+  for (const char* st : states)
+    for (auto& d : app.store.token_docs(kind, st))
+      if (d.account_id == account) out.push_back(std::move(d));
+  return out;
+}
+
+std::optional<core::Location> find_location(App& app, const std::string& account_id, const std::string& id) {
   if (id.empty()) return std::nullopt;
   auto d = app.store.token_doc("location", id);
   if (!d || d->account_id != account_id || d->state != "live") return std::nullopt;
-  json j = json::parse(d->doc, nullptr, false);
-  if (!j.is_object()) return std::nullopt;
-  j["id"] = d->id;
-  return j;
+  return location_from(*d);
+}
+
+std::vector<core::Label> account_labels(App& app, const std::string& account_id) {
+  std::vector<core::Label> out;
+  for (const auto& d : account_docs(app, "label", {"live"}, account_id)) out.push_back(label_from(d));
+  return out;
+}
+
+std::optional<core::Inquiry> find_inquiry(App& app, const std::string& account_id, const std::string& id) {
+  auto d = app.store.token_doc("inquiry", id);
+  if (!d || d->account_id != account_id) return std::nullopt;
+  return inquiry_from(*d);
+}
+
+core::Result<core::Inquiry> change_inquiry(App& app, const std::string& account_id, const std::string& id,
+                                           std::optional<core::InquiryEvent> event, const std::string& detail,
+                                           const std::function<core::Status(core::Inquiry&)>& edit) {
+  core::Inquiry result;
+  auto st = app.store.transact([&]() -> core::Status {
+    auto q = find_inquiry(app, account_id, id);
+    if (!q) return core::make_error("not_found", "No such inquiry.");
+    const core::Instant now = app.now();
+    if (event) {
+      const core::LocalDate today = local_date(app, inquiry_zone(app, account_id, q->location), now);
+      if (auto moved = core::apply_inquiry_event(*q, *event, now, today, detail); !moved) return moved.error();
+    }
+    if (edit)
+      if (auto edited = edit(*q); !edited) return edited.error();
+    q->updated = now;
+    app.store.put_token_doc(inquiry_row(*q));
+    result = std::move(*q);
+    return core::ok_status();
+  });
+  if (!st) return st.error();
+  return result;
 }
 
 std::string location_name(App& app, const std::string& account_id, const std::string& id, const std::string& language) {
-  auto loc = id.empty() ? std::nullopt : find_location(app, account_id, id);
-  return loc ? localized(loc->value("name", json()), language) : std::string();
+  auto loc = find_location(app, account_id, id);
+  return loc ? loc->name.in(language) : std::string();
 }
 
 std::string location_text(App& app, const std::string& account_id, const std::string& location,
                           const std::string& room_id, const std::string& language) {
   std::string out = location;
   if (auto loc = find_location(app, account_id, location)) {
-    out = localized(loc->value("name", json()), language);
-    const std::string addr = localized(loc->value("address", json()), language);
+    out = loc->name.in(language);
+    const std::string addr = loc->address.in(language);
     if (!addr.empty()) out += ", " + addr;
   }
   if (!room_id.empty()) {
@@ -63,19 +142,20 @@ core::Status check_location(App& app, const std::string& account_id, const std::
   return core::make_error("unknown_location", "no such location", field);
 }
 
-core::Result<std::vector<std::string>> read_labels(App& app, const std::string& account_id, const json& v) {
-  if (!v.is_array()) return core::make_error("invalid_type", "expected a list of label ids", "labels");
-  if (v.size() > 50) return core::make_error("too_long", "at most 50 labels", "labels");
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    auto id = wire::read_string(v[i], wire::field_path("labels", i));
-    if (!id) return id.error();
-    auto d = app.store.token_doc("label", *id);
+core::Status check_labels(App& app, const std::string& account_id, const std::vector<std::string>& ids) {
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    auto d = app.store.token_doc("label", ids[i]);
     if (!d || d->account_id != account_id || d->state != "live")
       return core::make_error("unknown_label", "no such label", wire::field_path("labels", i));
-    if (std::find(out.begin(), out.end(), *id) == out.end()) out.push_back(*id);
   }
-  return out;
+  return core::ok_status();
+}
+
+core::Result<std::vector<std::string>> read_labels(App& app, const std::string& account_id, const json& v) {
+  auto ids = wire::read_id_list(v, "labels", 50);
+  if (!ids) return ids.error();
+  if (auto st = check_labels(app, account_id, *ids); !st) return st.error();
+  return ids;
 }
 
 void queue_message(App& app, const std::string& account_id, const std::string& owner, const std::string& key,
@@ -121,12 +201,6 @@ bool suppressed(App& app, const std::string& account_id, const std::string& addr
 
 namespace {
 
-json settings_of(App& app, const std::string& account_id) {
-  auto d = app.store.token_doc("front_settings", account_id);
-  json j = d ? json::parse(d->doc, nullptr, false) : json::object();
-  return j.is_object() ? j : json::object();
-}
-
 std::shared_ptr<const core::ZoneRules> zone_or_utc(App& app, const std::string& id) {
   if (!id.empty())
     if (auto z = app.zones.get(id)) return *z;
@@ -135,10 +209,25 @@ std::shared_ptr<const core::ZoneRules> zone_or_utc(App& app, const std::string& 
 
 }  // namespace
 
+core::ReportSettings report_settings(App& app, const std::string& account_id) {
+  auto d = app.store.token_doc("front_settings", account_id);
+  if (!d) return {};
+  auto j = wire::parse_json(d->doc);
+  if (!j) throw std::runtime_error("corrupt report settings document " + d->id + ": not JSON");
+  auto s = wire::read_report_settings_document(*j, "settings");
+  if (!s) throw std::runtime_error("corrupt report settings document " + d->id + ": " + s.error().field + ": " +
+                                   s.error().message);
+  return *s;
+}
+
+void put_report_settings(App& app, const std::string& account_id, const core::ReportSettings& s, std::int64_t created) {
+  app.store.put_token_doc({account_id, account_id, "settings:" + account_id, "front_settings", "live",
+                           wire::report_settings_document(s).dump(), created, app.now().unix_seconds()});
+}
+
 std::string inquiry_zone(App& app, const std::string& account_id, const std::string& location) {
-  if (auto loc = find_location(app, account_id, location); loc && !loc->value("timezone", "").empty())
-    return loc->value("timezone", "");
-  const std::string z = settings_of(app, account_id).value("timezone", "");
+  if (auto loc = find_location(app, account_id, location); loc && !loc->timezone.empty()) return loc->timezone;
+  const std::string z = report_settings(app, account_id).timezone;
   return z.empty() ? "UTC" : z;
 }
 
@@ -146,27 +235,15 @@ core::LocalDate local_date(App& app, const std::string& zone, core::Instant t) {
   return zone_or_utc(app, zone)->to_local(t).date();
 }
 
-json report_items(App& app, const std::string& account_id, core::LocalDate date, const std::string& location) {
-  json items = json::array();
-  for (const char* st : {"new", "awaiting_reply", "closed", "unconverted"}) {
-    for (const auto& d : app.store.token_docs("inquiry", st)) {
-      if (d.account_id != account_id) continue;
-      json j = json::parse(d.doc, nullptr, false);
-      if (!j.is_object()) continue;
-      if (!location.empty() && j.value("location", "") != location) continue;
-      core::InquiryReportFacts f;
-      f.kind = core::parse_inquiry_kind(j.value("kind", "question")).value_or(core::InquiryKind::question);
-      f.state = core::parse_inquiry_state(d.state).value_or(core::InquiryState::new_);
-      f.received_on = core::parse_date(j.value("received_on", "")).value_or(core::LocalDate());
-      if (auto u = core::parse_date(j.value("unconverted_on", "")); u) f.unconverted_on = *u;
-      if (!core::in_unconverted_report(f, date)) continue;
-      j["id"] = d.id;
-      j["state"] = d.state;
-      items.push_back(j);
-    }
+std::vector<core::Inquiry> report_items(App& app, const std::string& account_id, core::LocalDate date,
+                                        const std::string& location) {
+  std::vector<core::Inquiry> items;
+  for (const auto& d : account_docs(app, "inquiry", {"new", "awaiting_reply", "closed", "unconverted"}, account_id)) {
+    core::Inquiry q = inquiry_from(d);
+    if (!location.empty() && q.location != location) continue;
+    if (core::in_unconverted_report(core::report_facts(q), date)) items.push_back(std::move(q));
   }
-  std::sort(items.begin(), items.end(),
-            [](const json& a, const json& b) { return a.value("created", "") < b.value("created", ""); });
+  std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.created < b.created; });
   return items;
 }
 
@@ -175,41 +252,26 @@ namespace {
 void expire_inquiries(App& app) {
   const core::Instant now = app.now();
   for (const auto& d : app.store.token_docs("inquiry", "awaiting_reply")) {
-    json j = json::parse(d.doc, nullptr, false);
-    if (!j.is_object()) continue;
-    auto since = core::parse_date(j.value("awaiting_since", ""));
-    if (!since) continue;
-    const std::string zone = inquiry_zone(app, d.account_id, j.value("location", ""));
-    if (!core::inquiry_expired(*since, local_date(app, zone, now))) continue;
-    auto next = core::next_inquiry_state(core::InquiryState::awaiting_reply, core::InquiryEvent::expire);
-    if (!next) continue;
-    (void)app.store.transact([&]() -> core::Status {
-      auto cur = app.store.token_doc("inquiry", d.id);
-      if (!cur || cur->state != "awaiting_reply") return core::ok_status();
-      json c = json::parse(cur->doc, nullptr, false);
-      c["state"] = core::to_string(*next);
-      c["unconverted_on"] = core::format_date(core::unconverted_on(*since));
-      c["history"].push_back({{"at", core::format_instant(now)}, {"event", "unconverted"}, {"detail", ""}});
-      cur->state = core::to_string(*next);
-      cur->doc = c.dump();
-      cur->updated_at = now.unix_seconds();
-      app.store.put_token_doc(*cur);
-      return core::ok_status();
-    });
+    const core::Inquiry q = inquiry_from(d);
+    if (!q.awaiting_since ||
+        !core::inquiry_expired(*q.awaiting_since, local_date(app, inquiry_zone(app, q.account, q.location), now)))
+      continue;
+    // Another writer may have answered or closed it meanwhile: then the state machine refuses.
+    (void)change_inquiry(app, q.account, q.id, core::InquiryEvent::expire, "");
   }
 }
 
-std::string report_text_items(App& app, const std::string& account_id, const json& items, const std::string& lang) {
+std::string report_text_items(App& app, const std::string& account_id, const std::vector<core::Inquiry>& items,
+                              const std::string& lang) {
   std::string out;
-  for (const auto& it : items) {
+  for (const auto& q : items) {
     std::string loc;
-    if (auto l = find_location(app, account_id, it.value("location", ""))) loc = localized(l->value("name", json()), lang);
-    const json g = it.value("guest", json::object());
-    out += "- " + g.value("name", "") + " <" + g.value("email", "") + ">";
-    if (!g.value("phone", "").empty()) out += " " + g.value("phone", "");
+    if (auto l = find_location(app, account_id, q.location)) loc = l->name.in(lang);
+    out += "- " + q.guest.name + " <" + q.guest.email + ">";
+    if (!q.guest.phone.empty()) out += " " + q.guest.phone;
     if (!loc.empty()) out += " [" + loc + "]";
-    out += " (" + it.value("kind", "") + ", " + it.value("state", "") + ")\n";
-    std::string msg = it.value("message", "");
+    out += std::string(" (") + core::to_string(q.kind) + ", " + core::to_string(q.state) + ")\n";
+    std::string msg = q.message;
     if (msg.size() > 200) msg = msg.substr(0, 200) + "…";
     out += core::quote_message(msg) + "\n";
   }
@@ -219,34 +281,24 @@ std::string report_text_items(App& app, const std::string& account_id, const jso
 void send_daily_reports(App& app) {
   const core::Instant now = app.now();
   for (const auto& d : app.store.token_docs("front_settings", "live")) {
-    json s = json::parse(d.doc, nullptr, false);
-    if (!s.is_object() || !s.contains("report_time")) continue;
-    auto at = core::parse_time(s.value("report_time", ""));
-    if (!at) continue;
-    const std::string zone = s.value("timezone", "UTC");
-    const core::LocalDateTime local = zone_or_utc(app, zone)->to_local(now);
-    std::optional<core::LocalDate> last;
-    if (auto l = core::parse_date(s.value("last_report", "")); l) last = *l;
-    if (!core::report_due(local, *at, last)) continue;
+    const core::ReportSettings s = report_settings(app, d.account_id);
+    if (!s.report_time) continue;
+    const core::LocalDateTime local = zone_or_utc(app, s.timezone)->to_local(now);
+    if (!core::report_due(local, *s.report_time, s.last_report)) continue;
     const core::LocalDate date = local.date() - core::Days(1);
-    const std::string lang = s.value("language", "en");
     (void)app.store.transact([&]() -> core::Status {
-      auto cur = app.store.token_doc("front_settings", d.id);
-      if (!cur) return core::ok_status();
-      json c = json::parse(cur->doc, nullptr, false);
-      if (c.value("last_report", "") >= core::format_date(local.date())) return core::ok_status();
-      c["last_report"] = core::format_date(local.date());
-      cur->doc = c.dump();
-      app.store.put_token_doc(*cur);
-      const json items = report_items(app, d.account_id, date, "");
-      auto text = core::front_text("report.unconverted.staff", lang,
+      core::ReportSettings cur = report_settings(app, d.account_id);
+      if (cur.last_report && *cur.last_report >= local.date()) return core::ok_status();
+      cur.last_report = local.date();
+      put_report_settings(app, d.account_id, cur, d.created_at);
+      const auto items = report_items(app, d.account_id, date, "");
+      auto text = core::front_text("report.unconverted.staff", cur.language,
                                    {{"date", core::format_date(date)}, {"count", std::to_string(items.size())},
-                                    {"items", report_text_items(app, d.account_id, items, lang)}});
+                                    {"items", report_text_items(app, d.account_id, items, cur.language)}});
       if (!text) return core::ok_status();
-      for (const auto& to : c.value("subscribers", json::array()))
-        if (to.is_string())
-          queue_message(app, d.account_id, "report:" + core::format_date(date), "report", "report.unconverted.staff",
-                        "mail", to.get<std::string>(), text->subject, text->text);
+      for (const auto& to : cur.subscribers)
+        queue_message(app, d.account_id, "report:" + core::format_date(date), "report", "report.unconverted.staff",
+                      "mail", to, text->subject, text->text);
       return core::ok_status();
     });
   }
@@ -357,14 +409,13 @@ bool handle_bounce(App& app, const std::string& raw) {
     std::string booking, inquiry, guest_name, guest_phone;
     if (msg->booking_uid.rfind("inquiry:", 0) == 0) {
       inquiry = msg->booking_uid.substr(8);
-      if (auto d = app.store.token_doc("inquiry", inquiry)) {
-        json j = json::parse(d->doc, nullptr, false);
-        guest_name = j["guest"].value("name", "");
-        guest_phone = j["guest"].value("phone", "");
-        j["delivery_problem"] = {{"address", address}, {"status", r.status}, {"bounce", bid}};
-        d->doc = j.dump();
-        app.store.put_token_doc(*d);
-      }
+      auto q = change_inquiry(app, account, inquiry, std::nullopt, "", [&](core::Inquiry& found) {
+        guest_name = found.guest.name;
+        guest_phone = found.guest.phone;
+        found.delivery_problem = core::DeliveryProblem{address, r.status, bid};
+        return core::ok_status();
+      });
+      (void)q;  // an inquiry deleted meanwhile: the bounce is still recorded
     } else if (auto b = app.store.booking(msg->booking_uid)) {
       booking = b->uid;
       guest_name = b->guest_name;
@@ -385,8 +436,7 @@ bool handle_bounce(App& app, const std::string& raw) {
       for (const auto& h : b->host_ids.empty() ? std::vector<std::string>{b->host_id} : b->host_ids)
         if (auto hr = app.store.host(h)) staff.push_back(json::parse(hr->doc, nullptr, false).value("email", ""));
     }
-    for (const auto& s : settings_of(app, account).value("subscribers", json::array()))
-      if (s.is_string() && staff.empty()) staff.push_back(s.get<std::string>());
+    if (staff.empty()) staff = report_settings(app, account).subscribers;
     auto text = core::front_text("delivery.bounced.staff", "en",
                                  {{"guest_name", guest_name}, {"guest_phone", guest_phone}, {"address", address},
                                   {"status", r.status}, {"diagnostic", r.diagnostic},

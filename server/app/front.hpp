@@ -3,10 +3,13 @@
 // Locations, labels, inquiries, bounce records and report settings are documents in
 // the store's token_docs table (kinds "location", "label", "inquiry", "bounce",
 // "front_settings"), so every store implementation carries them without new methods.
+// Locations, labels and inquiries are the core's records (core::Location, Label,
+// Inquiry) written and read only through wire/front_office.hpp.
 // The rules (states, the next-day rule, report contents, search normalisation, DSN
 // parsing, texts) are the core's (kairos/front_office.hpp); this is the glue.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -14,6 +17,7 @@
 
 #include "app.hpp"
 #include "kairos/booking.hpp"
+#include "kairos/front_office.hpp"
 #include "kairos/notify.hpp"
 #include "kairos/result.hpp"
 
@@ -21,8 +25,32 @@ namespace kairos::server {
 
 void register_front_routes(App& app, http::Router& r);
 
-// A location document of `account_id`, or nullopt.
-std::optional<nlohmann::json> find_location(App& app, const std::string& account_id, const std::string& id);
+// --- the stored records (wire/'s documents in token_docs; a corrupt row throws) ------
+core::Location location_from(const store::TokenDoc& d);
+core::Label label_from(const store::TokenDoc& d);
+core::Inquiry inquiry_from(const store::TokenDoc& d);
+// The record's row: `state` for locations and labels ("live", "deleted"); an inquiry's
+// state, created and updated times are its own.
+store::TokenDoc location_row(const core::Location& l, const std::string& state, std::int64_t created, std::int64_t updated);
+store::TokenDoc label_row(const core::Label& l, const std::string& state, std::int64_t created, std::int64_t updated);
+store::TokenDoc inquiry_row(const core::Inquiry& q);
+// Rows of `kind` of the account in the given states.
+std::vector<store::TokenDoc> account_docs(App& app, const char* kind, const std::vector<const char*>& states,
+                                          const std::string& account);
+
+// A live location of `account_id`, or nullopt.
+std::optional<core::Location> find_location(App& app, const std::string& account_id, const std::string& id);
+// The account's live labels.
+std::vector<core::Label> account_labels(App& app, const std::string& account_id);
+// An inquiry of `account_id`, or nullopt.
+std::optional<core::Inquiry> find_inquiry(App& app, const std::string& account_id, const std::string& id);
+// Every change of a stored inquiry: in one transaction it is read back, moved by `event`
+// through the core's state machine (history, timestamps), changed by `edit`, stored and
+// returned. "not_found" when it is not the account's; `edit`'s error rolls back.
+core::Result<core::Inquiry> change_inquiry(App& app, const std::string& account_id, const std::string& id,
+                                           std::optional<core::InquiryEvent> event, const std::string& detail,
+                                           const std::function<core::Status(core::Inquiry&)>& edit = {});
+
 // The name of the account's location `id` in `language`; empty when `id` is not one
 // (a free-text location, or none).
 std::string location_name(App& app, const std::string& account_id, const std::string& id, const std::string& language);
@@ -30,12 +58,11 @@ std::string location_name(App& app, const std::string& account_id, const std::st
 // id or, for older event types, free text, which is returned as it is.
 std::string location_text(App& app, const std::string& account_id, const std::string& location,
                           const std::string& room_id, const std::string& language);
-// The text of a name that is a string or a map of language → text.
-std::string localized(const nlohmann::json& v, const std::string& language);
 // 422 unknown_location unless `id` is empty or a location of the account.
 core::Status check_location(App& app, const std::string& account_id, const std::string& id, const std::string& field);
 // 422 unknown_label unless every id is a label of the account.
 core::Result<std::vector<std::string>> read_labels(App& app, const std::string& account_id, const nlohmann::json& v);
+core::Status check_labels(App& app, const std::string& account_id, const std::vector<std::string>& ids);
 
 // A room's location (rooms have no document of their own: kept as token doc "room_location").
 std::string room_location(App& app, const std::string& room_id);
@@ -59,11 +86,15 @@ std::size_t address_corrected(App& app, const std::string& account, const std::s
 bool suppressed(App& app, const std::string& account_id, const std::string& address);
 
 
+// The account's report settings (defaults when none are stored; a corrupt row throws).
+core::ReportSettings report_settings(App& app, const std::string& account_id);
+void put_report_settings(App& app, const std::string& account_id, const core::ReportSettings& s, std::int64_t created);
+
 // The zone an inquiry's dates are counted in: its location's, else the report settings'.
 std::string inquiry_zone(App& app, const std::string& account_id, const std::string& location);
 core::LocalDate local_date(App& app, const std::string& zone, core::Instant t);
-// The unconverted report of `date` (location empty = every location).
-nlohmann::json report_items(App& app, const std::string& account_id, core::LocalDate date, const std::string& location);
+// The unconverted report of `date` (location empty = every location), oldest first.
+std::vector<core::Inquiry> report_items(App& app, const std::string& account_id, core::LocalDate date, const std::string& location);
 
 // The reception kiosk's guess limit (10 wrong codes per client per 10 minutes), shared
 // by GET and POST /v1/checkin/{code}; codes compare upper-case without spaces or dashes.

@@ -15,7 +15,7 @@
 #include "kairos/front_office.hpp"
 #include "kairos/proposal.hpp"
 #include "kairos/time_text.hpp"
-#include "kairos/wire/json_mapping.hpp"
+#include "kairos/wire/front_office.hpp"
 
 namespace kairos::server {
 
@@ -30,64 +30,13 @@ Response not_found(const char* what) { return http::problem(404, "not_found", st
 
 std::int64_t now_s(App& app) { return app.now().unix_seconds(); }
 
-// A name or address: a non-empty string, or a map of language → non-empty string.
-core::Result<json> read_text_or_map(const json& body, const char* key, bool required, std::size_t max) {
-  const json* v = wire::member(body, key);
-  if (!v) {
-    if (required) return make_error("missing_field", std::string(key) + " is required", key);
-    return json("");
-  }
-  auto ok_text = [&](const json& t) { return t.is_string() && !t.get<std::string>().empty() && t.get<std::string>().size() <= max; };
-  if (v->is_string()) {
-    if (required && v->get<std::string>().empty()) return make_error("missing_field", std::string(key) + " must not be empty", key);
-    if (v->get<std::string>().size() > max) return make_error("too_long", std::string(key) + " is too long", key);
-    return *v;
-  }
-  if (v->is_object() && !v->empty() && v->size() <= 10) {
-    for (auto& [lang, t] : v->items())
-      if (lang.size() > 16 || !ok_text(t)) return make_error("invalid_type", "a text per language", wire::field_path(key, lang));
-    return *v;
-  }
-  return make_error("invalid_type", "a string or a map of language to text", key);
-}
-
-core::Result<json> location_doc(App& app, const json& body, const json& base) {
-  json out = base.is_object() ? base : json::object();
-  auto name = read_text_or_map(body, "name", !out.contains("name"), 200);
-  if (!name) return name.error();
-  if (wire::member(body, "name")) out["name"] = *name;
-  auto addr = read_text_or_map(body, "address", !out.contains("address"), 500);
-  if (!addr) return addr.error();
-  if (wire::member(body, "address")) out["address"] = *addr;
-  if (const json* p = wire::member(body, "phone")) {
-    auto s = wire::read_string(*p, "phone");
-    if (!s) return s.error();
-    if (s->size() > 40) return make_error("too_long", "phone is too long", "phone");
-    out["phone"] = *s;
-  }
-  if (const json* z = wire::member(body, "timezone")) {
-    auto s = wire::read_string(*z, "timezone");
-    if (!s) return s.error();
-    if (!s->empty() && !app.zones.get(*s)) return make_error("unknown_zone", "unknown time zone", "timezone");
-    out["timezone"] = *s;
-  }
-  return out;
-}
-
-json doc_view(const store::TokenDoc& d) {
+// Bounce records stay plain documents (no rules read them back): shown as stored.
+json bounce_view(const store::TokenDoc& d) {
   json j = json::parse(d.doc, nullptr, false);
   if (!j.is_object()) j = json::object();
   j["id"] = d.id;
+  j["state"] = d.state;
   return j;
-}
-
-std::vector<store::TokenDoc> account_docs(App& app, const char* kind, const std::vector<const char*>& states,
-                                          const std::string& account) {
-  std::vector<store::TokenDoc> out;
-  for (const char* st : states)
-    for (auto& d : app.store.token_docs(kind, st))
-      if (d.account_id == account) out.push_back(std::move(d));
-  return out;
 }
 
 const std::vector<const char*> kInquiryStates{"new", "awaiting_reply", "converted", "closed", "unconverted"};
@@ -132,53 +81,39 @@ core::Result<std::optional<std::int64_t>> instant_or_date(const Request& req, co
 
 // --- inquiries ----------------------------------------------------------------------------
 
-json inquiry_view(App& app, const store::TokenDoc& d) {
-  json j = doc_view(d);
-  j["state"] = d.state;
-  // What the console fills a new booking with when it converts the inquiry.
-  json draft{{"page", j.value("page", "")}, {"guest", j.value("guest", json::object())}};
-  if (!j.value("location", "").empty()) draft["location"] = j["location"];
-  if (j.contains("wished_times") && j["wished_times"].is_array() && !j["wished_times"].empty())
-    draft["start"] = j["wished_times"][0].value("start", "");
-  draft["notes"] = j.value("message", "");
-  j["booking_draft"] = draft;
-  if (auto loc = find_location(app, d.account_id, j.value("location", ""))) j["location_name"] = loc->value("name", json());
-  return j;
+json inquiry_view(App& app, const core::Inquiry& q) {
+  auto loc = find_location(app, q.account, q.location);
+  return wire::inquiry_view(q, loc ? &*loc : nullptr);
 }
 
-std::string wished_text(App& app, const json& wished, const std::string& zone_id) {
+std::string wished_text(App& app, const std::vector<core::Interval>& wished, const std::string& zone_id) {
   std::string out;
   auto zone = app.zones.get(zone_id.empty() ? "UTC" : zone_id);
   for (const auto& w : wished) {
-    auto s = core::parse_instant(w.value("start", ""));
-    auto e = core::parse_instant(w.value("end", ""));
-    if (!s || !e) continue;
     if (zone) {
-      const std::string a = core::format_local((*zone)->to_local(*s)), b = core::format_local((*zone)->to_local(*e));
+      const std::string a = core::format_local((*zone)->to_local(w.start)), b = core::format_local((*zone)->to_local(w.end));
       out += "\n- " + a.substr(0, 10) + " " + a.substr(11, 5) + "–" + b.substr(11, 5) + " (" + zone_id + ")";
     } else {
-      out += "\n- " + core::format_instant(*s) + " – " + core::format_instant(*e);
+      out += "\n- " + core::format_instant(w.start) + " – " + core::format_instant(w.end);
     }
   }
   return out;
 }
 
-std::map<std::string, std::string> inquiry_fields(App& app, const store::TokenDoc& d, const json& j, const std::string& lang) {
+std::map<std::string, std::string> inquiry_fields(App& app, const core::Inquiry& q, const std::string& lang) {
   std::map<std::string, std::string> f;
-  const json g = j.value("guest", json::object());
-  f["guest_name"] = g.value("name", "");
-  f["guest_email"] = g.value("email", "");
-  f["guest_phone"] = g.value("phone", "");
-  f["quoted"] = core::quote_message(j.value("message", ""));
-  f["kind"] = j.value("kind", "");
-  if (auto loc = find_location(app, d.account_id, j.value("location", ""))) {
-    f["location"] = localized(loc->value("name", json()), lang);
-    f["location_address"] = localized(loc->value("address", json()), lang);
-    f["location_phone"] = loc->value("phone", "");
+  f["guest_name"] = q.guest.name;
+  f["guest_email"] = q.guest.email;
+  f["guest_phone"] = q.guest.phone;
+  f["quoted"] = core::quote_message(q.message);
+  f["kind"] = core::to_string(q.kind);
+  if (auto loc = find_location(app, q.account, q.location)) {
+    f["location"] = loc->name.in(lang);
+    f["location_address"] = loc->address.in(lang);
+    f["location_phone"] = loc->phone;
   }
-  f["wished"] = wished_text(app, j.value("wished_times", json::array()),
-                            inquiry_zone(app, d.account_id, j.value("location", "")));
-  f["admin_url"] = app.cfg.public_url + "/console/#/inquiries/" + d.id;
+  f["wished"] = wished_text(app, q.wished_times, inquiry_zone(app, q.account, q.location));
+  f["admin_url"] = app.cfg.public_url + "/console/#/inquiries/" + q.id;
   return f;
 }
 
@@ -197,121 +132,67 @@ std::vector<json> staff_for(App& app, const std::string& account_id, const std::
   return out;
 }
 
-core::Result<store::TokenDoc> create_inquiry(App& app, const json& body) {
-  auto pj = wire::required(body, "page");
-  if (!pj) return pj.error();
-  auto page_id = wire::read_string(**pj, "page");
-  if (!page_id) return page_id.error();
-  auto page = app.store.page(*page_id);
-  if (!page) return make_error("page_not_found", "no such page (or it was deleted)", "page");
-  const json pdoc = json::parse(page->doc, nullptr, false);
-  core::InquiryInput in;
-  auto kj = wire::required(body, "kind");
-  if (!kj) return kj.error();
-  auto ks = wire::read_string(**kj, "kind");
-  if (!ks) return ks.error();
-  auto kind = core::parse_inquiry_kind(*ks);
-  if (!kind) return kind.error();
-  in.kind = *kind;
-  auto gj = wire::required(body, "guest");
-  if (!gj) return gj.error();
-  if (!(*gj)->is_object()) return make_error("invalid_type", "expected an object", "guest");
-  for (auto [key, out] : {std::pair{"name", &in.name}, std::pair{"email", &in.email}, std::pair{"phone", &in.phone}}) {
-    if (const json* v = wire::member(**gj, key)) {
-      auto s = wire::read_string(*v, wire::field_path("guest", key));
-      if (!s) return s.error();
-      *out = *s;
-    }
-  }
-  if (const json* m = wire::member(body, "message")) {
-    auto s = wire::read_string(*m, "message");
-    if (!s) return s.error();
-    in.message = *s;
-  }
-  if (const json* w = wire::member(body, "wished_times")) {
-    if (!w->is_array()) return make_error("invalid_type", "expected a list of {start, end}", "wished_times");
-    if (w->size() > 10) return make_error("too_many_times", "at most 10 wished times", "wished_times");
-    for (std::size_t i = 0; i < w->size(); ++i) {
-      auto iv = wire::read_interval((*w)[i], wire::field_path("wished_times", i));
-      if (!iv) return iv.error();
-      in.wished_times.push_back(*iv);
-    }
-  }
-  std::string language = pdoc.value("language", "en");
-  if (const json* l = wire::member(body, "language")) {
-    auto s = wire::read_string(*l, "language");
-    if (!s) return s.error();
-    if (*s != "en" && *s != "ja" && *s != "fi" && *s != "de" && *s != "hu")
-      return make_error("unsupported_language", "en, ja, fi, de or hu", "language");
-    language = *s;
-  }
-  auto checked = core::check_inquiry(in, app.now());
-  if (!checked) return checked.error();
-  std::string location;
-  if (const json* l = wire::member(body, "location")) {
-    auto s = wire::read_string(*l, "location");
-    if (!s) return s.error();
-    if (!s->empty() && !find_location(app, page->account_id, *s))
-      return make_error("unknown_location", "no such location", "location");
-    location = *s;
-  }
-  if (location.empty()) location = pdoc.value("location", "");
+// The location an inquiry without one belongs to: the page's, else its first event
+// type's that names a location of the account.
+std::string page_location(App& app, const store::PageRecord& page) {
+  const json pdoc = json::parse(page.doc, nullptr, false);
+  std::string location = pdoc.value("location", "");
   if (location.empty())
     for (const auto& et : pdoc.value("event_types", json::array()))
-      if (find_location(app, page->account_id, et.value("location", ""))) {
-        location = et.value("location", "");
-        break;
-      }
-  // Seed 004: mail from the web forms gets its store's label automatically.
-  json labels = json::array();
-  if (!location.empty())
-    for (const auto& l : account_docs(app, "label", {"live"}, page->account_id)) {
-      json lj = json::parse(l.doc, nullptr, false);
-      if (lj.value("kind", "") == "location" && lj.value("location", "") == location) labels.push_back(l.id);
-    }
+      if (find_location(app, page.account_id, et.value("location", ""))) return et.value("location", "");
+  return location;
+}
+
+core::Result<core::Inquiry> create_inquiry(App& app, const json& body) {
+  auto r = wire::read_inquiry_request(body);
+  if (!r) return r.error();
+  auto page = app.store.page(r->page);
+  if (!page) return make_error("page_not_found", "no such page (or it was deleted)", "page");
+  auto checked = core::check_inquiry(r->input, app.now());
+  if (!checked) return checked.error();
+  if (r->location && !r->location->empty() && !find_location(app, page->account_id, *r->location))
+    return make_error("unknown_location", "no such location", "location");
   const core::Instant now = app.now();
-  json wished = json::array();
-  for (const auto& w : checked->wished_times) wished.push_back(w);
-  json guest{{"name", checked->name}, {"email", checked->email}};
-  if (!checked->phone.empty()) guest["phone"] = checked->phone;
-  json doc{{"kind", core::to_string(checked->kind)}, {"page", page->id}, {"location", location},
-           {"language", language}, {"guest", guest}, {"message", checked->message}, {"wished_times", wished},
-           {"labels", labels}, {"staff", ""}, {"created", core::format_instant(now)},
-           {"received_on", core::format_date(local_date(app, inquiry_zone(app, page->account_id, location), now))},
-           {"history", json::array({{{"at", core::format_instant(now)}, {"event", "received"}, {"detail", ""}}})},
-           {"replies", json::array()}};
-  const std::string id = auth::random_id("inq_", 16);
-  store::TokenDoc d{id, page->account_id, id, "inquiry", "new", doc.dump(), now.unix_seconds(), now.unix_seconds()};
+  const std::string location = r->location && !r->location->empty() ? *r->location : page_location(app, *page);
+  core::Inquiry q = core::new_inquiry(*checked, now, local_date(app, inquiry_zone(app, page->account_id, location), now));
+  q.id = auth::random_id("inq_", 16);
+  q.account = page->account_id;
+  q.page = page->id;
+  q.location = location;
+  q.language = r->language ? *r->language : json::parse(page->doc, nullptr, false).value("language", "en");
+  // Seed 004: mail from the web forms gets its store's label automatically.
+  q.labels = core::automatic_labels(account_labels(app, q.account), location);
   auto st = app.store.transact([&]() -> core::Status {
-    app.store.put_token_doc(d);
-    integ::emit_event(app, d.account_id, "inquiry.created", "inquiry:" + id, inquiry_view(app, d));
-    auto f = inquiry_fields(app, d, doc, language);
-    if (auto t = core::front_text("inquiry.received.guest", language, f))
-      queue_message(app, d.account_id, "inquiry:" + id, "ack", "inquiry.received.guest", "mail", checked->email,
+    app.store.put_token_doc(inquiry_row(q));
+    integ::emit_event(app, q.account, "inquiry.created", "inquiry:" + q.id, inquiry_view(app, q));
+    if (auto t = core::front_text("inquiry.received.guest", q.language, inquiry_fields(app, q, q.language)))
+      queue_message(app, q.account, "inquiry:" + q.id, "ack", "inquiry.received.guest", "mail", q.guest.email,
                     t->subject, t->text);
-    for (const auto& s : staff_for(app, d.account_id, location, page->id)) {
+    for (const auto& s : staff_for(app, q.account, location, page->id)) {
       const std::string lang = s.value("language", "en");
-      auto fs = inquiry_fields(app, d, doc, lang);
-      if (auto t = core::front_text("inquiry.new.staff", lang, fs))
-        queue_message(app, d.account_id, "inquiry:" + id, "announce", "inquiry.new.staff", "mail",
+      if (auto t = core::front_text("inquiry.new.staff", lang, inquiry_fields(app, q, lang)))
+        queue_message(app, q.account, "inquiry:" + q.id, "announce", "inquiry.new.staff", "mail",
                       s.value("email", ""), t->subject, t->text);
     }
     return core::ok_status();
   });
   if (!st) return st.error();
-  return d;
+  return q;
 }
 
-core::Result<store::TokenDoc> owned_inquiry(App& app, const Request& req) {
-  auto d = app.store.token_doc("inquiry", req.params.at("id"));
-  if (!d || d->account_id != req.account_id) return make_error("not_found", "No such inquiry.");
-  return *d;
+// Every staff action on an inquiry answers the same way: 404 for another account's (or
+// an unknown) id, the problem of a refused change, else the inquiry as it is now.
+Response inquiry_action(App& app, const Request& req, std::optional<core::InquiryEvent> event, const std::string& detail,
+                        const std::function<core::Status(core::Inquiry&)>& edit = {}) {
+  auto q = change_inquiry(app, req.account_id, req.params.at("id"), event, detail, edit);
+  if (!q) return q.error().code == "not_found" ? not_found("inquiry") : http::problem(q.error());
+  return http::json_response(200, inquiry_view(app, *q));
 }
 
-bool guest_matches(const json& guest, const std::string& extra_text, const std::string& q) {
-  for (const char* k : {"name", "email", "company"})
-    if (core::text_matches(guest.value(k, ""), q)) return true;
-  if (core::phone_matches(guest.value("phone", ""), q)) return true;
+bool guest_matches(const core::Guest& guest, const std::string& extra_text, const std::string& q) {
+  for (const auto* text : {&guest.name, &guest.email, &guest.company})
+    if (core::text_matches(*text, q)) return true;
+  if (core::phone_matches(guest.phone, q)) return true;
   return core::text_matches(extra_text, q);
 }
 
@@ -431,19 +312,25 @@ void register_front_routes(App& app, http::Router& r) {
   using http::Access;
 
   // --- locations ----------------------------------------------------------------------
-  r.add("POST", "/v1/admin/locations", Access::owner, [&app](Request& req) {
+  // The zone is checked here: the zone database is the server's.
+  auto check_zone = [&app](const core::Location& l) -> core::Status {
+    if (!l.timezone.empty() && !app.zones.get(l.timezone)) return make_error("unknown_zone", "unknown time zone", "timezone");
+    return core::ok_status();
+  };
+  r.add("POST", "/v1/admin/locations", Access::owner, [&app, check_zone](Request& req) {
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
-    auto doc = location_doc(app, *body, json::object());
-    if (!doc) return http::problem(doc.error());
-    const std::string id = auth::random_id("loc_");
-    store::TokenDoc d{id, req.account_id, id, "location", "live", doc->dump(), now_s(app), now_s(app)};
-    app.store.put_token_doc(d);
-    return http::json_response(201, doc_view(d)).with_header("Location", "/v1/admin/locations/" + id);
+    auto loc = wire::read_location_request(*body, {}, true);
+    if (!loc) return http::problem(loc.error());
+    if (auto st = check_zone(*loc); !st) return http::problem(st.error());
+    loc->id = auth::random_id("loc_");
+    loc->account = req.account_id;
+    app.store.put_token_doc(location_row(*loc, "live", now_s(app), now_s(app)));
+    return http::json_response(201, *loc).with_header("Location", "/v1/admin/locations/" + loc->id);
   });
   r.add("GET", "/v1/admin/locations", Access::owner, [&app](Request& req) {
     json items = json::array();
-    for (const auto& d : account_docs(app, "location", {"live"}, req.account_id)) items.push_back(doc_view(d));
+    for (const auto& d : account_docs(app, "location", {"live"}, req.account_id)) items.push_back(location_from(d));
     return list_response(items, req);
   });
   r.add("GET", "/v1/admin/locations/{id}", Access::owner, [&app](Request& req) {
@@ -451,17 +338,16 @@ void register_front_routes(App& app, http::Router& r) {
     if (!loc) return not_found("location");
     return http::json_response(200, *loc);
   });
-  r.add("PUT", "/v1/admin/locations/{id}", Access::owner, [&app](Request& req) {
+  r.add("PUT", "/v1/admin/locations/{id}", Access::owner, [&app, check_zone](Request& req) {
     auto d = app.store.token_doc("location", req.params["id"]);
     if (!d || d->account_id != req.account_id || d->state != "live") return not_found("location");
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
-    auto doc = location_doc(app, *body, json::parse(d->doc, nullptr, false));
-    if (!doc) return http::problem(doc.error());
-    d->doc = doc->dump();
-    d->updated_at = now_s(app);
-    app.store.put_token_doc(*d);
-    return http::json_response(200, doc_view(*d));
+    auto loc = wire::read_location_request(*body, location_from(*d), false);
+    if (!loc) return http::problem(loc.error());
+    if (auto st = check_zone(*loc); !st) return http::problem(st.error());
+    app.store.put_token_doc(location_row(*loc, "live", d->created_at, now_s(app)));
+    return http::json_response(200, *loc);
   });
   r.add("DELETE", "/v1/admin/locations/{id}", Access::owner, [&app](Request& req) {
     auto d = app.store.token_doc("location", req.params["id"]);
@@ -476,75 +362,35 @@ void register_front_routes(App& app, http::Router& r) {
   r.add("POST", "/v1/admin/labels", Access::owner, [&app](Request& req) {
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
-    auto nj = wire::required(*body, "name");
-    if (!nj) return http::problem(nj.error());
-    auto name = wire::read_string(**nj, "name");
-    if (!name) return http::problem(name.error());
-    if (name->empty() || name->size() > 100) return http::problem(422, "invalid_name", "1 to 100 characters", "name");
-    auto kj = wire::required(*body, "kind");
-    if (!kj) return http::problem(kj.error());
-    auto kind = wire::read_string(**kj, "kind");
-    if (!kind) return http::problem(kind.error());
-    if (*kind != "staff" && *kind != "location" && *kind != "custom")
-      return http::problem(422, "invalid_kind", "kind is staff, location or custom", "kind");
-    json doc{{"name", *name}, {"kind", *kind}, {"color", "#6b7280"}};
-    if (const json* c = wire::member(*body, "color")) {
-      auto s = wire::read_string(*c, "color");
-      if (!s) return http::problem(s.error());
-      bool hex = s->size() == 7 && (*s)[0] == '#' &&
-                 std::all_of(s->begin() + 1, s->end(), [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)); });
-      if (!hex) return http::problem(422, "invalid_color", "a color is #RRGGBB", "color");
-      doc["color"] = *s;
-    }
-    // A staff label may name its staff member (host id), a location label its location.
-    for (const char* k : {"staff", "location"})
-      if (const json* v = wire::member(*body, k); v && v->is_string()) doc[k] = *v;
-    if (doc.contains("location"))
-      if (auto st = check_location(app, req.account_id, doc["location"], "location"); !st) return http::problem(st.error());
-    const std::string id = auth::random_id("lab_");
-    store::TokenDoc d{id, req.account_id, id, "label", "live", doc.dump(), now_s(app), now_s(app)};
-    app.store.put_token_doc(d);
-    return http::json_response(201, doc_view(d)).with_header("Location", "/v1/admin/labels/" + id);
+    auto label = wire::read_label_request(*body);
+    if (!label) return http::problem(label.error());
+    if (auto st = check_location(app, req.account_id, label->location, "location"); !st) return http::problem(st.error());
+    label->id = auth::random_id("lab_");
+    label->account = req.account_id;
+    app.store.put_token_doc(label_row(*label, "live", now_s(app), now_s(app)));
+    return http::json_response(201, *label).with_header("Location", "/v1/admin/labels/" + label->id);
   });
   r.add("GET", "/v1/admin/labels", Access::owner, [&app](Request& req) {
     json items = json::array();
     const std::string kind = req.query_or("kind");
-    for (const auto& d : account_docs(app, "label", {"live"}, req.account_id)) {
-      json v = doc_view(d);
-      if (kind.empty() || v.value("kind", "") == kind) items.push_back(v);
-    }
+    for (const auto& l : account_labels(app, req.account_id))
+      if (kind.empty() || core::to_string(l.kind) == kind) items.push_back(l);
     return list_response(items, req);
   });
   r.add("GET", "/v1/admin/labels/{id}", Access::owner, [&app](Request& req) {
     auto d = app.store.token_doc("label", req.params["id"]);
     if (!d || d->account_id != req.account_id || d->state != "live") return not_found("label");
-    return http::json_response(200, doc_view(*d));
+    return http::json_response(200, label_from(*d));
   });
   r.add("PUT", "/v1/admin/labels/{id}", Access::owner, [&app](Request& req) {  // rename, recolour
     auto d = app.store.token_doc("label", req.params["id"]);
     if (!d || d->account_id != req.account_id || d->state != "live") return not_found("label");
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
-    json doc = json::parse(d->doc, nullptr, false);
-    if (const json* n = wire::member(*body, "name")) {
-      auto s = wire::read_string(*n, "name");
-      if (!s) return http::problem(s.error());
-      if (s->empty() || s->size() > 100) return http::problem(422, "invalid_name", "1 to 100 characters", "name");
-      doc["name"] = *s;
-    }
-    if (const json* c = wire::member(*body, "color")) {
-      auto s = wire::read_string(*c, "color");
-      if (!s) return http::problem(s.error());
-      bool hex = s->size() == 7 && (*s)[0] == '#' &&
-                 std::all_of(s->begin() + 1, s->end(), [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)); });
-      if (!hex) return http::problem(422, "invalid_color", "a color is #RRGGBB", "color");
-      doc["color"] = *s;
-    }
-    if (wire::member(*body, "kind")) return http::problem(422, "immutable_field", "a label keeps its kind", "kind");
-    d->doc = doc.dump();
-    d->updated_at = now_s(app);
-    app.store.put_token_doc(*d);
-    return http::json_response(200, doc_view(*d));
+    auto label = wire::read_label_change(*body, label_from(*d));
+    if (!label) return http::problem(label.error());
+    app.store.put_token_doc(label_row(*label, "live", d->created_at, now_s(app)));
+    return http::json_response(200, *label);
   });
   r.add("DELETE", "/v1/admin/labels/{id}", Access::owner, [&app](Request& req) {
     auto d = app.store.token_doc("label", req.params["id"]);
@@ -564,9 +410,9 @@ void register_front_routes(App& app, http::Router& r) {
           .with_header("Retry-After", std::to_string(retry));
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
-    auto d = create_inquiry(app, *body);
-    if (!d) return http::problem(d.error());
-    return http::json_response(201, {{"id", d->id}, {"state", d->state}});
+    auto q = create_inquiry(app, *body);
+    if (!q) return http::problem(q.error());
+    return http::json_response(201, {{"id", q->id}, {"state", core::to_string(q->state)}});
   });
   r.add("GET", "/v1/admin/inquiries", Access::owner, [&app](Request& req) {
     auto from = instant_or_date(req, "from");
@@ -587,126 +433,61 @@ void register_front_routes(App& app, http::Router& r) {
     for (const auto& d : docs) {
       if (*from && d.created_at < **from) continue;
       if (*to && d.created_at >= **to) continue;
-      json v = inquiry_view(app, d);
-      if (!loc.empty() && v.value("location", "") != loc) continue;
-      if (!label.empty()) {
-        auto ls = v.value("labels", json::array());
-        if (std::find(ls.begin(), ls.end(), json(label)) == ls.end()) continue;
-      }
-      if (!q.empty() && !guest_matches(v.value("guest", json::object()), v.value("message", ""), q)) continue;
-      items.push_back(v);
+      const core::Inquiry inq = inquiry_from(d);
+      if (!loc.empty() && inq.location != loc) continue;
+      if (!label.empty() && std::find(inq.labels.begin(), inq.labels.end(), label) == inq.labels.end()) continue;
+      if (!q.empty() && !guest_matches(inq.guest, inq.message, q)) continue;
+      items.push_back(inquiry_view(app, inq));
     }
     return list_response(items, req);
   });
   r.add("GET", "/v1/admin/inquiries/{id}", Access::owner, [&app](Request& req) {
-    auto d = owned_inquiry(app, req);
-    if (!d) return not_found("inquiry");
-    json v = inquiry_view(app, *d);
+    auto q = find_inquiry(app, req.account_id, req.params["id"]);
+    if (!q) return not_found("inquiry");
+    json v = inquiry_view(app, *q);
     json out = json::array();
-    for (const auto& m : app.store.outbox(req.account_id, "inquiry:" + d->id))
+    for (const auto& m : app.store.outbox(req.account_id, "inquiry:" + q->id))
       out.push_back({{"id", m.id}, {"template", m.template_key}, {"recipient", m.recipient}, {"state", m.state},
                      {"last_error", m.last_error}});
     v["messages"] = out;
     return http::json_response(200, v);
   });
   r.add("PATCH", "/v1/admin/inquiries/{id}", Access::owner, [&app](Request& req) {
-    if (!owned_inquiry(app, req)) return not_found("inquiry");
+    if (!find_inquiry(app, req.account_id, req.params["id"])) return not_found("inquiry");
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
-    std::optional<std::vector<std::string>> labels;
-    if (const json* l = wire::member(*body, "labels")) {
-      auto ls = read_labels(app, req.account_id, *l);
-      if (!ls) return http::problem(ls.error());
-      labels = *ls;
-    }
-    std::optional<std::string> location, staff;
-    if (const json* l = wire::member(*body, "location")) {
-      auto s = wire::read_string(*l, "location");
-      if (!s) return http::problem(s.error());
-      if (auto st = check_location(app, req.account_id, *s, "location"); !st) return http::problem(st.error());
-      location = *s;
-    }
-    if (const json* s = wire::member(*body, "staff")) {
-      auto v = wire::read_string(*s, "staff");
-      if (!v) return http::problem(v.error());
-      if (v->size() > 64) return http::problem(422, "too_long", "staff is an id", "staff");
-      staff = *v;
-    }
-    std::optional<core::InquiryEvent> event;
-    if (const json* s = wire::member(*body, "state")) {
-      auto v = wire::read_string(*s, "state");
-      if (!v) return http::problem(v.error());
-      auto target = core::parse_inquiry_state(*v);
-      if (!target) return http::problem(target.error());
-      if (*target == core::InquiryState::closed) event = core::InquiryEvent::close;
-      else if (*target == core::InquiryState::new_) event = core::InquiryEvent::reopen;
-      else return http::problem(409, "illegal_transition", "use reply or convert for that state", "state");
-    }
-    json result;
-    auto st = app.store.transact([&]() -> core::Status {
-      auto d = owned_inquiry(app, req);
-      if (!d) return d.error();
-      json j = json::parse(d->doc, nullptr, false);
-      const core::Instant now = app.now();
-      if (event) {
-        auto cur = core::parse_inquiry_state(d->state).value_or(core::InquiryState::new_);
-        auto next = core::next_inquiry_state(cur, *event);
-        if (!next) return next.error();
-        if (*next != cur) j["history"].push_back({{"at", core::format_instant(now)}, {"event", core::to_string(*next)}, {"detail", ""}});
-        d->state = core::to_string(*next);
-      }
-      if (labels) j["labels"] = *labels;
-      if (location) j["location"] = *location;
-      if (staff) j["staff"] = *staff;
-      d->doc = j.dump();
-      d->updated_at = now.unix_seconds();
-      app.store.put_token_doc(*d);
-      result = inquiry_view(app, *d);
+    auto change = wire::read_inquiry_change(*body);
+    if (!change) return http::problem(change.error());
+    if (change->labels)
+      if (auto st = check_labels(app, req.account_id, *change->labels); !st) return http::problem(st.error());
+    if (change->location)
+      if (auto st = check_location(app, req.account_id, *change->location, "location"); !st) return http::problem(st.error());
+    return inquiry_action(app, req, change->event, "", [&](core::Inquiry& q) {
+      if (change->labels) q.labels = *change->labels;
+      if (change->location) q.location = *change->location;
+      if (change->staff) q.staff = *change->staff;
       return core::ok_status();
     });
-    if (!st) return http::problem(st.error());
-    return http::json_response(200, result);
   });
   r.add("POST", "/v1/admin/inquiries/{id}/reply", Access::owner, [&app](Request& req) {
-    if (!owned_inquiry(app, req)) return not_found("inquiry");
+    if (!find_inquiry(app, req.account_id, req.params["id"])) return not_found("inquiry");
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
-    auto mj = wire::required(*body, "message");
-    if (!mj) return http::problem(mj.error());
-    auto msg = wire::read_string(**mj, "message");
+    auto msg = wire::read_text_member(*body, "message", 1, 20000, "invalid_message");
     if (!msg) return http::problem(msg.error());
-    if (msg->empty() || msg->size() > 20000) return http::problem(422, "invalid_message", "1 to 20000 characters", "message");
-    json result;
-    auto st = app.store.transact([&]() -> core::Status {
-      auto d = owned_inquiry(app, req);
-      if (!d) return d.error();
-      auto next = core::next_inquiry_state(core::parse_inquiry_state(d->state).value_or(core::InquiryState::new_),
-                                           core::InquiryEvent::reply);
-      if (!next) return next.error();
-      json j = json::parse(d->doc, nullptr, false);
-      const core::Instant now = app.now();
-      const std::string lang = j.value("language", "en");
-      auto f = inquiry_fields(app, *d, j, lang);
+    return inquiry_action(app, req, core::InquiryEvent::reply, "", [&](core::Inquiry& q) -> core::Status {
+      auto f = inquiry_fields(app, q, q.language);
       f["reply"] = *msg;
-      auto t = core::front_text("inquiry.reply.guest", lang, f);
+      auto t = core::front_text("inquiry.reply.guest", q.language, f);
       if (!t) return t.error();
-      queue_message(app, d->account_id, "inquiry:" + d->id, "reply", "inquiry.reply.guest", "mail",
-                    j["guest"].value("email", ""), t->subject, t->text);
-      d->state = core::to_string(*next);
-      j["awaiting_since"] = core::format_date(local_date(app, inquiry_zone(app, d->account_id, j.value("location", "")), now));
-      j["replies"].push_back({{"at", core::format_instant(now)}, {"message", *msg}});
-      j["history"].push_back({{"at", core::format_instant(now)}, {"event", "replied"}, {"detail", ""}});
-      d->doc = j.dump();
-      d->updated_at = now.unix_seconds();
-      app.store.put_token_doc(*d);
-      result = inquiry_view(app, *d);
+      queue_message(app, q.account, "inquiry:" + q.id, "reply", "inquiry.reply.guest", "mail", q.guest.email, t->subject,
+                    t->text);
+      q.replies.push_back({app.now(), *msg});
       return core::ok_status();
     });
-    if (!st) return http::problem(st.error());
-    return http::json_response(200, result);
   });
   r.add("POST", "/v1/admin/inquiries/{id}/convert", Access::owner, [&app](Request& req) {
-    if (!owned_inquiry(app, req)) return not_found("inquiry");
+    if (!find_inquiry(app, req.account_id, req.params["id"])) return not_found("inquiry");
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
     auto bj = wire::required(*body, "booking");
@@ -715,26 +496,10 @@ void register_front_routes(App& app, http::Router& r) {
     if (!uid) return http::problem(uid.error());
     auto b = app.store.booking(*uid);
     if (!b || b->account_id != req.account_id) return http::problem(422, "unknown_booking", "no such booking of this account", "booking");
-    json result;
-    auto st = app.store.transact([&]() -> core::Status {
-      auto d = owned_inquiry(app, req);
-      if (!d) return d.error();
-      auto next = core::next_inquiry_state(core::parse_inquiry_state(d->state).value_or(core::InquiryState::new_),
-                                           core::InquiryEvent::convert);
-      if (!next) return next.error();
-      json j = json::parse(d->doc, nullptr, false);
-      const core::Instant now = app.now();
-      d->state = core::to_string(*next);
-      j["booking"] = *uid;
-      j["history"].push_back({{"at", core::format_instant(now)}, {"event", "converted"}, {"detail", *uid}});
-      d->doc = j.dump();
-      d->updated_at = now.unix_seconds();
-      app.store.put_token_doc(*d);
-      result = inquiry_view(app, *d);
+    return inquiry_action(app, req, core::InquiryEvent::convert, *uid, [&](core::Inquiry& q) {
+      q.booking = *uid;
       return core::ok_status();
     });
-    if (!st) return http::problem(st.error());
-    return http::json_response(200, result);
   });
 
   // --- the unconverted report ------------------------------------------------------------
@@ -749,57 +514,24 @@ void register_front_routes(App& app, http::Router& r) {
     } else {  // yesterday, in the location's (or the account's) zone
       date = local_date(app, inquiry_zone(app, req.account_id, loc), app.now()) - core::Days(1);
     }
-    json items = report_items(app, req.account_id, date, loc);
-    json out = json::array();
-    for (const auto& i : items) out.push_back(i);
+    json out = report_items(app, req.account_id, date, loc);
     return http::json_response(200, {{"date", core::format_date(date)}, {"location", loc.empty() ? json(nullptr) : json(loc)},
                                      {"count", out.size()}, {"items", out}});
   });
   r.add("GET", "/v1/admin/reports/settings", Access::owner, [&app](Request& req) {
-    auto d = app.store.token_doc("front_settings", req.account_id);
-    json j = d ? json::parse(d->doc, nullptr, false) : json::object();
-    return http::json_response(200, {{"report_time", j.value("report_time", "")}, {"timezone", j.value("timezone", "UTC")},
-                                     {"language", j.value("language", "en")},
-                                     {"subscribers", j.value("subscribers", json::array())},
-                                     {"last_report", j.value("last_report", "")}});
+    return http::json_response(200, report_settings(app, req.account_id));
   });
   r.add("PUT", "/v1/admin/reports/settings", Access::owner, [&app](Request& req) {
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
     auto d = app.store.token_doc("front_settings", req.account_id);
-    json j = d ? json::parse(d->doc, nullptr, false) : json::object();
-    if (const json* t = wire::member(*body, "report_time")) {
-      auto tm = wire::read_time(*t, "report_time");
-      if (!tm) return http::problem(tm.error());
-      j["report_time"] = core::format_time(*tm);
-    }
-    if (const json* z = wire::member(*body, "timezone")) {
-      auto s = wire::read_string(*z, "timezone");
-      if (!s) return http::problem(s.error());
-      if (!app.zones.get(*s)) return http::problem(422, "unknown_zone", "unknown time zone", "timezone");
-      j["timezone"] = *s;
-    }
-    if (const json* l = wire::member(*body, "language")) {
-      auto s = wire::read_string(*l, "language");
-      if (!s) return http::problem(s.error());
-      j["language"] = *s;
-    }
-    if (const json* s = wire::member(*body, "subscribers")) {
-      if (!s->is_array() || s->size() > 100) return http::problem(422, "invalid_type", "a list of e-mail addresses", "subscribers");
-      json list = json::array();
-      for (std::size_t i = 0; i < s->size(); ++i) {
-        auto a = wire::read_string((*s)[i], wire::field_path("subscribers", i));
-        if (!a) return http::problem(a.error());
-        auto c = core::check_email(*a);
-        if (!c.valid) return http::problem(422, "invalid_email", "not a valid e-mail address", wire::field_path("subscribers", i));
-        list.push_back(c.address);
-      }
-      j["subscribers"] = list;
-    }
+    auto settings = wire::read_report_settings_request(*body, report_settings(app, req.account_id));
+    if (!settings) return http::problem(settings.error());
+    if (wire::member(*body, "timezone") && !app.zones.get(settings->timezone))
+      return http::problem(422, "unknown_zone", "unknown time zone", "timezone");
     const auto now = now_s(app);
-    app.store.put_token_doc({req.account_id, req.account_id, "settings:" + req.account_id, "front_settings", "live",
-                             j.dump(), d ? d->created_at : now, now});
-    return http::json_response(200, j);
+    put_report_settings(app, req.account_id, *settings, d ? d->created_at : now);
+    return http::json_response(200, *settings);
   });
 
   // --- finding a guest ----------------------------------------------------------------------
@@ -813,17 +545,14 @@ void register_front_routes(App& app, http::Router& r) {
     json bookings = json::array();
     for (const auto& rec : app.store.bookings(bq)) {
       core::Booking b = to_core(rec);
-      json g{{"name", b.guest.name}, {"email", b.guest.email}, {"phone", b.guest.phone}, {"company", b.guest.company}};
-      bool hit = guest_matches(g, b.notes, q);
-      for (const auto& o : b.other_guests)
-        hit = hit || guest_matches({{"name", o.name}, {"email", o.email}, {"phone", o.phone}, {"company", o.company}}, "", q);
+      bool hit = guest_matches(b.guest, b.notes, q);
+      for (const auto& o : b.other_guests) hit = hit || guest_matches(o, "", q);
       if (hit && bookings.size() < 200) bookings.push_back(booking_json(b));
     }
     json inquiries = json::array();
     for (const auto& d : account_docs(app, "inquiry", kInquiryStates, req.account_id)) {
-      json v = inquiry_view(app, d);
-      if (guest_matches(v.value("guest", json::object()), v.value("message", ""), q) && inquiries.size() < 200)
-        inquiries.push_back(v);
+      const core::Inquiry inq = inquiry_from(d);
+      if (guest_matches(inq.guest, inq.message, q) && inquiries.size() < 200) inquiries.push_back(inquiry_view(app, inq));
     }
     return http::json_response(200, {{"q", q}, {"bookings", bookings}, {"inquiries", inquiries}});
   });
@@ -881,9 +610,7 @@ void register_front_routes(App& app, http::Router& r) {
     if (!state.empty()) states = {state.c_str()};
     json items = json::array();
     for (const auto& d : account_docs(app, "bounce", states, req.account_id)) {
-      json v = doc_view(d);
-      v["state"] = d.state;
-      items.push_back(v);
+      items.push_back(bounce_view(d));
     }
     return list_response(items, req);
   });
@@ -926,13 +653,11 @@ void register_front_routes(App& app, http::Router& r) {
         resent += resend_failed(app, req.account_id, booking, old, check.address);
       }
       if (!inquiry.empty()) {
-        if (auto q = app.store.token_doc("inquiry", inquiry)) {
-          json qj = json::parse(q->doc, nullptr, false);
-          if (qj["guest"].value("email", "") == old) qj["guest"]["email"] = check.address;
-          qj.erase("delivery_problem");
-          q->doc = qj.dump();
-          app.store.put_token_doc(*q);
-        }
+        (void)change_inquiry(app, req.account_id, inquiry, std::nullopt, "", [&](core::Inquiry& q) {
+          if (q.guest.email == old) q.guest.email = check.address;
+          q.delivery_problem.reset();
+          return core::ok_status();
+        });
         resent += resend_failed(app, req.account_id, "inquiry:" + inquiry, old, check.address);
       }
       // The same address confirmed as right lifts the block; a new one leaves the old blocked.
@@ -948,8 +673,7 @@ void register_front_routes(App& app, http::Router& r) {
       cur->doc = j.dump();
       cur->updated_at = now_s(app);
       app.store.put_token_doc(*cur);
-      result = doc_view(*cur);
-      result["state"] = "corrected";
+      result = bounce_view(*cur);
       return core::ok_status();
     });
     if (!st) return http::problem(st.error());
@@ -1025,7 +749,7 @@ void register_front_routes(App& app, http::Router& r) {
       if (auto h = app.store.host(b.host_ids.front())) hosts.push_back(json::parse(h->doc, nullptr, false).value("name", ""));
     json out{{"status", "arrived"}, {"already", !first}, {"start", b.when.start}, {"end", b.when.end}, {"hosts", hosts}};
     if (auto room = app.store.room(b.room_id)) out["room"] = room->name;
-    if (auto loc = find_location(app, rec->account_id, b.location)) out["location"] = loc->value("name", json());
+    if (auto loc = find_location(app, rec->account_id, b.location)) out["location"] = loc->name;
     return http::json_response(200, out);
   });
 }

@@ -51,7 +51,6 @@ for top in ("core", "wire", "server"):
 # short: a code that becomes reachable leaves this list (the check fails while a code
 # listed here is also tested).
 UNTESTED = {
-    "internal_error": "an unexpected exception in a handler; no input reaches one (that is the point)",
     "unavailable": "answered only while the server drains after SIGTERM, a window too short to hit reliably",
     "request_timeout": "needs a client that stalls for the server's read timeout (30 s); no timing in ctest",
     "integrations_unavailable": "answered only by a server on an in-memory database (--db :memory:), which no test runs",

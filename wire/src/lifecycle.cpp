@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "reading.hpp"
+
 namespace kairos::core {
 
 void to_json(nlohmann::json& j, const Guest& g) {
@@ -134,63 +136,6 @@ void to_json(nlohmann::json& j, const RenderedMessage& m) {
 }  // namespace kairos::core
 
 namespace kairos::wire {
-namespace {
-
-// Reads an optional member into `out` with `reader`; absent leaves `out` unchanged.
-template <class T, class Reader>
-core::Status optional_member(const Json& obj, std::string_view key, std::string_view parent, T& out, Reader reader) {
-  const Json* m = member(obj, key);
-  if (!m) return core::ok_status();
-  auto r = reader(*m, field_path(parent, key));
-  if (!r) return r.error();
-  out = std::move(*r);
-  return core::ok_status();
-}
-
-Result<std::vector<std::string>> read_strings(const Json& j, std::string_view field) {
-  if (!j.is_array()) return core::make_error("invalid_type", "expected an array of strings", std::string(field));
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < j.size(); ++i) {
-    auto s = read_string(j[i], field_path(field, i));
-    if (!s) return s.error();
-    out.push_back(std::move(*s));
-  }
-  return out;
-}
-
-template <class T, class Reader>
-Result<std::vector<T>> read_array(const Json& j, std::string_view field, Reader reader) {
-  if (!j.is_array()) return core::make_error("invalid_type", "expected an array", std::string(field));
-  std::vector<T> out;
-  for (std::size_t i = 0; i < j.size(); ++i) {
-    auto v = reader(j[i], field_path(field, i));
-    if (!v) return v.error();
-    out.push_back(std::move(*v));
-  }
-  return out;
-}
-
-template <class E, class Parse>
-auto enum_reader(Parse parse) {
-  return [parse](const Json& j, std::string_view field) -> Result<E> {
-    auto s = read_string(j, field);
-    if (!s) return s.error();
-    auto e = parse(*s);
-    if (!e) {
-      core::Error err = e.error();
-      err.field = std::string(field);
-      return err;
-    }
-    return *e;
-  };
-}
-
-#define KAIROS_READ(obj, key, parent, out, reader)                                     \
-  if (core::Status st_ = optional_member(obj, key, parent, out, reader); !st_.ok()) { \
-    return st_.error();                                                                \
-  }
-
-}  // namespace
 
 Result<core::Guest> read_guest(const Json& j, std::string_view field) {
   if (!j.is_object()) return core::make_error("invalid_type", "expected a guest object", std::string(field));

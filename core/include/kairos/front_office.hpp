@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kairos/booking.hpp"  // Guest
 #include "kairos/result.hpp"
 #include "kairos/time.hpp"
 
@@ -33,6 +34,9 @@ Result<InquiryState> parse_inquiry_state(std::string_view text);  // "invalid_st
 enum class InquiryEvent : std::uint8_t { reply, convert, close, reopen, expire };
 // The state after `e`, or "illegal_transition" (converted is final).
 Result<InquiryState> next_inquiry_state(InquiryState from, InquiryEvent e);
+// The event staff use to set a state directly (closed → close, new → reopen); the
+// others are reached by replying or converting ("illegal_transition").
+Result<InquiryEvent> event_to_reach(InquiryState target);
 
 struct InquiryInput {
   InquiryKind kind = InquiryKind::question;
@@ -69,6 +73,108 @@ bool in_unconverted_report(const InquiryReportFacts& f, LocalDate date);
 // change sends once at the chosen wall-clock time (in a gap: as soon as the clock has
 // jumped past it).
 bool report_due(LocalDateTime now_local, LocalTime at, std::optional<LocalDate> last_sent);
+
+// --- the front office's records ------------------------------------------------------
+// Plain values: the server stores them through wire/ (the only JSON mapping) and the
+// rules below change them; nothing here knows how they are stored.
+
+// A name or address written once, or once per language (location names, addresses).
+struct LocalizedText {
+  std::string text;                               // used when by_language is empty
+  std::map<std::string, std::string> by_language;  // language → text
+  bool empty() const { return text.empty() && by_language.empty(); }
+  // The text in `language`, else in English, else the first one.
+  std::string in(std::string_view language) const;
+  friend bool operator==(const LocalizedText&, const LocalizedText&) = default;
+};
+
+// A store or office (issue 14 §1).
+struct Location {
+  std::string id, account;
+  LocalizedText name, address;
+  std::string phone;
+  std::string timezone;  // IANA id, empty = the account's report zone
+  friend bool operator==(const Location&, const Location&) = default;
+};
+
+// Seed 004's labels: by staff member, by location (given to web-form mail of that
+// location automatically) and custom ones ("vendor", "needs the leader's check").
+enum class LabelKind : std::uint8_t { staff, location, custom };
+const char* to_string(LabelKind k);
+Result<LabelKind> parse_label_kind(std::string_view text);  // "invalid_kind"
+
+struct Label {
+  std::string id, account;
+  std::string name;
+  LabelKind kind = LabelKind::custom;
+  std::string color = "#6b7280";
+  std::string staff;     // a staff label's host id (optional)
+  std::string location;  // a location label's location id (optional)
+  friend bool operator==(const Label&, const Label&) = default;
+};
+// Name 1–100 bytes ("invalid_name"), colour #RRGGBB ("invalid_color").
+Status check_label(const Label& l);
+// The labels an inquiry arriving for `location` gets by itself: that location's labels.
+std::vector<std::string> automatic_labels(const std::vector<Label>& labels, std::string_view location);
+
+struct InquiryHistoryEntry {
+  Instant at;
+  std::string event;  // "received", "replied", "converted", "closed", "new", "unconverted"
+  std::string detail;
+  friend bool operator==(const InquiryHistoryEntry&, const InquiryHistoryEntry&) = default;
+};
+struct InquiryReply {
+  Instant at;
+  std::string message;
+  friend bool operator==(const InquiryReply&, const InquiryReply&) = default;
+};
+// A bounce of mail to the inquiry's guest, until the address is corrected.
+struct DeliveryProblem {
+  std::string address, status, bounce;
+  friend bool operator==(const DeliveryProblem&, const DeliveryProblem&) = default;
+};
+
+struct Inquiry {
+  std::string id, account;
+  InquiryKind kind = InquiryKind::question;
+  InquiryState state = InquiryState::new_;
+  std::string page, location, language = "en";
+  Guest guest;  // name, email, phone
+  std::string message;
+  std::vector<Interval> wished_times;
+  std::vector<std::string> labels;
+  std::string staff;  // the staff member (host id) handling it
+  std::vector<InquiryReply> replies;
+  std::vector<InquiryHistoryEntry> history;
+  LocalDate received_on;                     // local date it arrived (the location's zone)
+  std::optional<LocalDate> awaiting_since;   // local date of the last reply
+  std::optional<LocalDate> unconverted_on;   // set when it became unconverted
+  std::string booking;                       // the booking it was converted to
+  std::optional<DeliveryProblem> delivery_problem;
+  Instant created, updated;
+  friend bool operator==(const Inquiry&, const Inquiry&) = default;
+};
+
+// An account's daily unconverted report: when (local time in `timezone`; none = not
+// mailed), in which language, to whom, and the local date it was last sent.
+struct ReportSettings {
+  std::optional<LocalTime> report_time;
+  std::string timezone = "UTC";
+  std::string language = "en";
+  std::vector<std::string> subscribers;
+  std::optional<LocalDate> last_report;
+  friend bool operator==(const ReportSettings&, const ReportSettings&) = default;
+};
+
+// A new inquiry from checked input: state new, one "received" history entry.
+Inquiry new_inquiry(const InquiryInput& in, Instant now, LocalDate today);
+// Moves `q` by `e` through next_inquiry_state and records it: history (reply →
+// "replied", others → the new state's name, with `detail`), awaiting_since = `today`
+// on a reply, unconverted_on on expiry, updated = `now`. "illegal_transition" changes
+// nothing.
+Status apply_inquiry_event(Inquiry& q, InquiryEvent e, Instant now, LocalDate today, std::string_view detail = {});
+// The report facts of an inquiry.
+InquiryReportFacts report_facts(const Inquiry& q);
 
 // --- finding a guest (R-INQ-5) ------------------------------------------------------
 

@@ -1,0 +1,84 @@
+// JSON of the front office's records (locations, labels, inquiries): the API's views,
+// the documents the server stores (token_docs.doc) and the API's request bodies. The
+// only place these records meet JSON. Stored documents carry neither the id, the
+// account nor an inquiry's state (the store's row holds them); readers of stored
+// documents fail on a wrong type or a missing required member so a corrupt row is
+// reported, never silently defaulted.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kairos/front_office.hpp"
+#include "kairos/wire/json_mapping.hpp"
+
+namespace kairos::core {
+// A single text as a string, texts per language as an object.
+void to_json(nlohmann::json& j, const LocalizedText& t);
+// Views: the stored document with "id" (an inquiry's also with "state" and "updated").
+void to_json(nlohmann::json& j, const Location& l);
+void to_json(nlohmann::json& j, const Label& l);
+void to_json(nlohmann::json& j, const InquiryHistoryEntry& h);
+void to_json(nlohmann::json& j, const InquiryReply& r);
+void to_json(nlohmann::json& j, const Inquiry& q);
+// The report settings as GET answers them ("" for an unset time or date).
+void to_json(nlohmann::json& j, const ReportSettings& s);
+}  // namespace kairos::core
+
+namespace kairos::wire {
+
+// --- stored documents --------------------------------------------------------------
+Json location_document(const core::Location& l);
+Result<core::Location> read_location_document(const Json& j, std::string_view field);
+Json label_document(const core::Label& l);
+Result<core::Label> read_label_document(const Json& j, std::string_view field);
+Json inquiry_document(const core::Inquiry& q);
+Result<core::Inquiry> read_inquiry_document(const Json& j, std::string_view field);
+Json report_settings_document(const core::ReportSettings& s);
+Result<core::ReportSettings> read_report_settings_document(const Json& j, std::string_view field);
+
+// --- views -------------------------------------------------------------------------
+// An inquiry as staff see it: with "booking_draft" (what the console fills a new booking
+// with when it converts the inquiry) and, given its location, "location_name".
+Json inquiry_view(const core::Inquiry& q, const core::Location* location);
+
+// --- request bodies ----------------------------------------------------------------
+// POST (`create`: name and address required) or PUT (members present replace `base`'s)
+// of a location: name and address a non-empty string or a map of language → text,
+// phone ≤ 40, timezone a string (the server checks the zone exists).
+Result<core::Location> read_location_request(const Json& body, core::Location base, bool create);
+// POST of a label: name, kind required; color, staff, location optional; check_label.
+Result<core::Label> read_label_request(const Json& body);
+// PUT of a label: name and color; the kind stays ("immutable_field").
+Result<core::Label> read_label_change(const Json& body, core::Label base);
+// A list of ids (labels), at most `max`, duplicates dropped.
+Result<std::vector<std::string>> read_id_list(const Json& j, std::string_view field, std::size_t max);
+
+// POST /v1/inquiries: page, kind, guest {name, email, phone}, message, wished_times
+// (≤ 10 intervals), language (a supported one), location.
+struct InquiryRequest {
+  std::string page;
+  core::InquiryInput input;
+  std::optional<std::string> language, location;
+};
+Result<InquiryRequest> read_inquiry_request(const Json& body);
+
+// PATCH /v1/admin/inquiries/{id}: labels (ids), location, staff (≤ 64), state (closed
+// or new, through core::event_to_reach).
+struct InquiryChange {
+  std::optional<std::vector<std::string>> labels;
+  std::optional<std::string> location, staff;
+  std::optional<core::InquiryEvent> event;
+};
+Result<InquiryChange> read_inquiry_change(const Json& body);
+
+// PUT /v1/admin/reports/settings onto `base`: report_time (HH:MM), timezone (the server
+// checks the zone exists), language, subscribers (≤ 100 e-mail addresses, normalised).
+Result<core::ReportSettings> read_report_settings_request(const Json& body, core::ReportSettings base);
+
+// One required string member of a body, `min`..`max` bytes long (`code` otherwise).
+Result<std::string> read_text_member(const Json& body, std::string_view key, std::size_t min, std::size_t max,
+                                     std::string_view code);
+
+}  // namespace kairos::wire
