@@ -33,7 +33,7 @@ const std::vector<ErrorCode>& error_codes() {
       {"illegal_transition", 409, "error.illegal_transition", "the booking's state does not allow the action"},
       {"immutable_field", 422, "error.immutable_field", "send_mail or visibility, fixed at creation, cannot change"},
       {"in_past", 422, "error.in_past", "the new time has already begun"},
-      {"integrations_unavailable", 409, "error.integrations_unavailable", "calendars, feeds and webhooks need the SQLite store (not yet on PostgreSQL)"},
+      {"integrations_unavailable", 409, "error.integrations_unavailable", "calendars, feeds and webhooks need a database file (not --db :memory:)"},
       {"internal_error", 500, "error.internal_error", "an unexpected server fault"},
       {"invalid_action", 422, "error.invalid_action", "unknown action name"},
       {"invalid_actor", 422, "error.invalid_actor", "unknown actor name"},
