@@ -1,7 +1,10 @@
 // The widget application: owns the state, turns intents into state changes and HTTP
 // requests, turns answers into state, and each frame draws the screen and publishes the
 // ARIA mirror. Slots come from the core (slot_source.hpp); bookings, cancellations and
-// choices are decided by the server, whose answer always wins.
+// choices are decided by the server, whose answer always wins. The implementation is
+// split by concern (issue 10 §3): app.cpp (life cycle, frame), app_intents.cpp (intents →
+// state), app_client.cpp (requests, answer dispatch), app_decode.cpp (answers → state),
+// app_view.cpp (view model), app_internal.hpp (JSON and text helpers they share).
 #pragma once
 
 #include <array>

@@ -124,6 +124,7 @@ struct Texts {
   const char* err_too_many_times;
   const char* err_in_past;
   const char* err_invalid_interval;
+  const char* search_zone;          // the zone picker's search field
 };
 
 struct Locale {

@@ -112,7 +112,9 @@ struct Builder {
 
   void zone_select() {
     Json zones = Json::array();
-    for (const std::string& z : s.zone_choices) zones.push_back(Json::array({z, z}));
+    for (std::size_t i = 0; i < s.zone_choices.size(); ++i) {
+      zones.push_back(Json::array({s.zone_choices[i], i < s.zone_labels.size() ? s.zone_labels[i] : s.zone_choices[i]}));
+    }
     nodes.push_back(Json{{"t", "select"}, {"id", "set_zone"}, {"x", t(&Texts::time_zone)}, {"v", s.zone_id}, {"o", zones}});
   }
 

@@ -140,16 +140,26 @@ void zone_combo(Frame& f, float width) {
   wrapped(f.t(&Texts::time_zone));
   ImGui::SetNextItemWidth(width);
   const Room r = room();
-  if (ImGui::BeginCombo("##zone", f.s.zone_id.c_str())) {
-    for (const std::string& z : f.s.zone_choices) {
-      const bool selected = z == f.s.zone_id;
-      if (ImGui::Selectable(z.c_str(), selected)) f.act(Kind::set_zone, z);
-      if (selected) ImGui::SetItemDefaultFocus();
+  WidgetState& s = f.s;
+  std::string current = s.zone_id;
+  for (std::size_t i = 0; i < s.zone_choices.size() && i < s.zone_labels.size(); ++i) {
+    if (s.zone_choices[i] == s.zone_id) current = s.zone_labels[i];
+  }
+  if (ImGui::BeginCombo("##zone", current.c_str(), ImGuiComboFlags_HeightLarge)) {
+    // Searchable: typing narrows the list ("hel" → Helsinki); the guest's zone is first.
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##zone_search", f.t(&Texts::search_zone), &s.zone_filter);
+    for (std::size_t i = 0; i < s.zone_choices.size() && i < s.zone_labels.size(); ++i) {
+      const std::string& z = s.zone_choices[i];
+      if (!zone_matches(z, s.zone_labels[i], s.zone_filter)) continue;
+      const bool selected = z == s.zone_id;
+      if (ImGui::Selectable((s.zone_labels[i] + "##" + z).c_str(), selected)) f.act(Kind::set_zone, z);
     }
     ImGui::EndCombo();
   }
   remember(f.s, "select:set_zone");
-  probe::item(f.s.zone_id, r.x0, r.x1, "field");
+  probe::item(current, r.x0, r.x1, "field");
 }
 
 void month_grid(Frame& f) {

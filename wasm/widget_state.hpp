@@ -118,7 +118,9 @@ struct WidgetState {
   std::vector<EventType> event_types;
   std::size_t event_type = 0;
   std::string zone_id;
-  std::vector<std::string> zone_choices;
+  std::vector<std::string> zone_choices;  // the guest's zone first
+  std::vector<std::string> zone_labels;   // "Helsinki (UTC+2)", parallel to zone_choices
+  std::string zone_filter;                // the picker's search text
   int year = 2026;
   int month = 1;
   std::optional<core::LocalDate> day;
@@ -205,6 +207,12 @@ struct ViewModel {
   std::vector<std::string> wish_labels;
   std::string location_line;  // "Shibuya office · Shibuya 1-2-3, Tokyo"
 };
+
+// "Helsinki (UTC+2)", "Kolkata (UTC+5:30)", "UTC": a zone as a guest recognises it; the
+// offset is left out when unknown (kNoOffset in browser.hpp: -100000).
+std::string friendly_zone(const std::string& zone_id, int offset_minutes);
+// Whether `label` or `zone_id` contains `filter`, ignoring ASCII case ("hel" → Helsinki).
+bool zone_matches(const std::string& zone_id, const std::string& label, const std::string& filter);
 
 // The text for a time span in the guest's zone, localised.
 std::string describe_slot(Lang lang, const core::ZoneRules& zone, const Slot& slot);

@@ -82,6 +82,7 @@ void fill_from_page(App& app, Loaded& l, const std::string& page_id, const std::
       }
     }
   }
+  l.overrides = account_template_overrides(app, l.account_id);  // the account's texts, then the page's
   if (const json* t = wire::member(doc, "templates"); t && t->is_array()) {
     for (const json& o : *t) {
       if (!o.is_object()) continue;

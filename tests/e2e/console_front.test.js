@@ -114,6 +114,18 @@ run('console_front', async (ctx) => {
   await shot(page, 'front-booking-labels-office');
   await page.keyboard.press('Escape');
 
+  // Seed 004's manual mail: select bookings in the list, write, send through the outbox.
+  await page.goto(server.base + '/console/#/search?q=kenji');
+  await page.locator(`tr[data-uid="${conv.booking}"] input[type="checkbox"]`).check();
+  const mm = page.locator('form[data-form="manual-mail"]');
+  await mm.getByLabel('Subject').fill('Parking at the Shibuya office');
+  await mm.getByLabel('Text').fill('Please use the Times car park next door.');
+  await axeBoth(page, 'manual mail');
+  await mm.getByRole('button', { name: 'Send' }).click();
+  await mm.locator('.banner.ok').waitFor();
+  await waitFor(() => mails(server.sink.dir).find((m) => m.to.includes('kenji@guest.example') && plainText(m).includes('Times car park next door')), 'the manual mail', 30000);
+  await shot(page, 'front-manual-mail');
+
   // Bounces where staff look (none yet: the empty state says so).
   await page.goto(server.base + '/console/#/messages');
   await page.getByRole('heading', { name: 'Bounced mail' }).waitFor();
@@ -136,6 +148,22 @@ run('console_front', async (ctx) => {
   await waitFor(async () => ((await demo(server, 'GET', '/v1/admin/reports/settings')).json.subscribers || []).includes('owner@demo.kairos'), 'subscribed');
   await axeBoth(rp, 'unconverted report');
   await shot(rp, 'front-report');
+
+  // Setup → Templates: a misspelt placeholder is refused next to the field; the live
+  // preview fills the real ones.
+  await rp.goto(server.base + '/console/#/setup/templates');
+  const tf = rp.locator('form[data-form="template"]');
+  await tf.waitFor();
+  await rp.getByLabel('Message').selectOption('booking.approved.guest');
+  await tf.getByLabel('Subject').fill('Hello {guest_nmae}');
+  await tf.locator('.field-error', { hasText: 'does not exist' }).waitFor();
+  await tf.getByLabel('Subject').fill('See you soon, {guest_name}');
+  await rp.locator('[data-testid="template-preview"]', { hasText: 'See you soon, Maria Laine' }).waitFor();
+  await tf.getByRole('button', { name: 'Save' }).click();
+  await waitFor(async () => (await demo(server, 'GET', '/v1/admin/templates/booking.approved.guest/en')).json.subject === 'See you soon, {guest_name}', 'template saved');
+  await waitFor(async () => (await rp.locator('form[data-form="template"]').getByLabel('Subject').inputValue()) === 'See you soon, {guest_name}', 'the saved text stays in the form');
+  await axeBoth(rp, 'templates');
+  await shot(rp, 'front-templates');
 
   // 390 px: the bottom bar shows every entry; the list stays usable.
   const phone = await browser.newContext({ timezoneId: 'UTC', locale: 'en-US', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });

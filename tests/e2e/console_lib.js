@@ -17,8 +17,17 @@ fs.mkdirSync(artifacts, { recursive: true });
 
 // The plain-text body of a received mail (base64 parts decoded).
 function plainText(m) {
-  const r = /Content-Type: text\/plain[^\r\n]*\r?\nContent-Transfer-Encoding: base64\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(m.text);
-  return r ? Buffer.from(r[1].replace(/\s+/g, ''), 'base64').toString('utf8') : m.text;
+  const at = m.text.search(/Content-Type: text\/plain/i);
+  if (at < 0) return m.text;
+  const before = m.text.slice(0, at);
+  const from = Math.max(before.lastIndexOf('\n\n'), before.lastIndexOf('\r\n\r\n'), before.lastIndexOf('\n--'), 0);
+  const rest = m.text.slice(from);  // the whole header block of the text part
+  const split = rest.slice(1).search(/\r?\n\r?\n/) + 1;
+  const head = rest.slice(0, split);
+  const body = rest.slice(split).replace(/^\s+/, '');
+  if (!/base64/i.test(head)) return body;
+  const run = /^[A-Za-z0-9+/=\r\n]+/.exec(body);
+  return run ? Buffer.from(run[0].replace(/\s+/g, ''), 'base64').toString('utf8') : body;
 }
 
 async function startServer(extra = []) {

@@ -65,6 +65,10 @@ run('widget_inquiry', async ({ server, browser, artifacts, log }) => {
   let text = await mirrorText(frame);
   assert(text.includes('Shibuyan toimisto') && text.includes('Shibuya 1-2-3, Tokyo'), 'the calendar shows the location in Finnish: ' + text);
   assert(text.includes('Kysy kysymys') && text.includes('Ehdota aikoja'), 'the calendar offers a question and wished times: ' + text);
+  // Issue 11's zone picker: the guest's zone first, named as a guest knows it.
+  const zones = await frame.$$eval('#kairos-mirror select[data-id="set_zone"] option', (os) => os.map((o) => [o.value, o.textContent]));
+  assert(zones[0][0] === 'Europe/Helsinki' && /^Helsinki \(UTC\+[23]\)$/.test(zones[0][1]), 'the guest zone first, friendly: ' + JSON.stringify(zones.slice(0, 3)));
+  assert(zones.some(([v, l]) => v === 'Asia/Kolkata' && l === 'Kolkata (UTC+5:30)'), 'half-hour offsets: ' + JSON.stringify(zones));
   await page.screenshot({ path: path.join(artifacts, 'widget_inquiry-fi-calendar.png'), fullPage: true });
   await mirror.activate(frame, 'start_question');
   await mirror.screen(frame, 'inquiry');

@@ -54,9 +54,8 @@ UNTESTED = {
     "internal_error": "an unexpected exception in a handler; no input reaches one (that is the point)",
     "unavailable": "answered only while the server drains after SIGTERM, a window too short to hit reliably",
     "request_timeout": "needs a client that stalls for the server's read timeout (30 s); no timing in ctest",
+    "integrations_unavailable": "answered only by a server on an in-memory database (--db :memory:), which no test runs",
     "unrenderable": "the message's booking, proposal or request vanished between queueing and rendering",
-    "integrations_unavailable": "answered only under --db :memory:, where the store itself does not work yet "
-                                "(each SQLite connection opens its own empty database)",
     "no_recipient": "a queued message without an address; the composer never queues one",
     "corrupt_document": "a stored host document that is not JSON; only a hand-edited database holds one",
 }

@@ -34,13 +34,14 @@ GENERIC = {
     # the widget's request is malformed (a widget bug, never the guest's input)
     "invalid_json", "duplicate_key", "invalid_type", "invalid_instant", "invalid_date", "invalid_time",
     "invalid_range", "range_too_long", "out_of_range", "invalid_number", "unsupported_language",
-    "idempotency_key_reused", "invalid_idempotency_key", "control_character", "unknown_zone", "invalid_kind",
+    "idempotency_key_reused", "invalid_idempotency_key", "control_character",
+    "unknown_zone", "invalid_kind", "unknown_location",
     # the page's stored configuration is unusable (hosts, hours, rooms, calendars)
     "invalid_buffer", "invalid_hours", "invalid_duration", "invalid_host", "invalid_limit", "invalid_min_notice",
     "invalid_rooms", "invalid_weekday", "invalid_window", "invalid_zone", "invalid_url", "private_target",
-    "too_many_events", "duplicate_host", "unknown_host", "unknown_room", "unknown_location", "unknown_template",
+    "too_many_events", "duplicate_host", "unknown_host", "unknown_room",
     # a server fault
-    "internal_error", "unrenderable", "corrupt_document",
+    "internal_error", "unrenderable", "corrupt_document", "unknown_template",
 }
 # Codes any route can answer, whatever its handler does.
 ANY_ROUTE = {"internal_error", "unavailable", "too_many_connections", "request_timeout"}

@@ -3,14 +3,15 @@ each code is named by a test). These are the codes no other suite reached: each 
 provoked through the HTTP API as a client would, answers its registered status, and
 changes nothing."""
 import datetime
+import os
 import socket
 import unittest
 import urllib.parse
 
-
 from booking_helpers import ALL_WEEK, book, flat, make_page, slots, today
 from kairos_http import ServerTest, base_url, call, owner
 
+ON_POSTGRES = bool(os.environ.get("KAIROS_PG_DIR"))
 
 
 def raw_exchange(data):
@@ -133,7 +134,7 @@ class OwnerInput(ServerTest):
         self.assertEqual(r.json["field"], "visibility")
 
 
-class Integrations(ServerTest):
+class Integrations(ServerTest):  # on SQLite and PostgreSQL alike
     def test_webhook_events_and_secret_are_checked(self):
         url = "https://hooks.example.com/kairos"
         self.assertProblem(owner("POST", "/v1/admin/webhooks", {"url": url, "events": []}), 422, "invalid_events")

@@ -133,6 +133,19 @@ TEST(WidgetInquiry, CheckedByTheCoreWithFormFieldNames) {
   EXPECT_STRNE(error_text(Lang::ja, "too_many_times"), tr(Lang::ja, &Texts::err_generic));
 }
 
+// Issue 11: the zone picker names zones as guests know them and filters as they type.
+TEST(WidgetZone, FriendlyNamesAndSearch) {
+  EXPECT_EQ(friendly_zone("Europe/Helsinki", 120), "Helsinki (UTC+2)");
+  EXPECT_EQ(friendly_zone("America/New_York", -300), "New York (UTC-5)");
+  EXPECT_EQ(friendly_zone("Asia/Kolkata", 330), "Kolkata (UTC+5:30)");
+  EXPECT_EQ(friendly_zone("UTC", 0), "UTC");
+  EXPECT_EQ(friendly_zone("Europe/Berlin", -100000), "Berlin");
+  EXPECT_TRUE(zone_matches("Europe/Helsinki", "Helsinki (UTC+2)", "hel"));
+  EXPECT_TRUE(zone_matches("Europe/Helsinki", "Helsinki (UTC+2)", "EUROPE"));
+  EXPECT_TRUE(zone_matches("Europe/Helsinki", "Helsinki (UTC+2)", ""));
+  EXPECT_FALSE(zone_matches("Europe/Helsinki", "Helsinki (UTC+2)", "tokyo"));
+}
+
 TEST(WidgetIntent, InquiryIntentsRoundTrip) {
   for (const char* id : {"start_question", "start_suggest", "to_inquiry", "send_inquiry", "toggle_wish:2026-03-09T14:00:00Z"}) {
     const auto i = parse_intent_id(id);

@@ -113,6 +113,7 @@ const Locale locale_de{
         .err_too_many_times = "Sie können höchstens 10 Zeiten vorschlagen.",
         .err_in_past = "Diese Zeit ist bereits vorbei.",
         .err_invalid_interval = "Diese Zeit ist ungültig.",
+        .search_zone = "Suchen: Stadt oder Region",
     },
     {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
      "Oktober", "November", "Dezember"},

@@ -113,6 +113,7 @@ const Locale locale_en{
         .err_too_many_times = "You can suggest at most 10 times.",
         .err_in_past = "This time has already passed.",
         .err_invalid_interval = "This time is not valid.",
+        .search_zone = "Search: city or region",
     },
     {"January", "February", "March", "April", "May", "June", "July", "August", "September",
      "October", "November", "December"},

@@ -113,6 +113,7 @@ const Locale locale_fi{
         .err_too_many_times = "Voit ehdottaa enintään 10 aikaa.",
         .err_in_past = "Tämä aika on jo mennyt.",
         .err_invalid_interval = "Tämä aika ei kelpaa.",
+        .search_zone = "Hae kaupunkia tai aluetta",
     },
     {"tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu",
      "elokuu", "syyskuu", "lokakuu", "marraskuu", "joulukuu"},

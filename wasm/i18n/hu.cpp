@@ -113,6 +113,7 @@ const Locale locale_hu{
         .err_too_many_times = "Legfeljebb 10 időpontot javasolhat.",
         .err_in_past = "Ez az időpont már elmúlt.",
         .err_invalid_interval = "Ez az időpont érvénytelen.",
+        .search_zone = "Keresés: város vagy régió",
     },
     {"január", "február", "március", "április", "május", "június", "július", "augusztus",
      "szeptember", "október", "november", "december"},

@@ -2,6 +2,8 @@
 // languages; merged into the console's tables by i18n.js (console.i18n checks them all).
 export const front = {
   en: {
+    select: 'Select', select_all: 'Select all', write_to_selected: 'Mail to {n} selected guests', send: 'Send', mail_queued: 'Mail queued.', mail_result: '{sent} mails queued; {skipped} skipped (bounced address).',
+    setup_templates: 'Templates', tpl_message: 'Message', tpl_subject: 'Subject', tpl_body: 'Text', tpl_placeholders: 'Placeholders:', tpl_preview: 'Preview with sample values', tpl_custom: 'Your text', tpl_default: 'Default text', tpl_reset: 'Use the default text', tpl_reset_done: 'The default text is used again.',
     nav_inquiries: 'Inquiries', nav_integrations: 'Integrations', setup_locations: 'Locations',
     location: 'Location', all_locations: 'All locations', office: 'Office', change_office: 'Change office',
     labels: 'Labels', label: 'Label', all_labels: 'All labels', no_labels: 'No labels yet. Make one below.', new_label: 'New label', colour: 'Colour',
@@ -40,6 +42,8 @@ export const front = {
     webhook_secret: 'Signing secret', secret_once: 'Copy the secret now: it is shown only once. Your receiver checks the Kairos-Signature header with it.', done: 'Done',
   },
   ja: {
+    select: '選択', select_all: 'すべて選択', write_to_selected: '選択した {n} 件のお客様にメール', send: '送信', mail_queued: 'メールを送信待ちにしました。', mail_result: '{sent} 通を送信待ちにしました。{skipped} 件は不達アドレスのため送りません。',
+    setup_templates: 'テンプレート', tpl_message: 'メッセージ', tpl_subject: '件名', tpl_body: '本文', tpl_placeholders: '差し込み項目:', tpl_preview: 'サンプル値でのプレビュー', tpl_custom: '独自の文面', tpl_default: '標準の文面', tpl_reset: '標準の文面に戻す', tpl_reset_done: '標準の文面に戻しました。',
     nav_inquiries: 'お問い合わせ', nav_integrations: '連携', setup_locations: '拠点',
     location: '拠点', all_locations: 'すべての拠点', office: '拠点', change_office: '拠点を変更',
     labels: 'ラベル', label: 'ラベル', all_labels: 'すべてのラベル', no_labels: 'ラベルはまだありません。下で作成できます。', new_label: '新しいラベル', colour: '色',
@@ -78,6 +82,8 @@ export const front = {
     webhook_secret: '署名シークレット', secret_once: 'シークレットは一度だけ表示されます。今コピーしてください。受信側は Kairos-Signature ヘッダーをこれで検証します。', done: '完了',
   },
   fi: {
+    select: 'Valitse', select_all: 'Valitse kaikki', write_to_selected: 'Viesti {n} valitulle asiakkaalle', send: 'Lähetä', mail_queued: 'Viesti jonossa.', mail_result: '{sent} viestiä jonossa; {skipped} ohitettu (palautunut osoite).',
+    setup_templates: 'Viestipohjat', tpl_message: 'Viesti', tpl_subject: 'Aihe', tpl_body: 'Teksti', tpl_placeholders: 'Paikkamerkit:', tpl_preview: 'Esikatselu esimerkkiarvoilla', tpl_custom: 'Oma teksti', tpl_default: 'Oletusteksti', tpl_reset: 'Käytä oletustekstiä', tpl_reset_done: 'Oletusteksti on taas käytössä.',
     nav_inquiries: 'Kyselyt', nav_integrations: 'Integraatiot', setup_locations: 'Toimipisteet',
     location: 'Toimipiste', all_locations: 'Kaikki toimipisteet', office: 'Toimipiste', change_office: 'Vaihda toimipiste',
     labels: 'Tunnisteet', label: 'Tunniste', all_labels: 'Kaikki tunnisteet', no_labels: 'Ei vielä tunnisteita. Luo sellainen alla.', new_label: 'Uusi tunniste', colour: 'Väri',
@@ -116,6 +122,8 @@ export const front = {
     webhook_secret: 'Allekirjoitusavain', secret_once: 'Kopioi avain nyt: se näytetään vain kerran. Vastaanottaja tarkistaa sillä Kairos-Signature-otsakkeen.', done: 'Valmis',
   },
   de: {
+    select: 'Auswählen', select_all: 'Alle auswählen', write_to_selected: 'Mail an {n} ausgewählte Gäste', send: 'Senden', mail_queued: 'Mail eingereiht.', mail_result: '{sent} Mails eingereiht; {skipped} übersprungen (unzustellbare Adresse).',
+    setup_templates: 'Vorlagen', tpl_message: 'Nachricht', tpl_subject: 'Betreff', tpl_body: 'Text', tpl_placeholders: 'Platzhalter:', tpl_preview: 'Vorschau mit Beispielwerten', tpl_custom: 'Eigener Text', tpl_default: 'Standardtext', tpl_reset: 'Standardtext verwenden', tpl_reset_done: 'Der Standardtext wird wieder verwendet.',
     nav_inquiries: 'Anfragen', nav_integrations: 'Integrationen', setup_locations: 'Standorte',
     location: 'Standort', all_locations: 'Alle Standorte', office: 'Standort', change_office: 'Standort ändern',
     labels: 'Labels', label: 'Label', all_labels: 'Alle Labels', no_labels: 'Noch keine Labels. Legen Sie unten eines an.', new_label: 'Neues Label', colour: 'Farbe',
@@ -154,6 +162,8 @@ export const front = {
     webhook_secret: 'Signaturgeheimnis', secret_once: 'Kopieren Sie das Geheimnis jetzt: Es wird nur einmal angezeigt. Ihr Empfänger prüft damit den Kairos-Signature-Header.', done: 'Fertig',
   },
   hu: {
+    select: 'Kijelölés', select_all: 'Összes kijelölése', write_to_selected: 'Levél {n} kijelölt vendégnek', send: 'Küldés', mail_queued: 'Levél sorba állítva.', mail_result: '{sent} levél sorba állítva; {skipped} kihagyva (visszapattant cím).',
+    setup_templates: 'Sablonok', tpl_message: 'Üzenet', tpl_subject: 'Tárgy', tpl_body: 'Szöveg', tpl_placeholders: 'Helyőrzők:', tpl_preview: 'Előnézet mintaadatokkal', tpl_custom: 'Saját szöveg', tpl_default: 'Alapértelmezett szöveg', tpl_reset: 'Alapértelmezett szöveg használata', tpl_reset_done: 'Újra az alapértelmezett szöveg érvényes.',
     nav_inquiries: 'Megkeresések', nav_integrations: 'Integrációk', setup_locations: 'Helyszínek',
     location: 'Helyszín', all_locations: 'Minden helyszín', office: 'Iroda', change_office: 'Iroda módosítása',
     labels: 'Címkék', label: 'Címke', all_labels: 'Minden címke', no_labels: 'Még nincs címke. Lent létrehozhat egyet.', new_label: 'Új címke', colour: 'Szín',
@@ -195,27 +205,27 @@ export const front = {
 
 // Problem codes of these screens → sentences (other codes: the shared table or the detail).
 export const frontProblems = {
-  en: { unknown_location: 'No such location.', unknown_label: 'No such label.', invalid_color: 'A colour is #RRGGBB.', invalid_kind: 'Not a known kind.',
+  en: { unknown_placeholder: 'This {placeholder} does not exist; use one of the listed ones.', unknown_template: 'No such message.', unknown_location: 'No such location.', unknown_label: 'No such label.', invalid_color: 'A colour is #RRGGBB.', invalid_kind: 'Not a known kind.',
     invalid_message: 'Write 1 to 20,000 characters.', unknown_booking: 'No such booking.', invalid_url: 'Give an http or https address.',
     private_target: 'This address is in a private network and is refused.', invalid_ics: 'This is not an iCalendar file.', too_many_events: 'The calendar has too many events.',
     invalid_refresh: 'Fetch every 5 to 1440 minutes.', invalid_source: 'Give either an address or a file.', invalid_scope: 'Choose a host, a room or the whole account.',
     invalid_events: 'Choose at least one event.', unknown_event: 'Unknown event.', invalid_time: 'Not a valid time.' },
-  ja: { unknown_location: 'その拠点はありません。', unknown_label: 'そのラベルはありません。', invalid_color: '色は #RRGGBB の形式です。', invalid_kind: '不明な種類です。',
+  ja: { unknown_placeholder: 'この差し込み項目はありません。一覧の項目を使ってください。', unknown_template: 'そのメッセージはありません。', unknown_location: 'その拠点はありません。', unknown_label: 'そのラベルはありません。', invalid_color: '色は #RRGGBB の形式です。', invalid_kind: '不明な種類です。',
     invalid_message: '1〜20,000 文字で入力してください。', unknown_booking: 'その予約はありません。', invalid_url: 'http または https のアドレスを入力してください。',
     private_target: 'プライベートネットワークのアドレスは使えません。', invalid_ics: 'iCalendar ファイルではありません。', too_many_events: 'カレンダーの予定が多すぎます。',
     invalid_refresh: '取得間隔は 5〜1440 分です。', invalid_source: 'アドレスかファイルのどちらかを指定してください。', invalid_scope: '担当者、部屋、アカウント全体のいずれかを選んでください。',
     invalid_events: 'イベントを 1 つ以上選んでください。', unknown_event: '不明なイベントです。', invalid_time: '正しい時刻ではありません。' },
-  fi: { unknown_location: 'Toimipistettä ei ole.', unknown_label: 'Tunnistetta ei ole.', invalid_color: 'Väri on muotoa #RRGGBB.', invalid_kind: 'Tuntematon laji.',
+  fi: { unknown_placeholder: 'Tätä paikkamerkkiä ei ole; käytä luettelon merkkejä.', unknown_template: 'Viestiä ei ole.', unknown_location: 'Toimipistettä ei ole.', unknown_label: 'Tunnistetta ei ole.', invalid_color: 'Väri on muotoa #RRGGBB.', invalid_kind: 'Tuntematon laji.',
     invalid_message: 'Kirjoita 1–20 000 merkkiä.', unknown_booking: 'Varausta ei ole.', invalid_url: 'Anna http- tai https-osoite.',
     private_target: 'Osoite on yksityisessä verkossa, eikä sitä hyväksytä.', invalid_ics: 'Tämä ei ole iCalendar-tiedosto.', too_many_events: 'Kalenterissa on liikaa tapahtumia.',
     invalid_refresh: 'Hae 5–1440 minuutin välein.', invalid_source: 'Anna joko osoite tai tiedosto.', invalid_scope: 'Valitse henkilö, huone tai koko tili.',
     invalid_events: 'Valitse vähintään yksi tapahtuma.', unknown_event: 'Tuntematon tapahtuma.', invalid_time: 'Virheellinen aika.' },
-  de: { unknown_location: 'Diesen Standort gibt es nicht.', unknown_label: 'Dieses Label gibt es nicht.', invalid_color: 'Eine Farbe hat die Form #RRGGBB.', invalid_kind: 'Unbekannte Art.',
+  de: { unknown_placeholder: 'Diesen Platzhalter gibt es nicht; verwenden Sie einen der aufgeführten.', unknown_template: 'Diese Nachricht gibt es nicht.', unknown_location: 'Diesen Standort gibt es nicht.', unknown_label: 'Dieses Label gibt es nicht.', invalid_color: 'Eine Farbe hat die Form #RRGGBB.', invalid_kind: 'Unbekannte Art.',
     invalid_message: 'Schreiben Sie 1 bis 20.000 Zeichen.', unknown_booking: 'Diese Buchung gibt es nicht.', invalid_url: 'Geben Sie eine http- oder https-Adresse an.',
     private_target: 'Diese Adresse liegt in einem privaten Netz und wird abgelehnt.', invalid_ics: 'Das ist keine iCalendar-Datei.', too_many_events: 'Der Kalender hat zu viele Termine.',
     invalid_refresh: 'Alle 5 bis 1440 Minuten abrufen.', invalid_source: 'Geben Sie entweder eine Adresse oder eine Datei an.', invalid_scope: 'Wählen Sie eine Person, einen Raum oder das ganze Konto.',
     invalid_events: 'Wählen Sie mindestens ein Ereignis.', unknown_event: 'Unbekanntes Ereignis.', invalid_time: 'Keine gültige Uhrzeit.' },
-  hu: { unknown_location: 'Nincs ilyen helyszín.', unknown_label: 'Nincs ilyen címke.', invalid_color: 'A szín formátuma #RRGGBB.', invalid_kind: 'Ismeretlen fajta.',
+  hu: { unknown_placeholder: 'Ilyen helyőrző nincs; a felsoroltak közül válasszon.', unknown_template: 'Nincs ilyen üzenet.', unknown_location: 'Nincs ilyen helyszín.', unknown_label: 'Nincs ilyen címke.', invalid_color: 'A szín formátuma #RRGGBB.', invalid_kind: 'Ismeretlen fajta.',
     invalid_message: '1–20 000 karaktert írjon.', unknown_booking: 'Nincs ilyen foglalás.', invalid_url: 'Adjon meg http vagy https címet.',
     private_target: 'Ez a cím magánhálózatban van, ezért elutasítjuk.', invalid_ics: 'Ez nem iCalendar fájl.', too_many_events: 'A naptárban túl sok esemény van.',
     invalid_refresh: 'A letöltés gyakorisága 5–1440 perc.', invalid_source: 'Adjon meg címet vagy fájlt, de csak az egyiket.', invalid_scope: 'Válasszon munkatársat, termet vagy a teljes fiókot.',

@@ -9,9 +9,10 @@ import { Field, Check, FormError, Loading, Empty, useLoad, announce, num } from 
 import { today, addDays, fmtDay, fmtTime, zones, browserZone } from './time.js';
 import { nameOf } from './phone.jsx';
 import { LocationSelect, loadLocations, textOf } from './front.jsx';
+import { Templates } from './templates.jsx';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const TABS = [['hosts', 'setup_hosts'], ['locations', 'setup_locations'], ['rooms', 'setup_rooms'], ['pages', 'setup_pages'], ['account', 'setup_account'], ['staff', 'setup_staff'], ['keys', 'setup_keys']];
+const TABS = [['hosts', 'setup_hosts'], ['locations', 'setup_locations'], ['rooms', 'setup_rooms'], ['pages', 'setup_pages'], ['templates', 'setup_templates'], ['account', 'setup_account'], ['staff', 'setup_staff'], ['keys', 'setup_keys']];
 
 function Forbidden({ err }) {
   if (!err) return null;
@@ -412,7 +413,7 @@ function Locations() {
 }
 
 export function Setup({ tab, session }) {
-  const Screen = { hosts: Hosts, locations: Locations, rooms: Rooms, pages: Pages, account: Account, staff: Staff, keys: Keys }[tab] || Hosts;
+  const Screen = { hosts: Hosts, locations: Locations, templates: Templates, rooms: Rooms, pages: Pages, account: Account, staff: Staff, keys: Keys }[tab] || Hosts;
   return (
     <div class="screen">
       <h1>{t('nav_setup')}</h1>
