@@ -104,6 +104,11 @@ std::vector<std::string> suggest_related(const std::vector<Booking>& bookings, c
   return uids;
 }
 
+Interval related_span(const Booking& booking, const ZoneRules& zone) {
+  const LocalDate week = week_start(zone.to_local(booking.when.start).date());
+  return Interval{zone.start_of_day(week), zone.start_of_day(week + Days(7))};
+}
+
 Result<RequestOutcome> create_request(const ConfirmationRequest& draft, const std::vector<Booking>& bookings,
                                       Instant now) {
   if (draft.booking_uids.empty()) return make_error("missing_field", "a request needs a booking", "bookings");

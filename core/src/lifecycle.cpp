@@ -4,6 +4,8 @@
 // against it line by line.
 #include "kairos/lifecycle.hpp"
 
+#include <algorithm>
+
 #include "kairos/email.hpp"
 #include "kairos/time_text.hpp"
 
@@ -69,9 +71,11 @@ bool allowed(BookingStatus status, bool no_show, BookingAction action, Actor act
   return state_allows(status, no_show, action) && actor_allows(action, actor);
 }
 
+std::vector<BookingStatus> auto_complete_statuses() { return {BookingStatus::approved, BookingStatus::rescheduled}; }
+
 bool auto_complete_due(const Booking& booking, Instant now) {
-  return (booking.status == BookingStatus::approved || booking.status == BookingStatus::rescheduled) &&
-         booking.when.end <= now;
+  const auto statuses = auto_complete_statuses();
+  return std::find(statuses.begin(), statuses.end(), booking.status) != statuses.end() && booking.when.end <= now;
 }
 
 std::vector<std::string> cancel_prefixes_on_delete() { return {""}; }

@@ -135,6 +135,13 @@ std::vector<PlannedMessage> plan_proposal_invites(const Proposal& p, Instant now
   return out;
 }
 
+std::optional<Interval> candidate_at(const Proposal& p, Instant start) {
+  for (const Interval& c : p.candidates) {
+    if (c.start == start) return c;
+  }
+  return std::nullopt;
+}
+
 Result<ChooseOutcome> choose_candidate(const Proposal& p, Instant start, const std::vector<RoomBusy>& room_busy,
                                        Instant now, const std::string& booking_uid, std::uint64_t random,
                                        const NotificationSettings& settings) {

@@ -287,6 +287,38 @@ core::Result<core::Guest> read_guest(App& app, const json& body) {
 
 }  // namespace
 
+core::Booking new_booking_draft(const PageContext& ctx, const core::Assignment& a, core::Instant now) {
+  core::Booking draft;
+  draft.uid = auth::random_id("b_", 16);
+  draft.page_id = ctx.page.id;
+  draft.event_type_id = ctx.policy.id;
+  draft.when = a.when;
+  draft.host_ids = a.host_ids;
+  draft.room_id = a.room_id;
+  draft.location = ctx.event_type.value("location", "");
+  draft.created_at = now;
+  if (!draft.room_id.empty()) draft.checkin_code = core::reception_code(random_u64());
+  return draft;
+}
+
+json store_created_booking(App& app, const PageContext& ctx, const core::Booking& b,
+                           const std::vector<core::PlannedMessage>& messages,
+                           const std::vector<std::string>& cancel_prefixes, core::Instant now) {
+  std::string token = auth::random_token();
+  auto rec = to_record(b, ctx.page.account_id, auth::sha256_hex(token));
+  rec.buffer_before_min = ctx.policy.buffer_before.count();
+  rec.buffer_after_min = ctx.policy.buffer_after.count();
+  rec.created_at = rec.updated_at = now.unix_seconds();
+  app.store.insert_booking(rec);
+  plan_messages(app, ctx.page.account_id, b, messages, cancel_prefixes);
+  integ::emit_booking_events(app, ctx.page.account_id, nullptr, b, nullptr);
+  json res{{"uid", b.uid},   {"status", core::to_string(b.status)}, {"start", b.when.start}, {"end", b.when.end},
+           {"host", b.host_ids.front()}, {"hosts", b.host_ids},      {"token", token}};
+  if (!b.room_id.empty()) res["room"] = b.room_id;
+  if (!b.checkin_code.empty()) res["checkin_code"] = b.checkin_code;
+  return res;
+}
+
 core::Result<Created> create_booking(App& app, const json& body, const std::string& idempotency_key,
                                      const std::string& body_hash) {
   const std::string scope = "POST /v1/bookings";
@@ -336,40 +368,12 @@ core::Result<Created> create_booking(App& app, const json& body, const std::stri
     auto a = core::check_booking(inputs, req);
     if (!a) return a.error();
 
-    core::Booking draft;
-    draft.uid = auth::random_id("b_", 16);
-    draft.page_id = ctx->page.id;
-    draft.event_type_id = ctx->policy.id;
-    draft.when = a->when;
-    draft.host_ids = a->host_ids;
-    draft.room_id = a->room_id;
+    core::Booking draft = new_booking_draft(*ctx, *a, now);
     draft.guest = *guest;
     draft.notes = *notes;
-    draft.location = ctx->event_type.value("location", "");
-    draft.created_at = now;
-    if (!draft.room_id.empty()) draft.checkin_code = core::reception_code(random_u64());
     auto out = core::create_booking_outcome(draft, now, settings_for(*ctx));
     if (!out) return out.error();
-
-    std::string token = auth::random_token();
-    auto rec = to_record(out->booking, ctx->page.account_id, auth::sha256_hex(token));
-    rec.buffer_before_min = ctx->policy.buffer_before.count();
-    rec.buffer_after_min = ctx->policy.buffer_after.count();
-    rec.created_at = rec.updated_at = now.unix_seconds();
-    app.store.insert_booking(rec);
-    plan_messages(app, ctx->page.account_id, out->booking, out->messages, out->cancel_key_prefixes);
-    integ::emit_booking_events(app, ctx->page.account_id, nullptr, out->booking, nullptr);
-
-    const auto& b = out->booking;
-    json res{{"uid", b.uid},
-             {"status", core::to_string(b.status)},
-             {"start", b.when.start},
-             {"end", b.when.end},
-             {"host", b.host_ids.front()},
-             {"hosts", b.host_ids},
-             {"token", token}};
-    if (!b.room_id.empty()) res["room"] = b.room_id;
-    if (!b.checkin_code.empty()) res["checkin_code"] = b.checkin_code;
+    const json res = store_created_booking(app, *ctx, out->booking, out->messages, out->cancel_key_prefixes, now);
     created = Created{201, res.dump()};
     if (!idempotency_key.empty())
       app.store.put_idempotency(scope, idempotency_key, store::IdempotencyRecord{body_hash, 201, created.body},
@@ -439,7 +443,9 @@ core::Result<core::Booking> act_on_booking(App& app, const std::string& uid, cor
 std::size_t complete_ended_bookings(App& app) {
   std::size_t done = 0;
   auto now = app.now();
-  for (const auto& rec : app.store.bookings_ended({"approved", "rescheduled"}, now.unix_seconds(), 500)) {
+  std::vector<std::string> statuses;  // which bookings the core completes
+  for (auto st : core::auto_complete_statuses()) statuses.push_back(core::to_string(st));
+  for (const auto& rec : app.store.bookings_ended(statuses, now.unix_seconds(), 500)) {
     if (!core::auto_complete_due(to_core(rec), now)) continue;
     auto r = act_on_booking(app, rec.uid, core::BookingAction::complete, core::Actor::system, std::nullopt, "");
     if (r) ++done;

@@ -67,6 +67,17 @@ void plan_messages(App& app, const std::string& account_id, const core::Booking&
                    const std::vector<core::PlannedMessage>& messages, const std::vector<std::string>& cancel_prefixes,
                    const nlohmann::json& extra = nullptr);
 
+// A new booking of `ctx` at the core's assignment `a`: the draft a guest's booking and
+// one staff enter for a caller both start from (fresh uid, the event type's location,
+// a reception code when a room is held). The caller adds guest and notes.
+core::Booking new_booking_draft(const PageContext& ctx, const core::Assignment& a, core::Instant now);
+// Stores a booking the core just created (with its buffers), plans its messages and
+// emits its events, inside the caller's transaction. Returns the creation answer
+// {uid, status, start, end, host, hosts, token, room?, checkin_code?}.
+nlohmann::json store_created_booking(App& app, const PageContext& ctx, const core::Booking& b,
+                                     const std::vector<core::PlannedMessage>& messages,
+                                     const std::vector<std::string>& cancel_prefixes, core::Instant now);
+
 struct Created {
   int status = 201;
   std::string body;  // the JSON answer (also what an Idempotency-Key repeat returns)

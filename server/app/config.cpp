@@ -44,18 +44,6 @@ bool to_int(std::string_view s, long lo, long hi, int& out) {
   return true;
 }
 
-std::vector<std::string> split_commas(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i <= s.size()) {
-    auto j = s.find(',', i);
-    if (j == std::string::npos) j = s.size();
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
@@ -147,6 +135,18 @@ std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
   while (!c.public_url.empty() && c.public_url.back() == '/') c.public_url.pop_back();
   exit_code = 0;
   return c;
+}
+
+std::vector<std::string> split_commas(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i <= s.size()) {
+    auto j = s.find(',', i);
+    if (j == std::string::npos) j = s.size();
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
 }
 
 }  // namespace kairos::server

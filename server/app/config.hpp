@@ -54,4 +54,7 @@ struct Config {
 // nullopt after printing the problem (or --help) to stderr/stdout; `exit_code` tells which.
 std::optional<Config> parse_config(int argc, char** argv, int& exit_code);
 
+// "a,b,,c" → {"a", "b", "c"}: option lists and the stored event lists of webhooks.
+std::vector<std::string> split_commas(const std::string& s);
+
 }  // namespace kairos::server

@@ -17,6 +17,11 @@ nlohmann::json request_doc(const core::ConfirmationRequest& r);
 core::ConfirmationRequest request_from(const nlohmann::json& stored);
 // A request as staff see it: visible state, its bookings' times and states.
 nlohmann::json request_view(App& app, const core::ConfirmationRequest& r);
+// The strings listed under `key` (at most 100); missing_field when `required` and absent.
+core::Result<std::vector<std::string>> string_list(const nlohmann::json& body, const char* key, bool required);
+// The confirmation request a POST body describes (bookings, recipients, allow_decline,
+// message) under a fresh id; both creating and previewing a request read it here.
+core::Result<core::ConfirmationRequest> read_request_draft(const nlohmann::json& body);
 // Stores the bookings a request step changed (history, status, tray).
 void store_changed_bookings(App& app, const std::vector<core::Booking>& changed);
 

@@ -114,22 +114,6 @@ core::Result<core::Guest> read_guest(App& app, const json& body) {
   return guest;
 }
 
-core::Result<std::vector<std::string>> string_list(const json& body, const char* key, bool required) {
-  const json* m = wire::member(body, key);
-  std::vector<std::string> out;
-  if (!m) {
-    if (required) return make_error("missing_field", std::string(key) + " is required", key);
-    return out;
-  }
-  if (!m->is_array() || m->size() > 100) return make_error("invalid_type", "expected a list of strings", key);
-  for (std::size_t i = 0; i < m->size(); ++i) {
-    auto s = wire::read_string((*m)[i], wire::field_path(key, i));
-    if (!s) return s.error();
-    out.push_back(*s);
-  }
-  return out;
-}
-
 }  // namespace
 
 void register_console_routes(App& app, http::Router& r) {
@@ -273,18 +257,10 @@ void register_console_routes(App& app, http::Router& r) {
       auto a = core::check_booking(inputs, br);
       if (!a) return a.error();
 
-      core::Booking draft;
-      draft.uid = auth::random_id("b_", 16);
-      draft.page_id = ctx->page.id;
-      draft.event_type_id = ctx->policy.id;
-      draft.when = a->when;
-      draft.host_ids = a->host_ids;
-      draft.room_id = a->room_id;
+      core::Booking draft = new_booking_draft(*ctx, *a, now);
       draft.guest = *guest;
       draft.notes = notes;
-      draft.location = location.empty() ? ctx->event_type.value("location", "") : location;
-      draft.created_at = now;
-      if (!draft.room_id.empty()) draft.checkin_code = core::reception_code(random_u64());
+      if (!location.empty()) draft.location = location;
       // Staff entered it themselves: it needs no approval.
       core::NotificationSettings settings = settings_for(*ctx);
       settings.auto_approve = true;
@@ -296,20 +272,8 @@ void register_console_routes(App& app, http::Router& r) {
         if (!notify && m.role == core::Recipient::guest && m.key.rfind("reminder", 0) != 0) continue;
         messages.push_back(m);
       }
-      std::string token = auth::random_token();
-      auto rec = to_record(out->booking, ctx->page.account_id, auth::sha256_hex(token));
-      rec.buffer_before_min = ctx->policy.buffer_before.count();
-      rec.buffer_after_min = ctx->policy.buffer_after.count();
-      rec.created_at = rec.updated_at = now.unix_seconds();
-      app.store.insert_booking(rec);
-      plan_messages(app, ctx->page.account_id, out->booking, messages, out->cancel_key_prefixes);
-      integ::emit_booking_events(app, ctx->page.account_id, nullptr, out->booking, nullptr);
-      const auto& b = out->booking;
-      answer = {{"uid", b.uid},         {"status", core::to_string(b.status)}, {"start", b.when.start},
-                {"end", b.when.end},    {"host", b.host_ids.front()},          {"hosts", b.host_ids},
-                {"token", token},       {"notified", notify}};
-      if (!b.room_id.empty()) answer["room"] = b.room_id;
-      if (!b.checkin_code.empty()) answer["checkin_code"] = b.checkin_code;
+      answer = store_created_booking(app, *ctx, out->booking, messages, out->cancel_key_prefixes, now);
+      answer["notified"] = notify;
       return core::ok_status();
     });
     if (!st) return http::problem(st.error());
@@ -327,8 +291,9 @@ void register_console_routes(App& app, http::Router& r) {
     if (!zone) zone = app.zones.get("UTC");
     store::BookingQuery q;
     q.account_id = req.account_id;
-    q.from = rec->start - 8 * 86400;
-    q.to = rec->start + 8 * 86400;
+    const core::Interval week = core::related_span(b, **zone);  // the core's notion of "related"
+    q.from = week.start.unix_seconds();
+    q.to = week.end.unix_seconds();
     q.q = b.guest.email;
     q.limit = 1000;
     std::vector<core::Booking> candidates;
@@ -416,24 +381,9 @@ void register_console_routes(App& app, http::Router& r) {
   r.add("POST", "/v1/admin/confirmation-requests/preview", Access::owner, [&app](Request& req) {
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
-    auto uids = string_list(*body, "bookings", true);
-    if (!uids) return http::problem(uids.error());
-    auto recipients = string_list(*body, "recipients", true);
-    if (!recipients) return http::problem(recipients.error());
-    core::ConfirmationRequest draft;
-    draft.id = auth::random_id("cr_");
-    draft.booking_uids = *uids;
-    draft.recipients = *recipients;
-    if (const json* v = wire::member(*body, "allow_decline")) {
-      auto b = wire::read_bool(*v, "allow_decline");
-      if (!b) return http::problem(b.error());
-      draft.allow_decline = *b;
-    }
-    if (const json* v = wire::member(*body, "message")) {
-      auto s = wire::read_string(*v, "message");
-      if (!s) return http::problem(s.error());
-      draft.message = s->substr(0, 5000);
-    }
+    auto read = read_request_draft(*body);
+    if (!read) return http::problem(read.error());
+    core::ConfirmationRequest draft = std::move(*read);
     json items = json::array();
     std::optional<core::Error> failure;
     const core::Error rollback{"preview_only", "rolled back", ""};

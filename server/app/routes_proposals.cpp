@@ -56,22 +56,6 @@ void plan_loose(App& app, const std::string& account_id, const std::string& owne
   plan_messages(app, account_id, stub, msgs, cancel, extra);
 }
 
-core::Result<std::vector<std::string>> id_list(const json& body, const char* key, bool required) {
-  const json* m = wire::member(body, key);
-  std::vector<std::string> out;
-  if (!m) {
-    if (required) return make_error("missing_field", std::string(key) + " is required", key);
-    return out;
-  }
-  if (!m->is_array()) return make_error("invalid_type", "expected a list of strings", key);
-  for (std::size_t i = 0; i < m->size(); ++i) {
-    auto s = wire::read_string((*m)[i], wire::field_path(key, i));
-    if (!s) return s.error();
-    out.push_back(*s);
-  }
-  return out;
-}
-
 std::optional<store::TokenDoc> by_token(App& app, const char* kind, const Request& req) {
   return app.store.token_doc_by_token(kind, token_hash_for(app, kind, req.params.at("token")));
 }
@@ -83,6 +67,44 @@ Response not_found(const char* what) { return http::problem(404, "not_found", st
 // --- confirmation requests (shared with routes_console.cpp) ------------------------------------------------------------
 
 json request_doc(const core::ConfirmationRequest& r) { return r; }
+
+core::Result<std::vector<std::string>> string_list(const json& body, const char* key, bool required) {
+  const json* m = wire::member(body, key);
+  std::vector<std::string> out;
+  if (!m) {
+    if (required) return make_error("missing_field", std::string(key) + " is required", key);
+    return out;
+  }
+  if (!m->is_array() || m->size() > 100) return make_error("invalid_type", "expected a list of strings", key);
+  for (std::size_t i = 0; i < m->size(); ++i) {
+    auto s = wire::read_string((*m)[i], wire::field_path(key, i));
+    if (!s) return s.error();
+    out.push_back(*s);
+  }
+  return out;
+}
+
+core::Result<core::ConfirmationRequest> read_request_draft(const json& body) {
+  auto uids = string_list(body, "bookings", true);
+  if (!uids) return uids.error();
+  auto recipients = string_list(body, "recipients", true);
+  if (!recipients) return recipients.error();
+  core::ConfirmationRequest draft;
+  draft.id = auth::random_id("cr_");
+  draft.booking_uids = *uids;
+  draft.recipients = *recipients;
+  if (const json* v = wire::member(body, "allow_decline")) {
+    auto b = wire::read_bool(*v, "allow_decline");
+    if (!b) return b.error();
+    draft.allow_decline = *b;
+  }
+  if (const json* v = wire::member(body, "message")) {
+    auto s = wire::read_string(*v, "message");
+    if (!s) return s.error();
+    draft.message = s->substr(0, 5000);
+  }
+  return draft;
+}
 
 // Stores the bookings a request step changed (history, status, tray).
 void store_changed_bookings(App& app, const std::vector<core::Booking>& changed) {
@@ -269,7 +291,7 @@ void register_proposal_routes(App& app, http::Router& r) {
       if (!iv) return http::problem(iv.error());
       p.candidates.push_back(*iv);
     }
-    auto rooms = id_list(b, "rooms", false);
+    auto rooms = string_list(b, "rooms", false);
     if (!rooms) return http::problem(rooms.error());
     for (std::size_t i = 0; i < rooms->size(); ++i) {
       auto room = app.store.room((*rooms)[i]);
@@ -388,9 +410,13 @@ void register_proposal_routes(App& app, http::Router& r) {
       core::Proposal p = proposal_from(json::parse(doc->doc, nullptr, false));
       auto now = app.now();
       std::vector<core::RoomBusy> busy;
-      for (const auto& rec : app.store.busy_bookings({}, p.room_ids, start->unix_seconds() - 86400,
-                                                     start->unix_seconds() + 2 * 86400))
-        busy.push_back(core::RoomBusy{rec.room_id, core::Interval{at(rec.start), at(rec.end)}});
+      // The room bookings overlapping the chosen candidate (none to load for a start that
+      // is not one: the core answers not_a_candidate).
+      if (auto chosen = core::candidate_at(p, *start); chosen && !p.room_ids.empty()) {
+        for (const auto& rec : app.store.busy_bookings({}, p.room_ids, chosen->start.unix_seconds(),
+                                                       chosen->end.unix_seconds()))
+          busy.push_back(core::RoomBusy{rec.room_id, core::Interval{at(rec.start), at(rec.end)}});
+      }
       core::NotificationSettings settings;
       settings.default_language = p.language;
       add_host_preferences(app, settings, p.host_ids);
@@ -442,24 +468,9 @@ void register_proposal_routes(App& app, http::Router& r) {
   r.add("POST", "/v1/admin/confirmation-requests", Access::owner, [&app](Request& req) {
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
-    auto uids = id_list(*body, "bookings", true);
-    if (!uids) return http::problem(uids.error());
-    auto recipients = id_list(*body, "recipients", true);
-    if (!recipients) return http::problem(recipients.error());
-    core::ConfirmationRequest draft;
-    draft.id = auth::random_id("cr_");
-    draft.booking_uids = *uids;
-    draft.recipients = *recipients;
-    if (const json* v = wire::member(*body, "allow_decline")) {
-      auto b = wire::read_bool(*v, "allow_decline");
-      if (!b) return http::problem(b.error());
-      draft.allow_decline = *b;
-    }
-    if (const json* v = wire::member(*body, "message")) {
-      auto s = wire::read_string(*v, "message");
-      if (!s) return http::problem(s.error());
-      draft.message = s->substr(0, 5000);
-    }
+    auto read = read_request_draft(*body);
+    if (!read) return http::problem(read.error());
+    core::ConfirmationRequest draft = std::move(*read);
     std::string token = auth::random_token();
     json answer;
     auto st = app.store.transact([&]() -> core::Status {

@@ -35,18 +35,6 @@ const std::vector<std::string>& event_types() {
   return all;
 }
 
-std::vector<std::string> split(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i <= s.size()) {
-    auto j = s.find(',', i);
-    if (j == std::string::npos) j = s.size();
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
-
 std::string join(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
@@ -58,7 +46,7 @@ WebhookSub sub_of(const store::IntegRow& s) {
   w.id = s.text(0);
   w.account_id = s.text(1);
   w.url = s.text(2);
-  w.events = split(s.text(3));
+  w.events = split_commas(s.text(3));
   w.secret = s.text(4);
   w.notify_email = s.text(5);
   w.enabled = s.i64(6) != 0;
@@ -394,7 +382,7 @@ namespace {
 json hook_view(const store::IntegRow& s) {
   return json{{"id", s.text(0)},
               {"url", s.text(2)},
-              {"events", split(s.text(3))},
+              {"events", split_commas(s.text(3))},
               {"notify_email", s.text(5).empty() ? json(nullptr) : json(s.text(5))},
               {"enabled", s.i64(6) != 0},
               {"failures", s.i64(7)},

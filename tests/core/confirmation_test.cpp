@@ -40,6 +40,16 @@ TEST(ConfirmationRequest, SuggestsTheSameGuestsOtherBookingsOfThatIsoWeek) {
   EXPECT_EQ(suggest_related(all, all[0], helsinki), (std::vector<std::string>{"mon-local", "fri", "sun-end"}));
 }
 
+TEST(ConfirmationRequest, RelatedSpanIsTheIsoWeekOnTheZonesWallClock) {
+  const ZoneRules helsinki = zone("Europe/Helsinki");
+  // Wednesday 2026-03-11: the week runs from Monday 00:00 Helsinki (UTC+2) to the next.
+  const Booking b = booking_at("self", "2026-03-11T08:00:00Z", "ada@example.com");
+  EXPECT_EQ(related_span(b, helsinki), (Interval{utc("2026-03-08T22:00:00Z"), utc("2026-03-15T22:00:00Z")}));
+  // Sunday 22:30 UTC is Monday in Helsinki: the next week.
+  const Booking late = booking_at("late", "2026-03-15T22:30:00Z", "ada@example.com");
+  EXPECT_EQ(related_span(late, helsinki).start, utc("2026-03-15T22:00:00Z"));
+}
+
 ConfirmationRequest draft(bool allow_decline = true) {
   ConfirmationRequest r;
   r.id = "r1";

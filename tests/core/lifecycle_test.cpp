@@ -396,6 +396,15 @@ TEST(Lifecycle, AutoCompleteIsDueOnlyForGoingAheadBookingsAfterTheirEnd) {
   }
 }
 
+TEST(Lifecycle, AutoCompleteStatusesAreExactlyThoseThatCanBeDue) {
+  // The store sweeps these statuses for ended bookings; none may be missing or extra.
+  const auto sweep = auto_complete_statuses();
+  for (S s : {S::pending, S::approved, S::cancelled, S::rejected, S::rescheduled, S::completed}) {
+    const bool listed = std::find(sweep.begin(), sweep.end(), s) != sweep.end();
+    EXPECT_EQ(listed, auto_complete_due(sample_booking(s), utc("2030-01-01T00:00:00Z"))) << to_string(s);
+  }
+}
+
 TEST(Lifecycle, MessagesOfOneTransitionHaveDistinctKeysPerHost) {
   Booking b = sample_booking(S::pending);
   b.host_ids = {"h1", "h2"};

@@ -109,6 +109,13 @@ TEST(Proposal, InvitesGoOutOnlyWithSendMail) {
   EXPECT_TRUE(plan_proposal_invites(p, now).empty());
 }
 
+TEST(Proposal, CandidateAtFindsTheCandidateThatStartsThen) {
+  const Proposal p = sample_proposal();
+  ASSERT_FALSE(p.candidates.empty());
+  EXPECT_EQ(candidate_at(p, p.candidates.back().start), p.candidates.back());
+  EXPECT_EQ(candidate_at(p, p.candidates.front().start + Minutes(1)), std::nullopt);
+}
+
 TEST(Proposal, ChoosingMakesANormalAppointmentWithTheFirstFreeRoom) {
   const Proposal p = sample_proposal();
   struct Case {

@@ -3,45 +3,17 @@
 // and a signed-in page. Sign-in goes through the console's own form with a staff login
 // created through the owner API.
 'use strict';
-const { spawn } = require('child_process');
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 const { chromium } = require('playwright-core');
+const { launchServer, freePort, startSink, mails } = require('./lib');
 
 const ROOT = path.resolve(__dirname, '../..');
 const AXE = require.resolve(path.join(ROOT, 'web/console/node_modules/axe-core/axe.min.js'));
 const ADMIN_KEY = 'e2e-console-admin-key-0123456789';
 const artifacts = process.env.E2E_ARTIFACTS || path.join(os.tmpdir(), 'kairos-e2e-artifacts');
 fs.mkdirSync(artifacts, { recursive: true });
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-    s.on('error', reject);
-  });
-}
-
-async function startSink(dir) {
-  const proc = spawn('/usr/bin/python3', [path.join(ROOT, 'tests/support/smtp_sink.py'), '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const port = await new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout.on('data', (d) => { out += d; const m = /READY (\d+)/.exec(out); if (m) resolve(Number(m[1])); });
-    proc.on('exit', (c) => reject(new Error('smtp sink exited ' + c + ': ' + out)));
-    setTimeout(() => reject(new Error('smtp sink not ready')), 15000);
-  });
-  return { port, dir, proc, stop: () => proc.kill('SIGTERM') };
-}
-
-// Mails the sink received: [{to:[…], text}].
-function mails(dir) {
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).sort().map((f) => ({
-    to: JSON.parse(fs.readFileSync(path.join(dir, f.replace('.eml', '.json')), 'utf8')).to,
-    text: fs.readFileSync(path.join(dir, f), 'utf8'),
-  }));
-}
 
 // The plain-text body of a received mail (base64 parts decoded).
 function plainText(m) {
@@ -65,32 +37,8 @@ async function startServer(extra = []) {
   const args = ['--db', path.join(dir, 'kairos.db'), '--bind', '127.0.0.1', '--port', String(port), '--demo',
     '--admin-key', ADMIN_KEY, '--booking-rate', '0', '--public-url', `http://127.0.0.1:${port}`, '--test-clock',
     '--smtp', `smtp://127.0.0.1:${sink.port}`, '--delivery-seconds', '1', ...extra];
-  if (process.env.KAIROS_WEB_ROOT) args.push('--web-root', process.env.KAIROS_WEB_ROOT);
-  if (process.env.KAIROS_WIDGET_DIR) args.push('--widget-dir', process.env.KAIROS_WIDGET_DIR);
-  if (process.env.KAIROS_CONSOLE_DIR) args.push('--console-dir', process.env.KAIROS_CONSOLE_DIR);
-  const proc = spawn(process.env.KAIROS_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  proc.on('exit', () => sink.stop());  // never leave the sink behind, even when start-up fails
-  let output = '';
-  proc.stdout.on('data', (d) => { output += d; });
-  proc.stderr.on('data', (d) => { output += d; });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error('kairos-server exited: ' + output);
-    try { if ((await fetch(base + '/healthz')).ok) break; } catch (e) { /* not up yet */ }
-    if (Date.now() > deadline) throw new Error('kairos-server did not become ready: ' + output);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    base, port, dir, proc, sink, adminKey: ADMIN_KEY, output: () => output,
-    stop: () => new Promise((resolve) => {
-      sink.stop();
-      if (proc.exitCode !== null) return resolve();
-      proc.on('exit', () => resolve());
-      proc.kill('SIGTERM');
-      setTimeout(() => { if (proc.exitCode === null) proc.kill('SIGKILL'); }, 3000);
-    }),
-  };
+  const server = await launchServer(port, args, { readyMs: 30000, onExit: () => sink.stop() });
+  return { ...server, dir, sink, adminKey: ADMIN_KEY };
 }
 
 async function api(server, method, pathname, body, key = server.adminKey, headers = {}) {

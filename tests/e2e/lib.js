@@ -43,6 +43,39 @@ function mails(dir) {
   }));
 }
 
+// Starts kairos-server on `port` with `args` (plus the asset folders the environment
+// names) and waits until /healthz answers; both harnesses (this one and console_lib.js)
+// start their server here. `onExit` runs when the process ends, however it ends.
+async function launchServer(port, args, { readyMs = 20000, onExit } = {}) {
+  for (const [env, flag] of [['KAIROS_WEB_ROOT', '--web-root'], ['KAIROS_WIDGET_DIR', '--widget-dir'],
+                             ['KAIROS_CONSOLE_DIR', '--console-dir']]) {
+    if (process.env[env]) args.push(flag, process.env[env]);
+  }
+  const proc = spawn(process.env.KAIROS_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  if (onExit) proc.on('exit', onExit);
+  let output = '';
+  proc.stdout.on('data', (d) => { output += d; });
+  proc.stderr.on('data', (d) => { output += d; });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + readyMs;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error('kairos-server exited: ' + output);
+    try { if ((await fetch(base + '/healthz')).ok) break; } catch (e) { /* not up yet */ }
+    if (Date.now() > deadline) throw new Error('kairos-server did not become ready: ' + output);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base, port, proc,
+    output: () => output,
+    stop: () => new Promise((resolve) => {
+      if (proc.exitCode !== null) return resolve();
+      proc.on('exit', () => resolve());
+      proc.kill('SIGTERM');
+      setTimeout(() => { if (proc.exitCode === null) proc.kill('SIGKILL'); }, 3000);
+    }),
+  };
+}
+
 // opts.smtp: mail goes to a real SMTP sink (server.mailDir), delivered every second.
 async function startServer(opts = {}) {
   const port = await freePort();
@@ -55,35 +88,11 @@ async function startServer(opts = {}) {
     sink = await startSink(path.join(dir, 'mail'));
     args.push('--smtp', `smtp://127.0.0.1:${sink.port}`, '--delivery-seconds', '1');
   }
-  if (process.env.KAIROS_WEB_ROOT) args.push('--web-root', process.env.KAIROS_WEB_ROOT);
-  if (process.env.KAIROS_WIDGET_DIR) args.push('--widget-dir', process.env.KAIROS_WIDGET_DIR);
-  const proc = spawn(process.env.KAIROS_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  if (sink) proc.on('exit', () => sink.stop());  // never leave the sink behind
-  let output = '';
-  proc.stdout.on('data', (d) => { output += d; });
-  proc.stderr.on('data', (d) => { output += d; });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error('kairos-server exited: ' + output);
-    try { if ((await fetch(base + '/healthz')).ok) break; } catch (e) { /* not up yet */ }
-    if (Date.now() > deadline) throw new Error('kairos-server did not become ready: ' + output);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  // never leave the sink behind
+  const server = await launchServer(port, args, { onExit: sink ? () => sink.stop() : undefined });
   // The demo account's owner key, as printed by --demo; else the bootstrap key.
-  const printed = /(?:owner|api)[ _-]?key[^A-Za-z0-9]*([A-Za-z0-9_\-.]{12,})/i.exec(output);
-  return {
-    base, port, dir, proc, mailDir: sink ? sink.dir : null,
-    demoKey: printed ? printed[1] : ADMIN_KEY,
-    adminKey: ADMIN_KEY,
-    output: () => output,
-    stop: () => new Promise((resolve) => {
-      if (proc.exitCode !== null) return resolve();
-      proc.on('exit', () => resolve());
-      proc.kill('SIGTERM');
-      setTimeout(() => { if (proc.exitCode === null) proc.kill('SIGKILL'); }, 3000);
-    }),
-  };
+  const printed = /(?:owner|api)[ _-]?key[^A-Za-z0-9]*([A-Za-z0-9_\-.]{12,})/i.exec(server.output());
+  return { ...server, dir, mailDir: sink ? sink.dir : null, demoKey: printed ? printed[1] : ADMIN_KEY, adminKey: ADMIN_KEY };
 }
 
 async function api(server, method, pathname, body, key) {
@@ -240,4 +249,4 @@ function run(name, body, needs = [], opts = {}) {
 function assert(cond, message) { if (!cond) throw new Error('assertion failed: ' + message); }
 function sameInstant(a, b) { return Date.parse(a) === Date.parse(b); }
 
-module.exports = { api, run, assert, mirror, widgetFrame, goToMonth, firstBookableDay, sameInstant, artifacts, mails };
+module.exports = { launchServer, freePort, startSink, api, run, assert, mirror, widgetFrame, goToMonth, firstBookableDay, sameInstant, artifacts, mails };

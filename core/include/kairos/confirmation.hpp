@@ -49,6 +49,10 @@ struct ConfirmationRequest {
 // in start order. The booking itself is not listed.
 std::vector<std::string> suggest_related(const std::vector<Booking>& bookings, const Booking& booking,
                                          const ZoneRules& zone);
+// Where suggest_related looks: the ISO week of `booking`'s start on `zone`'s wall clock
+// (local midnight on Monday to local midnight a week later). A caller loads the guest's
+// bookings that start in it.
+Interval related_span(const Booking& booking, const ZoneRules& zone);
 
 struct RequestOutcome {
   ConfirmationRequest request;

@@ -56,6 +56,8 @@ Result<Transition> create_booking_outcome(const Booking& draft, Instant now, con
 // True when the system should now complete the booking: it is approved or rescheduled
 // and its end has passed. The caller then applies BookingAction::complete as Actor::system.
 bool auto_complete_due(const Booking& booking, Instant now);
+// The statuses auto_complete_due can hold for (the store's sweep of ended bookings).
+std::vector<BookingStatus> auto_complete_statuses();
 
 // Whether `actor` may ask for `action` in `status` (the table above), for UIs that grey
 // out buttons. apply() checks the same table.

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -87,6 +88,10 @@ struct ChooseOutcome {
   std::vector<PlannedMessage> messages;    // completion mails, always (R-PROP-4), + reminders
   std::string calendar_title;              // "Visit: [company]: [name]" in the proposal language
 };
+
+// The candidate of `p` that starts at `start`, or nullopt: the time a choice of `start`
+// books, whose room bookings the caller loads for choose_candidate.
+std::optional<Interval> candidate_at(const Proposal& p, Instant start);
 
 // The guest picks the candidate that starts at `start`. The first candidate room free
 // for the whole candidate (per `room_busy`) is reserved. Errors: "proposal_closed",
