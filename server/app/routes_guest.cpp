@@ -134,7 +134,7 @@ void register_guest_routes(App& app, http::Router& r) {
     std::vector<core::DaySlots> days;
     if (ctx->enabled) {  // a disabled page offers nothing
       auto inputs = build_inputs(app, *ctx, span, app.now());
-      days = core::group_by_local_date(core::free_slots(inputs, span), **zone);
+      days = core::group_by_local_date(core::free_slots(inputs, span, core::SlotDetail::times), **zone);
     }
     auto body = std::make_shared<const std::string>(slots_body(tz, days));
     cache->put(key, gen, body);
