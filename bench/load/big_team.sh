@@ -42,8 +42,9 @@ call("POST", "/v1/admin/pages", {"id": page, "name": "Team", "hosts": hosts, "ho
 # A few bookings (each takes one host for one slot; any mode picks the fairest host).
 base = datetime.date.today() + datetime.timedelta(days=3)
 q = "/v1/pages/%s/slots?event_type=e&from=%s&to=%s&tz=Etc/UTC" % (page, base, base + datetime.timedelta(days=6))
-offered = [s for d in sorted(call("GET", q, headers={})["days"].values()) for s in d]
-for s in offered[: min(len(offered), 200)]:
+days = call("GET", q, headers={})["days"]
+offered = [s for k in sorted(days) for s in days[k]]
+for s in offered[: min(len(offered), 40)]:
     call("POST", "/v1/bookings", {"page": page, "event_type": "e", "start": s["start"],
                                   "guest": {"name": "G", "email": "g@example.com"}}, headers={"Content-Type": "application/json"})
 setup = time.time() - t0

@@ -68,7 +68,8 @@ core::Result<PageContext> load_page_context(App& app, const std::string& page_id
   return ctx;
 }
 
-core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::Interval range, core::Instant now) {
+core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::Interval range, core::Instant now,
+                                      bool overlaps_only) {
   core::AvailabilityInputs in;
   in.now = now;
   in.policy = ctx.policy;
@@ -79,7 +80,10 @@ core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::In
   for (const auto& r : room_ids) in.rooms.push_back(core::Room{r, {}});
   // The core says how much around the range its answer depends on (buffers, zone
   // offsets, and the local week that per-week limits and fair assignment count).
-  const core::Interval span = core::inputs_span(range);
+  // With `overlaps_only` (see bookings.hpp) only what can overlap a buffered slot: buffers
+  // and durations are at most a day each, so three days around the range cover them.
+  const core::Interval span = overlaps_only ? core::Interval{range.start - core::Days(3), range.end + core::Days(3)}
+                                            : core::inputs_span(range);
   auto from = span.start;
   auto to = span.end;
   integ::add_calendar_busy(app, in, span);  // the hosts' subscribed calendars (R-INT-1)
@@ -344,7 +348,12 @@ void create_booking(App& app, const json& body, const std::string& idempotency_k
     if (!ctx) return ctx.error();
     if (!ctx->enabled) return make_error("page_disabled", "this page takes no bookings at the moment", "page");
     core::Instant now = app.now();
-    auto inputs = build_inputs(app, *ctx, core::Interval{start_at, start_at + ctx->policy.duration}, now);
+    // Counts of other bookings matter only for limits and for choosing among several
+    // hosts; otherwise the check reads only the bookings near the start (a busy host's
+    // whole fortnight of bookings was read, and copied, for every new booking).
+    const bool counts = ctx->policy.limits.per_day || ctx->policy.limits.per_week ||
+                        (ctx->mode == core::HostMode::any && ctx->hosts.size() > 1);
+    auto inputs = build_inputs(app, *ctx, core::Interval{start_at, start_at + ctx->policy.duration}, now, !counts);
     core::BookingRequest req;
     req.start = start_at;
     auto a = core::check_booking(inputs, req);

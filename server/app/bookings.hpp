@@ -49,7 +49,10 @@ core::Result<PageContext> load_page_context(App& app, const std::string& page_id
 
 // The core's inputs for `range`: stored bookings and proposal holds of the page's hosts
 // and rooms around it (wide enough for per-week limits), the hosts' busy blocks, `now`.
-core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::Interval range, core::Instant now);
+// With `overlaps_only`, only the bookings and holds that can overlap a slot of `range`
+// (enough when no limit counts bookings and no choice among hosts weighs their weeks).
+core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::Interval range, core::Instant now,
+                                      bool overlaps_only = false);
 
 core::NotificationSettings settings_for(const PageContext& ctx);
 // Each host's own language and SMS choice from their stored documents.

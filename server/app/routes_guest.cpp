@@ -1,5 +1,7 @@
 // Guest routes that read: the public page, its slots (the hot path: cached and
 // serialised by hand) and the availability document the widget computes slots from.
+#include <malloc.h>
+
 #include <chrono>
 #include <unordered_map>
 
@@ -138,6 +140,9 @@ void register_guest_routes(App& app, http::Router& r) {
     }
     auto body = std::make_shared<const std::string>(slots_body(tz, days));
     cache->put(key, gen, body);
+    // A big team's month takes tens of MB of inputs for a moment: give them back to the
+    // system (glibc keeps freed memory in its arenas otherwise).
+    if (ctx->hosts.size() >= 200) malloc_trim(0);
     return json_shared(std::move(body));
   });
 
