@@ -222,6 +222,7 @@ int main(int argc, char** argv) {
   delivery.join();
   fetcher.join();
   webhooks.join();
+  integ::stop(app);
   app.wake_fetcher = nullptr;
   store.reset();
   log::info("stopped", {{"drained", idle}});

@@ -1,7 +1,10 @@
 // The widget application: owns the state, turns intents into state changes and HTTP
 // requests, turns answers into state, and each frame draws the screen and publishes the
 // ARIA mirror. Slots come from the core (slot_source.hpp); bookings, cancellations and
-// choices are decided by the server, whose answer always wins.
+// choices are decided by the server, whose answer always wins. The implementation is
+// split by concern (issue 10 §3): app.cpp (life cycle, frame), app_intents.cpp (intents →
+// state), app_client.cpp (requests, answer dispatch), app_decode.cpp (answers → state),
+// app_view.cpp (view model), app_internal.hpp (JSON and text helpers they share).
 #pragma once
 
 #include <array>
@@ -44,7 +47,7 @@ class App {
  private:
   enum class Call {
     page, zone, month, create_booking, get_booking, cancel, reschedule, proposal, choose,
-    readjust, request, accept, decline, font_latin, font_japanese,
+    readjust, request, accept, decline, font_latin, font_japanese, inquiry,
   };
   struct Pending {
     Call call;
@@ -60,6 +63,8 @@ class App {
   void ensure_zone(const std::string& zone_id);
   void ensure_japanese_font();
   void submit_booking();
+  void submit_inquiry();
+  void handle_inquiry(int status, std::string_view body);
   void load_link_mode();
   void fail(std::string code);
   ViewModel view_model() const;

@@ -36,6 +36,9 @@ EM_JS(void, kairos_js_open, (const char* url), { Module.kairosHost.open(UTF8ToSt
 EM_JS(void, kairos_js_text_input, (int on), { Module.kairosHost.textInput(!!on); });
 EM_JS(void, kairos_js_want_wheel, (int on), { Module.kairosWantsWheel = !!on; });
 EM_JS(double, kairos_js_now, (), { return Date.now(); });
+EM_JS(int, kairos_js_zone_offset, (const char* zone, double ms), {
+  return Module.kairosHost.zoneOffset(UTF8ToString(zone), ms);
+});
 EM_JS(int, kairos_js_recent_input, (), { return performance.now() < (Module.kairosActiveUntil || 0) ? 1 : 0; });
 EM_JS(void, kairos_js_canvas, (int* out), {
   var c = Module.canvas; var dpr = window.devicePixelRatio || 1;
@@ -75,6 +78,7 @@ void download(const std::string& filename, const std::string& mime, const std::s
 void open_url(const std::string& url) { kairos_js_open(url.c_str()); }
 void want_text_input(bool active) { kairos_js_text_input(active ? 1 : 0); }
 double now_ms() { return kairos_js_now(); }
+int zone_offset_minutes(const std::string& zone, double unix_ms) { return kairos_js_zone_offset(zone.c_str(), unix_ms); }
 void want_wheel(bool on) { kairos_js_want_wheel(on ? 1 : 0); }
 bool recent_input() { return kairos_js_recent_input() != 0; }
 

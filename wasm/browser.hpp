@@ -34,6 +34,10 @@ void open_url(const std::string& url);
 // Focus (or release) the hidden <input> that forwards IME-composed text and pastes.
 void want_text_input(bool active);
 double now_ms();
+// The zone's UTC offset in minutes at `unix_ms`, from the browser's Intl data (for the
+// zone picker's labels, before the zone's rules are loaded); kNoOffset when unknown.
+constexpr int kNoOffset = -100000;
+int zone_offset_minutes(const std::string& zone, double unix_ms);
 // Whether wheel events over the canvas go to ImGui (an open list scrolls) rather than
 // to the browser (the page scrolls).
 void want_wheel(bool on);

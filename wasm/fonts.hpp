@@ -1,22 +1,34 @@
 // The widget's fonts: the Latin Extended subset is always loaded; the Japanese subset
 // is fetched only once Japanese text must be shown. Glyphs are rasterised at the
 // screen's devicePixelRatio (and drawn at 1/ratio) so text stays sharp on high-DPI
-// screens; the atlas is rebuilt when the ratio or the loaded fonts change.
+// screens; the atlas is rebuilt when the ratio or the loaded fonts change. Every size
+// drawn has its own atlas font (body, screen titles, the business name): glyphs are
+// never scaled, so headings are as sharp as body text at every ratio.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
+
+struct ImFont;
 
 namespace kairos::widget {
 
 class FontSet {
  public:
-  static constexpr float base_size = 16.0f;
+  static constexpr float base_size = 16.0f;   // body text (CSS px)
+  static constexpr float title_size = 20.0f;  // screen titles
+  static constexpr float name_size = 24.0f;   // the business name
 
   void set_latin(std::vector<unsigned char> data);
   void set_japanese(std::vector<unsigned char> data);
   bool has_latin() const { return !latin_.empty(); }
   bool has_japanese() const { return !japanese_.empty(); }
+
+  // With Japanese loaded, the two title sizes hold only Latin, kana and the glyphs of
+  // this text (the language's texts and the page's name), so three sizes of 3,000 kanji
+  // do not bloat the atlas; a change rebuilds it.
+  void set_title_text(std::string text);
 
   // Rebuilds ImGui's font atlas and the GL texture when needed. Call between frames.
   void apply(float scale);
@@ -27,7 +39,12 @@ class FontSet {
   float built_scale_ = 0;
   bool built_japanese_ = false;
   bool built_latin_ = false;
+  std::string title_text_;
+  std::string built_title_text_;
 };
+
+// The atlas font for screen titles (or the business name); nullptr before the first build.
+ImFont* title_font(bool business_name);
 
 // True when `text` holds a character outside what the Latin subset covers.
 bool needs_japanese(std::string_view text);

@@ -17,4 +17,10 @@ struct FormCheck {
 
 FormCheck check_guest_form(const GuestForm& form);
 
+// An inquiry (a question, or wished times): the guest form's checks per field, then the
+// core's check_inquiry, the server's own rule, whose first error names its field
+// ("guest.phone" → "phone", "wished_times[2]" → "wished_times").
+FormCheck check_inquiry_form(const GuestForm& form, const std::string& message, bool booking_request,
+                             const std::vector<Slot>& wishes, core::Instant now);
+
 }  // namespace kairos::widget

@@ -107,6 +107,24 @@ struct Texts {
   const char* evening;
   const char* next_available;       // a button when the month has no free time
   const char* times_in;             // "Times in %s"
+  // Inquiries (issue 14): a question, or wished times when none of the offered work.
+  const char* ask_question;
+  const char* suggest_times;        // the calendar's link to the suggest screen
+  const char* suggest_title;
+  const char* suggest_body;
+  const char* wished_times;
+  const char* no_wishes;
+  const char* message;
+  const char* question_body;
+  const char* inquiry_sent_title;
+  const char* inquiry_sent_body;          // "… to %s …" (mail is on its way)
+  const char* inquiry_sent_body_no_mail;  // the server sends no mail
+  const char* location;
+  const char* back_to_calendar;
+  const char* err_too_many_times;
+  const char* err_in_past;
+  const char* err_invalid_interval;
+  const char* search_zone;          // the zone picker's search field
 };
 
 struct Locale {

@@ -55,7 +55,7 @@ struct Builder {
     if (!s.event_types.empty()) {
       const EventType& e = s.event_types[s.event_type];
       p(e.name + (e.duration_minutes > 0 ? " \xC2\xB7 " + fill(t(&Texts::minutes), std::to_string(e.duration_minutes)) : ""));
-      p(e.location);
+      p(vm.location_line);
       p(s.host_name);
       p(e.description);
     }
@@ -68,9 +68,7 @@ struct Builder {
       nodes.push_back(Json{{"t", "select"}, {"id", "set_event_type"}, {"x", t(&Texts::service)},
                            {"v", s.event_types[s.event_type].id}, {"o", opts}});
     }
-    Json zones = Json::array();
-    for (const std::string& z : s.zone_choices) zones.push_back(Json::array({z, z}));
-    nodes.push_back(Json{{"t", "select"}, {"id", "set_zone"}, {"x", t(&Texts::time_zone)}, {"v", s.zone_id}, {"o", zones}});
+    zone_select();
     h(vm.month_title, 2);
     btn(Kind::prev_month, t(&Texts::previous_month), !vm.can_prev_month);
     btn(Kind::next_month, t(&Texts::next_month), !vm.can_next_month);
@@ -104,7 +102,88 @@ struct Builder {
       if (vm.day_slots.empty()) p(t(&Texts::no_times_this_day));
       nodes.push_back(Json{{"t", "list"}, {"id", "slots"}, {"x", t(&Texts::choose_time)}, {"c", slots}});
     }
-    if (s.rescheduling) btn(Kind::back, t(&Texts::back));
+    if (s.rescheduling) {
+      btn(Kind::back, t(&Texts::back));
+    } else {
+      btn(Kind::start_question, t(&Texts::ask_question));
+      btn(Kind::start_suggest, t(&Texts::suggest_times));
+    }
+  }
+
+  void zone_select() {
+    Json zones = Json::array();
+    for (std::size_t i = 0; i < s.zone_choices.size(); ++i) {
+      zones.push_back(Json::array({s.zone_choices[i], i < s.zone_labels.size() ? s.zone_labels[i] : s.zone_choices[i]}));
+    }
+    nodes.push_back(Json{{"t", "select"}, {"id", "set_zone"}, {"x", t(&Texts::time_zone)}, {"v", s.zone_id}, {"o", zones}});
+  }
+
+  void wish_list() {
+    p(t(&Texts::wished_times));
+    if (vm.wish_labels.empty()) p(t(&Texts::no_wishes));
+    for (const std::string& w : vm.wish_labels) p(w);
+  }
+
+  // The same calendar as booking: every day from today can be chosen, its hours wished.
+  void suggest() {
+    h(t(&Texts::suggest_title));
+    p(t(&Texts::suggest_body));
+    p(vm.location_line);
+    screen_error();
+    zone_select();
+    h(vm.month_title, 2);
+    btn(Kind::prev_month, t(&Texts::previous_month), !vm.can_prev_month);
+    btn(Kind::next_month, t(&Texts::next_month), !vm.can_next_month);
+    Json days = Json::array();
+    for (const DayCell& c : vm.cells) {
+      if (!c.in_month) continue;
+      Json b = button(Kind::select_day, core::format_date(c.date), format_long_date(s.lang, c.date), !c.bookable, c.selected);
+      b["date"] = core::format_date(c.date);
+      days.push_back(std::move(b));
+    }
+    nodes.push_back(Json{{"t", "list"}, {"id", "days"}, {"x", t(&Texts::choose_day)}, {"c", days}});
+    if (s.day) {
+      h(vm.day_title, 2);
+      p(fill(t(&Texts::times_in), vm.zone_label));
+      Json items = Json::array();
+      for (const SlotRow& r : vm.wish_rows) {
+        Json b = button(Kind::toggle_wish, core::format_instant(r.slot.start), r.label, false, r.selected);
+        b["start"] = core::format_instant(r.slot.start);
+        b["end"] = core::format_instant(r.slot.end);
+        items.push_back(std::move(b));
+      }
+      if (vm.wish_rows.empty()) p(t(&Texts::no_times_this_day));
+      nodes.push_back(Json{{"t", "list"}, {"id", "wishes"}, {"x", t(&Texts::choose_time)}, {"c", items}});
+    }
+    wish_list();
+    btn(Kind::back, t(&Texts::back));
+    btn(Kind::to_inquiry, t(&Texts::next), s.wishes.empty());
+  }
+
+  void inquiry() {
+    h(s.inquiry_request ? t(&Texts::suggest_title) : t(&Texts::ask_question));
+    if (s.inquiry_request) {
+      p(t(&Texts::wished_times));
+      for (const std::string& w : vm.wish_labels) p(w);
+    } else {
+      p(t(&Texts::question_body));
+    }
+    p(vm.location_line);
+    input("name", t(&Texts::name), s.form.name, false);
+    input("email", t(&Texts::email), s.form.email, false, "email");
+    if (!s.email_suggestion.empty()) {
+      nodes.push_back(text("status", fill(t(&Texts::did_you_mean), s.email_suggestion)));
+      btn(Kind::accept_suggestion, std::string(t(&Texts::use_suggestion)) + ": " + s.email_suggestion);
+    }
+    input("phone", t(&Texts::phone), s.form.phone, true, "tel");
+    input("message", t(&Texts::message), s.inquiry_message, false, "text", true);
+    for (const core::Error& e : s.field_errors) {
+      if (e.field == "wished_times") alert(error_text(s.lang, e.code));
+    }
+    screen_error();
+    if (s.busy) nodes.push_back(text("status", t(&Texts::sending)));
+    btn(Kind::back, t(&Texts::back), s.busy);
+    btn(Kind::send_inquiry, t(&Texts::send_request), !vm.form_valid || s.busy);
   }
 
   void form() {
@@ -149,6 +228,7 @@ struct Builder {
         h(s.booking.status == "pending" ? t(&Texts::pending_title) : t(&Texts::booked_title));
         nodes.push_back(text("status", vm.booking_label));
         p(s.mail_delivery ? t(&Texts::booked_body) : t(&Texts::booked_body_no_mail));
+        p(vm.location_line);
         btn(Kind::download_ics, t(&Texts::add_to_calendar));
         p(t(&Texts::manage_link));
         nodes.push_back(Json{{"t", "link"}, {"x", t(&Texts::open_manage)}, {"href", s.booking.manage_url}});
@@ -216,6 +296,16 @@ struct Builder {
         alert(error_text(s.lang, s.error_code.empty() ? "error" : s.error_code));
         btn(Kind::retry, t(&Texts::try_again));
         break;
+      case Screen::suggest: suggest(); break;
+      case Screen::inquiry: inquiry(); break;
+      case Screen::inquiry_sent:
+        h(t(&Texts::inquiry_sent_title));
+        for (const std::string& w : vm.wish_labels) p(w);
+        p(vm.location_line);
+        nodes.push_back(text("status", fill(s.mail_delivery ? t(&Texts::inquiry_sent_body)
+                                                            : t(&Texts::inquiry_sent_body_no_mail), s.form.email)));
+        btn(Kind::back, t(&Texts::back_to_calendar));
+        break;
     }
   }
 };
@@ -237,6 +327,9 @@ const char* screen_name(Screen s) {
     case Screen::decline: return "decline";
     case Screen::done: return "done";
     case Screen::fatal: return "error";
+    case Screen::suggest: return "suggest";
+    case Screen::inquiry: return "inquiry";
+    case Screen::inquiry_sent: return "inquiry_sent";
   }
   return "";
 }

@@ -3,6 +3,7 @@
 #include "screens.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "fonts.hpp"
 #include "kairos/time_text.hpp"
 #include "mirror.hpp"
 #include "probe.hpp"
@@ -73,10 +75,20 @@ void colored(ImVec4 color, const std::string& text) {
 
 void muted(const std::string& text) { colored(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), text); }
 
-void heading(const std::string& text, float scale = 1.3f) {
-  ImGui::SetWindowFontScale(scale);
+// A screen title (or the business name) in its own atlas font: never scaled glyphs.
+// `check`: a drawn check mark before it (the font has no U+2713).
+void heading(const std::string& text, bool business_name = false, bool check = false) {
+  ImFont* font = title_font(business_name);
+  if (font != nullptr) ImGui::PushFont(font);
+  if (check) {
+    const float sz = ImGui::GetFontSize();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::RenderCheckMark(ImGui::GetWindowDrawList(), ImVec2(at.x, at.y + sz * 0.1f), ImGui::GetColorU32(g_theme.ring), sz * 0.8f);
+    ImGui::Dummy(ImVec2(sz, sz));
+    ImGui::SameLine();
+  }
   wrapped(text);
-  ImGui::SetWindowFontScale(1.0f);
+  if (font != nullptr) ImGui::PopFont();
   ImGui::Spacing();
 }
 
@@ -128,16 +140,26 @@ void zone_combo(Frame& f, float width) {
   wrapped(f.t(&Texts::time_zone));
   ImGui::SetNextItemWidth(width);
   const Room r = room();
-  if (ImGui::BeginCombo("##zone", f.s.zone_id.c_str())) {
-    for (const std::string& z : f.s.zone_choices) {
-      const bool selected = z == f.s.zone_id;
-      if (ImGui::Selectable(z.c_str(), selected)) f.act(Kind::set_zone, z);
-      if (selected) ImGui::SetItemDefaultFocus();
+  WidgetState& s = f.s;
+  std::string current = s.zone_id;
+  for (std::size_t i = 0; i < s.zone_choices.size() && i < s.zone_labels.size(); ++i) {
+    if (s.zone_choices[i] == s.zone_id) current = s.zone_labels[i];
+  }
+  if (ImGui::BeginCombo("##zone", current.c_str(), ImGuiComboFlags_HeightLarge)) {
+    // Searchable: typing narrows the list ("hel" → Helsinki); the guest's zone is first.
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##zone_search", f.t(&Texts::search_zone), &s.zone_filter);
+    for (std::size_t i = 0; i < s.zone_choices.size() && i < s.zone_labels.size(); ++i) {
+      const std::string& z = s.zone_choices[i];
+      if (!zone_matches(z, s.zone_labels[i], s.zone_filter)) continue;
+      const bool selected = z == s.zone_id;
+      if (ImGui::Selectable((s.zone_labels[i] + "##" + z).c_str(), selected)) f.act(Kind::set_zone, z);
     }
     ImGui::EndCombo();
   }
   remember(f.s, "select:set_zone");
-  probe::item(f.s.zone_id, r.x0, r.x1, "field");
+  probe::item(current, r.x0, r.x1, "field");
 }
 
 void month_grid(Frame& f) {
@@ -223,6 +245,8 @@ void month_grid(Frame& f) {
   }
 }
 
+void time_grid(Frame& f, const std::vector<SlotRow>& rows, Kind kind);
+
 void day_slots(Frame& f) {
   const ViewModel& vm = f.vm;
   if (!f.s.day) {
@@ -235,17 +259,22 @@ void day_slots(Frame& f) {
     wrapped(f.t(&Texts::no_times_this_day));
     return;
   }
+  time_grid(f, vm.day_slots, Kind::select_slot);
+}
+
+// Time buttons under Morning / Afternoon / Evening, as many per row as fit.
+void time_grid(Frame& f, const std::vector<SlotRow>& rows, Kind kind) {
   const float avail = ImGui::GetContentRegionAvail().x;
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   float widest = 0;
-  for (const SlotRow& row : vm.day_slots) widest = std::max(widest, button_width(row.label.c_str()));
+  for (const SlotRow& row : rows) widest = std::max(widest, button_width(row.label.c_str()));
   const float min_w = std::max(110.0f, widest + 8);
   const int per_row = std::max(1, static_cast<int>((avail + spacing) / (min_w + spacing)));
   const float w = std::floor((avail - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row));
   int i = 0;
   int part = -1;
   const char* Texts::*parts[] = {&Texts::morning, &Texts::afternoon, &Texts::evening};
-  for (const SlotRow& row : vm.day_slots) {
+  for (const SlotRow& row : rows) {
     if (row.part_of_day != part) {
       // Grouped under Morning / Afternoon / Evening.
       part = row.part_of_day;
@@ -259,7 +288,7 @@ void day_slots(Frame& f) {
       ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgb(f.s.accent, 0.9f));
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
     }
-    action(f, row.label, Kind::select_slot, core::format_instant(row.slot.start), ImVec2(w, 40));
+    action(f, row.label, kind, core::format_instant(row.slot.start), ImVec2(w, 40));
     if (row.selected) ImGui::PopStyleColor(3);
   }
 }
@@ -267,7 +296,7 @@ void day_slots(Frame& f) {
 // Who, what, where: the business, the service and its duration, the place, the host.
 void header(Frame& f) {
   WidgetState& s = f.s;
-  heading(s.page_name.empty() ? f.t(&Texts::choose_day) : s.page_name, 1.45f);
+  heading(s.page_name.empty() ? f.t(&Texts::choose_day) : s.page_name, true);
   if (!s.event_types.empty()) {
     const EventType& e = s.event_types[s.event_type];
     std::string line = e.name;
@@ -275,11 +304,41 @@ void header(Frame& f) {
       line += " \xC2\xB7 " + fill(f.t(&Texts::minutes), std::to_string(e.duration_minutes));
     }
     wrapped(line);
-    if (!e.location.empty()) muted(e.location);
+    if (!f.vm.location_line.empty()) muted(f.vm.location_line);
     if (!s.host_name.empty()) muted(s.host_name);
     if (!e.description.empty()) wrapped(e.description);
   }
   if (!s.page_description.empty()) muted(s.page_description);
+}
+
+// A button whose label wraps by words when the room is narrower than the label (long
+// German and Hungarian sentences on a phone); otherwise like action().
+void wrap_action(Frame& f, const std::string& label, Kind k) {
+  const Room r = room();
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float wrap = std::max(40.0f, ImGui::GetContentRegionAvail().x - 2 * st.FramePadding.x);
+  const ImVec2 ts = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
+  const std::string key = intent_id(Intent{k, {}, {}});
+  const bool pressed = ImGui::InvisibleButton(key.c_str(), ImVec2(ts.x + 2 * st.FramePadding.x, ts.y + 2 * st.FramePadding.y));
+  const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+  const bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImGuiCol fill_col = ImGui::IsItemActive() ? ImGuiCol_ButtonActive : hovered ? ImGuiCol_ButtonHovered : ImGuiCol_Button;
+  dl->AddRectFilled(lo, hi, ImGui::GetColorU32(fill_col), st.FrameRounding);
+  dl->AddRect(lo, hi, ImGui::GetColorU32(ImGuiCol_Border), st.FrameRounding, 0, st.FrameBorderSize);
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(lo.x + st.FramePadding.x, lo.y + st.FramePadding.y),
+              ImGui::GetColorU32(ImGuiCol_Text), label.c_str(), nullptr, wrap);
+  if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  remember(f.s, key);
+  probe::item(label, r.x0, r.x1, "text");
+  if (pressed) f.act(k);
+}
+
+// Secondary buttons, one per row when narrow, side by side when they fit.
+void inquiry_links(Frame& f) {
+  wrap_action(f, f.t(&Texts::ask_question), Kind::start_question);
+  next_in_row(button_width(f.t(&Texts::suggest_times)));
+  wrap_action(f, f.t(&Texts::suggest_times), Kind::start_suggest);
 }
 
 void calendar(Frame& f) {
@@ -327,7 +386,13 @@ void calendar(Frame& f) {
   if (s.rescheduling) {
     ImGui::Spacing();
     action(f, f.t(&Texts::back), Kind::back);
+    return;
   }
+  // Beside booking (issue 14): a question, or wished times when none of these work.
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::Spacing();
+  inquiry_links(f);
 }
 
 void field(Frame& f, const char* id, const char* label, bool optional, std::string& value, bool multiline = false) {
@@ -428,10 +493,94 @@ void review(Frame& f) {
   back_and_primary(f, f.s.busy ? f.t(&Texts::sending) : f.t(&Texts::confirm_booking), Kind::confirm, !f.s.busy);
 }
 
+// The wished days and hours on the same calendar (any day from today).
+void wish_times(Frame& f) {
+  const ViewModel& vm = f.vm;
+  if (!f.s.day) {
+    wrapped(f.t(&Texts::choose_day));
+  } else {
+    wrapped(vm.day_title);
+    muted(fill(f.t(&Texts::times_in), vm.zone_label));
+    if (vm.wish_rows.empty()) wrapped(f.t(&Texts::no_times_this_day));
+    else time_grid(f, vm.wish_rows, Kind::toggle_wish);
+  }
+  ImGui::Spacing();
+  muted(f.t(&Texts::wished_times));
+  if (vm.wish_labels.empty()) wrapped(f.t(&Texts::no_wishes));
+  for (const std::string& w : vm.wish_labels) wrapped(w);
+}
+
+void suggest(Frame& f) {
+  heading(f.t(&Texts::suggest_title));
+  wrapped(f.t(&Texts::suggest_body));
+  if (!f.vm.location_line.empty()) muted(f.vm.location_line);
+  screen_error(f);
+  ImGui::Spacing();
+  const float width = ImGui::GetContentRegionAvail().x;
+  if (width >= 620.0f && ImGui::BeginTable("layout", 2, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("cal", ImGuiTableColumnFlags_WidthStretch, 0.55f);
+    ImGui::TableSetupColumn("times", ImGuiTableColumnFlags_WidthStretch, 0.45f);
+    ImGui::TableNextColumn();
+    month_grid(f);
+    ImGui::Spacing();
+    zone_combo(f, ImGui::GetContentRegionAvail().x);
+    ImGui::TableNextColumn();
+    ImGui::Indent(12);
+    wish_times(f);
+    ImGui::Unindent(12);
+    ImGui::EndTable();
+  } else {
+    month_grid(f);
+    ImGui::Spacing();
+    zone_combo(f, width);
+    ImGui::Separator();
+    wish_times(f);
+  }
+  back_and_primary(f, f.t(&Texts::next), Kind::to_inquiry, !f.s.wishes.empty());
+}
+
+void inquiry(Frame& f) {
+  WidgetState& s = f.s;
+  heading(s.inquiry_request ? f.t(&Texts::suggest_title) : f.t(&Texts::ask_question));
+  if (s.inquiry_request) {
+    muted(f.t(&Texts::wished_times));
+    for (const std::string& w : f.vm.wish_labels) wrapped(w);
+  } else {
+    wrapped(f.t(&Texts::question_body));
+  }
+  if (!f.vm.location_line.empty()) muted(f.vm.location_line);
+  ImGui::Spacing();
+  field(f, "name", f.t(&Texts::name), false, s.form.name);
+  field(f, "email", f.t(&Texts::email), false, s.form.email);
+  if (!s.email_suggestion.empty()) {
+    wrapped(fill(f.t(&Texts::did_you_mean), s.email_suggestion));
+    action(f, f.t(&Texts::use_suggestion), Kind::accept_suggestion);
+  }
+  field(f, "phone", f.t(&Texts::phone), true, s.form.phone);
+  field(f, "message", f.t(&Texts::message), false, s.inquiry_message, true);
+  for (const core::Error& e : s.field_errors) {
+    if (e.field == "wished_times") error_line(error_text(s.lang, e.code));
+  }
+  screen_error(f);
+  back_and_primary(f, s.busy ? f.t(&Texts::sending) : f.t(&Texts::send_request), Kind::send_inquiry,
+                   f.vm.form_valid && !s.busy);
+}
+
+void inquiry_sent(Frame& f) {
+  const WidgetState& s = f.s;
+  heading(f.t(&Texts::inquiry_sent_title), false, true);
+  for (const std::string& w : f.vm.wish_labels) wrapped(w);
+  if (!f.vm.location_line.empty()) muted(f.vm.location_line);
+  wrapped(fill(s.mail_delivery ? f.t(&Texts::inquiry_sent_body) : f.t(&Texts::inquiry_sent_body_no_mail), s.form.email));
+  ImGui::Spacing();
+  action(f, f.t(&Texts::back_to_calendar), Kind::back);
+}
+
 void success(Frame& f) {
   const WidgetState& s = f.s;
-  heading(std::string("\xE2\x9C\x93 ") + (s.booking.status == "pending" ? f.t(&Texts::pending_title) : f.t(&Texts::booked_title)));
+  heading(s.booking.status == "pending" ? f.t(&Texts::pending_title) : f.t(&Texts::booked_title), false, true);
   wrapped(f.vm.booking_label);
+  if (!f.vm.location_line.empty()) muted(f.vm.location_line);
   wrapped(s.mail_delivery ? f.t(&Texts::booked_body) : f.t(&Texts::booked_body_no_mail));
   ImGui::Spacing();
   primary(f, f.t(&Texts::add_to_calendar), Kind::download_ics);
@@ -561,6 +710,9 @@ std::optional<Intent> draw_screen(WidgetState& state, const ViewModel& vm, float
     case Screen::decline: decline(f); break;
     case Screen::done: done(f); break;
     case Screen::fatal: fatal(f); break;
+    case Screen::suggest: suggest(f); break;
+    case Screen::inquiry: inquiry(f); break;
+    case Screen::inquiry_sent: inquiry_sent(f); break;
   }
   content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
   probe::set_content_height(content_height);

@@ -1,6 +1,8 @@
 // Intent ids for the mirror, and the localised description of a slot.
 #include "widget_state.hpp"
 
+#include <cstdio>
+
 #include "kairos/time_text.hpp"
 
 namespace kairos::widget {
@@ -25,6 +27,9 @@ constexpr KindName kind_names[] = {
     {Intent::Kind::start_decline, "start_decline"}, {Intent::Kind::send_decline, "send_decline"},
     {Intent::Kind::retry, "retry"},                 {Intent::Kind::retry_month, "retry_month"},
     {Intent::Kind::next_available, "next_available"},
+    {Intent::Kind::start_question, "start_question"}, {Intent::Kind::start_suggest, "start_suggest"},
+    {Intent::Kind::toggle_wish, "toggle_wish"},     {Intent::Kind::to_inquiry, "to_inquiry"},
+    {Intent::Kind::send_inquiry, "send_inquiry"},
 };
 }  // namespace
 
@@ -51,6 +56,30 @@ std::optional<Intent> parse_intent_id(std::string_view id) {
     }
   }
   return std::nullopt;
+}
+
+std::string friendly_zone(const std::string& zone_id, int offset_minutes) {
+  std::string city = zone_id.substr(zone_id.rfind('/') == std::string::npos ? 0 : zone_id.rfind('/') + 1);
+  for (char& c : city) {
+    if (c == '_') c = ' ';
+  }
+  if (offset_minutes == -100000 || (offset_minutes == 0 && city == "UTC")) return city;
+  char buf[24];
+  const int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+  if (a % 60 == 0) std::snprintf(buf, sizeof buf, " (UTC%c%d)", offset_minutes < 0 ? '-' : '+', a / 60);
+  else std::snprintf(buf, sizeof buf, " (UTC%c%d:%02d)", offset_minutes < 0 ? '-' : '+', a / 60, a % 60);
+  return city + buf;
+}
+
+bool zone_matches(const std::string& zone_id, const std::string& label, const std::string& filter) {
+  auto lower = [](std::string s) {
+    for (char& c : s) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return s;
+  };
+  const std::string f = lower(filter);
+  return f.empty() || lower(label).find(f) != std::string::npos || lower(zone_id).find(f) != std::string::npos;
 }
 
 std::string describe_slot(Lang lang, const core::ZoneRules& zone, const Slot& slot) {

@@ -36,13 +36,18 @@ enum class Screen {
   decline,      // reason for declining
   done,         // a terminal message (cancelled, accepted, …)
   fatal,        // nothing can be shown (bad link, page gone)
+  suggest,      // "none of these times work": the guest picks wished times on the calendar
+  inquiry,      // a question or the wished times: name, e-mail, message
+  inquiry_sent, // the inquiry is stored and acknowledged
 };
 
 struct EventType {
   std::string id;
   std::string name;
   int duration_minutes = 0;
-  std::string location;
+  std::string location;          // what the guest reads: an office's name, or "video", "phone" …
+  std::string location_address;  // the office's address (a location object), else ""
+  std::string location_id;       // "loc_…" when the event type names a stored location
   std::string description;
 };
 
@@ -76,6 +81,7 @@ struct Intent {
     accept_suggestion, back, to_form, to_review, confirm, download_ics, open_manage,
     start_cancel, confirm_cancel, keep, start_reschedule, choose_candidate, start_readjust,
     send_readjust, accept_request, start_decline, send_decline, retry, retry_month, next_available,
+    start_question, start_suggest, toggle_wish, to_inquiry, send_inquiry,
   };
   Kind kind = Kind::back;
   std::string arg;    // a date, an instant, a zone, a field name …
@@ -112,7 +118,9 @@ struct WidgetState {
   std::vector<EventType> event_types;
   std::size_t event_type = 0;
   std::string zone_id;
-  std::vector<std::string> zone_choices;
+  std::vector<std::string> zone_choices;  // the guest's zone first
+  std::vector<std::string> zone_labels;   // "Helsinki (UTC+2)", parallel to zone_choices
+  std::string zone_filter;                // the picker's search text
   int year = 2026;
   int month = 1;
   std::optional<core::LocalDate> day;
@@ -145,6 +153,13 @@ struct WidgetState {
   bool allow_decline = false;
   std::string decline_reason;
   const char* Texts::*done_text = &Texts::booked_title;
+
+  // Inquiries (issue 14, R-INQ-1): a plain question, or wished times when none of the
+  // offered ones work. Validated by the core's check_inquiry like a booking.
+  bool inquiry_request = false;  // true: booking_request with `wishes`; false: question
+  std::vector<Slot> wishes;      // at most 10, in the order chosen
+  std::string inquiry_message;
+  std::string inquiry_id;
 };
 
 struct DayCell {
@@ -186,7 +201,18 @@ struct ViewModel {
   // What the guest may still do with the booking (the core's lifecycle table decides).
   bool can_cancel = false;
   bool can_reschedule = false;
+  // Suggest screen: the wishable times of the chosen day (every hour of the working
+  // day still ahead), and the chosen wishes as the guest reads them.
+  std::vector<SlotRow> wish_rows;
+  std::vector<std::string> wish_labels;
+  std::string location_line;  // "Shibuya office · Shibuya 1-2-3, Tokyo"
 };
+
+// "Helsinki (UTC+2)", "Kolkata (UTC+5:30)", "UTC": a zone as a guest recognises it; the
+// offset is left out when unknown (kNoOffset in browser.hpp: -100000).
+std::string friendly_zone(const std::string& zone_id, int offset_minutes);
+// Whether `label` or `zone_id` contains `filter`, ignoring ASCII case ("hel" → Helsinki).
+bool zone_matches(const std::string& zone_id, const std::string& label, const std::string& filter);
 
 // The text for a time span in the guest's zone, localised.
 std::string describe_slot(Lang lang, const core::ZoneRules& zone, const Slot& slot);

@@ -14,7 +14,7 @@
  * Events arrive from the iframe by postMessage and are accepted only from the Kairos
  * origin and from that very iframe; they are re-dispatched on the placeholder as DOM
  * CustomEvents (bubbling) named kairos:loaded, kairos:slotSelected,
- * kairos:bookingSuccessful and kairos:bookingFailed, and passed to Kairos.on(type, fn)
+ * kairos:bookingSuccessful, kairos:bookingFailed and kairos:inquirySent, and passed to Kairos.on(type, fn)
  * listeners. Messages to the widget (Kairos.prefill) are sent to the Kairos origin only.
  */
 (function () {
@@ -23,7 +23,8 @@
 
   var script = document.currentScript;
   var kairosOrigin = new URL(script ? script.src : location.href, location.href).origin;
-  var events = ['kairos:loaded', 'kairos:slotSelected', 'kairos:bookingSuccessful', 'kairos:bookingFailed'];
+  var events = ['kairos:loaded', 'kairos:slotSelected', 'kairos:bookingSuccessful', 'kairos:bookingFailed',
+                'kairos:inquirySent'];
   var frames = [];     // { iframe, host }
   var listeners = {};  // type -> [fn]
 

@@ -10,6 +10,8 @@
    POST /v1/test/tick delivers them all, and its time is reported.
 
 usage: bench/load/integrations.py [WEBHOOK_EVENTS]   (default 500; server from build/native)
+       KAIROS_BENCH_DB=postgresql://…/db bench/load/integrations.py …   (on PostgreSQL;
+       an empty database, e.g. `tests/support/pgcluster.py start DIR` then `createdb`)
 """
 import datetime
 import http.client
@@ -76,7 +78,8 @@ def main():
     n_hooks = int(sys.argv[1]) if len(sys.argv) > 1 else 500
     tmp = tempfile.mkdtemp(prefix="kairos-integbench-")
     port = free_port()
-    server = subprocess.Popen([SERVER, "--db", os.path.join(tmp, "k.db"), "--port", str(port), "--admin-key", KEY,
+    db = os.environ.get("KAIROS_BENCH_DB") or os.path.join(tmp, "k.db")
+    server = subprocess.Popen([SERVER, "--db", db, "--port", str(port), "--admin-key", KEY,
                                "--test-clock", "--booking-rate", "0", "--delivery-seconds", "3600",
                                "--scheduler-seconds", "3600", "--feed-seconds", "3600", "--allow-private-targets", "--body-limit", "4000000",
                                "--log-level", "warn"])

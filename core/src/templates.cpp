@@ -339,6 +339,29 @@ MessageContext booking_context(const Booking& b, const PlannedMessage& m) {
   return c;
 }
 
+const std::vector<std::string>& placeholders() {
+  static const std::vector<std::string> names{"guest_name", "guest_company", "host_name", "host_company", "page_name",
+                                              "event_name", "location",   "guidance",  "reception_code", "reason",
+                                              "message",    "notes",      "when",      "previous_when",  "appointments",
+                                              "actions"};
+  return names;
+}
+
+Status check_placeholders(std::string_view text, std::string_view field) {
+  const auto& names = placeholders();
+  for (std::size_t i = text.find('{'); i != std::string_view::npos; i = text.find('{', i + 1)) {
+    const std::size_t close = text.find('}', i + 1);
+    if (close == std::string_view::npos) break;
+    const std::string_view name = text.substr(i + 1, close - i - 1);
+    const bool word = !name.empty() && name.size() <= 40 && std::all_of(name.begin(), name.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+    if (word && std::find(names.begin(), names.end(), name) == names.end())
+      return make_error("unknown_placeholder", "{" + std::string(name) + "} is not a placeholder", std::string(field));
+  }
+  return ok_status();
+}
+
 Result<RenderedMessage> render(std::string_view template_key, std::string_view language, const MessageContext& ctx,
                                const std::vector<TemplateOverride>& overrides) {
   const std::string_view lang = normalize(language);

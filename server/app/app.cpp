@@ -38,6 +38,7 @@ void App::register_routes(http::Router& r) {
   register_front_routes(*this, r);
   register_staff_routes(*this, r);
   register_console_routes(*this, r);
+  register_template_routes(*this, r);
   integ::register_routes(*this, r);
   register_static_routes(*this, r);
   router = &r;

@@ -17,6 +17,7 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "kairos/time.hpp"
+#include "kairos/templates.hpp"
 #include "store/store.hpp"
 #include "zone_cache.hpp"
 
@@ -95,6 +96,9 @@ void register_static_routes(App& app, http::Router& r);
 void register_link_routes(App& app, http::Router& r);
 void register_staff_routes(App& app, http::Router& r);    // staff logins, sessions, API keys
 void register_console_routes(App& app, http::Router& r);  // explain, phone bookings, listings
+void register_template_routes(App& app, http::Router& r);  // mail and SMS templates per language
+// An account's template overrides, as the composer applies them (a page's own win).
+std::vector<core::TemplateOverride> account_template_overrides(App& app, const std::string& account_id);
 
 // The stored token hash a proposal or request token stands for: the hash of the token
 // itself, or, for a signed mail link ("choose", "accept", …) to that proposal or

@@ -37,6 +37,11 @@ std::optional<json> find_location(App& app, const std::string& account_id, const
   return j;
 }
 
+std::string location_name(App& app, const std::string& account_id, const std::string& id, const std::string& language) {
+  auto loc = id.empty() ? std::nullopt : find_location(app, account_id, id);
+  return loc ? localized(loc->value("name", json()), language) : std::string();
+}
+
 std::string location_text(App& app, const std::string& account_id, const std::string& location,
                           const std::string& room_id, const std::string& language) {
   std::string out = location;

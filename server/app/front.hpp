@@ -23,6 +23,9 @@ void register_front_routes(App& app, http::Router& r);
 
 // A location document of `account_id`, or nullopt.
 std::optional<nlohmann::json> find_location(App& app, const std::string& account_id, const std::string& id);
+// The name of the account's location `id` in `language`; empty when `id` is not one
+// (a free-text location, or none).
+std::string location_name(App& app, const std::string& account_id, const std::string& id, const std::string& language);
 // "Name, address" (and " · room name") for mails and .ics; `location` may be a location
 // id or, for older event types, free text, which is returned as it is.
 std::string location_text(App& app, const std::string& account_id, const std::string& location,

@@ -70,7 +70,8 @@ void fill_from_page(App& app, Loaded& l, const std::string& page_id, const std::
   l.ctx.page_name = doc.value("name", "");
   // The visited company is the account (seed 000's [訪問会社名]); a page name is what
   // is booked, not who is visited. Before the owner named the account, the page's.
-  // (When locations carry their own company name, theirs goes first.)
+  // A booking or proposal at one of the account's locations names that location
+  // instead (set by the caller after this, see visited_location).
   auto account = app.store.account_name(l.account_id);
   l.ctx.host_company = account && !account->empty() && *account != "admin" ? *account : doc.value("name", "");
   if (const json* ets = wire::member(doc, "event_types"); ets && ets->is_array()) {
@@ -81,6 +82,7 @@ void fill_from_page(App& app, Loaded& l, const std::string& page_id, const std::
       }
     }
   }
+  l.overrides = account_template_overrides(app, l.account_id);  // the account's texts, then the page's
   if (const json* t = wire::member(doc, "templates"); t && t->is_array()) {
     for (const json& o : *t) {
       if (!o.is_object()) continue;
@@ -99,6 +101,12 @@ void fill_from_page(App& app, Loaded& l, const std::string& page_id, const std::
       }
     }
   }
+}
+
+// The visited company of seed 000's subjects (`[訪問会社名]…`): the location's name when
+// the appointment is at one of the account's locations, else the account's (above).
+void visited_location(App& app, Loaded& l, const std::string& location, const std::string& language) {
+  if (auto name = location_name(app, l.account_id, location, language); !name.empty()) l.ctx.host_company = name;
 }
 
 std::string host_zone(App& app, const std::string& host_id) {
@@ -139,6 +147,7 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const json& 
       l.zone_id = b.guest.timezone;
     }
     fill_from_page(app, l, b.page_id, b.event_type_id, b.host_ids);
+    visited_location(app, l, b.location, pm.language);
     return l;
   }
   // Messages of a proposal or a confirmation request are stored under "proposal:<id>"
@@ -165,6 +174,7 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const json& 
     if (item.template_key == "proposal.readjust.host") l.ctx.message = p.readjust_message;
     if (role == "host" && !p.host_ids.empty()) l.zone_id = host_zone(app, address.empty() ? p.host_ids.front() : address);
     fill_from_page(app, l, p.page_id, p.event_type_id, p.host_ids);
+    visited_location(app, l, p.location, payload.value("language", "en"));
     return l;
   }
   if (auto doc = app.store.token_doc("request", owned_id("request:"))) {

@@ -179,13 +179,45 @@ void register_booking_routes(App& app, http::Router& r) {
     if (!q.tray.empty() && q.tray != core::declined_tray)
       return http::problem(422, "invalid_tray", "the only tray is \"declined\"", "tray");
     const std::string location = req.query_or("location"), label = req.query_or("label");
+    // Cursor pagination as every list ({items, next_cursor}): the store answers in (start,
+    // uid) order and the cursor is the last item's "<start seconds>.<uid>", so a booking
+    // added or removed between pages neither repeats nor hides another one.
+    std::size_t limit = 100;
+    if (const std::string l = req.query_or("limit"); !l.empty()) {
+      if (l.size() > 4 || !std::all_of(l.begin(), l.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+          std::stoi(l) < 1 || std::stoi(l) > 1000)
+        return http::problem(422, "invalid_limit", "limit is 1 to 1000", "limit");
+      limit = static_cast<std::size_t>(std::stoi(l));
+    }
+    std::int64_t after_start = 0;
+    std::string after_uid;
+    const std::string cursor = req.query_or("cursor");
+    if (!cursor.empty()) {
+      const auto dot = cursor.find('.');
+      const std::string secs = cursor.substr(0, dot);
+      if (dot == std::string::npos || secs.empty() || secs.size() > 12 || cursor.size() > 200 ||
+          !std::all_of(secs.begin() + (secs[0] == '-' ? 1 : 0), secs.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+          secs == "-")
+        return http::problem(422, "invalid_cursor", "not a cursor of this list", "cursor");
+      after_start = std::stoll(secs);
+      after_uid = cursor.substr(dot + 1);
+    }
+    q.limit = 100000;  // the page is cut here, after the location and label filters
+    std::string next, last;
     for (const auto& rec : app.store.bookings(q)) {
       core::Booking b = to_core(rec);
       if (!location.empty() && b.location != location) continue;
       if (!label.empty() && std::find(b.labels.begin(), b.labels.end(), label) == b.labels.end()) continue;
+      const std::int64_t st = b.when.start.unix_seconds();
+      if (!cursor.empty() && (st < after_start || (st == after_start && b.uid <= after_uid))) continue;
+      if (out.size() == limit) {
+        next = last;
+        break;
+      }
       out.push_back(booking_json(b, &app));
+      last = std::to_string(st) + "." + b.uid;
     }
-    return http::json_response(200, {{"bookings", out}});
+    return http::json_response(200, {{"items", out}, {"next_cursor", next.empty() ? json(nullptr) : json(next)}});
   });
   r.add("GET", "/v1/admin/bookings/{uid}", Access::owner, [&app](Request& req) {
     auto rec = owned_booking(app, req);
@@ -310,8 +342,11 @@ void register_booking_routes(App& app, http::Router& r) {
     auto st = app.store.transact([&]() -> core::Status {
       const std::string& uid = req.params["uid"];
       for (const auto& p : core::cancel_prefixes_on_delete()) app.store.cancel_outbox_for(uid, p);
-      if (auto rec = app.store.booking(uid)) requests_follow_booking(app, req.account_id, to_core(*rec), true);
+      auto rec = app.store.booking(uid);
+      if (rec) requests_follow_booking(app, req.account_id, to_core(*rec), true);
       if (!app.store.delete_booking(uid)) return core::make_error("booking_not_found", "no such booking");
+      // Receivers learn that the booking is gone (data: the booking as it was last).
+      if (rec) integ::emit_event(app, req.account_id, "booking.deleted", uid, booking_json(to_core(*rec)));
       return core::ok_status();
     });
     if (!st) return http::problem(st.error());

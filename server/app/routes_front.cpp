@@ -10,6 +10,7 @@
 #include "bookings.hpp"
 #include "front.hpp"
 #include "http/log.hpp"
+#include "integrations/integrations.hpp"
 #include "kairos/email.hpp"
 #include "kairos/front_office.hpp"
 #include "kairos/proposal.hpp"
@@ -283,6 +284,7 @@ core::Result<store::TokenDoc> create_inquiry(App& app, const json& body) {
   store::TokenDoc d{id, page->account_id, id, "inquiry", "new", doc.dump(), now.unix_seconds(), now.unix_seconds()};
   auto st = app.store.transact([&]() -> core::Status {
     app.store.put_token_doc(d);
+    integ::emit_event(app, d.account_id, "inquiry.created", "inquiry:" + id, inquiry_view(app, d));
     auto f = inquiry_fields(app, d, doc, language);
     if (auto t = core::front_text("inquiry.received.guest", language, f))
       queue_message(app, d.account_id, "inquiry:" + id, "ack", "inquiry.received.guest", "mail", checked->email,

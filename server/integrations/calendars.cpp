@@ -26,7 +26,7 @@ const char* kCalendarCols =
     "id, account_id, host_id, name, url, busy, refresh_minutes, ics, etag, last_modified, blocks, events, "
     "last_fetched, last_attempt, last_error, failures, next_fetch_at, created_at";
 
-CalendarRow row_of(Stmt& s) {
+CalendarRow row_of(const store::IntegRow& s) {
   CalendarRow c;
   c.id = s.text(0);
   c.account_id = s.text(1);
@@ -49,16 +49,10 @@ CalendarRow row_of(Stmt& s) {
   return c;
 }
 
-std::vector<CalendarRow> query_calendars(State& st, const std::string& where, const std::vector<std::string>& args,
-                                         std::int64_t num = -1) {
-  std::lock_guard lock(st.db.mu);
+std::vector<CalendarRow> query_calendars(State& st, const std::string& where, const std::vector<store::IntegValue>& args) {
   std::string sql = std::string("SELECT ") + kCalendarCols + " FROM calendars WHERE " + where + " ORDER BY created_at, id";
-  Stmt s = st.db.prepare(sql.c_str());
-  int i = 1;
-  for (const auto& a : args) s.bind(i++, a);
-  if (num >= 0) s.bind(i++, num);
   std::vector<CalendarRow> out;
-  while (s.step()) out.push_back(row_of(s));
+  for (const auto& r : st.db->query(sql, args)) out.push_back(row_of(r));
   return out;
 }
 
@@ -116,7 +110,8 @@ void notify(App& app, const std::string& account_id, const std::string& to, cons
 
 State* state(App& app) { return app.integ_state.get(); }
 
-void rebuild_host_busy(App& app, const std::string& host_id) {
+// Re-reads a host's busy blocks; `tell` says so to the other instances (PostgreSQL).
+void rebuild_host_busy(App& app, const std::string& host_id, bool tell) {
   State* st = state(app);
   if (!st) return;
   // Read and publish as one step: two fetches of one host's calendars finishing
@@ -124,7 +119,7 @@ void rebuild_host_busy(App& app, const std::string& host_id) {
   static std::mutex rebuild_mu;
   std::lock_guard rebuild(rebuild_mu);
   auto hb = std::make_shared<HostBusy>();
-  for (const auto& c : query_calendars(*st, "host_id = ?1 AND busy = 1", {host_id})) {
+  for (const auto& c : query_calendars(*st, "host_id = $1 AND busy = 1", {host_id})) {
     json j = json::parse(c.blocks.empty() ? "{}" : c.blocks, nullptr, false);
     if (!j.is_object()) continue;
     for (const auto& t : j.value("t", json::array())) {
@@ -145,17 +140,20 @@ void rebuild_host_busy(App& app, const std::string& host_id) {
     else st->busy[host_id] = std::move(hb);
   }
   app.busy_version.fetch_add(1);  // slot answers cached before this are stale
+  if (tell) st->db->notify("busy:" + host_id);  // and so are the other instances'
 }
 
 void load_all_busy(App& app) {
   State* st = state(app);
   std::vector<std::string> hosts;
+  for (const auto& r : st->db->query("SELECT DISTINCT host_id FROM calendars")) hosts.push_back(r.text(0));
   {
-    std::lock_guard lock(st->db.mu);
-    Stmt s = st->db.prepare("SELECT DISTINCT host_id FROM calendars");
-    while (s.step()) hosts.push_back(s.text(0));
+    // Hosts whose last calendar went away meanwhile (a reload after a lost connection).
+    std::lock_guard lock(st->busy_mu);
+    for (const auto& [h, b] : st->busy)
+      if (std::find(hosts.begin(), hosts.end(), h) == hosts.end()) hosts.push_back(h);
   }
-  for (const auto& h : hosts) rebuild_host_busy(app, h);
+  for (const auto& h : hosts) rebuild_host_busy(app, h, false);
 }
 
 void add_calendar_busy(App& app, core::AvailabilityInputs& in, core::Interval span) {
@@ -191,31 +189,21 @@ void record_success(App& app, const CalendarRow& c, const std::string& ics, cons
                     const std::string& last_modified, const Expansion& e) {
   State* st = state(app);
   const std::int64_t now = app.now().unix_seconds();
-  {
-    std::lock_guard lock(st->db.mu);
-    st->db.prepare(
-          "UPDATE calendars SET ics = ?2, etag = ?3, last_modified = ?4, blocks = ?5, events = ?6, last_fetched = ?7,"
-          " last_attempt = ?7, last_error = '', failures = 0, next_fetch_at = ?8 WHERE id = ?1")
-        .bind(1, c.id).bind(2, ics).bind(3, etag).bind(4, last_modified).bind(5, blocks_text(e))
-        .bind(6, static_cast<std::int64_t>(e.events)).bind(7, now)
-        .bind(8, now + (c.url.empty() ? 86400 : static_cast<std::int64_t>(c.refresh_minutes) * 60))
-        .run();
-  }
-  rebuild_host_busy(app, c.host_id);
+  st->db->exec("UPDATE calendars SET ics = $2, etag = $3, last_modified = $4, blocks = $5, events = $6, last_fetched = $7,"
+               " last_attempt = $7, last_error = '', failures = 0, next_fetch_at = $8 WHERE id = $1",
+               {c.id, ics, etag, last_modified, blocks_text(e), static_cast<std::int64_t>(e.events), now,
+                now + (c.url.empty() ? 86400 : static_cast<std::int64_t>(c.refresh_minutes) * 60)});
+  rebuild_host_busy(app, c.host_id, true);
 }
 
 void record_failure(App& app, const CalendarRow& c, const std::string& error) {
   State* st = state(app);
   const std::int64_t now = app.now().unix_seconds();
   const std::int64_t failures = c.failures + 1;
-  {
-    std::lock_guard lock(st->db.mu);
-    // The last good copy stays; retry sooner than the refresh period, never hammering.
-    st->db.prepare("UPDATE calendars SET last_attempt = ?2, last_error = ?3, failures = ?4, next_fetch_at = ?5 WHERE id = ?1")
-        .bind(1, c.id).bind(2, now).bind(3, error.substr(0, 500)).bind(4, failures)
-        .bind(5, now + 60 * std::min<std::int64_t>(c.refresh_minutes, 5 * failures))
-        .run();
-  }
+  // The last good copy stays; retry sooner than the refresh period, never hammering.
+  st->db->exec("UPDATE calendars SET last_attempt = $2, last_error = $3, failures = $4, next_fetch_at = $5 WHERE id = $1",
+               {c.id, now, error.substr(0, 500), failures,
+                now + 60 * std::min<std::int64_t>(c.refresh_minutes, 5 * failures)});
   log::warn("calendar feed failed", {{"calendar", c.id}, {"host", c.host_id}, {"failures", failures}, {"error", error}});
   if (failures == app.cfg.feed_notify_after) {
     auto host = app.store.host(c.host_id);
@@ -266,7 +254,18 @@ std::size_t run_calendar_pass(App& app) {
   State* st = state(app);
   if (!st) return 0;
   std::lock_guard pass(st->fetch_mu);
-  auto due = query_calendars(*st, "next_fetch_at <= ?1", {}, app.now().unix_seconds());
+  // Claimed with a lease: with several instances on PostgreSQL each due calendar is
+  // fetched by one of them (the others skip the locked rows, then see the lease); a
+  // fetcher that dies leaves it to be fetched again once the lease has run out.
+  const std::int64_t now = app.now().unix_seconds();
+  const std::int64_t lease = now + static_cast<std::int64_t>(app.cfg.feed_timeout_seconds) + 120;
+  std::vector<CalendarRow> due;
+  for (const auto& r : st->db->query(std::string("UPDATE calendars SET next_fetch_at = $2 WHERE id IN (SELECT id FROM calendars"
+                                                 " WHERE next_fetch_at <= $1 ORDER BY next_fetch_at, id LIMIT 200 /*FOR UPDATE SKIP LOCKED*/)"
+                                                 " RETURNING ") + kCalendarCols,
+                                     {now, lease}))
+    due.push_back(row_of(r));
+  std::sort(due.begin(), due.end(), [](const auto& a, const auto& b) { return a.created_at != b.created_at ? a.created_at < b.created_at : a.id < b.id; });
   // A few fetches at once, so one slow feed (up to --feed-timeout-seconds) does not
   // delay every other host's calendar by that much.
   std::atomic<std::size_t> next{0};
@@ -328,7 +327,7 @@ void register_calendar_routes(App& app, http::Router& r) {
 
   r.add("POST", "/v1/admin/hosts/{id}/calendars", Access::owner, [&app, owned_host](Request& req) {
     State* st = state(app);
-    if (!st) return http::problem(409, "integrations_unavailable", "calendars need the SQLite store (not yet on PostgreSQL)");
+    if (!st) return http::problem(409, "integrations_unavailable", "calendars are not available (the server runs on an in-memory database)");
     auto host = owned_host(req);
     if (!host) return not_found("host");
     auto body = parse_body(req);
@@ -376,18 +375,11 @@ void register_calendar_routes(App& app, http::Router& r) {
       c.last_fetched = c.last_attempt = now;
       c.next_fetch_at = now + 86400;
     }
-    {
-      std::lock_guard lock(st->db.mu);
-      st->db.prepare(
-            "INSERT INTO calendars(id, account_id, host_id, name, url, busy, refresh_minutes, ics, blocks, events,"
-            " last_fetched, last_attempt, next_fetch_at, created_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)")
-          .bind(1, c.id).bind(2, c.account_id).bind(3, c.host_id).bind(4, c.name).bind(5, c.url)
-          .bind(6, std::int64_t{c.busy}).bind(7, std::int64_t{c.refresh_minutes}).bind(8, c.ics).bind(9, c.blocks)
-          .bind(10, c.events).bind(11, c.last_fetched).bind(12, c.last_attempt).bind(13, c.next_fetch_at)
-          .bind(14, c.created_at)
-          .run();
-    }
-    if (c.url.empty()) rebuild_host_busy(app, c.host_id);
+    st->db->exec("INSERT INTO calendars(id, account_id, host_id, name, url, busy, refresh_minutes, ics, blocks, events,"
+                 " last_fetched, last_attempt, next_fetch_at, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
+                 {c.id, c.account_id, c.host_id, c.name, c.url, std::int64_t{c.busy}, std::int64_t{c.refresh_minutes},
+                  c.ics, c.blocks, c.events, c.last_fetched, c.last_attempt, c.next_fetch_at, c.created_at});
+    if (c.url.empty()) rebuild_host_busy(app, c.host_id, true);
     else wake_fetcher(app);
     return http::json_response(201, calendar_view(app, c))
         .with_header("Location", "/v1/admin/hosts/" + host->id + "/calendars/" + c.id);
@@ -399,7 +391,7 @@ void register_calendar_routes(App& app, http::Router& r) {
     if (!host) return not_found("host");
     json out = json::array();
     if (st)
-      for (const auto& c : query_calendars(*st, "host_id = ?1", {host->id})) out.push_back(calendar_view(app, c));
+      for (const auto& c : query_calendars(*st, "host_id = $1", {host->id})) out.push_back(calendar_view(app, c));
     return http::json_response(200, {{"calendars", out}});
   });
 
@@ -407,7 +399,7 @@ void register_calendar_routes(App& app, http::Router& r) {
     State* st = state(app);
     auto host = owned_host(req);
     if (!host || !st) return not_found("host");
-    auto rows = query_calendars(*st, "id = ?1 AND host_id = ?2", {req.params["cid"], host->id});
+    auto rows = query_calendars(*st, "id = $1 AND host_id = $2", {req.params["cid"], host->id});
     if (rows.empty()) return not_found("calendar");
     return http::json_response(200, calendar_view(app, rows.front()));
   });
@@ -416,14 +408,9 @@ void register_calendar_routes(App& app, http::Router& r) {
     State* st = state(app);
     auto host = owned_host(req);
     if (!host || !st) return not_found("host");
-    std::int64_t n = 0;
-    {
-      std::lock_guard lock(st->db.mu);
-      st->db.prepare("DELETE FROM calendars WHERE id = ?1 AND host_id = ?2").bind(1, req.params["cid"]).bind(2, host->id).run();
-      n = st->db.changes();
-    }
+    const std::int64_t n = st->db->exec("DELETE FROM calendars WHERE id = $1 AND host_id = $2", {req.params["cid"], host->id});
     if (n == 0) return not_found("calendar");
-    rebuild_host_busy(app, host->id);
+    rebuild_host_busy(app, host->id, true);
     return http::empty_response(204);
   });
 
@@ -432,7 +419,7 @@ void register_calendar_routes(App& app, http::Router& r) {
     State* st = state(app);
     auto host = owned_host(req);
     if (!host || !st) return not_found("host");
-    auto rows = query_calendars(*st, "id = ?1 AND host_id = ?2", {req.params["cid"], host->id});
+    auto rows = query_calendars(*st, "id = $1 AND host_id = $2", {req.params["cid"], host->id});
     if (rows.empty()) return not_found("calendar");
     CalendarRow c = rows.front();
     auto body = parse_body(req);
@@ -451,12 +438,9 @@ void register_calendar_routes(App& app, http::Router& r) {
         return http::problem(422, "invalid_refresh", "refresh_minutes is 5 to 10080", "refresh_minutes");
       c.refresh_minutes = static_cast<int>(m->get<long>());
     }
-    {
-      std::lock_guard lock(st->db.mu);
-      st->db.prepare("UPDATE calendars SET name = ?2, busy = ?3, refresh_minutes = ?4 WHERE id = ?1")
-          .bind(1, c.id).bind(2, c.name).bind(3, std::int64_t{c.busy}).bind(4, std::int64_t{c.refresh_minutes}).run();
-    }
-    rebuild_host_busy(app, host->id);
+    st->db->exec("UPDATE calendars SET name = $2, busy = $3, refresh_minutes = $4 WHERE id = $1",
+                 {c.id, c.name, std::int64_t{c.busy}, std::int64_t{c.refresh_minutes}});
+    rebuild_host_busy(app, host->id, true);
     return http::json_response(200, calendar_view(app, c));
   });
 
@@ -464,13 +448,8 @@ void register_calendar_routes(App& app, http::Router& r) {
     State* st = state(app);
     auto host = owned_host(req);
     if (!host || !st) return not_found("host");
-    std::int64_t n = 0;
-    {
-      std::lock_guard lock(st->db.mu);
-      st->db.prepare("UPDATE calendars SET next_fetch_at = 0 WHERE id = ?1 AND host_id = ?2")
-          .bind(1, req.params["cid"]).bind(2, host->id).run();
-      n = st->db.changes();
-    }
+    const std::int64_t n =
+        st->db->exec("UPDATE calendars SET next_fetch_at = 0 WHERE id = $1 AND host_id = $2", {req.params["cid"], host->id});
     if (n == 0) return not_found("calendar");
     wake_fetcher(app);
     return http::json_response(202, {{"id", req.params["cid"]}, {"refresh", "queued"}});
@@ -482,16 +461,12 @@ void render_calendar_metrics(App& app, std::string& out) {
   if (!st) return;
   std::int64_t ok = 0, stale = 0, never = 0, oldest = 0;
   const std::int64_t now = app.now().unix_seconds();
-  {
-    std::lock_guard lock(st->db.mu);
-    Stmt s = st->db.prepare("SELECT failures, last_fetched FROM calendars WHERE url <> ''");
-    while (s.step()) {
-      const std::int64_t failures = s.i64(0), fetched = s.i64(1);
-      if (fetched == 0) ++never;
-      else if (failures > 0) ++stale;
-      else ++ok;
-      if (fetched) oldest = std::max(oldest, now - fetched);
-    }
+  for (const auto& s : st->db->query("SELECT failures, last_fetched FROM calendars WHERE url <> ''")) {
+    const std::int64_t failures = s.i64(0), fetched = s.i64(1);
+    if (fetched == 0) ++never;
+    else if (failures > 0) ++stale;
+    else ++ok;
+    if (fetched) oldest = std::max(oldest, now - fetched);
   }
   out += "# HELP kairos_calendar_feeds Subscribed calendar feeds by state (stale: the last fetch failed, the last good copy is used).\n";
   out += "# TYPE kairos_calendar_feeds gauge\n";

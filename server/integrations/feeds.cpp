@@ -33,7 +33,7 @@ std::string domain_of(const std::string& url) {
   return rest.empty() ? "kairos.local" : rest;
 }
 
-json feed_view(App& app, Stmt& s) {
+json feed_view(App& app, const store::IntegRow& s) {
   return json{{"id", s.text(0)},
               {"url", app.cfg.public_url + "/v1/feeds/" + s.text(1) + ".ics"},
               {"scope", s.text(2)},
@@ -151,7 +151,7 @@ void register_feed_routes(App& app, http::Router& r) {
   using http::Access;
   r.add("POST", "/v1/admin/feeds", Access::owner, [&app](Request& req) {
     State* st = state(app);
-    if (!st) return http::problem(409, "integrations_unavailable", "feeds need the SQLite store (not yet on PostgreSQL)");
+    if (!st) return http::problem(409, "integrations_unavailable", "feeds are not available (the server runs on an in-memory database)");
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
     const json* host = wire::member(*body, "host");
@@ -179,12 +179,8 @@ void register_feed_routes(App& app, http::Router& r) {
     }
     const std::string id = auth::random_id("feed_");
     const std::string token = auth::random_token(24);
-    {
-      std::lock_guard lock(st->db.mu);
-      st->db.prepare("INSERT INTO feeds(id, account_id, token, scope, target, created_at) VALUES (?1,?2,?3,?4,?5,?6)")
-          .bind(1, id).bind(2, req.account_id).bind(3, token).bind(4, scope).bind(5, target)
-          .bind(6, app.now().unix_seconds()).run();
-    }
+    st->db->exec("INSERT INTO feeds(id, account_id, token, scope, target, created_at) VALUES ($1,$2,$3,$4,$5,$6)",
+                 {id, req.account_id, token, scope, target, app.now().unix_seconds()});
     return http::json_response(201, {{"id", id},
                                      {"url", app.cfg.public_url + "/v1/feeds/" + token + ".ics"},
                                      {"scope", scope},
@@ -195,24 +191,19 @@ void register_feed_routes(App& app, http::Router& r) {
   r.add("GET", "/v1/admin/feeds", Access::owner, [&app](Request& req) {
     State* st = state(app);
     json out = json::array();
-    if (st) {
-      std::lock_guard lock(st->db.mu);
-      Stmt s = st->db.prepare("SELECT id, token, scope, target, created_at FROM feeds WHERE account_id = ?1 ORDER BY created_at, id");
-      s.bind(1, req.account_id);
-      while (s.step()) out.push_back(feed_view(app, s));
-    }
+    if (st)
+      for (const auto& s : st->db->query("SELECT id, token, scope, target, created_at FROM feeds WHERE account_id = $1"
+                                         " ORDER BY created_at, id",
+                                         {req.account_id}))
+        out.push_back(feed_view(app, s));
     return http::json_response(200, {{"feeds", out}});
   });
 
   r.add("DELETE", "/v1/admin/feeds/{id}", Access::owner, [&app](Request& req) {
     State* st = state(app);
     if (!st) return not_found("feed");
-    std::int64_t n = 0;
-    {
-      std::lock_guard lock(st->db.mu);
-      st->db.prepare("DELETE FROM feeds WHERE id = ?1 AND account_id = ?2").bind(1, req.params["id"]).bind(2, req.account_id).run();
-      n = st->db.changes();
-    }
+    const std::int64_t n =
+        st->db->exec("DELETE FROM feeds WHERE id = $1 AND account_id = $2", {req.params["id"], req.account_id});
     if (n == 0) return not_found("feed");
     return http::empty_response(204);
   });
@@ -227,13 +218,11 @@ void register_feed_routes(App& app, http::Router& r) {
     const std::string token = file.substr(0, file.size() - 4);
     std::string account, scope, target;
     {
-      std::lock_guard lock(st->db.mu);
-      Stmt s = st->db.prepare("SELECT account_id, scope, target FROM feeds WHERE token = ?1");
-      s.bind(1, token);
-      if (!s.step()) return not_found("feed");
-      account = s.text(0);
-      scope = s.text(1);
-      target = s.text(2);
+      auto rows = st->db->query("SELECT account_id, scope, target FROM feeds WHERE token = $1", {token});
+      if (rows.empty()) return not_found("feed");
+      account = rows[0].text(0);
+      scope = rows[0].text(1);
+      target = rows[0].text(2);
     }
     Response res = http::text_response(200, render_feed(app, account, scope, target), "text/calendar; charset=utf-8");
     res.with_header("Cache-Control", "private, max-age=300");

@@ -25,9 +25,12 @@ class Router;
 namespace integ {
 struct State;
 
-// Opens the integration tables (on the store's database file) and loads the busy
-// blocks of every calendar. Called once at start-up; without it everything is a no-op.
+// Opens the integration tables (on the store's database: the SQLite file or
+// PostgreSQL) and loads the busy blocks of every calendar. Called once at start-up;
+// without it everything is a no-op.
 void start(App& app);
+// Before the store closes: stops listening to the other instances.
+void stop(App& app);
 
 // Adds the host calendars' busy blocks overlapping `span` to `in.hosts` (build_inputs).
 void add_calendar_busy(App& app, core::AvailabilityInputs& in, core::Interval span);
@@ -44,8 +47,9 @@ WebhookStats run_webhooks_once(App& app);
 
 // The event planner of webhooks: call inside the store transaction of the change.
 // `subject` orders deliveries (a booking uid, "proposal:<id>", "request:<id>").
+// `event_id` (default: a fresh one) names the event to receivers, who de-duplicate by it.
 void emit_event(App& app, const std::string& account_id, const std::string& type, const std::string& subject,
-                const nlohmann::json& data);
+                const nlohmann::json& data, const std::string& event_id = "");
 // The events of one booking change (before = nullptr for a new booking); action is
 // the lifecycle action when there was one.
 void emit_booking_events(App& app, const std::string& account_id, const core::Booking* before,

@@ -127,6 +127,8 @@ TEST(AvailabilityWire, ErrorsNameTheFieldAtFault) {
       {R"({"duration_minutes":30,"window":{"from":"2026-03-01"}})", "missing_field", "event_type.window.to"},
       {R"({"duration_minutes":30,"limits":{"per_week":0}})", "invalid_limit", "event_type.limits.per_week"},
       {R"({"duration_minutes":30,"rooms":["a",1]})", "invalid_type", "event_type.rooms[1]"},
+      {R"({"duration_minutes":30,"buffer_before_minutes":200000000})", "invalid_number",
+       "event_type.buffer_before_minutes"},
   };
   for (const Case& c : cases) {
     auto r = wire::read_event_policy(*wire::parse_json(c.json), "event_type");

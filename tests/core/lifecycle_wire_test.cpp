@@ -81,6 +81,14 @@ TEST(LifecycleWire, BadInputNamesTheField) {
   }
 }
 
+TEST(LifecycleWire, ReminderOffsetsAreNotNegative) {
+  const auto r = wire::read_notification_settings(nlohmann::json::parse(R"({"reminder_offsets_minutes":[60,-5]})"),
+                                                  "settings");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "invalid_offset");
+  EXPECT_EQ(r.error().field, "settings.reminder_offsets_minutes[1]");
+}
+
 TEST(LifecycleWire, MessagesAndEmailChecksUseTheApiNames) {
   PlannedMessage m{"reminder:mail:guest:60", Recipient::guest, "", "booking.reminder.guest", "en", Channel::mail,
                    utc("2026-03-10T13:00:00Z"), {SignedAction::cancel, SignedAction::book_again}, false};

@@ -60,6 +60,7 @@ TEST(Schedule, ValidateRejectsHoursOutsideTheDay) {
   EXPECT_EQ(validate(h).error().code, "invalid_hours");
   EXPECT_EQ(validate(h).error().field, "weekly_hours");
   h.id.clear();
+  EXPECT_EQ(validate(h).error().code, "invalid_host");
   EXPECT_EQ(validate(h).error().field, "id");
 }
 

@@ -270,5 +270,22 @@ TEST(Templates, ButtonLabelsExistInEveryLanguage) {
   EXPECT_EQ(action_label(SignedAction::book_again, "fi"), "Varaa uusi aika");
 }
 
+TEST(Templates, OwnerTextsNameOnlyKnownPlaceholders) {
+  EXPECT_TRUE(check_placeholders("Hello {guest_name}, see you {when}. {actions}", "body").ok());
+  EXPECT_TRUE(check_placeholders("Braces as text: {} { not one } {Name} {a-b} and a lone {", "body").ok());
+  const auto bad = check_placeholders("Hello {guest_nmae}", "subject");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, "unknown_placeholder");
+  EXPECT_EQ(bad.error().field, "subject");
+  EXPECT_NE(bad.error().message.find("guest_nmae"), std::string::npos);
+  // Every placeholder the default texts use is a known one.
+  for (const std::string& key : template_keys())
+    for (const std::string& lang : supported_languages())
+      if (auto d = default_template(key, lang)) {
+        EXPECT_TRUE(check_placeholders(d->subject, "subject").ok()) << key << " " << lang;
+        EXPECT_TRUE(check_placeholders(d->body, "body").ok()) << key << " " << lang;
+      }
+}
+
 }  // namespace
 }  // namespace kairos::core

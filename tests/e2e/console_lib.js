@@ -43,6 +43,21 @@ function mails(dir) {
   }));
 }
 
+// The plain-text body of a received mail (base64 parts decoded).
+function plainText(m) {
+  const at = m.text.search(/Content-Type: text\/plain/i);
+  if (at < 0) return m.text;
+  const before = m.text.slice(0, at);
+  const from = Math.max(before.lastIndexOf('\n\n'), before.lastIndexOf('\r\n\r\n'), before.lastIndexOf('\n--'), 0);
+  const rest = m.text.slice(from);  // the whole header block of the text part
+  const split = rest.slice(1).search(/\r?\n\r?\n/) + 1;
+  const head = rest.slice(0, split);
+  const body = rest.slice(split).replace(/^\s+/, '');
+  if (!/base64/i.test(head)) return body;
+  const run = /^[A-Za-z0-9+/=\r\n]+/.exec(body);
+  return run ? Buffer.from(run[0].replace(/\s+/g, ''), 'base64').toString('utf8') : body;
+}
+
 async function startServer(extra = []) {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kairos-console-'));
@@ -130,9 +145,10 @@ async function waitFor(fn, what, timeout = 20000) {
 }
 
 // Runs one test body with a fresh server, sink and browser; exit 77 = skipped.
-function run(name, body) {
+// opts.serverArgs: extra server flags (e.g. --allow-private-targets for local receivers).
+function run(name, body, opts = {}) {
   (async () => {
-    const server = await startServer();
+    const server = await startServer(opts.serverArgs || []);
     const browser = await launch();
     const ctx = { server, browser, artifacts, log: (...a) => console.log(`[${name}]`, ...a) };
     let failed = null;
@@ -153,4 +169,21 @@ function run(name, body) {
 }
 function skip(message) { const e = new Error(message); e.skip = true; return e; }
 
-module.exports = { api, run, skip, assert, axe, shot, mails, waitFor, hasRoute, artifacts, ADMIN_KEY };
+// Signs in through the console's own form and waits for the navigation.
+async function signIn(page, base, email, password) {
+  await page.goto(base + '/console/');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForSelector('nav.side');
+}
+
+// Light and dark: axe-core on both themes of the current screen.
+async function axeBoth(page, label) {
+  await axe(page, label + ' (light)');
+  await page.evaluate(() => { document.documentElement.dataset.theme = 'dark'; });
+  await axe(page, label + ' (dark)');
+  await page.evaluate(() => { document.documentElement.dataset.theme = 'light'; });
+}
+
+module.exports = { plainText, signIn, axeBoth, freePort, api, run, skip, assert, axe, shot, mails, waitFor, hasRoute, artifacts, ADMIN_KEY };

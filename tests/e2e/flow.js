@@ -26,4 +26,25 @@ async function toReview(frame, guest = {}) {
   return r;
 }
 
-module.exports = { toDay, toForm, toReview };
+// On the suggest screen: chooses a day after today (the next month's first on the last
+// day of a month) and returns the hours it offers to wish: [{start, end}].
+async function toWishDay(frame) {
+  const enabled = () => frame.$$eval('#kairos-mirror ul[data-id="days"] button:not([aria-disabled="true"])',
+                                     (bs) => bs.map((b) => b.getAttribute('data-date')));
+  let days = await enabled();
+  let day = days[1];
+  if (!day) {
+    const before = await frame.$eval('#kairos-mirror ul[data-id="days"] button', (b) => b.getAttribute('data-date'));
+    await mirror.activate(frame, 'next_month');
+    await frame.waitForFunction((b) => document.querySelector('#kairos-mirror ul[data-id="days"] button').getAttribute('data-date') !== b, before);
+    days = await enabled();
+    day = days[0];
+  }
+  await mirror.activate(frame, `select_day:${day}`);
+  await frame.waitForSelector('#kairos-mirror ul[data-id="wishes"] button', { state: 'attached' });
+  const hours = await frame.$$eval('#kairos-mirror ul[data-id="wishes"] button',
+                                   (bs) => bs.map((b) => ({ start: b.getAttribute('data-start'), end: b.getAttribute('data-end') })));
+  return { day, hours };
+}
+
+module.exports = { toDay, toForm, toReview, toWishDay };

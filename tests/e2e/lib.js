@@ -21,15 +21,44 @@ function freePort() {
   });
 }
 
-async function startServer() {
+// A real SMTP sink (tests/support/smtp_sink.py) writing each mail to dir as .eml + .json.
+async function startSink(dir) {
+  const proc = spawn('/usr/bin/python3', [path.join(__dirname, '../support/smtp_sink.py'), '--dir', dir],
+                     { stdio: ['ignore', 'pipe', 'pipe'] });
+  const port = await new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout.on('data', (d) => { out += d; const m = /READY (\d+)/.exec(out); if (m) resolve(Number(m[1])); });
+    proc.on('exit', (c) => reject(new Error('smtp sink exited ' + c + ': ' + out)));
+    setTimeout(() => reject(new Error('smtp sink not ready')), 15000);
+  });
+  return { port, dir, proc, stop: () => { if (proc.exitCode === null) proc.kill('SIGTERM'); } };
+}
+
+// Mails the sink received so far: [{to: […], text}].
+function mails(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).sort().map((f) => ({
+    to: JSON.parse(fs.readFileSync(path.join(dir, f.replace('.eml', '.json')), 'utf8')).to,
+    text: fs.readFileSync(path.join(dir, f), 'utf8'),
+  }));
+}
+
+// opts.smtp: mail goes to a real SMTP sink (server.mailDir), delivered every second.
+async function startServer(opts = {}) {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kairos-e2e-'));
   const args = ['--db', path.join(dir, 'kairos.db'), '--bind', '127.0.0.1', '--port', String(port), '--demo',
                 '--admin-key', ADMIN_KEY, '--booking-rate', '0', '--public-url', `http://127.0.0.1:${port}`,
                 '--test-clock'];
+  let sink = null;
+  if (opts.smtp) {
+    sink = await startSink(path.join(dir, 'mail'));
+    args.push('--smtp', `smtp://127.0.0.1:${sink.port}`, '--delivery-seconds', '1');
+  }
   if (process.env.KAIROS_WEB_ROOT) args.push('--web-root', process.env.KAIROS_WEB_ROOT);
   if (process.env.KAIROS_WIDGET_DIR) args.push('--widget-dir', process.env.KAIROS_WIDGET_DIR);
   const proc = spawn(process.env.KAIROS_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  if (sink) proc.on('exit', () => sink.stop());  // never leave the sink behind
   let output = '';
   proc.stdout.on('data', (d) => { output += d; });
   proc.stderr.on('data', (d) => { output += d; });
@@ -44,7 +73,7 @@ async function startServer() {
   // The demo account's owner key, as printed by --demo; else the bootstrap key.
   const printed = /(?:owner|api)[ _-]?key[^A-Za-z0-9]*([A-Za-z0-9_\-.]{12,})/i.exec(output);
   return {
-    base, port, dir, proc,
+    base, port, dir, proc, mailDir: sink ? sink.dir : null,
     demoKey: printed ? printed[1] : ADMIN_KEY,
     adminKey: ADMIN_KEY,
     output: () => output,
@@ -178,9 +207,9 @@ async function missingRoutes(server, needs) {
 }
 
 // Runs one test body with a fresh server and browser; exits non-zero on failure.
-function run(name, body, needs = []) {
+function run(name, body, needs = [], opts = {}) {
   (async () => {
-    const server = await startServer();
+    const server = await startServer(opts);
     const missing = await missingRoutes(server, needs);
     if (missing.length) {
       console.error(`[${name}] FAILED: the server has no route for ${missing.join(', ')}`);
@@ -211,4 +240,4 @@ function run(name, body, needs = []) {
 function assert(cond, message) { if (!cond) throw new Error('assertion failed: ' + message); }
 function sameInstant(a, b) { return Date.parse(a) === Date.parse(b); }
 
-module.exports = { api, run, assert, mirror, widgetFrame, goToMonth, firstBookableDay, sameInstant, artifacts };
+module.exports = { api, run, assert, mirror, widgetFrame, goToMonth, firstBookableDay, sameInstant, artifacts, mails };

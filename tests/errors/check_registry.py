@@ -1,7 +1,12 @@
 """errors.registry: every error code the sources emit is in the one registry
-(core/src/errors.cpp) with the status they use, and docs/ERRORS.md is that registry.
+(core/src/errors.cpp) with the status they use, docs/ERRORS.md is that registry, and
+every registered code has a test that triggers it: its quoted name appears in a test
+under tests/ (Python, C++ or JavaScript; a line that only builds an error in a test
+double does not count), unless UNTESTED below says why no test can reach it.
+The OpenAPI document's Problem.code carries the registry's codes as its enum.
 Run: python3 check_registry.py SOURCE_DIR [--write-docs]  (the option rewrites
-docs/ERRORS.md from the registry)."""
+docs/ERRORS.md and the OpenAPI enum from the registry)."""
+import json
 import os
 import re
 import sys
@@ -42,6 +47,36 @@ for top in ("core", "wire", "server"):
                 elif registry[code][0] != int(status):
                     problems.append("%s answers %r with %s; the registry says %d" % (rel, code, status, registry[code][0]))
 
+# Codes no test can trigger through a public interface, each with the reason. Keep it
+# short: a code that becomes reachable leaves this list (the check fails while a code
+# listed here is also tested).
+UNTESTED = {
+    "internal_error": "an unexpected exception in a handler; no input reaches one (that is the point)",
+    "unavailable": "answered only while the server drains after SIGTERM, a window too short to hit reliably",
+    "request_timeout": "needs a client that stalls for the server's read timeout (30 s); no timing in ctest",
+    "integrations_unavailable": "answered only by a server on an in-memory database (--db :memory:), which no test runs",
+    "unrenderable": "the message's booking, proposal or request vanished between queueing and rendering",
+    "no_recipient": "a queued message without an address; the composer never queues one",
+    "corrupt_document": "a stored host document that is not JSON; only a hand-edited database holds one",
+}
+test_text = []
+for dirpath, dirs, files in os.walk(os.path.join(root, "tests")):
+    dirs[:] = [d for d in dirs if d not in ("node_modules", "errors")]  # these checks name every code
+    for f in files:
+        if f.endswith((".py", ".cpp", ".js")):
+            for line in open(os.path.join(dirpath, f), encoding="utf-8", errors="replace"):
+                if "make_error(" not in line and not line.lstrip().startswith(("#", "//")):
+                    test_text.append(line)
+test_text = "".join(test_text)
+for code in sorted(registry):
+    tested = re.search(r"[\"']%s[\"']" % code, test_text) is not None
+    if code in UNTESTED and tested:
+        problems.append("%s is tested now: drop it from UNTESTED in tests/errors/check_registry.py" % code)
+    elif code not in UNTESTED and not tested:
+        problems.append("%s has no test that triggers it (no test under tests/ names it)" % code)
+for code in sorted(set(UNTESTED) - set(registry)):
+    problems.append("UNTESTED names %s, which is not registered" % code)
+
 doc_path = os.path.join(root, "docs", "ERRORS.md")
 doc = open(doc_path, encoding="utf-8").read()
 if "--write-docs" in sys.argv:
@@ -57,6 +92,23 @@ if doc_table != registry:
     extra = sorted(set(doc_table) - set(registry))
     differ = sorted(c for c in set(registry) & set(doc_table) if registry[c] != doc_table[c])
     problems.append("docs/ERRORS.md differs from the registry: missing %s, extra %s, different %s" % (missing, extra, differ))
+
+# The OpenAPI document's problem schema enumerates the registered codes (written by
+# --write-docs, checked here), so clients and response validators know every code.
+api_path = os.path.join(root, "server", "http", "openapi.json")
+api_text = open(api_path, encoding="utf-8").read()
+api = json.loads(api_text)
+code_schema = api["components"]["schemas"]["Problem"]["properties"]["code"]
+if "--write-docs" in sys.argv:
+    code_schema.clear()
+    code_schema.update({"type": "string",
+                        "description": "A stable code from the error registry (core/src/errors.cpp, docs/ERRORS.md).",
+                        "enum": sorted(registry)})
+    open(api_path, "w", encoding="utf-8").write(json.dumps(api, indent=1, ensure_ascii=False) + "\n")
+if code_schema.get("enum") != sorted(registry):
+    enum = set(code_schema.get("enum") or [])
+    problems.append("server/http/openapi.json Problem.code enum differs from the registry: missing %s, extra %s "
+                    "(run with --write-docs)" % (sorted(set(registry) - enum), sorted(enum - set(registry))))
 
 for p in problems:
     print(p)

@@ -72,7 +72,7 @@ class LocationsAndLabels(FrontServer):
         self.ok(self.owner("PATCH", "/v1/admin/bookings/" + b2["uid"], {"labels": [check["id"]]}))
         self.problem(self.owner("PATCH", "/v1/admin/bookings/" + b2["uid"], {"labels": ["lab_nope"]}), 422,
                      "unknown_label", "labels[0]")
-        got = self.ok(self.owner("GET", "/v1/admin/bookings?label=" + vendor["id"]))["bookings"]
+        got = self.ok(self.owner("GET", "/v1/admin/bookings?label=" + vendor["id"]))["items"]
         self.assertEqual([b["uid"] for b in got], [b1["uid"]])
         # Deleting a label keeps the bookings; the label is gone from the list.
         self.assertEqual(self.owner("DELETE", "/v1/admin/labels/" + check["id"]).status, 204)
@@ -95,7 +95,7 @@ class OfficeInMails(FrontServer):
         body = text_of(guest[0])
         self.assertIn("Shibuya office, Shibuya 1-2-3, Tokyo · Room Sakura", body)
         self.assertIn("LOCATION:Shibuya office\\, Shibuya 1-2-3\\, Tokyo · Room Sakura", calendar_of(guest[0]).replace("\r\n", "\n").replace("\n ", ""))
-        self.assertEqual(self.ok(self.owner("GET", "/v1/admin/bookings?location=" + shibuya))["bookings"][0]["uid"], b["uid"])
+        self.assertEqual(self.ok(self.owner("GET", "/v1/admin/bookings?location=" + shibuya))["items"][0]["uid"], b["uid"])
         # Staff move the visit to another office and mail the guest (seed 000's "office" edit).
         self.problem(self.owner("PATCH", "/v1/admin/bookings/" + b["uid"], {"location": "loc_nope", "notify": True}), 422,
                      "unknown_location", "location")
@@ -105,7 +105,7 @@ class OfficeInMails(FrontServer):
         update = self.mail_to("visitor@example.com", self.new_mail())
         self.assertEqual(len(update), 1)
         self.assertIn("Shinjuku office, Nishi-Shinjuku 2-8-1, Tokyo", text_of(update[0]))
-        self.assertEqual(self.ok(self.owner("GET", "/v1/admin/bookings?location=" + shibuya))["bookings"], [])
+        self.assertEqual(self.ok(self.owner("GET", "/v1/admin/bookings?location=" + shibuya))["items"], [])
 
 
 class Inquiries(FrontServer):

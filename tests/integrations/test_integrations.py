@@ -1,8 +1,9 @@
 """Calendars in and out, and webhooks, end to end: the real kairos-server (--test-clock,
 --allow-private-targets so it may reach the local peers) against a local HTTP server
 that serves .ics feeds as Google, Outlook and iCloud write them, and a local webhook
-receiver that checks signatures. Debian's python3, standard library only; the
-published feeds are parsed back with libical (kairos_ics_check)."""
+receiver that checks signatures. Debian's python3 (standard library, and Debian's
+python3-icalendar as an independent parser); the published feeds are parsed back with
+libical (kairos_ics_check) and with icalendar, and both must read the same events."""
 import datetime
 import hashlib
 import hmac
@@ -21,6 +22,7 @@ from zoneinfo import ZoneInfo
 import fixture
 import kairos_http as kh
 import feeds_fixtures as ff
+import icalendar  # Debian's python3-icalendar: a parser that shares nothing with libical
 
 BIN = os.environ["KAIROS_BIN"]
 ICS_CHECK = os.environ["KAIROS_ICS_CHECK"]
@@ -541,7 +543,30 @@ class FeedsOut(Base):
         open(f, "wb").write(text)
         out = subprocess.run([ICS_CHECK, f], capture_output=True, text=True)
         self.assertEqual(out.returncode, 0, out.stderr + out.stdout)
-        return [json.loads(line) for line in out.stdout.splitlines()]
+        events = [json.loads(line) for line in out.stdout.splitlines()]
+        # The same feed through python's icalendar: the same events, field for field.
+        key = lambda e: (e["uid"], e["start"])  # noqa: E731
+        self.assertEqual(sorted(map(key, events)), sorted(map(key, self.parsed_py(text))))
+        py = {key(e): e for e in self.parsed_py(text)}
+        for e in events:
+            for field in ("status", "sequence", "end"):
+                self.assertEqual(e[field], py[key(e)][field], (field, e))
+            self.assertEqual(e["summary"], "1" if py[key(e)]["summary"] else "0")  # kairos_ics_check: present or not
+        return events
+
+    def parsed_py(self, text):
+        cal = icalendar.Calendar.from_ical(text)
+        self.assertEqual(str(cal.get("VERSION")), "2.0")
+        self.assertEqual(str(cal.get("METHOD")), "PUBLISH")
+        out = []
+        for ev in cal.walk("VEVENT"):
+            start, end = ev.decoded("DTSTART"), ev.decoded("DTEND")
+            self.assertIsNotNone(start.tzinfo, ev)  # instants, never floating times
+            self.assertIn("DTSTAMP", ev)
+            out.append({"uid": str(ev["UID"]), "status": str(ev.get("STATUS", "")),
+                        "sequence": int(ev.get("SEQUENCE", 0)), "start": int(start.timestamp()),
+                        "end": int(end.timestamp()), "summary": str(ev.get("SUMMARY", ""))})
+        return out
 
     def test_host_feed_has_bookings_and_holds_with_stable_uids(self):
         host = self.make_host(zone="Etc/UTC", weekly=ALL_WEEK)
@@ -644,6 +669,14 @@ class EventsOfProposalsAndMail(Base):
                                               "guest": {"name": "Nobody", "email": "bounce@example.com"}},
                     base=self.base)
         b = self.ok(b, 201)
+        # A booking deleted by the owner, and an inquiry from the page's form.
+        gone = self.ok(kh.call("POST", "/v1/bookings", {"page": pid, "event_type": "meet", "start": day + "T15:00:00Z",
+                                                         "guest": {"name": "Liisa", "email": "liisa@example.fi"}},
+                               base=self.base), 201)
+        self.assertEqual(self.call("DELETE", "/v1/admin/bookings/" + gone["uid"]).status, 204)
+        inq = self.ok(kh.call("POST", "/v1/inquiries", {"page": pid, "kind": "question",
+                                                         "guest": {"name": "Liisa", "email": "liisa@example.fi"},
+                                                         "message": "Is there parking?"}, base=self.base), 201)
         self.tick()  # webhooks, then mail (the bounce)
         self.tick()  # the failed mail becomes a delivery.failed event
         evs = [json.loads(r[3]) for r in p.seen("/all")]
@@ -653,6 +686,16 @@ class EventsOfProposalsAndMail(Base):
         chosen_ev = [e for e in evs if e["type"] == "proposal.chosen"][0]
         self.assertEqual(chosen_ev["data"]["proposal"], pr["id"])
         self.assertEqual(chosen_ev["data"]["booking"]["uid"], chosen["uid"])
+        of_gone = [e["type"] for e in evs if e["type"].startswith("booking.") and e["data"]["uid"] == gone["uid"]]
+        self.assertEqual(of_gone, ["booking.created", "booking.deleted"])
+        deleted = [e for e in evs if e["type"] == "booking.deleted"][0]
+        self.assertEqual(deleted["data"]["guest"]["name"], "Liisa")
+        self.assertEqual(self.call("GET", "/v1/admin/bookings/" + gone["uid"]).status, 404)
+        asked = [e for e in evs if e["type"] == "inquiry.created"]
+        self.assertEqual(len(asked), 1, types)
+        self.assertEqual(asked[0]["data"]["id"], inq["id"])
+        self.assertEqual(asked[0]["data"]["state"], "new")
+        self.assertEqual(asked[0]["data"]["message"], "Is there parking?")
         failed = [e for e in evs if e["type"] == "delivery.failed"]
         self.assertTrue(failed, types)
         self.assertEqual(failed[0]["data"]["subject"], b["uid"])

@@ -113,7 +113,7 @@ class RequestMails(MailServer):
         self.assertEqual(view["tray"], "declined")
         self.assertEqual(view["status"], "cancelled")
         self.assertEqual(view["request"]["state"], "declined")
-        tray = self.owner("GET", "/v1/admin/bookings?tray=declined").json["bookings"]
+        tray = self.owner("GET", "/v1/admin/bookings?tray=declined").json["items"]
         self.assertEqual([x["uid"] for x in tray], [b["uid"]])
         self.assertEqual(self.owner("GET", "/v1/admin/bookings?tray=elsewhere").status, 422)
         box = self.owner("GET", "/v1/admin/outbox?booking=" + b["uid"]).json["messages"]
@@ -200,6 +200,34 @@ class ProposalFlows(MailServer):
         guest = [m for m in self.new_mail() if "hanako@example.com" in str(m["To"])]
         self.assertEqual([str(m["Subject"]) for m in guest], ["[Visited Co] Your appointment has been confirmed"])
 
+
+class VisitedCompany(MailServer):
+    def test_completion_subject_names_the_location_when_the_visit_is_at_one(self):
+        self.assertEqual(self.owner("PUT", "/v1/admin/account", {"name": "Visited Co"}).status, 200)
+        loc = self.owner("POST", "/v1/admin/locations", {"name": {"en": "Osaka branch", "ja": "大阪支店"},
+                                                         "address": "Umeda 1-1"})
+        self.assertEqual(loc.status, 201, loc)
+        host = self.make_page("atloc", "en")
+        page = self.owner("GET", "/v1/admin/pages/atloc").json
+        page["event_types"][0]["location"] = loc.json["id"]
+        self.assertEqual(self.owner("PUT", "/v1/admin/pages/atloc",
+                                    {k: page[k] for k in ("name", "hosts", "event_types")}).status, 200)
+        start = datetime.datetime.strptime(future_slot(7, 9), "%Y-%m-%dT%H:%M:%SZ")
+        subjects = {}
+        for lang, mail in (("en", "ken@example.com"), ("ja", "hanako@example.jp")):
+            cand = {"start": iso(start), "end": iso(start + datetime.timedelta(minutes=30))}
+            start += datetime.timedelta(hours=2)
+            p = self.owner("POST", "/v1/admin/proposals",
+                           {"page": "atloc", "event_type": "visit", "host": host, "candidates": [cand],
+                            "location": loc.json["id"], "send_mail": False,
+                            "guests": [{"name": "Guest", "email": mail, "language": lang}]})
+            self.assertEqual(p.status, 201, p)
+            self.assertEqual(self.call("POST", "/v1/proposals/%s/choose" % p.json["token"],
+                                       {"start": cand["start"]}).status, 201)
+            self.tick()
+            subjects[lang] = [str(m["Subject"]) for m in self.new_mail() if mail in str(m["To"])]
+        self.assertEqual(subjects["en"], ["[Osaka branch] Your appointment has been confirmed"])
+        self.assertEqual(subjects["ja"], ["[大阪支店]アポイントメントの日程が確定しました"])
 
 class CalendarSequence(MailServer):
     def test_sequence_grows_with_every_change_even_within_one_second(self):

@@ -177,6 +177,18 @@ class BookingMails(MailServer):
         self.assertEqual(got[0]["From"].addresses[0].display_name, "Klinikka Aurora Oy")
         self.assertEqual(got[0]["From"].addresses[0].addr_spec, "bookings@clinic.test")
 
+    def test_the_accounts_template_text_is_what_the_guest_reads(self):
+        r = self.owner("PUT", "/v1/admin/templates/booking.pending.guest/de",
+                       {"subject": "Anfrage erhalten, {guest_name}", "body": "Wir melden uns.\n{when}"})
+        self.assertEqual(r.status, 200, r)
+        self.make_page("tplde", "de")
+        self.book("tplde", future_slot(12), language="de", name="Jana Vogel", mail="tpl-de@example.com")
+        self.tick()
+        got = [m for m in self.new_mail() if "tpl-de@example.com" in str(m["To"])]
+        self.assertEqual([m["Subject"] for m in got], ["Anfrage erhalten, Jana Vogel"])
+        self.assertIn("Wir melden uns.", text_of(got[0]))
+        self.assertEqual(self.owner("DELETE", "/v1/admin/templates/booking.pending.guest/de").status, 204)
+
     def test_pending_booking_mails_in_five_languages(self):
         self.new_mail()
         guests = {"en": "Emma Brown", "ja": "三田花子", "fi": "Matti Meikäläinen", "de": "Jürgen Groß", "hu": "Kovács Éva"}

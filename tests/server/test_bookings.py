@@ -34,7 +34,7 @@ class Flow(ServerTest):
         self.assertEqual(a.json["status"], "approved")
         self.assertProblem(owner("POST", "/v1/admin/bookings/%s/approve" % uid), 409, "illegal_transition")
 
-        listed = owner("GET", "/v1/admin/bookings?status=approved&q=meik%C3%A4l%C3%A4inen").json["bookings"]
+        listed = owner("GET", "/v1/admin/bookings?status=approved&q=meik%C3%A4l%C3%A4inen").json["items"]
         self.assertEqual([b["uid"] for b in listed], [uid])
 
         mv = call("POST", "/v1/bookings/%s/reschedule" % uid, {"start": offered[20]["start"]},
@@ -56,15 +56,34 @@ class Flow(ServerTest):
         self.assertStatus(r2, 201)
         rej = owner("POST", "/v1/admin/bookings/%s/reject" % r2.json["uid"], {"reason": "fully booked"})
         self.assertEqual(rej.json["status"], "rejected")
-        statuses = {b["uid"]: b["status"] for b in owner("GET", "/v1/admin/bookings?from=%s&to=%s" % (day(2), day(3))).json["bookings"]}
+        statuses = {b["uid"]: b["status"] for b in owner("GET", "/v1/admin/bookings?from=%s&to=%s" % (day(2), day(3))).json["items"]}
         self.assertEqual(statuses[uid], "cancelled")
         self.assertEqual(statuses[r2.json["uid"]], "rejected")
-        by_host = owner("GET", "/v1/admin/bookings?host=%s" % hosts[0]).json["bookings"]
+        by_host = owner("GET", "/v1/admin/bookings?host=%s" % hosts[0]).json["items"]
         self.assertEqual(len(by_host), 2)
 
         out = owner("GET", "/v1/admin/outbox?booking=" + uid).json["messages"]
         self.assertTrue(any(m["recipient"] == "maija@example.fi" for m in out), out)
         self.assertTrue(all(m["state"] in ("scheduled", "cancelled") for m in out))
+
+    def test_admin_list_pages_with_a_cursor(self):
+        pid, _, _ = make_page()
+        offered = flat(slots(pid, day(3), day(3)))
+        uids = [book(pid, offered[2 * i]["start"], email="p%d@cursor-paging.example" % i).json["uid"] for i in range(5)]
+        path = "/v1/admin/bookings?q=cursor-paging.example&limit=2"
+        seen, cursor, pages = [], None, 0
+        while True:
+            r = owner("GET", path + ("&cursor=" + cursor if cursor else ""))
+            self.assertStatus(r, 200)
+            self.assertLessEqual(len(r.json["items"]), 2)
+            seen += [b["uid"] for b in r.json["items"]]
+            cursor, pages = r.json["next_cursor"], pages + 1
+            if not cursor:
+                break
+        self.assertEqual(seen, uids)  # every booking once, in start order
+        self.assertEqual(pages, 3)
+        self.assertProblem(owner("GET", path + "&cursor=nonsense"), 422, "invalid_cursor")
+        self.assertProblem(owner("GET", "/v1/admin/bookings?limit=0"), 422, "invalid_limit")
 
     def test_owner_can_edit_and_delete(self):
         pid, _, _ = make_page()
@@ -134,7 +153,7 @@ class Idempotency(ServerTest):
         self.assertEqual(again.json, first.json)
         other = book(pid, start, name="Someone else", headers=h)
         self.assertProblem(other, 422, "idempotency_key_reused")
-        mine = [b for b in owner("GET", "/v1/admin/bookings?from=%s&to=%s" % (day(2), day(3))).json["bookings"] if b["page"] == pid]
+        mine = [b for b in owner("GET", "/v1/admin/bookings?from=%s&to=%s" % (day(2), day(3))).json["items"] if b["page"] == pid]
         self.assertEqual(len(mine), 1)
 
 
@@ -159,7 +178,7 @@ class Agreement(ServerTest):
                 continue
             r = book(pid, t)
             self.assertIn(r.status, (409, 422), (t, r))
-        self.assertEqual([b for b in owner("GET", "/v1/admin/bookings?status=approved").json["bookings"] if b["page"] == pid], [])
+        self.assertEqual([b for b in owner("GET", "/v1/admin/bookings?status=approved").json["items"] if b["page"] == pid], [])
 
     def test_past_and_outside_window_are_refused(self):
         pid, _, _ = make_page({"window": {"rolling_days": 3}, "min_notice_minutes": 120})
@@ -174,7 +193,7 @@ class BadInput(ServerTest):
     def test_malformed_bookings_are_4xx_and_change_nothing(self):
         pid, _, _ = make_page()
         start = flat(slots(pid, day(2), day(2)))[0]["start"]
-        before = owner("GET", "/v1/admin/bookings").json["bookings"]
+        before = owner("GET", "/v1/admin/bookings").json["items"]
         cases = [
             (b'{"page": ', 400, "invalid_json"),
             (b"[]", 422, None),
@@ -195,7 +214,7 @@ class BadInput(ServerTest):
             self.assertEqual(r.status, status, (raw[:120], r))
             if code:
                 self.assertEqual(r.json["code"], code, r)
-        self.assertEqual(owner("GET", "/v1/admin/bookings").json["bookings"], before)
+        self.assertEqual(owner("GET", "/v1/admin/bookings").json["items"], before)
         self.assertIn(start, [s["start"] for s in flat(slots(pid, day(2), day(2)))])
 
     def test_bad_slot_queries_are_4xx(self):
@@ -266,7 +285,7 @@ class Concurrency(ServerTest):
         self.assertEqual(codes.count(201), 1, codes)
         self.assertEqual(codes.count(409), 49, codes)
         self.assertTrue(all(r.json["code"] == "slot_unavailable" for r in replies if r.status == 409))
-        mine = [b for b in owner("GET", "/v1/admin/bookings?from=%s&to=%s" % (day(2), day(3))).json["bookings"] if b["page"] == pid]
+        mine = [b for b in owner("GET", "/v1/admin/bookings?from=%s&to=%s" % (day(2), day(3))).json["items"] if b["page"] == pid]
         self.assertEqual(len(mine), 1)
 
     def test_overlapping_requests_give_one_booking(self):

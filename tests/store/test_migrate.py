@@ -1,5 +1,6 @@
-"""kairos-server migrate: an SQLite installation with bookings, outbox messages and
-documents moves into PostgreSQL, verified per table, and a server on PostgreSQL then
+"""kairos-server migrate: an SQLite installation with bookings, outbox messages,
+documents, integrations (calendars, feeds, webhooks) and the front office moves into
+PostgreSQL, verified per table, and a server on PostgreSQL then
 serves the same data (same booking, same slots gone, same owner key)."""
 import datetime
 import os
@@ -81,6 +82,82 @@ class Migrate(unittest.TestCase):
             r = call("GET", slots_path(), base=url)
             after = [s["start"] for d in sorted(r.json["days"]) for s in r.json["days"][d]]
             self.assertNotIn(starts[0], after)
+        finally:
+            proc.terminate()
+            proc.wait()
+
+    def test_integrations_and_front_office_move_too(self):
+        """Calendars (with their last copy and busy blocks), feed tokens, webhooks with
+        their deliveries and cursor, and the front office (locations, labels, inquiries)
+        arrive verified, and a server on PostgreSQL uses them at once."""
+        db = os.path.join(self.tmp, "k.db")
+        proc, url = self.serve(db)
+        day = (datetime.date.today() + datetime.timedelta(days=6))
+        stamp = day.strftime("%Y%m%d")
+        ics = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:m1@t\r\nDTSTAMP:%sT000000Z\r\n"
+               "DTSTART:%sT100000Z\r\nDTEND:%sT110000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n") % (stamp, stamp, stamp)
+        try:
+            own = lambda m, p, b=None: call(m, p, b, key=KEY, base=url)  # noqa: E731
+            host = own("POST", "/v1/admin/hosts", {"name": "Dr. M", "email": "m@clinic.test", "timezone": "Etc/UTC",
+                                                    "weekly_hours": {d: [["08:00", "18:00"]] for d in
+                                                                     ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}})
+            self.assertEqual(host.status, 201, host)
+            host = host.json["id"]
+            page = {"id": "mig", "name": "M", "hosts": [host], "event_types": [
+                {"id": "meet", "name": "Meet", "duration_minutes": 60, "buffer_before_minutes": 0,
+                 "buffer_after_minutes": 0}]}
+            self.assertEqual(own("POST", "/v1/admin/pages", page).status, 201)
+            cal = own("POST", "/v1/admin/hosts/%s/calendars" % host, {"name": "Upload", "ics": ics})
+            self.assertEqual(cal.status, 201, cal)
+            feed = own("POST", "/v1/admin/feeds", {"host": host})
+            self.assertEqual(feed.status, 201, feed)
+            hook = own("POST", "/v1/admin/webhooks", {"url": "https://hooks.example/k", "events": ["*"]})
+            self.assertEqual(hook.status, 201, hook)
+            loc = own("POST", "/v1/admin/locations", {"name": "Praxis Mitte", "address": "Hauptstr. 1"})
+            self.assertEqual(loc.status, 201, loc)
+            lab = own("POST", "/v1/admin/labels", {"name": "VIP", "kind": "custom"})
+            self.assertEqual(lab.status, 201, lab)
+            inq = call("POST", "/v1/inquiries", {"page": "mig", "kind": "question",
+                                                 "guest": {"name": "Liisa", "email": "liisa@example.fi"},
+                                                 "message": "Parking?"}, base=url)
+            self.assertEqual(inq.status, 201, inq)
+            b = call("POST", "/v1/bookings", {"page": "mig", "event_type": "meet", "start": "%sT14:00:00Z" % day,
+                                              "guest": {"name": "Anna", "email": "anna@example.de"}}, base=url)
+            self.assertEqual(b.status, 201, b)
+        finally:
+            proc.terminate()
+            proc.wait()
+        target = self.pg.create_db("migrated_integ")
+        out = subprocess.run([BIN, "migrate", "--from", db, "--to", target], stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True)
+        self.assertEqual(out.returncode, 0, out.stdout)
+        for table, rows in (("calendars", 1), ("feeds", 1), ("webhooks", 1), ("integration_cursors", 1)):
+            self.assertRegex(out.stdout, r"ok +%s: %d rows, checksum [0-9a-f]{16}" % (table, rows))
+        self.assertRegex(out.stdout, r"ok +outbox: \d+ rows")
+        self.assertRegex(out.stdout, r"ok +token_docs: \d+ rows")
+        self.assertNotIn("MISMATCH", out.stdout)
+
+        proc, url = self.serve(target)
+        try:
+            own = lambda m, p, b=None: call(m, p, b, key=KEY, base=url)  # noqa: E731
+            cals = own("GET", "/v1/admin/hosts/%s/calendars" % host).json["calendars"]
+            self.assertEqual([(c["id"], c["busy_blocks"]) for c in cals], [(cal.json["id"], 1)])
+            r = call("GET", "/v1/pages/mig/slots?event_type=meet&from=%s&to=%s&tz=Etc/UTC" % (day, day), base=url)
+            starts = [s["start"] for d in r.json["days"] for s in r.json["days"][d]]
+            self.assertNotIn("%sT10:00:00Z" % day, starts)  # the upload's busy hour still counts
+            self.assertNotIn("%sT14:00:00Z" % day, starts)  # and the booking
+            self.assertIn("%sT12:00:00Z" % day, starts)
+            fu = feed.json["url"]
+            r = call("GET", fu[fu.index("/v1/feeds/"):], base=url)
+            self.assertEqual(r.status, 200, r)
+            self.assertIn(b"Anna", r.raw)
+            hooks = own("GET", "/v1/admin/webhooks").json["webhooks"]
+            self.assertEqual([h["id"] for h in hooks], [hook.json["id"]])
+            dl = own("GET", "/v1/admin/webhooks/%s/deliveries" % hook.json["id"]).json["deliveries"]
+            self.assertEqual(sorted(d["type"] for d in dl), ["booking.created", "inquiry.created"])
+            self.assertEqual([x["id"] for x in own("GET", "/v1/admin/inquiries").json["items"]], [inq.json["id"]])
+            self.assertIn(loc.json["id"], [x["id"] for x in own("GET", "/v1/admin/locations").json["items"]])
+            self.assertIn(lab.json["id"], [x["id"] for x in own("GET", "/v1/admin/labels").json["items"]])
         finally:
             proc.terminate()
             proc.wait()

@@ -93,5 +93,66 @@ TEST(WidgetForm, RequiresNameAndSuggestsTheMeantDomain) {
   EXPECT_EQ(bad.errors.front().code, "invalid_email");
 }
 
+// Issue 14: a question or wished times are checked like a booking, by the core's own
+// check_inquiry, with its codes under the form's field names.
+TEST(WidgetInquiry, CheckedByTheCoreWithFormFieldNames) {
+  const core::Instant now = core::Instant::from_unix_seconds(1'800'000'000);
+  GuestForm form;
+  form.name = "Aino";
+  form.email = "aino@gmail.con";
+  FormCheck check = check_inquiry_form(form, "", false, {}, now);
+  EXPECT_EQ(check.email_suggestion, "aino@gmail.com");  // offered, never applied
+  ASSERT_EQ(check.errors.size(), 1u);
+  EXPECT_EQ(check.errors[0].field, "message");
+  EXPECT_EQ(check.errors[0].code, "missing_field");
+  form.email = "aino@";
+  check = check_inquiry_form(form, "Parking?", false, {}, now);
+  ASSERT_EQ(check.errors.size(), 1u);
+  EXPECT_EQ(check.errors[0].field, "email");
+  EXPECT_EQ(check.errors[0].code, "invalid_email");
+
+  form.email = "aino@example.com";
+  form.phone = "call me";
+  check = check_inquiry_form(form, "Parking?", false, {}, now);
+  ASSERT_EQ(check.errors.size(), 1u);
+  EXPECT_EQ(check.errors[0].field, "phone");
+  EXPECT_EQ(check.errors[0].code, "invalid_phone");
+
+  form.phone.clear();
+  EXPECT_TRUE(check_inquiry_form(form, "Parking?", false, {}, now).errors.empty());
+  // A booking request names wished times, each in the future.
+  check = check_inquiry_form(form, "These?", true, {}, now);
+  ASSERT_EQ(check.errors.size(), 1u);
+  EXPECT_EQ(check.errors[0].field, "wished_times");
+  const Slot past{now - core::Seconds(3600), now};
+  check = check_inquiry_form(form, "These?", true, {past}, now);
+  ASSERT_EQ(check.errors.size(), 1u);
+  EXPECT_EQ(check.errors[0].code, "in_past");
+  const Slot later{now + core::Seconds(86400), now + core::Seconds(90000)};
+  EXPECT_TRUE(check_inquiry_form(form, "These?", true, {later}, now).errors.empty());
+  EXPECT_STRNE(error_text(Lang::ja, "too_many_times"), tr(Lang::ja, &Texts::err_generic));
+}
+
+// Issue 11: the zone picker names zones as guests know them and filters as they type.
+TEST(WidgetZone, FriendlyNamesAndSearch) {
+  EXPECT_EQ(friendly_zone("Europe/Helsinki", 120), "Helsinki (UTC+2)");
+  EXPECT_EQ(friendly_zone("America/New_York", -300), "New York (UTC-5)");
+  EXPECT_EQ(friendly_zone("Asia/Kolkata", 330), "Kolkata (UTC+5:30)");
+  EXPECT_EQ(friendly_zone("UTC", 0), "UTC");
+  EXPECT_EQ(friendly_zone("Europe/Berlin", -100000), "Berlin");
+  EXPECT_TRUE(zone_matches("Europe/Helsinki", "Helsinki (UTC+2)", "hel"));
+  EXPECT_TRUE(zone_matches("Europe/Helsinki", "Helsinki (UTC+2)", "EUROPE"));
+  EXPECT_TRUE(zone_matches("Europe/Helsinki", "Helsinki (UTC+2)", ""));
+  EXPECT_FALSE(zone_matches("Europe/Helsinki", "Helsinki (UTC+2)", "tokyo"));
+}
+
+TEST(WidgetIntent, InquiryIntentsRoundTrip) {
+  for (const char* id : {"start_question", "start_suggest", "to_inquiry", "send_inquiry", "toggle_wish:2026-03-09T14:00:00Z"}) {
+    const auto i = parse_intent_id(id);
+    ASSERT_TRUE(i.has_value()) << id;
+    EXPECT_EQ(intent_id(*i), id);
+  }
+}
+
 }  // namespace
 }  // namespace kairos::widget

@@ -78,6 +78,13 @@ const std::vector<std::string>& supported_languages();  // en ja fi de hu
 // Every template key with default texts, e.g. "booking.approved.guest".
 const std::vector<std::string>& template_keys();
 
+// The placeholders render() fills, e.g. "guest_name" (without braces).
+const std::vector<std::string>& placeholders();
+// An owner's subject or body: every {name} of lower-case letters, digits and "_" must be
+// one of placeholders() (a typo would otherwise reach guests as written). Other braces
+// are text. Error: "unknown_placeholder" on `field`, the detail naming it.
+Status check_placeholders(std::string_view text, std::string_view field);
+
 // Renders a message. An unsupported language falls back to English. Errors:
 // "unknown_template".
 Result<RenderedMessage> render(std::string_view template_key, std::string_view language, const MessageContext& ctx,

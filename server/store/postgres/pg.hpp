@@ -36,6 +36,7 @@ class Result {
  public:
   explicit Result(PGresult* r) : r_(r, &PQclear) {}
   int rows() const { return PQntuples(r_.get()); }
+  int cols() const { return PQnfields(r_.get()); }
   std::string text(int row, int col) const {
     return std::string(PQgetvalue(r_.get(), row, col), static_cast<std::size_t>(PQgetlength(r_.get(), row, col)));
   }

@@ -21,7 +21,7 @@ class PgDeliveryQueue final : public mail::DeliveryQueue {
     std::lock_guard lock(mu_);
     auto r = conn().query(
         "UPDATE outbox SET lease_until = $1 WHERE id IN ("
-        " SELECT id FROM outbox WHERE state = 'scheduled' AND handed_off_at > 0 AND send_at <= $2"
+        " SELECT id FROM outbox WHERE state = 'scheduled' AND handed_off_at > 0 AND send_at <= $2 AND channel <> 'webhook'"
         " AND next_attempt_at <= $2 AND lease_until <= $2 ORDER BY send_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)"
         " RETURNING id, account_id, booking_uid, msg_key, template_key, channel, recipient, payload, send_at, attempts",
         {(now + lease).unix_seconds(), now.unix_seconds(), static_cast<std::int64_t>(limit)});

@@ -482,7 +482,7 @@ class PgStore final : public Store {
   }
   std::size_t cancel_outbox_for(const std::string& booking_uid, const std::string& key_prefix) override {
     return static_cast<std::size_t>(write("UPDATE outbox SET state = 'cancelled' WHERE booking_uid = $1 AND "
-                                          "state = 'scheduled' AND left(msg_key, length($2)) = $2",
+                                          "state = 'scheduled' AND left(msg_key, length($2)) = $2 AND channel <> 'webhook'",
                                           {booking_uid, key_prefix}));
   }
   std::int64_t outbox_depth() override {
@@ -496,9 +496,15 @@ class PgStore final : public Store {
           {d.kind, d.id, d.account_id, d.token_hash, d.state, d.doc, d.created_at, d.updated_at});
   }
   std::optional<TokenDoc> token_doc(const std::string& kind, const std::string& id) override {
-    auto r = read("SELECT id, account_id, token_hash, kind, state, doc, created_at, updated_at FROM token_docs "
-                  "WHERE kind = $1 AND id = $2",
-                  {kind, id});
+    // Inside a transaction the row is locked, as booking() does: read-check-write of a
+    // document (an inquiry expiring, the daily report's "last sent" mark, a proposal
+    // being chosen) by two instances at once takes turns, and the second sees the
+    // first's result instead of doing the work again.
+    static const std::string plain =
+        "SELECT id, account_id, token_hash, kind, state, doc, created_at, updated_at FROM token_docs "
+        "WHERE kind = $1 AND id = $2";
+    static const std::string locked = plain + " FOR UPDATE";
+    auto r = read(t_tx.store == this ? locked : plain, {kind, id});
     if (!r.rows()) return std::nullopt;
     return row_to_doc(r, 0);
   }

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, listAll, itemsOf, q } from './api.js';
 import { t } from './i18n.js';
 import { Tabs, Loading, FormError, Empty } from './ui.jsx';
+import { useLocation } from './front.jsx';
 import { today, addDays, mondayOf, fmtDay, fmtTime, minutesOfDay, isoDate, parseDate } from './time.js';
 
 const PX = 1.6; // pixels per minute: 15-minute rows are 24 px, an hour 96 px
@@ -69,6 +70,7 @@ export function Calendar() {
   const [err, setErr] = useState(null);
   const [now, setNow] = useState(Date.now());
   const [changes, setChanges] = useState(0);
+  const loc = useLocation();  // the top bar's office: its hosts, rooms and bookings only
   useEffect(() => {
     // Any action elsewhere (approve in the panel, a phone booking) redraws the calendar.
     const f = () => setChanges((n) => n + 1);
@@ -84,14 +86,14 @@ export function Calendar() {
     let live = true;
     setErr(null);
     Promise.all([
-      api('GET', '/v1/admin/hosts').then(itemsOf),
-      api('GET', '/v1/admin/rooms').then(itemsOf).catch(() => []),
+      api('GET', '/v1/admin/hosts' + q({ location: loc })).then(itemsOf),
+      api('GET', '/v1/admin/rooms' + q({ location: loc })).then(itemsOf).catch(() => []),
       // Local days of the browser: ask for a day more on each side, place by local time.
-      listAll('/v1/admin/bookings' + q({ from: addDays(from, -1), to: addDays(to, 1), limit: 1000 })),
+      listAll('/v1/admin/bookings' + q({ from: addDays(from, -1), to: addDays(to, 1), limit: 1000, location: loc })),
     ]).then(([hosts, rooms, bookings]) => { if (live) setData({ hosts, rooms, bookings }); }, (e) => live && setErr(e));
     const timer = setInterval(() => setNow(Date.now()), 60000);
     return () => { live = false; clearInterval(timer); };
-  }, [from, to, changes]);
+  }, [from, to, changes, loc]);
 
   const step = (n) => setDate(addDays(date, n * days));
   const dayList = Array.from({ length: days }, (_, i) => addDays(from, i));

@@ -9,6 +9,57 @@ import { Dialog, Field, FormError, Loading, Status, useLoad, announce, Empty } f
 import { fmtRange, fmtDateTime, toLocalInput, fromLocalInput } from './time.js';
 import { bookingHosts, guestName } from './calendar.jsx';
 import { RequestDialog } from './requests.jsx';
+import { LabelsEditor, LocationSelect, loadLocations, useList, textOf } from './front.jsx';
+
+// Moving a visit to another office is one of seed 000's "mail the guest" edits: the
+// console asks whether to tell the guest, as for a new time (R-PROP-6).
+function OfficeForm({ b, onSaved }) {
+  const [loc, setLoc] = useState(b.location || '');
+  const [ask, setAsk] = useState(false);
+  const [err, setErr] = useState(null);
+  const send = async (notify) => {
+    setAsk(false); setErr(null);
+    const headers = b._etag ? { 'If-Match': b._etag } : {};
+    try { await api('PATCH', '/v1/admin/bookings/' + encodeURIComponent(b.uid), { location: loc, notify }, headers); announce(t('saved')); onSaved(); } catch (e) { setErr(e); }
+  };
+  return (
+    <form class="row office-form" data-form="office" onSubmit={(e) => { e.preventDefault(); if (loc !== (b.location || '')) setAsk(true); }}>
+      <LocationSelect value={loc} onChange={setLoc} err={err} label={t('office')} />
+      <button type="submit" class="end-btn" disabled={loc === (b.location || '')}>{t('change_office')}</button>
+      {err && err.field !== 'location' && <p class="field-error" role="alert">{isConflict(err) ? t('conflict') : problem(err)}</p>}
+      {ask && (
+        <Dialog title={t('notify_title')} onClose={() => setAsk(false)}>
+          <p>{t('notify_text', { fields: t('office') })}</p>
+          <div class="row">
+            <button type="button" class="primary" onClick={() => send(true)}>{t('notify_yes')}</button>
+            <button type="button" onClick={() => send(false)}>{t('notify_no')}</button>
+            <button type="button" class="ghost" onClick={() => setAsk(false)}>{t('cancel')}</button>
+          </div>
+        </Dialog>
+      )}
+    </form>
+  );
+}
+
+// A bounced address: the core's suggested correction pre-filled; correcting re-sends
+// what failed (POST /v1/admin/bounces/{id}/correct).
+export function CorrectBounce({ p, onDone }) {
+  const [email, setEmail] = useState(p.suggestion || p.recipient || p.address || '');
+  const [err, setErr] = useState(null);
+  const go = async (e) => {
+    e.preventDefault(); setErr(null);
+    try { await api('POST', `/v1/admin/bounces/${encodeURIComponent(p.bounce || p.id)}/correct`, { email }); announce(t('resent')); onDone(); } catch (x) { setErr(x); }
+  };
+  return (
+    <form class="row" onSubmit={go} data-form="correct-bounce">
+      <Field label={t('correct_address')} name="email" err={err} hint={p.suggestion ? t('suggestion', { s: p.suggestion }) : undefined}>
+        <input type="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} required />
+      </Field>
+      <button type="submit" class="end-btn">{t('correct_resend')}</button>
+      <FormError err={err} fields={['email']} />
+    </form>
+  );
+}
 
 const ALL_ACTIONS = ['approve', 'reject', 'cancel', 'complete', 'no_show'];
 const WITH_REASON = new Set(['reject', 'cancel']);
@@ -176,6 +227,7 @@ export function BookingDrawer({ uid, onClose }) {
   const [editing, setEditing] = useState(false);
   const [asking, setAsking] = useState(false);
   const [tick, setTick] = useState(0);
+  const [locs] = useList(loadLocations);
   const d = useLoad(async () => {
     const [b, hosts, rooms] = await Promise.all([
       api('GET', '/v1/admin/bookings/' + encodeURIComponent(uid)),
@@ -202,6 +254,7 @@ export function BookingDrawer({ uid, onClose }) {
           <dt>{t('guest')}</dt><dd>{g.map((x) => <div>{x.name}{x.company ? ` (${x.company})` : ''} · <a href={'mailto:' + x.email}>{x.email}</a>{x.phone ? <> · <a href={'tel:' + x.phone}>{x.phone}</a></> : ''}</div>)}</dd>
           <dt>{t('service')}</dt><dd>{b.event_type_name || b.event_type} · {b.page}</dd>
           <dt>{t('hosts')}</dt><dd>{bookingHosts(b).map((h) => hostName[h] || h).join(', ')}</dd>
+          {b.location && <><dt>{t('office')}</dt><dd>{textOf((locs.find((l) => l.id === b.location) || {}).name) || b.location}</dd></>}
           {b.room && <><dt>{t('room')}</dt><dd>{roomName[b.room.id || b.room] || b.room.name || b.room}</dd></>}
           {b.notes && <><dt>{t('notes')}</dt><dd>{b.notes}</dd></>}
           {b.guidance && <><dt>{t('guidance')}</dt><dd>{b.guidance}</dd></>}
@@ -216,8 +269,13 @@ export function BookingDrawer({ uid, onClose }) {
           </div>
         )}
         {Array.isArray(b.delivery_problems) && b.delivery_problems.length > 0 && (
-          <p class="banner error" role="alert">{t('delivery_problem')} {phone && <>☏ <a href={'tel:' + phone}>{phone}</a></>}</p>
+          <div class="banner error" role="alert">
+            <p>{t('delivery_problem')} {phone && <>☏ <a href={'tel:' + phone}>{phone}</a></>}</p>
+            {b.delivery_problems.filter((p) => p.bounce).map((p) => <div><small>{p.recipient}{p.status ? ' · ' + p.status : ''}</small><CorrectBounce p={p} onDone={reload} /></div>)}
+          </div>
         )}
+        {!editing && <LabelsEditor value={b.labels || []} onSave={(ids) => api('PATCH', '/v1/admin/bookings/' + encodeURIComponent(b.uid), { labels: ids }).then(() => setTick((n) => n + 1))} />}
+        {!editing && <OfficeForm b={b} onSaved={reload} key={b.version} />}
         {editing && <EditForm b={b} hosts={hosts} rooms={rooms} onSaved={reload} onCancel={() => setEditing(false)} />}
         <h3>{t('messages')}</h3>
         <Messages uid={b.uid} guestPhone={phone} key={tick} />

@@ -18,6 +18,9 @@ import { Proposals } from './proposals.jsx';
 import { Requests } from './requests.jsx';
 import { Messages } from './messages.jsx';
 import { Search } from './search.jsx';
+import { Inquiries } from './inquiries.jsx';
+import { Integrations } from './integrations.jsx';
+import { LocationPicker } from './front.jsx';
 
 function readRoute() {
   const h = location.hash.replace(/^#\/?/, '');
@@ -28,9 +31,10 @@ function readRoute() {
 export function go(path) { location.hash = '#/' + path.replace(/^\//, ''); }
 
 const NAV = [
-  ['calendar', 'nav_calendar', '▦'], ['search', 'nav_bookings', '☰'], ['phone', 'nav_phone', '☏'],
+  ['calendar', 'nav_calendar', '▦'], ['search', 'nav_bookings', '☰'], ['inquiries', 'nav_inquiries', '✎'], ['phone', 'nav_phone', '☏'],
   ['proposals', 'nav_proposals', '✉'], ['requests', 'nav_requests', '✓'], ['messages', 'nav_messages', '!'],
   ['explain', 'nav_explain', '?'], ['setup', 'nav_setup', '⚙', 'owner'], ['embed', 'nav_embed', '</>', 'owner'],
+  ['integrations', 'nav_integrations', '⇄', 'owner'],
 ];
 
 function Shell({ session, onSignOut, children, route }) {
@@ -59,6 +63,7 @@ function Shell({ session, onSignOut, children, route }) {
       <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main').focus(); }}>Skip to content</a>
       <header class="top">
         <span class="brand">{session.account_name || (session.account && session.account.name) || t('app')}</span>
+        <LocationPicker />
         <form class="search" role="search" onSubmit={(e) => { e.preventDefault(); go('search?q=' + encodeURIComponent(qtext)); }}>
           <label class="sr" for="top-search">{t('search')}</label>
           <input id="top-search" type="search" placeholder={t('search_ph')} value={qtext} onInput={(e) => setQ(e.currentTarget.value)} />
@@ -98,6 +103,8 @@ function Screen({ route, session }) {
     case 'requests': return <Requests />;
     case 'messages': return <Messages />;
     case 'search': return <Search q={route.params.get('q') || ''} />;
+    case 'inquiries': return <Inquiries view={route.params.get('view')} id={b} session={session} />;
+    case 'integrations': return <Integrations tab={b} />;
     default: return <Calendar params={route.params} />;
   }
 }

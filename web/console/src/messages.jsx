@@ -5,6 +5,40 @@ import { api, listAll, q } from './api.js';
 import { t } from './i18n.js';
 import { FormError, Loading, Empty, Check, useLoad, announce } from './ui.jsx';
 import { fmtDateTime } from './time.js';
+import { CorrectBounce } from './drawer.jsx';
+
+// Bounces reported later by the mail system (DSNs read from the bounce mailbox): the
+// guest's name and phone to call, the failed address with the core's suggestion, and the
+// correction that re-sends what failed. No more mail goes to a bounced address meanwhile.
+function Bounces() {
+  const d = useLoad(() => listAll('/v1/admin/bounces' + q({ state: 'active' })), []);
+  const [err, setErr] = useState(null);
+  const poll = async () => {
+    setErr(null);
+    try { await api('POST', '/v1/admin/bounces/poll'); announce(t('mailbox_checked')); d.reload(); } catch (x) { setErr(x); }
+  };
+  return (
+    <section aria-labelledby="bounces-h" class="stack">
+      <div class="toolbar"><h2 id="bounces-h">{t('bounces')}</h2><button type="button" onClick={poll}>{t('check_mailbox')}</button></div>
+      <FormError err={d.err && d.err.status !== 404 ? d.err : err} />
+      {d.loading && !d.data ? <Loading /> : !d.data || !d.data.length ? <Empty>{t('empty_bounces')}</Empty> : (
+        <div class="table-wrap">
+          <table class="list bounces cards">
+            <thead><tr><th scope="col">{t('guest')}</th><th scope="col">{t('phone')}</th><th scope="col">{t('recipient')}</th><th scope="col">{t('reason')}</th></tr></thead>
+            <tbody>{d.data.map((b) => (
+              <tr data-bounce={b.id}>
+                <td>{b.guest_name}{b.booking ? <div><a href={'#/booking/' + encodeURIComponent(b.booking)}>{t('booking')}</a></div> : b.inquiry ? <div><a href={'#/inquiries/' + encodeURIComponent(b.inquiry)}>{t('inquiry')}</a></div> : ''}</td>
+                <td>{b.guest_phone ? <a href={'tel:' + b.guest_phone} class="phone-hint">☏ {b.guest_phone}</a> : ''}</td>
+                <td><span class="badge ms-bounced">{t('ms_bounced')}</span> {b.address}<CorrectBounce p={b} onDone={d.reload} /></td>
+                <td><small>{b.status}{b.diagnostic ? ' · ' + b.diagnostic : ''}</small></td>
+              </tr>
+            ))}</tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
 
 function Resend({ m, onDone }) {
   const [email, setEmail] = useState(m.recipient || '');
@@ -46,6 +80,8 @@ export function Messages() {
   return (
     <div class="screen">
       <h1>{t('messages_title')}</h1>
+      <Bounces />
+      <h2>{t('outbox')}</h2>
       <Check label={t('problems_only')} checked={problems} onChange={setProblems} />
       <FormError err={d.err} />
       {d.loading && !d.data ? <Loading /> : !d.data || !d.data.length ? <Empty>{t('empty_messages')}</Empty> : (

@@ -27,9 +27,9 @@ export function PagePicker({ pages, page, setPage, et, setEt, err }) {
   );
 }
 
-export function usePages() {
+export function usePages(initialPage = '') {
   const pages = useLoad(() => api('GET', '/v1/admin/pages').then(itemsOf), []);
-  const [page, setPage] = useState('');
+  const [page, setPage] = useState(initialPage);
   const [et, setEt] = useState('');
   const list = pages.data || [];
   const pg = list.find((x) => x.id === page) || list[0];
@@ -37,23 +37,38 @@ export function usePages() {
   return { pages, list, page: pg ? pg.id : '', setPage, et: ev ? ev.id : '', setEt, pg, ev };
 }
 
+// The free times of a day, as the guest would see them (GET /v1/pages/{page}/slots);
+// used by the phone booking and by converting an inquiry into a booking.
+export function SlotPicker({ page, et, date, tz, value, onChange, onError }) {
+  const [slots, setSlots] = useState(null);
+  useEffect(() => {
+    if (!page || !et || !date) return;
+    setSlots(null); onChange('');
+    api('GET', `/v1/pages/${encodeURIComponent(page)}/slots` + q({ event_type: et, from: date, to: addDays(date, 1), tz }))
+      .then((r) => setSlots((r.days && r.days[date]) || []), (e) => { setSlots([]); if (onError) onError(e); });
+  }, [page, et, date, tz]);
+  return (
+    <fieldset><legend>{t('choose_time')}</legend>
+      {slots === null ? <Loading /> : !slots.length ? <Empty>{t('no_slots')}</Empty> : (
+        <div class="slots">{slots.map((s) => (
+          <button type="button" class={'slot' + (value === s.start ? ' on' : '')} aria-pressed={value === s.start ? 'true' : 'false'}
+            data-start={s.start} onClick={() => onChange(s.start)}>{fmtTime(s.start, tz)}</button>
+        ))}</div>
+      )}
+    </fieldset>
+  );
+}
+
 export function PhoneBooking() {
   const P = usePages();
   const [date, setDate] = useState(today());
   const [tz, setTz] = useState(browserZone());
-  const [slots, setSlots] = useState(null);
   const [start, setStart] = useState('');
   const [anyTime, setAnyTime] = useState('');
   const [guest, setGuest] = useState({ name: '', email: '', phone: '' });
   const [notify, setNotify] = useState(true);
   const [err, setErr] = useState(null);
   const [done, setDone] = useState(null);
-  useEffect(() => {
-    if (!P.page || !P.et) return;
-    setSlots(null); setStart('');
-    api('GET', `/v1/pages/${encodeURIComponent(P.page)}/slots` + q({ event_type: P.et, from: date, to: addDays(date, 1), tz }))
-      .then((r) => setSlots((r.days && r.days[date]) || []), (e) => { setSlots([]); setErr(e); });
-  }, [P.page, P.et, date, tz]);
   const submit = async (e) => {
     e.preventDefault(); setErr(null); setDone(null);
     const s = anyTime ? fromLocalInput(anyTime) : start;
@@ -74,14 +89,7 @@ export function PhoneBooking() {
           <Field label={t('date')} name="date" err={err}><input type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} /></Field>
           <Field label={t('zone')} name="tz" err={err}><input value={tz} onChange={(e) => setTz(e.currentTarget.value)} /></Field>
         </div>
-        <fieldset><legend>{t('choose_time')}</legend>
-          {slots === null ? <Loading /> : !slots.length ? <Empty>{t('no_slots')}</Empty> : (
-            <div class="slots">{slots.map((s) => (
-              <button type="button" class={'slot' + (start === s.start && !anyTime ? ' on' : '')} aria-pressed={start === s.start && !anyTime ? 'true' : 'false'}
-                data-start={s.start} onClick={() => { setStart(s.start); setAnyTime(''); }}>{fmtTime(s.start, tz)}</button>
-            ))}</div>
-          )}
-        </fieldset>
+        <SlotPicker page={P.page} et={P.et} date={date} tz={tz} value={anyTime ? '' : start} onChange={(v) => { setStart(v); if (v) setAnyTime(''); }} onError={setErr} />
         <Field label={t('any_time')} name="start" err={err}><input type="datetime-local" step="300" value={anyTime} onInput={(e) => setAnyTime(e.currentTarget.value)} /></Field>
         <div class="grid2">
           <Field label={t('name')} name="guest.name" err={err}><input required value={guest.name} onInput={g('name')} /></Field>

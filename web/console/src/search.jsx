@@ -1,17 +1,20 @@
 // Find a guest by name, phone or e-mail across bookings (GET /v1/admin/bookings?q=).
 import { useState } from 'preact/hooks';
-import { listAll, q as qs } from './api.js';
+import { api, listAll, q as qs } from './api.js';
 import { t } from './i18n.js';
-import { FormError, Loading, Empty, Status, Tabs, useLoad } from './ui.jsx';
+import { Field, FormError, Loading, Empty, Status, Tabs, useLoad, announce } from './ui.jsx';
 import { fmtRange } from './time.js';
 import { guestName } from './calendar.jsx';
+import { useLocation } from './front.jsx';
 
-export function BookingTable({ items }) {
+export function BookingTable({ items, selected, onSelect }) {
+  const pick = (uid, on) => onSelect(on ? [...selected, uid] : selected.filter((x) => x !== uid));
   return (
     <table class="list">
-      <thead><tr><th scope="col">{t('time')}</th><th scope="col">{t('guest')}</th><th scope="col">{t('email')}</th><th scope="col">{t('phone')}</th><th scope="col">{t('status')}</th></tr></thead>
+      <thead><tr>{onSelect && <th scope="col"><input type="checkbox" aria-label={t('select_all')} checked={items.length > 0 && selected.length === items.length} onChange={(e) => onSelect(e.currentTarget.checked ? items.map((b) => b.uid) : [])} /></th>}<th scope="col">{t('time')}</th><th scope="col">{t('guest')}</th><th scope="col">{t('email')}</th><th scope="col">{t('phone')}</th><th scope="col">{t('status')}</th></tr></thead>
       <tbody>{items.map((b) => (
         <tr data-uid={b.uid}>
+          {onSelect && <td><input type="checkbox" aria-label={`${t('select')} ${guestName(b)}`} checked={selected.includes(b.uid)} onChange={(e) => pick(b.uid, e.currentTarget.checked)} /></td>}
           <td><a href={'#/booking/' + encodeURIComponent(b.uid)}>{fmtRange(b.start, b.end)}</a></td>
           <td>{guestName(b)}</td><td>{b.guest && b.guest.email}</td><td>{b.guest && b.guest.phone}</td><td><Status s={b.status} /></td>
         </tr>
@@ -20,15 +23,47 @@ export function BookingTable({ items }) {
   );
 }
 
+// Seed 004's manual mail to chosen bookers: one mail per booking's guest, through the
+// outbox (a bounced address is skipped and said so).
+function ManualMail({ uids, onDone }) {
+  const [f, setF] = useState({ subject: '', text: '' });
+  const [err, setErr] = useState(null);
+  const [res, setRes] = useState(null);
+  const send = async (e) => {
+    e.preventDefault(); setErr(null); setRes(null);
+    try {
+      const r = await api('POST', '/v1/admin/messages', { bookings: uids, subject: f.subject, text: f.text });
+      const list = (r && r.messages) || [];
+      setRes({ sent: list.filter((m) => !m.skipped).length, skipped: list.filter((m) => m.skipped).length });
+      setF({ subject: '', text: '' }); announce(t('mail_queued')); onDone();
+    } catch (x) { setErr(x); }
+  };
+  return (
+    <form class="card stack" onSubmit={send} data-form="manual-mail" aria-labelledby="mm-h">
+      <h2 id="mm-h">{t('write_to_selected', { n: uids.length })}</h2>
+      <Field label={t('tpl_subject')} name="subject" err={err}><input required value={f.subject} onInput={(e) => setF({ ...f, subject: e.currentTarget.value })} /></Field>
+      <Field label={t('tpl_body')} name="text" err={err}><textarea rows="5" required value={f.text} onInput={(e) => setF({ ...f, text: e.currentTarget.value })} /></Field>
+      <FormError err={err} fields={['subject', 'text']} />
+      {res && <p class="banner ok" role="status">{t('mail_result', { sent: res.sent, skipped: res.skipped })}</p>}
+      <button type="submit" class="primary" disabled={!uids.length}>{t('send')}</button>
+    </form>
+  );
+}
+
 export function Search({ q }) {
   const [status, setStatus] = useState('');
-  const d = useLoad(() => listAll('/v1/admin/bookings' + qs({ q, status, limit: 200 }), 600), [q, status]);
+  const [sel, setSel] = useState([]);
+  const loc = useLocation();
+  const d = useLoad(() => listAll('/v1/admin/bookings' + qs({ q, status, location: loc, limit: 200 }), 600), [q, status, loc]);
   return (
     <div class="screen">
       <h1>{q ? `${t('search_title')}: “${q}”` : t('nav_bookings')}</h1>
       <Tabs label={t('status')} value={status} onChange={setStatus} tabs={[['', t('rs_all')], ['pending', t('st_pending')], ['approved', t('st_approved')], ['cancelled', t('st_cancelled')]]} />
       <FormError err={d.err} />
-      {d.loading && !d.data ? <Loading /> : !d.data || !d.data.length ? <Empty>{t('no_results')}</Empty> : <BookingTable items={d.data} />}
+      {d.loading && !d.data ? <Loading /> : !d.data || !d.data.length ? <Empty>{t('no_results')}</Empty> : <>
+        <div class="table-wrap"><BookingTable items={d.data} selected={sel} onSelect={setSel} /></div>
+        {sel.length > 0 && <ManualMail uids={sel} onDone={() => {}} />}
+      </>}
     </div>
   );
 }

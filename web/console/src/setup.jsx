@@ -2,15 +2,17 @@
 // day), holidays and date overrides, with a two-week preview of free times; rooms; pages
 // and services with every rule of SPEC §2; the account; staff and API keys. The server
 // decides who may: a staff member gets 403 and sees it.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, itemsOf, q } from './api.js';
 import { t, LANGUAGES, problem } from './i18n.js';
 import { Field, Check, FormError, Loading, Empty, useLoad, announce, num } from './ui.jsx';
 import { today, addDays, fmtDay, fmtTime, zones, browserZone } from './time.js';
 import { nameOf } from './phone.jsx';
+import { LocationSelect, loadLocations, textOf } from './front.jsx';
+import { Templates } from './templates.jsx';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const TABS = [['hosts', 'setup_hosts'], ['rooms', 'setup_rooms'], ['pages', 'setup_pages'], ['account', 'setup_account'], ['staff', 'setup_staff'], ['keys', 'setup_keys']];
+const TABS = [['hosts', 'setup_hosts'], ['locations', 'setup_locations'], ['rooms', 'setup_rooms'], ['pages', 'setup_pages'], ['templates', 'setup_templates'], ['account', 'setup_account'], ['staff', 'setup_staff'], ['keys', 'setup_keys']];
 
 function Forbidden({ err }) {
   if (!err) return null;
@@ -38,7 +40,7 @@ function Intervals({ value, onChange, label, err, name }) {
 function HostForm({ host, onDone }) {
   const ov = host.overrides || [];
   const [f, setF] = useState({
-    name: host.name || '', email: host.email || '', timezone: host.timezone || browserZone(), language: host.language || 'en', phone: host.phone || '',
+    name: host.name || '', email: host.email || '', timezone: host.timezone || browserZone(), language: host.language || 'en', phone: host.phone || '', location: host.location || '',
     weekly: Object.fromEntries(DAYS.map((d) => [d, (host.weekly_hours && host.weekly_hours[d]) || (host.id ? [] : d === 'sat' || d === 'sun' ? [] : [['09:00', '17:00']])])),
     holidays: ov.filter((o) => !o.hours || !o.hours.length).map((o) => o.date),
     overrides: ov.filter((o) => o.hours && o.hours.length).map((o) => ({ date: o.date, hours: o.hours })),
@@ -47,7 +49,7 @@ function HostForm({ host, onDone }) {
   const [preview, setPreview] = useState(null);
   const set = (k) => (e) => setF({ ...f, [k]: e.currentTarget.value });
   const body = () => ({
-    name: f.name, email: f.email, timezone: f.timezone, language: f.language, phone: f.phone || undefined, weekly_hours: f.weekly,
+    name: f.name, email: f.email, timezone: f.timezone, language: f.language, phone: f.phone || undefined, location: f.location || undefined, weekly_hours: f.weekly,
     overrides: [...f.holidays.filter(Boolean).map((d) => ({ date: d, hours: [] })), ...f.overrides.filter((o) => o.date)],
   });
   const save = async (e) => {
@@ -84,6 +86,7 @@ function HostForm({ host, onDone }) {
         <Field label={t('zone')} name="timezone" err={err}><input list="zones" value={f.timezone} onInput={set('timezone')} /></Field>
         <Field label={t('language')} name="language" err={err}><select value={f.language} onChange={set('language')}>{LANGUAGES.map(([c, n]) => <option value={c}>{n}</option>)}</select></Field>
         <Field label={t('phone')} name="phone" err={err}><input type="tel" value={f.phone} onInput={set('phone')} /></Field>
+        <LocationSelect value={f.location} onChange={(v) => setF({ ...f, location: v })} err={err} />
       </div>
       <datalist id="zones">{zoneList.map((z) => <option value={z} />)}</datalist>
       <fieldset><legend>{t('weekly_hours')}</legend>
@@ -138,18 +141,22 @@ function Hosts() {
 function Rooms() {
   const d = useLoad(() => api('GET', '/v1/admin/rooms').then(itemsOf), []);
   const [name, setName] = useState('');
+  const [loc, setLoc] = useState('');
+  const [locs, setLocs] = useState([]);
+  useEffect(() => { loadLocations().then(setLocs, () => {}); }, []);
   const [err, setErr] = useState(null);
-  const add = async (e) => { e.preventDefault(); setErr(null); try { await api('POST', '/v1/admin/rooms', { name }); setName(''); announce(t('saved')); d.reload(); } catch (x) { setErr(x); } };
+  const add = async (e) => { e.preventDefault(); setErr(null); try { await api('POST', '/v1/admin/rooms', { name, location: loc || undefined }); setName(''); announce(t('saved')); d.reload(); } catch (x) { setErr(x); } };
   const del = async (id) => { setErr(null); try { await api('DELETE', '/v1/admin/rooms/' + encodeURIComponent(id)); d.reload(); } catch (x) { setErr(x); } };
   return (
     <>
       <form class="row card" onSubmit={add} data-form="room">
         <Field label={t('new_room')} name="name" err={err}><input required value={name} onInput={(e) => setName(e.currentTarget.value)} /></Field>
-        <button type="submit" class="primary">{t('add')}</button>
+        <LocationSelect value={loc} onChange={setLoc} err={err} />
+        <button type="submit" class="primary end-btn">{t('add')}</button>
       </form>
       <FormError err={err} fields={['name']} />
       <Forbidden err={d.err} />
-      {d.data && <ul class="plain">{d.data.map((r) => <li>{r.name} <button type="button" class="ghost" onClick={() => del(r.id)} aria-label={`${t('delete')} ${r.name}`}>{t('delete')}</button></li>)}</ul>}
+      {d.data && <ul class="plain">{d.data.map((r) => <li>{r.name}{r.location ? <small class="muted"> · {textOf((locs.find((l) => l.id === r.location) || {}).name) || r.location}</small> : ''} <button type="button" class="ghost" onClick={() => del(r.id)} aria-label={`${t('delete')} ${r.name}`}>{t('delete')}</button></li>)}</ul>}
     </>
   );
 }
@@ -189,6 +196,7 @@ function ServiceForm({ s, i, set, rooms, err }) {
         <span>{t('rooms')}:</span>
         {rooms.map((r) => <Check label={r.name} checked={(s.rooms || []).includes(r.id)} onChange={(on) => up('rooms', on ? [...(s.rooms || []), r.id] : (s.rooms || []).filter((x) => x !== r.id))} />)}
       </div>}
+      <div class="grid3"><LocationSelect value={s.location} onChange={(v) => up('location', v || undefined)} err={err} name={p + '.location'} /></div>
       <Check label={t('auto_approve')} checked={s.auto_approve !== false} onChange={(v) => up('auto_approve', v)} />
     </fieldset>
   );
@@ -345,8 +353,67 @@ function Keys() {
   );
 }
 
+// Locations (stores, offices): name, address, phone, zone. Hosts, rooms and services
+// belong to one (their own forms); bookings and inquiries follow.
+function LocationForm({ loc, onDone }) {
+  const [f, setF] = useState({ name: textOf(loc.name), address: textOf(loc.address), phone: loc.phone || '', timezone: loc.timezone || browserZone() });
+  const [err, setErr] = useState(null);
+  const set = (k) => (e) => setF({ ...f, [k]: e.currentTarget.value });
+  const save = async (e) => {
+    e.preventDefault(); setErr(null);
+    // A name or address given per language stays so; this form edits the shown text.
+    const keep = (orig, v) => (orig && typeof orig === 'object' ? { ...orig, [Object.keys(orig).find((k) => orig[k] === textOf(orig)) || 'en']: v } : v);
+    const body = { name: keep(loc.name, f.name), address: keep(loc.address, f.address), phone: f.phone || undefined, timezone: f.timezone || undefined };
+    try {
+      if (loc.id) await api('PUT', '/v1/admin/locations/' + encodeURIComponent(loc.id), body);
+      else await api('POST', '/v1/admin/locations', body);
+      await loadLocations(true); dispatchEvent(new Event('kairos:lists'));
+      announce(t('saved')); onDone();
+    } catch (x) { setErr(x); }
+  };
+  return (
+    <form class="stack card" onSubmit={save} data-form="location">
+      <h2>{loc.id ? textOf(loc.name) : t('new_location')}</h2>
+      <div class="grid2">
+        <Field label={t('name')} name="name" err={err}><input required value={f.name} onInput={set('name')} /></Field>
+        <Field label={t('address')} name="address" err={err}><input required value={f.address} onInput={set('address')} /></Field>
+        <Field label={t('phone')} name="phone" err={err}><input type="tel" value={f.phone} onInput={set('phone')} /></Field>
+        <Field label={t('zone')} name="timezone" err={err}><input list="loc-zones" value={f.timezone} onInput={set('timezone')} /></Field>
+      </div>
+      <datalist id="loc-zones">{zones().map((z) => <option value={z} />)}</datalist>
+      <FormError err={err} fields={['name', 'address', 'phone', 'timezone']} />
+      <div class="row"><button type="submit" class="primary">{t('save')}</button><button type="button" class="ghost" onClick={onDone}>{t('cancel')}</button></div>
+    </form>
+  );
+}
+
+function Locations() {
+  const d = useLoad(() => api('GET', '/v1/admin/locations').then(itemsOf), []);
+  const [edit, setEdit] = useState(null);
+  const [err, setErr] = useState(null);
+  const del = async (l) => {
+    setErr(null);
+    try { await api('DELETE', '/v1/admin/locations/' + encodeURIComponent(l.id)); await loadLocations(true); dispatchEvent(new Event('kairos:lists')); d.reload(); } catch (x) { setErr(x); }
+  };
+  if (edit) return <LocationForm loc={edit} onDone={() => { setEdit(null); d.reload(); }} />;
+  return (
+    <>
+      <button type="button" class="primary" onClick={() => setEdit({})}>{t('new_location')}</button>
+      <Forbidden err={d.err || err} />
+      {d.data && (!d.data.length ? <Empty>{t('empty_locations')}</Empty> : (
+        <div class="table-wrap">
+          <table class="list"><thead><tr><th scope="col">{t('name')}</th><th scope="col">{t('address')}</th><th scope="col">{t('phone')}</th><th scope="col">{t('zone')}</th><th scope="col"><span class="sr">{t('edit')}</span></th></tr></thead>
+            <tbody>{d.data.map((l) => <tr data-location={l.id}><td>{textOf(l.name)}</td><td>{textOf(l.address)}</td><td>{l.phone}</td><td>{l.timezone}</td>
+              <td class="row"><button type="button" onClick={() => setEdit(l)} aria-label={`${t('edit')} ${textOf(l.name)}`}>{t('edit')}</button>
+                <button type="button" class="ghost danger-text" onClick={() => del(l)} aria-label={`${t('delete')} ${textOf(l.name)}`}>{t('delete')}</button></td></tr>)}</tbody></table>
+        </div>
+      ))}
+    </>
+  );
+}
+
 export function Setup({ tab, session }) {
-  const Screen = { hosts: Hosts, rooms: Rooms, pages: Pages, account: Account, staff: Staff, keys: Keys }[tab] || Hosts;
+  const Screen = { hosts: Hosts, locations: Locations, templates: Templates, rooms: Rooms, pages: Pages, account: Account, staff: Staff, keys: Keys }[tab] || Hosts;
   return (
     <div class="screen">
       <h1>{t('nav_setup')}</h1>

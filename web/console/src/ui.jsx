@@ -86,7 +86,15 @@ export function Dialog({ title, onClose, children, wide }) {
       }
     };
     el.addEventListener('keydown', key);
-    return () => { el.removeEventListener('keydown', key); if (before && before.focus) before.focus(); };
+    // Escape also works when focus fell out of the dialog (its focused button was
+    // replaced after an action): only the topmost dialog closes.
+    const loose = (e) => {
+      if (e.key !== 'Escape' || el.contains(e.target)) return;
+      const all = document.querySelectorAll('[role="dialog"]');
+      if (all[all.length - 1] === el) onClose();
+    };
+    document.addEventListener('keydown', loose);
+    return () => { el.removeEventListener('keydown', key); document.removeEventListener('keydown', loose); if (before && before.focus) before.focus(); };
   }, []);
   return (
     <div class="scrim" onClick={(e) => { if (e.target === e.currentTarget) onClose(); }}>

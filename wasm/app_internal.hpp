@@ -1,0 +1,123 @@
+// Helpers shared by the App's files (app*.cpp): reading the server's JSON answers,
+// error codes, URL and .ics text. Internal to the widget.
+#pragma once
+
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kairos/time_text.hpp"
+#include "kairos/wire/json_mapping.hpp"
+#include "widget_state.hpp"
+
+namespace kairos::widget::app_detail {
+
+using Json = wire::Json;
+
+inline constexpr const char* common_zones[] = {
+    "Pacific/Honolulu", "America/Anchorage", "America/Los_Angeles", "America/Denver", "America/Chicago",
+    "America/New_York", "America/Sao_Paulo", "UTC", "Europe/London", "Europe/Berlin", "Europe/Budapest",
+    "Europe/Helsinki", "Europe/Moscow", "Asia/Dubai", "Asia/Kolkata", "Asia/Singapore", "Asia/Shanghai",
+    "Asia/Tokyo", "Australia/Sydney", "Pacific/Auckland"};
+
+inline std::string str(const Json& j, std::string_view key) {
+  const Json* m = wire::member(j, key);
+  return (m != nullptr && m->is_string()) ? m->get<std::string>() : std::string();
+}
+
+// Owner content is a string or a map of language → text (docs/API.md, "Owner content in
+// several languages"): the guest's language, else English, else any.
+inline std::string text_in(const Json* j, Lang lang) {
+  if (j == nullptr) return {};
+  if (j->is_string()) return j->get<std::string>();
+  if (!j->is_object() || j->empty()) return {};
+  for (const char* code : {locale(lang).code, "en"}) {
+    if (const Json* t = wire::member(*j, code); t != nullptr && t->is_string()) return t->get<std::string>();
+  }
+  const Json& first = j->begin().value();
+  return first.is_string() ? first.get<std::string>() : std::string();
+}
+
+inline Json parse(std::string_view body) {
+  auto r = wire::parse_json(body);
+  return r ? std::move(*r) : Json();
+}
+
+// The stable code of a failed answer: the problem+json `code`, else one for the status.
+inline std::string error_code_of(int status, std::string_view body) {
+  const Json j = parse(body);
+  std::string code = str(j, "code");
+  if (!code.empty()) return code;
+  if (status == 0) return "network_error";
+  if (status == 404) return "not_found";
+  if (status == 409) return "slot_unavailable";
+  if (status == 429) return "rate_limited";
+  if (status == 401 || status == 403) return "invalid_token";
+  return "error";
+}
+
+// "guest.email" → "email": the server blames nested fields, the form has flat ones.
+inline std::string form_field_of(const std::string& field) {
+  const auto dot = field.rfind('.');
+  return dot == std::string::npos ? field : field.substr(dot + 1);
+}
+
+inline std::optional<Slot> read_slot(const Json& j) {
+  auto i = wire::read_interval(j, "slot");
+  if (!i) return std::nullopt;
+  return Slot{i->start, i->end};
+}
+
+inline BookingView read_booking(const Json& j) {
+  BookingView b;
+  b.uid = str(j, "uid");
+  b.status = str(j, "status");
+  b.token = str(j, "token");
+  b.manage_url = str(j, "manage_url");
+  b.page = str(j, "page");
+  b.event_type = str(j, "event_type");
+  b.title = str(j, "title");
+  if (auto s = read_slot(j)) b.slot = *s;
+  return b;
+}
+
+inline std::string url_encode(std::string_view s) {
+  std::string out;
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+        c == '.' || c == '~') {
+      out += ch;
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+inline std::string ics_time(core::Instant t) {
+  std::string s = core::format_instant(t);  // 2026-03-09T14:00:00Z
+  std::string out;
+  for (const char c : s) {
+    if (c != '-' && c != ':') out += c;
+  }
+  return out;
+}
+
+inline std::string ics_text(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    if (c == ',' || c == ';' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace kairos::widget::app_detail
