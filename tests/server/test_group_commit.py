@@ -19,7 +19,7 @@ def day(n):
 
 
 def live_bookings(pid, frm, to):
-    return [b for b in owner("GET", "/v1/admin/bookings?from=%s&to=%s" % (frm, to)).json["bookings"] if b["page"] == pid]
+    return [b for b in owner("GET", "/v1/admin/bookings?from=%s&to=%s&limit=1000" % (frm, to)).json["items"] if b["page"] == pid]
 
 
 class GroupCommit(unittest.TestCase):
