@@ -10,8 +10,32 @@ host=$(curl -fs -H "$auth" "$URL/v1/admin/hosts" -d "{\"name\":\"Load\",\"email\
        | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 curl -fs -H "$auth" "$URL/v1/admin/pages" -d "{\"id\":\"load\",\"name\":\"Load\",\"hosts\":[\"$host\"],\"event_types\":[{\"id\":\"e\",\"name\":\"E\",\"duration_minutes\":15,\"buffer_before_minutes\":0,\"buffer_after_minutes\":0}]}" > /dev/null
 base=$(( ($(date -u +%s) / 86400 + 2) * 86400 ))
-wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$(dirname "$0")/bookings.lua" "$URL" -- "$base"
-curl -fs "$URL/metrics" | grep -E '^kairos_store_(commits|transactions)_total'
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+m0="$(curl -fs "$URL/metrics")"
+out="$(wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$(dirname "$0")/bookings.lua" "$URL" -- "$base")"
+m1="$(curl -fs "$URL/metrics")"
+echo "$out"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+metric() { awk -v k="$1" '$1 == k {print $2}' <<< "$2"; }
+commits=$(( $(metric kairos_store_commits_total "$m1") - $(metric kairos_store_commits_total "$m0") ))
+txs=$(( $(metric kairos_store_transactions_total "$m1") - $(metric kairos_store_transactions_total "$m0") ))
+created=$(/usr/bin/python3 - "$WORK/kairos.db" <<'PY'
+import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM bookings WHERE page_id = 'load'").fetchone()[0])
+PY
+)
+# The disk's own limit: fsyncs per second from one thread, on the database's file system.
+fsyncs=$(/usr/bin/python3 - "$WORK" <<'PY'
+import os, sys, time
+fd = os.open(os.path.join(sys.argv[1], "fsync.probe"), os.O_WRONLY | os.O_CREAT, 0o600)
+n, t0 = 0, time.perf_counter()
+while time.perf_counter() - t0 < 2:
+    os.pwrite(fd, b"x" * 512, 0); os.fsync(fd); n += 1
+print(int(n / (time.perf_counter() - t0)))
+PY
+)
+echo "bookings stored: $created in ${secs} s = $(( created / secs ))/s; commits $commits, transactions $txs," \
+     "$(awk -v t=$txs -v c=$commits 'BEGIN {printf "%.1f", c ? t / c : 0}') transactions per commit; disk: $fsyncs fsync/s (one thread)"
 kill -TERM $SERVER_PID; wait $SERVER_PID 2>/dev/null || true
 /usr/bin/python3 - "$WORK/kairos.db" <<'PY'
 import sqlite3, sys

@@ -12,6 +12,9 @@
 #include <cstdint>
 #include <iterator>
 #include <limits>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 
 #include "kairos/explain.hpp"
 #include "kairos/local_clock.hpp"
@@ -175,11 +178,12 @@ class Engine {
     range_ = Interval{std::max(range.start, allowed.start), std::min(range.end, allowed.end)};
     if (range_.end - range_.start > Seconds(kMaxRange)) range_.end = range_.start + Seconds(kMaxRange);
     plans_.reserve(in.hosts.size());
+    if (!range_.empty()) index_by_host();
     for (std::size_t h = 0; h < in.hosts.size(); ++h) {
       plans_.emplace_back(in.hosts[h]);
       if (range_.empty()) continue;
       const bool needs_grid = in.mode == HostMode::any || h == 0;
-      prepare(plans_.back(), needs_grid, ignore_booking, ignore_hold);
+      prepare(plans_.back(), h, needs_grid, ignore_booking, ignore_hold);
     }
     if (!range_.empty()) prepare_rooms(ignore_booking, ignore_hold);
   }
@@ -288,7 +292,31 @@ class Engine {
   bool needs_room() const { return !in_.policy.room_ids.empty(); }
 
  private:
-  void prepare(HostPlan& p, bool needs_grid, const std::string& ignore_booking, const std::string& ignore_hold) {
+  // Which bookings and holds name each host (input order kept): one pass over them, so
+  // a team of thousands of hosts does not scan every booking once per host.
+  void index_by_host() {
+    const std::size_t n = in_.hosts.size();
+    bookings_of_.assign(n, {});
+    holds_of_.assign(n, {});
+    std::unordered_map<std::string_view, std::vector<std::uint32_t>> hosts_by_id;
+    hosts_by_id.reserve(n);
+    for (std::size_t h = 0; h < n; ++h) hosts_by_id[in_.hosts[h].id].push_back(static_cast<std::uint32_t>(h));
+    auto add = [&](std::vector<std::vector<std::uint32_t>>& of, const std::vector<std::string>& ids, std::size_t k) {
+      for (const std::string& id : ids) {
+        auto it = hosts_by_id.find(id);
+        if (it == hosts_by_id.end()) continue;
+        for (std::uint32_t h : it->second) {
+          auto& list = of[h];
+          if (list.empty() || list.back() != k) list.push_back(static_cast<std::uint32_t>(k));  // once per host
+        }
+      }
+    };
+    for (std::size_t k = 0; k < in_.bookings.size(); ++k) add(bookings_of_, in_.bookings[k].host_ids, k);
+    for (std::size_t k = 0; k < in_.holds.size(); ++k) add(holds_of_, in_.holds[k].host_ids, k);
+  }
+
+  void prepare(HostPlan& p, std::size_t h_index, bool needs_grid, const std::string& ignore_booking,
+               const std::string& ignore_hold) {
     const Host& host = *p.host;
     const Seconds step(in_.policy.step());
     const Seconds dur(dur_);
@@ -399,8 +427,9 @@ class Engine {
       if (i.overlaps(hard_span)) p.busy.push_back(i);
     }
     const bool counts = in_.mode == HostMode::any || in_.policy.limits.per_day || in_.policy.limits.per_week;
-    for (const ExistingBooking& b : in_.bookings) {
-      if (ignored(b.id, ignore_booking) || !names(b.host_ids, host.id)) continue;
+    for (std::uint32_t k : bookings_of_[h_index]) {
+      const ExistingBooking& b = in_.bookings[k];
+      if (ignored(b.id, ignore_booking)) continue;
       if (b.when.overlaps(hard_span)) p.taken.push_back(b.when);
       if (b.buffer_before.count() > 0 || b.buffer_after.count() > 0) {
         const Interval widened{b.when.start - Seconds(b.buffer_before), b.when.end + Seconds(b.buffer_after)};
@@ -412,8 +441,9 @@ class Engine {
         p.per_week.add(week_of(day));
       }
     }
-    for (const Hold& h : in_.holds) {
-      if (ignored(h.id, ignore_hold) || !names(h.host_ids, host.id)) continue;
+    for (std::uint32_t k : holds_of_[h_index]) {
+      const Hold& h = in_.holds[k];
+      if (ignored(h.id, ignore_hold)) continue;
       if (h.when.overlaps(hard_span)) p.taken.push_back(h.when);
     }
     sort_and_merge(p.busy);
@@ -450,6 +480,7 @@ class Engine {
   Minutes dur_, bb_, ba_;
   Interval range_;
   std::vector<HostPlan> plans_;
+  std::vector<std::vector<std::uint32_t>> bookings_of_, holds_of_;  // indices per host
   std::vector<std::vector<Interval>> room_busy_;
   std::vector<Sweep> room_sweeps_;
 };
@@ -457,25 +488,28 @@ class Engine {
 // Any mode: free hosts, best assignment first (fewest bookings in the host's local
 // week of the start, then lower priority, then input order).
 void fair_order(const Engine& e, const std::vector<Verdict>& verdicts, const std::vector<std::int32_t>& days,
-                std::vector<std::size_t>& out) {
+                std::vector<std::size_t>& out, std::vector<std::pair<std::int64_t, std::size_t>>& keyed) {
   out.clear();
+  keyed.clear();
   for (std::size_t h = 0; h < verdicts.size(); ++h) {
-    if (verdicts[h] == Verdict::free) out.push_back(h);
+    if (verdicts[h] != Verdict::free) continue;
+    // One key per host (week count, then priority), computed once, not per comparison.
+    const std::int64_t week = e.plan(h).per_week.at(week_of(days[h]));
+    keyed.emplace_back((week << 32) + (std::int64_t{e.plan(h).host->priority} + (std::int64_t{1} << 31)), h);
   }
-  if (out.size() < 2) return;
-  auto before = [&](std::size_t a, std::size_t b) {
-    const int wa = e.plan(a).per_week.at(week_of(days[a]));
-    const int wb = e.plan(b).per_week.at(week_of(days[b]));
-    if (wa != wb) return wa < wb;
-    return e.plan(a).host->priority < e.plan(b).host->priority;
-  };
-  // Insertion sort: stable, no allocation, and a page has a handful of hosts.
-  for (std::size_t i = 1; i < out.size(); ++i) {
-    const std::size_t h = out[i];
-    std::size_t j = i;
-    for (; j > 0 && before(h, out[j - 1]); --j) out[j] = out[j - 1];
-    out[j] = h;
+  auto before = [](const auto& a, const auto& b) { return a.first < b.first; };
+  if (keyed.size() <= 16) {
+    // Insertion sort: stable, no allocation, and most pages have a handful of hosts.
+    for (std::size_t i = 1; i < keyed.size(); ++i) {
+      const auto k = keyed[i];
+      std::size_t j = i;
+      for (; j > 0 && before(k, keyed[j - 1]); --j) keyed[j] = keyed[j - 1];
+      keyed[j] = k;
+    }
+  } else if (!std::is_sorted(keyed.begin(), keyed.end(), before)) {
+    std::stable_sort(keyed.begin(), keyed.end(), before);  // big teams: n log n, not n²
   }
+  for (const auto& k : keyed) out.push_back(k.second);
 }
 
 bool all_free(const std::vector<Verdict>& verdicts) {
@@ -484,18 +518,23 @@ bool all_free(const std::vector<Verdict>& verdicts) {
 
 }  // namespace
 
-std::vector<Slot> free_slots(const AvailabilityInputs& inputs, Interval range) {
+std::vector<Slot> free_slots(const AvailabilityInputs& inputs, Interval range, SlotDetail detail) {
   std::vector<Slot> out;
   if (!validate(inputs.policy) || range.empty()) return out;
   Engine engine(inputs, range, {}, {});
   std::vector<std::size_t> hosts;
+  std::vector<std::pair<std::int64_t, std::size_t>> keyed;
   std::vector<std::size_t> rooms;
   const Seconds dur(inputs.policy.duration);
+  const bool times_only = detail == SlotDetail::times;
   engine.run([&](Instant s, const std::vector<Verdict>& verdicts, const std::vector<std::int32_t>& days) {
     if (inputs.mode == HostMode::all) {
       if (!all_free(verdicts)) return;
+    } else if (times_only) {
+      // Only starts some host is free at are visited: no order needed.
+      if (std::none_of(verdicts.begin(), verdicts.end(), [](Verdict v) { return v == Verdict::free; })) return;
     } else {
-      fair_order(engine, verdicts, days, hosts);
+      fair_order(engine, verdicts, days, hosts, keyed);
       if (hosts.empty()) return;
     }
     const Interval when{s, s + dur};
@@ -506,6 +545,7 @@ std::vector<Slot> free_slots(const AvailabilityInputs& inputs, Interval range) {
     }
     Slot& slot = out.emplace_back();
     slot.when = when;
+    if (times_only) return;
     if (inputs.mode == HostMode::all) {
       slot.free_hosts.reserve(inputs.hosts.size());
       for (const Host& h : inputs.hosts) slot.free_hosts.push_back(h.id);
@@ -634,12 +674,13 @@ Result<Assignment> check_booking(const AvailabilityInputs& inputs, const Booking
   bool found = false;
   std::vector<Verdict> verdicts;
   std::vector<std::size_t> hosts;
+  std::vector<std::pair<std::int64_t, std::size_t>> keyed;
   std::vector<std::size_t> rooms;
   engine.run([&](Instant s, const std::vector<Verdict>& v, const std::vector<std::int32_t>& days) {
     if (s != start) return;
     found = true;
     verdicts = v;
-    if (inputs.mode == HostMode::any) fair_order(engine, v, days, hosts);
+    if (inputs.mode == HostMode::any) fair_order(engine, v, days, hosts, keyed);
     const bool hosts_ok = inputs.mode == HostMode::all ? all_free(v) : !hosts.empty();
     if (hosts_ok && engine.needs_room()) engine.free_rooms(when, rooms);
   }, /*offerable_only=*/false);
@@ -818,6 +859,7 @@ std::vector<StartExplanation> explain_starts(const AvailabilityInputs& inputs, I
   // Notice and window do not cut the walk here: they become reasons instead.
   Engine engine(inputs, range, {}, {}, /*keep_bookable=*/true);
   std::vector<std::size_t> hosts;
+  std::vector<std::pair<std::int64_t, std::size_t>> keyed;
   std::vector<std::size_t> rooms;
   engine.run([&](Instant s, const std::vector<Verdict>& verdicts, const std::vector<std::int32_t>& days) {
     StartExplanation x;
@@ -826,7 +868,7 @@ std::vector<StartExplanation> explain_starts(const AvailabilityInputs& inputs, I
     if (inputs.mode == HostMode::all) {
       hosts_ok = all_free(verdicts);
     } else {
-      fair_order(engine, verdicts, days, hosts);
+      fair_order(engine, verdicts, days, hosts, keyed);
       hosts_ok = !hosts.empty();
     }
     rooms.clear();

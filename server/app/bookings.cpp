@@ -68,7 +68,8 @@ core::Result<PageContext> load_page_context(App& app, const std::string& page_id
   return ctx;
 }
 
-core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::Interval range, core::Instant now) {
+core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::Interval range, core::Instant now,
+                                      bool overlaps_only) {
   core::AvailabilityInputs in;
   in.now = now;
   in.policy = ctx.policy;
@@ -79,7 +80,10 @@ core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::In
   for (const auto& r : room_ids) in.rooms.push_back(core::Room{r, {}});
   // The core says how much around the range its answer depends on (buffers, zone
   // offsets, and the local week that per-week limits and fair assignment count).
-  const core::Interval span = core::inputs_span(range);
+  // With `overlaps_only` (see bookings.hpp) only what can overlap a buffered slot: buffers
+  // and durations are at most a day each, so three days around the range cover them.
+  const core::Interval span = overlaps_only ? core::Interval{range.start - core::Days(3), range.end + core::Days(3)}
+                                            : core::inputs_span(range);
   auto from = span.start;
   auto to = span.end;
   integ::add_calendar_busy(app, in, span);  // the hosts' subscribed calendars (R-INT-1)
@@ -319,69 +323,99 @@ json store_created_booking(App& app, const PageContext& ctx, const core::Booking
   return res;
 }
 
-core::Result<Created> create_booking(App& app, const json& body, const std::string& idempotency_key,
-                                     const std::string& body_hash) {
+void create_booking(App& app, const json& body, const std::string& idempotency_key, const std::string& body_hash,
+                    std::function<void(core::Result<Created>)> done) {
   const std::string scope = "POST /v1/bookings";
   if (!idempotency_key.empty()) {  // fast path for repeats, re-checked inside the transaction
     if (auto prev = app.store.idempotency(scope, idempotency_key)) {
       if (prev->body_hash != body_hash)
-        return make_error("idempotency_key_reused", "this Idempotency-Key was used with another body",
-                          "Idempotency-Key");
-      return Created{prev->status, prev->response};
+        return done(make_error("idempotency_key_reused", "this Idempotency-Key was used with another body",
+                               "Idempotency-Key"));
+      return done(Created{prev->status, prev->response});
     }
   }
   auto page_id = wire::required(body, "page");
-  if (!page_id) return page_id.error();
+  if (!page_id) return done(page_id.error());
   auto page = wire::read_string(**page_id, "page");
-  if (!page) return page.error();
+  if (!page) return done(page.error());
   auto et_j = wire::required(body, "event_type");
-  if (!et_j) return et_j.error();
+  if (!et_j) return done(et_j.error());
   auto et = wire::read_string(**et_j, "event_type");
-  if (!et) return et.error();
+  if (!et) return done(et.error());
   auto start_j = wire::required(body, "start");
-  if (!start_j) return start_j.error();
+  if (!start_j) return done(start_j.error());
   auto start = wire::read_instant(**start_j, "start");
-  if (!start) return start.error();
+  if (!start) return done(start.error());
   auto guest = read_guest(app, body);
-  if (!guest) return guest.error();
+  if (!guest) return done(guest.error());
   auto notes = opt_text(body, "notes", "notes", 5000);
-  if (!notes) return notes.error();
+  if (!notes) return done(notes.error());
 
-  Created created;
-  auto st = app.store.transact([&]() -> core::Status {
-    if (!idempotency_key.empty()) {
-      if (auto prev = app.store.idempotency(scope, idempotency_key)) {
-        if (prev->body_hash != body_hash)
+  // The check, the insert, its messages, events and idempotency record run in one
+  // savepoint of a group commit (the store's writer thread); `done` follows the commit.
+  struct State {
+    std::string scope, idempotency_key, body_hash, page, et;
+    core::Instant start;
+    core::Guest guest;
+    std::string notes;
+    Created created;
+  };
+  auto state = std::make_shared<State>(State{scope, idempotency_key, body_hash, *page, *et, *start, *guest, *notes, {}});
+  app.store.transact_async([&app, state]() -> core::Status {
+    const std::string& key_scope = state->scope;
+    const std::string& key = state->idempotency_key;
+    const std::string& hash = state->body_hash;
+    const core::Instant start_at = state->start;
+    Created& created = state->created;
+    if (!key.empty()) {
+      if (auto prev = app.store.idempotency(key_scope, key)) {
+        if (prev->body_hash != hash)
           return make_error("idempotency_key_reused", "this Idempotency-Key was used with another body",
                             "Idempotency-Key");
         created = Created{prev->status, prev->response};
         return core::ok_status();
       }
     }
-    auto ctx = load_page_context(app, *page, *et);
+    auto ctx = load_page_context(app, state->page, state->et);
     if (!ctx) return ctx.error();
     if (!ctx->enabled) return make_error("page_disabled", "this page takes no bookings at the moment", "page");
     core::Instant now = app.now();
-    auto inputs = build_inputs(app, *ctx, core::Interval{*start, *start + ctx->policy.duration}, now);
+    // Counts of other bookings matter only for limits and for choosing among several
+    // hosts; otherwise the check reads only the bookings near the start (a busy host's
+    // whole fortnight of bookings was read, and copied, for every new booking).
+    const bool counts = ctx->policy.limits.per_day || ctx->policy.limits.per_week ||
+                        (ctx->mode == core::HostMode::any && ctx->hosts.size() > 1);
+    auto inputs = build_inputs(app, *ctx, core::Interval{start_at, start_at + ctx->policy.duration}, now, !counts);
     core::BookingRequest req;
-    req.start = *start;
+    req.start = start_at;
     auto a = core::check_booking(inputs, req);
     if (!a) return a.error();
 
     core::Booking draft = new_booking_draft(*ctx, *a, now);
-    draft.guest = *guest;
-    draft.notes = *notes;
+    draft.guest = state->guest;
+    draft.notes = state->notes;
     auto out = core::create_booking_outcome(draft, now, settings_for(*ctx));
     if (!out) return out.error();
     const json res = store_created_booking(app, *ctx, out->booking, out->messages, out->cancel_key_prefixes, now);
     created = Created{201, res.dump()};
-    if (!idempotency_key.empty())
-      app.store.put_idempotency(scope, idempotency_key, store::IdempotencyRecord{body_hash, 201, created.body},
+    if (!key.empty())
+      app.store.put_idempotency(key_scope, key, store::IdempotencyRecord{hash, 201, created.body},
                                 now.unix_seconds());
     return core::ok_status();
+  }, [state, done = std::move(done)](core::Status st, std::exception_ptr error) {
+    if (error) {  // a store fault: logged, answered as a generic 500
+      try {
+        std::rethrow_exception(error);
+      } catch (const std::exception& e) {
+        log::error("booking transaction failed", {{"error", e.what()}});
+      } catch (...) {
+        log::error("booking transaction failed", {});
+      }
+      return done(make_error("internal_error", "The server could not complete the request."));
+    }
+    if (!st) return done(st.error());
+    done(std::move(state->created));
   });
-  if (!st) return st.error();
-  return created;
 }
 
 // --- lifecycle actions ----------------------------------------------------------------

@@ -5,6 +5,7 @@
 // loads inputs, calls the core, stores what it returns and plans its messages.
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -48,7 +49,10 @@ core::Result<PageContext> load_page_context(App& app, const std::string& page_id
 
 // The core's inputs for `range`: stored bookings and proposal holds of the page's hosts
 // and rooms around it (wide enough for per-week limits), the hosts' busy blocks, `now`.
-core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::Interval range, core::Instant now);
+// With `overlaps_only`, only the bookings and holds that can overlap a slot of `range`
+// (enough when no limit counts bookings and no choice among hosts weighs their weeks).
+core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::Interval range, core::Instant now,
+                                      bool overlaps_only = false);
 
 core::NotificationSettings settings_for(const PageContext& ctx);
 // Each host's own language and SMS choice from their stored documents.
@@ -83,9 +87,11 @@ struct Created {
   std::string body;  // the JSON answer (also what an Idempotency-Key repeat returns)
 };
 
-// POST /v1/bookings. `idempotency_key` may be empty.
-core::Result<Created> create_booking(App& app, const nlohmann::json& body, const std::string& idempotency_key,
-                                     const std::string& body_hash);
+// POST /v1/bookings. `idempotency_key` may be empty. `done` gets the answer: at once for
+// a refused request, else after the booking's group commit is durable (on SQLite from
+// the store's completion thread; the caller's thread is not held meanwhile).
+void create_booking(App& app, const nlohmann::json& body, const std::string& idempotency_key,
+                    const std::string& body_hash, std::function<void(core::Result<Created>)> done);
 
 // A lifecycle action on a stored booking, by guest (token checked by the caller) or host.
 // Reschedule (and approve) re-run check_booking against fresh inputs.

@@ -105,25 +105,27 @@ Response action_route(App& app, Request& req, core::BookingAction action) {
 void register_booking_routes(App& app, http::Router& r) {
   using http::Access;
 
-  r.add("POST", "/v1/bookings", Access::open, [&app](Request& req) {
+  // Answered after the booking's group commit, without holding a server thread meanwhile.
+  r.add_async("POST", "/v1/bookings", Access::open, [&app](Request& req, http::Reply reply) {
     int retry = 0;
     if (!app.booking_limiter.allow(req.client, app.now().unix_seconds(), retry))
-      return http::problem(429, "rate_limited", "Too many bookings from this client; try again later.")
-          .with_header("Retry-After", std::to_string(retry));
+      return reply(http::problem(429, "rate_limited", "Too many bookings from this client; try again later.")
+                       .with_header("Retry-After", std::to_string(retry)));
     std::string key;
     if (const std::string* k = req.header("idempotency-key")) {
       key = *k;
       if (key.empty() || key.size() > 200)
-        return http::problem(422, "invalid_idempotency_key", "1 to 200 characters", "Idempotency-Key");
+        return reply(http::problem(422, "invalid_idempotency_key", "1 to 200 characters", "Idempotency-Key"));
     }
     auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    auto created = create_booking(app, *body, key, auth::sha256_hex(req.body));
-    if (!created) return http::problem(created.error());
-    Response res = http::text_response(created->status, created->body, "application/json");
-    auto uid = json::parse(created->body, nullptr, false).value("uid", "");
-    if (!uid.empty()) res.with_header("Location", "/v1/bookings/" + uid);
-    return res;
+    if (!body) return reply(http::problem(body.error()));
+    create_booking(app, *body, key, auth::sha256_hex(req.body), [reply](core::Result<Created> created) {
+      if (!created) return reply(http::problem(created.error()));
+      Response res = http::text_response(created->status, created->body, "application/json");
+      auto uid = json::parse(created->body, nullptr, false).value("uid", "");
+      if (!uid.empty()) res.with_header("Location", "/v1/bookings/" + uid);
+      reply(std::move(res));
+    });
   });
 
   r.add("GET", "/v1/bookings/{uid}", Access::open, [&app](Request& req) {

@@ -1,5 +1,7 @@
 // Guest routes that read: the public page, its slots (the hot path: cached and
 // serialised by hand) and the availability document the widget computes slots from.
+#include <malloc.h>
+
 #include <chrono>
 #include <unordered_map>
 
@@ -134,10 +136,13 @@ void register_guest_routes(App& app, http::Router& r) {
     std::vector<core::DaySlots> days;
     if (ctx->enabled) {  // a disabled page offers nothing
       auto inputs = build_inputs(app, *ctx, span, app.now());
-      days = core::group_by_local_date(core::free_slots(inputs, span), **zone);
+      days = core::group_by_local_date(core::free_slots(inputs, span, core::SlotDetail::times), **zone);
     }
     auto body = std::make_shared<const std::string>(slots_body(tz, days));
     cache->put(key, gen, body);
+    // A big team's month takes tens of MB of inputs for a moment: give them back to the
+    // system (glibc keeps freed memory in its arenas otherwise).
+    if (ctx->hosts.size() >= 200) malloc_trim(0);
     return json_shared(std::move(body));
   });
 

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <exception>
+#include <future>
 #include <thread>
 
 #include "log.hpp"
@@ -41,21 +42,55 @@ bool Front::wait_idle(int max_ms) const {
   return inflight_.load() == 0;
 }
 
-Response Front::handle(Request& req) {
+void Front::handle(std::shared_ptr<Request> reqp, Reply done) {
   auto t0 = std::chrono::steady_clock::now();
   ++inflight_;
+  Request& req = *reqp;
+  const Route* deferred = nullptr;
   Response res;
   try {
-    res = dispatch(req);
+    res = dispatch(req, &deferred);
   } catch (const std::exception& e) {
     log::error("unhandled exception", {{"route", req.route}, {"error", e.what()}});
     res = problem(500, "internal_error", "The server could not complete the request.");
+    deferred = nullptr;
   } catch (...) {
     log::error("unhandled exception", {{"route", req.route}});
     res = problem(500, "internal_error", "The server could not complete the request.");
+    deferred = nullptr;
   }
-  --inflight_;
-  return finish(req, std::move(res), t0);
+  if (!deferred) {
+    --inflight_;
+    done(finish(req, std::move(res), t0));
+    return;
+  }
+  auto answered = std::make_shared<std::atomic<bool>>(false);
+  Reply reply = [this, reqp, t0, done = std::move(done), answered](Response r) {
+    if (answered->exchange(true)) return;  // once only
+    if (reqp->method == "HEAD") {
+      r.body.clear();
+      r.shared_body.reset();
+    }
+    --inflight_;
+    done(finish(*reqp, std::move(r), t0));
+  };
+  try {
+    deferred->async_handler(req, reply);
+  } catch (const std::exception& e) {
+    log::error("unhandled exception", {{"route", req.route}, {"error", e.what()}});
+    reply(problem(500, "internal_error", "The server could not complete the request."));
+  } catch (...) {
+    log::error("unhandled exception", {{"route", req.route}});
+    reply(problem(500, "internal_error", "The server could not complete the request."));
+  }
+}
+
+Response Front::handle(Request& req) {
+  std::shared_ptr<Request> alias(std::shared_ptr<Request>(), &req);  // not owned
+  std::promise<Response> answer;
+  auto fut = answer.get_future();
+  handle(alias, [&answer](Response r) { answer.set_value(std::move(r)); });
+  return fut.get();
 }
 
 Response Front::reject(Request& req, Response res) { return finish(req, std::move(res), std::chrono::steady_clock::now()); }
@@ -75,7 +110,7 @@ Response Front::finish(Request& req, Response res, std::chrono::steady_clock::ti
   return res;
 }
 
-Response Front::dispatch(Request& req) {
+Response Front::dispatch(Request& req, const Route** deferred) {
   if (draining_) return problem(503, "unavailable", "The server is shutting down.");
   if (opts_.trust_proxy) {
     if (const std::string* xff = req.header("x-forwarded-for")) {
@@ -131,6 +166,10 @@ Response Front::dispatch(Request& req) {
     req.role = "owner";
   }
 
+  if (m.route->async_handler) {
+    *deferred = m.route;
+    return {};
+  }
   Response r = m.route->handler(req);
   if (req.method == "HEAD") {
     r.body.clear();

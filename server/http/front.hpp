@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,10 @@ class Front {
   // Replaces the API-key-only check of owner routes (the staff console's sessions).
   void set_authenticator(Authenticator a) { auth_ = std::move(a); }
 
+  // Answers through `done`: at once for most routes, later and possibly from another
+  // thread for asynchronous ones (Router::add_async), which hold no thread meanwhile.
+  void handle(std::shared_ptr<Request> req, Reply done);
+  // The same, waiting for an asynchronous answer.
   Response handle(Request& req);
   // Answers with `res` without routing (requests the adapter already knows are bad),
   // still adding the common headers, metrics and the log line.
@@ -49,7 +54,8 @@ class Front {
   bool wait_idle(int max_ms) const;
 
  private:
-  Response dispatch(Request& req);
+  // Returns the answer, or sets `deferred` to the asynchronous route that will give it.
+  Response dispatch(Request& req, const Route** deferred);
   Response finish(Request& req, Response res, std::chrono::steady_clock::time_point t0);
   void add_common_headers(const Request& req, Response& res) const;
   bool origin_allowed(const std::string& origin) const;

@@ -8,12 +8,16 @@
 
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
+
+#include <cerrno>
 
 #include <atomic>
 #include <map>
 #include <mutex>
 #include <sstream>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 #include "framing.hpp"
@@ -92,15 +96,23 @@ struct Slot {
   ~Slot() { limits->release(client); }
 };
 
-// Per-connection state, kept in the peer's data.
+// Per-connection state, kept in the peer's data. Input is processed by the reactor
+// thread, or, after a deferred answer (a booking waiting for its commit), by the thread
+// that sends that answer: hence the lock (recursive: a synchronous answer re-enters it).
 struct Conn {
+  std::recursive_mutex mu;
   std::string pending;          // received bytes not yet answered
   bool closing = false;         // answered for the last time: later input is dropped
   bool close_after = false;     // the request being answered ends the connection
   bool continued = false;       // "100 Continue" sent for the request in `pending`
-  int writes = 0;               // responses queued and not yet written
-  std::chrono::steady_clock::time_point last = std::chrono::steady_clock::now();
+  bool waiting = false;         // a deferred answer is due: later requests wait their turn
+  std::atomic<int> writes{0};   // responses queued and not yet written
+  std::atomic<std::chrono::steady_clock::rep> last{std::chrono::steady_clock::now().time_since_epoch().count()};
   std::unique_ptr<Slot> slot;
+  void touch() { last = std::chrono::steady_clock::now().time_since_epoch().count(); }
+  std::chrono::steady_clock::time_point last_time() const {
+    return std::chrono::steady_clock::time_point(std::chrono::steady_clock::duration(last.load()));
+  }
 };
 constexpr const char* kConnData = "kairos.conn";
 
@@ -143,14 +155,24 @@ class Handler final : public P::Http::Handler {
   // Replaces Pistache's input step (private in Http::Handler): requests are framed by
   // frame_request and handed to Pistache's parser one complete request at a time.
   void onInput(const char* buffer, size_t len, const std::shared_ptr<P::Tcp::Peer>& peer) override {
+    reactor_ = std::this_thread::get_id();
     auto c = conn_of(peer);
-    if (!c || c->closing) return;  // answered for the last time: the rest is never parsed
-    auto parser = getParser(peer);
-    if (c->pending.empty()) parser->reset();  // the header timeout counts from a request's first byte
+    if (!c) return;
+    std::lock_guard lock(c->mu);
+    if (c->closing) return;  // answered for the last time: the rest is never parsed
+    if (c->pending.empty() && !c->waiting) getParser(peer)->reset();  // the header timeout counts from a request's first byte
     c->pending.append(buffer, len);
-    c->last = std::chrono::steady_clock::now();
+    c->touch();
     peer->setIdle(false);
-    while (!c->closing) {
+    if (c->waiting) return;  // answered in order once the deferred answer is sent
+    process(peer, c);
+  }
+
+  // Answers the complete requests in `pending`, in order, until one is deferred. Called
+  // with c->mu held.
+  void process(const std::shared_ptr<P::Tcp::Peer>& peer, const std::shared_ptr<Conn>& c) {
+    auto parser = getParser(peer);
+    while (!c->closing && !c->waiting) {
       c->pending.erase(0, leading_empty_lines(c->pending));
       if (c->pending.empty()) break;
       const Frame f = frame_request(c->pending, framing_);
@@ -161,8 +183,7 @@ class Handler final : public P::Http::Handler {
       if (f.kind == Frame::incomplete) {
         if (f.head_bytes && f.expect_continue && !c->continued) {
           c->continued = true;
-          static const std::string cont = "HTTP/1.1 100 Continue\r\n\r\n";
-          peer->send(P::RawBuffer(cont.data(), cont.size()), MSG_NOSIGNAL);
+          write_out(peer, c, "HTTP/1.1 100 Continue\r\n\r\n", {}, false);
         }
         return;
       }
@@ -182,33 +203,52 @@ class Handler final : public P::Http::Handler {
       }
       auto& request = parser->request;
       request.copyAddress(peer->address());
-      onRequest(request, P::Http::ResponseWriter(request.version(), transport(), this, peer));
       c->pending.erase(0, total);
+      serve(request, peer, c);
       parser->reset();
     }
-    if (!c->closing && c->pending.empty()) peer->setIdle(true);  // keep-alive timeout from here
+    if (!c->closing && !c->waiting && c->pending.empty()) peer->setIdle(true);  // keep-alive timeout from here
   }
 
-  void onRequest(const P::Http::Request& in, P::Http::ResponseWriter out) override {
-    Request req;
-    req.method = P::Http::methodString(in.method());
-    req.path = in.resource();
-    for (auto it = in.query().parameters_begin(); it != in.query().parameters_end(); ++it)
-      req.query[percent_decode(it->first, true)] = percent_decode(it->second, true);
-    for (const auto& [name, raw] : in.headers().rawList()) req.headers[lower(name)] = raw.value();
-    std::ostringstream os;  // one stream for every typed header (this runs per request)
-    for (const auto& h : in.headers().list()) {
-      os.str(std::string());
-      h->write(os);
-      req.headers[lower(h->name())] = os.str();
-    }
-    req.body = in.body();
-    req.client = in.address().host();
+  void onRequest(const P::Http::Request&, P::Http::ResponseWriter) override {}  // never called: serve() is
 
-    Response res = front_->handle(req);
-    auto peer = out.peer();
-    auto c = peer ? conn_of(peer) : nullptr;
-    send(out, res, !c || c->close_after, peer, c);
+  // Hands one request to the Front. Its answer is sent at once, or later by whichever
+  // thread completes it; until then the connection's next requests wait (c->waiting).
+  void serve(const P::Http::Request& in, const std::shared_ptr<P::Tcp::Peer>& peer, const std::shared_ptr<Conn>& c) {
+    auto req = std::make_shared<Request>();
+    req->method = P::Http::methodString(in.method());
+    req->path = in.resource();
+    for (auto it = in.query().parameters_begin(); it != in.query().parameters_end(); ++it)
+      req->query[percent_decode(it->first, true)] = percent_decode(it->second, true);
+    for (const auto& [name, raw] : in.headers().rawList()) req->headers[lower(name)] = raw.value();
+    thread_local std::ostringstream os_;  // one stream for every typed header
+    for (const auto& h : in.headers().list()) {
+      os_.str(std::string());
+      h->write(os_);
+      req->headers[lower(h->name())] = os_.str();
+    }
+    req->body = in.body();
+    req->client = in.address().host();
+
+    const auto version = in.version();
+    auto answered = std::make_shared<bool>(false);  // guarded by c->mu
+    const bool close = c->close_after;
+    std::weak_ptr<P::Tcp::Peer> weak = peer;
+    front_->handle(req, [this, version, answered, close, weak, c](Response res) {
+      std::lock_guard lock(c->mu);
+      *answered = true;
+      auto p = weak.lock();
+      try {
+        send(version, res, close, p, c);
+      } catch (const std::exception&) {
+        // the connection went away meanwhile
+      }
+      if (c->waiting) {  // a deferred answer: the requests that arrived meanwhile, in order
+        c->waiting = false;
+        if (p && !c->closing) process(p, c);
+      }
+    });
+    if (!*answered) c->waiting = true;
   }
 
   void onTimeout(const P::Http::Request&, P::Http::ResponseWriter out) override {
@@ -225,53 +265,112 @@ class Handler final : public P::Http::Handler {
                   const std::string& detail) {
     c.pending.clear();
     try {
-      P::Http::ResponseWriter response(P::Http::Version::Http11, transport(), this, peer);
       Request bad;
       bad.method = "INVALID";
       bad.client = peer->address().host();
       Response res = front_->reject(bad, http::problem(status, code, detail));
-      send(response, res, true, peer, conn_of(peer));
+      send(P::Http::Version::Http11, res, true, peer, conn_of(peer));
     } catch (const std::exception&) {
       c.closing = true;
-      TransportAccess::close(transport(), peer);
+      if (std::this_thread::get_id() == reactor_)
+        TransportAccess::close(transport(), peer);
+      else
+        ::shutdown(peer->fd(), SHUT_RDWR);
     }
   }
 
-  void send(P::Http::ResponseWriter& out, Response& res, bool close, const std::shared_ptr<P::Tcp::Peer>& peer,
+  // Writes an answer. Pistache's ResponseWriter copied a body three times (into its
+  // stream, its buffer and its write queue) and built every header through a typed
+  // object; here the status line and headers are written once, and when nothing of this
+  // connection waits in Pistache's write queue, head and (shared, cached) body go to the
+  // socket in one sendmsg without copying the body. Whatever the socket does not take
+  // at once goes through Pistache's queue (order kept: c->writes counts what is queued).
+  void send(P::Http::Version version, Response& res, bool close, const std::shared_ptr<P::Tcp::Peer>& peer,
             const std::shared_ptr<Conn>& c) {
-    auto& hs = out.headers();
-    // Pistache closes unless the client sent "Connection: keep-alive"; HTTP/1.1 keeps
-    // connections open unless the client says otherwise.
-    hs.remove<P::Http::Header::Connection>();
-    hs.add<P::Http::Header::Connection>(close ? P::Http::ConnectionControl::Close
-                                              : P::Http::ConnectionControl::KeepAlive);
+    if (!peer) return;
+    const std::string_view body = res.shared_body ? std::string_view(*res.shared_body) : std::string_view(res.body);
+    std::string head;
+    head.reserve(768);
+    head += version == P::Http::Version::Http10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+    head += std::to_string(res.status);
+    head += ' ';
+    head += P::Http::codeString(static_cast<P::Http::Code>(res.status));
+    head += "\r\n";
     if (!res.content_type.empty()) res.headers.emplace_back("Content-Type", res.content_type);
-    std::map<std::string, std::string> merged;  // one line per name; repeats are joined
-    for (auto& [k, v] : res.headers) {
-      auto& slot = merged[k];
-      slot = slot.empty() ? v : slot + ", " + v;
+    auto& hs = res.headers;
+    for (std::size_t i = 0; i < hs.size(); ++i) {  // one line per name; repeats are joined
+      if (hs[i].first.empty()) continue;           // already joined into an earlier line
+      head += hs[i].first;
+      head += ": ";
+      head += hs[i].second;
+      for (std::size_t j = i + 1; j < hs.size(); ++j) {
+        if (hs[j].first != hs[i].first) continue;
+        head += ", ";
+        head += hs[j].second;
+        hs[j].first.clear();
+      }
+      head += "\r\n";
     }
-    for (auto& [k, v] : merged) hs.add(std::make_shared<NamedHeader>(k, v));
-    if (c) {
-      ++c->writes;
-      if (close) c->closing = true;
+    head += "Content-Length: ";
+    head += std::to_string(body.size());
+    head += close ? "\r\nConnection: Close\r\n\r\n" : "\r\nConnection: Keep-Alive\r\n\r\n";  // as Pistache wrote them
+    if (c && close) c->closing = true;
+    write_out(peer, c, std::move(head), body, close);
+  }
+
+  void write_out(const std::shared_ptr<P::Tcp::Peer>& peer, const std::shared_ptr<Conn>& c, std::string head,
+                 std::string_view body, bool close) {
+    std::size_t written = 0;
+    const std::size_t total = head.size() + body.size();
+    if (c && c->writes == 0) {
+      iovec iov[2] = {{head.data(), head.size()}, {const_cast<char*>(body.data()), body.size()}};
+      msghdr msg{};
+      msg.msg_iov = iov;
+      msg.msg_iovlen = body.empty() ? 1 : 2;
+      ssize_t n;
+      do {
+        n = ::sendmsg(peer->fd(), &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+      } while (n < 0 && errno == EINTR);
+      const bool broken = n < 0 && errno != EAGAIN && errno != EWOULDBLOCK;  // the peer is gone
+      if (n >= 0) written = static_cast<std::size_t>(n);
+      if (written == total || broken) {
+        c->touch();
+        if (close || broken) {
+          // Shut down, not closed here: Pistache may be holding the peer by reference
+          // while it calls us; it sees the end of the stream and drops the peer itself.
+          c->closing = true;
+          ::shutdown(peer->fd(), SHUT_RDWR);
+        }
+        return;
+      }
     }
-    auto sent = res.shared_body ? out.send(static_cast<P::Http::Code>(res.status), res.shared_body->data(),
-                                           res.shared_body->size())
-                                : out.send(static_cast<P::Http::Code>(res.status), res.body);
-    if (!peer || !c) return;
-    // Runs on this reactor thread once the answer is on the wire (or failed); a closing
-    // connection ends there, so nothing after the answer is read.
+    std::string rest;
+    rest.reserve(total - written);
+    if (written < head.size()) rest.append(head, written, std::string::npos);
+    const std::size_t body_from = written > head.size() ? written - head.size() : 0;
+    rest.append(body.substr(body_from));
+    if (c) ++c->writes;
+    const std::size_t size = rest.size();
+    auto sent = peer->send(P::RawBuffer(std::move(rest), size), MSG_NOSIGNAL);
+    if (!c) return;
+    // Runs once the answer is on the wire (or failed), on the reactor thread, or on the
+    // sending thread when the write finished before this was attached: there the
+    // connection is only shut down, and the reactor drops it.
     std::weak_ptr<P::Tcp::Peer> weak = peer;
     auto* transport = this->transport();
-    auto done = [weak, transport, close]() {
+    const auto reactor = reactor_;
+    auto done = [weak, transport, close, reactor]() {
       auto p = weak.lock();
       if (!p) return;
       if (auto cs = conn_of(p)) {
         --cs->writes;
-        cs->last = std::chrono::steady_clock::now();
+        cs->touch();
       }
-      if (close) TransportAccess::close(transport, p);
+      if (!close) return;
+      if (std::this_thread::get_id() == reactor)
+        TransportAccess::close(transport, p);
+      else
+        ::shutdown(p->fd(), SHUT_RDWR);
     };
     sent.then([done](ssize_t) { done(); }, [done](std::exception_ptr) { done(); });
   }
@@ -285,8 +384,10 @@ class Handler final : public P::Http::Handler {
     for (const auto& p : transport()->getAllPeer()) {
       if (p == except) continue;
       auto c = conn_of(p);
-      if (!c || c->closing || !c->pending.empty() || c->writes > 0) continue;
-      if (now - c->last >= limits_->pressure_idle) TransportAccess::close(transport(), p);
+      if (!c) continue;
+      std::unique_lock lock(c->mu, std::try_to_lock);
+      if (!lock.owns_lock() || c->closing || c->waiting || !c->pending.empty() || c->writes > 0) continue;
+      if (now - c->last_time() >= limits_->pressure_idle) TransportAccess::close(transport(), p);
     }
   }
 
@@ -294,6 +395,7 @@ class Handler final : public P::Http::Handler {
   std::shared_ptr<Limits> limits_;
   FramingLimits framing_;
   std::chrono::steady_clock::time_point last_sweep_{};
+  std::thread::id reactor_;  // this handler's reactor thread (one handler per thread)
 };
 
 }  // namespace

@@ -20,10 +20,15 @@ std::vector<std::string> split_path(std::string_view path) {
 }
 
 void Router::add(std::string method, std::string pattern, Access access, HandlerFn fn, bool documented) {
-  Route r{std::move(method), std::move(pattern), access, std::move(fn), documented, {}, false};
+  Route r{std::move(method), std::move(pattern), access, std::move(fn), documented, {}, false, nullptr};
   r.segments = split_path(r.pattern);
   r.trailing_slash = r.pattern.size() > 1 && r.pattern.back() == '/';
   routes_.push_back(std::move(r));
+}
+
+void Router::add_async(std::string method, std::string pattern, Access access, AsyncHandlerFn fn) {
+  add(std::move(method), std::move(pattern), access, nullptr);
+  routes_.back().async_handler = std::move(fn);
 }
 
 namespace {

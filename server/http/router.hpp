@@ -17,6 +17,10 @@ namespace kairos::server::http {
 enum class Access { open, owner };  // owner: Authorization: Bearer <api key>
 
 using HandlerFn = std::function<Response(Request&)>;
+// A handler that answers later, possibly from another thread (a booking waiting for its
+// group commit): it must call the Reply exactly once. The Request stays alive until then.
+using Reply = std::function<void(Response)>;
+using AsyncHandlerFn = std::function<void(Request&, Reply)>;
 
 struct Route {
   std::string method;
@@ -26,6 +30,7 @@ struct Route {
   bool documented = true;  // false for static files, listed separately in OpenAPI tests
   std::vector<std::string> segments;  // the pattern split once, at registration
   bool trailing_slash = false;
+  AsyncHandlerFn async_handler;  // set instead of handler by add_async
 };
 
 struct Match {
@@ -38,6 +43,7 @@ struct Match {
 class Router {
  public:
   void add(std::string method, std::string pattern, Access access, HandlerFn fn, bool documented = true);
+  void add_async(std::string method, std::string pattern, Access access, AsyncHandlerFn fn);
   Match match(std::string_view method, std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }
 

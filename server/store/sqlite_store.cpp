@@ -18,6 +18,7 @@
 #include <optional>
 #include <cstring>
 #include <mutex>
+#include <thread>
 #include <stdexcept>
 #include <type_traits>
 #include <unordered_map>
@@ -141,34 +142,59 @@ thread_local const void* t_in_tx = nullptr;
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(std::string path) : path_(std::move(path)), writer_(path_) { migrate(); }
+  explicit SqliteStore(std::string path) : path_(std::move(path)), writer_(path_) {
+    migrate();
+    writer_thread_ = std::thread([this] { writer_loop(); });
+    completion_thread_ = std::thread([this] { completion_loop(); });
+  }
 
-  // Group commit: callers queue their transaction; whichever caller finds no batch
-  // running becomes the leader, runs every queued transaction in one SQLite transaction
-  // (each inside its own SAVEPOINT, so one failure rolls back only itself) and commits
-  // once. Everyone returns only after that commit, so a 201 still follows a durable
-  // write, but concurrent bookings share one fsync instead of queueing for their own.
+  // Group commit: every write transaction is queued for one writer thread, which takes
+  // all that queued while it committed the previous batch, runs them inside one SQLite
+  // transaction (each inside its own SAVEPOINT, so a refusal or failure rolls back only
+  // itself) and commits once. Nobody is answered before that commit, so a 201 still
+  // follows a durable write, but concurrent bookings share one fsync. transact() waits
+  // for its batch; transact_async() returns at once and its `done` runs on the
+  // completion thread after the commit, so an HTTP request waiting for the disk holds
+  // no server thread and one commit carries as many bookings as arrived meanwhile.
   core::Status transact(const std::function<core::Status()>& fn) override {
     if (t_in_tx == this) return fn();  // already inside the batch (nested use)
-    Job job{&fn, std::nullopt, nullptr, false};
-    std::unique_lock lock(queue_mu_);
-    queue_.push_back(&job);
-    while (!job.done) {
-      if (leader_active_) {
-        queue_cv_.wait(lock);
-        continue;
-      }
-      leader_active_ = true;
-      std::vector<Job*> batch;
-      batch.swap(queue_);
-      lock.unlock();
-      run_batch(batch);
-      lock.lock();
-      leader_active_ = false;
-      queue_cv_.notify_all();
+    auto job = std::make_shared<Job>();
+    job->fn = &fn;
+    {
+      std::unique_lock lock(queue_mu_);
+      queue_.push_back(job);
+      queue_cv_.notify_one();
+      done_cv_.wait(lock, [&] { return job->finished; });
     }
-    if (job.error) std::rethrow_exception(job.error);
-    return *job.result;
+    if (job->error) std::rethrow_exception(job->error);
+    return std::move(*job->result);
+  }
+  void transact_async(std::function<core::Status()> fn, Done done) override {
+    if (t_in_tx == this) {  // nested: part of the running transaction, answered with it
+      Store::transact_async(std::move(fn), std::move(done));
+      return;
+    }
+    auto job = std::make_shared<Job>();
+    job->owned = std::move(fn);
+    job->fn = &job->owned;
+    job->done = std::move(done);
+    std::lock_guard lock(queue_mu_);
+    queue_.push_back(std::move(job));
+    queue_cv_.notify_one();
+  }
+  ~SqliteStore() override {
+    {
+      std::lock_guard lock(queue_mu_);
+      stopping_ = true;
+    }
+    queue_cv_.notify_all();
+    if (writer_thread_.joinable()) writer_thread_.join();
+    {
+      std::lock_guard lock(completion_mu_);
+      completion_stop_ = true;
+    }
+    completion_cv_.notify_all();
+    if (completion_thread_.joinable()) completion_thread_.join();
   }
   std::uint64_t generation() const override { return generation_.load(); }
   CommitStats commit_stats() const override { return CommitStats{commits_.load(), transactions_.load()}; }
@@ -886,26 +912,80 @@ class SqliteStore final : public Store {
   }
 
   struct Job {
-    const std::function<core::Status()>* fn;
+    const std::function<core::Status()>* fn = nullptr;
+    std::function<core::Status()> owned;  // transact_async keeps its function here
+    Done done;                            // transact_async: called after the commit
     std::optional<core::Status> result;
     std::exception_ptr error;
-    bool done;
+    bool finished = false;                // transact(): the caller may return
   };
+  using JobPtr = std::shared_ptr<Job>;
 
-  void run_batch(const std::vector<Job*>& batch) {
+  void writer_loop() {
+    std::vector<JobPtr> batch;
+    for (;;) {
+      {
+        std::unique_lock lock(queue_mu_);
+        queue_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty()) return;  // stopping, nothing left
+        batch.swap(queue_);
+      }
+      run_batch(batch);
+      std::vector<JobPtr> later;
+      {
+        std::lock_guard lock(queue_mu_);
+        for (auto& j : batch) {
+          if (j->done)
+            later.push_back(std::move(j));
+          else
+            j->finished = true;
+        }
+      }
+      done_cv_.notify_all();
+      if (!later.empty()) {
+        std::lock_guard lock(completion_mu_);
+        for (auto& j : later) completions_.push_back(std::move(j));
+        completion_cv_.notify_one();
+      }
+      batch.clear();
+    }
+  }
+
+  // Answers run here, not on the writer thread, so the next batch starts at once (and an
+  // answer that writes again cannot wait for its own writer).
+  void completion_loop() {
+    std::vector<JobPtr> ready;
+    for (;;) {
+      {
+        std::unique_lock lock(completion_mu_);
+        completion_cv_.wait(lock, [&] { return completion_stop_ || !completions_.empty(); });
+        if (completions_.empty()) return;
+        ready.swap(completions_);
+      }
+      for (auto& j : ready) {
+        try {
+          j->done(j->result ? std::move(*j->result) : core::ok_status(), j->error);
+        } catch (...) {
+          // an answer that cannot be sent (connection gone) is nobody else's concern
+        }
+      }
+      ready.clear();
+    }
+  }
+
+  void run_batch(const std::vector<JobPtr>& batch) {
     auto fail_all = [&](std::exception_ptr e) {
-      for (Job* j : batch)
+      for (auto& j : batch)
         if (!j->error) j->error = e;
     };
     try {
       writer_.exec("BEGIN IMMEDIATE");
     } catch (...) {
       fail_all(std::current_exception());
-      finish(batch);
       return;
     }
     t_in_tx = this;
-    for (Job* j : batch) {
+    for (auto& j : batch) {
       try {
         writer_.exec("SAVEPOINT job");
         core::Status st = (*j->fn)();
@@ -933,27 +1013,27 @@ class SqliteStore final : public Store {
         writer_.exec("ROLLBACK");
       } catch (...) {
       }
-      for (Job* j : batch) j->error = e;  // nothing of the batch is durable
+      for (auto& j : batch) j->error = e;  // nothing of the batch is durable
     }
-    finish(batch);
-  }
-
-  void finish(const std::vector<Job*>& batch) {
-    std::lock_guard lock(queue_mu_);
-    for (Job* j : batch) j->done = true;
   }
 
   std::string path_;
   std::mutex write_mu_;  // migrations only; writes go through the group-commit queue
   std::mutex queue_mu_;
-  std::condition_variable queue_cv_;
-  std::vector<Job*> queue_;
-  bool leader_active_ = false;
+  std::condition_variable queue_cv_;  // the writer waits for work
+  std::condition_variable done_cv_;   // transact() callers wait for their batch
+  std::vector<JobPtr> queue_;
+  bool stopping_ = false;
+  std::mutex completion_mu_;
+  std::condition_variable completion_cv_;
+  std::vector<JobPtr> completions_;
+  bool completion_stop_ = false;
   Conn writer_;
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<Conn>> pool_;
   std::atomic<std::uint64_t> generation_{1};
   std::atomic<std::uint64_t> commits_{0}, transactions_{0};
+  std::thread writer_thread_, completion_thread_;  // last: started once the rest exists
 };
 
 }  // namespace

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -121,6 +122,23 @@ class Store {
   // Runs fn in one write transaction (BEGIN IMMEDIATE on the single writer). Commits
   // when fn returns ok, rolls back otherwise; returns fn's status.
   virtual core::Status transact(const std::function<core::Status()>& fn) = 0;
+  // The same without holding the caller: fn runs later in a write transaction and `done`
+  // gets its status (or the exception it threw, or the commit's) once the commit is
+  // durable. SQLite runs fn on its writer thread (group commit: one fsync for every
+  // transaction queued meanwhile) and calls `done` on a completion thread; fn must not
+  // wait for other threads. By default (PostgreSQL) this is transact() on the caller's
+  // thread, then `done`.
+  using Done = std::function<void(core::Status status, std::exception_ptr error)>;
+  virtual void transact_async(std::function<core::Status()> fn, Done done) {
+    std::exception_ptr error;
+    core::Status st = core::ok_status();
+    try {
+      st = transact(fn);
+    } catch (...) {
+      error = std::current_exception();
+    }
+    done(std::move(st), error);
+  }
   // A number that changes whenever any write commits (for response caches).
   virtual std::uint64_t generation() const = 0;
   // Commits and the transactions they carried (group commit: transactions >= commits).

@@ -31,6 +31,7 @@
 // assigns every host, the first (responsible) one first.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,10 +89,15 @@ struct Slot {
   friend bool operator==(const Slot&, const Slot&) = default;
 };
 
+// What a Slot carries: everything, or only `when` (the same slots, with free_hosts and
+// free_rooms left empty: a guest's list of times, which for a team of thousands of hosts
+// would otherwise copy every free host's id into every slot).
+enum class SlotDetail : std::uint8_t { full, times };
+
 // Every slot whose start lies in `range`, sorted by start, without duplicates.
 // An invalid policy yields no slots (validate() says why). The range is cut to
 // 731 days from its (bookable) start.
-std::vector<Slot> free_slots(const AvailabilityInputs& inputs, Interval range);
+std::vector<Slot> free_slots(const AvailabilityInputs& inputs, Interval range, SlotDetail detail = SlotDetail::full);
 
 // The instants of the local dates from..to (inclusive) in `zone`: the range to pass
 // to free_slots for "the slots of these days" as the guest sees them

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Slot answers against the machine's limit (issue 16): kairos-server --demo answering
+# a month of demo slots, and nginx (one worker, keep-alive) serving the very same bytes
+# as a static file, driven in turns by the same wrk in one run. Prints per round the
+# requests/s, p99, the ratio kairos/nginx, and each server's CPU time per request
+# (from /proc: user + system of the whole process), which projects to other machines.
+# Usage: bench/load/vs-nginx.sh [seconds] [connections] [rounds]   (default 8 64 3)
+# THREADS (server threads, default 2) and SERVER_ARGS pass through to common.sh.
+source "$(dirname "$0")/common.sh"
+secs="${1:-8}"; conns="${2:-64}"; rounds="${3:-3}"
+from="$(date -u -d '+2 days' +%F)"; to="$(date -u -d '+32 days' +%F)"
+path="/v1/pages/demo/slots?event_type=intro&from=$from&to=$to&tz=Europe%2FBerlin"
+mkdir -p "$WORK/www" "$WORK/nginx"
+curl -fs "$URL$path" > "$WORK/www/slots.json"
+chmod a+rx "$WORK" "$WORK/www"; chmod a+r "$WORK/www/slots.json"  # the nginx worker runs as nobody
+nport="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+cat > "$WORK/nginx/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000000;
+  keepalive_timeout 60s;
+  types { application/json json; }
+  server {
+    listen 127.0.0.1:$nport;
+    root $WORK/www;
+    location = /slots { default_type application/json; try_files /slots.json =404; }
+  }
+}
+EOF
+nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" -e "$WORK/nginx/error.log" &
+NGINX_PID=$!
+trap 'kill $NGINX_PID $SERVER_PID 2>/dev/null; wait $NGINX_PID $SERVER_PID 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$nport/slots" > /dev/null 2>&1 && break; sleep 0.05; done
+# (The server's answer may change by a slot while the run goes on: `now` moves the notice limit.)
+[ "$(curl -fs "http://127.0.0.1:$nport/slots" | wc -c)" -gt 1000 ] || { echo "nginx does not serve the answer"; cat "$WORK/nginx/error.log"; exit 1; }
+echo "body: $(wc -c < "$WORK/www/slots.json") bytes, $(grep -o '"start"' "$WORK/www/slots.json" | wc -l) slots; wrk -t1 -c$conns -d${secs}s; server threads ${THREADS:-2}"
+
+cpu_ticks() {  # user + system ticks of a process and its threads
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+# The nginx master forks its one worker: measure the worker.
+worker="$(pgrep -P $NGINX_PID | head -1)"; worker="${worker:-$NGINX_PID}"
+hz="$(getconf CLK_TCK)"
+run() {  # name url pid -> "req/s p99_ms cpu_us_per_request"
+  local c0 c1 out rps p99 n
+  c0=$(cpu_ticks "$3")
+  out="$(wrk -t1 -c"$conns" -d"${secs}s" --latency "$2")"
+  c1=$(cpu_ticks "$3")
+  rps=$(awk '/^Requests\/sec/ {print $2}' <<< "$out")
+  n=$(awk '/requests in/ {print $1}' <<< "$out")
+  p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' <<< "$out")
+  echo "$rps $p99 $(awk -v d=$((c1 - c0)) -v hz="$hz" -v n="$n" 'BEGIN {printf "%.1f", d / hz * 1e6 / n}')"
+}
+printf '%-6s %-10s %12s %9s %14s %12s %9s %14s %7s\n' round load kairos_rps p99_ms cpu_us_per_req nginx_rps p99_ms cpu_us_per_req ratio
+for r in $(seq "$rounds"); do
+  load="$(cut -d' ' -f1 /proc/loadavg)"
+  read -r krps kp99 kcpu <<< "$(run kairos "$URL$path" "$SERVER_PID")"
+  read -r nrps np99 ncpu <<< "$(run nginx "http://127.0.0.1:$nport/slots" "$worker")"
+  printf '%-6s %-10s %12s %9s %14s %12s %9s %14s %7s\n' "$r" "$load" "$krps" "$kp99" "$kcpu" "$nrps" "$np99" "$ncpu" \
+    "$(awk -v a="$krps" -v b="$nrps" 'BEGIN {printf "%.2f", a / b}')"
+done
