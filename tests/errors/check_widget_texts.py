@@ -127,7 +127,7 @@ for method, expr in calls:
     shape = shape.split("?")[0]
     wanted.append((method or "GET", shape))
 
-route = re.compile(r'r\.add\("([A-Z]+)",\s*"(/v1/[^"]*)",[^\n]*?(\[[^\]]*\]\s*\([^)]*\)\s*\{|\w+\))')
+route = re.compile(r'r\.add(?:_async)?\("([A-Z]+)",\s*"(/v1/[^"]*)",[^\n]*?(\[[^\]]*\]\s*\([^)]*\)\s*\{|\w+\))')
 routes = []
 for rel, text in sources.items():
     for m in route.finditer(text):

@@ -275,7 +275,8 @@ export function BookingDrawer({ uid, onClose }) {
           </div>
         )}
         {!editing && <LabelsEditor value={b.labels || []} onSave={(ids) => api('PATCH', '/v1/admin/bookings/' + encodeURIComponent(b.uid), { labels: ids }).then(() => setTick((n) => n + 1))} />}
-        {!editing && <OfficeForm b={b} onSaved={reload} key={b.version} />}
+        {/* Reset only when the office itself changed: another edit (a label) must not throw away a chosen office. */}
+        {!editing && <OfficeForm b={b} onSaved={reload} key={b.location || ''} />}
         {editing && <EditForm b={b} hosts={hosts} rooms={rooms} onSaved={reload} onCancel={() => setEditing(false)} />}
         <h3>{t('messages')}</h3>
         <Messages uid={b.uid} guestPhone={phone} key={tick} />

@@ -250,7 +250,7 @@ function Subscription({ session }) {
   const mine = v.subscribers.includes(me);
   const save = async (next) => {
     setErr(null); setF(next);
-    try { await api('PUT', '/v1/admin/reports/settings', next); announce(t('saved')); d.reload(); setF(null); } catch (x) { setErr(x); }
+    try { await api('PUT', '/v1/admin/reports/settings', next); announce(t('saved')); await d.reload(); setF(null); } catch (x) { setErr(x); }
   };
   return (
     <form class="card stack" onSubmit={(e) => { e.preventDefault(); save(v); }} aria-labelledby="sub-h">

@@ -58,11 +58,13 @@ export function useLoad(fn, deps = []) {
   const reload = useCallback(() => {
     const n = ++seq.current;
     set((s) => ({ ...s, loading: true }));
-    Promise.resolve().then(fn).then(
+    // The promise lets a form keep its saved values on screen until the reload is in
+    // (dropping them first showed the old state for a moment: a ticked box unticked).
+    return Promise.resolve().then(fn).then(
       (data) => { if (n === seq.current) set({ data, err: null, loading: false }); },
       (err) => { if (n === seq.current) set((s) => ({ data: s.data, err, loading: false })); });
   }, deps);
-  useEffect(reload, [reload]);
+  useEffect(() => { reload(); }, [reload]);
   return { ...state, reload };
 }
 
