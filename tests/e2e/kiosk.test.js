@@ -2,69 +2,31 @@
 // code in lower case; inside the ±6 h window the visit is marked arrived and the host's
 // mail arrives over real SMTP; a wrong or early code gets a clear message; 20 wrong
 // guesses are slowed down. axe-core checks the page in each language.
-const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const net = require('net');
-const { api, assert, artifacts } = require('./lib');
+const { api, assert, artifacts, freePort, startSink, launchServer, mails: sinkMails } = require('./lib');
 const { chromium } = require('playwright-core');
 
 const KEY = 'kiosk-admin-key-0123456789';
 const root = path.resolve(__dirname, '..', '..');
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-    s.on('error', reject);
-  });
-}
-
-function waitLine(proc, re, ms) {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const t = setTimeout(() => reject(new Error('timeout waiting for ' + re + ': ' + out)), ms);
-    proc.stdout.on('data', (d) => { out += d; if (re.test(out)) { clearTimeout(t); resolve(out); } });
-  });
-}
-
 async function start() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kairos-kiosk-'));
-  const smtpPort = await freePort();
   const mailDir = path.join(dir, 'mail');
-  const sink = spawn('/usr/bin/python3', [path.join(root, 'tests/support/smtp_sink.py'), '--port', String(smtpPort), '--dir', mailDir],
-                     { stdio: ['ignore', 'pipe', 'inherit'] });
-  await waitLine(sink, /READY/, 10000);
+  const sink = await startSink(mailDir);
   const port = await freePort();
   const args = ['--db', path.join(dir, 'k.db'), '--bind', '127.0.0.1', '--port', String(port), '--admin-key', KEY,
-                '--booking-rate', '0', '--test-clock', '--smtp', `smtp://127.0.0.1:${smtpPort}`, '--delivery-seconds', '3600',
-                '--scheduler-seconds', '3600', '--web-root', process.env.KAIROS_WEB_ROOT || path.join(root, 'web'),
-                '--log-level', 'warn'];
-  const proc = spawn(process.env.KAIROS_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  proc.stdout.on('data', (d) => { output += d; });
-  proc.stderr.on('data', (d) => { output += d; });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error('kairos-server exited: ' + output);
-    try { if ((await fetch(base + '/healthz')).ok) break; } catch (e) { /* not up yet */ }
-    if (Date.now() > deadline) throw new Error('kairos-server did not become ready: ' + output);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const kill = (p) => new Promise((resolve) => {
-    if (p.exitCode !== null) return resolve();
-    p.on('exit', () => resolve());
-    p.kill('SIGTERM');
-    setTimeout(() => { if (p.exitCode === null) p.kill('SIGKILL'); }, 3000);
-  });
-  return { base, mailDir, output: () => output, stop: async () => { await kill(proc); await kill(sink); } };
+                '--booking-rate', '0', '--test-clock', '--smtp', `smtp://127.0.0.1:${sink.port}`, '--delivery-seconds', '3600',
+                '--scheduler-seconds', '3600', '--log-level', 'warn'];
+  if (!process.env.KAIROS_WEB_ROOT) args.push('--web-root', path.join(root, 'web'));
+  const server = await launchServer(port, args, { onExit: () => sink.stop() });
+  return { base: server.base, mailDir, output: server.output, stop: server.stop };
 }
 
+// The mails' raw texts, oldest first.
 function mails(dir) {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  return sinkMails(dir).map((m) => m.text);
 }
 
 async function axeCheck(page, label) {
