@@ -24,7 +24,7 @@ def parse(s):
     return datetime.datetime.strptime(s, "%Y-%m-%dT%H:%M:%SZ")
 
 
-class FrontServer(unittest.TestCase):
+class FrontServer(kh.TestClockCalls, unittest.TestCase):
     EXTRA = []
 
     @classmethod
@@ -76,18 +76,6 @@ class FrontServer(unittest.TestCase):
     @classmethod
     def owner(cls, method, path, body=None):
         return cls.call(method, path, body, key=KEY)
-
-    @classmethod
-    def tick(cls):
-        r = cls.call("POST", "/v1/test/tick")
-        assert r.status == 200, r
-        return r.json
-
-    @classmethod
-    def advance(cls, seconds):
-        r = cls.call("POST", "/v1/test/clock", {"advance_seconds": int(seconds)})
-        assert r.status == 200, r
-        return r.json["now"]
 
     @classmethod
     def now(cls):

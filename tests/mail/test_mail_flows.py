@@ -65,7 +65,7 @@ def text_of(m):
     return ""
 
 
-class MailServer(unittest.TestCase):
+class MailServer(kh.TestClockCalls, unittest.TestCase):
     """One server and one SMTP sink per test class."""
 
     @classmethod
@@ -96,18 +96,6 @@ class MailServer(unittest.TestCase):
     @classmethod
     def owner(cls, method, path, body=None):
         return cls.call(method, path, body, key=KEY)
-
-    @classmethod
-    def tick(cls):
-        r = cls.call("POST", "/v1/test/tick")
-        assert r.status == 200, r
-        return r.json
-
-    @classmethod
-    def advance(cls, seconds):
-        r = cls.call("POST", "/v1/test/clock", {"advance_seconds": int(seconds)})
-        assert r.status == 200, r
-        return r.json["now"]
 
     @classmethod
     def now(cls):

@@ -67,3 +67,20 @@ class ServerTest(unittest.TestCase):
         self.assertEqual(reply.json["status"], status)
         if code:
             self.assertEqual(reply.json["code"], code, reply)
+
+
+class TestClockCalls:
+    """The test clock of a server started with --test-clock, for test classes whose `call`
+    classmethod reaches that server (mail and front-office suites share these)."""
+
+    @classmethod
+    def tick(cls):
+        r = cls.call("POST", "/v1/test/tick")
+        assert r.status == 200, r
+        return r.json
+
+    @classmethod
+    def advance(cls, seconds):
+        r = cls.call("POST", "/v1/test/clock", {"advance_seconds": int(seconds)})
+        assert r.status == 200, r
+        return r.json["now"]
