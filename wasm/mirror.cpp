@@ -69,17 +69,7 @@ struct Builder {
                            {"v", s.event_types[s.event_type].id}, {"o", opts}});
     }
     zone_select();
-    h(vm.month_title, 2);
-    btn(Kind::prev_month, t(&Texts::previous_month), !vm.can_prev_month);
-    btn(Kind::next_month, t(&Texts::next_month), !vm.can_next_month);
-    Json days = Json::array();
-    for (const DayCell& c : vm.cells) {
-      if (!c.in_month) continue;
-      Json b = button(Kind::select_day, core::format_date(c.date), format_long_date(s.lang, c.date), !c.bookable, c.selected);
-      b["date"] = core::format_date(c.date);
-      days.push_back(std::move(b));
-    }
-    nodes.push_back(Json{{"t", "list"}, {"id", "days"}, {"x", t(&Texts::choose_day)}, {"c", days}});
+    month_grid();
     if (vm.month_failed) {
       alert(vm.month_retrying ? t(&Texts::retrying) : error_text(s.lang, "network_error"));
       btn(Kind::retry_month, t(&Texts::try_again));
@@ -124,13 +114,8 @@ struct Builder {
     for (const std::string& w : vm.wish_labels) p(w);
   }
 
-  // The same calendar as booking: every day from today can be chosen, its hours wished.
-  void suggest() {
-    h(t(&Texts::suggest_title));
-    p(t(&Texts::suggest_body));
-    p(vm.location_line);
-    screen_error();
-    zone_select();
+  // The month's title, paging and days: the booking calendar and the wished times share it.
+  void month_grid() {
     h(vm.month_title, 2);
     btn(Kind::prev_month, t(&Texts::previous_month), !vm.can_prev_month);
     btn(Kind::next_month, t(&Texts::next_month), !vm.can_next_month);
@@ -142,6 +127,16 @@ struct Builder {
       days.push_back(std::move(b));
     }
     nodes.push_back(Json{{"t", "list"}, {"id", "days"}, {"x", t(&Texts::choose_day)}, {"c", days}});
+  }
+
+  // The same calendar as booking: every day from today can be chosen, its hours wished.
+  void suggest() {
+    h(t(&Texts::suggest_title));
+    p(t(&Texts::suggest_body));
+    p(vm.location_line);
+    screen_error();
+    zone_select();
+    month_grid();
     if (s.day) {
       h(vm.day_title, 2);
       p(fill(t(&Texts::times_in), vm.zone_label));
