@@ -294,6 +294,33 @@ void time_grid(Frame& f, const std::vector<SlotRow>& rows, Kind kind) {
 }
 
 // Who, what, where: the business, the service and its duration, the place, the host.
+void wish_times(Frame& f);
+
+// The month beside the day's times when there is room, else above them: booking and
+// wished times lay out alike.
+void month_and_times(Frame& f, void (*times)(Frame&)) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  if (width >= 620.0f && ImGui::BeginTable("layout", 2, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("cal", ImGuiTableColumnFlags_WidthStretch, 0.55f);
+    ImGui::TableSetupColumn("times", ImGuiTableColumnFlags_WidthStretch, 0.45f);
+    ImGui::TableNextColumn();
+    month_grid(f);
+    ImGui::Spacing();
+    zone_combo(f, ImGui::GetContentRegionAvail().x);
+    ImGui::TableNextColumn();
+    ImGui::Indent(12);
+    times(f);
+    ImGui::Unindent(12);
+    ImGui::EndTable();
+  } else {
+    month_grid(f);
+    ImGui::Spacing();
+    zone_combo(f, width);
+    ImGui::Separator();
+    times(f);
+  }
+}
+
 void header(Frame& f) {
   WidgetState& s = f.s;
   heading(s.page_name.empty() ? f.t(&Texts::choose_day) : s.page_name, true);
@@ -362,27 +389,7 @@ void calendar(Frame& f) {
     probe::item(cur.name, r.x0, r.x1, "field");
   }
   ImGui::Spacing();
-  const float width = ImGui::GetContentRegionAvail().x;
-  const bool wide = width >= 620.0f;
-  if (wide && ImGui::BeginTable("layout", 2, ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn("cal", ImGuiTableColumnFlags_WidthStretch, 0.55f);
-    ImGui::TableSetupColumn("slots", ImGuiTableColumnFlags_WidthStretch, 0.45f);
-    ImGui::TableNextColumn();
-    month_grid(f);
-    ImGui::Spacing();
-    zone_combo(f, ImGui::GetContentRegionAvail().x);
-    ImGui::TableNextColumn();
-    ImGui::Indent(12);
-    day_slots(f);
-    ImGui::Unindent(12);
-    ImGui::EndTable();
-  } else {
-    month_grid(f);
-    ImGui::Spacing();
-    zone_combo(f, width);
-    ImGui::Separator();
-    day_slots(f);
-  }
+  month_and_times(f, day_slots);
   if (s.rescheduling) {
     ImGui::Spacing();
     action(f, f.t(&Texts::back), Kind::back);
@@ -516,26 +523,7 @@ void suggest(Frame& f) {
   if (!f.vm.location_line.empty()) muted(f.vm.location_line);
   screen_error(f);
   ImGui::Spacing();
-  const float width = ImGui::GetContentRegionAvail().x;
-  if (width >= 620.0f && ImGui::BeginTable("layout", 2, ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn("cal", ImGuiTableColumnFlags_WidthStretch, 0.55f);
-    ImGui::TableSetupColumn("times", ImGuiTableColumnFlags_WidthStretch, 0.45f);
-    ImGui::TableNextColumn();
-    month_grid(f);
-    ImGui::Spacing();
-    zone_combo(f, ImGui::GetContentRegionAvail().x);
-    ImGui::TableNextColumn();
-    ImGui::Indent(12);
-    wish_times(f);
-    ImGui::Unindent(12);
-    ImGui::EndTable();
-  } else {
-    month_grid(f);
-    ImGui::Spacing();
-    zone_combo(f, width);
-    ImGui::Separator();
-    wish_times(f);
-  }
+  month_and_times(f, wish_times);
   back_and_primary(f, f.t(&Texts::next), Kind::to_inquiry, !f.s.wishes.empty());
 }
 
