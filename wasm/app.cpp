@@ -261,6 +261,10 @@ void App::frame() {
     for (const char* t : texts) {
       if (t != nullptr) title += t;
     }
+    // The weekday initials are captions too (火 水 木 金 土 appear in no other text).
+    for (const char* w : locale(s.lang).weekdays_short) {
+      if (w != nullptr) title += w;
+    }
     fonts_.set_title_text(std::move(title));
   }
   const std::string mirror = describe_mirror(s, view_model());
