@@ -7,8 +7,10 @@
 #include <array>
 #include <cstring>
 
+#include "app_internal.hpp"
 #include "form_check.hpp"
 #include "i18n.hpp"
+#include "skeleton.hpp"
 #include "widget_state.hpp"
 
 namespace kairos::widget {
@@ -152,6 +154,35 @@ TEST(WidgetIntent, InquiryIntentsRoundTrip) {
     ASSERT_TRUE(i.has_value()) << id;
     EXPECT_EQ(intent_id(*i), id);
   }
+}
+
+TEST(WidgetLogo, OnlyDataImagesAndPathsOnTheKairosServer) {
+  using app_detail::allowed_logo;
+  const std::string widget = "https://book.example.com/widget/";
+  EXPECT_EQ(allowed_logo("data:image/png;base64,iVBOR", widget), "data:image/png;base64,iVBOR");
+  EXPECT_EQ(allowed_logo("data:image/svg+xml,<svg/>", widget), "data:image/svg+xml,<svg/>");
+  EXPECT_EQ(allowed_logo("/files/logo.png", widget), "/files/logo.png");
+  EXPECT_EQ(allowed_logo("https://book.example.com/files/logo.png", widget), "https://book.example.com/files/logo.png");
+  for (const char* bad : {"https://logos.example/acme.png", "//logos.example/acme.png", "/\\logos.example/a.png",
+                          "javascript:alert(1)", "data:text/html,<script>", "data:image/pngx,1",
+                          "https://book.example.com.evil.example/logo.png", "", "logo.png"}) {
+    EXPECT_EQ(allowed_logo(bad, widget), "") << bad;
+  }
+}
+
+TEST(WidgetSkeleton, HeightIsAFunctionOfWidthAndHeaderTexts) {
+  // The shell (web/widget/index.html, skeletonHeight) computes the same numbers.
+  EXPECT_EQ(skeleton_lines("", 16, 300), 0);
+  EXPECT_EQ(skeleton_lines("Aurora & Sakura Consulting", 24, 856), 1);
+  EXPECT_EQ(skeleton_lines("Aurora & Sakura Consulting", 24, 108), 3);
+  EXPECT_EQ(skeleton_lines("\xE6\xB8\x8B\xE8\xB0\xB7", 16, 20), 2);  // 渋谷: 1 em each
+  SkeletonTexts t{"Aurora & Sakura Consulting", "Intro call (30 min) \xC2\xB7 30 min", "video", "", "",
+                  "Book a free intro call or an on-site consultation with our team in Tokyo or Helsinki.", 2, true};
+  const int narrow = skeleton_height(390, t), wide = skeleton_height(1280, t);
+  EXPECT_GT(narrow, wide);  // stacked below 660 px
+  EXPECT_EQ(skeleton_height(390, t), narrow);
+  t.logo = false;
+  EXPECT_LE(skeleton_height(1280, t), wide);
 }
 
 }  // namespace
