@@ -321,7 +321,9 @@ class PgStore final : public Store {
     });
   }
   bool delete_booking(const std::string& uid) override {
-    return write("DELETE FROM bookings WHERE uid = $1", {uid}) > 0;  // booking_hosts cascade
+    // booking_hosts has no foreign key since it holds proposals' holds too (0005).
+    return write("WITH h AS (DELETE FROM booking_hosts WHERE booking_uid = $1) DELETE FROM bookings WHERE uid = $1",
+                 {uid}) > 0;
   }
   std::optional<BookingRecord> booking(const std::string& uid) override {
     // Inside a transaction the row is locked: two instances acting on one booking (say,
