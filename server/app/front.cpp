@@ -52,6 +52,15 @@ core::Inquiry inquiry_from(const store::TokenDoc& d) {
   return q;
 }
 
+core::BounceRecord bounce_from(const store::TokenDoc& d) {
+  return record_from<core::BounceRecord>(d, "bounce", wire::read_bounce_document);
+}
+
+store::TokenDoc bounce_row(const core::BounceRecord& b, const std::string& state, std::int64_t created,
+                           std::int64_t updated) {
+  return {b.id, b.account, b.id, "bounce", state, wire::bounce_document(b).dump(), created, updated};
+}
+
 store::TokenDoc location_row(const core::Location& l, const std::string& state, std::int64_t created, std::int64_t updated) {
   return {l.id, l.account, l.id, "location", state, wire::location_document(l).dump(), created, updated};
 }
@@ -453,12 +462,23 @@ bool handle_bounce(App& app, const std::string& raw) {
       guest_phone = b->guest_phone;
     }
     const auto check = core::check_email(address);
-    json doc{{"address", address}, {"message", id}, {"template", msg->template_key}, {"status", r.status},
-             {"diagnostic", r.diagnostic}, {"error", error}, {"booking", booking}, {"inquiry", inquiry}, {"guest_name", guest_name},
-             {"guest_phone", guest_phone}, {"created", core::format_instant(app.now())}};
-    if (check.suggestion) doc["suggestion"] = *check.suggestion;
+    core::BounceRecord bounce;
+    bounce.id = bid;
+    bounce.account = account;
+    bounce.address = address;
+    bounce.message = id;
+    bounce.template_key = msg->template_key;
+    bounce.status = r.status;
+    bounce.diagnostic = r.diagnostic;
+    bounce.error = error;
+    bounce.booking = booking;
+    bounce.inquiry = inquiry;
+    bounce.guest_name = guest_name;
+    bounce.guest_phone = guest_phone;
+    bounce.suggestion = check.suggestion;
+    bounce.created = app.now();
     const auto now = app.now().unix_seconds();
-    app.store.put_token_doc({bid, account, bid, "bounce", "active", doc.dump(), now, now});
+    app.store.put_token_doc(bounce_row(bounce, "active", now, now));
     app.store.put_token_doc({suppression_id(account, address), account, "sup:" + suppression_id(account, address),
                              "suppression", "active", json{{"address", address}, {"bounce", bid}}.dump(), now, now});
     // The responsible staff: the booking's hosts, or the inquiry's location staff.
