@@ -197,6 +197,14 @@ class SqliteStore final : public Store {
     if (completion_thread_.joinable()) completion_thread_.join();
   }
   std::uint64_t generation() const override { return generation_.load(); }
+  // A host or page write bumps the number and marks it dirty at once (callers outside
+  // the batch see nullopt until the commit), and bumps it again after the commit or
+  // rollback, before anyone is answered: whatever a reader loaded meanwhile is cached
+  // under a number that is no longer current. Dirty is read first (see run_batch).
+  std::optional<std::uint64_t> config_generation() const override {
+    if (config_dirty_.load()) return std::nullopt;
+    return config_generation_.load();
+  }
   CommitStats commit_stats() const override { return CommitStats{commits_.load(), transactions_.load()}; }
 
   std::optional<std::string> account_for_key(const std::string& key_hash) override {
@@ -284,6 +292,7 @@ class SqliteStore final : public Store {
 
   void put_host(const HostRecord& h) override {
     write([&](Conn& c) {
+      config_written();
       c.prepare("INSERT INTO hosts(id, account_id, doc) VALUES (?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET doc = excluded.doc")
           .bind(1, h.id).bind(2, h.account_id).bind(3, h.doc).run();
@@ -334,6 +343,7 @@ class SqliteStore final : public Store {
 
   void put_page(const PageRecord& p) override {
     write([&](Conn& c) {
+      config_written();
       c.prepare("INSERT INTO pages(id, account_id, doc, deleted) VALUES (?, ?, ?, 0) "
                 "ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, deleted = 0")
           .bind(1, p.id).bind(2, p.account_id).bind(3, p.doc).run();
@@ -357,6 +367,7 @@ class SqliteStore final : public Store {
   bool delete_page(const std::string& account_id, const std::string& id) override {
     bool changed = false;
     write([&](Conn& c) {
+      config_written();
       c.prepare("UPDATE pages SET deleted = 1 WHERE id = ? AND account_id = ? AND deleted = 0")
           .bind(1, id).bind(2, account_id).run();
       changed = c.changes() > 0;
@@ -481,13 +492,15 @@ class SqliteStore final : public Store {
           "SELECT uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
           " FROM bookings WHERE room_id = ?1 AND start_s >= ?2 - " + longest + " AND start_s < ?3 AND end_s > ?2" +
           live;
+      // One calendar (a single host, no room) has each booking once: no set needed.
+      const bool dedupe = host_ids.size() + room_ids.size() > 1;
       auto collect = [&](const std::string& sql, const std::string& key) {
         auto s = c.prepare(sql.c_str());
         s.bind(1, key).bind(2, from).bind(3, to);
         while (s.step()) {
           BookingRecord b;
           b.uid = s.text(0);
-          if (!seen.emplace(b.uid, true).second) continue;
+          if (dedupe && !seen.emplace(b.uid, true).second) continue;
           b.room_id = s.text(1);
           b.start = s.integer(2);
           b.end = s.integer(3);
@@ -987,10 +1000,10 @@ class SqliteStore final : public Store {
     t_in_tx = this;
     for (auto& j : batch) {
       try {
-        writer_.exec("SAVEPOINT job");
+        writer_.prepare("SAVEPOINT job").run();  // prepared once: exec() parsed it for every job
         core::Status st = (*j->fn)();
         if (!st.ok()) writer_.exec("ROLLBACK TO job");
-        writer_.exec("RELEASE job");
+        writer_.prepare("RELEASE job").run();
         j->result = std::move(st);
       } catch (...) {
         j->error = std::current_exception();
@@ -1015,6 +1028,16 @@ class SqliteStore final : public Store {
       }
       for (auto& j : batch) j->error = e;  // nothing of the batch is durable
     }
+    if (config_dirty_.load()) {  // committed or rolled back: readers see it from here
+      config_generation_.fetch_add(1);
+      config_dirty_.store(false);
+    }
+  }
+
+  // Called by host and page writes, inside the batch (on the writer thread).
+  void config_written() {
+    config_dirty_.store(true);
+    config_generation_.fetch_add(1);
   }
 
   std::string path_;
@@ -1032,6 +1055,8 @@ class SqliteStore final : public Store {
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<Conn>> pool_;
   std::atomic<std::uint64_t> generation_{1};
+  std::atomic<std::uint64_t> config_generation_{1};
+  std::atomic<bool> config_dirty_{false};
   std::atomic<std::uint64_t> commits_{0}, transactions_{0};
   std::thread writer_thread_, completion_thread_;  // last: started once the rest exists
 };
