@@ -125,6 +125,7 @@ class Conn {
     }
     return Stmt(db_, it->second);
   }
+  sqlite3* handle() const { return db_; }
   std::int64_t changes() const { return sqlite3_changes64(db_); }
   std::int64_t last_id() const { return sqlite3_last_insert_rowid(db_); }
 
@@ -144,8 +145,20 @@ class SqliteStore final : public Store {
  public:
   explicit SqliteStore(std::string path) : path_(std::move(path)), writer_(path_) {
     migrate();
+    // A batch of bookings dirties pages all over the booking and outbox indexes: with
+    // SQLite's default 2 MB cache they spilled to the WAL in the middle of the batch
+    // (pwrite inside every insert) and were read back again.
+    writer_.exec("PRAGMA cache_size=-65536");
+    // Each job's SAVEPOINT keeps the original of every page it changes in a
+    // sub-journal, which went to a temporary file past 64 KiB: keep it in memory.
+    writer_.exec("PRAGMA temp_store=MEMORY");
+    // Checkpoints (copying the WAL into the database file, with its fsync) run on a
+    // thread of their own instead of inside the writer's commit; the hook replaces
+    // SQLite's automatic checkpoint and asks for one every 1,000 pages.
+    sqlite3_wal_hook(writer_.handle(), &SqliteStore::wal_hook, this);
     writer_thread_ = std::thread([this] { writer_loop(); });
     completion_thread_ = std::thread([this] { completion_loop(); });
+    checkpoint_thread_ = std::thread([this] { checkpoint_loop(); });
   }
 
   // Group commit: every write transaction is queued for one writer thread, which takes
@@ -195,6 +208,12 @@ class SqliteStore final : public Store {
     }
     completion_cv_.notify_all();
     if (completion_thread_.joinable()) completion_thread_.join();
+    {
+      std::lock_guard lock(checkpoint_mu_);
+      checkpoint_stop_ = true;
+    }
+    checkpoint_cv_.notify_all();
+    if (checkpoint_thread_.joinable()) checkpoint_thread_.join();
   }
   std::uint64_t generation() const override { return generation_.load(); }
   // A host or page write bumps the number and marks it dirty at once (callers outside
@@ -1034,6 +1053,43 @@ class SqliteStore final : public Store {
     }
   }
 
+  // After each commit, on the writer thread, with the WAL's size in pages.
+  static int wal_hook(void* self, sqlite3* db, const char*, int pages) {
+    auto* store = static_cast<SqliteStore*>(self);
+    if (pages >= 20000) {
+      // The checkpoint thread never caught up (it copies while the writer appends, and
+      // the WAL starts over only after a complete checkpoint): bound the file here,
+      // where no write runs beside it.
+      sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    } else if (pages >= 1000) {
+      std::lock_guard lock(store->checkpoint_mu_);
+      store->checkpoint_due_ = true;
+      store->checkpoint_cv_.notify_one();
+    }
+    return SQLITE_OK;
+  }
+
+  void checkpoint_loop() {
+    std::unique_ptr<Conn> c;
+    for (;;) {
+      {
+        std::unique_lock lock(checkpoint_mu_);
+        checkpoint_cv_.wait(lock, [&] { return checkpoint_stop_ || checkpoint_due_; });
+        if (checkpoint_stop_) return;
+        checkpoint_due_ = false;
+      }
+      try {
+        if (!c) c = std::make_unique<Conn>(path_);
+        sqlite3_wal_checkpoint_v2(c->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+      } catch (...) {
+        // the writer's bound above still holds the WAL's size
+      }
+      // At most a few checkpoints a second: a page written again meanwhile is copied once.
+      std::unique_lock lock(checkpoint_mu_);
+      checkpoint_cv_.wait_for(lock, std::chrono::milliseconds(250), [&] { return checkpoint_stop_; });
+    }
+  }
+
   // Called by host and page writes, inside the batch (on the writer thread).
   void config_written() {
     config_dirty_.store(true);
@@ -1057,8 +1113,11 @@ class SqliteStore final : public Store {
   std::atomic<std::uint64_t> generation_{1};
   std::atomic<std::uint64_t> config_generation_{1};
   std::atomic<bool> config_dirty_{false};
+  std::mutex checkpoint_mu_;
+  std::condition_variable checkpoint_cv_;
+  bool checkpoint_due_ = false, checkpoint_stop_ = false;
   std::atomic<std::uint64_t> commits_{0}, transactions_{0};
-  std::thread writer_thread_, completion_thread_;  // last: started once the rest exists
+  std::thread writer_thread_, completion_thread_, checkpoint_thread_;  // last: started once the rest exists
 };
 
 }  // namespace
