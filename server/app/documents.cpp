@@ -201,6 +201,11 @@ core::Result<json> normalize_host(const json& in, ZoneCache& zones) {
     if (!b) return b.error();
     out["sms_reminders"] = *b;
   }
+  if (const json* s = wire::member(in, "sms_arrivals")) {  // a visitor checked in (default on)
+    auto b = wire::read_bool(*s, "sms_arrivals");
+    if (!b) return b.error();
+    out["sms_arrivals"] = *b;
+  }
   // The core decides which hours make sense; reading the document back as a core::Host
   // also proves the slot engine will be able to use it.
   json probe = out;

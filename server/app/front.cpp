@@ -81,6 +81,37 @@ std::optional<core::Location> find_location(App& app, const std::string& account
   return location_from(*d);
 }
 
+std::string message_owner_location(App& app, const std::string& account_id, const std::string& owner) {
+  auto doc_of = [&](const char* kind, const std::string& id) -> json {
+    auto d = app.store.token_doc(kind, id);
+    if (!d || d->account_id != account_id) return json();
+    return json::parse(d->doc, nullptr, false);
+  };
+  auto booking_location = [&](const std::string& uid) -> std::string {
+    auto b = app.store.booking(uid);
+    if (!b || b->account_id != account_id) return {};
+    return to_core(*b).location;
+  };
+  const auto colon = owner.find(':');
+  if (colon == std::string::npos) return booking_location(owner);
+  const std::string kind = owner.substr(0, colon), id = owner.substr(colon + 1);
+  if (kind == "inquiry") {
+    auto q = find_inquiry(app, account_id, id);
+    return q ? q->location : std::string();
+  }
+  if (kind == "proposal") {
+    json p = doc_of("proposal", id);
+    return p.is_object() && p.value("location", json()).is_string() ? p.value("location", "") : std::string();
+  }
+  if (kind == "request") {  // a confirmation request: where its first booking takes place
+    json r = doc_of("request", id);
+    if (r.is_object() && r.contains("bookings") && r["bookings"].is_array())
+      for (const auto& uid : r["bookings"])
+        if (uid.is_string()) return booking_location(uid.get<std::string>());
+  }
+  return {};
+}
+
 std::vector<core::Label> account_labels(App& app, const std::string& account_id) {
   std::vector<core::Label> out;
   for (const auto& d : account_docs(app, "label", {"live"}, account_id)) out.push_back(label_from(d));

@@ -40,6 +40,9 @@ std::vector<store::TokenDoc> account_docs(App& app, const char* kind, const std:
 
 // A live location of `account_id`, or nullopt.
 std::optional<core::Location> find_location(App& app, const std::string& account_id, const std::string& id);
+// The location of an outbox message's owner: a booking uid (the visit's office),
+// "inquiry:<id>", "proposal:<id>" or "request:<id>" (its first booking's); empty when none.
+std::string message_owner_location(App& app, const std::string& account_id, const std::string& owner);
 // The account's live labels.
 std::vector<core::Label> account_labels(App& app, const std::string& account_id);
 // An inquiry of `account_id`, or nullopt.

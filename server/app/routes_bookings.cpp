@@ -2,6 +2,7 @@
 // its token, and the owner's list, actions, edits and deletion. Another account's
 // booking, and a wrong token, answer 404 like an unknown uid.
 #include <algorithm>
+#include <map>
 
 #include "app.hpp"
 #include "integrations/integrations.hpp"
@@ -354,8 +355,42 @@ void register_booking_routes(App& app, http::Router& r) {
   });
 
   r.add("GET", "/v1/admin/outbox", Access::owner, [&app](Request& req) {
+    // Filters: state, and location (the office of the message's booking, inquiry,
+    // proposal or request: a reception desk sees its own office's delivery problems).
+    // limit and cursor (the last id seen) page through the list, oldest first.
+    const std::string state = req.query_or("state"), location = req.query_or("location");
+    if (!state.empty() && state != "scheduled" && state != "sent" && state != "failed" && state != "cancelled")
+      return http::problem(422, "invalid_state", "state is scheduled, sent, failed or cancelled", "state");
+    if (!location.empty() && !find_location(app, req.account_id, location))
+      return http::problem(422, "unknown_location", "no such location", "location");
+    std::size_t limit = 1000;
+    if (const std::string l = req.query_or("limit"); !l.empty()) {
+      if (l.size() > 4 || !std::all_of(l.begin(), l.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+          std::stoi(l) < 1 || std::stoi(l) > 1000)
+        return http::problem(422, "invalid_limit", "limit is 1 to 1000", "limit");
+      limit = static_cast<std::size_t>(std::stoi(l));
+    }
+    std::int64_t after = 0;
+    if (const std::string c = req.query_or("cursor"); !c.empty()) {
+      if (c.size() > 18 || !std::all_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+        return http::problem(422, "invalid_cursor", "not a cursor of this list", "cursor");
+      after = std::stoll(c);
+    }
+    std::map<std::string, std::string> where;  // owner → location, looked up once
     json out = json::array();
+    std::string next;
     for (const auto& m : app.store.outbox(req.account_id, req.query_or("booking"))) {
+      if (m.id <= after || (!state.empty() && m.state != state)) continue;
+      if (!location.empty()) {
+        auto it = where.find(m.booking_uid);
+        if (it == where.end())
+          it = where.emplace(m.booking_uid, message_owner_location(app, req.account_id, m.booking_uid)).first;
+        if (it->second != location) continue;
+      }
+      if (out.size() == limit) {
+        next = std::to_string(out.back()["id"].get<std::int64_t>());
+        break;
+      }
       json j{{"id", m.id},
              {"booking", m.booking_uid},
              {"key", m.key},
@@ -372,7 +407,7 @@ void register_booking_routes(App& app, http::Router& r) {
       if (payload.is_object()) j["details"] = payload;
       out.push_back(j);
     }
-    return http::json_response(200, {{"messages", out}});
+    return http::json_response(200, {{"messages", out}, {"next_cursor", next.empty() ? json(nullptr) : json(next)}});
   });
 
   r.add("GET", "/v1/checkin/{code}", Access::open, [&app](Request& req) {

@@ -606,11 +606,20 @@ void register_front_routes(App& app, http::Router& r) {
     const std::string state = req.query_or("state");
     if (!state.empty() && state != "active" && state != "corrected")
       return http::problem(422, "invalid_state", "state is active or corrected", "state");
+    const std::string location = req.query_or("location");  // the office of its booking or inquiry
+    if (!location.empty() && !find_location(app, req.account_id, location))
+      return http::problem(422, "unknown_location", "no such location", "location");
     std::vector<const char*> states{"active", "corrected"};
     if (!state.empty()) states = {state.c_str()};
     json items = json::array();
     for (const auto& d : account_docs(app, "bounce", states, req.account_id)) {
-      items.push_back(bounce_view(d));
+      json v = bounce_view(d);
+      if (!location.empty()) {
+        const std::string booking = v.value("booking", ""), inquiry = v.value("inquiry", "");
+        const std::string owner = !booking.empty() ? booking : inquiry.empty() ? std::string() : "inquiry:" + inquiry;
+        if (owner.empty() || message_owner_location(app, req.account_id, owner) != location) continue;
+      }
+      items.push_back(v);
     }
     return list_response(items, req);
   });
@@ -735,7 +744,7 @@ void register_front_routes(App& app, http::Router& r) {
         if (auto t = core::front_text("checkin.arrived.host", lang, f))
           queue_message(app, cur->account_id, cb.uid, "arrived", "checkin.arrived.host", "mail", hd.value("email", ""),
                         t->subject, t->text);
-        if (!hd.value("phone", "").empty())
+        if (!hd.value("phone", "").empty() && hd.value("sms_arrivals", true))
           if (auto t = core::front_text("checkin.arrived.sms", lang, f))
             queue_message(app, cur->account_id, cb.uid, "arrived", "checkin.arrived.sms", "sms", hd.value("phone", ""),
                           t->subject, t->text);

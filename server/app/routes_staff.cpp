@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "app.hpp"
+#include "documents.hpp"
 #include "auth/password.hpp"
 #include "auth/tokens.hpp"
 #include "kairos/email.hpp"
@@ -337,6 +338,53 @@ void register_staff_routes(App& app, http::Router& r) {
   });
 
   // --- API keys -----------------------------------------------------------------------
+  // The signed-in person's own SMS (R-LIFE-3's staff SMS, seed 001: the staff member gets
+  // the reminder too): the phone of the host their login is linked to, and which events
+  // text them. A `staff` member may change these fields of their own host only (hosts are
+  // otherwise the owner's); an API key is nobody's and a login without a host has no visits.
+  auto my_host = [&app](Request& req) -> core::Result<store::HostRecord> {
+    if (!req.via_session || req.staff_id.empty())
+      return make_error("no_host", "an API key is no staff member: sign in to the console");
+    auto s = app.store.staff(req.staff_id);
+    if (!s || s->host_id.empty()) return make_error("no_host", "this login is not linked to a host");
+    auto h = app.store.host(s->host_id);
+    if (!h || h->account_id != req.account_id) return make_error("no_host", "this login's host no longer exists");
+    return *h;
+  };
+  auto sms_view = [](const store::HostRecord& h) {
+    json d = json::parse(h.doc, nullptr, false);
+    return json{{"host", h.id},
+                {"host_name", d.value("name", "")},
+                {"phone", d.value("phone", "")},
+                {"sms_reminders", d.value("sms_reminders", false)},
+                {"sms_arrivals", d.value("sms_arrivals", true)}};
+  };
+  r.add("GET", "/v1/admin/me/sms", Access::owner, [my_host, sms_view](Request& req) {
+    auto h = my_host(req);
+    if (!h) return http::problem(409, h.error().code, h.error().message);
+    return http::json_response(200, sms_view(*h));
+  });
+  r.add("PUT", "/v1/admin/me/sms", Access::owner, [&app, my_host, sms_view](Request& req) {
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    auto h = my_host(req);
+    if (!h) return http::problem(409, h.error().code, h.error().message);
+    json merged = json::parse(h->doc, nullptr, false);
+    bool wants = false;  // an event switched on needs a number to text
+    for (const char* k : {"phone", "sms_reminders", "sms_arrivals"})
+      if (const json* v = wire::member(*body, k)) {
+        merged[k] = *v;
+        if (v->is_boolean() && v->get<bool>()) wants = true;
+      }
+    auto doc = normalize_host(merged, app.zones);
+    if (!doc) return http::problem(doc.error());
+    if (wants && doc->value("phone", "").empty())
+      return http::problem(422, "phone_required", "an SMS needs a phone number", "phone");
+    h->doc = doc->dump();
+    app.store.put_host(*h);
+    return http::json_response(200, sms_view(*h));
+  });
+
   r.add("POST", "/v1/admin/api-keys", Access::owner, [&app](Request& req) {
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());

@@ -2,6 +2,7 @@
 // from GET /v1/session, else the browser's). Problem codes from the server are shown
 // through `problem()`: a known code gets a clear sentence, any other its server detail.
 import { front, frontProblems } from './i18n_front.js';
+import { desk, deskProblems } from './i18n_desk.js';
 
 const en = {
   ps_open: 'Open', ps_chosen: 'Chosen', ps_withdrawn: 'Withdrawn', ps_expired: 'Expired', rs_all: 'All', rs_pending_send: 'Waiting to send', rs_sent: 'Sent', rs_accepted: 'Confirmed', rs_declined: 'Declined', rs_cancelled: 'Withdrawn',
@@ -395,6 +396,8 @@ const tables = { en, ja, fi, de, hu };
 // The front-office and integrations screens keep their strings in their own file.
 for (const [l, table] of Object.entries(front)) Object.assign(tables[l], table);
 for (const [l, table] of Object.entries(frontProblems)) problems[l] = { ...table, ...problems[l] };
+for (const [l, table] of Object.entries(desk)) Object.assign(tables[l], table);
+for (const [l, table] of Object.entries(deskProblems)) problems[l] = { ...table, ...problems[l] };
 export const LANGUAGES = [['en', 'English'], ['ja', '日本語'], ['fi', 'Suomi'], ['de', 'Deutsch'], ['hu', 'Magyar']];
 let current = 'en';
 

@@ -1,7 +1,7 @@
 // The Kairos owner console: session, shell (navigation, search, person) and routes.
 // Routes live in the hash (#/calendar); /console/set-password?token=… (mail links) too.
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import './style.css';
 import { api, setUnauthorizedHandler, itemsOf, q } from './api.js';
 import { today } from './time.js';
@@ -21,6 +21,7 @@ import { Search } from './search.jsx';
 import { Inquiries } from './inquiries.jsx';
 import { Integrations } from './integrations.jsx';
 import { LocationPicker } from './front.jsx';
+import { MySms } from './me.jsx';
 
 function readRoute() {
   const h = location.hash.replace(/^#\/?/, '');
@@ -34,8 +35,34 @@ const NAV = [
   ['calendar', 'nav_calendar', '▦'], ['search', 'nav_bookings', '☰'], ['inquiries', 'nav_inquiries', '✎'], ['phone', 'nav_phone', '☏'],
   ['proposals', 'nav_proposals', '✉'], ['requests', 'nav_requests', '✓'], ['messages', 'nav_messages', '!'],
   ['explain', 'nav_explain', '?'], ['setup', 'nav_setup', '⚙', 'owner'], ['embed', 'nav_embed', '</>', 'owner'],
-  ['integrations', 'nav_integrations', '⇄', 'owner'],
+  ['integrations', 'nav_integrations', '⇄', 'owner'], ['me', 'nav_me', '✆'],
 ];
+// The phone and portrait-tablet bottom bar (≤ 900 px) keeps these four whole, with short
+// one-word labels, and a "More" menu with everything else at full length — a bar of
+// eleven entries could only show them cut ("Phone b…").
+const BAR = ['calendar', 'search', 'inquiries', 'phone'];
+
+function MoreMenu({ items, here, onClose }) {
+  const ref = useRef();
+  useEffect(() => {
+    const el = ref.current;
+    const first = el.querySelector('[aria-current="page"]') || el.querySelector('a');
+    if (first) first.focus();
+    const key = (e) => { if (e.key === 'Escape') { e.stopPropagation(); onClose(true); } };
+    const outside = (e) => { if (!el.contains(e.target) && !e.target.closest('.more-btn')) onClose(false); };
+    el.addEventListener('keydown', key);
+    document.addEventListener('pointerdown', outside);
+    addEventListener('hashchange', onClose);
+    return () => { el.removeEventListener('keydown', key); document.removeEventListener('pointerdown', outside); removeEventListener('hashchange', onClose); };
+  }, []);
+  return (
+    <div class="more-sheet" id="more-menu" ref={ref}>
+      <ul>{items.map(([path, key, icon]) => (
+        <li><a href={'#/' + path} aria-current={here === path ? 'page' : undefined}><span class="ico" aria-hidden="true">{icon}</span><span>{t(key)}</span></a></li>
+      ))}</ul>
+    </div>
+  );
+}
 
 function Shell({ session, onSignOut, children, route }) {
   const [qtext, setQ] = useState(route.parts[0] === 'search' ? route.params.get('q') || '' : '');
@@ -47,6 +74,9 @@ function Shell({ session, onSignOut, children, route }) {
     try { localStorage.setItem('kairos-console-theme', next ? 'dark' : 'light'); } catch (e) { /* private mode */ }
   };
   const here = route.parts[0] || 'calendar';
+  const mine = NAV.filter((n) => !n[3] || session.role !== 'staff');
+  const [more, setMore] = useState(false);
+  const inMore = !BAR.includes(here) && here !== 'booking';
   // Pending bookings from today on stand out in the navigation until someone acts.
   const [pending, setPending] = useState(0);
   useEffect(() => {
@@ -75,10 +105,13 @@ function Shell({ session, onSignOut, children, route }) {
       </header>
       <nav class="side" aria-label={t('main_nav')}>
         <ul>
-          {NAV.filter((n) => !n[3] || session.role !== 'staff').map(([path, key, icon]) => (
-            <li><a href={'#/' + path} aria-current={here === path ? 'page' : undefined} title={t(key)}><span class="ico" aria-hidden="true">{icon}</span><span class="lbl">{t(key)}</span>{path === 'calendar' && pending > 0 && <span class="count" title={t('st_pending')}>{pending}<span class="sr"> {t('st_pending')}</span></span>}</a></li>
+          {mine.map(([path, key, icon]) => (
+            <li class={BAR.includes(path) ? 'in-bar' : 'in-more'}><a href={'#/' + path} aria-current={here === path ? 'page' : undefined}><span class="ico" aria-hidden="true">{icon}</span><span class="lbl">{t(key)}</span>{BAR.includes(path) && <span class="lbl-short">{t('navs_' + key.slice(4))}</span>}{path === 'calendar' && pending > 0 && <span class="count" title={t('st_pending')}>{pending}<span class="sr"> {t('st_pending')}</span></span>}</a></li>
           ))}
+          <li class="more-li"><button type="button" class={'more-btn' + (inMore ? ' on' : '')} aria-expanded={more ? 'true' : 'false'} aria-controls="more-menu"
+            onClick={() => setMore(!more)}><span class="ico" aria-hidden="true">⋯</span><span class="lbl-short">{t('nav_more')}</span></button></li>
         </ul>
+        {more && <MoreMenu items={mine.filter((n) => !BAR.includes(n[0]))} here={here} onClose={(refocus) => { setMore(false); if (refocus === true) document.querySelector('.more-btn').focus(); }} />}
       </nav>
       <main id="main" tabIndex={-1}>{children}</main>
       <Announcer />
@@ -105,6 +138,7 @@ function Screen({ route, session }) {
     case 'search': return <Search q={route.params.get('q') || ''} />;
     case 'inquiries': return <Inquiries view={route.params.get('view')} id={b} session={session} />;
     case 'integrations': return <Integrations tab={b} />;
+    case 'me': return <MySms session={session} />;
     default: return <Calendar params={route.params} />;
   }
 }

@@ -6,12 +6,13 @@ import { t } from './i18n.js';
 import { FormError, Loading, Empty, Check, useLoad, announce } from './ui.jsx';
 import { fmtDateTime } from './time.js';
 import { CorrectBounce } from './drawer.jsx';
+import { useLocation, useList, loadLocations, textOf } from './front.jsx';
 
 // Bounces reported later by the mail system (DSNs read from the bounce mailbox): the
 // guest's name and phone to call, the failed address with the core's suggestion, and the
 // correction that re-sends what failed. No more mail goes to a bounced address meanwhile.
-function Bounces() {
-  const d = useLoad(() => listAll('/v1/admin/bounces' + q({ state: 'active' })), []);
+function Bounces({ loc }) {
+  const d = useLoad(() => listAll('/v1/admin/bounces' + q({ state: 'active', location: loc })), [loc]);
   const [err, setErr] = useState(null);
   const poll = async () => {
     setErr(null);
@@ -65,32 +66,36 @@ function Resend({ m, onDone }) {
   );
 }
 
+// The top bar's location filters both lists (issue 14: "lists filter by location"): a
+// reception desk sees its own office's delivery problems. Bounces reported later by the
+// mail system are the list above; the outbox's own failures are `state=failed`.
 export function Messages() {
   const [problems, setProblems] = useState(true);
+  const loc = useLocation();
+  const [locations] = useList(loadLocations);
   const d = useLoad(async () => {
-    const all = problems
-      ? [...await listAll('/v1/admin/outbox' + q({ state: 'failed', limit: 500 })), ...await listAll('/v1/admin/outbox' + q({ state: 'bounced', limit: 500 })).catch(() => [])]
-      : await listAll('/v1/admin/outbox' + q({ limit: 500 }));
-    const list = problems ? all.filter((m) => m.state === 'failed' || m.state === 'bounced') : all;
+    const list = await listAll('/v1/admin/outbox' + q({ state: problems ? 'failed' : undefined, location: loc, limit: 500 }));
     // The guest's phone next to each problem, so staff can call.
     const uids = [...new Set(list.map((m) => m.booking).filter((u) => u && !String(u).includes(':')))].slice(0, 50);
     const books = Object.fromEntries(await Promise.all(uids.map((u) => api('GET', '/v1/admin/bookings/' + encodeURIComponent(u)).then((b) => [u, b], () => [u, null]))));
     return list.map((m) => ({ ...m, _b: books[m.booking] }));
-  }, [problems]);
+  }, [problems, loc]);
+  const here = loc && locations.find((l) => l.id === loc);
   return (
     <div class="screen">
       <h1>{t('messages_title')}</h1>
-      <Bounces />
+      {loc && <p class="muted" data-testid="location-note">{t('at_location', { name: here ? textOf(here.name) : loc })}</p>}
+      <Bounces loc={loc} />
       <h2>{t('outbox')}</h2>
       <Check label={t('problems_only')} checked={problems} onChange={setProblems} />
       <FormError err={d.err} />
       {d.loading && !d.data ? <Loading /> : !d.data || !d.data.length ? <Empty>{t('empty_messages')}</Empty> : (
-        <table class="list">
+        <div class="table-wrap"><table class="list outbox cards">
           <thead><tr><th scope="col">{t('state')}</th><th scope="col">{t('template')}</th><th scope="col">{t('recipient')}</th><th scope="col">{t('phone')}</th><th scope="col">{t('when')}</th></tr></thead>
           <tbody>{d.data.map((m) => {
             const phone = m._b && m._b.guest && m._b.guest.phone;
             return (
-              <tr class={'ms-' + m.state}>
+              <tr class={'ms-' + m.state} data-message={m.id} data-owner={m.booking}>
                 <td><span class={'badge ms-' + m.state}>{t('ms_' + m.state)}</span></td>
                 <td>{m.template} · {m.channel}{m.booking && !String(m.booking).includes(':') ? <> · <a href={'#/booking/' + encodeURIComponent(m.booking)}>{t('details')}</a></> : ''}</td>
                 <td>{m.recipient}{(m.state === 'failed' || m.state === 'bounced') && <Resend m={m} onDone={d.reload} />}</td>
@@ -99,7 +104,7 @@ export function Messages() {
               </tr>
             );
           })}</tbody>
-        </table>
+        </table></div>
       )}
     </div>
   );

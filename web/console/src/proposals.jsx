@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, itemsOf, listAll, q } from './api.js';
 import { t } from './i18n.js';
 import { Field, Check, FormError, Loading, Empty, Tabs, useLoad, announce } from './ui.jsx';
+import { useLocation } from './front.jsx';
 import { today, addDays, mondayOf, fmtDay, fmtRange, pad, parseDate } from './time.js';
 import { usePages, PagePicker } from './phone.jsx';
 import { bookingHosts } from './calendar.jsx';
@@ -111,7 +112,8 @@ function NewProposal({ onCreated }) {
 export function Proposals() {
   const [state, setState] = useState('open');
   const [creating, setCreating] = useState(false);
-  const d = useLoad(() => listAll('/v1/admin/proposals' + q({ state, limit: 500 })), [state]);
+  const loc = useLocation();  // the top bar's office (a proposal carries its location)
+  const d = useLoad(() => listAll('/v1/admin/proposals' + q({ state, limit: 500 })).then((l) => l.filter((p) => !loc || p.location === loc)), [state, loc]);
   const [err, setErr] = useState(null);
   const withdraw = async (id) => { setErr(null); try { await api('DELETE', '/v1/admin/proposals/' + encodeURIComponent(id)); announce(t('saved')); d.reload(); } catch (e) { setErr(e); } };
   return (

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, itemsOf, listAll, q } from './api.js';
 import { t, problem } from './i18n.js';
 import { Dialog, Field, Check, FormError, Loading, Empty, Status, Tabs, useLoad, announce } from './ui.jsx';
+import { useLocation } from './front.jsx';
 import { fmtRange, fmtDateTime } from './time.js';
 import { guestName } from './calendar.jsx';
 
@@ -82,9 +83,10 @@ export function RequestDialog({ booking, onClose }) {
 
 export function Requests() {
   const [tab, setTab] = useState('all');
+  const loc = useLocation();  // the Declined tray follows the top bar's office
   const d = useLoad(() => tab === 'declined'
-    ? listAll('/v1/admin/bookings' + q({ tray: 'declined', limit: 1000 }))
-    : listAll('/v1/admin/confirmation-requests' + q({ state: tab === 'all' ? '' : tab, limit: 1000 })), [tab]);
+    ? listAll('/v1/admin/bookings' + q({ tray: 'declined', location: loc, limit: 1000 }))
+    : listAll('/v1/admin/confirmation-requests' + q({ state: tab === 'all' ? '' : tab, limit: 1000 })), [tab, loc]);
   return (
     <div class="screen">
       <h1>{t('requests_title')}</h1>

@@ -1,16 +1,19 @@
-// Find a guest by name, phone or e-mail across bookings (GET /v1/admin/bookings?q=).
+// Find a guest (R-INQ-5) by name, phone, e-mail, company or notes across bookings and
+// inquiries: GET /v1/admin/search, whose matching is the core's (full- and half-width
+// names alike, "+81 90-1234-5678" found as "09012345678"). Without a search text: the
+// bookings list. The top bar's location and the status chips narrow both.
 import { useState } from 'preact/hooks';
 import { api, listAll, q as qs } from './api.js';
 import { t } from './i18n.js';
 import { Field, FormError, Loading, Empty, Status, Tabs, useLoad, announce } from './ui.jsx';
-import { fmtRange } from './time.js';
+import { fmtRange, fmtDateTime } from './time.js';
 import { guestName } from './calendar.jsx';
-import { useLocation } from './front.jsx';
+import { useLocation, useList, loadLocations, textOf } from './front.jsx';
 
 export function BookingTable({ items, selected, onSelect }) {
   const pick = (uid, on) => onSelect(on ? [...selected, uid] : selected.filter((x) => x !== uid));
   return (
-    <table class="list">
+    <table class="list bookings">
       <thead><tr>{onSelect && <th scope="col"><input type="checkbox" aria-label={t('select_all')} checked={items.length > 0 && selected.length === items.length} onChange={(e) => onSelect(e.currentTarget.checked ? items.map((b) => b.uid) : [])} /></th>}<th scope="col">{t('time')}</th><th scope="col">{t('guest')}</th><th scope="col">{t('email')}</th><th scope="col">{t('phone')}</th><th scope="col">{t('status')}</th></tr></thead>
       <tbody>{items.map((b) => (
         <tr data-uid={b.uid}>
@@ -54,15 +57,40 @@ export function Search({ q }) {
   const [status, setStatus] = useState('');
   const [sel, setSel] = useState([]);
   const loc = useLocation();
-  const d = useLoad(() => listAll('/v1/admin/bookings' + qs({ q, status, location: loc, limit: 200 }), 600), [q, status, loc]);
+  const [locations] = useList(loadLocations);
+  const d = useLoad(async () => {
+    if (!q) return { bookings: await listAll('/v1/admin/bookings' + qs({ status, location: loc, limit: 200 }), 600), inquiries: [] };
+    const r = await api('GET', '/v1/admin/search' + qs({ q }));
+    return {
+      bookings: (r.bookings || []).filter((b) => (!status || b.status === status) && (!loc || b.location === loc)),
+      inquiries: status ? [] : (r.inquiries || []).filter((x) => !loc || x.location === loc),
+    };
+  }, [q, status, loc]);
+  const here = loc && locations.find((l) => l.id === loc);
+  const none = d.data && !d.data.bookings.length && !d.data.inquiries.length;
   return (
     <div class="screen">
       <h1>{q ? `${t('search_title')}: “${q}”` : t('nav_bookings')}</h1>
       <Tabs label={t('status')} value={status} onChange={setStatus} tabs={[['', t('rs_all')], ['pending', t('st_pending')], ['approved', t('st_approved')], ['cancelled', t('st_cancelled')]]} />
+      {loc && <p class="muted" data-testid="location-note">{t('at_location', { name: here ? textOf(here.name) : loc })}</p>}
       <FormError err={d.err} />
-      {d.loading && !d.data ? <Loading /> : !d.data || !d.data.length ? <Empty>{t('no_results')}</Empty> : <>
-        <div class="table-wrap"><BookingTable items={d.data} selected={sel} onSelect={setSel} /></div>
+      {d.loading && !d.data ? <Loading /> : !d.data || none ? <Empty>{t('no_results')}</Empty> : <>
+        {d.data.bookings.length > 0 && <div class="table-wrap"><BookingTable items={d.data.bookings} selected={sel} onSelect={setSel} /></div>}
         {sel.length > 0 && <ManualMail uids={sel} onDone={() => {}} />}
+        {d.data.inquiries.length > 0 && <section aria-labelledby="found-inq">
+          <h2 id="found-inq">{t('nav_inquiries')}</h2>
+          <div class="table-wrap"><table class="list cards found-inquiries">
+            <thead><tr><th scope="col">{t('received')}</th><th scope="col">{t('guest')}</th><th scope="col">{t('email')}</th><th scope="col">{t('phone')}</th><th scope="col">{t('state')}</th></tr></thead>
+            <tbody>{d.data.inquiries.map((x) => (
+              <tr data-inquiry={x.id}>
+                <td>{x.created ? fmtDateTime(x.created) : ''}</td>
+                <td><a href={'#/inquiries/' + encodeURIComponent(x.id)}>{(x.guest && x.guest.name) || x.id}</a></td>
+                <td>{x.guest && x.guest.email}</td><td>{x.guest && x.guest.phone}</td>
+                <td><span class={'badge iq-' + x.state}>{t('iq_' + x.state)}</span></td>
+              </tr>
+            ))}</tbody>
+          </table></div>
+        </section>}
       </>}
     </div>
   );

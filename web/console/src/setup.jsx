@@ -41,6 +41,7 @@ function HostForm({ host, onDone }) {
   const ov = host.overrides || [];
   const [f, setF] = useState({
     name: host.name || '', email: host.email || '', timezone: host.timezone || browserZone(), language: host.language || 'en', phone: host.phone || '', location: host.location || '',
+    sms_reminders: !!host.sms_reminders, sms_arrivals: host.sms_arrivals !== false,
     weekly: Object.fromEntries(DAYS.map((d) => [d, (host.weekly_hours && host.weekly_hours[d]) || (host.id ? [] : d === 'sat' || d === 'sun' ? [] : [['09:00', '17:00']])])),
     holidays: ov.filter((o) => !o.hours || !o.hours.length).map((o) => o.date),
     overrides: ov.filter((o) => o.hours && o.hours.length).map((o) => ({ date: o.date, hours: o.hours })),
@@ -49,7 +50,9 @@ function HostForm({ host, onDone }) {
   const [preview, setPreview] = useState(null);
   const set = (k) => (e) => setF({ ...f, [k]: e.currentTarget.value });
   const body = () => ({
-    name: f.name, email: f.email, timezone: f.timezone, language: f.language, phone: f.phone || undefined, location: f.location || undefined, weekly_hours: f.weekly,
+    // An emptied phone or office is sent as "" (PUT keeps fields left out: the old value stayed).
+    name: f.name, email: f.email, timezone: f.timezone, language: f.language, phone: f.phone, location: f.location, weekly_hours: f.weekly,
+    sms_reminders: f.sms_reminders, sms_arrivals: f.sms_arrivals,
     overrides: [...f.holidays.filter(Boolean).map((d) => ({ date: d, hours: [] })), ...f.overrides.filter((o) => o.date)],
   });
   const save = async (e) => {
@@ -87,6 +90,10 @@ function HostForm({ host, onDone }) {
         <Field label={t('language')} name="language" err={err}><select value={f.language} onChange={set('language')}>{LANGUAGES.map(([c, n]) => <option value={c}>{n}</option>)}</select></Field>
         <Field label={t('phone')} name="phone" err={err}><input type="tel" value={f.phone} onInput={set('phone')} /></Field>
         <LocationSelect value={f.location} onChange={(v) => setF({ ...f, location: v })} err={err} />
+      </div>
+      <div class="row">
+        <Check name="sms_reminders" label={t('sms_host_reminders')} checked={f.sms_reminders} onChange={(v) => setF({ ...f, sms_reminders: v })} />
+        <Check name="sms_arrivals" label={t('sms_host_arrivals')} checked={f.sms_arrivals} onChange={(v) => setF({ ...f, sms_arrivals: v })} />
       </div>
       <datalist id="zones">{zoneList.map((z) => <option value={z} />)}</datalist>
       <fieldset><legend>{t('weekly_hours')}</legend>

@@ -1,0 +1,135 @@
+"""The console's front-office lists and settings over real HTTP (issues 12 and 14): the
+outbox and the bounces filter by location (a reception desk sees its own office's
+messages), the outbox filters by state and pages with a cursor; a staff member sets
+their own phone and which events text them (GET|PUT /v1/admin/me/sms), and the settings
+decide the SMS that are planned."""
+import re
+import unittest
+
+from front_base import FrontServer
+
+
+def cookie_of(reply):
+    m = re.match(r"kairos_session=([^;]*)", reply.header("Set-Cookie") or "")
+    return m.group(1) if m else None
+
+
+class OutboxByLocation(FrontServer):
+    def test_messages_filter_by_the_office_of_their_booking_or_inquiry(self):
+        tokyo = self.location("Tokyo office", "Shibuya 1-2-3", zone="Asia/Tokyo")
+        oulu = self.location("Oulu office", "Kauppurienkatu 1")
+        ht = self.host("Tokyo Host", "tokyo-host@clinic.test", location=tokyo)
+        ho = self.host("Oulu Host", "oulu-host@clinic.test", location=oulu)
+        self.page("tokyo", [ht], location=tokyo)
+        self.page("oulu", [ho], location=oulu)
+        bt = self.book("tokyo", self.slot(30), mail="tokyo-guest@example.com")
+        bo = self.book("oulu", self.slot(31), mail="oulu-guest@example.com")
+        q = self.ok(self.call("POST", "/v1/inquiries", {"page": "tokyo", "kind": "question", "location": tokyo,
+                                                        "guest": {"name": "Asker", "email": "asker@example.com"},
+                                                        "message": "Parking?"}), 201)
+        everything = self.ok(self.owner("GET", "/v1/admin/outbox"))["messages"]
+        owners = {m["booking"] for m in everything}
+        self.assertTrue({bt["uid"], bo["uid"], "inquiry:" + q["id"]} <= owners, owners)
+
+        at_tokyo = self.ok(self.owner("GET", "/v1/admin/outbox?location=" + tokyo))["messages"]
+        self.assertTrue(at_tokyo)
+        self.assertEqual({m["booking"] for m in at_tokyo}, {bt["uid"], "inquiry:" + q["id"]})
+        at_oulu = self.ok(self.owner("GET", "/v1/admin/outbox?location=" + oulu))["messages"]
+        self.assertEqual({m["booking"] for m in at_oulu}, {bo["uid"]})
+        # With the booking filter too, and after staff move the Oulu visit to Tokyo.
+        self.assertEqual(self.ok(self.owner("GET", "/v1/admin/outbox?location=%s&booking=%s" % (tokyo, bo["uid"])))
+                         ["messages"], [])
+        self.ok(self.owner("PATCH", "/v1/admin/bookings/" + bo["uid"], {"location": tokyo, "notify": False}))
+        moved = self.ok(self.owner("GET", "/v1/admin/outbox?location=" + tokyo))["messages"]
+        self.assertIn(bo["uid"], {m["booking"] for m in moved})
+
+        # State filter, paging, bad input changes nothing and names the field.
+        scheduled = self.ok(self.owner("GET", "/v1/admin/outbox?state=scheduled"))["messages"]
+        self.assertTrue(scheduled and all(m["state"] == "scheduled" for m in scheduled))
+        self.assertEqual(self.ok(self.owner("GET", "/v1/admin/outbox?state=failed"))["messages"], [])
+        first = self.ok(self.owner("GET", "/v1/admin/outbox?limit=2"))
+        self.assertEqual(len(first["messages"]), 2)
+        self.assertIsNotNone(first["next_cursor"])
+        rest = self.ok(self.owner("GET", "/v1/admin/outbox?limit=1000&cursor=" + first["next_cursor"]))
+        self.assertIsNone(rest["next_cursor"])
+        self.assertEqual([m["id"] for m in first["messages"] + rest["messages"]],
+                         [m["id"] for m in self.ok(self.owner("GET", "/v1/admin/outbox"))["messages"]])
+        self.problem(self.owner("GET", "/v1/admin/outbox?state=lost"), 422, "invalid_state", "state")
+        self.problem(self.owner("GET", "/v1/admin/outbox?location=loc_nope"), 422, "unknown_location", "location")
+        self.problem(self.owner("GET", "/v1/admin/outbox?limit=0"), 422, "invalid_limit", "limit")
+        self.problem(self.owner("GET", "/v1/admin/outbox?cursor=x1"), 422, "invalid_cursor", "cursor")
+        # Another account's location is unknown here.
+        self.problem(self.owner("GET", "/v1/admin/bounces?location=loc_nope"), 422, "unknown_location", "location")
+        self.assertEqual(self.ok(self.owner("GET", "/v1/admin/bounces?location=" + tokyo))["items"], [])
+
+
+class StaffSmsSettings(FrontServer):
+    def sign_in(self, email, password):
+        r = self.call("POST", "/v1/session", {"email": email, "password": password})
+        self.assertEqual(r.status, 204, r)
+        cookie = cookie_of(r)
+
+        def call(method, path, body=None):
+            h = {"Cookie": "kairos_session=" + cookie}
+            if method != "GET":
+                h["Origin"] = self.base
+            return self.call(method, path, body, headers=h)
+        return call
+
+    def test_a_staff_member_sets_their_phone_and_events_and_the_sms_follow(self):
+        h = self.host("Sms Host", "sms-host@clinic.test")
+        room = self.ok(self.owner("POST", "/v1/admin/rooms", {"name": "Room Sms"}), 201)["id"]  # visits in a room get a reception code
+        self.page("smsme", [h], rooms=[room], notifications={"host_reminders": True, "reminders_minutes": [60]})
+        pw = "a long enough passphrase"
+        self.ok(self.owner("POST", "/v1/admin/staff", {"name": "Sms Host", "email": "sms-host@clinic.test", "role": "staff",
+                                                       "host": h, "password": pw}), 201)
+        self.ok(self.owner("POST", "/v1/admin/staff", {"name": "Desk", "email": "desk@clinic.test", "role": "staff",
+                                                       "password": pw}), 201)
+        me = self.sign_in("sms-host@clinic.test", pw)
+        got = self.ok(me("GET", "/v1/admin/me/sms"))
+        self.assertEqual(got, {"host": h, "host_name": "Sms Host", "phone": "", "sms_reminders": False,
+                               "sms_arrivals": True})
+        # An event without a phone, and a malformed phone, are refused and change nothing.
+        self.problem(me("PUT", "/v1/admin/me/sms", {"sms_reminders": True}), 422, "phone_required", "phone")
+        self.problem(me("PUT", "/v1/admin/me/sms", {"phone": "call me", "sms_reminders": True}), 422, "invalid_phone",
+                     "phone")
+        self.problem(me("PUT", "/v1/admin/me/sms", {"sms_arrivals": "yes"}), 422, "invalid_type", "sms_arrivals")
+        self.assertEqual(self.ok(me("GET", "/v1/admin/me/sms"))["phone"], "")
+        # The staff member may change their own SMS though hosts are otherwise the owner's.
+        self.problem(me("PUT", "/v1/admin/hosts/" + h, {"phone": "+358 40 111 2222"}), 403, "forbidden")
+        put = self.ok(me("PUT", "/v1/admin/me/sms", {"phone": "+358 40 111 2222", "sms_reminders": True,
+                                                      "sms_arrivals": False}))
+        self.assertEqual(put["phone"], "+358 40 111 2222")
+        host = self.ok(self.owner("GET", "/v1/admin/hosts/" + h))
+        self.assertEqual((host["phone"], host["sms_reminders"], host["sms_arrivals"]), ("+358 40 111 2222", True, False))
+        self.assertEqual(host["name"], "Sms Host")  # the rest of the host is kept
+
+        # Reminders by SMS now; no SMS when the visitor checks in (switched off).
+        b = self.book("smsme", self.slot(3))
+        rows = self.ok(self.owner("GET", "/v1/admin/outbox?booking=" + b["uid"]))["messages"]
+        self.assertEqual([m["template"] for m in rows if m["channel"] == "sms"], ["booking.reminder_sms.host"])
+        self.ok(self.call("POST", "/v1/checkin/" + b["checkin_code"]))
+        rows = self.ok(self.owner("GET", "/v1/admin/outbox?booking=" + b["uid"]))["messages"]
+        self.assertNotIn("checkin.arrived.sms", [m["template"] for m in rows])
+        # Arrivals on, reminders off: the next visitor's arrival texts the host.
+        self.ok(me("PUT", "/v1/admin/me/sms", {"sms_reminders": False, "sms_arrivals": True}))
+        b2 = self.book("smsme", self.slot(4), mail="second@example.com")
+        rows = self.ok(self.owner("GET", "/v1/admin/outbox?booking=" + b2["uid"]))["messages"]
+        self.assertEqual([m for m in rows if m["channel"] == "sms"], [])
+        self.ok(self.call("POST", "/v1/checkin/" + b2["checkin_code"]))
+        rows = self.ok(self.owner("GET", "/v1/admin/outbox?booking=" + b2["uid"]))["messages"]
+        self.assertEqual([(m["template"], m["recipient"]) for m in rows if m["channel"] == "sms"],
+                         [("checkin.arrived.sms", "+358 40 111 2222")])
+        # Clearing the phone with the events off is allowed.
+        self.ok(me("PUT", "/v1/admin/me/sms", {"phone": "", "sms_arrivals": False}))
+        self.assertNotIn("phone", self.ok(self.owner("GET", "/v1/admin/hosts/" + h)))
+
+        # A login without a host, and an API key, have no SMS of their own.
+        desk = self.sign_in("desk@clinic.test", pw)
+        self.problem(desk("GET", "/v1/admin/me/sms"), 409, "no_host")
+        self.problem(desk("PUT", "/v1/admin/me/sms", {"phone": "+358 40 1"}), 409, "no_host")
+        self.problem(self.owner("GET", "/v1/admin/me/sms"), 409, "no_host")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,54 @@
+// Strings of the phone navigation ("More"), the staff member's own SMS settings and the
+// location note of the message lists, in the five languages (merged by i18n.js).
+// The bottom bar's short labels (navs_*) are single short words: each must fit a fifth of
+// a 320 px screen whole (e2e.console_layout checks it in every language).
+export const desk = {
+  en: {
+    nav_more: 'More', navs_calendar: 'Calendar', navs_bookings: 'Bookings', navs_inquiries: 'Inquiries', navs_phone: 'Phone',
+    nav_me: 'My SMS', me_title: 'SMS to me', me_lead: 'Text messages about your own visits go to this number ({host}).',
+    sms_phone: 'Mobile number', sms_events: 'Send me an SMS', sms_reminders_me: 'Before each of my visits (with the reminder mail)',
+    sms_arrivals_me: 'When my visitor checks in at reception', no_host_text: 'Your login is not linked to a host, so there are no visits to text you about. An owner links logins to hosts in Setup → Staff.',
+    sms_owner_hint: 'Owners set the SMS of every host in Setup → Hosts.', sms_host_reminders: 'SMS reminders to this host', sms_host_arrivals: 'SMS to this host when their visitor checks in',
+    at_location: 'Only {name}: choose “All locations” at the top to see every office.', host_link: 'Linked host',
+  },
+  ja: {
+    nav_more: 'その他', navs_calendar: 'カレンダー', navs_bookings: '予約', navs_inquiries: '問い合わせ', navs_phone: '電話',
+    nav_me: '自分のSMS', me_title: '自分へのSMS', me_lead: '自分の来訪予定についてのSMSはこの番号に届きます（{host}）。',
+    sms_phone: '携帯電話番号', sms_events: 'SMSを受け取るとき', sms_reminders_me: '来訪の前（リマインダーメールと同時）',
+    sms_arrivals_me: '来訪者が受付でチェックインしたとき', no_host_text: 'このログインは担当者に結び付いていないため、SMSで知らせる予定がありません。オーナーが 設定 → スタッフ で担当者に結び付けられます。',
+    sms_owner_hint: 'オーナーは 設定 → 担当者 で全担当者のSMSを設定できます。', sms_host_reminders: 'この担当者にSMSでリマインダー', sms_host_arrivals: '来訪者のチェックイン時にこの担当者へSMS',
+    at_location: '{name} のみ表示中。すべての拠点を見るには上部で「すべての拠点」を選んでください。', host_link: '担当者',
+  },
+  fi: {
+    nav_more: 'Lisää', navs_calendar: 'Kalenteri', navs_bookings: 'Varaukset', navs_inquiries: 'Kyselyt', navs_phone: 'Puhelin',
+    nav_me: 'Omat tekstiviestit', me_title: 'Tekstiviestit minulle', me_lead: 'Omista käynneistäsi kertovat tekstiviestit tulevat tähän numeroon ({host}).',
+    sms_phone: 'Matkapuhelinnumero', sms_events: 'Lähetä minulle tekstiviesti', sms_reminders_me: 'Ennen jokaista käyntiäni (muistutusviestin kanssa)',
+    sms_arrivals_me: 'Kun vieraani ilmoittautuu vastaanotossa', no_host_text: 'Kirjautumistasi ei ole liitetty henkilöön, joten sinulle ei ole käyntejä, joista kertoa. Omistaja liittää kirjautumiset kohdassa Asetukset → Henkilökunta.',
+    sms_owner_hint: 'Omistajat asettavat kaikkien henkilöiden tekstiviestit kohdassa Asetukset → Henkilöt.', sms_host_reminders: 'Muistutukset tekstiviestinä tälle henkilölle', sms_host_arrivals: 'Tekstiviesti, kun vieras ilmoittautuu',
+    at_location: 'Vain {name}: valitse ylhäältä ”Kaikki toimipisteet” nähdäksesi kaikki.', host_link: 'Henkilö',
+  },
+  de: {
+    nav_more: 'Mehr', navs_calendar: 'Kalender', navs_bookings: 'Termine', navs_inquiries: 'Anfragen', navs_phone: 'Telefon',
+    nav_me: 'Meine SMS', me_title: 'SMS an mich', me_lead: 'SMS zu Ihren eigenen Terminen gehen an diese Nummer ({host}).',
+    sms_phone: 'Mobilnummer', sms_events: 'Schicken Sie mir eine SMS', sms_reminders_me: 'Vor jedem meiner Termine (mit der Erinnerungsmail)',
+    sms_arrivals_me: 'Wenn sich mein Besuch am Empfang anmeldet', no_host_text: 'Ihr Login ist mit keiner Person verknüpft, daher gibt es keine Termine, zu denen wir Ihnen schreiben könnten. Ein Inhaber verknüpft Logins unter Einstellungen → Mitarbeitende.',
+    sms_owner_hint: 'Inhaber stellen die SMS aller Personen unter Einstellungen → Personen ein.', sms_host_reminders: 'SMS-Erinnerungen an diese Person', sms_host_arrivals: 'SMS an diese Person, wenn sich ihr Besuch anmeldet',
+    at_location: 'Nur {name}: Wählen Sie oben „Alle Standorte“, um alle zu sehen.', host_link: 'Verknüpfte Person',
+  },
+  hu: {
+    nav_more: 'Több', navs_calendar: 'Naptár', navs_bookings: 'Foglalás', navs_inquiries: 'Kérdések', navs_phone: 'Telefon',
+    nav_me: 'SMS-eim', me_title: 'Nekem szóló SMS', me_lead: 'A saját időpontjairól szóló SMS-ek erre a számra mennek ({host}).',
+    sms_phone: 'Mobilszám', sms_events: 'Küldjön nekem SMS-t', sms_reminders_me: 'Minden időpontom előtt (az emlékeztető levéllel)',
+    sms_arrivals_me: 'Amikor a vendégem bejelentkezik a recepción', no_host_text: 'A bejelentkezése nincs munkatárshoz kötve, ezért nincs időpont, amelyről SMS-t küldhetnénk. A tulajdonos a Beállítások → Személyzet alatt kötheti össze.',
+    sms_owner_hint: 'A tulajdonosok minden munkatárs SMS-ét a Beállítások → Munkatársak alatt állítják be.', sms_host_reminders: 'SMS-emlékeztető ennek a munkatársnak', sms_host_arrivals: 'SMS ennek a munkatársnak, amikor a vendége bejelentkezik',
+    at_location: 'Csak {name}: az összes megtekintéséhez felül válassza az „Összes helyszín” lehetőséget.', host_link: 'Munkatárs',
+  },
+};
+
+export const deskProblems = {
+  en: { phone_required: 'Enter a phone number to get SMS.', invalid_phone: 'Use digits, spaces and + - ( ) . only.', no_host: 'Your login is not linked to a host.', invalid_state: 'Not a known state.' },
+  ja: { phone_required: 'SMSを受け取るには電話番号を入力してください。', invalid_phone: '数字、空白、+ - ( ) . のみ使えます。', no_host: 'このログインは担当者に結び付いていません。', invalid_state: '不明な状態です。' },
+  fi: { phone_required: 'Anna puhelinnumero saadaksesi tekstiviestejä.', invalid_phone: 'Vain numerot, välilyönnit ja + - ( ) . käyvät.', no_host: 'Kirjautumistasi ei ole liitetty henkilöön.', invalid_state: 'Tuntematon tila.' },
+  de: { phone_required: 'Geben Sie eine Telefonnummer ein, um SMS zu erhalten.', invalid_phone: 'Nur Ziffern, Leerzeichen und + - ( ) . sind erlaubt.', no_host: 'Ihr Login ist mit keiner Person verknüpft.', invalid_state: 'Unbekannter Status.' },
+  hu: { phone_required: 'Adjon meg telefonszámot az SMS-ekhez.', invalid_phone: 'Csak számjegyek, szóközök és + - ( ) . használhatók.', no_host: 'A bejelentkezése nincs munkatárshoz kötve.', invalid_state: 'Ismeretlen állapot.' },
+};
