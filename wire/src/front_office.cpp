@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "kairos/email.hpp"  // check_email
+#include "kairos/language.hpp"
 #include "kairos/templates.hpp"  // supported_languages
 #include "kairos/time_text.hpp"
 #include "kairos/wire/lifecycle.hpp"  // read_guest
@@ -53,45 +54,6 @@ void to_json(nlohmann::json& j, const ReportSettings& s) {
 namespace kairos::wire {
 namespace {
 
-// A stored text: a string or a map of language → string.
-Result<core::LocalizedText> read_localized(const Json& j, std::string_view field) {
-  core::LocalizedText t;
-  if (j.is_string()) {
-    t.text = j.get<std::string>();
-    return t;
-  }
-  if (!j.is_object()) return core::make_error("invalid_type", "a string or a map of language to text", std::string(field));
-  for (const auto& [lang, v] : j.items()) {
-    auto s = read_string(v, field_path(field, lang));
-    if (!s) return s.error();
-    t.by_language[lang] = *s;
-  }
-  return t;
-}
-
-// A name or address in a request: a non-empty string, or 1–10 languages of non-empty text.
-Result<core::LocalizedText> read_localized_request(const Json& j, std::string_view field, bool required,
-                                                   std::size_t max) {
-  const std::string f(field);
-  if (j.is_string()) {
-    const auto& s = j.get_ref<const std::string&>();
-    if (required && s.empty()) return core::make_error("missing_field", f + " must not be empty", f);
-    if (s.size() > max) return core::make_error("too_long", f + " is too long", f);
-    return core::LocalizedText{s, {}};
-  }
-  if (j.is_object() && !j.empty() && j.size() <= 10) {
-    core::LocalizedText t;
-    for (const auto& [lang, v] : j.items()) {
-      if (lang.size() > 16 || !v.is_string() || v.get_ref<const std::string&>().empty() ||
-          v.get_ref<const std::string&>().size() > max)
-        return core::make_error("invalid_type", "a text per language", field_path(field, lang));
-      t.by_language[lang] = v.get<std::string>();
-    }
-    return t;
-  }
-  return core::make_error("invalid_type", "a string or a map of language to text", f);
-}
-
 // A member that must be there in a stored document.
 Result<const Json*> stored_member(const Json& j, std::string_view key, std::string_view field) {
   const Json* m = member(j, key);
@@ -136,6 +98,61 @@ Json guest_document(const core::Guest& g) {
 }
 
 }  // namespace
+
+// --- owner content in several languages ------------------------------------------------
+
+Result<core::LocalizedText> read_localized(const Json& j, std::string_view field) {
+  core::LocalizedText t;
+  if (j.is_string()) {
+    t.text = j.get<std::string>();
+    return t;
+  }
+  if (!j.is_object()) return core::make_error("invalid_type", "a string or a map of language to text", std::string(field));
+  for (const auto& [lang, v] : j.items()) {
+    auto s = read_string(v, field_path(field, lang));
+    if (!s) return s.error();
+    t.by_language[lang] = *s;
+  }
+  return t;
+}
+
+Result<core::LocalizedText> read_localized_request(const Json& j, std::string_view field, bool required,
+                                                   std::size_t max, bool single_line) {
+  const std::string f(field);
+  // One text, checked the same way whether it stands alone or is one language's.
+  const auto check = [&](const std::string& s, const std::string& at) -> core::Status {
+    if (required && s.empty()) return core::make_error("missing_field", f + " must not be empty", at);
+    if (s.size() > max) return core::make_error("too_long", f + " is too long", at);
+    if (single_line && !is_single_line(s)) return core::make_error("control_character", "a name is one line of text", at);
+    return core::ok_status();
+  };
+  if (j.is_string()) {
+    const auto& s = j.get_ref<const std::string&>();
+    if (auto st = check(s, f); !st) return st.error();
+    return core::LocalizedText{s, {}};
+  }
+  if (!j.is_object()) return core::make_error("invalid_type", "a string or a map of language to text", f);
+  if (j.empty()) return core::make_error("missing_field", f + " needs the text in at least one language", f);
+  core::LocalizedText t;
+  for (const auto& [lang, v] : j.items()) {
+    const std::string at = field_path(field, lang);
+    if (!core::is_supported_language(lang))
+      return core::make_error("unsupported_language", "languages are en, ja, fi, de, hu", at);
+    if (!v.is_string()) return core::make_error("invalid_type", "expected the text in this language", at);
+    const auto& s = v.get_ref<const std::string&>();
+    // A language given is a text promised: an empty one would show the guest nothing.
+    if (s.empty()) return core::make_error("missing_field", f + " must not be empty", at);
+    if (auto st = check(s, at); !st) return st.error();
+    t.by_language[lang] = s;
+  }
+  return t;
+}
+
+std::string localized_in(const Json* j, std::string_view language, std::string_view fallback) {
+  if (j == nullptr) return {};
+  auto t = read_localized(*j, "");
+  return t ? t->in(language, fallback) : std::string();
+}
 
 // --- stored documents ----------------------------------------------------------------
 
@@ -305,7 +322,7 @@ Result<core::Location> read_location_request(const Json& body, core::Location ba
       if (create) return core::make_error("missing_field", std::string(key) + " is required", key);
       continue;
     }
-    auto t = read_localized_request(*v, key, create, max);
+    auto t = read_localized_request(*v, key, create, max, std::string_view(key) == "name");
     if (!t) return t.error();
     *out = std::move(*t);
   }

@@ -78,13 +78,15 @@ bool report_due(LocalDateTime now_local, LocalTime at, std::optional<LocalDate> 
 // Plain values: the server stores them through wire/ (the only JSON mapping) and the
 // rules below change them; nothing here knows how they are stored.
 
-// A name or address written once, or once per language (location names, addresses).
+// Owner content written once, or once per language: location names and addresses, page
+// and service names and descriptions (docs/API.md, "Owner content in several languages").
 struct LocalizedText {
   std::string text;                               // used when by_language is empty
   std::map<std::string, std::string> by_language;  // language → text
   bool empty() const { return text.empty() && by_language.empty(); }
-  // The text in `language`, else in English, else the first one.
-  std::string in(std::string_view language) const;
+  // The text in `language`, else in `fallback` (the page's language), else in English,
+  // else the first one (pick_language).
+  std::string in(std::string_view language, std::string_view fallback = "en") const;
   friend bool operator==(const LocalizedText&, const LocalizedText&) = default;
 };
 
