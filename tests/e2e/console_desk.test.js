@@ -137,6 +137,31 @@ run('console_desk', async (ctx) => {
   await hf.getByRole('button', { name: 'Save' }).click();
   await waitFor(async () => { const h = (await demo(server, 'GET', '/v1/admin/hosts/' + offices.south.host)).json; return !h.phone && h.sms_reminders === false; }, 'phone cleared');
 
+  // Setup → Account: the sender name, logo and default language are kept (they used to
+  // be answered "Saved." and dropped), and a new page starts from that language and logo.
+  await page.goto(server.base + '/console/#/setup/account');
+  const af = page.locator('form[data-form="account"]');
+  await af.getByLabel('Sender name').fill('Aurora reception');
+  await af.getByLabel('Logo').fill('https://desk.example/logo.png');
+  await af.getByLabel('Default language').selectOption('fi');
+  await af.getByRole('button', { name: 'Save' }).click();
+  await waitFor(async () => (await demo(server, 'GET', '/v1/admin/account')).json.sender_name === 'Aurora reception', 'sender name stored');
+  await page.reload();
+  await af.waitFor();
+  assert(await af.getByLabel('Sender name').inputValue() === 'Aurora reception', 'the stored sender name shows');
+  assert(await af.getByLabel('Logo').inputValue() === 'https://desk.example/logo.png', 'the stored logo shows');
+  assert(await af.getByLabel('Default language').inputValue() === 'fi', 'the stored language shows');
+  await af.getByLabel('Logo').fill('ftp://desk.example/logo.png');
+  await af.getByRole('button', { name: 'Save' }).click();
+  await af.locator('.field-error').waitFor();
+  assert(await af.getByLabel('Logo').inputValue() === 'ftp://desk.example/logo.png', 'a refused save keeps what was typed');
+  await axeBoth(page, 'account with an error');
+  await page.goto(server.base + '/console/#/setup/pages');
+  await page.getByRole('button', { name: 'New page' }).click();
+  const pf = page.locator('form[data-form="page"]');
+  await pf.waitFor();
+  assert(await pf.getByLabel('Logo').inputValue() === 'https://desk.example/logo.png', 'a new page starts from the account logo');
+
   assert(!errors.length, 'no page errors: ' + errors.join('\n'));
   log('messages follow the location; staff SMS set, refused with the field named, stored; no-host explained; owner sets and clears a host\'s SMS');
 });

@@ -272,15 +272,16 @@ function PageForm({ page, hosts, rooms, onDone }) {
 }
 
 function Pages() {
-  const d = useLoad(() => Promise.all([api('GET', '/v1/admin/pages').then(itemsOf), api('GET', '/v1/admin/hosts').then(itemsOf), api('GET', '/v1/admin/rooms').then(itemsOf)]), []);
+  const d = useLoad(() => Promise.all([api('GET', '/v1/admin/pages').then(itemsOf), api('GET', '/v1/admin/hosts').then(itemsOf), api('GET', '/v1/admin/rooms').then(itemsOf),
+    api('GET', '/v1/admin/account').catch(() => ({}))]), []);
   const [edit, setEdit] = useState(null);
   if (d.err) return <Forbidden err={d.err} />;
   if (!d.data) return <Loading />;
-  const [pages, hosts, rooms] = d.data;
+  const [pages, hosts, rooms, account] = d.data;
   if (edit) return <PageForm page={edit} hosts={hosts} rooms={rooms} onDone={() => { setEdit(null); d.reload(); }} />;
   return (
     <>
-      <button type="button" class="primary" onClick={() => setEdit({})}>{t('new_page')}</button>
+      <button type="button" class="primary" onClick={() => setEdit({ language: account.language || undefined, logo: account.logo || undefined })}>{t('new_page')}</button>
       <table class="list"><thead><tr><th scope="col">{t('name')}</th><th scope="col">{t('page_id')}</th><th scope="col">{t('event_types')}</th><th scope="col"><span class="sr">{t('edit')}</span></th></tr></thead>
         <tbody>{pages.map((p) => <tr><td>{nameOf(p)}</td><td>{p.id}</td><td>{(p.event_types || []).map(nameOf).join(', ')}</td><td><button type="button" onClick={() => setEdit(p)} aria-label={`${t('edit')} ${nameOf(p)}`}>{t('edit')}</button></td></tr>)}</tbody></table>
     </>
@@ -297,7 +298,8 @@ function Account() {
   const set = (k) => (e) => setF({ ...v, [k]: e.currentTarget.value });
   const save = async (e) => {
     e.preventDefault(); setErr(null);
-    try { await api('PUT', '/v1/admin/account', { ...v, sender_name: v.sender_name || undefined, logo: v.logo || undefined }); announce(t('saved')); d.reload(); } catch (x) { setErr(x); }
+    // Every field is sent, "" included, so an emptied sender name or logo is cleared.
+    try { await api('PUT', '/v1/admin/account', v); announce(t('saved')); await d.reload(); setF(null); } catch (x) { setErr(x); }
   };
   return (
     <form class="stack card" onSubmit={save} data-form="account">
