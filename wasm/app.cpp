@@ -3,6 +3,7 @@
 // answers in app_client.cpp and app_decode.cpp, the view model in app_view.cpp.
 #include "app.hpp"
 
+#include <GLES3/gl3.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -20,6 +21,7 @@
 #include "probe.hpp"
 #include "app_internal.hpp"
 #include "screens.hpp"
+#include "skeleton.hpp"
 
 namespace kairos::widget {
 
@@ -129,7 +131,8 @@ std::string App::event_type_id() const {
 }
 
 void App::ensure_month() {
-  if (state_.screen != Screen::calendar) return;
+  // The wished-times calendar needs the month's availability too (its opening hours).
+  if (state_.screen != Screen::calendar && state_.screen != Screen::suggest) return;
   const std::string page = state_.rescheduling && !state_.booking.page.empty() ? state_.booking.page : state_.page_id;
   MonthQuery q{page, event_type_id(), state_.year, state_.month, guest_zone()};
   if (auto r = slots_.missing(q)) {
@@ -197,9 +200,32 @@ void App::seek_free_month() {
   settle_frames_ = kSettleFrames;
 }
 
+void App::on_image(int id, const unsigned char* rgba, int width, int height) {
+  WidgetState& s = state_;
+  if (id != logo_request_ || rgba == nullptr || width <= 0 || height <= 0) return;
+  GLuint tex = 0;
+  glGenTextures(1, &tex);
+  glBindTexture(GL_TEXTURE_2D, tex);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+  // Rasterised at the screen's ratio, drawn 40 CSS px tall: one texel per device pixel.
+  s.logo_texture = tex;
+  s.logo_h = kLogoHeight;
+  s.logo_w = kLogoHeight * static_cast<float>(width) / static_cast<float>(height);
+  settle_frames_ = kSettleFrames;
+}
+
 void App::frame() {
   if (settle_frames_ > 0) --settle_frames_;
   WidgetState& s = state_;
+  if (!s.logo_url.empty() && logo_request_ == 0) {
+    logo_request_ = next_id_++;
+    browser::load_image(logo_request_, s.logo_url, static_cast<int>(kLogoHeight), static_cast<int>(kLogoMaxWidth));
+  }
   // Mirror activations arrive between frames; apply them in order, as clicks.
   std::vector<Intent> queued;
   queued.swap(mirror_queue_);
@@ -250,13 +276,34 @@ void App::frame() {
                         static_cast<int>(r->second[2]) + 16, static_cast<int>(r->second[3]) + 16);
   }
   if (s.focus_key.empty()) last_focus_rect_ = {};
-  const int h = static_cast<int>(height + 0.5f);
-  if (h != last_height_) {
+  // The first screen is shown (and its height told) once it is settled: the calendar
+  // with its month loaded (or failed) after seeking the first month with a free time.
+  // Until then the shell's skeleton stands, as tall as the calendar will be.
+  // (At most 4 s after the first screen: a zone or month that never answers must not
+  // leave the skeleton standing.)
+  if (!settled_ && s.screen != Screen::loading) {
+    if (first_screen_ms_ == 0) first_screen_ms_ = browser::now_ms();
+    settled_ = !(s.screen == Screen::calendar && (vm.seeking || vm.month_loading)) ||
+               browser::now_ms() - first_screen_ms_ > 4000;
+  }
+  int h = static_cast<int>(height + 0.5f);
+  if (s.screen == Screen::calendar && s.mode == Mode::book && !s.rescheduling && !s.event_types.empty()) {
+    // The booking calendar is at least as tall as the skeleton was (no shift when the
+    // first screen replaces it).
+    const EventType& e = s.event_types[s.event_type];
+    std::string service = e.name;
+    if (e.duration_minutes > 0) service += " \xC2\xB7 " + fill(tr(s.lang, &Texts::minutes), std::to_string(e.duration_minutes));
+    h = std::max(h, skeleton_height(static_cast<int>(ImGui::GetIO().DisplaySize.x),
+                                    SkeletonTexts{s.page_name, service, vm.location_line, s.host_name, e.description,
+                                                  s.page_description, static_cast<int>(s.event_types.size()),
+                                                  !s.logo_url.empty()}));
+  }
+  if (h != last_height_ && settled_) {
     last_height_ = h;
     browser::report_height(h);
   }
   const bool japanese_ready = s.lang != Lang::ja || fonts_.has_japanese();
-  if (!announced_ready_ && s.screen != Screen::loading && japanese_ready) {
+  if (!announced_ready_ && settled_ && japanese_ready) {
     announced_ready_ = true;
     browser::ready();
     browser::emit("loaded", Json{{"page", s.page_id}, {"screen", s.mode == Mode::book ? "calendar" : "link"}}.dump());

@@ -29,6 +29,8 @@ class App {
 
   void on_response(int id, int status, std::string_view body);
   void on_binary(int id, std::vector<unsigned char> bytes);
+  // The business logo's pixels (device px, RGBA; 0 × 0 when it could not be shown).
+  void on_image(int id, const unsigned char* rgba, int width, int height);
   void on_mirror_activate(std::string_view id);
   void on_mirror_input(std::string_view field, std::string_view value);
   void on_host_message(std::string_view json);
@@ -87,6 +89,11 @@ class App {
   int next_id_ = 1;
   bool japanese_requested_ = false;
   bool announced_ready_ = false;
+  bool settled_ = false;  // the first screen is complete (see frame())
+  double first_screen_ms_ = 0;
+  int logo_request_ = 0;  // the id of the logo's load_image, 0 when none
+  static constexpr float kLogoHeight = 40.0f;     // CSS px (LOOK.md: the page's logo, 40 px tall)
+  static constexpr float kLogoMaxWidth = 160.0f;
   std::string last_mirror_;
   int last_height_ = 0;
   std::array<float, 4> last_focus_rect_{};

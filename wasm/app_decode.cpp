@@ -32,6 +32,7 @@ void App::handle_page(int status, std::string_view body) {
   s.page_name = text_in(wire::member(j, "name"), s.lang);
   s.page_description = text_in(wire::member(j, "description"), s.lang);
   if (const Json* m = wire::member(j, "mail_delivery"); m != nullptr && m->is_boolean()) s.mail_delivery = m->get<bool>();
+  s.logo_url = allowed_logo(str(j, "logo"), s.widget_url);
   if (!lang_from_embed_or_browser_) {
     parse_lang(str(j, "language"), s.lang);
     s.page_name = text_in(wire::member(j, "name"), s.lang);

@@ -39,6 +39,25 @@ inline std::string text_in(const Json* j, Lang lang) {
   return first.is_string() ? first.get<std::string>() : std::string();
 }
 
+// The page's logo as the widget may load it: a data: image (PNG, JPEG, GIF, WebP, SVG)
+// or a path on the Kairos server (same origin as the widget); anything else (another
+// site, javascript:, protocol-relative //host) is not shown. The shell checks again
+// before loading (web/widget/index.html, loadImage).
+inline std::string allowed_logo(const std::string& url, const std::string& widget_url) {
+  for (const char* type : {"data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp", "data:image/svg+xml"}) {
+    const std::string_view t(type);
+    if (url.size() > t.size() && url.compare(0, t.size(), t) == 0 && (url[t.size()] == ';' || url[t.size()] == ',')) return url;
+  }
+  if (url.size() > 1 && url[0] == '/' && url[1] != '/' && url[1] != '\\') return url;
+  // An absolute URL on the widget's own origin (scheme://host[:port]/…).
+  const std::size_t scheme = widget_url.find("://");
+  if (scheme == std::string::npos) return {};
+  const std::size_t path = widget_url.find('/', scheme + 3);
+  const std::string origin = widget_url.substr(0, path);
+  if (url.size() > origin.size() && url.compare(0, origin.size(), origin) == 0 && url[origin.size()] == '/') return url;
+  return {};
+}
+
 inline Json parse(std::string_view body) {
   auto r = wire::parse_json(body);
   return r ? std::move(*r) : Json();

@@ -78,11 +78,30 @@ ViewModel App::view_model() const {
   MonthQuery q{s.page_id, event_type_id(), s.year, s.month, zone};
   if (s.rescheduling && !s.booking.page.empty()) q.page = s.booking.page;
   const DayMap* slots = zone != nullptr && !wish ? slots_.days(q) : nullptr;
-  vm.month_loading = slots == nullptr && !wish;
+  // Wished times: the hosts' opening hours of each day, from the same availability.
+  const OpenMap* open = zone != nullptr && wish ? slots_.open_hours(q) : nullptr;
+  const core::Instant now = core::Instant::from_unix_seconds(s.now_unix);
+  const int wish_minutes = s.event_types.empty() || s.event_types[s.event_type].duration_minutes <= 0
+                               ? 60 : s.event_types[s.event_type].duration_minutes;
+  // Starts every hour from each opening span's start (as a host's grid steps) that end
+  // inside the span and lie in the future.
+  const auto wish_starts = [&](core::LocalDate d) {
+    std::vector<core::Instant> out;
+    if (open == nullptr) return out;
+    const auto it = open->find(d.days_since_epoch());
+    if (it == open->end()) return out;
+    for (const core::Interval& span : it->second) {
+      for (core::Instant t = span.start; t + core::Minutes(wish_minutes) <= span.end; t += core::Minutes(60)) {
+        if (t > now) out.push_back(t);
+      }
+    }
+    return out;
+  };
+  vm.month_loading = zone != nullptr && (wish ? open == nullptr : slots == nullptr);
   // After a failure the month shows the error (with "Try again") until it loads, also
   // while an automatic retry waits or is in flight.
   const bool retrying_this = !failed_month_.empty() && failed_month_ == slots_.key(q);
-  vm.month_failed = !wish && zone != nullptr && slots == nullptr && (slots_.is_failed(q) || retrying_this);
+  vm.month_failed = zone != nullptr && (wish ? open == nullptr : slots == nullptr) && (slots_.is_failed(q) || retrying_this);
   vm.month_retrying = vm.month_failed && (retry_at_ms_ > 0 || !slots_.is_failed(q));
   std::optional<core::LocalDate> today;
   if (zone != nullptr) {
@@ -99,7 +118,8 @@ ViewModel App::view_model() const {
       const auto it = slots->find(c.date.days_since_epoch());
       c.bookable = c.in_month && it != slots->end() && !it->second.empty();
     }
-    if (wish) c.bookable = c.in_month && today && c.date >= *today;
+    // Closed days (and days whose hours are over) cannot be chosen for wishes.
+    if (wish) c.bookable = c.in_month && today && c.date >= *today && !wish_starts(c.date).empty();
     c.selected = s.day && *s.day == c.date;
     c.today = c.in_month && today && *today == c.date;
     vm.month_has_slots = vm.month_has_slots || c.bookable;
@@ -112,18 +132,12 @@ ViewModel App::view_model() const {
   }
   if (wish && s.day && zone != nullptr) {
     vm.day_title = format_long_date(s.lang, *s.day);
-    const int minutes = s.event_types.empty() || s.event_types[s.event_type].duration_minutes <= 0
-                            ? 60 : s.event_types[s.event_type].duration_minutes;
-    const core::Instant now = core::Instant::from_unix_seconds(s.now_unix);
-    for (int h = 8; h <= 19; ++h) {
-      const core::Instant start =
-          zone->to_instant(core::LocalDateTime(*s.day, core::LocalTime::from_seconds(h * 3600)));
+    for (const core::Instant start : wish_starts(*s.day)) {
       const core::LocalTime local = zone->to_local(start).time();
-      if (start <= now || local.hour() != h) continue;  // past, or inside a DST gap
       SlotRow row;
-      row.slot = Slot{start, start + core::Minutes(minutes)};
+      row.slot = Slot{start, start + core::Minutes(wish_minutes)};
       row.label = format_clock(s.lang, local);
-      row.part_of_day = h < 12 ? 0 : h < 17 ? 1 : 2;
+      row.part_of_day = local.hour() < 12 ? 0 : local.hour() < 17 ? 1 : 2;
       row.selected = std::any_of(s.wishes.begin(), s.wishes.end(), [&](const Slot& w) { return w.start == start; });
       vm.wish_rows.push_back(std::move(row));
     }

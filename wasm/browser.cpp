@@ -29,6 +29,9 @@ EM_JS(void, kairos_js_emit, (const char* name, const char* json), {
 EM_JS(void, kairos_js_height, (int px), { Module.kairosHost.height(px); });
 EM_JS(void, kairos_js_focus_rect, (int x, int y, int w, int h), { Module.kairosHost.focusRect(x, y, w, h); });
 EM_JS(void, kairos_js_ready, (), { Module.kairosHost.ready(); });
+EM_JS(void, kairos_js_load_image, (int id, const char* url, int height, int max_width), {
+  Module.kairosHost.loadImage(id, UTF8ToString(url), height, max_width);
+});
 EM_JS(void, kairos_js_download, (const char* name, const char* mime, const char* text), {
   Module.kairosHost.download(UTF8ToString(name), UTF8ToString(mime), UTF8ToString(text));
 });
@@ -81,6 +84,10 @@ double now_ms() { return kairos_js_now(); }
 int zone_offset_minutes(const std::string& zone, double unix_ms) { return kairos_js_zone_offset(zone.c_str(), unix_ms); }
 void want_wheel(bool on) { kairos_js_want_wheel(on ? 1 : 0); }
 bool recent_input() { return kairos_js_recent_input() != 0; }
+
+void load_image(int id, const std::string& url, int css_height, int max_css_width) {
+  kairos_js_load_image(id, url.c_str(), css_height, max_css_width);
+}
 
 Canvas sync_canvas() {
   int out[3] = {1, 1, 1000};

@@ -29,6 +29,11 @@ void report_height(int css_pixels);
 // Where the element with the mirror's focus is drawn (CSS pixels), to scroll it into view.
 void focus_rect(int x, int y, int w, int h);
 void ready();                                            // hides the progress indicator
+// Loads an image the shell allows (see its loadImage: data: images and same-origin
+// paths), rasterised `css_height` tall (at most `max_css_width` wide) at the screen's
+// ratio; the RGBA pixels arrive as kairos_on_image(id, ptr, width, height), 0 × 0 when
+// refused or broken.
+void load_image(int id, const std::string& url, int css_height, int max_css_width);
 void download(const std::string& filename, const std::string& mime, const std::string& text);
 void open_url(const std::string& url);
 // Focus (or release) the hidden <input> that forwards IME-composed text and pastes.

@@ -18,9 +18,11 @@ constexpr ImWchar title_latin_ranges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x2010
 constexpr ImWchar kana_ranges[] = {0x3000, 0x30FF, 0xFF01, 0xFF60, 0};
 ImFont* g_title = nullptr;
 ImFont* g_name = nullptr;
+ImFont* g_caption = nullptr;
 }  // namespace
 
 ImFont* title_font(bool business_name) { return business_name ? g_name : g_title; }
+ImFont* caption_font() { return g_caption; }
 
 void FontSet::set_title_text(std::string text) { title_text_ = std::move(text); }
 
@@ -61,6 +63,8 @@ void FontSet::apply(float scale) {
                                            &cfg, title_ranges.Data);
   g_name = io.Fonts->AddFontFromMemoryTTF(main_font.data(), static_cast<int>(main_font.size()), name_size * scale,
                                           &cfg, title_ranges.Data);
+  g_caption = io.Fonts->AddFontFromMemoryTTF(main_font.data(), static_cast<int>(main_font.size()), caption_size * scale,
+                                            &cfg, title_ranges.Data);
   io.Fonts->Build();
   io.FontGlobalScale = 1.0f / scale;
   ImGui_ImplOpenGL3_DestroyFontsTexture();

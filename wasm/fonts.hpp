@@ -16,6 +16,7 @@ namespace kairos::widget {
 
 class FontSet {
  public:
+  static constexpr float caption_size = 13.0f;  // captions: weekday initials, parts of the day, the zone line
   static constexpr float base_size = 16.0f;   // body text (CSS px)
   static constexpr float title_size = 20.0f;  // screen titles
   static constexpr float name_size = 24.0f;   // the business name
@@ -25,7 +26,7 @@ class FontSet {
   bool has_latin() const { return !latin_.empty(); }
   bool has_japanese() const { return !japanese_.empty(); }
 
-  // With Japanese loaded, the two title sizes hold only Latin, kana and the glyphs of
+  // With Japanese loaded, the title and caption sizes hold only Latin, kana and the glyphs of
   // this text (the language's texts and the page's name), so three sizes of 3,000 kanji
   // do not bloat the atlas; a change rebuilds it.
   void set_title_text(std::string text);
@@ -45,6 +46,9 @@ class FontSet {
 
 // The atlas font for screen titles (or the business name); nullptr before the first build.
 ImFont* title_font(bool business_name);
+// The 13 px caption font (its own atlas size, never the body font scaled); nullptr before
+// the first build.
+ImFont* caption_font();
 
 // True when `text` holds a character outside what the Latin subset covers.
 bool needs_japanese(std::string_view text);

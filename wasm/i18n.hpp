@@ -101,6 +101,7 @@ struct Texts {
   const char* booked_body_no_mail;  // the server sends no mail (no --smtp)
   const char* close;
   const char* booking_region;       // the mirror region's and the frame's name
+  const char* logo_alt;             // "%s logo": the business logo's text in the mirror
   const char* retrying;             // "Trying again…" while a failed request is retried
   const char* morning;
   const char* afternoon;

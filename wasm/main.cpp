@@ -88,6 +88,12 @@ EMSCRIPTEN_KEEPALIVE void kairos_on_binary(int id, unsigned char* data, int size
   if (g_loop != nullptr) g_loop->app.on_binary(id, std::move(bytes));
 }
 
+// Takes ownership of `rgba` (malloc'ed by the shell): the logo's pixels, device px.
+EMSCRIPTEN_KEEPALIVE void kairos_on_image(int id, unsigned char* rgba, int width, int height) {
+  if (g_loop != nullptr) g_loop->app.on_image(id, rgba, width, height);
+  std::free(rgba);
+}
+
 EMSCRIPTEN_KEEPALIVE void kairos_mirror_activate(const char* id) {
   if (g_loop != nullptr && id != nullptr) g_loop->app.on_mirror_activate(id);
 }

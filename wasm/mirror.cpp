@@ -51,6 +51,8 @@ struct Builder {
   }
 
   void calendar() {
+    // The business logo, named for screen readers (the canvas draws it beside the name).
+    if (s.logo_texture != 0) nodes.push_back(Json{{"t", "img"}, {"x", fill(t(&Texts::logo_alt), s.page_name)}});
     h(s.page_name.empty() ? t(&Texts::choose_day) : s.page_name);
     if (!s.event_types.empty()) {
       const EventType& e = s.event_types[s.event_type];
@@ -288,7 +290,10 @@ struct Builder {
         nodes.push_back(text("status", vm.booking_label));
         break;
       case Screen::fatal:
-        alert(error_text(s.lang, s.error_code.empty() ? "error" : s.error_code));
+        // The canvas draws the error as the screen's title: the mirror's heading too (axe:
+        // page-has-heading-one), announced as an alert on the first screen as well.
+        nodes.push_back(Json{{"t", "h"}, {"l", 1}, {"x", error_text(s.lang, s.error_code.empty() ? "error" : s.error_code)},
+                             {"alert", true}});
         btn(Kind::retry, t(&Texts::try_again));
         break;
       case Screen::suggest: suggest(); break;

@@ -45,7 +45,8 @@ bool enabled() { return g_enabled; }
 
 void begin(const char* screen, float canvas_w, float canvas_h) {
   if (!g_enabled) return;
-  g_frame = Json{{"screen", screen}, {"canvas", Json::array({canvas_w, canvas_h})}, {"items", Json::array()}};
+  g_frame = Json{{"screen", screen}, {"canvas", Json::array({canvas_w, canvas_h})}, {"items", Json::array()},
+                 {"dpr", ImGui::GetIO().DisplayFramebufferScale.x}};
 }
 
 void set_content_height(float h) {
@@ -61,7 +62,11 @@ void item(std::string_view text, float x0, float x1, const char* kind) {
           {"r", Json::array({lo.x, lo.y, hi.x - lo.x, hi.y - lo.y})},
           {"c", Json::array({x0, x1})},
           {"word", longest_word(visible)},
-          {"tw", ImGui::CalcTextSize(visible.c_str()).x}};
+          {"tw", ImGui::CalcTextSize(visible.c_str()).x},
+          // The size drawn (CSS px) and the size its atlas font was rasterised at (device
+          // px): equal after the ratio when no glyph is scaled.
+          {"px", ImGui::GetFontSize()},
+          {"raster", ImGui::GetFont() != nullptr ? ImGui::GetFont()->FontSize : 0.0f}};
   g_frame["items"].push_back(std::move(it));
 }
 

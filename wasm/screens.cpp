@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <utility>
@@ -74,6 +75,19 @@ void colored(ImVec4 color, const std::string& text) {
 }
 
 void muted(const std::string& text) { colored(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), text); }
+
+// A caption (secondary text) in the 13 px atlas font.
+struct CaptionFont {
+  ImFont* font = caption_font();
+  CaptionFont() { if (font != nullptr) ImGui::PushFont(font); }
+  ~CaptionFont() { if (font != nullptr) ImGui::PopFont(); }
+  CaptionFont(const CaptionFont&) = delete;
+  CaptionFont& operator=(const CaptionFont&) = delete;
+};
+void caption(const std::string& text) {
+  CaptionFont c;
+  muted(text);
+}
 
 // A screen title (or the business name) in its own atlas font: never scaled glyphs.
 // `check`: a drawn check mark before it (the font has no U+2713).
@@ -185,7 +199,9 @@ void month_grid(Frame& f) {
   const float cell_h = std::min(cell, 44.0f);
   const float left = ImGui::GetCursorPosX();
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
-  // Weekday initials, centred over their columns.
+  // Weekday initials (captions), centred over their columns.
+  std::optional<CaptionFont> weekday_font;
+  weekday_font.emplace();
   for (int i = 0; i < 7 && i < static_cast<int>(vm.weekday_headers.size()); ++i) {
     const std::string& h = vm.weekday_headers[i];
     const float w = ImGui::CalcTextSize(h.c_str()).x;
@@ -197,6 +213,7 @@ void month_grid(Frame& f) {
     ImGui::PopStyleColor();
     probe::item(h, r.x0, r.x1, "text");
   }
+  weekday_font.reset();
   int col = 0;
   for (const DayCell& c : vm.cells) {
     if (col > 0) ImGui::SameLine(left + static_cast<float>(col) * (cell + gap));
@@ -254,7 +271,7 @@ void day_slots(Frame& f) {
     return;
   }
   wrapped(vm.day_title);
-  muted(fill(f.t(&Texts::times_in), vm.zone_label));
+  caption(fill(f.t(&Texts::times_in), vm.zone_label));
   if (vm.day_slots.empty()) {
     wrapped(f.t(&Texts::no_times_this_day));
     return;
@@ -280,7 +297,7 @@ void time_grid(Frame& f, const std::vector<SlotRow>& rows, Kind kind) {
       part = row.part_of_day;
       i = 0;
       ImGui::Spacing();
-      muted(f.t(parts[part]));
+      caption(f.t(parts[part]));
     }
     if (i++ % per_row != 0) ImGui::SameLine();
     if (row.selected) {
@@ -323,6 +340,17 @@ void month_and_times(Frame& f, void (*times)(Frame&)) {
 
 void header(Frame& f) {
   WidgetState& s = f.s;
+  if (s.logo_texture != 0) {
+    // The business logo, 40 px tall, left of the name (vertically centred on its first line).
+    const Room r = room();
+    const float y = ImGui::GetCursorPosY();
+    ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(s.logo_texture)), ImVec2(s.logo_w, s.logo_h));
+    probe::item(fill(f.t(&Texts::logo_alt), s.page_name), r.x0, r.x1, "image");
+    ImGui::SameLine(0, 12);
+    ImFont* name_font = title_font(true);
+    const float line = name_font != nullptr ? name_font->FontSize * ImGui::GetIO().FontGlobalScale : 24.0f;
+    ImGui::SetCursorPosY(y + std::max(0.0f, (s.logo_h - line) / 2));
+  }
   heading(s.page_name.empty() ? f.t(&Texts::choose_day) : s.page_name, true);
   if (!s.event_types.empty()) {
     const EventType& e = s.event_types[s.event_type];
@@ -507,7 +535,7 @@ void wish_times(Frame& f) {
     wrapped(f.t(&Texts::choose_day));
   } else {
     wrapped(vm.day_title);
-    muted(fill(f.t(&Texts::times_in), vm.zone_label));
+    caption(fill(f.t(&Texts::times_in), vm.zone_label));
     if (vm.wish_rows.empty()) wrapped(f.t(&Texts::no_times_this_day));
     else time_grid(f, vm.wish_rows, Kind::toggle_wish);
   }

@@ -4,8 +4,10 @@
 // browser for whichever zone the guest picks, with the very code the server runs.
 #include "slot_source.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
+#include "kairos/schedule.hpp"
 #include "kairos/slots.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/availability.hpp"
@@ -54,6 +56,9 @@ core::Status SlotSource::store(const std::string& key, std::string_view body) {
   for (auto it = computed_.begin(); it != computed_.end();) {
     it = it->first.rfind(key + "|", 0) == 0 ? computed_.erase(it) : std::next(it);
   }
+  for (auto it = open_.begin(); it != open_.end();) {
+    it = it->first.rfind(key + "|", 0) == 0 ? open_.erase(it) : std::next(it);
+  }
   return core::ok_status();
 }
 
@@ -62,6 +67,37 @@ void SlotSource::invalidate() {
   loading_.clear();
   failed_.clear();
   computed_.clear();
+  open_.clear();
+}
+
+const OpenMap* SlotSource::open_hours(const MonthQuery& q) const {
+  if (q.zone == nullptr) return nullptr;
+  const std::string key = key_of(q);
+  const auto inputs = months_.find(key);
+  if (inputs == months_.end()) return nullptr;
+  const std::string cached_key = key + "|" + q.zone->id();
+  if (const auto hit = open_.find(cached_key); hit != open_.end()) return &hit->second;
+  OpenMap out;
+  const core::LocalDate last = last_of(q.year, q.month);
+  for (core::LocalDate d = first_of(q.year, q.month); d <= last; d = d + core::Days(1)) {
+    const core::Interval day{q.zone->start_of_day(d), q.zone->start_of_day(d + core::Days(1))};
+    std::vector<core::Interval> spans;
+    for (const core::Host& h : inputs->second.hosts) {
+      for (const core::Interval& w : core::working_time(h, day)) {
+        // Cut to the guest's day: a span across midnight shows on both dates.
+        spans.push_back(core::Interval{std::max(w.start, day.start), std::min(w.end, day.end)});
+      }
+    }
+    std::sort(spans.begin(), spans.end(), [](const core::Interval& a, const core::Interval& b) { return a.start < b.start; });
+    std::vector<core::Interval> merged;
+    for (const core::Interval& w : spans) {
+      if (!(w.start < w.end)) continue;
+      if (!merged.empty() && !(merged.back().end < w.start)) merged.back().end = std::max(merged.back().end, w.end);
+      else merged.push_back(w);
+    }
+    if (!merged.empty()) out[d.days_since_epoch()] = std::move(merged);
+  }
+  return &open_.emplace(cached_key, std::move(out)).first->second;
 }
 
 const DayMap* SlotSource::days(const MonthQuery& q) const {

@@ -20,6 +20,9 @@ namespace kairos::widget {
 
 // Free slots keyed by the guest's local date (days since epoch), in start order.
 using DayMap = std::map<std::int32_t, std::vector<Slot>>;
+// Opening hours (the hosts' working time, merged) keyed by the guest's local date: the
+// wished-times picker offers these, not fixed hours (issue 14).
+using OpenMap = std::map<std::int32_t, std::vector<core::Interval>>;
 
 struct MonthQuery {
   std::string page;
@@ -53,6 +56,10 @@ class SlotSource {
   void invalidate();
   // The month's slots by local date, nullptr while not loaded.
   const DayMap* days(const MonthQuery& q) const;
+  // The month's opening hours by local date (closed days absent), nullptr while not
+  // loaded: the union of the hosts' working time (weekly hours and date overrides, in
+  // their zones), whether booked or not.
+  const OpenMap* open_hours(const MonthQuery& q) const;
 
  private:
   std::string key_of(const MonthQuery& q) const;
@@ -61,6 +68,7 @@ class SlotSource {
   std::set<std::string> failed_;
   // Per month and zone; computing is pure, so caching it keeps days() logically const.
   mutable std::map<std::string, DayMap> computed_;
+  mutable std::map<std::string, OpenMap> open_;
 };
 
 }  // namespace kairos::widget

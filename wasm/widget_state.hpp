@@ -115,6 +115,11 @@ struct WidgetState {
   std::string page_name;
   std::string page_description;
   std::string host_name;  // the page's host when it has one
+  // The business logo (R-PAGE-1): its URL when the widget may load it (allowed_logo),
+  // and once loaded its GL texture and size in CSS px (40 px tall).
+  std::string logo_url;
+  unsigned logo_texture = 0;
+  float logo_w = 0, logo_h = 0;
   std::vector<EventType> event_types;
   std::size_t event_type = 0;
   std::string zone_id;

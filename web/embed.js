@@ -92,9 +92,11 @@
     var root = overlay.attachShadow({ mode: 'open' });
     root.innerHTML = '<style>dialog{padding:0;border:0;border-radius:12px;background:' +
       (host.getAttribute('data-kairos-theme') === 'dark' ? '#17191e' : '#fff') + ';' +
-      'width:min(760px,96vw);height:min(720px,92vh);max-width:none;max-height:none;overflow:hidden;' +
+      // The dialog is as tall as the widget's content (--kairos-h, from its height
+      // messages) up to the viewport; taller content scrolls inside the frame.
+      'width:min(760px,96vw);height:min(var(--kairos-h,720px),92vh);max-width:none;max-height:none;overflow:hidden;' +
       'box-shadow:0 10px 40px rgba(0,0,0,.35)}dialog::backdrop{background:rgba(15,23,42,.55)}' +
-      '@media (max-width:600px){dialog{width:100vw;height:100%;border-radius:0}}' +
+      '@media (max-width:600px){dialog{width:100vw;height:min(var(--kairos-h,100%),100%);border-radius:0}}' +
       '.close{position:absolute;top:8px;right:8px;z-index:1;font:24px/1 system-ui;border:0;border-radius:999px;' +
       'width:40px;height:40px;cursor:pointer;color:#fff;background:' + accentOf(host) + '}' +
       '.close:focus-visible{outline:3px solid ' + accentOf(host) + ';outline-offset:2px}</style>' +
@@ -112,6 +114,7 @@
     traps[1].addEventListener('focus', function () { root.querySelector('.close').focus(); });
     var frame = frames[frames.length - 1];
     frame.close = close;
+    frame.dialog = box;
     var html = document.documentElement;
     var overflow = html.style.overflow;
     function close() {
@@ -176,9 +179,14 @@
       if (frame.close) frame.close();
       return;
     }
+    // The widget's content height (sent only when it changes): an inline frame takes it
+    // exactly, so short screens (success, an error) shrink it; a popup's dialog takes it
+    // up to the viewport.
     if (d.type === 'kairos:resize') {
-      var h = Math.max(320, Math.min(4000, Number(d.detail && d.detail.height) || 0));
-      if (frame.auto && h) frame.iframe.style.height = h + 'px';
+      var h = Math.round(Math.min(4000, Number(d.detail && d.detail.height) || 0));
+      if (h < 40) return;
+      if (frame.auto) frame.iframe.style.height = h + 'px';
+      else if (frame.dialog) frame.dialog.style.setProperty('--kairos-h', h + 'px');
       return;
     }
     if (events.indexOf(d.type) < 0) return;

@@ -45,6 +45,7 @@ void App::register_routes(http::Router& r) {
 }
 
 core::Instant App::now() const {
+  if (auto f = frozen_at.load(); f != not_frozen) return core::Instant::from_unix_seconds(f + clock_offset.load());
   auto s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
   return core::Instant::from_unix_seconds(s.count() + cfg.clock_offset_seconds + clock_offset.load());
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -57,9 +58,12 @@ class App {
   // One pass of scheduled work: completion after the end, outbox hand-off.
   void sweep();
 
-  // The server's clock; with --test-clock, shifted by POST /v1/test/clock.
+  // The server's clock; with --test-clock, shifted by POST /v1/test/clock, or frozen at an
+  // instant ({"set": …}) so tests can assert exact times instead of "within a minute".
   core::Instant now() const;
   std::atomic<std::int64_t> clock_offset{0};
+  static constexpr std::int64_t not_frozen = INT64_MIN;
+  std::atomic<std::int64_t> frozen_at{not_frozen};  // unix seconds while frozen
 
   Config cfg;
   store::Store& store;

@@ -188,6 +188,13 @@ void register_link_routes(App& app, http::Router& r) {
   r.add("POST", "/v1/test/clock", Access::open, [&app](Request& req) {
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
+    // "set" freezes the clock at an instant; "advance_seconds" then moves it (frozen or not).
+    if (const json* set = wire::member(*body, "set")) {
+      auto at = wire::read_instant(*set, "set");
+      if (!at) return http::problem(at.error());
+      app.clock_offset.store(0);
+      app.frozen_at.store(at->unix_seconds());
+    }
     if (const json* adv = wire::member(*body, "advance_seconds")) {
       auto n = wire::read_int(*adv, "advance_seconds");
       if (!n) return http::problem(n.error());

@@ -3,7 +3,8 @@
 that serves .ics feeds as Google, Outlook and iCloud write them, and a local webhook
 receiver that checks signatures. Debian's python3 (standard library, and Debian's
 python3-icalendar as an independent parser); the published feeds are parsed back with
-libical (kairos_ics_check) and with icalendar, and both must read the same events."""
+libical (kairos_ics_check), with icalendar and with ical.js (npm), and all must read the
+same events."""
 import datetime
 import hashlib
 import hmac
@@ -26,6 +27,7 @@ import icalendar  # Debian's python3-icalendar: a parser that shares nothing wit
 
 BIN = os.environ["KAIROS_BIN"]
 ICS_CHECK = os.environ["KAIROS_ICS_CHECK"]
+ICALJS_CHECK = os.path.join(os.path.dirname(os.path.abspath(__file__)), "icaljs_check.js")
 KEY = "integ-owner-key"
 F = "%Y-%m-%dT%H:%M:%SZ"
 WEEKDAYS = {d: [["09:00", "17:00"]] for d in ("mon", "tue", "wed", "thu", "fri")}
@@ -548,6 +550,13 @@ class FeedsOut(Base):
         key = lambda e: (e["uid"], e["start"])  # noqa: E731
         self.assertEqual(sorted(map(key, events)), sorted(map(key, self.parsed_py(text))))
         py = {key(e): e for e in self.parsed_py(text)}
+        # And through ical.js (npm, tests/e2e): what web calendars use.
+        js = subprocess.run(["node", ICALJS_CHECK, f], capture_output=True, text=True)
+        self.assertEqual(js.returncode, 0, js.stderr)
+        js = {key(e): e for e in map(json.loads, js.stdout.splitlines())}
+        self.assertEqual(sorted(js), sorted(py))
+        for k, e in js.items():
+            self.assertEqual(e, py[k], k)
         for e in events:
             for field in ("status", "sequence", "end"):
                 self.assertEqual(e[field], py[key(e)][field], (field, e))

@@ -91,6 +91,7 @@ const Locale locale_de{
         .booked_body_no_mail = "Bewahren Sie den Link unten auf: damit können Sie Ihren Termin ändern oder absagen.",
         .close = "Schließen",
         .booking_region = "Termin buchen",
+        .logo_alt = "Logo von %s",
         .retrying = "Neuer Versuch…",
         .morning = "Vormittag",
         .afternoon = "Nachmittag",

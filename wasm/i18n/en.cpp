@@ -91,6 +91,7 @@ const Locale locale_en{
         .booked_body_no_mail = "Keep the link below: it lets you change or cancel your booking.",
         .close = "Close",
         .booking_region = "Book an appointment",
+        .logo_alt = "%s logo",
         .retrying = "Trying again…",
         .morning = "Morning",
         .afternoon = "Afternoon",

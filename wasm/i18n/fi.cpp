@@ -91,6 +91,7 @@ const Locale locale_fi{
         .booked_body_no_mail = "Tallenna alla oleva linkki: sillä voit muuttaa tai perua varauksesi.",
         .close = "Sulje",
         .booking_region = "Varaa aika",
+        .logo_alt = "%s – logo",
         .retrying = "Yritetään uudelleen…",
         .morning = "Aamupäivä",
         .afternoon = "Iltapäivä",

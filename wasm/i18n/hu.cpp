@@ -91,6 +91,7 @@ const Locale locale_hu{
         .booked_body_no_mail = "Őrizze meg az alábbi linket: ezzel módosíthatja vagy lemondhatja a foglalását.",
         .close = "Bezárás",
         .booking_region = "Időpontfoglalás",
+        .logo_alt = "%s logója",
         .retrying = "Újrapróbálkozás…",
         .morning = "Délelőtt",
         .afternoon = "Délután",

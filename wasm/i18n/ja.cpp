@@ -91,6 +91,7 @@ const Locale locale_ja{
         .booked_body_no_mail = "下のリンクを保存してください。予約の変更やキャンセルができます。",
         .close = "閉じる",
         .booking_region = "予約する",
+        .logo_alt = "%sのロゴ",
         .retrying = "再試行しています…",
         .morning = "午前",
         .afternoon = "午後",
