@@ -4,7 +4,7 @@
 // decides who may: a staff member gets 403 and sees it.
 import { useEffect, useState } from 'preact/hooks';
 import { api, itemsOf, q } from './api.js';
-import { t, LANGUAGES, problem } from './i18n.js';
+import { t, LANGUAGES, problem, lang } from './i18n.js';
 import { Field, Check, FormError, Loading, Empty, useLoad, announce, num } from './ui.jsx';
 import { today, addDays, fmtDay, fmtTime, zones, browserZone } from './time.js';
 import { nameOf } from './phone.jsx';
@@ -417,6 +417,11 @@ function Locations() {
                 <button type="button" class="ghost danger-text" onClick={() => del(l)} aria-label={`${t('delete')} ${textOf(l.name)}`}>{t('delete')}</button></td></tr>)}</tbody></table>
         </div>
       ))}
+      <section class="card stack" aria-labelledby="kiosk-h" data-testid="kiosk-link">
+        <h2 id="kiosk-h">{t('kiosk_title')}</h2>
+        <p>{t('kiosk_text')}</p>
+        <p><a href={'/checkin/?lang=' + lang()} target="_blank" rel="noopener">{t('kiosk_open')}</a> <code class="key">{location.origin}/checkin/</code></p>
+      </section>
     </>
   );
 }
