@@ -44,6 +44,14 @@ class OutboxByLocation(FrontServer):
         moved = self.ok(self.owner("GET", "/v1/admin/outbox?location=" + tokyo))["messages"]
         self.assertIn(bo["uid"], {m["booking"] for m in moved})
 
+        # A confirmation request's bookings name their office (the console's list filters
+        # by it), and its messages count as that office's.
+        req = self.ok(self.owner("POST", "/v1/admin/confirmation-requests",
+                                 {"bookings": [bt["uid"]], "recipients": ["tokyo-guest@example.com"],
+                                  "allow_decline": True}), 201)
+        listed = self.ok(self.owner("GET", "/v1/admin/confirmation-requests"))["items"]
+        self.assertEqual([b["location"] for r in listed if r["id"] == req["id"] for b in r["bookings"]], [tokyo])
+
         # State filter, paging, bad input changes nothing and names the field.
         scheduled = self.ok(self.owner("GET", "/v1/admin/outbox?state=scheduled"))["messages"]
         self.assertTrue(scheduled and all(m["state"] == "scheduled" for m in scheduled))
