@@ -249,6 +249,32 @@ std::shared_ptr<const core::ZoneRules> zone_or_utc(App& app, const std::string& 
 
 }  // namespace
 
+json account_settings(App& app, const std::string& account_id) {
+  json out{{"sender_name", ""}, {"logo", ""}, {"language", ""}};
+  if (auto d = app.store.token_doc("account_settings", "settings:" + account_id); d && d->account_id == account_id) {
+    json j = json::parse(d->doc, nullptr, false);
+    if (j.is_object())
+      for (const char* k : {"sender_name", "logo", "language"})
+        if (j.contains(k) && j[k].is_string()) out[k] = j[k];
+  }
+  return out;
+}
+
+void put_account_settings(App& app, const std::string& account_id, const json& settings) {
+  const auto now = app.now().unix_seconds();
+  auto cur = app.store.token_doc("account_settings", "settings:" + account_id);
+  json doc{{"sender_name", settings.value("sender_name", "")}, {"logo", settings.value("logo", "")},
+           {"language", settings.value("language", "")}};
+  app.store.put_token_doc({"settings:" + account_id, account_id, "account-settings:" + account_id, "account_settings", "live",
+                           doc.dump(), cur ? cur->created_at : now, now});
+}
+
+std::string account_sender(App& app, const std::string& account_id, const std::string& fallback) {
+  if (auto s = account_settings(app, account_id).value("sender_name", ""); !s.empty()) return s;
+  if (auto acc = app.store.account_name(account_id); acc && !acc->empty() && *acc != "admin") return *acc;
+  return fallback;
+}
+
 core::ReportSettings report_settings(App& app, const std::string& account_id) {
   auto d = app.store.token_doc("front_settings", account_id);
   if (!d) return {};

@@ -92,6 +92,13 @@ std::size_t address_corrected(App& app, const std::string& account, const std::s
 bool suppressed(App& app, const std::string& account_id, const std::string& address);
 
 
+// The account's settings beside its name (Setup → Account): {sender_name, logo, language},
+// each "" when not set. Stored as token doc "account_settings".
+nlohmann::json account_settings(App& app, const std::string& account_id);
+void put_account_settings(App& app, const std::string& account_id, const nlohmann::json& settings);
+// The display name of the account's mails: its sender_name, else its name, else `fallback`.
+std::string account_sender(App& app, const std::string& account_id, const std::string& fallback);
+
 // The account's report settings (defaults when none are stored; a corrupt row throws).
 core::ReportSettings report_settings(App& app, const std::string& account_id);
 void put_report_settings(App& app, const std::string& account_id, const core::ReportSettings& s, std::int64_t created);
