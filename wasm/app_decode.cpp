@@ -14,6 +14,7 @@
 #include "kairos/booking.hpp"
 #include "kairos/lifecycle.hpp"
 #include "kairos/time_text.hpp"
+#include "kairos/wire/front_office.hpp"
 #include "kairos/wire/json_mapping.hpp"
 #include "mirror.hpp"
 #include "probe.hpp"
@@ -29,34 +30,38 @@ void App::handle_page(int status, std::string_view body) {
   WidgetState& s = state_;
   if (status != 200) return fail(error_code_of(status, body));
   const Json j = parse(body);
-  s.page_name = text_in(wire::member(j, "name"), s.lang);
-  s.page_description = text_in(wire::member(j, "description"), s.lang);
+  const std::string page_lang = str(j, "language");
+  // Owner content (a string or a language map, docs/API.md "Owner content in several
+  // languages"): the guest's language, else the page's; the server's own rule (wire).
+  const auto owner = [&page_lang](const Json* v, Lang lang) { return wire::localized_in(v, locale(lang).code, page_lang); };
+  s.page_name = owner(wire::member(j, "name"), s.lang);
+  s.page_description = owner(wire::member(j, "description"), s.lang);
   if (const Json* m = wire::member(j, "mail_delivery"); m != nullptr && m->is_boolean()) s.mail_delivery = m->get<bool>();
   s.logo_url = allowed_logo(str(j, "logo"), s.widget_url);
   if (!lang_from_embed_or_browser_) {
     parse_lang(str(j, "language"), s.lang);
-    s.page_name = text_in(wire::member(j, "name"), s.lang);
-    s.page_description = text_in(wire::member(j, "description"), s.lang);
+    s.page_name = owner(wire::member(j, "name"), s.lang);
+    s.page_description = owner(wire::member(j, "description"), s.lang);
   }
   s.event_types.clear();
   if (const Json* types = wire::member(j, "event_types"); types != nullptr && types->is_array()) {
     for (const Json& t : *types) {
       EventType e;
       e.id = str(t, "id");
-      e.name = text_in(wire::member(t, "name"), s.lang);
+      e.name = owner(wire::member(t, "name"), s.lang);
       if (const Json* d = wire::member(t, "duration_minutes"); d != nullptr && d->is_number_integer()) {
         e.duration_minutes = d->get<int>();
       }
       // A stored location arrives as an object (the office's name and address, each a
       // string or a language map); otherwise a word such as "video" or "phone".
       if (const Json* loc = wire::member(t, "location"); loc != nullptr && loc->is_object()) {
-        e.location = text_in(wire::member(*loc, "name"), s.lang);
-        e.location_address = text_in(wire::member(*loc, "address"), s.lang);
+        e.location = owner(wire::member(*loc, "name"), s.lang);
+        e.location_address = owner(wire::member(*loc, "address"), s.lang);
         e.location_id = str(*loc, "id");
       } else {
         e.location = str(t, "location");
       }
-      e.description = text_in(wire::member(t, "description"), s.lang);
+      e.description = owner(wire::member(t, "description"), s.lang);
       if (!e.id.empty()) s.event_types.push_back(std::move(e));
     }
   }

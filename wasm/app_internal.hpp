@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "kairos/time_text.hpp"
+#include "kairos/wire/front_office.hpp"
 #include "kairos/wire/json_mapping.hpp"
 #include "widget_state.hpp"
 
@@ -27,17 +28,9 @@ inline std::string str(const Json& j, std::string_view key) {
 }
 
 // Owner content is a string or a map of language → text (docs/API.md, "Owner content in
-// several languages"): the guest's language, else English, else any.
-inline std::string text_in(const Json* j, Lang lang) {
-  if (j == nullptr) return {};
-  if (j->is_string()) return j->get<std::string>();
-  if (!j->is_object() || j->empty()) return {};
-  for (const char* code : {locale(lang).code, "en"}) {
-    if (const Json* t = wire::member(*j, code); t != nullptr && t->is_string()) return t->get<std::string>();
-  }
-  const Json& first = j->begin().value();
-  return first.is_string() ? first.get<std::string>() : std::string();
-}
+// several languages"): the guest's language, else English, else any (wire's rule; the
+// page view passes the page's language too, see handle_page).
+inline std::string text_in(const Json* j, Lang lang) { return wire::localized_in(j, locale(lang).code, "en"); }
 
 // The page's logo as the widget may load it: a data: image (PNG, JPEG, GIF, WebP, SVG)
 // or a path on the Kairos server (same origin as the widget); anything else (another

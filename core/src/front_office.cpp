@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "kairos/email.hpp"
+#include "kairos/language.hpp"
 
 namespace kairos::core {
 
@@ -67,11 +68,11 @@ Result<InquiryState> next_inquiry_state(InquiryState from, InquiryEvent e) {
 
 // --- the front office's records -----------------------------------------------------
 
-std::string LocalizedText::in(std::string_view language) const {
+std::string LocalizedText::in(std::string_view language, std::string_view fallback) const {
   if (by_language.empty()) return text;
-  if (auto it = by_language.find(std::string(language)); it != by_language.end()) return it->second;
-  if (auto it = by_language.find("en"); it != by_language.end()) return it->second;
-  return by_language.begin()->second;
+  const auto has = [this](std::string_view l) { return by_language.find(std::string(l)) != by_language.end(); };
+  const std::string_view l = pick_language(language, fallback, has);
+  return l.empty() ? by_language.begin()->second : by_language.at(std::string(l));
 }
 
 const char* to_string(LabelKind k) {
@@ -509,12 +510,13 @@ std::string fill(std::string_view tpl, const std::map<std::string, std::string>&
 
 Result<FrontText> front_text(std::string_view key, std::string_view language,
                              const std::map<std::string, std::string>& fields) {
-  const TextRow* row = nullptr;
-  for (const auto& t : kTexts)
-    if (key == t.key && language == t.lang) row = &t;
-  if (!row)
+  const auto row_in = [key](std::string_view lang) -> const TextRow* {
     for (const auto& t : kTexts)
-      if (key == t.key && std::string_view(t.lang) == "en") row = &t;
+      if (key == t.key && lang == t.lang) return &t;
+    return nullptr;
+  };
+  const std::string_view lang = pick_language(language, "en", row_in);
+  const TextRow* row = lang.empty() ? nullptr : row_in(lang);
   if (!row) return make_error("unknown_template", "no such text: " + std::string(key));
   FrontText out;
   bool any = false, empty = false;

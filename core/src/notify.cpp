@@ -6,6 +6,8 @@
 #include <array>
 #include <string>
 
+#include "kairos/language.hpp"
+
 namespace kairos::core {
 namespace {
 
@@ -14,9 +16,7 @@ constexpr std::array<const char*, 2> channel_names{"mail", "sms"};
 constexpr std::array<const char*, 8> action_names{"cancel", "book_again", "approve", "reject",
                                                   "accept", "decline", "choose", "ask_other_times"};
 
-bool supported(std::string_view lang) {
-  return lang == "en" || lang == "ja" || lang == "fi" || lang == "de" || lang == "hu";
-}
+bool supported(std::string_view lang) { return is_supported_language(lang); }
 
 }  // namespace
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "kairos/email.hpp"
+#include "kairos/language.hpp"
 #include "kairos/templates.hpp"
 #include "kairos/time_text.hpp"
 
@@ -111,10 +112,7 @@ std::vector<std::string> hold_ids(const Proposal& p) {
 }
 
 std::string lang_or(const std::string& lang, const std::string& fallback) {
-  const auto& langs = supported_languages();
-  if (std::find(langs.begin(), langs.end(), lang) != langs.end()) return lang;
-  if (std::find(langs.begin(), langs.end(), fallback) != langs.end()) return fallback;
-  return "en";
+  return std::string(supported_language_or(lang, fallback));
 }
 
 Guest to_guest(const ProposalGuest& g, const std::string& language) {

@@ -7,6 +7,7 @@
 #include <array>
 #include <string>
 
+#include "kairos/language.hpp"
 #include "kairos/time_text.hpp"
 
 namespace kairos::core {
@@ -75,10 +76,7 @@ std::string offset_name(const ZoneOffset& o) {
   return out;
 }
 
-std::string_view normalize(std::string_view lang) {
-  const auto& langs = supported_languages();
-  return std::find(langs.begin(), langs.end(), lang) != langs.end() ? lang : std::string_view("en");
-}
+std::string_view normalize(std::string_view lang) { return supported_language_or(lang); }
 
 std::string when_with_zone(const Interval& i, const ZoneRules* zone, std::string_view lang) {
   static const ZoneRules utc = ZoneRules::fixed("UTC", 0, "UTC");
@@ -228,6 +226,11 @@ std::vector<std::string> body_lines(std::string_view body, const MessageContext&
 const std::vector<std::string>& supported_languages() {
   static const std::vector<std::string> langs{"en", "ja", "fi", "de", "hu"};
   return langs;
+}
+
+bool is_supported_language(std::string_view lang) {
+  const auto& langs = supported_languages();
+  return std::find(langs.begin(), langs.end(), lang) != langs.end();
 }
 
 std::string escape_html(std::string_view text) {

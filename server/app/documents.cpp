@@ -7,6 +7,7 @@
 
 #include "kairos/time_text.hpp"
 #include "kairos/wire/availability.hpp"
+#include "kairos/wire/front_office.hpp"
 #include "kairos/wire/json_mapping.hpp"
 #include "kairos/wire/lifecycle.hpp"
 #include "zone_cache.hpp"
@@ -35,6 +36,22 @@ core::Result<std::string> text_field(const json& obj, const char* key, bool requ
   if (std::string_view(key) == "name" && !wire::is_single_line(*s))
     return make_error("control_character", "a name is one line of text", key);
   return s;
+}
+
+// Owner content (docs/API.md, "Owner content in several languages"): a string or a map
+// of language → text, checked by the same wire reader as a location's name, stored as
+// given (a string stays a string, so documents written before still read the same).
+core::Result<json> owner_text(const json& obj, const char* key, bool required, std::size_t max_len,
+                              const std::string& path) {
+  const json* m = wire::member(obj, key);
+  if (!m) {
+    if (required) return make_error("missing_field", std::string(key) + " is required", path);
+    return json();
+  }
+  auto t = wire::read_localized_request(*m, path, required, max_len, std::string_view(key) == "name");
+  if (!t) return t.error();
+  if (t->empty()) return json();
+  return json(*t);
 }
 
 core::Result<std::int64_t> int_field(const json& obj, const std::string& key, const std::string& path,
@@ -201,16 +218,16 @@ core::Result<json> normalize_host(const json& in, ZoneCache& zones) {
 
 core::Result<json> normalize_page(const json& in, store::Store& store, const std::string& account_id) {
   json out = json::object();
-  auto name = text_field(in, "name", true);
+  auto name = owner_text(in, "name", true, 500, "name");
   if (!name) return name.error();
-  auto desc = text_field(in, "description", false, 5000);
+  auto desc = owner_text(in, "description", false, 5000, "description");
   if (!desc) return desc.error();
   auto lang = text_field(in, "language", false, 16);
   if (!lang) return lang.error();
   auto logo = text_field(in, "logo", false, 2000);
   if (!logo) return logo.error();
   out["name"] = *name;
-  out["description"] = *desc;
+  out["description"] = desc->is_null() ? json("") : *desc;
   out["language"] = lang->empty() ? "en" : *lang;
   if (!logo->empty()) out["logo"] = *logo;
   // A disabled page stays configured but offers nothing and takes no bookings.
@@ -294,8 +311,8 @@ core::Result<json> normalize_page(const json& in, store::Store& store, const std
     if (!valid_public_id(*id)) return make_error("invalid_id", "letters, digits, '-' and '_' only", field_path(p, "id"));
     for (const auto& prev : ets)
       if (prev["id"] == *id) return make_error("duplicate_id", "event type ids must be unique", field_path(p, "id"));
-    auto ename = text_field(t, "name", true);
-    if (!ename) return make_error(ename.error().code, ename.error().message, field_path(p, "name"));
+    auto ename = owner_text(t, "name", true, 500, field_path(p, "name"));
+    if (!ename) return ename.error();
     et["id"] = *id;
     et["name"] = *ename;
     auto dur = int_field(t, "duration_minutes", field_path(p, "duration_minutes"), 1, 1440, std::nullopt);
@@ -360,11 +377,12 @@ core::Result<json> normalize_page(const json& in, store::Store& store, const std
     } else {
       et["auto_approve"] = true;
     }
-    for (const char* k : {"location", "description"}) {
-      auto v = text_field(t, k, false, 2000);
-      if (!v) return make_error(v.error().code, v.error().message, field_path(p, k));
-      if (!v->empty()) et[k] = *v;
-    }
+    auto loc = text_field(t, "location", false, 2000);
+    if (!loc) return make_error(loc.error().code, loc.error().message, field_path(p, "location"));
+    if (!loc->empty()) et["location"] = *loc;
+    auto edesc = owner_text(t, "description", false, 2000, field_path(p, "description"));
+    if (!edesc) return edesc.error();
+    if (!edesc->is_null()) et["description"] = *edesc;
     auto policy = wire::read_event_policy(et, p);  // the core's own policy checks
     if (!policy) return policy.error();
     ets.push_back(et);
@@ -373,10 +391,21 @@ core::Result<json> normalize_page(const json& in, store::Store& store, const std
   return out;
 }
 
-json public_page(const json& page, store::Store& store) {
-  json out{{"name", page.value("name", "")},
-           {"description", page.value("description", "")},
-           {"language", page.value("language", "en")},
+json public_page(const json& page, store::Store& store, std::string_view language) {
+  const std::string page_lang = page.contains("language") && page["language"].is_string()
+                                    ? page["language"].get<std::string>() : std::string("en");
+  // Owner content as stored (a string or a language map) when no language is asked for
+  // (the widget picks as the guest switches language), else the text in that language,
+  // else the page's (then English, then any).
+  const auto text = [&](const json& obj, const char* key) -> json {
+    const json* v = wire::member(obj, key);
+    if (!v) return "";
+    if (language.empty()) return *v;
+    return wire::localized_in(v, language, page_lang);
+  };
+  json out{{"name", text(page, "name")},
+           {"description", text(page, "description")},
+           {"language", page_lang},
            {"languages", json::array({"en", "ja", "fi", "de", "hu"})},
            {"host_mode", page.value("host_mode", "any")},
            {"enabled", page.value("enabled", true)}};
@@ -391,14 +420,16 @@ json public_page(const json& page, store::Store& store) {
   out["hosts"] = hosts;
   json ets = json::array();
   for (const auto& et : page.value("event_types", json::array())) {
-    json e{{"id", et["id"]}, {"name", et["name"]}, {"duration_minutes", et["duration_minutes"]}};
-    for (const char* k : {"location", "description"})
-      if (et.contains(k)) e[k] = et[k];
+    json e{{"id", et["id"]}, {"name", text(et, "name")}, {"duration_minutes", et["duration_minutes"]}};
+    if (et.contains("location")) e["location"] = et["location"];
+    if (et.contains("description")) e["description"] = text(et, "description");
     // A location id shows as the office the guest sees (name, address, phone).
     if (auto loc = store.token_doc("location", et.value("location", "")); loc && loc->state == "live") {
       json l = json::parse(loc->doc, nullptr, false);
       if (l.is_object()) {
         l["id"] = loc->id;
+        for (const char* k : {"name", "address"})
+          if (l.contains(k)) l[k] = text(l, k);
         e["location"] = l;
       }
     }

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "kairos/result.hpp"
 #include "store/store.hpp"
@@ -22,7 +23,9 @@ core::Result<nlohmann::json> normalize_page(const nlohmann::json& in, store::Sto
                                             const std::string& account_id);
 
 // The public view of a page (no e-mail addresses, no internal ids beyond event types).
-nlohmann::json public_page(const nlohmann::json& page, store::Store& store);
+// Owner content (names, descriptions) in `language`, else the page's; as stored (string
+// or language map) when `language` is empty.
+nlohmann::json public_page(const nlohmann::json& page, store::Store& store, std::string_view language = {});
 
 bool valid_public_id(const std::string& id);
 

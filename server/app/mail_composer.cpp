@@ -11,6 +11,7 @@
 #include "staff.hpp"
 #include "kairos/templates.hpp"
 #include "kairos/time_text.hpp"
+#include "kairos/wire/front_office.hpp"
 #include "kairos/wire/json_mapping.hpp"
 
 namespace kairos::server {
@@ -61,24 +62,29 @@ struct Loaded {
   std::int64_t sequence = 0;
 };
 
+// `language` is the recipient's: owner content (page and service names, given per
+// language or once) reads in it, else in the page's language.
 void fill_from_page(App& app, Loaded& l, const std::string& page_id, const std::string& event_type,
-                    const std::vector<std::string>& host_ids) {
+                    const std::vector<std::string>& host_ids, const std::string& language) {
   auto page = app.store.page(page_id);
   if (!page) return;
   const json doc = json::parse(page->doc, nullptr, false);
   if (!doc.is_object()) return;
-  l.ctx.page_name = doc.value("name", "");
+  const std::string page_lang = doc.contains("language") && doc["language"].is_string()
+                                    ? doc["language"].get<std::string>() : std::string("en");
+  l.ctx.page_name = wire::localized_in(wire::member(doc, "name"), language, page_lang);
   // The visited company is the account (seed 000's [訪問会社名]); a page name is what
   // is booked, not who is visited. Before the owner named the account, the page's.
   // A booking or proposal at one of the account's locations names that location
   // instead (set by the caller after this, see visited_location).
   auto account = app.store.account_name(l.account_id);
-  l.ctx.host_company = account && !account->empty() && *account != "admin" ? *account : doc.value("name", "");
+  l.ctx.host_company = account && !account->empty() && *account != "admin" ? *account : l.ctx.page_name;
   if (const json* ets = wire::member(doc, "event_types"); ets && ets->is_array()) {
     for (const json& et : *ets) {
       if (et.is_object() && et.value("id", "") == event_type) {
-        l.ctx.event_name = et.value("name", "");
-        if (l.ctx.location.empty()) l.ctx.location = location_text(app, l.account_id, et.value("location", ""), "", "en");
+        l.ctx.event_name = wire::localized_in(wire::member(et, "name"), language, page_lang);
+        if (l.ctx.location.empty())
+          l.ctx.location = location_text(app, l.account_id, et.value("location", ""), "", language);
       }
     }
   }
@@ -146,7 +152,7 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const json& 
     } else if (!b.guest.timezone.empty()) {
       l.zone_id = b.guest.timezone;
     }
-    fill_from_page(app, l, b.page_id, b.event_type_id, b.host_ids);
+    fill_from_page(app, l, b.page_id, b.event_type_id, b.host_ids, pm.language);
     visited_location(app, l, b.location, pm.language);
     return l;
   }
@@ -173,7 +179,7 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const json& 
     // The guest's own words when asking for other times (R-PROP-5).
     if (item.template_key == "proposal.readjust.host") l.ctx.message = p.readjust_message;
     if (role == "host" && !p.host_ids.empty()) l.zone_id = host_zone(app, address.empty() ? p.host_ids.front() : address);
-    fill_from_page(app, l, p.page_id, p.event_type_id, p.host_ids);
+    fill_from_page(app, l, p.page_id, p.event_type_id, p.host_ids, payload.value("language", "en"));
     visited_location(app, l, p.location, payload.value("language", "en"));
     return l;
   }
@@ -213,7 +219,7 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const json& 
     } else if (!l.ctx.appointments.empty()) {
       l.when = l.ctx.when;
     }
-    fill_from_page(app, l, page_id, event_type, hosts);
+    fill_from_page(app, l, page_id, event_type, hosts, payload.value("language", "en"));
     return l;
   }
   return make_error("unrenderable", "the booking, proposal or request of this message no longer exists");
@@ -312,8 +318,7 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
     mail::ComposedMail m;
     m.envelope_from = envelope;
     m.recipients = {item.recipient};
-    std::string sender = app_.cfg.mail_name;
-    if (auto acc = app_.store.account_name(item.account_id); acc && !acc->empty() && *acc != "admin") sender = *acc;
+    const std::string sender = account_sender(app_, item.account_id, app_.cfg.mail_name);
     m.message.from = {sender, app_.cfg.mail_from};
     m.message.to = {{"", item.recipient}};
     m.message.subject = payload.value("subject", "");
@@ -364,8 +369,7 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
   mail::ComposedMail m;
   m.envelope_from = envelope;
   m.recipients = {item.recipient};
-  std::string sender = app_.cfg.mail_name;
-  if (auto acc = app_.store.account_name(item.account_id); acc && !acc->empty() && *acc != "admin") sender = *acc;
+  const std::string sender = account_sender(app_, item.account_id, app_.cfg.mail_name);
   m.message.from = {sender, app_.cfg.mail_from};
   m.message.to = {{"", item.recipient}};
   m.message.subject = rendered->subject;

@@ -2,6 +2,7 @@
 // serialised by hand) and the availability document the widget computes slots from.
 #include <malloc.h>
 
+#include <cctype>
 #include <chrono>
 #include <unordered_map>
 
@@ -9,6 +10,7 @@
 #include "bookings.hpp"
 #include "documents.hpp"
 #include "http/encoding.hpp"
+#include "kairos/language.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/availability.hpp"
 #include "zoneinfo.hpp"
@@ -104,7 +106,13 @@ void register_guest_routes(App& app, http::Router& r) {
   r.add("GET", "/v1/pages/{page}", http::Access::open, [&app](Request& req) {
     auto p = app.store.page(req.params["page"]);
     if (!p) return http::problem(404, "page_not_found", "No such page.");
-    json out = public_page(json::parse(p->doc, nullptr, false), app.store);
+    // ?language=ja (or ja-JP): owner content in the guest's language, else the page's.
+    std::string lang = req.query_or("language");
+    lang = lang.substr(0, lang.find('-'));
+    for (char& c : lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!req.query_or("language").empty() && !core::is_supported_language(lang))
+      return http::problem(422, "unsupported_language", "language is one of en, ja, fi, de, hu", "language");
+    json out = public_page(json::parse(p->doc, nullptr, false), app.store, lang);
     out["id"] = p->id;
     // Whether confirmation mail really leaves this server (--smtp), so the widget does
     // not promise an e-mail that will only wait in the outbox.

@@ -12,6 +12,7 @@
 #include "kairos/proposal.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/availability.hpp"
+#include "kairos/wire/front_office.hpp"
 #include "kairos/wire/json_mapping.hpp"
 #include "state.hpp"
 
@@ -53,9 +54,10 @@ std::string event_name(App& app, const std::string& page_id, const std::string& 
   if (it->second.is_object())
     for (const auto& et : it->second.value("event_types", json::array()))
       if (et.is_object() && et.value("id", "") == event_type) {
-        const json& n = et.value("name", json(""));
-        if (n.is_string()) return n.get<std::string>();
-        if (n.is_object() && !n.empty() && n.begin()->is_string()) return n.begin()->get<std::string>();
+        // Staff read the feed: the page's language (a name may be given per language).
+        const json* lang = wire::member(it->second, "language");
+        const std::string l = lang && lang->is_string() ? lang->get<std::string>() : std::string("en");
+        if (auto n = wire::localized_in(wire::member(et, "name"), l, l); !n.empty()) return n;
       }
   return "Appointment";
 }

@@ -105,6 +105,9 @@ run('console_flow', async (ctx) => {
   const s1 = pf.locator('[data-service="0"]');
   await s1.getByLabel('Service id').fill('checkup');
   await s1.getByLabel('Name').fill('Check-up');
+  // A name per language: "Add language" keeps the typed name as the page's language (en).
+  await s1.locator('[data-add-language="event_types[0].name"]').selectOption('ja');
+  await s1.locator('[data-lang-text="event_types[0].name"]').getByLabel('日本語').fill('健康診断');
   await s1.getByLabel('Duration (minutes)').fill('30');
   await s1.getByLabel('Buffer after (minutes)').fill('15');
   await s1.getByLabel('Room Koivu').check();
@@ -131,6 +134,8 @@ run('console_flow', async (ctx) => {
   const pg = (await api(server, 'GET', '/v1/admin/pages/clinic')).json;
   assert(pg && pg.event_types.length === 2, 'page with two services: ' + JSON.stringify(pg));
   assert(pg.event_types[0].auto_approve === false && pg.event_types[0].buffer_after_minutes === 15, 'service rules saved');
+  assert(JSON.stringify(pg.event_types[0].name) === JSON.stringify({ en: 'Check-up', ja: '健康診断' }), 'service name per language: ' + JSON.stringify(pg.event_types[0].name));
+  assert(pg.event_types[1].name === 'Consultation', 'a name in one language stays one text');
 
   // Embed: the snippet names the page.
   await page.goto(server.base + '/console/#/embed');

@@ -1,9 +1,10 @@
 // Japanese renders: with lang=ja the widget fetches the Japanese font (and only then),
 // draws Japanese text in the canvas, and the mirror speaks Japanese. The screenshot is
-// saved as a test artefact and must not be blank where the text is.
+// saved as a test artefact and must not be blank where the text is. Owner content given
+// per language (page and service names) shows in the guest's language, else the page's.
 'use strict';
 const path = require('path');
-const { run, assert, mirror } = require('./lib');
+const { run, assert, mirror, api } = require('./lib');
 
 async function inkRatio(page, png, box) {
   // Counts pixels that differ clearly from the background inside `box` of the screenshot.
@@ -51,4 +52,31 @@ run('japanese', async ({ server, browser, artifacts, log }) => {
   await mirror.screen(p2.mainFrame(), 'calendar');
   await p2.waitForTimeout(300);
   assert(!en.some((u) => u.includes('ja.ttf')), 'English page fetched no Japanese font: ' + en);
+
+  // A page whose owner wrote its names per language: a Japanese guest reads the Japanese
+  // page and service names; a German guest (not written) reads the page's language (en).
+  const host = await api(server, 'POST', '/v1/admin/hosts', { name: 'Yui', email: 'yui@example.com', timezone: 'Asia/Tokyo' }, server.adminKey);
+  assert(host.status === 201, 'host: ' + host.text);
+  const made = await api(server, 'POST', '/v1/admin/pages', {
+    id: 'multi', name: { en: 'Sakura Counselling', ja: 'さくら相談室' }, language: 'en', hosts: [host.json.id],
+    event_types: [{ id: 'intro', name: { en: 'Intro call', ja: '初回相談' }, duration_minutes: 30,
+                    description: { en: 'A first talk.', ja: '初めての方向けです。' } },
+                  { id: 'follow', name: { en: 'Follow-up', ja: '再診' }, duration_minutes: 20 }] }, server.adminKey);
+  assert(made.status === 201, 'page: ' + made.text);
+  const seen = async (lang) => {
+    const p = await browser.newPage({ viewport: { width: 800, height: 700 } });
+    await p.goto(server.base + '/widget/?page=multi&lang=' + lang);
+    await mirror.screen(p.mainFrame(), 'calendar');
+    const text = await p.$eval('#kairos-mirror', (e) => e.textContent + ' ' +
+      [...e.querySelectorAll('option')].map((o) => o.textContent).join(' '));
+    return { p, text };
+  };
+  const ja = await seen('ja');
+  for (const want of ['さくら相談室', '初回相談', '初めての方向けです。', '再診'])
+    assert(ja.text.includes(want), `Japanese guest sees ${want}: ` + ja.text.slice(0, 300));
+  assert(!ja.text.includes('Intro call'), 'no English service name for a Japanese guest');
+  await ja.p.waitForTimeout(300);
+  await ja.p.screenshot({ path: path.join(artifacts, 'widget-ja-owner-content.png') });
+  const de = await seen('de');
+  assert(de.text.includes('Sakura Counselling') && de.text.includes('Intro call'), 'German guest reads the page language: ' + de.text.slice(0, 300));
 });

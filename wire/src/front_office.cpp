@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "kairos/email.hpp"  // check_email
+#include "kairos/language.hpp"
 #include "kairos/templates.hpp"  // supported_languages
 #include "kairos/time_text.hpp"
 #include "kairos/wire/lifecycle.hpp"  // read_guest
@@ -53,45 +54,6 @@ void to_json(nlohmann::json& j, const ReportSettings& s) {
 namespace kairos::wire {
 namespace {
 
-// A stored text: a string or a map of language → string.
-Result<core::LocalizedText> read_localized(const Json& j, std::string_view field) {
-  core::LocalizedText t;
-  if (j.is_string()) {
-    t.text = j.get<std::string>();
-    return t;
-  }
-  if (!j.is_object()) return core::make_error("invalid_type", "a string or a map of language to text", std::string(field));
-  for (const auto& [lang, v] : j.items()) {
-    auto s = read_string(v, field_path(field, lang));
-    if (!s) return s.error();
-    t.by_language[lang] = *s;
-  }
-  return t;
-}
-
-// A name or address in a request: a non-empty string, or 1–10 languages of non-empty text.
-Result<core::LocalizedText> read_localized_request(const Json& j, std::string_view field, bool required,
-                                                   std::size_t max) {
-  const std::string f(field);
-  if (j.is_string()) {
-    const auto& s = j.get_ref<const std::string&>();
-    if (required && s.empty()) return core::make_error("missing_field", f + " must not be empty", f);
-    if (s.size() > max) return core::make_error("too_long", f + " is too long", f);
-    return core::LocalizedText{s, {}};
-  }
-  if (j.is_object() && !j.empty() && j.size() <= 10) {
-    core::LocalizedText t;
-    for (const auto& [lang, v] : j.items()) {
-      if (lang.size() > 16 || !v.is_string() || v.get_ref<const std::string&>().empty() ||
-          v.get_ref<const std::string&>().size() > max)
-        return core::make_error("invalid_type", "a text per language", field_path(field, lang));
-      t.by_language[lang] = v.get<std::string>();
-    }
-    return t;
-  }
-  return core::make_error("invalid_type", "a string or a map of language to text", f);
-}
-
 // A member that must be there in a stored document.
 Result<const Json*> stored_member(const Json& j, std::string_view key, std::string_view field) {
   const Json* m = member(j, key);
@@ -136,6 +98,61 @@ Json guest_document(const core::Guest& g) {
 }
 
 }  // namespace
+
+// --- owner content in several languages ------------------------------------------------
+
+Result<core::LocalizedText> read_localized(const Json& j, std::string_view field) {
+  core::LocalizedText t;
+  if (j.is_string()) {
+    t.text = j.get<std::string>();
+    return t;
+  }
+  if (!j.is_object()) return core::make_error("invalid_type", "a string or a map of language to text", std::string(field));
+  for (const auto& [lang, v] : j.items()) {
+    auto s = read_string(v, field_path(field, lang));
+    if (!s) return s.error();
+    t.by_language[lang] = *s;
+  }
+  return t;
+}
+
+Result<core::LocalizedText> read_localized_request(const Json& j, std::string_view field, bool required,
+                                                   std::size_t max, bool single_line) {
+  const std::string f(field);
+  // One text, checked the same way whether it stands alone or is one language's.
+  const auto check = [&](const std::string& s, const std::string& at) -> core::Status {
+    if (required && s.empty()) return core::make_error("missing_field", f + " must not be empty", at);
+    if (s.size() > max) return core::make_error("too_long", f + " is too long", at);
+    if (single_line && !is_single_line(s)) return core::make_error("control_character", "a name is one line of text", at);
+    return core::ok_status();
+  };
+  if (j.is_string()) {
+    const auto& s = j.get_ref<const std::string&>();
+    if (auto st = check(s, f); !st) return st.error();
+    return core::LocalizedText{s, {}};
+  }
+  if (!j.is_object()) return core::make_error("invalid_type", "a string or a map of language to text", f);
+  if (j.empty()) return core::make_error("missing_field", f + " needs the text in at least one language", f);
+  core::LocalizedText t;
+  for (const auto& [lang, v] : j.items()) {
+    const std::string at = field_path(field, lang);
+    if (!core::is_supported_language(lang))
+      return core::make_error("unsupported_language", "languages are en, ja, fi, de, hu", at);
+    if (!v.is_string()) return core::make_error("invalid_type", "expected the text in this language", at);
+    const auto& s = v.get_ref<const std::string&>();
+    // A language given is a text promised: an empty one would show the guest nothing.
+    if (s.empty()) return core::make_error("missing_field", f + " must not be empty", at);
+    if (auto st = check(s, at); !st) return st.error();
+    t.by_language[lang] = s;
+  }
+  return t;
+}
+
+std::string localized_in(const Json* j, std::string_view language, std::string_view fallback) {
+  if (j == nullptr) return {};
+  auto t = read_localized(*j, "");
+  return t ? t->in(language, fallback) : std::string();
+}
 
 // --- stored documents ----------------------------------------------------------------
 
@@ -223,6 +240,46 @@ Result<core::Inquiry> read_inquiry_document(const Json& j, std::string_view fiel
   return q;
 }
 
+Json bounce_document(const core::BounceRecord& b) {
+  Json out{{"address", b.address},       {"message", b.message},         {"template", b.template_key},
+           {"status", b.status},         {"diagnostic", b.diagnostic},   {"error", b.error},
+           {"booking", b.booking},       {"inquiry", b.inquiry},         {"guest_name", b.guest_name},
+           {"guest_phone", b.guest_phone}, {"created", b.created}};
+  if (b.suggestion) out["suggestion"] = *b.suggestion;
+  if (b.corrected_to) out["corrected_to"] = *b.corrected_to;
+  if (b.corrected_at) out["corrected_at"] = *b.corrected_at;
+  if (b.resent) out["resent"] = *b.resent;
+  return out;
+}
+
+Result<core::BounceRecord> read_bounce_document(const Json& j, std::string_view field) {
+  if (!j.is_object()) return core::make_error("invalid_type", "expected a bounce object", std::string(field));
+  core::BounceRecord b;
+  KAIROS_REQUIRE(j, "address", field, b.address, read_string);
+  KAIROS_REQUIRE(j, "message", field, b.message, read_int);
+  KAIROS_READ(j, "template", field, b.template_key, read_string);
+  KAIROS_READ(j, "status", field, b.status, read_string);
+  KAIROS_READ(j, "diagnostic", field, b.diagnostic, read_string);
+  KAIROS_READ(j, "error", field, b.error, read_string);
+  KAIROS_READ(j, "booking", field, b.booking, read_string);
+  KAIROS_READ(j, "inquiry", field, b.inquiry, read_string);
+  KAIROS_READ(j, "guest_name", field, b.guest_name, read_string);
+  KAIROS_READ(j, "guest_phone", field, b.guest_phone, read_string);
+  KAIROS_READ(j, "suggestion", field, b.suggestion, read_string);
+  KAIROS_REQUIRE(j, "created", field, b.created, read_instant);
+  KAIROS_READ(j, "corrected_to", field, b.corrected_to, read_string);
+  KAIROS_READ(j, "corrected_at", field, b.corrected_at, read_instant);
+  KAIROS_READ(j, "resent", field, b.resent, read_int);
+  return b;
+}
+
+Json bounce_view(const core::BounceRecord& b, std::string_view state) {
+  Json j = bounce_document(b);
+  j["id"] = b.id;
+  j["state"] = state;
+  return j;
+}
+
 Json report_settings_document(const core::ReportSettings& s) {
   Json out{{"timezone", s.timezone}, {"language", s.language}, {"subscribers", s.subscribers}};
   if (s.report_time) out["report_time"] = *s.report_time;
@@ -265,7 +322,7 @@ Result<core::Location> read_location_request(const Json& body, core::Location ba
       if (create) return core::make_error("missing_field", std::string(key) + " is required", key);
       continue;
     }
-    auto t = read_localized_request(*v, key, create, max);
+    auto t = read_localized_request(*v, key, create, max, std::string_view(key) == "name");
     if (!t) return t.error();
     *out = std::move(*t);
   }

@@ -4,7 +4,7 @@
 // decides who may: a staff member gets 403 and sees it.
 import { useEffect, useState } from 'preact/hooks';
 import { api, itemsOf, q } from './api.js';
-import { t, LANGUAGES, problem } from './i18n.js';
+import { t, LANGUAGES, problem, lang } from './i18n.js';
 import { Field, Check, FormError, Loading, Empty, useLoad, announce, num } from './ui.jsx';
 import { today, addDays, fmtDay, fmtTime, zones, browserZone } from './time.js';
 import { nameOf } from './phone.jsx';
@@ -168,19 +168,72 @@ function Rooms() {
   );
 }
 
+// Owner content in several languages (docs/API.md): a name or description is one text
+// for every guest, or a text per language. "Add language" turns one text into the page's
+// language plus the chosen one; removing down to one language makes it one text again.
+const langName = (c) => (LANGUAGES.find(([k]) => k === c) || [c, c])[1];
+function LangText({ label, name, value, onChange, err, multiline, required, pageLang }) {
+  const map = value && typeof value === 'object' ? value : null;
+  const used = map ? Object.keys(map) : [];
+  const base = pageLang || 'en';
+  const free = LANGUAGES.map(([c]) => c).filter((c) => (map ? !used.includes(c) : c !== base));
+  const input = (props) => (multiline ? <textarea rows="2" {...props} /> : <input {...props} />);
+  const add = (e) => {
+    const c = e.currentTarget.value;
+    e.currentTarget.value = '';
+    if (!c) return;
+    if (map) onChange({ ...map, [c]: '' });
+    else onChange(value ? { [base]: value, [c]: '' } : { [c]: '' });
+  };
+  const drop = (c) => {
+    const rest = Object.fromEntries(Object.entries(map).filter(([k]) => k !== c));
+    const keys = Object.keys(rest);
+    onChange(keys.length === 1 ? rest[keys[0]] : rest);
+  };
+  const adder = free.length > 0 && (
+    <select class="add-lang small" aria-label={t('add_language')} value="" onChange={add} data-add-language={name}>
+      <option value="">+ {t('add_language')}</option>
+      {free.map((c) => <option value={c}>{langName(c)}</option>)}
+    </select>
+  );
+  if (!map) {
+    return (
+      <div class="lang-text" data-lang-text={name}>
+        <Field label={label} name={name} err={err}>{input({ required, value: value || '', onInput: (e) => onChange(e.currentTarget.value) })}</Field>
+        {adder}
+      </div>
+    );
+  }
+  return (
+    <fieldset class="lang-text" data-lang-text={name}><legend>{label}</legend>
+      {used.map((c) => (
+        <div class="lang-row" data-lang={c}>
+          <Field label={langName(c)} name={`${name}.${c}`} err={err}>{input({ required, lang: c, value: map[c], onInput: (e) => onChange({ ...map, [c]: e.currentTarget.value }) })}</Field>
+          <button type="button" class="ghost" onClick={() => drop(c)} aria-label={`${t('remove')} ${langName(c)}`}>×</button>
+        </div>
+      ))}
+      {err && err.field === name && <p class="field-error" role="alert">{problem(err)}</p>}
+      {adder}
+    </fieldset>
+  );
+}
+
 const newService = (i) => ({ id: 'service' + (i + 1), name: '', duration_minutes: 30, slot_interval_minutes: '', buffer_before_minutes: 0, buffer_after_minutes: 0,
   min_notice_minutes: 0, window: null, limits: {}, rooms: [], auto_approve: true });
 
-function ServiceForm({ s, i, set, rooms, err }) {
+function ServiceForm({ s, i, set, rooms, err, pageLang }) {
   const p = `event_types[${i}]`;
   const up = (k, v) => set({ ...s, [k]: v });
   const n = (k) => (e) => up(k, e.currentTarget.value === '' ? '' : Number(e.currentTarget.value));
   const wkind = !s.window ? 'none' : s.window.rolling_days !== undefined ? 'rolling' : 'fixed';
   return (
-    <fieldset class="service" data-service={i}><legend>{t('service')} {i + 1}{s.name ? ': ' + nameOf(s) : ''}</legend>
+    <fieldset class="service" data-service={i}><legend>{t('service')} {i + 1}{s.name ? ': ' + textOf(s.name) : ''}</legend>
+      <div class="grid2">
+        <LangText label={t('name')} name={p + '.name'} err={err} required pageLang={pageLang} value={s.name} onChange={(v) => up('name', v)} />
+        <LangText label={t('description')} name={p + '.description'} err={err} multiline pageLang={pageLang} value={s.description || ''} onChange={(v) => up('description', v || undefined)} />
+      </div>
       <div class="grid3">
         <Field label={t('service_id')} name={p + '.id'} err={err}><input required value={s.id} onInput={(e) => up('id', e.currentTarget.value)} /></Field>
-        <Field label={t('name')} name={p + '.name'} err={err}><input required value={nameOf(s) === s.id && !s.name ? '' : typeof s.name === 'object' ? nameOf(s) : s.name} onInput={(e) => up('name', e.currentTarget.value)} /></Field>
         <Field label={t('duration')} name={p + '.duration_minutes'} err={err}><input type="number" value={s.duration_minutes} onInput={n('duration_minutes')} /></Field>
         <Field label={t('interval')} name={p + '.slot_interval_minutes'} err={err}><input type="number" value={s.slot_interval_minutes ?? ''} onInput={n('slot_interval_minutes')} /></Field>
         <Field label={t('buffer_before')} name={p + '.buffer_before_minutes'} err={err}><input type="number" value={s.buffer_before_minutes ?? ''} onInput={n('buffer_before_minutes')} /></Field>
@@ -211,18 +264,15 @@ function ServiceForm({ s, i, set, rooms, err }) {
 
 function PageForm({ page, hosts, rooms, onDone }) {
   const [f, setF] = useState({
-    id: page.id || '', name: nameOf(page) === page.id && !page.name ? '' : typeof page.name === 'object' ? nameOf(page) : page.name || '',
-    description: page.description && typeof page.description === 'object' ? Object.values(page.description)[0] || '' : page.description || '',
+    id: page.id || '', name: page.name || '', description: page.description || '',
     language: page.language || 'en', enabled: page.enabled !== false, logo: page.logo || '', hosts: page.hosts || [], host_mode: page.host_mode || 'any',
-    event_types: page.event_types && page.event_types.length ? page.event_types.map((e) => ({ ...e, _orig: e.name, name: typeof e.name === 'object' ? nameOf(e) : e.name })) : [newService(0)],
+    event_types: page.event_types && page.event_types.length ? page.event_types : [newService(0)],
   });
   const [err, setErr] = useState(null);
   const set = (k) => (e) => setF({ ...f, [k]: e.currentTarget.value });
-  // Names kept in several languages stay so unless the shown one was edited.
-  const keep = (orig, shown) => (orig && typeof orig === 'object' && Object.values(orig)[0] === shown ? orig : shown);
   const clean = (s) => {
-    const o = { ...s, name: keep(s._orig, s.name) };
-    delete o._orig;
+    const o = { ...s };
+    if (!o.description) delete o.description;
     for (const k of ['slot_interval_minutes', 'buffer_before_minutes', 'buffer_after_minutes', 'min_notice_minutes']) if (o[k] === '' || o[k] === null) delete o[k];
     if (!o.window) delete o.window;
     if (o.limits) { o.limits = Object.fromEntries(Object.entries(o.limits).filter(([, v]) => v !== undefined && v !== '' && v !== null)); if (!Object.keys(o.limits).length) delete o.limits; }
@@ -233,7 +283,7 @@ function PageForm({ page, hosts, rooms, onDone }) {
     e.preventDefault(); setErr(null);
     // PUT replaces the page: start from what the server sent, so fields this form does
     // not show (locations, labels, …) survive.
-    const body = { ...page, ...f, name: keep(page.name, f.name), description: keep(page.description, f.description) || undefined,
+    const body = { ...page, ...f, description: f.description || undefined,
       logo: f.logo || undefined, event_types: f.event_types.map(clean) };
     try {
       if (page.id) await api('PUT', '/v1/admin/pages/' + encodeURIComponent(page.id), body);
@@ -246,11 +296,11 @@ function PageForm({ page, hosts, rooms, onDone }) {
       <h2>{page.id ? nameOf(page) : t('new_page')}</h2>
       <div class="grid2">
         <Field label={t('page_id')} name="id" err={err}><input required value={f.id} readOnly={!!page.id} onInput={set('id')} pattern="[a-z0-9][a-z0-9_-]*" /></Field>
-        <Field label={t('name')} name="name" err={err}><input required value={f.name} onInput={set('name')} /></Field>
+        <LangText label={t('name')} name="name" err={err} required pageLang={f.language} value={f.name} onChange={(v) => setF({ ...f, name: v })} />
         <Field label={t('language')} name="language" err={err}><select value={f.language} onChange={set('language')}>{LANGUAGES.map(([c, n]) => <option value={c}>{n}</option>)}</select></Field>
         <Field label={t('logo')} name="logo" err={err}><input type="url" value={f.logo} onInput={set('logo')} /></Field>
       </div>
-      <Field label={t('description')} name="description" err={err}><textarea rows="2" value={f.description} onInput={set('description')} /></Field>
+      <LangText label={t('description')} name="description" err={err} multiline pageLang={f.language} value={f.description} onChange={(v) => setF({ ...f, description: v })} />
       <Check label={t('enabled')} checked={f.enabled} onChange={(v) => setF({ ...f, enabled: v })} />
       <fieldset><legend>{t('hosts')}</legend>
         {hosts.map((h) => <Check label={h.name} checked={f.hosts.includes(h.id)} onChange={(on) => setF({ ...f, hosts: on ? [...f.hosts, h.id] : f.hosts.filter((x) => x !== h.id) })} />)}
@@ -260,7 +310,7 @@ function PageForm({ page, hosts, rooms, onDone }) {
       <h3>{t('event_types')}</h3>
       {f.event_types.map((s, i) => (
         <>
-          <ServiceForm s={s} i={i} rooms={rooms} err={err} set={(v) => setF({ ...f, event_types: f.event_types.map((x, j) => (j === i ? v : x)) })} />
+          <ServiceForm s={s} i={i} rooms={rooms} err={err} pageLang={f.language} set={(v) => setF({ ...f, event_types: f.event_types.map((x, j) => (j === i ? v : x)) })} />
           {f.event_types.length > 1 && <button type="button" class="ghost" onClick={() => setF({ ...f, event_types: f.event_types.filter((_, j) => j !== i) })}>{t('remove')} {t('service')} {i + 1}</button>}
         </>
       ))}
@@ -272,15 +322,16 @@ function PageForm({ page, hosts, rooms, onDone }) {
 }
 
 function Pages() {
-  const d = useLoad(() => Promise.all([api('GET', '/v1/admin/pages').then(itemsOf), api('GET', '/v1/admin/hosts').then(itemsOf), api('GET', '/v1/admin/rooms').then(itemsOf)]), []);
+  const d = useLoad(() => Promise.all([api('GET', '/v1/admin/pages').then(itemsOf), api('GET', '/v1/admin/hosts').then(itemsOf), api('GET', '/v1/admin/rooms').then(itemsOf),
+    api('GET', '/v1/admin/account').catch(() => ({}))]), []);
   const [edit, setEdit] = useState(null);
   if (d.err) return <Forbidden err={d.err} />;
   if (!d.data) return <Loading />;
-  const [pages, hosts, rooms] = d.data;
+  const [pages, hosts, rooms, account] = d.data;
   if (edit) return <PageForm page={edit} hosts={hosts} rooms={rooms} onDone={() => { setEdit(null); d.reload(); }} />;
   return (
     <>
-      <button type="button" class="primary" onClick={() => setEdit({})}>{t('new_page')}</button>
+      <button type="button" class="primary" onClick={() => setEdit({ language: account.language || undefined, logo: account.logo || undefined })}>{t('new_page')}</button>
       <table class="list"><thead><tr><th scope="col">{t('name')}</th><th scope="col">{t('page_id')}</th><th scope="col">{t('event_types')}</th><th scope="col"><span class="sr">{t('edit')}</span></th></tr></thead>
         <tbody>{pages.map((p) => <tr><td>{nameOf(p)}</td><td>{p.id}</td><td>{(p.event_types || []).map(nameOf).join(', ')}</td><td><button type="button" onClick={() => setEdit(p)} aria-label={`${t('edit')} ${nameOf(p)}`}>{t('edit')}</button></td></tr>)}</tbody></table>
     </>
@@ -297,7 +348,8 @@ function Account() {
   const set = (k) => (e) => setF({ ...v, [k]: e.currentTarget.value });
   const save = async (e) => {
     e.preventDefault(); setErr(null);
-    try { await api('PUT', '/v1/admin/account', { ...v, sender_name: v.sender_name || undefined, logo: v.logo || undefined }); announce(t('saved')); d.reload(); } catch (x) { setErr(x); }
+    // Every field is sent, "" included, so an emptied sender name or logo is cleared.
+    try { await api('PUT', '/v1/admin/account', v); announce(t('saved')); await d.reload(); setF(null); } catch (x) { setErr(x); }
   };
   return (
     <form class="stack card" onSubmit={save} data-form="account">
@@ -415,6 +467,11 @@ function Locations() {
                 <button type="button" class="ghost danger-text" onClick={() => del(l)} aria-label={`${t('delete')} ${textOf(l.name)}`}>{t('delete')}</button></td></tr>)}</tbody></table>
         </div>
       ))}
+      <section class="card stack" aria-labelledby="kiosk-h" data-testid="kiosk-link">
+        <h2 id="kiosk-h">{t('kiosk_title')}</h2>
+        <p>{t('kiosk_text')}</p>
+        <p><a href={'/checkin/?lang=' + lang()} target="_blank" rel="noopener">{t('kiosk_open')}</a> <code class="key">{location.origin}/checkin/</code></p>
+      </section>
     </>
   );
 }

@@ -28,6 +28,23 @@ void to_json(nlohmann::json& j, const ReportSettings& s);
 
 namespace kairos::wire {
 
+// --- owner content in several languages --------------------------------------------
+// A name or description of a page, service or location is a string or a map of language
+// → text ({"en": "Intro call", "ja": "初回相談"}); the guest sees their language, else the
+// page's (core::LocalizedText::in).
+
+// As stored: a string or a map of strings (a wrong type fails: a corrupt row).
+Result<core::LocalizedText> read_localized(const Json& j, std::string_view field);
+// As a request gives it: a string (`required`: not empty), or a non-empty map of supported
+// languages (unsupported_language) to non-empty texts; each at most `max` bytes
+// (too_long) and, for names (`single_line`), one line (control_character). Errors name
+// the field, or field.lang for one language's text.
+Result<core::LocalizedText> read_localized_request(const Json& j, std::string_view field, bool required,
+                                                   std::size_t max, bool single_line);
+// The text of a stored value in `language`, else `fallback`, else English, else any; ""
+// when `j` is null or not owner content.
+std::string localized_in(const Json* j, std::string_view language, std::string_view fallback);
+
 // --- stored documents --------------------------------------------------------------
 Json location_document(const core::Location& l);
 Result<core::Location> read_location_document(const Json& j, std::string_view field);
@@ -35,6 +52,10 @@ Json label_document(const core::Label& l);
 Result<core::Label> read_label_document(const Json& j, std::string_view field);
 Json inquiry_document(const core::Inquiry& q);
 Result<core::Inquiry> read_inquiry_document(const Json& j, std::string_view field);
+Json bounce_document(const core::BounceRecord& b);
+Result<core::BounceRecord> read_bounce_document(const Json& j, std::string_view field);
+// The API's view of a bounce (GET /v1/admin/bounces): its document with id and state.
+Json bounce_view(const core::BounceRecord& b, std::string_view state);
 Json report_settings_document(const core::ReportSettings& s);
 Result<core::ReportSettings> read_report_settings_document(const Json& j, std::string_view field);
 
