@@ -6,12 +6,21 @@
 # (from /proc: user + system of the whole process), which projects to other machines.
 # Usage: bench/load/vs-nginx.sh [seconds] [connections] [rounds]   (default 8 64 3)
 # THREADS (server threads, default 2) and SERVER_ARGS pass through to common.sh.
+# ENCODING=br or gzip: both are asked for that coding (Accept-Encoding); nginx serves
+# kairos's own compressed bytes as a static file with the same Content-Encoding.
 source "$(dirname "$0")/common.sh"
 secs="${1:-8}"; conns="${2:-64}"; rounds="${3:-3}"
 from="$(date -u -d '+2 days' +%F)"; to="$(date -u -d '+32 days' +%F)"
 path="/v1/pages/demo/slots?event_type=intro&from=$from&to=$to&tz=Europe%2FBerlin"
 mkdir -p "$WORK/www" "$WORK/nginx"
+enc="${ENCODING:-}"
 curl -fs "$URL$path" > "$WORK/www/slots.json"
+plain_bytes="$(wc -c < "$WORK/www/slots.json")"
+if [ -n "$enc" ]; then
+  curl -fs -H "Accept-Encoding: $enc" "$URL$path" > "$WORK/www/slots.json.enc"
+  mv "$WORK/www/slots.json.enc" "$WORK/www/slots.json"
+fi
+hdr=(); [ -z "$enc" ] || hdr=(-H "Accept-Encoding: $enc")
 chmod a+rx "$WORK" "$WORK/www"; chmod a+r "$WORK/www/slots.json"  # the nginx worker runs as nobody
 nport="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 cat > "$WORK/nginx/nginx.conf" <<EOF
@@ -30,7 +39,7 @@ http {
   server {
     listen 127.0.0.1:$nport;
     root $WORK/www;
-    location = /slots { default_type application/json; try_files /slots.json =404; }
+    location = /slots { default_type application/json; ${enc:+add_header Content-Encoding $enc; add_header Vary Accept-Encoding;} try_files /slots.json =404; }
   }
 }
 EOF
@@ -39,8 +48,8 @@ NGINX_PID=$!
 trap 'kill $NGINX_PID $SERVER_PID 2>/dev/null; wait $NGINX_PID $SERVER_PID 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$nport/slots" > /dev/null 2>&1 && break; sleep 0.05; done
 # (The server's answer may change by a slot while the run goes on: `now` moves the notice limit.)
-[ "$(curl -fs "http://127.0.0.1:$nport/slots" | wc -c)" -gt 1000 ] || { echo "nginx does not serve the answer"; cat "$WORK/nginx/error.log"; exit 1; }
-echo "body: $(wc -c < "$WORK/www/slots.json") bytes, $(grep -o '"start"' "$WORK/www/slots.json" | wc -l) slots; wrk -t1 -c$conns -d${secs}s; server threads ${THREADS:-2}"
+[ "$(curl -fs "http://127.0.0.1:$nport/slots" | wc -c)" -gt 500 ] || { echo "nginx does not serve the answer"; cat "$WORK/nginx/error.log"; exit 1; }
+echo "body: $(wc -c < "$WORK/www/slots.json") bytes${enc:+ $enc} ($plain_bytes plain), $(curl -fs "$URL$path" | grep -o '"start"' | wc -l) slots; wrk -t1 -c$conns -d${secs}s; server threads ${THREADS:-2}"
 
 cpu_ticks() {  # user + system ticks of a process and its threads
   awk '{print $14 + $15}' "/proc/$1/stat"
@@ -51,7 +60,7 @@ hz="$(getconf CLK_TCK)"
 run() {  # name url pid -> "req/s p99_ms cpu_us_per_request"
   local c0 c1 out rps p99 n
   c0=$(cpu_ticks "$3")
-  out="$(wrk -t1 -c"$conns" -d"${secs}s" --latency "$2")"
+  out="$(wrk -t1 -c"$conns" -d"${secs}s" --latency "${hdr[@]}" "$2")"
   c1=$(cpu_ticks "$3")
   rps=$(awk '/^Requests\/sec/ {print $2}' <<< "$out")
   n=$(awk '/requests in/ {print $1}' <<< "$out")
