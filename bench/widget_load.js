@@ -18,13 +18,19 @@ async function coldLoad(browser, url) {
   let bytes = 0;
   cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
   await page.goto(url, { waitUntil: 'commit' });
-  const ms = await page.evaluate(() => new Promise((resolve) => {
+  // Also when the skeleton (the calendar's blocks at their final height) first stood.
+  const { ms, skeletonMs } = await page.evaluate(() => new Promise((resolve) => {
+    let skeletonMs = null;
     const done = () => document.querySelector('#kairos-mirror ul[data-id="days"] button:not([disabled])');
-    const tick = () => (done() ? resolve(performance.now()) : requestAnimationFrame(tick));
+    const tick = () => {
+      if (skeletonMs === null && document.querySelector('#progress.skeleton')) skeletonMs = performance.now();
+      if (done()) resolve({ ms: performance.now(), skeletonMs });
+      else requestAnimationFrame(tick);
+    };
     tick();
   }));
   await context.close();
-  return { ms, bytes };
+  return { ms, skeletonMs, bytes };
 }
 
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -34,7 +40,9 @@ run('widget_load', async ({ server, browser, log }) => {
   for (const lang of ['en', 'ja']) {
     const loads = [];
     for (let i = 0; i < RUNS; i++) loads.push(await coldLoad(browser, `${server.base}/widget/?page=demo&lang=${lang}`));
+    const sk = loads.filter((l) => l.skeletonMs !== null).map((l) => l.skeletonMs);
     out[lang] = { days_visible_ms: loads.map((l) => Math.round(l.ms)), median_ms: Math.round(median(loads.map((l) => l.ms))),
+                  skeleton_median_ms: sk.length ? Math.round(median(sk)) : null,
                   transfer_bytes: median(loads.map((l) => l.bytes)) };
   }
   console.log(JSON.stringify(out, null, 1));

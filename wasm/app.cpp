@@ -261,6 +261,10 @@ void App::frame() {
     for (const char* t : texts) {
       if (t != nullptr) title += t;
     }
+    // The weekday initials are captions too (火 水 木 金 土 appear in no other text).
+    for (const char* w : locale(s.lang).weekdays_short) {
+      if (w != nullptr) title += w;
+    }
     fonts_.set_title_text(std::move(title));
   }
   const std::string mirror = describe_mirror(s, view_model());
@@ -283,13 +287,14 @@ void App::frame() {
   // leave the skeleton standing.)
   if (!settled_ && s.screen != Screen::loading) {
     if (first_screen_ms_ == 0) first_screen_ms_ = browser::now_ms();
-    settled_ = !(s.screen == Screen::calendar && (vm.seeking || vm.month_loading)) ||
+    settled_ = !(s.screen == Screen::calendar && !vm.month_failed && (vm.seeking || vm.month_loading)) ||
                browser::now_ms() - first_screen_ms_ > 4000;
   }
   int h = static_cast<int>(height + 0.5f);
-  if (s.screen == Screen::calendar && s.mode == Mode::book && !s.rescheduling && !s.event_types.empty()) {
-    // The booking calendar is at least as tall as the skeleton was (no shift when the
-    // first screen replaces it).
+  if (s.screen == Screen::calendar && s.mode == Mode::book && !s.rescheduling && !s.day && !s.event_types.empty()) {
+    // The booking calendar, until a day is chosen, is at least as tall as the skeleton
+    // was (no shift when the first screen replaces it); a chosen day's times then set
+    // the height.
     const EventType& e = s.event_types[s.event_type];
     std::string service = e.name;
     if (e.duration_minutes > 0) service += " \xC2\xB7 " + fill(tr(s.lang, &Texts::minutes), std::to_string(e.duration_minutes));

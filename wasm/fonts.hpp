@@ -27,7 +27,7 @@ class FontSet {
   bool has_japanese() const { return !japanese_.empty(); }
 
   // With Japanese loaded, the title and caption sizes hold only Latin, kana and the glyphs of
-  // this text (the language's texts and the page's name), so three sizes of 3,000 kanji
+  // this text (the language's texts, weekday initials and the page's name), so three sizes of 3,000 kanji
   // do not bloat the atlas; a change rebuilds it.
   void set_title_text(std::string text);
 

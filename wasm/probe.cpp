@@ -40,6 +40,23 @@ float longest_word(std::string_view text) {
   return best;
 }
 
+// Characters the current font has no glyph for (drawn as '?').
+int missing_glyphs(const std::string& text) {
+  const ImFont* font = ImGui::GetFont();
+  if (font == nullptr) return 0;
+  int missing = 0;
+  const char* p = text.c_str();
+  const char* end = p + text.size();
+  while (p < end) {
+    unsigned int c = 0;
+    const int n = ImTextCharFromUtf8(&c, p, end);
+    if (n <= 0) break;
+    p += n;
+    if (c >= 0x20 && font->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) ++missing;
+  }
+  return missing;
+}
+
 void set_enabled(bool on) { g_enabled = on; }
 bool enabled() { return g_enabled; }
 
@@ -66,7 +83,8 @@ void item(std::string_view text, float x0, float x1, const char* kind) {
           // The size drawn (CSS px) and the size its atlas font was rasterised at (device
           // px): equal after the ratio when no glyph is scaled.
           {"px", ImGui::GetFontSize()},
-          {"raster", ImGui::GetFont() != nullptr ? ImGui::GetFont()->FontSize : 0.0f}};
+          {"raster", ImGui::GetFont() != nullptr ? ImGui::GetFont()->FontSize : 0.0f},
+          {"missing", missing_glyphs(visible)}};
   g_frame["items"].push_back(std::move(it));
 }
 

@@ -12,7 +12,16 @@ curl -fs -H "$auth" "$URL/v1/admin/pages" -d "{\"id\":\"load\",\"name\":\"Load\"
 base=$(( ($(date -u +%s) / 86400 + 2) * 86400 ))
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 m0="$(curl -fs "$URL/metrics")"
+# PERF=file: also record the server's profile during the run (perf report -i file).
+perf_pid=
+if [ -n "${PERF:-}" ]; then
+  perf record -q -F 499 --call-graph dwarf,16384 -p "$SERVER_PID" -o "$PERF" -- sleep "$secs" 2>/dev/null &
+  perf_pid=$!
+fi
+cpu0=$(awk '{print $14 + $15}' /proc/$SERVER_PID/stat)
 out="$(wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$(dirname "$0")/bookings.lua" "$URL" -- "$base")"
+cpu1=$(awk '{print $14 + $15}' /proc/$SERVER_PID/stat)
+[ -z "$perf_pid" ] || wait "$perf_pid"
 m1="$(curl -fs "$URL/metrics")"
 echo "$out"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -36,6 +45,8 @@ PY
 )
 echo "bookings stored: $created in ${secs} s = $(( created / secs ))/s; commits $commits, transactions $txs," \
      "$(awk -v t=$txs -v c=$commits 'BEGIN {printf "%.1f", c ? t / c : 0}') transactions per commit; disk: $fsyncs fsync/s (one thread)"
+# Server CPU (user + system) per request answered: what a larger machine's figure scales from.
+echo "server CPU: $(awk -v d=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" -v n="$txs" 'BEGIN {printf "%.0f", n ? d / hz * 1e6 / n : 0}') us per transaction"
 kill -TERM $SERVER_PID; wait $SERVER_PID 2>/dev/null || true
 /usr/bin/python3 - "$WORK/kairos.db" <<'PY'
 import sqlite3, sys

@@ -109,20 +109,33 @@ std::string lower(std::string_view s) {
 // Optimal string alignment distance: insertions, deletions, substitutions and
 // transpositions of neighbours ("hotmial" → "hotmail" is one step).
 std::size_t osa_distance(std::string_view a, std::string_view b) {
-  const std::size_t n = a.size(), m = b.size();
-  std::vector<std::size_t> d((n + 1) * (m + 1));
-  auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * (m + 1) + j]; };
-  for (std::size_t i = 0; i <= n; ++i) at(i, 0) = i;
-  for (std::size_t j = 0; j <= m; ++j) at(0, j) = j;
+  // Three rolling rows (a transposition looks two rows back), on the stack for the
+  // usual lengths: every booking checks its guest's address twice, and the full matrix
+  // was allocated for every known domain compared.
+  const std::size_t n = a.size(), w = b.size() + 1;
+  constexpr std::size_t kSmall = 64;
+  std::array<std::size_t, 3 * kSmall> small;
+  std::vector<std::size_t> big;
+  std::size_t* rows = small.data();
+  if (w > kSmall) {
+    big.resize(3 * w);
+    rows = big.data();
+  }
+  auto row = [&](std::size_t i) { return rows + (i % 3) * w; };
+  for (std::size_t j = 0; j < w; ++j) row(0)[j] = j;
   for (std::size_t i = 1; i <= n; ++i) {
-    for (std::size_t j = 1; j <= m; ++j) {
+    std::size_t* cur = row(i);
+    const std::size_t* up = row(i - 1);
+    const std::size_t* up2 = i > 1 ? row(i - 2) : nullptr;
+    cur[0] = i;
+    for (std::size_t j = 1; j < w; ++j) {
       const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      std::size_t v = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, at(i - 2, j - 2) + 1);
-      at(i, j) = v;
+      std::size_t v = std::min({up[j] + 1, cur[j - 1] + 1, up[j - 1] + cost});
+      if (up2 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, up2[j - 2] + 1);
+      cur[j] = v;
     }
   }
-  return at(n, m);
+  return row(n)[w - 1];
 }
 
 bool is_known(std::string_view d) {

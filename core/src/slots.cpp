@@ -579,6 +579,14 @@ Interval inputs_span(Interval range) {
   return Interval{range.start - kWiden, range.end + kWiden};
 }
 
+Interval conflict_span(Interval slot) {
+  // A booking's buffers and the new one's are at most max_appointment_length each
+  // (validate): an existing booking conflicts only if it ends after slot.start minus
+  // a buffer and starts before slot.end plus one.
+  constexpr Seconds kWiden = max_appointment_length;
+  return Interval{slot.start - kWiden, slot.end + kWiden};
+}
+
 std::vector<DaySlots> group_by_local_date(const std::vector<Slot>& slots, const ZoneRules& guest_zone) {
   LocalClock clock(guest_zone);
   std::vector<std::pair<std::int32_t, std::size_t>> keyed;

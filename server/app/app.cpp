@@ -2,6 +2,7 @@
 #include "app.hpp"
 
 #include "auth/tokens.hpp"
+#include "bookings.hpp"
 #include "integrations/integrations.hpp"
 #include "front.hpp"
 #include "kairos/time_text.hpp"
@@ -26,7 +27,7 @@ bool RateLimiter::allow(const std::string& client, std::int64_t now_s, int& retr
 
 App::App(Config c, store::Store& s, http::Metrics& m)
     : cfg(std::move(c)), store(s), metrics(m), booking_limiter(cfg.booking_rate),
-      links(s.secret("link_hmac", auth::random_token(32))) {}
+      links(s.secret("link_hmac", auth::random_token(32))), page_contexts(std::make_shared<PageContextCache>()) {}
 
 void App::register_routes(http::Router& r) {
   register_system_routes(*this, r);

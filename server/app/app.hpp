@@ -26,6 +26,7 @@ namespace kairos::server {
 namespace integ {
 struct State;
 }
+class PageContextCache;  // bookings.hpp
 
 // Per-client fixed-window limiter (booking creations per minute).
 class RateLimiter {
@@ -76,6 +77,8 @@ class App {
   std::shared_ptr<integ::State> integ_state;
   std::atomic<std::uint64_t> busy_version{0};  // bumped when calendar busy blocks change
   std::function<void()> wake_fetcher;          // asks the fetcher thread for a pass now
+  // Pages and hosts parsed for the core, per store config generation (bookings.hpp).
+  std::shared_ptr<PageContextCache> page_contexts;
 
  private:
   std::mutex key_mu_;

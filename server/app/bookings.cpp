@@ -68,6 +68,37 @@ core::Result<PageContext> load_page_context(App& app, const std::string& page_id
   return ctx;
 }
 
+std::shared_ptr<const PageContext> PageContextCache::get(const std::string& key, std::uint64_t generation) {
+  std::lock_guard lock(mu_);
+  auto it = entries_.find(key);
+  if (it == entries_.end() || it->second.generation != generation) return nullptr;
+  return it->second.ctx;
+}
+
+void PageContextCache::put(const std::string& key, std::uint64_t generation, std::shared_ptr<const PageContext> ctx) {
+  std::lock_guard lock(mu_);
+  if (entries_.size() >= 256) entries_.clear();  // many pages: start over rather than grow
+  entries_[key] = Entry{generation, std::move(ctx)};
+}
+
+core::Result<std::shared_ptr<const PageContext>> shared_page_context(App& app, const std::string& page_id,
+                                                                     const std::string& event_type) {
+  // Read before loading: a write committed meanwhile makes this number stale, so what
+  // was loaded is never served under a current one (see SqliteStore::config_generation).
+  const auto generation = app.store.config_generation();
+  std::string key;
+  if (generation) {
+    key.reserve(page_id.size() + event_type.size() + 1);
+    key.append(page_id).append(1, '\n').append(event_type);
+    if (auto hit = app.page_contexts->get(key, *generation)) return hit;
+  }
+  auto ctx = load_page_context(app, page_id, event_type);
+  if (!ctx) return ctx.error();
+  auto shared = std::make_shared<const PageContext>(std::move(*ctx));
+  if (generation) app.page_contexts->put(key, *generation, shared);
+  return shared;
+}
+
 core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::Interval range, core::Instant now,
                                       bool overlaps_only) {
   core::AvailabilityInputs in;
@@ -80,10 +111,9 @@ core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::In
   for (const auto& r : room_ids) in.rooms.push_back(core::Room{r, {}});
   // The core says how much around the range its answer depends on (buffers, zone
   // offsets, and the local week that per-week limits and fair assignment count).
-  // With `overlaps_only` (see bookings.hpp) only what can overlap a buffered slot: buffers
-  // and durations are at most a day each, so three days around the range cover them.
-  const core::Interval span = overlaps_only ? core::Interval{range.start - core::Days(3), range.end + core::Days(3)}
-                                            : core::inputs_span(range);
+  // With `overlaps_only` (see bookings.hpp) only what can conflict with the slot, with
+  // either side's buffers (the core's conflict_span).
+  const core::Interval span = overlaps_only ? core::conflict_span(range) : core::inputs_span(range);
   auto from = span.start;
   auto to = span.end;
   integ::add_calendar_busy(app, in, span);  // the hosts' subscribed calendars (R-INT-1)
@@ -201,7 +231,7 @@ json booking_json(const core::Booking& b, App* app) {
 
 void plan_messages(App& app, const std::string& account_id, const core::Booking& b,
                    const std::vector<core::PlannedMessage>& messages, const std::vector<std::string>& cancel_prefixes,
-                   const json& extra) {
+                   const json& extra, const PageContext* ctx) {
   for (const auto& p : cancel_prefixes) app.store.cancel_outbox_for(b.uid, p);
   auto now = app.now().unix_seconds();
   for (const auto& m : messages) {
@@ -213,8 +243,17 @@ void plan_messages(App& app, const std::string& account_id, const core::Booking&
         else to = m.channel == core::Channel::sms ? b.guest.phone : b.guest.email;
         break;
       case core::Recipient::host: {
+        const char* field = m.channel == core::Channel::sms ? "phone" : "email";
+        bool known = false;
+        for (std::size_t i = 0; ctx && i < ctx->hosts.size() && i < ctx->host_docs.size(); ++i)
+          if (ctx->hosts[i].id == m.address) {
+            to = ctx->host_docs[i].value(field, "");
+            known = true;
+            break;
+          }
+        if (known) break;
         auto h = app.store.host(m.address);
-        if (h) to = json::parse(h->doc, nullptr, false).value(m.channel == core::Channel::sms ? "phone" : "email", "");
+        if (h) to = json::parse(h->doc, nullptr, false).value(field, "");
         break;
       }
       default:
@@ -314,7 +353,7 @@ json store_created_booking(App& app, const PageContext& ctx, const core::Booking
   rec.buffer_after_min = ctx.policy.buffer_after.count();
   rec.created_at = rec.updated_at = now.unix_seconds();
   app.store.insert_booking(rec);
-  plan_messages(app, ctx.page.account_id, b, messages, cancel_prefixes);
+  plan_messages(app, ctx.page.account_id, b, messages, cancel_prefixes, nullptr, &ctx);
   integ::emit_booking_events(app, ctx.page.account_id, nullptr, b, nullptr);
   json res{{"uid", b.uid},   {"status", core::to_string(b.status)}, {"start", b.when.start}, {"end", b.when.end},
            {"host", b.host_ids.front()}, {"hosts", b.host_ids},      {"token", token}};
@@ -376,27 +415,28 @@ void create_booking(App& app, const json& body, const std::string& idempotency_k
         return core::ok_status();
       }
     }
-    auto ctx = load_page_context(app, state->page, state->et);
-    if (!ctx) return ctx.error();
-    if (!ctx->enabled) return make_error("page_disabled", "this page takes no bookings at the moment", "page");
+    auto shared = shared_page_context(app, state->page, state->et);
+    if (!shared) return shared.error();
+    const PageContext& ctx = **shared;
+    if (!ctx.enabled) return make_error("page_disabled", "this page takes no bookings at the moment", "page");
     core::Instant now = app.now();
     // Counts of other bookings matter only for limits and for choosing among several
     // hosts; otherwise the check reads only the bookings near the start (a busy host's
     // whole fortnight of bookings was read, and copied, for every new booking).
-    const bool counts = ctx->policy.limits.per_day || ctx->policy.limits.per_week ||
-                        (ctx->mode == core::HostMode::any && ctx->hosts.size() > 1);
-    auto inputs = build_inputs(app, *ctx, core::Interval{start_at, start_at + ctx->policy.duration}, now, !counts);
+    const bool counts = ctx.policy.limits.per_day || ctx.policy.limits.per_week ||
+                        (ctx.mode == core::HostMode::any && ctx.hosts.size() > 1);
+    auto inputs = build_inputs(app, ctx, core::Interval{start_at, start_at + ctx.policy.duration}, now, !counts);
     core::BookingRequest req;
     req.start = start_at;
     auto a = core::check_booking(inputs, req);
     if (!a) return a.error();
 
-    core::Booking draft = new_booking_draft(*ctx, *a, now);
+    core::Booking draft = new_booking_draft(ctx, *a, now);
     draft.guest = state->guest;
     draft.notes = state->notes;
-    auto out = core::create_booking_outcome(draft, now, settings_for(*ctx));
+    auto out = core::create_booking_outcome(draft, now, settings_for(ctx));
     if (!out) return out.error();
-    const json res = store_created_booking(app, *ctx, out->booking, out->messages, out->cancel_key_prefixes, now);
+    const json res = store_created_booking(app, ctx, out->booking, out->messages, out->cancel_key_prefixes, now);
     created = Created{201, res.dump()};
     if (!key.empty())
       app.store.put_idempotency(key_scope, key, store::IdempotencyRecord{hash, 201, created.body},

@@ -6,9 +6,12 @@
 #pragma once
 
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "app.hpp"
@@ -46,6 +49,27 @@ struct PageContext {
 
 // Errors: page_not_found (404), unknown_event_type (422, field "event_type").
 core::Result<PageContext> load_page_context(App& app, const std::string& page_id, const std::string& event_type);
+// The same, shared and never to be modified: parsed once per store config generation
+// (Store::config_generation: any host or page write, committed, makes a new one), so a
+// booking or an uncached slot answer does not parse the page and host documents again.
+// Stores that cannot tell (PostgreSQL) and the writer's transactions after an
+// uncommitted host or page write load afresh.
+core::Result<std::shared_ptr<const PageContext>> shared_page_context(App& app, const std::string& page_id,
+                                                                     const std::string& event_type);
+
+class PageContextCache {
+ public:
+  std::shared_ptr<const PageContext> get(const std::string& key, std::uint64_t generation);
+  void put(const std::string& key, std::uint64_t generation, std::shared_ptr<const PageContext> ctx);
+
+ private:
+  struct Entry {
+    std::uint64_t generation = 0;
+    std::shared_ptr<const PageContext> ctx;
+  };
+  std::mutex mu_;
+  std::unordered_map<std::string, Entry> entries_;
+};
 
 // The core's inputs for `range`: stored bookings and proposal holds of the page's hosts
 // and rooms around it (wide enough for per-week limits), the hosts' busy blocks, `now`.
@@ -67,9 +91,10 @@ nlohmann::json booking_json(const core::Booking& b, App* app = nullptr);
 // scheduled ones matching `cancel_prefixes`. Call inside the transaction of the change.
 // `extra`: fields added to every payload (e.g. the time of a booking that is being deleted,
 // which the message must still show).
+// `ctx`: the booking's page, whose host documents give the hosts' addresses (else read).
 void plan_messages(App& app, const std::string& account_id, const core::Booking& b,
                    const std::vector<core::PlannedMessage>& messages, const std::vector<std::string>& cancel_prefixes,
-                   const nlohmann::json& extra = nullptr);
+                   const nlohmann::json& extra = nullptr, const PageContext* ctx = nullptr);
 
 // A new booking of `ctx` at the core's assignment `a`: the draft a guest's booking and
 // one staff enter for a caller both start from (fresh uid, the event type's location,

@@ -52,6 +52,15 @@ core::Inquiry inquiry_from(const store::TokenDoc& d) {
   return q;
 }
 
+core::BounceRecord bounce_from(const store::TokenDoc& d) {
+  return record_from<core::BounceRecord>(d, "bounce", wire::read_bounce_document);
+}
+
+store::TokenDoc bounce_row(const core::BounceRecord& b, const std::string& state, std::int64_t created,
+                           std::int64_t updated) {
+  return {b.id, b.account, b.id, "bounce", state, wire::bounce_document(b).dump(), created, updated};
+}
+
 store::TokenDoc location_row(const core::Location& l, const std::string& state, std::int64_t created, std::int64_t updated) {
   return {l.id, l.account, l.id, "location", state, wire::location_document(l).dump(), created, updated};
 }
@@ -239,6 +248,32 @@ std::shared_ptr<const core::ZoneRules> zone_or_utc(App& app, const std::string& 
 }
 
 }  // namespace
+
+json account_settings(App& app, const std::string& account_id) {
+  json out{{"sender_name", ""}, {"logo", ""}, {"language", ""}};
+  if (auto d = app.store.token_doc("account_settings", "settings:" + account_id); d && d->account_id == account_id) {
+    json j = json::parse(d->doc, nullptr, false);
+    if (j.is_object())
+      for (const char* k : {"sender_name", "logo", "language"})
+        if (j.contains(k) && j[k].is_string()) out[k] = j[k];
+  }
+  return out;
+}
+
+void put_account_settings(App& app, const std::string& account_id, const json& settings) {
+  const auto now = app.now().unix_seconds();
+  auto cur = app.store.token_doc("account_settings", "settings:" + account_id);
+  json doc{{"sender_name", settings.value("sender_name", "")}, {"logo", settings.value("logo", "")},
+           {"language", settings.value("language", "")}};
+  app.store.put_token_doc({"settings:" + account_id, account_id, "account-settings:" + account_id, "account_settings", "live",
+                           doc.dump(), cur ? cur->created_at : now, now});
+}
+
+std::string account_sender(App& app, const std::string& account_id, const std::string& fallback) {
+  if (auto s = account_settings(app, account_id).value("sender_name", ""); !s.empty()) return s;
+  if (auto acc = app.store.account_name(account_id); acc && !acc->empty() && *acc != "admin") return *acc;
+  return fallback;
+}
 
 core::ReportSettings report_settings(App& app, const std::string& account_id) {
   auto d = app.store.token_doc("front_settings", account_id);
@@ -453,12 +488,23 @@ bool handle_bounce(App& app, const std::string& raw) {
       guest_phone = b->guest_phone;
     }
     const auto check = core::check_email(address);
-    json doc{{"address", address}, {"message", id}, {"template", msg->template_key}, {"status", r.status},
-             {"diagnostic", r.diagnostic}, {"error", error}, {"booking", booking}, {"inquiry", inquiry}, {"guest_name", guest_name},
-             {"guest_phone", guest_phone}, {"created", core::format_instant(app.now())}};
-    if (check.suggestion) doc["suggestion"] = *check.suggestion;
+    core::BounceRecord bounce;
+    bounce.id = bid;
+    bounce.account = account;
+    bounce.address = address;
+    bounce.message = id;
+    bounce.template_key = msg->template_key;
+    bounce.status = r.status;
+    bounce.diagnostic = r.diagnostic;
+    bounce.error = error;
+    bounce.booking = booking;
+    bounce.inquiry = inquiry;
+    bounce.guest_name = guest_name;
+    bounce.guest_phone = guest_phone;
+    bounce.suggestion = check.suggestion;
+    bounce.created = app.now();
     const auto now = app.now().unix_seconds();
-    app.store.put_token_doc({bid, account, bid, "bounce", "active", doc.dump(), now, now});
+    app.store.put_token_doc(bounce_row(bounce, "active", now, now));
     app.store.put_token_doc({suppression_id(account, address), account, "sup:" + suppression_id(account, address),
                              "suppression", "active", json{{"address", address}, {"bounce", bid}}.dump(), now, now});
     // The responsible staff: the booking's hosts, or the inquiry's location staff.

@@ -29,11 +29,14 @@ void register_front_routes(App& app, http::Router& r);
 core::Location location_from(const store::TokenDoc& d);
 core::Label label_from(const store::TokenDoc& d);
 core::Inquiry inquiry_from(const store::TokenDoc& d);
+core::BounceRecord bounce_from(const store::TokenDoc& d);
 // The record's row: `state` for locations and labels ("live", "deleted"); an inquiry's
 // state, created and updated times are its own.
 store::TokenDoc location_row(const core::Location& l, const std::string& state, std::int64_t created, std::int64_t updated);
 store::TokenDoc label_row(const core::Label& l, const std::string& state, std::int64_t created, std::int64_t updated);
 store::TokenDoc inquiry_row(const core::Inquiry& q);
+store::TokenDoc bounce_row(const core::BounceRecord& b, const std::string& state, std::int64_t created,
+                           std::int64_t updated);
 // Rows of `kind` of the account in the given states.
 std::vector<store::TokenDoc> account_docs(App& app, const char* kind, const std::vector<const char*>& states,
                                           const std::string& account);
@@ -88,6 +91,13 @@ std::size_t address_corrected(App& app, const std::string& account, const std::s
 // True when mail to `address` is suppressed after a bounce (until it is corrected).
 bool suppressed(App& app, const std::string& account_id, const std::string& address);
 
+
+// The account's settings beside its name (Setup → Account): {sender_name, logo, language},
+// each "" when not set. Stored as token doc "account_settings".
+nlohmann::json account_settings(App& app, const std::string& account_id);
+void put_account_settings(App& app, const std::string& account_id, const nlohmann::json& settings);
+// The display name of the account's mails: its sender_name, else its name, else `fallback`.
+std::string account_sender(App& app, const std::string& account_id, const std::string& fallback);
 
 // The account's report settings (defaults when none are stored; a corrupt row throws).
 core::ReportSettings report_settings(App& app, const std::string& account_id);

@@ -318,8 +318,7 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
     mail::ComposedMail m;
     m.envelope_from = envelope;
     m.recipients = {item.recipient};
-    std::string sender = app_.cfg.mail_name;
-    if (auto acc = app_.store.account_name(item.account_id); acc && !acc->empty() && *acc != "admin") sender = *acc;
+    const std::string sender = account_sender(app_, item.account_id, app_.cfg.mail_name);
     m.message.from = {sender, app_.cfg.mail_from};
     m.message.to = {{"", item.recipient}};
     m.message.subject = payload.value("subject", "");
@@ -370,8 +369,7 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
   mail::ComposedMail m;
   m.envelope_from = envelope;
   m.recipients = {item.recipient};
-  std::string sender = app_.cfg.mail_name;
-  if (auto acc = app_.store.account_name(item.account_id); acc && !acc->empty() && *acc != "admin") sender = *acc;
+  const std::string sender = account_sender(app_, item.account_id, app_.cfg.mail_name);
   m.message.from = {sender, app_.cfg.mail_from};
   m.message.to = {{"", item.recipient}};
   m.message.subject = rendered->subject;

@@ -1,9 +1,12 @@
 // Owner configuration routes: hosts, rooms, pages and the embed snippet. Another
 // account's ids answer 404 exactly like unknown ones, so ids do not leak.
+#include <algorithm>
+
 #include "app.hpp"
 #include "auth/tokens.hpp"
 #include "documents.hpp"
 #include "front.hpp"
+#include "kairos/templates.hpp"
 #include "kairos/wire/json_mapping.hpp"
 
 namespace kairos::server {
@@ -49,23 +52,60 @@ void register_admin_routes(App& app, http::Router& r) {
 
   // The account itself: its name is the sender name of its mails ("Salon Aurora
   // <bookings@…>"), so guests recognise who writes to them.
+  // The account itself: its name is the sender name of its mails ("Salon Aurora
+  // <bookings@…>"), so guests recognise who writes to them, unless `sender_name` says
+  // otherwise; `logo` and `language` are what new pages start from.
   r.add("GET", "/v1/admin/account", Access::owner, [&app](Request& req) {
-    return http::json_response(200, json{{"id", req.account_id}, {"name", app.store.account_name(req.account_id).value_or("")}});
+    json out = account_settings(app, req.account_id);
+    out["id"] = req.account_id;
+    out["name"] = app.store.account_name(req.account_id).value_or("");
+    return http::json_response(200, out);
   });
   r.add("PUT", "/v1/admin/account", Access::owner, [&app](Request& req) {
     auto body = parse_body(req);
     if (!body) return http::problem(body.error());
-    auto n = wire::required(*body, "name");
-    if (!n) return http::problem(n.error());
-    auto name = wire::read_string(**n, "name");
+    auto one_line = [](const json& in, const char* key, bool required) -> core::Result<std::optional<std::string>> {
+      const json* v = wire::member(in, key);
+      if (!v) {
+        if (required) return core::make_error("missing_field", std::string(key) + " is required", key);
+        return std::optional<std::string>();
+      }
+      auto text = wire::read_string(*v, key);
+      if (!text) return text.error();
+      std::string t = *text;
+      while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.pop_back();
+      while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.erase(t.begin());
+      if ((required && t.empty()) || t.size() > 120 || t.find_first_of("\r\n<>\"") != std::string::npos)
+        return core::make_error("invalid_name", "1 to 120 characters, no line breaks, quotes or angle brackets", key);
+      return std::optional<std::string>(t);
+    };
+    auto name = one_line(*body, "name", true);
     if (!name) return http::problem(name.error());
-    std::string trimmed = *name;
-    while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t')) trimmed.pop_back();
-    while (!trimmed.empty() && (trimmed.front() == ' ' || trimmed.front() == '\t')) trimmed.erase(trimmed.begin());
-    if (trimmed.empty() || trimmed.size() > 120 || trimmed.find_first_of("\r\n<>\"") != std::string::npos)
-      return http::problem(core::make_error("invalid_name", "1 to 120 characters, no line breaks, quotes or angle brackets", "name"));
-    app.store.set_account_name(req.account_id, trimmed);
-    return http::json_response(200, json{{"id", req.account_id}, {"name", trimmed}});
+    auto sender = one_line(*body, "sender_name", false);
+    if (!sender) return http::problem(sender.error());
+    json settings = account_settings(app, req.account_id);
+    if (*sender) settings["sender_name"] = **sender;  // "" goes back to the business name
+    if (const json* l = wire::member(*body, "logo")) {
+      auto logo = wire::read_string(*l, "logo");
+      if (!logo) return http::problem(logo.error());
+      const bool web = logo->rfind("https://", 0) == 0 || logo->rfind("http://", 0) == 0;
+      if (!logo->empty() && (!web || logo->size() > 500 || logo->find_first_of(" \r\n\"<>") != std::string::npos))
+        return http::problem(core::make_error("invalid_url", "an http or https address of an image", "logo"));
+      settings["logo"] = *logo;
+    }
+    if (const json* l = wire::member(*body, "language")) {
+      auto lang = wire::read_string(*l, "language");
+      if (!lang) return http::problem(lang.error());
+      const auto& langs = core::supported_languages();
+      if (std::find(langs.begin(), langs.end(), *lang) == langs.end())
+        return http::problem(core::make_error("unsupported_language", "one of en, ja, fi, de, hu", "language"));
+      settings["language"] = *lang;
+    }
+    app.store.set_account_name(req.account_id, **name);
+    put_account_settings(app, req.account_id, settings);
+    settings["id"] = req.account_id;
+    settings["name"] = **name;
+    return http::json_response(200, settings);
   });
 
   // --- hosts ----------------------------------------------------------------------

@@ -239,12 +239,12 @@ void register_booking_routes(App& app, http::Router& r) {
                           {"recipient", m.recipient}, {"error", m.last_error}});
     }
     for (const auto& d : app.store.token_docs("bounce", "active")) {  // bounces reported later (DSNs)
-      json bd = json::parse(d.doc, nullptr, false);
-      if (d.account_id != req.account_id || bd.value("booking", "") != rec->uid) continue;
-      json p{{"bounce", d.id}, {"message", bd.value("message", 0)}, {"template", bd.value("template", "")},
-             {"channel", "mail"}, {"recipient", bd.value("address", "")}, {"error", bd.value("error", "")},
-             {"status", bd.value("status", "")}};
-      if (bd.contains("suggestion")) p["suggestion"] = bd["suggestion"];
+      if (d.account_id != req.account_id) continue;
+      const core::BounceRecord b = bounce_from(d);
+      if (b.booking != rec->uid) continue;
+      json p{{"bounce", b.id},          {"message", b.message},   {"template", b.template_key}, {"channel", "mail"},
+             {"recipient", b.address},  {"error", b.error},       {"status", b.status}};
+      if (b.suggestion) p["suggestion"] = *b.suggestion;
       problems.push_back(p);
     }
     if (!problems.empty()) {

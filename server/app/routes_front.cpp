@@ -30,14 +30,7 @@ Response not_found(const char* what) { return http::problem(404, "not_found", st
 
 std::int64_t now_s(App& app) { return app.now().unix_seconds(); }
 
-// Bounce records stay plain documents (no rules read them back): shown as stored.
-json bounce_view(const store::TokenDoc& d) {
-  json j = json::parse(d.doc, nullptr, false);
-  if (!j.is_object()) j = json::object();
-  j["id"] = d.id;
-  j["state"] = d.state;
-  return j;
-}
+json bounce_view(const store::TokenDoc& d) { return wire::bounce_view(bounce_from(d), d.state); }
 
 const std::vector<const char*> kInquiryStates{"new", "awaiting_reply", "converted", "closed", "unconverted"};
 
@@ -204,9 +197,9 @@ std::size_t resend_failed(App& app, const std::string& account, const std::strin
                           const std::string& new_address) {
   std::size_t n = 0;
   std::vector<std::int64_t> bounced;
-  for (const auto& b : account_docs(app, "bounce", {"active"}, account)) {
-    json j = json::parse(b.doc, nullptr, false);
-    if (j.value("address", "") == old_address) bounced.push_back(j.value("message", std::int64_t{0}));
+  for (const auto& d : account_docs(app, "bounce", {"active"}, account)) {
+    const core::BounceRecord b = bounce_from(d);
+    if (b.address == old_address) bounced.push_back(b.message);
   }
   for (const auto& m : app.store.outbox(account, owner)) {
     if (m.recipient != old_address || m.channel != "mail") continue;
@@ -240,16 +233,13 @@ std::size_t address_corrected(App& app, const std::string& account, const std::s
                               const std::string& new_address) {
   if (old_address == new_address || old_address.empty()) return 0;
   const std::size_t n = resend_failed(app, account, booking, old_address, new_address);
-  for (auto& b : account_docs(app, "bounce", {"active"}, account)) {
-    json j = json::parse(b.doc, nullptr, false);
-    if (j.value("booking", "") != booking || j.value("address", "") != old_address) continue;
-    j["corrected_to"] = new_address;
-    j["corrected_at"] = core::format_instant(app.now());
-    j["resent"] = n;
-    b.state = "corrected";
-    b.doc = j.dump();
-    b.updated_at = now_s(app);
-    app.store.put_token_doc(b);
+  for (const auto& d : account_docs(app, "bounce", {"active"}, account)) {
+    core::BounceRecord b = bounce_from(d);
+    if (b.booking != booking || b.address != old_address) continue;
+    b.corrected_to = new_address;
+    b.corrected_at = app.now();
+    b.resent = static_cast<long long>(n);
+    app.store.put_token_doc(bounce_row(b, "corrected", d.created_at, now_s(app)));
   }
   return n;
 }
@@ -642,9 +632,10 @@ void register_front_routes(App& app, http::Router& r) {
     json result;
     auto st = app.store.transact([&]() -> core::Status {
       auto cur = app.store.token_doc("bounce", d->id);
-      json j = json::parse(cur->doc, nullptr, false);
-      const std::string old = j.value("address", "");
-      const std::string booking = j.value("booking", ""), inquiry = j.value("inquiry", "");
+      if (!cur) return make_error("not_found", "No such bounce.");
+      core::BounceRecord bounce = bounce_from(*cur);
+      const std::string old = bounce.address;
+      const std::string booking = bounce.booking, inquiry = bounce.inquiry;
       if (!booking.empty()) {
         if (auto b = app.store.booking(booking)) {
           core::Booking cb = to_core(*b);
@@ -675,14 +666,11 @@ void register_front_routes(App& app, http::Router& r) {
           s->state = "lifted";
           app.store.put_token_doc(*s);
         }
-      j["corrected_to"] = check.address;
-      j["corrected_at"] = core::format_instant(app.now());
-      j["resent"] = resent;
-      cur->state = "corrected";
-      cur->doc = j.dump();
-      cur->updated_at = now_s(app);
-      app.store.put_token_doc(*cur);
-      result = bounce_view(*cur);
+      bounce.corrected_to = check.address;
+      bounce.corrected_at = app.now();
+      bounce.resent = static_cast<long long>(resent);
+      app.store.put_token_doc(bounce_row(bounce, "corrected", cur->created_at, now_s(app)));
+      result = wire::bounce_view(bounce, "corrected");
       return core::ok_status();
     });
     if (!st) return http::problem(st.error());

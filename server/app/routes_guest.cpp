@@ -9,6 +9,7 @@
 #include "app.hpp"
 #include "bookings.hpp"
 #include "documents.hpp"
+#include "http/encoding.hpp"
 #include "kairos/language.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/availability.hpp"
@@ -23,10 +24,11 @@ using nlohmann::json;
 namespace {
 
 // Answers of the slot endpoint, valid while no write has committed since (the store's
-// generation) and for at most a few seconds, because `now` moves the notice limit.
+// generation) and for at most a few seconds, because `now` moves the notice limit. Each
+// keeps its gzip and brotli forms beside the plain body, made once on first demand.
 class SlotCache {
  public:
-  std::shared_ptr<const std::string> get(const std::string& key, std::uint64_t generation) {
+  std::shared_ptr<const http::EncodedBody> get(const std::string& key, std::uint64_t generation) {
     std::lock_guard lock(mu_);
     auto it = entries_.find(key);
     if (it == entries_.end()) return nullptr;
@@ -34,7 +36,7 @@ class SlotCache {
       return nullptr;
     return it->second.body;
   }
-  void put(const std::string& key, std::uint64_t generation, std::shared_ptr<const std::string> body) {
+  void put(const std::string& key, std::uint64_t generation, std::shared_ptr<const http::EncodedBody> body) {
     std::lock_guard lock(mu_);
     if (entries_.size() > 4096) entries_.clear();
     entries_[key] = Entry{generation, std::chrono::steady_clock::now(), std::move(body)};
@@ -45,7 +47,7 @@ class SlotCache {
   struct Entry {
     std::uint64_t generation;
     std::chrono::steady_clock::time_point made;
-    std::shared_ptr<const std::string> body;
+    std::shared_ptr<const http::EncodedBody> body;
   };
   std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;
@@ -129,15 +131,26 @@ void register_guest_routes(App& app, http::Router& r) {
                       core::format_date(range->to) + '\n' + tz;
     // Calendar feeds change busy time outside the store's transactions.
     std::uint64_t gen = app.store.generation() + (app.busy_version.load() << 40);
-    auto json_shared = [](std::shared_ptr<const std::string> body) {
-      Response res = http::text_response(200, {}, "application/json");
-      res.shared_body = std::move(body);
+    // The cached answer in the coding the client takes (Vary: Accept-Encoding), with
+    // that representation's ETag; 304 when the client holds it already.
+    auto json_shared = [&req](const std::shared_ptr<const http::EncodedBody>& body) {
+      const http::Coding coding = http::choose_coding(req.header("accept-encoding"));
+      const std::string& etag = body->etag(coding);
+      const std::string* held = req.header("if-none-match");
+      Response res = http::text_response(held && http::etag_matches(*held, etag) ? 304 : 200, {}, "application/json");
+      if (res.status == 200) res.shared_body = body->body(coding);
+      else res.content_type.clear();
+      res.headers.reserve(4);
+      res.headers.emplace_back("ETag", etag);
+      res.headers.emplace_back("Vary", "Accept-Encoding");
+      if (coding != http::Coding::identity) res.headers.emplace_back("Content-Encoding", http::coding_name(coding));
       return res;
     };
-    if (auto hit = cache->get(key, gen)) return json_shared(std::move(hit));
+    if (auto hit = cache->get(key, gen)) return json_shared(hit);
 
-    auto ctx = load_page_context(app, req.params["page"], et);
-    if (!ctx) return http::problem(ctx.error());
+    auto shared = shared_page_context(app, req.params["page"], et);
+    if (!shared) return http::problem(shared.error());
+    const auto& ctx = *shared;
     auto zone = app.zones.get(tz);
     if (!zone) return http::problem(422, "unknown_zone", "not a time zone of the tz database", "tz");
     const core::Interval span = core::local_dates(**zone, range->from, range->to);
@@ -146,12 +159,12 @@ void register_guest_routes(App& app, http::Router& r) {
       auto inputs = build_inputs(app, *ctx, span, app.now());
       days = core::group_by_local_date(core::free_slots(inputs, span, core::SlotDetail::times), **zone);
     }
-    auto body = std::make_shared<const std::string>(slots_body(tz, days));
+    auto body = std::make_shared<const http::EncodedBody>(slots_body(tz, days));
     cache->put(key, gen, body);
     // A big team's month takes tens of MB of inputs for a moment: give them back to the
     // system (glibc keeps freed memory in its arenas otherwise).
     if (ctx->hosts.size() >= 200) malloc_trim(0);
-    return json_shared(std::move(body));
+    return json_shared(body);
   });
 
   r.add("GET", "/v1/pages/{page}/availability", http::Access::open, [&app](Request& req) {

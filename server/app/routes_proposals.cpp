@@ -127,7 +127,7 @@ json request_view(App& app, const core::ConfirmationRequest& r) {
     if (auto rec = app.store.booking(uid)) {
       auto b = to_core(*rec);
       bookings.push_back({{"uid", b.uid}, {"start", b.when.start}, {"end", b.when.end},
-                          {"status", core::to_string(b.status)}});
+                          {"status", core::to_string(b.status)}, {"location", b.location}});  // lists filter by office
     }
   j["bookings"] = bookings;
   return j;
@@ -425,13 +425,15 @@ void register_proposal_routes(App& app, http::Router& r) {
       std::string token = auth::random_token();
       auto rec = to_record(out->booking, doc->account_id, auth::sha256_hex(token));
       rec.created_at = rec.updated_at = now.unix_seconds();
-      app.store.insert_booking(rec);
-      plan_messages(app, doc->account_id, out->booking, out->messages, {});
+      // The proposal's holds go before its booking comes (on PostgreSQL they are rows the
+      // exclusion constraint checks the booking against).
       auto updated = *doc;
       updated.state = core::to_string(out->proposal.state);
       updated.doc = proposal_doc(out->proposal).dump();
       updated.updated_at = now.unix_seconds();
       app.store.put_token_doc(updated);
+      app.store.insert_booking(rec);
+      plan_messages(app, doc->account_id, out->booking, out->messages, {});
       const auto& b = out->booking;
       integ::emit_event(app, doc->account_id, "proposal.chosen", "proposal:" + p.id,
                         {{"proposal", p.id}, {"booking", booking_json(b)}});

@@ -311,9 +311,14 @@ class Handler final : public P::Http::Handler {
       }
       head += "\r\n";
     }
-    head += "Content-Length: ";
-    head += std::to_string(body.size());
-    head += close ? "\r\nConnection: Close\r\n\r\n" : "\r\nConnection: Keep-Alive\r\n\r\n";  // as Pistache wrote them
+    // No Content-Length on 1xx, 204 and 304 (RFC 9110 8.6: a 304's would have to be the
+    // length of the 200 it stands for; those answers have no content).
+    if (res.status >= 200 && res.status != 204 && res.status != 304) {
+      head += "Content-Length: ";
+      head += std::to_string(body.size());
+      head += "\r\n";
+    }
+    head += close ? "Connection: Close\r\n\r\n" : "Connection: Keep-Alive\r\n\r\n";  // as Pistache wrote them
     if (c && close) c->closing = true;
     write_out(peer, c, std::move(head), body, close);
   }

@@ -13,6 +13,7 @@
 #include "kairos/wire/json_mapping.hpp"
 #include "net.hpp"
 #include "state.hpp"
+#include "store/claims.hpp"
 
 namespace kairos::server::integ {
 
@@ -260,10 +261,7 @@ std::size_t run_calendar_pass(App& app) {
   const std::int64_t now = app.now().unix_seconds();
   const std::int64_t lease = now + static_cast<std::int64_t>(app.cfg.feed_timeout_seconds) + 120;
   std::vector<CalendarRow> due;
-  for (const auto& r : st->db->query(std::string("UPDATE calendars SET next_fetch_at = $2 WHERE id IN (SELECT id FROM calendars"
-                                                 " WHERE next_fetch_at <= $1 ORDER BY next_fetch_at, id LIMIT 200 /*FOR UPDATE SKIP LOCKED*/)"
-                                                 " RETURNING ") + kCalendarCols,
-                                     {now, lease}))
+  for (const auto& r : st->db->query(std::string(store::claims::kCalendarsReturning) + kCalendarCols, {now, lease, 200}))
     due.push_back(row_of(r));
   std::sort(due.begin(), due.end(), [](const auto& a, const auto& b) { return a.created_at != b.created_at ? a.created_at < b.created_at : a.id < b.id; });
   // A few fetches at once, so one slow feed (up to --feed-timeout-seconds) does not

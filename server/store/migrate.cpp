@@ -186,7 +186,9 @@ int run_migrate(const std::string& from, const std::string& to, std::ostream& ou
     for (const auto& c : copied) {
       std::string list;
       for (const auto& col : c.cols) list += (list.empty() ? "" : ", ") + quote_ident(col) + "::text";
-      auto r = dst.query("SELECT " + list + " FROM " + quote_ident(c.table));
+      // Hold rows are derived from the copied proposals (PostgreSQL 0005's trigger).
+      auto r = dst.query("SELECT " + list + " FROM " + quote_ident(c.table) +
+                         (c.table == "booking_hosts" ? " WHERE status <> 'held'" : ""));
       std::uint64_t sum = 0;
       for (int i = 0; i < r.rows(); ++i) {
         std::vector<std::string> row;

@@ -6,64 +6,31 @@
 #include <stdexcept>
 
 #include "mail/delivery.hpp"
+#include "store/claims.hpp"
+#include "store/sqlite_stmt.hpp"
 
 namespace kairos::server::mail {
 namespace {
 
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) != SQLITE_OK) throw std::runtime_error(sqlite3_errmsg(db));
-  }
-  ~Stmt() { sqlite3_finalize(s_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-  Stmt& bind(int i, std::int64_t v) { sqlite3_bind_int64(s_, i, v); return *this; }
-  Stmt& bind(int i, const std::string& v) { sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); return *this; }
-  bool step() {
-    const int rc = sqlite3_step(s_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    throw std::runtime_error(sqlite3_errmsg(db_));
-  }
-  std::int64_t i64(int c) const { return sqlite3_column_int64(s_, c); }
-  std::string text(int c) const {
-    const auto* p = sqlite3_column_text(s_, c);
-    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(s_, c))) : std::string();
-  }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* s_ = nullptr;
-};
+using store::sqlite::Stmt;
 
 class SqliteDeliveryQueue final : public DeliveryQueue {
  public:
-  explicit SqliteDeliveryQueue(const std::string& path) {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
-      std::string e = db_ ? sqlite3_errmsg(db_) : "out of memory";
-      sqlite3_close(db_);
-      throw std::runtime_error("delivery queue: " + e);
-    }
-    sqlite3_busy_timeout(db_, 10000);
-    exec("PRAGMA journal_mode=WAL");
-    exec("PRAGMA synchronous=FULL");
-  }
+  explicit SqliteDeliveryQueue(const std::string& path)
+      : db_(store::sqlite::open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, 10000, "delivery queue")) {}
   ~SqliteDeliveryQueue() override { sqlite3_close(db_); }
 
   std::vector<DeliveryItem> claim(core::Instant now, std::size_t limit, core::Seconds lease) override {
     std::vector<DeliveryItem> out;
     exec("BEGIN IMMEDIATE");
     try {
-      Stmt s(db_,
-             "UPDATE outbox SET lease_until = ?1 WHERE id IN ("
-             " SELECT id FROM outbox WHERE state = 'scheduled' AND handed_off_at > 0 AND send_at <= ?2 AND channel <> 'webhook'"
-             " AND next_attempt_at <= ?2 AND lease_until <= ?2 ORDER BY send_at, id LIMIT ?3)"
-             " RETURNING id, account_id, booking_uid, msg_key, template_key, channel, recipient, payload, send_at, attempts");
-      s.bind(1, (now + lease).unix_seconds()).bind(2, now.unix_seconds()).bind(3, static_cast<std::int64_t>(limit));
+      // The claim the PostgreSQL queue runs (store/claims.hpp), under SQLite's single writer.
+      static const std::string sql = store::sqlite::from_portable(store::claims::kMail);
+      Stmt s(db_, sql);
+      s.bind(1, now.unix_seconds()).bind(2, (now + lease).unix_seconds()).bind(3, static_cast<std::int64_t>(limit));
       while (s.step()) {
-        out.push_back({s.i64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
-                       s.i64(8), static_cast<int>(s.i64(9))});
+        out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
+                       s.integer(8), static_cast<int>(s.integer(9))});
       }
       exec("COMMIT");
     } catch (...) {
@@ -75,32 +42,22 @@ class SqliteDeliveryQueue final : public DeliveryQueue {
   }
 
   void mark_sent(std::int64_t id, core::Instant now, const std::string& message_id) override {
-    Stmt s(db_, "UPDATE outbox SET state = 'sent', sent_at = ?2, message_id = ?3, attempts = attempts + 1,"
-                " lease_until = 0, last_error = '' WHERE id = ?1 AND state = 'scheduled'");
-    s.bind(1, id).bind(2, now.unix_seconds()).bind(3, message_id).step();
+    static const std::string sql = store::sqlite::from_portable(store::claims::kMailSent);
+    Stmt(db_, sql).bind(1, id).bind(2, now.unix_seconds()).bind(3, message_id).run();
   }
 
   void mark_retry(std::int64_t id, core::Instant next_attempt, const std::string& error) override {
-    Stmt s(db_, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?2, last_error = ?3, lease_until = 0"
-                " WHERE id = ?1 AND state = 'scheduled'");
-    s.bind(1, id).bind(2, next_attempt.unix_seconds()).bind(3, error).step();
+    static const std::string sql = store::sqlite::from_portable(store::claims::kMailRetry);
+    Stmt(db_, sql).bind(1, id).bind(2, next_attempt.unix_seconds()).bind(3, error).run();
   }
 
   void mark_failed(std::int64_t id, core::Instant now, const std::string& error) override {
-    Stmt s(db_, "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?2, lease_until = 0,"
-                " sent_at = 0, next_attempt_at = ?3 WHERE id = ?1 AND state = 'scheduled'");
-    s.bind(1, id).bind(2, error).bind(3, now.unix_seconds()).step();
+    static const std::string sql = store::sqlite::from_portable(store::claims::kMailFailed);
+    Stmt(db_, sql).bind(1, id).bind(2, error).bind(3, now.unix_seconds()).run();
   }
 
  private:
-  void exec(const char* sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-      std::string e = err ? err : "sqlite error";
-      sqlite3_free(err);
-      throw std::runtime_error(e);
-    }
-  }
+  void exec(const char* sql) { store::sqlite::exec(db_, sql); }
   sqlite3* db_ = nullptr;
 };
 

@@ -9,6 +9,7 @@
 
 #include "integ_db.hpp"
 #include "postgres/pg.hpp"
+#include "sqlite_stmt.hpp"
 
 namespace kairos::server::store {
 
@@ -21,26 +22,10 @@ std::int64_t IntegRow::i64(std::size_t i) const {
 
 namespace {
 
-// `$n` → `?n`; the `/*SKIP LOCKED*/` marker stays a comment.
-std::string to_sqlite(const std::string& sql) {
-  std::string out = sql;
-  for (auto& ch : out)
-    if (ch == '$') ch = '?';
-  return out;
-}
-
 class SqliteIntegDb final : public IntegDb {
  public:
-  explicit SqliteIntegDb(const std::string& path) {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
-      std::string e = db_ ? sqlite3_errmsg(db_) : "out of memory";
-      sqlite3_close(db_);
-      throw std::runtime_error("integrations: " + e);
-    }
-    sqlite3_busy_timeout(db_, 10000);
-    simple("PRAGMA journal_mode=WAL");
-    simple("PRAGMA synchronous=FULL");
-  }
+  explicit SqliteIntegDb(const std::string& path)
+      : db_(sqlite::open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, 10000, "integrations")) {}
   ~SqliteIntegDb() override { sqlite3_close(db_); }
 
   bool postgres() const override { return false; }
@@ -71,38 +56,18 @@ class SqliteIntegDb final : public IntegDb {
   void listen(std::function<void(const std::string&)>) override {}
 
  private:
-  void simple(const char* sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-      std::string e = err ? err : "sqlite error";
-      sqlite3_free(err);
-      throw std::runtime_error(e);
-    }
-  }
+  void simple(const char* sql) { sqlite::exec(db_, sql); }
   void run(const std::string& sql, const std::vector<IntegValue>& params, std::vector<IntegRow>* rows) {
-    const std::string text = to_sqlite(sql);
-    sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(db_, text.c_str(), -1, &s, nullptr) != SQLITE_OK)
-      throw std::runtime_error(sqlite3_errmsg(db_));
-    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> guard(s, &sqlite3_finalize);
+    sqlite::Stmt s(db_, sqlite::from_portable(sql));
     for (std::size_t i = 0; i < params.size(); ++i) {
       const auto& p = params[i];
-      if (p.is_int) sqlite3_bind_int64(s, static_cast<int>(i + 1), p.integer);
-      else sqlite3_bind_text(s, static_cast<int>(i + 1), p.text.data(), static_cast<int>(p.text.size()), SQLITE_TRANSIENT);
+      if (p.is_int) s.bind(static_cast<int>(i + 1), p.integer);
+      else s.bind(static_cast<int>(i + 1), p.text);
     }
-    for (;;) {
-      const int rc = sqlite3_step(s);
-      if (rc == SQLITE_DONE) break;
-      if (rc != SQLITE_ROW) throw std::runtime_error(sqlite3_errmsg(db_));
+    while (s.step()) {
       if (!rows) continue;
       IntegRow r;
-      const int n = sqlite3_column_count(s);
-      for (int c = 0; c < n; ++c) {
-        const auto* t = sqlite3_column_text(s, c);
-        r.cols.emplace_back(t ? std::string(reinterpret_cast<const char*>(t),
-                                            static_cast<std::size_t>(sqlite3_column_bytes(s, c)))
-                              : std::string());
-      }
+      for (int c = 0; c < s.columns(); ++c) r.cols.push_back(s.text(c));
       rows->push_back(std::move(r));
     }
   }

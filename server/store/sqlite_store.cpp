@@ -23,6 +23,7 @@
 #include <type_traits>
 #include <unordered_map>
 
+#include "sqlite_stmt.hpp"
 #include "store.hpp"
 
 #include "kairos/booking.hpp"
@@ -35,69 +36,13 @@ std::int64_t unix_now() {
       .count();
 }
 
-class Stmt {
- public:
-  Stmt(sqlite3* db, sqlite3_stmt* s) : db_(db), s_(s) {}
-  ~Stmt() {
-    sqlite3_reset(s_);
-    sqlite3_clear_bindings(s_);
-  }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-
-  Stmt& bind(int i, const std::string& v) {
-    check(sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
-    return *this;
-  }
-  Stmt& bind(int i, std::int64_t v) {
-    check(sqlite3_bind_int64(s_, i, v));
-    return *this;
-  }
-  // True when a row is available.
-  bool step() {
-    int rc = sqlite3_step(s_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    throw std::runtime_error(std::string("sqlite step: ") + sqlite3_errmsg(db_));
-  }
-  void run() {
-    while (step()) {
-    }
-  }
-  std::string text(int col) const {
-    auto p = sqlite3_column_text(s_, col);
-    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(s_, col)))
-             : std::string();
-  }
-  std::int64_t integer(int col) const { return sqlite3_column_int64(s_, col); }
-
- private:
-  void check(int rc) {
-    if (rc != SQLITE_OK) throw std::runtime_error(std::string("sqlite bind: ") + sqlite3_errmsg(db_));
-  }
-  sqlite3* db_;
-  sqlite3_stmt* s_;
-};
+using sqlite::Stmt;
 
 class Conn {
  public:
-  explicit Conn(const std::string& path) {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        nullptr) != SQLITE_OK) {
-      std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
-      sqlite3_close(db_);
-      throw std::runtime_error("cannot open database " + path + ": " + msg);
-    }
-    // SQLite quietly falls back to read-only when the file is write-protected; the
-    // server writes on start (migrations, secrets), so say so plainly instead.
-    if (sqlite3_db_readonly(db_, "main") == 1) {
-      sqlite3_close(db_);
-      throw std::runtime_error("the database " + path +
-                               " is read-only: the server needs to write to it and to its folder (for the -wal file)");
-    }
-    sqlite3_busy_timeout(db_, 5000);
-    exec("PRAGMA journal_mode=WAL");
-    exec("PRAGMA synchronous=FULL");
+  explicit Conn(const std::string& path)
+      : db_(sqlite::open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, 5000,
+                         "cannot open database " + path)) {
     exec("PRAGMA foreign_keys=ON");
   }
   ~Conn() {
@@ -107,14 +52,7 @@ class Conn {
   Conn(const Conn&) = delete;
   Conn& operator=(const Conn&) = delete;
 
-  void exec(const std::string& sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-      std::string msg = err ? err : "unknown";
-      sqlite3_free(err);
-      throw std::runtime_error("sqlite: " + msg);
-    }
-  }
+  void exec(const std::string& sql) { sqlite::exec(db_, sql); }
   Stmt prepare(const char* sql) {
     auto it = cache_.find(sql);
     if (it == cache_.end()) {
@@ -125,6 +63,7 @@ class Conn {
     }
     return Stmt(db_, it->second);
   }
+  sqlite3* handle() const { return db_; }
   std::int64_t changes() const { return sqlite3_changes64(db_); }
   std::int64_t last_id() const { return sqlite3_last_insert_rowid(db_); }
 
@@ -144,8 +83,20 @@ class SqliteStore final : public Store {
  public:
   explicit SqliteStore(std::string path) : path_(std::move(path)), writer_(path_) {
     migrate();
+    // A batch of bookings dirties pages all over the booking and outbox indexes: with
+    // SQLite's default 2 MB cache they spilled to the WAL in the middle of the batch
+    // (pwrite inside every insert) and were read back again.
+    writer_.exec("PRAGMA cache_size=-65536");
+    // Each job's SAVEPOINT keeps the original of every page it changes in a
+    // sub-journal, which went to a temporary file past 64 KiB: keep it in memory.
+    writer_.exec("PRAGMA temp_store=MEMORY");
+    // Checkpoints (copying the WAL into the database file, with its fsync) run on a
+    // thread of their own instead of inside the writer's commit; the hook replaces
+    // SQLite's automatic checkpoint and asks for one every 1,000 pages.
+    sqlite3_wal_hook(writer_.handle(), &SqliteStore::wal_hook, this);
     writer_thread_ = std::thread([this] { writer_loop(); });
     completion_thread_ = std::thread([this] { completion_loop(); });
+    checkpoint_thread_ = std::thread([this] { checkpoint_loop(); });
   }
 
   // Group commit: every write transaction is queued for one writer thread, which takes
@@ -195,8 +146,22 @@ class SqliteStore final : public Store {
     }
     completion_cv_.notify_all();
     if (completion_thread_.joinable()) completion_thread_.join();
+    {
+      std::lock_guard lock(checkpoint_mu_);
+      checkpoint_stop_ = true;
+    }
+    checkpoint_cv_.notify_all();
+    if (checkpoint_thread_.joinable()) checkpoint_thread_.join();
   }
   std::uint64_t generation() const override { return generation_.load(); }
+  // A host or page write bumps the number and marks it dirty at once (callers outside
+  // the batch see nullopt until the commit), and bumps it again after the commit or
+  // rollback, before anyone is answered: whatever a reader loaded meanwhile is cached
+  // under a number that is no longer current. Dirty is read first (see run_batch).
+  std::optional<std::uint64_t> config_generation() const override {
+    if (config_dirty_.load()) return std::nullopt;
+    return config_generation_.load();
+  }
   CommitStats commit_stats() const override { return CommitStats{commits_.load(), transactions_.load()}; }
 
   std::optional<std::string> account_for_key(const std::string& key_hash) override {
@@ -284,6 +249,7 @@ class SqliteStore final : public Store {
 
   void put_host(const HostRecord& h) override {
     write([&](Conn& c) {
+      config_written();
       c.prepare("INSERT INTO hosts(id, account_id, doc) VALUES (?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET doc = excluded.doc")
           .bind(1, h.id).bind(2, h.account_id).bind(3, h.doc).run();
@@ -334,6 +300,7 @@ class SqliteStore final : public Store {
 
   void put_page(const PageRecord& p) override {
     write([&](Conn& c) {
+      config_written();
       c.prepare("INSERT INTO pages(id, account_id, doc, deleted) VALUES (?, ?, ?, 0) "
                 "ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, deleted = 0")
           .bind(1, p.id).bind(2, p.account_id).bind(3, p.doc).run();
@@ -357,6 +324,7 @@ class SqliteStore final : public Store {
   bool delete_page(const std::string& account_id, const std::string& id) override {
     bool changed = false;
     write([&](Conn& c) {
+      config_written();
       c.prepare("UPDATE pages SET deleted = 1 WHERE id = ? AND account_id = ? AND deleted = 0")
           .bind(1, id).bind(2, account_id).run();
       changed = c.changes() > 0;
@@ -481,13 +449,15 @@ class SqliteStore final : public Store {
           "SELECT uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
           " FROM bookings WHERE room_id = ?1 AND start_s >= ?2 - " + longest + " AND start_s < ?3 AND end_s > ?2" +
           live;
+      // One calendar (a single host, no room) has each booking once: no set needed.
+      const bool dedupe = host_ids.size() + room_ids.size() > 1;
       auto collect = [&](const std::string& sql, const std::string& key) {
         auto s = c.prepare(sql.c_str());
         s.bind(1, key).bind(2, from).bind(3, to);
         while (s.step()) {
           BookingRecord b;
           b.uid = s.text(0);
-          if (!seen.emplace(b.uid, true).second) continue;
+          if (dedupe && !seen.emplace(b.uid, true).second) continue;
           b.room_id = s.text(1);
           b.start = s.integer(2);
           b.end = s.integer(3);
@@ -987,10 +957,10 @@ class SqliteStore final : public Store {
     t_in_tx = this;
     for (auto& j : batch) {
       try {
-        writer_.exec("SAVEPOINT job");
+        writer_.prepare("SAVEPOINT job").run();  // prepared once: exec() parsed it for every job
         core::Status st = (*j->fn)();
         if (!st.ok()) writer_.exec("ROLLBACK TO job");
-        writer_.exec("RELEASE job");
+        writer_.prepare("RELEASE job").run();
         j->result = std::move(st);
       } catch (...) {
         j->error = std::current_exception();
@@ -1015,6 +985,53 @@ class SqliteStore final : public Store {
       }
       for (auto& j : batch) j->error = e;  // nothing of the batch is durable
     }
+    if (config_dirty_.load()) {  // committed or rolled back: readers see it from here
+      config_generation_.fetch_add(1);
+      config_dirty_.store(false);
+    }
+  }
+
+  // After each commit, on the writer thread, with the WAL's size in pages.
+  static int wal_hook(void* self, sqlite3* db, const char*, int pages) {
+    auto* store = static_cast<SqliteStore*>(self);
+    if (pages >= 20000) {
+      // The checkpoint thread never caught up (it copies while the writer appends, and
+      // the WAL starts over only after a complete checkpoint): bound the file here,
+      // where no write runs beside it.
+      sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    } else if (pages >= 1000) {
+      std::lock_guard lock(store->checkpoint_mu_);
+      store->checkpoint_due_ = true;
+      store->checkpoint_cv_.notify_one();
+    }
+    return SQLITE_OK;
+  }
+
+  void checkpoint_loop() {
+    std::unique_ptr<Conn> c;
+    for (;;) {
+      {
+        std::unique_lock lock(checkpoint_mu_);
+        checkpoint_cv_.wait(lock, [&] { return checkpoint_stop_ || checkpoint_due_; });
+        if (checkpoint_stop_) return;
+        checkpoint_due_ = false;
+      }
+      try {
+        if (!c) c = std::make_unique<Conn>(path_);
+        sqlite3_wal_checkpoint_v2(c->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+      } catch (...) {
+        // the writer's bound above still holds the WAL's size
+      }
+      // At most a few checkpoints a second: a page written again meanwhile is copied once.
+      std::unique_lock lock(checkpoint_mu_);
+      checkpoint_cv_.wait_for(lock, std::chrono::milliseconds(250), [&] { return checkpoint_stop_; });
+    }
+  }
+
+  // Called by host and page writes, inside the batch (on the writer thread).
+  void config_written() {
+    config_dirty_.store(true);
+    config_generation_.fetch_add(1);
   }
 
   std::string path_;
@@ -1032,8 +1049,13 @@ class SqliteStore final : public Store {
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<Conn>> pool_;
   std::atomic<std::uint64_t> generation_{1};
+  std::atomic<std::uint64_t> config_generation_{1};
+  std::atomic<bool> config_dirty_{false};
+  std::mutex checkpoint_mu_;
+  std::condition_variable checkpoint_cv_;
+  bool checkpoint_due_ = false, checkpoint_stop_ = false;
   std::atomic<std::uint64_t> commits_{0}, transactions_{0};
-  std::thread writer_thread_, completion_thread_;  // last: started once the rest exists
+  std::thread writer_thread_, completion_thread_, checkpoint_thread_;  // last: started once the rest exists
 };
 
 }  // namespace

@@ -141,6 +141,12 @@ class Store {
   }
   // A number that changes whenever any write commits (for response caches).
   virtual std::uint64_t generation() const = 0;
+  // A number that changes whenever a host or page is written (put_host, put_page,
+  // delete_page): what is derived from those documents alone may be cached under it.
+  // nullopt while such a write is not yet committed (the writer's own transactions
+  // must read their uncommitted state) and when the store cannot tell (the default:
+  // other instances write too), so then nothing is cached.
+  virtual std::optional<std::uint64_t> config_generation() const { return std::nullopt; }
   // Commits and the transactions they carried (group commit: transactions >= commits).
   struct CommitStats {
     std::uint64_t commits = 0, transactions = 0;

@@ -213,3 +213,53 @@ TEST(FrontOfficeWire, ReportSettingsRoundTripAndOldRowsRead) {
 
 }  // namespace
 }  // namespace kairos::core
+
+namespace kairos::core {
+namespace {
+
+TEST(FrontOfficeWire, BounceRecordRoundTripsAndRowsOfTheUntypedServerRead) {
+  // A row as the server wrote it before bounce records were typed (a JSON object built
+  // in front.cpp), then corrected by staff.
+  const auto stored = nlohmann::json::parse(R"({"address":"taro@exmaple.jp","message":42,
+    "template":"booking.approved.guest","status":"5.1.1","diagnostic":"550 5.1.1 no such user","error":
+    "bounced: 5.1.1 550 5.1.1 no such user","booking":"b_1","inquiry":"","guest_name":"山田 太郎",
+    "guest_phone":"+81 90-1234-5678","created":"2027-03-20T01:02:03Z","suggestion":"taro@example.jp"})");
+  auto b = wire::read_bounce_document(stored, "bounce");
+  ASSERT_TRUE(b.ok()) << b.error().field << ": " << b.error().message;
+  EXPECT_EQ(b->message, 42);
+  EXPECT_EQ(b->template_key, "booking.approved.guest");
+  EXPECT_EQ(b->suggestion, std::optional<std::string>("taro@example.jp"));
+  EXPECT_EQ(b->created, utc("2027-03-20T01:02:03Z"));
+  EXPECT_FALSE(b->corrected_to);
+  EXPECT_EQ(wire::bounce_document(*b), stored);
+
+  b->id = "bnc_42";
+  b->corrected_to = "taro@example.jp";
+  b->corrected_at = utc("2027-03-21T09:00:00Z");
+  b->resent = 2;
+  const auto back = wire::read_bounce_document(wire::bounce_document(*b), "bounce");
+  ASSERT_TRUE(back.ok());
+  BounceRecord expected = *b;
+  expected.id.clear();  // the row's, not the document's
+  EXPECT_EQ(*back, expected);
+  const auto view = wire::bounce_view(*b, "corrected");
+  EXPECT_EQ(view["id"], "bnc_42");
+  EXPECT_EQ(view["state"], "corrected");
+  EXPECT_EQ(view["corrected_at"], "2027-03-21T09:00:00Z");
+  EXPECT_EQ(view["resent"], 2);
+}
+
+TEST(FrontOfficeWire, CorruptBounceRecordIsRefusedWithItsField) {
+  auto base = nlohmann::json{{"address", "a@example.com"}, {"message", 7}, {"created", "2027-03-20T01:02:03Z"}};
+  ASSERT_TRUE(wire::read_bounce_document(base, "bounce").ok());
+  auto no_message = base;
+  no_message.erase("message");
+  EXPECT_EQ(wire::read_bounce_document(no_message, "bounce").error().field, "bounce.message");
+  auto bad_created = base;
+  bad_created["created"] = 5;
+  EXPECT_EQ(wire::read_bounce_document(bad_created, "bounce").error().field, "bounce.created");
+  EXPECT_FALSE(wire::read_bounce_document(nlohmann::json::array(), "bounce").ok());
+}
+
+}  // namespace
+}  // namespace kairos::core

@@ -382,6 +382,35 @@ TEST(Slots, GuestZoneAcrossTheDateLine) {
   EXPECT_EQ(host_days[0].date, date("2026-03-09"));
 }
 
+TEST(Slots, ConflictSpanHoldsEveryBookingThatRefusesAStart) {
+  // Buffers of up to a day on the new booking and on the existing one: whatever booking
+  // makes check_booking answer slot_unavailable lies within conflict_span of the slot,
+  // so the server may load only that stretch when nothing counts bookings.
+  const auto h = make_host("ana", "Etc/UTC", every_day({hours("00:00", "24:00")}));
+  const Instant start = utc("2026-03-10T12:00:00Z");
+  for (int policy_buffer : {0, 720, 1440}) {
+    auto in = make_inputs({h}, 30);
+    in.policy.buffer_before = in.policy.buffer_after = Minutes(policy_buffer);
+    BookingRequest req;
+    req.start = start;
+    ASSERT_TRUE(check_booking(in, req)) << policy_buffer;
+    const Interval span = conflict_span(Interval{start, start + in.policy.duration});
+    int refused = 0;
+    for (int offset = -3000; offset <= 3000; offset += 15) {  // minutes from the start
+      for (int own : {0, 1440}) {
+        auto probe = in;
+        probe.bookings = {booking("b", {"ana"}, {start + Minutes(offset), start + Minutes(offset + 60)}, own, own)};
+        auto a = check_booking(probe, req);
+        if (a) continue;
+        EXPECT_EQ(a.error().code, "slot_unavailable");
+        EXPECT_TRUE(probe.bookings[0].when.overlaps(span)) << policy_buffer << " " << offset << " " << own;
+        ++refused;
+      }
+    }
+    EXPECT_GT(refused, 0);
+  }
+}
+
 TEST(Slots, LocalDatesAndInputsSpan) {
   const auto z = zone("Asia/Kolkata");
   EXPECT_EQ(local_dates(z, date("2026-03-09"), date("2026-03-10")),

@@ -3,7 +3,8 @@
 // messages and bounces, and it says so); a staff member linked to a host sets their own
 // mobile number and which events text them — a malformed number is refused next to the
 // field and keeps what was typed, a saved one is what the server stores, and a login
-// without a host is told why there is nothing to set. axe-core: 0 violations, light and
+// without a host is told why there is nothing to set; the account's sender name, logo and
+// language are kept; a visitor who checked in at the kiosk shows as arrived. axe-core: 0 violations, light and
 // dark, at 1280 and 390 px.
 'use strict';
 const { api, run, assert, axeBoth, shot, signIn, waitFor } = require('./console_lib.js');
@@ -19,11 +20,12 @@ run('console_desk', async (ctx) => {
 
   // Two offices, each with a host, a page and a booking (its confirmation is a message).
   const offices = {};
+  const room = ok(await demo(server, 'POST', '/v1/admin/rooms', { name: 'Room Aurora' }), 'room');  // visits in a room get a reception code
   for (const [key, name] of [['north', 'North office'], ['south', 'South office']]) {
     const loc = ok(await demo(server, 'POST', '/v1/admin/locations', { name, address: name + ' street 1' }), 'location');
     const host = ok(await demo(server, 'POST', '/v1/admin/hosts', { name: name + ' host', email: key + '-host@desk.example', timezone: 'UTC', weekly_hours: ALL_DAY, location: loc.id }), 'host');
     ok(await demo(server, 'POST', '/v1/admin/pages', { id: 'desk-' + key, name, hosts: [host.id], host_mode: 'any',
-      event_types: [{ id: 'visit', name: 'Visit', duration_minutes: 30, auto_approve: true, location: loc.id }] }), 'page');
+      event_types: [{ id: 'visit', name: 'Visit', duration_minutes: 30, auto_approve: true, location: loc.id, rooms: key === 'north' ? [room.id] : undefined }] }), 'page');
     const from = new Date(Date.now() + 2 * 86400000).toISOString().slice(0, 10);
     const to = new Date(Date.now() + 9 * 86400000).toISOString().slice(0, 10);
     const slots = ok(await api(server, 'GET', `/v1/pages/desk-${key}/slots?event_type=visit&from=${from}&to=${to}&tz=UTC`, undefined, null), 'slots', 200);
@@ -136,6 +138,49 @@ run('console_desk', async (ctx) => {
   await hf.getByLabel('Phone').fill('');
   await hf.getByRole('button', { name: 'Save' }).click();
   await waitFor(async () => { const h = (await demo(server, 'GET', '/v1/admin/hosts/' + offices.south.host)).json; return !h.phone && h.sms_reminders === false; }, 'phone cleared');
+
+  // Setup → Account: the sender name, logo and default language are kept (they used to
+  // be answered "Saved." and dropped), and a new page starts from that language and logo.
+  await page.goto(server.base + '/console/#/setup/account');
+  const af = page.locator('form[data-form="account"]');
+  await af.getByLabel('Sender name').fill('Aurora reception');
+  await af.getByLabel('Logo').fill('https://desk.example/logo.png');
+  await af.getByLabel('Default language').selectOption('fi');
+  await af.getByRole('button', { name: 'Save' }).click();
+  await waitFor(async () => (await demo(server, 'GET', '/v1/admin/account')).json.sender_name === 'Aurora reception', 'sender name stored');
+  await page.reload();
+  await af.waitFor();
+  assert(await af.getByLabel('Sender name').inputValue() === 'Aurora reception', 'the stored sender name shows');
+  assert(await af.getByLabel('Logo').inputValue() === 'https://desk.example/logo.png', 'the stored logo shows');
+  assert(await af.getByLabel('Default language').inputValue() === 'fi', 'the stored language shows');
+  await af.getByLabel('Logo').fill('ftp://desk.example/logo.png');
+  await af.getByRole('button', { name: 'Save' }).click();
+  await af.locator('.field-error').waitFor();
+  assert(await af.getByLabel('Logo').inputValue() === 'ftp://desk.example/logo.png', 'a refused save keeps what was typed');
+  await axeBoth(page, 'account with an error');
+  await page.goto(server.base + '/console/#/setup/pages');
+  await page.getByRole('button', { name: 'New page' }).click();
+  const pf = page.locator('form[data-form="page"]');
+  await pf.waitFor();
+  assert(await pf.getByLabel('Logo').inputValue() === 'https://desk.example/logo.png', 'a new page starts from the account logo');
+
+  // Reception: the kiosk is one link away in Setup → Locations; a visitor who checked in
+  // shows as arrived in the calendar and the booking's panel, with the reception code.
+  await page.goto(server.base + '/console/#/setup/locations');
+  await page.locator('[data-testid="kiosk-link"] a[href^="/checkin/"]').waitFor();
+  const soon = new Date(Math.ceil(Date.now() / 1800000) * 1800000 + 3600000).toISOString().replace('.000Z', 'Z');
+  const visit = ok(await demo(server, 'POST', '/v1/admin/bookings', { page: 'desk-north', event_type: 'visit', start: soon, guest: { name: 'Walk In', email: 'walkin@desk.example' }, notify: false }), 'phone booking');
+  assert(visit.checkin_code, 'a reception code: ' + JSON.stringify(visit));
+  ok(await api(server, 'POST', '/v1/checkin/' + visit.checkin_code.toLowerCase(), undefined, null), 'check-in', 200);
+  await page.goto(server.base + '/console/#/booking/' + visit.uid);
+  await page.getByRole('dialog').locator('[data-testid="arrived"]').waitFor();
+  assert((await page.getByRole('dialog').textContent()).includes(visit.checkin_code), 'the reception code shows');
+  await page.keyboard.press('Escape');
+  await page.goto(server.base + '/console/#/calendar');
+  await page.locator('#cal-date').fill(soon.slice(0, 10));  // the visit's day (near midnight, tomorrow)
+  const block = page.locator(`a.block[data-uid="${visit.uid}"]`);
+  await block.waitFor();
+  assert((await block.getAttribute('aria-label')).includes('Arrived'), 'the calendar says arrived');
 
   assert(!errors.length, 'no page errors: ' + errors.join('\n'));
   log('messages follow the location; staff SMS set, refused with the field named, stored; no-host explained; owner sets and clears a host\'s SMS');

@@ -11,7 +11,7 @@ const { api, run, assert, axe, shot, signIn } = require('./console_lib.js');
 const WIDTHS = [320, 390, 768, 1280];
 const PASSWORD = 'a long enough passphrase';
 const SCREENS = ['calendar', 'search', 'inquiries', 'phone', 'proposals', 'requests', 'messages', 'explain',
-  'setup/hosts', 'setup/pages', 'setup/staff', 'embed', 'integrations', 'me'];
+  'setup/hosts', 'setup/locations', 'setup/pages', 'setup/account', 'setup/staff', 'embed', 'integrations', 'me'];
 
 // Runs in the page: what is cut, clipped or off screen.
 function probeLayout() {

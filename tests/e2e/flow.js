@@ -26,11 +26,15 @@ async function toReview(frame, guest = {}) {
   return r;
 }
 
-// On the suggest screen: chooses a day after today (the next month's first on the last
-// day of a month) and returns the hours it offers to wish: [{start, end}].
+// On the suggest screen: chooses an open day after today (the next month's first open
+// day when this month has none left) and returns the hours it offers to wish: [{start, end}].
 async function toWishDay(frame) {
-  const enabled = () => frame.$$eval('#kairos-mirror ul[data-id="days"] button:not([aria-disabled="true"])',
-                                     (bs) => bs.map((b) => b.getAttribute('data-date')));
+  // Days open for wishes once the month's opening hours are in (none while loading).
+  const enabled = async () => {
+    await frame.waitForFunction(() => document.querySelectorAll('#kairos-mirror ul[data-id="days"] button:not([aria-disabled="true"])').length > 0,
+                                null, { timeout: 8000 }).catch(() => {});
+    return frame.$$eval('#kairos-mirror ul[data-id="days"] button:not([aria-disabled="true"])', (bs) => bs.map((b) => b.getAttribute('data-date')));
+  };
   let days = await enabled();
   let day = days[1];
   if (!day) {

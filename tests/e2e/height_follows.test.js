@@ -35,10 +35,17 @@ run('height_follows', async ({ server, browser, log }) => {
   page = await browser.newPage({ viewport: { width: 390, height: 800 } });
   await hostPage(page, server, 'inline-demo', '<div data-kairos-page="demo"></div>');
   [frame] = await frames(page);
-  const { day } = await toDay(frame);
+  await toDay(frame);
   await settle(page);
-  // The day with the fewest and the one with the most times: the fewer, the shorter.
-  const days = await mirror.bookableDays(frame);
+  // The day with the fewest and the one with the most times: the fewer, the shorter
+  // (in the next month when this one has fewer than three days left).
+  let days = await mirror.bookableDays(frame);
+  if (days.length < 3) {
+    const first = await frame.$eval('#kairos-mirror ul[data-id="days"] button', (b) => b.getAttribute('data-date'));
+    await mirror.activate(frame, 'next_month');
+    await frame.waitForFunction((b) => document.querySelector('#kairos-mirror ul[data-id="days"] button').getAttribute('data-date') !== b, first);
+    days = await mirror.bookableDays(frame);
+  }
   const sizes = [];
   for (const d of days.slice(0, 8)) {
     const slots = await mirror.slotsOfDay(frame, d);
@@ -49,7 +56,8 @@ run('height_follows', async ({ server, browser, log }) => {
   log('days (times, frame px):', sizes.map((s) => `${s.d}:${s.n}:${s.h}`).join(' '));
   for (const s of sizes) assert(s.h === s.reported, `${s.d}: the frame is the reported height (${s.h} vs ${s.reported})`);
   const few = sizes[0], many = sizes[sizes.length - 1];
-  if (few.n < many.n) assert(few.h < many.h, `a day with ${few.n} times (${few.h} px) is shorter than one with ${many.n} (${many.h} px)`);
+  assert(few.n < many.n, 'days with different numbers of times were found: ' + sizes.map((x) => x.n));
+  assert(few.h < many.h, `a day with ${few.n} times (${few.h} px) is shorter than one with ${many.n} (${many.h} px)`);
   const slots = await mirror.slotsOfDay(frame, many.d);
   await settle(page, 800);
   const steps = [

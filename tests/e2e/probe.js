@@ -1,7 +1,8 @@
 // The layout probe's checks (the widget in test mode, ?probe=1, reports every text item
 // it drew: text, rect, the room it had, its longest word; see wasm/probe.hpp). A screen
 // fails when a text is wrapped narrower than its longest word (cut into characters),
-// overflows its room or its button, overlaps another item, or lies outside the canvas,
+// overflows its room or its button, overlaps another item, lies outside the canvas, has
+// characters its atlas font has no glyph for,
 // or when an overlay (a tooltip, an open list) is left standing.
 'use strict';
 
@@ -24,6 +25,7 @@ function faults(p) {
   for (const it of items) {
     const [x, y, w, h] = it.r;
     if (it.k === 'text' && w + EPS < it.word) out.push(`${name(it)} is wrapped narrower (${w.toFixed(0)} px) than its longest word (${it.word.toFixed(0)} px)`);
+    if (it.missing) out.push(`${name(it)} has ${it.missing} character(s) its font has no glyph for (drawn as "?")`);
     if (it.k === 'button' && it.tw > w + EPS) out.push(`${name(it)} is wider (${it.tw.toFixed(0)} px) than its button (${w.toFixed(0)} px)`);
     if (x < it.c[0] - EPS || x + w > it.c[1] + EPS) out.push(`${name(it)} [${x.toFixed(0)}..${(x + w).toFixed(0)}] overflows its container [${it.c[0].toFixed(0)}..${it.c[1].toFixed(0)}]`);
     if (x < -EPS || y < -EPS || x + w > cw + EPS || y + h > ch + EPS) out.push(`${name(it)} at ${it.r.map((v) => v.toFixed(0))} lies outside the ${cw}×${ch} canvas`);

@@ -2,7 +2,7 @@
 // layout, and the embedded frame already has the height the first drawn calendar will
 // have, so nothing on the host page moves when the canvas replaces the skeleton: after
 // the skeleton's height message the frame's height does not change until the guest
-// acts, and the host page records no layout shift. The wasm is held back for a moment so
+// acts, and the host page records no layout shift. The wasm is held back until then so
 // the skeleton can be seen (e2e-artifacts/skeleton-<width>.png beside first-<width>.png).
 'use strict';
 const path = require('path');
@@ -12,9 +12,12 @@ const { hostPage, frames } = require('./hostpage');
 run('skeleton', async ({ server, browser, artifacts, log }) => {
   for (const [width, theme] of [[390, 'light'], [1280, 'light'], [390, 'dark']]) {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
-    // The wasm arrives 1.5 s late (a slow network), so the skeleton stands long enough.
+    // The wasm is held until the test has seen the skeleton (a slow network, without a
+    // timer that a loaded machine could outrun).
+    let release;
+    const held = new Promise((r) => { release = r; });
     await page.route(/kairos-widget\.wasm/, async (route) => {
-      await new Promise((r) => setTimeout(r, 1500));
+      await held;
       await route.continue();
     });
     await hostPage(page, server, `skeleton-${width}-${theme}`, `<div data-kairos-page="demo" data-kairos-theme="${theme}"></div>`);
@@ -27,6 +30,7 @@ run('skeleton', async ({ server, browser, artifacts, log }) => {
     await page.screenshot({ path: path.join(artifacts, `skeleton-${width}-${theme}.png`), fullPage: true });
     assert(await frame.evaluate(() => !window.Module || !Module.calledRun || document.getElementById('progress').className !== 'done'),
            'the skeleton was seen before the widget drew');
+    release();
 
     await mirror.screen(frame, 'calendar');
     await frame.waitForSelector('#progress.done', { state: 'attached' });

@@ -2,7 +2,8 @@
 outbox and the bounces filter by location (a reception desk sees its own office's
 messages), the outbox filters by state and pages with a cursor; a staff member sets
 their own phone and which events text them (GET|PUT /v1/admin/me/sms), and the settings
-decide the SMS that are planned."""
+decide the SMS that are planned; the account's sender name, logo and language (Setup →
+Account) are stored and the sender name signs the guests' mail."""
 import re
 import unittest
 
@@ -42,6 +43,14 @@ class OutboxByLocation(FrontServer):
         self.ok(self.owner("PATCH", "/v1/admin/bookings/" + bo["uid"], {"location": tokyo, "notify": False}))
         moved = self.ok(self.owner("GET", "/v1/admin/outbox?location=" + tokyo))["messages"]
         self.assertIn(bo["uid"], {m["booking"] for m in moved})
+
+        # A confirmation request's bookings name their office (the console's list filters
+        # by it), and its messages count as that office's.
+        req = self.ok(self.owner("POST", "/v1/admin/confirmation-requests",
+                                 {"bookings": [bt["uid"]], "recipients": ["tokyo-guest@example.com"],
+                                  "allow_decline": True}), 201)
+        listed = self.ok(self.owner("GET", "/v1/admin/confirmation-requests"))["items"]
+        self.assertEqual([b["location"] for r in listed if r["id"] == req["id"] for b in r["bookings"]], [tokyo])
 
         # State filter, paging, bad input changes nothing and names the field.
         scheduled = self.ok(self.owner("GET", "/v1/admin/outbox?state=scheduled"))["messages"]
@@ -129,6 +138,37 @@ class StaffSmsSettings(FrontServer):
         self.problem(desk("GET", "/v1/admin/me/sms"), 409, "no_host")
         self.problem(desk("PUT", "/v1/admin/me/sms", {"phone": "+358 40 1"}), 409, "no_host")
         self.problem(self.owner("GET", "/v1/admin/me/sms"), 409, "no_host")
+
+
+class AccountSettings(FrontServer):
+    def test_sender_name_logo_and_language_are_stored_and_the_sender_name_signs_the_mail(self):
+        body = {"name": "Klinikka Aurora Oy", "sender_name": "Aurora reception", "logo": "https://clinic.test/logo.png",
+                "language": "fi"}
+        put = self.ok(self.owner("PUT", "/v1/admin/account", body))
+        self.assertEqual({k: put[k] for k in body}, body)
+        got = self.ok(self.owner("GET", "/v1/admin/account"))
+        self.assertEqual({k: got[k] for k in body}, body)
+        # Refused saves change nothing and name the field.
+        for bad, code, field in [({"logo": "javascript:alert(1)"}, "invalid_url", "logo"),
+                                 ({"language": "sv"}, "unsupported_language", "language"),
+                                 ({"sender_name": "Evil\r\nBcc: x@example.com"}, "invalid_name", "sender_name")]:
+            self.problem(self.owner("PUT", "/v1/admin/account", dict(body, **bad)), 422, code, field)
+        self.assertEqual(self.ok(self.owner("GET", "/v1/admin/account"))["sender_name"], "Aurora reception")
+        # Guests read the sender name; an emptied one gives the business name back.
+        h = self.host("Sender Host", "sender-host@clinic.test")
+        self.page("sender", [h])
+        self.new_mail()
+        self.book("sender", self.slot(30), mail="reader@example.com")
+        self.tick()
+        got = self.mail_to("reader@example.com", self.new_mail())
+        self.assertEqual(len(got), 1)
+        self.assertEqual(got[0]["From"].addresses[0].display_name, "Aurora reception")
+        self.ok(self.owner("PUT", "/v1/admin/account", {"name": "Klinikka Aurora Oy", "sender_name": ""}))
+        self.assertEqual(self.ok(self.owner("GET", "/v1/admin/account"))["logo"], "https://clinic.test/logo.png")
+        self.book("sender", self.slot(31), mail="reader2@example.com")
+        self.tick()
+        got = self.mail_to("reader2@example.com", self.new_mail())
+        self.assertEqual(got[0]["From"].addresses[0].display_name, "Klinikka Aurora Oy")
 
 
 if __name__ == "__main__":

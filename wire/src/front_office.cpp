@@ -240,6 +240,46 @@ Result<core::Inquiry> read_inquiry_document(const Json& j, std::string_view fiel
   return q;
 }
 
+Json bounce_document(const core::BounceRecord& b) {
+  Json out{{"address", b.address},       {"message", b.message},         {"template", b.template_key},
+           {"status", b.status},         {"diagnostic", b.diagnostic},   {"error", b.error},
+           {"booking", b.booking},       {"inquiry", b.inquiry},         {"guest_name", b.guest_name},
+           {"guest_phone", b.guest_phone}, {"created", b.created}};
+  if (b.suggestion) out["suggestion"] = *b.suggestion;
+  if (b.corrected_to) out["corrected_to"] = *b.corrected_to;
+  if (b.corrected_at) out["corrected_at"] = *b.corrected_at;
+  if (b.resent) out["resent"] = *b.resent;
+  return out;
+}
+
+Result<core::BounceRecord> read_bounce_document(const Json& j, std::string_view field) {
+  if (!j.is_object()) return core::make_error("invalid_type", "expected a bounce object", std::string(field));
+  core::BounceRecord b;
+  KAIROS_REQUIRE(j, "address", field, b.address, read_string);
+  KAIROS_REQUIRE(j, "message", field, b.message, read_int);
+  KAIROS_READ(j, "template", field, b.template_key, read_string);
+  KAIROS_READ(j, "status", field, b.status, read_string);
+  KAIROS_READ(j, "diagnostic", field, b.diagnostic, read_string);
+  KAIROS_READ(j, "error", field, b.error, read_string);
+  KAIROS_READ(j, "booking", field, b.booking, read_string);
+  KAIROS_READ(j, "inquiry", field, b.inquiry, read_string);
+  KAIROS_READ(j, "guest_name", field, b.guest_name, read_string);
+  KAIROS_READ(j, "guest_phone", field, b.guest_phone, read_string);
+  KAIROS_READ(j, "suggestion", field, b.suggestion, read_string);
+  KAIROS_REQUIRE(j, "created", field, b.created, read_instant);
+  KAIROS_READ(j, "corrected_to", field, b.corrected_to, read_string);
+  KAIROS_READ(j, "corrected_at", field, b.corrected_at, read_instant);
+  KAIROS_READ(j, "resent", field, b.resent, read_int);
+  return b;
+}
+
+Json bounce_view(const core::BounceRecord& b, std::string_view state) {
+  Json j = bounce_document(b);
+  j["id"] = b.id;
+  j["state"] = state;
+  return j;
+}
+
 Json report_settings_document(const core::ReportSettings& s) {
   Json out{{"timezone", s.timezone}, {"language", s.language}, {"subscribers", s.subscribers}};
   if (s.report_time) out["report_time"] = *s.report_time;

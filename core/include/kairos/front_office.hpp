@@ -213,6 +213,28 @@ DsnReport parse_dsn(std::string_view raw, std::string_view verp_local);
 // The return path of outbox message `id` for the bounce address "local@domain".
 std::string verp_address(std::string_view bounce_address, long long id);
 
+// A mail that came back: a failed delivery report matched to its outbox message, kept
+// for staff (the Bounces list, the booking's delivery problems) until they correct the
+// address (R-INQ-4). The stored row holds id ("bnc_<message>"), account and state
+// ("active", then "corrected").
+struct BounceRecord {
+  std::string id, account;
+  std::string address;             // the recipient that failed
+  long long message = 0;           // the outbox message
+  std::string template_key;        // the message's template
+  std::string status, diagnostic;  // from the report: "5.1.1", the remote server's words
+  std::string error;               // "bounced: 5.1.1 …", as staff see it
+  std::string booking, inquiry;    // whose mail it was (one, or neither)
+  std::string guest_name, guest_phone;  // to reach the guest another way
+  std::optional<std::string> suggestion;  // check_email's "did you mean" for the address
+  Instant created;
+  // Set when staff correct the address: the new one, when, and how many mails went again.
+  std::optional<std::string> corrected_to;
+  std::optional<Instant> corrected_at;
+  std::optional<long long> resent;
+  friend bool operator==(const BounceRecord&, const BounceRecord&) = default;
+};
+
 // --- the front office's mails -------------------------------------------------------
 
 struct FrontText {

@@ -115,6 +115,12 @@ Interval any_zone_dates(LocalDate from, LocalDate to);
 // loads these, and zone rules covering it, for the availability document.
 Interval inputs_span(Interval range);
 
+// The stretch whose bookings, holds and busy blocks can conflict with an appointment
+// at `slot`, when nothing counts other bookings (no per-day or per-week limit, no
+// choice among several hosts by their weeks): `slot` widened by a day on each side,
+// the longest buffer either side can have. Enough input for check_booking then.
+Interval conflict_span(Interval slot);
+
 struct DaySlots {
   LocalDate date;
   std::vector<Slot> slots;

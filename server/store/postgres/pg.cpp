@@ -67,6 +67,42 @@ Result Conn::query(const std::string& sql, const std::vector<Param>& params) {
                               nullptr, 0));
 }
 
+std::unique_ptr<Conn> Pool::take() {
+  {
+    std::lock_guard lock(mu_);
+    if (!idle_.empty()) {
+      auto c = std::move(idle_.back());
+      idle_.pop_back();
+      return c;
+    }
+  }
+  return std::make_unique<Conn>(url_);
+}
+
+void Pool::give_back(std::unique_ptr<Conn> c) {
+  if (!c || !c->ok()) return;
+  std::lock_guard lock(mu_);
+  if (idle_.size() < max_idle_) idle_.push_back(std::move(c));
+}
+
+Result Pool::query(const std::string& sql, const std::vector<Param>& params) {
+  auto c = take();
+  try {
+    auto r = c->query(sql, params);
+    give_back(std::move(c));
+    return r;
+  } catch (const Error&) {
+    if (c->ok()) {
+      give_back(std::move(c));
+      throw;
+    }
+  }
+  auto fresh = std::make_unique<Conn>(url_);
+  auto r = fresh->query(sql, params);
+  give_back(std::move(fresh));
+  return r;
+}
+
 std::string array_literal(const std::vector<std::string>& items) {
   std::string out = "{";
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -79,6 +115,17 @@ std::string array_literal(const std::vector<std::string>& items) {
     out += '"';
   }
   return out + "}";
+}
+
+std::string from_portable(const std::string& sql) {
+  std::string out = sql;
+  for (auto p = out.find("/*FOR UPDATE"); p != std::string::npos; p = out.find("/*FOR UPDATE", p)) {
+    const auto end = out.find("*/", p);
+    if (end == std::string::npos) break;
+    out.erase(end, 2);
+    out.erase(p, 2);
+  }
+  return out;
 }
 
 bool is_url(const std::string& db) {

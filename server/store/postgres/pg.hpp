@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -69,9 +70,34 @@ class Conn {
   std::unordered_map<std::string, std::string> prepared_;  // sql → statement name
 };
 
+// Idle connections to one database, shared by the store and the integrations: take one
+// for a transaction, give it back after; a broken one is dropped (the next take dials
+// anew).
+class Pool {
+ public:
+  explicit Pool(std::string url, std::size_t max_idle = 64) : url_(std::move(url)), max_idle_(max_idle) {}
+  const std::string& url() const { return url_; }
+  std::unique_ptr<Conn> take();
+  void give_back(std::unique_ptr<Conn> c);
+  // One statement alone on a pooled connection. When that connection turns out dead (the
+  // server restarted, or closed it while idle) the statement never ran: it is sent once
+  // more on a new connection.
+  Result query(const std::string& sql, const std::vector<Param>& params);
+
+ private:
+  std::string url_;
+  std::size_t max_idle_;
+  std::mutex mu_;
+  std::vector<std::unique_ptr<Conn>> idle_;
+};
+
 // `{"a","b"}`: a text[] literal for ANY($1) parameters.
 std::string array_literal(const std::vector<std::string>& items);
 
-bool is_url(const std::string& db);  // postgresql://… or postgres://…
+bool is_url(const std::string& db);
+
+// The portable SQL of store/integ_db.hpp and store/claims.hpp for PostgreSQL:
+// `/*FOR UPDATE … SKIP LOCKED*/` (a comment to SQLite) becomes the locking clause.
+std::string from_portable(const std::string& sql);  // postgresql://… or postgres://…
 
 }  // namespace kairos::server::store::pg

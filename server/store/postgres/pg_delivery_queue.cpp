@@ -9,6 +9,7 @@
 
 #include "mail/delivery.hpp"
 #include "pg.hpp"
+#include "store/claims.hpp"
 
 namespace kairos::server::store {
 namespace {
@@ -19,12 +20,8 @@ class PgDeliveryQueue final : public mail::DeliveryQueue {
 
   std::vector<mail::DeliveryItem> claim(core::Instant now, std::size_t limit, core::Seconds lease) override {
     std::lock_guard lock(mu_);
-    auto r = conn().query(
-        "UPDATE outbox SET lease_until = $1 WHERE id IN ("
-        " SELECT id FROM outbox WHERE state = 'scheduled' AND handed_off_at > 0 AND send_at <= $2 AND channel <> 'webhook'"
-        " AND next_attempt_at <= $2 AND lease_until <= $2 ORDER BY send_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)"
-        " RETURNING id, account_id, booking_uid, msg_key, template_key, channel, recipient, payload, send_at, attempts",
-        {(now + lease).unix_seconds(), now.unix_seconds(), static_cast<std::int64_t>(limit)});
+    static const std::string sql = pg::from_portable(claims::kMail);
+    auto r = conn().query(sql, {now.unix_seconds(), (now + lease).unix_seconds(), static_cast<std::int64_t>(limit)});
     std::vector<mail::DeliveryItem> out;
     for (int i = 0; i < r.rows(); ++i)
       out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5),
@@ -35,21 +32,15 @@ class PgDeliveryQueue final : public mail::DeliveryQueue {
   }
   void mark_sent(std::int64_t id, core::Instant now, const std::string& message_id) override {
     std::lock_guard lock(mu_);
-    conn().query("UPDATE outbox SET state = 'sent', sent_at = $2, message_id = $3, attempts = attempts + 1,"
-                 " lease_until = 0, last_error = '' WHERE id = $1 AND state = 'scheduled'",
-                 {id, now.unix_seconds(), message_id});
+    conn().query(claims::kMailSent, {id, now.unix_seconds(), message_id});
   }
   void mark_retry(std::int64_t id, core::Instant next_attempt, const std::string& error) override {
     std::lock_guard lock(mu_);
-    conn().query("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $2, last_error = $3, lease_until = 0"
-                 " WHERE id = $1 AND state = 'scheduled'",
-                 {id, next_attempt.unix_seconds(), error});
+    conn().query(claims::kMailRetry, {id, next_attempt.unix_seconds(), error});
   }
   void mark_failed(std::int64_t id, core::Instant now, const std::string& error) override {
     std::lock_guard lock(mu_);
-    conn().query("UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = $2, lease_until = 0,"
-                 " sent_at = 0, next_attempt_at = $3 WHERE id = $1 AND state = 'scheduled'",
-                 {id, error, now.unix_seconds()});
+    conn().query(claims::kMailFailed, {id, error, now.unix_seconds()});
   }
 
  private:

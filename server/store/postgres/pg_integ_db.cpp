@@ -18,22 +18,10 @@ namespace {
 
 using pg::Conn;
 
-// `/*FOR UPDATE … SKIP LOCKED*/` is a comment to SQLite and a locking clause here.
-std::string to_pg(const std::string& sql) {
-  std::string out = sql;
-  for (auto p = out.find("/*FOR UPDATE"); p != std::string::npos; p = out.find("/*FOR UPDATE", p)) {
-    const auto end = out.find("*/", p);
-    if (end == std::string::npos) break;
-    out.erase(end, 2);
-    out.erase(p, 2);
-  }
-  return out;
-}
-
 class PgIntegDb final : public IntegDb {
  public:
-  explicit PgIntegDb(std::string url) : url_(std::move(url)), self_(auth::random_id("i", 12)) {
-    release(std::make_unique<Conn>(url_));  // fail at start-up, not on the first request
+  explicit PgIntegDb(std::string url) : url_(std::move(url)), self_(auth::random_id("i", 12)), pool_(url_, 8) {
+    pool_.give_back(std::make_unique<Conn>(url_));  // fail at start-up, not on the first request
   }
   ~PgIntegDb() override { stop_listening(); }
   void stop_listening() override {
@@ -118,41 +106,12 @@ class PgIntegDb final : public IntegDb {
     std::vector<pg::Param> ps;
     ps.reserve(params.size());
     for (const auto& p : params) ps.emplace_back(p.is_int ? pg::Param(p.integer) : pg::Param(p.text));
-    const std::string text = to_pg(sql);
+    const std::string text = pg::from_portable(sql);
     if (tx_owner() == this) return tx_conn()->query(text, ps);
-    auto c = acquire();
-    try {
-      auto r = c->query(text, ps);
-      release(std::move(c));
-      return r;
-    } catch (const pg::Error&) {
-      if (c->ok()) {
-        release(std::move(c));
-        throw;
-      }
-    }
-    // A pooled connection the server closed (restart, idle timeout): dial anew once.
-    auto fresh = std::make_unique<Conn>(url_);
-    auto r = fresh->query(text, ps);
-    release(std::move(fresh));
-    return r;
+    return pool_.query(text, ps);
   }
-  std::unique_ptr<Conn> acquire() {
-    {
-      std::lock_guard lock(pool_mu_);
-      if (!pool_.empty()) {
-        auto c = std::move(pool_.back());
-        pool_.pop_back();
-        return c;
-      }
-    }
-    return std::make_unique<Conn>(url_);
-  }
-  void release(std::unique_ptr<Conn> c) {
-    if (!c || !c->ok()) return;
-    std::lock_guard lock(pool_mu_);
-    if (pool_.size() < 8) pool_.push_back(std::move(c));
-  }
+  std::unique_ptr<Conn> acquire() { return pool_.take(); }
+  void release(std::unique_ptr<Conn> c) { pool_.give_back(std::move(c)); }
 
   void listen_loop() {
     std::unique_ptr<Conn> c;
@@ -198,8 +157,7 @@ class PgIntegDb final : public IntegDb {
   }
 
   std::string url_, self_;
-  std::mutex pool_mu_;
-  std::vector<std::unique_ptr<Conn>> pool_;
+  pg::Pool pool_;  // at most 8 idle
   std::mutex listen_mu_;
   std::vector<std::function<void(const std::string&)>> listeners_;
   std::atomic<bool> stop_{false};

@@ -24,6 +24,7 @@
 
 #include "kairos/booking.hpp"
 #include "pg.hpp"
+#include "store/claims.hpp"
 #include "store/store.hpp"
 
 namespace kairos::server::store {
@@ -320,7 +321,9 @@ class PgStore final : public Store {
     });
   }
   bool delete_booking(const std::string& uid) override {
-    return write("DELETE FROM bookings WHERE uid = $1", {uid}) > 0;  // booking_hosts cascade
+    // booking_hosts has no foreign key since it holds proposals' holds too (0005).
+    return write("WITH h AS (DELETE FROM booking_hosts WHERE booking_uid = $1) DELETE FROM bookings WHERE uid = $1",
+                 {uid}) > 0;
   }
   std::optional<BookingRecord> booking(const std::string& uid) override {
     // Inside a transaction the row is locked: two instances acting on one booking (say,
@@ -476,9 +479,7 @@ class PgStore final : public Store {
                          r.text(0, 13), r.integer(0, 14)};
   }
   std::size_t release_due_outbox(std::int64_t now) override {
-    return static_cast<std::size_t>(write(
-        "UPDATE outbox SET handed_off_at = $1 WHERE state = 'scheduled' AND handed_off_at = 0 AND send_at <= $1",
-        {now}));
+    return static_cast<std::size_t>(write(claims::kOutboxHandOff, {now}));
   }
   std::size_t cancel_outbox_for(const std::string& booking_uid, const std::string& key_prefix) override {
     return static_cast<std::size_t>(write("UPDATE outbox SET state = 'cancelled' WHERE booking_uid = $1 AND "
@@ -630,22 +631,8 @@ class PgStore final : public Store {
 
  private:
   // --- connections ------------------------------------------------------------------
-  std::unique_ptr<Conn> acquire() {
-    {
-      std::lock_guard lock(pool_mu_);
-      if (!pool_.empty()) {
-        auto c = std::move(pool_.back());
-        pool_.pop_back();
-        return c;
-      }
-    }
-    return std::make_unique<Conn>(url_);
-  }
-  void release(std::unique_ptr<Conn> c) {
-    if (!c || !c->ok()) return;  // a broken connection is dropped; the next acquire dials anew
-    std::lock_guard lock(pool_mu_);
-    pool_.push_back(std::move(c));
-  }
+  std::unique_ptr<Conn> acquire() { return pool_.take(); }
+  void release(std::unique_ptr<Conn> c) { pool_.give_back(std::move(c)); }
   void rollback(std::unique_ptr<Conn>& c) {
     try {
       if (c && c->ok()) c->exec("ROLLBACK");
@@ -657,22 +644,7 @@ class PgStore final : public Store {
   // A statement on the transaction's connection, or alone on a pooled one.
   pg::Result read(const std::string& sql, std::initializer_list<Param> params = {}) {
     if (t_tx.store == this) return t_tx.conn->query(sql, params);
-    auto c = acquire();
-    try {
-      auto r = c->query(sql, params);
-      release(std::move(c));
-      return r;
-    } catch (const pg::Error&) {
-      if (c->ok()) {
-        release(std::move(c));
-        throw;
-      }
-    }
-    // The pooled connection was dead (the database restarted): a read is safe to repeat.
-    auto fresh = std::make_unique<Conn>(url_);
-    auto r = fresh->query(sql, params);
-    release(std::move(fresh));
-    return r;
+    return pool_.query(sql, std::vector<Param>(params));
   }
   // Inside transact() only.
   pg::Result run(const std::string& sql, std::initializer_list<Param> params = {}) {
@@ -782,8 +754,7 @@ class PgStore final : public Store {
   }
 
   std::string url_;
-  std::mutex pool_mu_;
-  std::vector<std::unique_ptr<Conn>> pool_;
+  pg::Pool pool_{url_, SIZE_MAX};  // as many idle as threads used them
   std::atomic<std::uint64_t> generation_{1};
   std::atomic<std::uint64_t> commits_{0}, transactions_{0};
   std::atomic<bool> stop_{false};

@@ -50,12 +50,12 @@ function lanes(list) {
 }
 
 function Block({ b, top, height, lane, lanesN, names }) {
-  const label = `${fmtTime(b.start)}–${fmtTime(b.end)} ${guestName(b)} · ${t('st_' + b.status)}${b.request ? ' · ' + t('request') + ': ' + t('rs_' + b.request.state) : ''}`;
+  const label = `${fmtTime(b.start)}–${fmtTime(b.end)} ${guestName(b)} · ${t('st_' + b.status)}${b.arrived_at ? ' · ' + t('arrived') : ''}${b.request ? ' · ' + t('request') + ': ' + t('rs_' + b.request.state) : ''}`;
   return (
     <a href={'#/booking/' + encodeURIComponent(b.uid)} class={'block st-' + b.status} data-uid={b.uid}
        style={{ top: top + 'px', height: Math.max(height, 18) + 'px', left: `calc(${(lane / lanesN) * 100}% + 2px)`, width: `calc(${100 / lanesN}% - 4px)` }}
        aria-label={label}>
-      <span class="bt">{fmtTime(b.start)}</span> <span class="bn">{guestName(b)}</span>{b.request && <span class={'req rq-' + b.request.state} aria-hidden="true"> ✉</span>}
+      <span class="bt">{fmtTime(b.start)}</span> <span class="bn">{guestName(b)}</span>{b.arrived_at && <span class="arr" aria-hidden="true"> ✓</span>}{b.request && <span class={'req rq-' + b.request.state} aria-hidden="true"> ✉</span>}
       {height >= 40 && <span class="bs">{b.event_type_name || b.event_type || ''}{names ? ' · ' + names : ''}</span>}
     </a>
   );

@@ -256,6 +256,8 @@ export function BookingDrawer({ uid, onClose }) {
           <dt>{t('hosts')}</dt><dd>{bookingHosts(b).map((h) => hostName[h] || h).join(', ')}</dd>
           {b.location && <><dt>{t('office')}</dt><dd>{textOf((locs.find((l) => l.id === b.location) || {}).name) || b.location}</dd></>}
           {b.room && <><dt>{t('room')}</dt><dd>{roomName[b.room.id || b.room] || b.room.name || b.room}</dd></>}
+          {b.checkin_code && <><dt>{t('reception_code')}</dt><dd><code class="key">{b.checkin_code}</code></dd></>}
+          {b.arrived_at && <><dt>{t('arrived')}</dt><dd data-testid="arrived">✓ {fmtDateTime(b.arrived_at)}</dd></>}
           {b.notes && <><dt>{t('notes')}</dt><dd>{b.notes}</dd></>}
           {b.guidance && <><dt>{t('guidance')}</dt><dd>{b.guidance}</dd></>}
           {b.proposal && <><dt>{t('proposal')}</dt><dd>{b.proposal.id || b.proposal}</dd></>}

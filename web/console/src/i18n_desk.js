@@ -4,6 +4,7 @@
 // a 320 px screen whole (e2e.console_layout checks it in every language).
 export const desk = {
   en: {
+    reception_code: 'Reception code', arrived: 'Arrived', kiosk_title: 'Reception kiosk', kiosk_text: 'Open this page full-screen on the front-desk tablet: visitors type the reception code from their mail, and their host is told at once.', kiosk_open: 'Open the kiosk',
     nav_more: 'More', navs_calendar: 'Calendar', navs_bookings: 'Bookings', navs_inquiries: 'Inquiries', navs_phone: 'Phone',
     nav_me: 'My SMS', me_title: 'SMS to me', me_lead: 'Text messages about your own visits go to this number ({host}).',
     sms_phone: 'Mobile number', sms_events: 'Send me an SMS', sms_reminders_me: 'Before each of my visits (with the reminder mail)',
@@ -12,6 +13,7 @@ export const desk = {
     at_location: 'Only {name}: choose “All locations” at the top to see every office.', host_link: 'Linked host',
   },
   ja: {
+    reception_code: '受付コード', arrived: '到着済み', kiosk_title: '受付端末', kiosk_text: '受付のタブレットでこのページを全画面で開いてください。来訪者がメールの受付コードを入力すると、担当者にすぐ知らせます。', kiosk_open: '受付端末を開く',
     nav_more: 'その他', navs_calendar: 'カレンダー', navs_bookings: '予約', navs_inquiries: '問い合わせ', navs_phone: '電話',
     nav_me: '自分のSMS', me_title: '自分へのSMS', me_lead: '自分の来訪予定についてのSMSはこの番号に届きます（{host}）。',
     sms_phone: '携帯電話番号', sms_events: 'SMSを受け取るとき', sms_reminders_me: '来訪の前（リマインダーメールと同時）',
@@ -20,6 +22,7 @@ export const desk = {
     at_location: '{name} のみ表示中。すべての拠点を見るには上部で「すべての拠点」を選んでください。', host_link: '担当者',
   },
   fi: {
+    reception_code: 'Vastaanottokoodi', arrived: 'Saapunut', kiosk_title: 'Vastaanoton kioski', kiosk_text: 'Avaa tämä sivu koko näytölle vastaanoton tabletilla: vieras kirjoittaa viestinsä vastaanottokoodin, ja isäntä saa tiedon heti.', kiosk_open: 'Avaa kioski',
     nav_more: 'Lisää', navs_calendar: 'Kalenteri', navs_bookings: 'Varaukset', navs_inquiries: 'Kyselyt', navs_phone: 'Puhelin',
     nav_me: 'Omat tekstiviestit', me_title: 'Tekstiviestit minulle', me_lead: 'Omista käynneistäsi kertovat tekstiviestit tulevat tähän numeroon ({host}).',
     sms_phone: 'Matkapuhelinnumero', sms_events: 'Lähetä minulle tekstiviesti', sms_reminders_me: 'Ennen jokaista käyntiäni (muistutusviestin kanssa)',
@@ -28,6 +31,7 @@ export const desk = {
     at_location: 'Vain {name}: valitse ylhäältä ”Kaikki toimipisteet” nähdäksesi kaikki.', host_link: 'Henkilö',
   },
   de: {
+    reception_code: 'Empfangscode', arrived: 'Angekommen', kiosk_title: 'Empfangs-Kiosk', kiosk_text: 'Öffnen Sie diese Seite im Vollbild auf dem Tablet am Empfang: Besucher tippen den Empfangscode aus ihrer Mail ein, und ihr Gastgeber erfährt es sofort.', kiosk_open: 'Kiosk öffnen',
     nav_more: 'Mehr', navs_calendar: 'Kalender', navs_bookings: 'Termine', navs_inquiries: 'Anfragen', navs_phone: 'Telefon',
     nav_me: 'Meine SMS', me_title: 'SMS an mich', me_lead: 'SMS zu Ihren eigenen Terminen gehen an diese Nummer ({host}).',
     sms_phone: 'Mobilnummer', sms_events: 'Schicken Sie mir eine SMS', sms_reminders_me: 'Vor jedem meiner Termine (mit der Erinnerungsmail)',
@@ -36,6 +40,7 @@ export const desk = {
     at_location: 'Nur {name}: Wählen Sie oben „Alle Standorte“, um alle zu sehen.', host_link: 'Verknüpfte Person',
   },
   hu: {
+    reception_code: 'Recepciós kód', arrived: 'Megérkezett', kiosk_title: 'Recepciós kioszk', kiosk_text: 'Nyissa meg ezt az oldalt teljes képernyőn a recepció táblagépén: a vendég beírja a levelében kapott recepciós kódot, és a vendéglátója azonnal értesül.', kiosk_open: 'Kioszk megnyitása',
     nav_more: 'Több', navs_calendar: 'Naptár', navs_bookings: 'Foglalás', navs_inquiries: 'Kérdések', navs_phone: 'Telefon',
     nav_me: 'SMS-eim', me_title: 'Nekem szóló SMS', me_lead: 'A saját időpontjairól szóló SMS-ek erre a számra mennek ({host}).',
     sms_phone: 'Mobilszám', sms_events: 'Küldjön nekem SMS-t', sms_reminders_me: 'Minden időpontom előtt (az emlékeztető levéllel)',

@@ -83,10 +83,11 @@ export function RequestDialog({ booking, onClose }) {
 
 export function Requests() {
   const [tab, setTab] = useState('all');
-  const loc = useLocation();  // the Declined tray follows the top bar's office
+  const loc = useLocation();  // the Declined tray and the requests follow the top bar's office
   const d = useLoad(() => tab === 'declined'
     ? listAll('/v1/admin/bookings' + q({ tray: 'declined', location: loc, limit: 1000 }))
-    : listAll('/v1/admin/confirmation-requests' + q({ state: tab === 'all' ? '' : tab, limit: 1000 })), [tab, loc]);
+    : listAll('/v1/admin/confirmation-requests' + q({ state: tab === 'all' ? '' : tab, limit: 1000 }))
+      .then((l) => l.filter((r) => !loc || (r.bookings || []).some((b) => b.location === loc))), [tab, loc]);
   return (
     <div class="screen">
       <h1>{t('requests_title')}</h1>

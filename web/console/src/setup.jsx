@@ -4,7 +4,7 @@
 // decides who may: a staff member gets 403 and sees it.
 import { useEffect, useState } from 'preact/hooks';
 import { api, itemsOf, q } from './api.js';
-import { t, LANGUAGES, problem } from './i18n.js';
+import { t, LANGUAGES, problem, lang } from './i18n.js';
 import { Field, Check, FormError, Loading, Empty, useLoad, announce, num } from './ui.jsx';
 import { today, addDays, fmtDay, fmtTime, zones, browserZone } from './time.js';
 import { nameOf } from './phone.jsx';
@@ -322,15 +322,16 @@ function PageForm({ page, hosts, rooms, onDone }) {
 }
 
 function Pages() {
-  const d = useLoad(() => Promise.all([api('GET', '/v1/admin/pages').then(itemsOf), api('GET', '/v1/admin/hosts').then(itemsOf), api('GET', '/v1/admin/rooms').then(itemsOf)]), []);
+  const d = useLoad(() => Promise.all([api('GET', '/v1/admin/pages').then(itemsOf), api('GET', '/v1/admin/hosts').then(itemsOf), api('GET', '/v1/admin/rooms').then(itemsOf),
+    api('GET', '/v1/admin/account').catch(() => ({}))]), []);
   const [edit, setEdit] = useState(null);
   if (d.err) return <Forbidden err={d.err} />;
   if (!d.data) return <Loading />;
-  const [pages, hosts, rooms] = d.data;
+  const [pages, hosts, rooms, account] = d.data;
   if (edit) return <PageForm page={edit} hosts={hosts} rooms={rooms} onDone={() => { setEdit(null); d.reload(); }} />;
   return (
     <>
-      <button type="button" class="primary" onClick={() => setEdit({})}>{t('new_page')}</button>
+      <button type="button" class="primary" onClick={() => setEdit({ language: account.language || undefined, logo: account.logo || undefined })}>{t('new_page')}</button>
       <table class="list"><thead><tr><th scope="col">{t('name')}</th><th scope="col">{t('page_id')}</th><th scope="col">{t('event_types')}</th><th scope="col"><span class="sr">{t('edit')}</span></th></tr></thead>
         <tbody>{pages.map((p) => <tr><td>{nameOf(p)}</td><td>{p.id}</td><td>{(p.event_types || []).map(nameOf).join(', ')}</td><td><button type="button" onClick={() => setEdit(p)} aria-label={`${t('edit')} ${nameOf(p)}`}>{t('edit')}</button></td></tr>)}</tbody></table>
     </>
@@ -347,7 +348,8 @@ function Account() {
   const set = (k) => (e) => setF({ ...v, [k]: e.currentTarget.value });
   const save = async (e) => {
     e.preventDefault(); setErr(null);
-    try { await api('PUT', '/v1/admin/account', { ...v, sender_name: v.sender_name || undefined, logo: v.logo || undefined }); announce(t('saved')); d.reload(); } catch (x) { setErr(x); }
+    // Every field is sent, "" included, so an emptied sender name or logo is cleared.
+    try { await api('PUT', '/v1/admin/account', v); announce(t('saved')); await d.reload(); setF(null); } catch (x) { setErr(x); }
   };
   return (
     <form class="stack card" onSubmit={save} data-form="account">
@@ -465,6 +467,11 @@ function Locations() {
                 <button type="button" class="ghost danger-text" onClick={() => del(l)} aria-label={`${t('delete')} ${textOf(l.name)}`}>{t('delete')}</button></td></tr>)}</tbody></table>
         </div>
       ))}
+      <section class="card stack" aria-labelledby="kiosk-h" data-testid="kiosk-link">
+        <h2 id="kiosk-h">{t('kiosk_title')}</h2>
+        <p>{t('kiosk_text')}</p>
+        <p><a href={'/checkin/?lang=' + lang()} target="_blank" rel="noopener">{t('kiosk_open')}</a> <code class="key">{location.origin}/checkin/</code></p>
+      </section>
     </>
   );
 }

@@ -52,6 +52,10 @@ Json label_document(const core::Label& l);
 Result<core::Label> read_label_document(const Json& j, std::string_view field);
 Json inquiry_document(const core::Inquiry& q);
 Result<core::Inquiry> read_inquiry_document(const Json& j, std::string_view field);
+Json bounce_document(const core::BounceRecord& b);
+Result<core::BounceRecord> read_bounce_document(const Json& j, std::string_view field);
+// The API's view of a bounce (GET /v1/admin/bounces): its document with id and state.
+Json bounce_view(const core::BounceRecord& b, std::string_view state);
 Json report_settings_document(const core::ReportSettings& s);
 Result<core::ReportSettings> read_report_settings_document(const Json& j, std::string_view field);
 
