@@ -107,7 +107,7 @@ run('console_flow', async (ctx) => {
   await s1.getByLabel('Name').fill('Check-up');
   // A name per language: "Add language" keeps the typed name as the page's language (en).
   await s1.locator('[data-add-language="event_types[0].name"]').selectOption('ja');
-  await s1.locator('[data-lang-text="event_types[0].name"]').getByLabel('日本語').fill('健康診断');
+  await s1.locator('[data-lang-text="event_types[0].name"]').getByLabel('日本語', { exact: true }).fill('健康診断');
   await s1.getByLabel('Duration (minutes)').fill('30');
   await s1.getByLabel('Buffer after (minutes)').fill('15');
   await s1.getByLabel('Room Koivu').check();
