@@ -379,33 +379,42 @@ void register_booking_routes(App& app, http::Router& r) {
     std::map<std::string, std::string> where;  // owner → location, looked up once
     json out = json::array();
     std::string next;
-    for (const auto& m : app.store.outbox(req.account_id, req.query_or("booking"))) {
-      if (m.id <= after || (!state.empty() && m.state != state)) continue;
-      if (!location.empty()) {
-        auto it = where.find(m.booking_uid);
-        if (it == where.end())
-          it = where.emplace(m.booking_uid, message_owner_location(app, req.account_id, m.booking_uid)).first;
-        if (it->second != location) continue;
+    // The store answers 1000 rows at a time; filters may skip many, so read on until the
+    // page is full or the messages run out.
+    bool full = false;
+    for (std::int64_t from = after; !full;) {
+      auto batch = app.store.outbox(req.account_id, req.query_or("booking"), from);
+      if (batch.empty()) break;
+      from = batch.back().id;
+      for (const auto& m : batch) {
+        if (!state.empty() && m.state != state) continue;
+        if (!location.empty()) {
+          auto it = where.find(m.booking_uid);
+          if (it == where.end())
+            it = where.emplace(m.booking_uid, message_owner_location(app, req.account_id, m.booking_uid)).first;
+          if (it->second != location) continue;
+        }
+        if (out.size() == limit) {
+          next = std::to_string(out.back()["id"].get<std::int64_t>());
+          full = true;
+          break;
+        }
+        json j{{"id", m.id},
+               {"booking", m.booking_uid},
+               {"key", m.key},
+               {"template", m.template_key},
+               {"channel", m.channel},
+               {"recipient", m.recipient},
+               {"send_at", core::format_instant(core::Instant::from_unix_seconds(m.send_at))},
+               {"state", m.state},
+               {"handed_off", m.handed_off_at != 0},
+               {"attempts", m.attempts}};
+        if (!m.last_error.empty()) j["last_error"] = m.last_error;
+        if (m.sent_at != 0) j["sent_at"] = core::format_instant(core::Instant::from_unix_seconds(m.sent_at));
+        json payload = json::parse(m.payload, nullptr, false);
+        if (payload.is_object()) j["details"] = payload;
+        out.push_back(j);
       }
-      if (out.size() == limit) {
-        next = std::to_string(out.back()["id"].get<std::int64_t>());
-        break;
-      }
-      json j{{"id", m.id},
-             {"booking", m.booking_uid},
-             {"key", m.key},
-             {"template", m.template_key},
-             {"channel", m.channel},
-             {"recipient", m.recipient},
-             {"send_at", core::format_instant(core::Instant::from_unix_seconds(m.send_at))},
-             {"state", m.state},
-             {"handed_off", m.handed_off_at != 0},
-             {"attempts", m.attempts}};
-      if (!m.last_error.empty()) j["last_error"] = m.last_error;
-      if (m.sent_at != 0) j["sent_at"] = core::format_instant(core::Instant::from_unix_seconds(m.sent_at));
-      json payload = json::parse(m.payload, nullptr, false);
-      if (payload.is_object()) j["details"] = payload;
-      out.push_back(j);
     }
     return http::json_response(200, {{"messages", out}, {"next_cursor", next.empty() ? json(nullptr) : json(next)}});
   });

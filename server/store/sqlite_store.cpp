@@ -541,14 +541,15 @@ class SqliteStore final : public Store {
                            static_cast<int>(s.integer(12)), s.text(13), s.integer(14)};
     });
   }
-  std::vector<OutboxMessage> outbox(const std::string& account_id, const std::string& booking_uid) override {
+  std::vector<OutboxMessage> outbox(const std::string& account_id, const std::string& booking_uid,
+                                    std::int64_t after_id) override {
     return read([&](Conn& c) {
       std::vector<OutboxMessage> out;
       auto s = c.prepare(
           "SELECT id, account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, payload, "
           "created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE account_id = ? "
-          "AND (? = '' OR booking_uid = ?) ORDER BY id LIMIT 1000");
-      s.bind(1, account_id).bind(2, booking_uid).bind(3, booking_uid);
+          "AND (? = '' OR booking_uid = ?) AND id > ? ORDER BY id LIMIT 1000");
+      s.bind(1, account_id).bind(2, booking_uid).bind(3, booking_uid).bind(4, after_id);
       while (s.step())
         out.push_back(OutboxMessage{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
                                     s.integer(7), s.text(8), s.text(9), s.integer(10), s.integer(11),

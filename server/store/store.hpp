@@ -206,7 +206,10 @@ class Store {
 
   // Stores a scheduled message; a scheduled one with the same booking and key is cancelled.
   virtual std::int64_t add_outbox(const OutboxMessage& m) = 0;
-  virtual std::vector<OutboxMessage> outbox(const std::string& account_id, const std::string& booking_uid) = 0;
+  // The account's messages (of one booking/owner when booking_uid is set) with ids above
+  // after_id, oldest first, at most 1000: callers page with the last id they saw.
+  virtual std::vector<OutboxMessage> outbox(const std::string& account_id, const std::string& booking_uid,
+                                            std::int64_t after_id = 0) = 0;
   // Hand-off: scheduled messages whose send_at has come get handed_off_at = now.
   virtual std::size_t release_due_outbox(std::int64_t now) = 0;
   // Cancels the booking's scheduled messages whose key starts with `key_prefix`.

@@ -244,6 +244,31 @@ TEST_P(StoreTest, IdempotencyKeysRoundTrip) {
   EXPECT_FALSE(s->idempotency("other", "k1"));
 }
 
+TEST_P(StoreTest, OutboxListsPageBeyondTheirFirstThousandRows) {
+  // A clinic's message list outgrows one read: every message stays reachable by paging
+  // with the last id seen.
+  OutboxMessage m;
+  m.account_id = account;
+  m.template_key = "booking.approved.guest";
+  m.recipient = "ada@example.com";
+  m.state = "sent";
+  ASSERT_TRUE(s->transact([&] {
+    for (int i = 0; i < 1005; ++i) {
+      m.booking_uid = "b" + std::to_string(i);
+      m.key = "approved";
+      s->add_outbox(m);
+    }
+    return kairos::core::ok_status();
+  }));
+  auto first = s->outbox(account, "");
+  ASSERT_EQ(first.size(), 1000u);
+  auto rest = s->outbox(account, "", first.back().id);
+  ASSERT_EQ(rest.size(), 5u);
+  EXPECT_GT(rest.front().id, first.back().id);
+  EXPECT_EQ(rest.back().booking_uid, "b1004");
+  EXPECT_TRUE(s->outbox(account, "", rest.back().id).empty());
+}
+
 TEST_P(StoreTest, OutboxReplacesCancelsAndHandsOffScheduledMessages) {
   OutboxMessage m;
   m.account_id = account;

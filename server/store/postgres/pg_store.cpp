@@ -455,11 +455,12 @@ class PgStore final : public Store {
     });
     return id;
   }
-  std::vector<OutboxMessage> outbox(const std::string& account_id, const std::string& booking_uid) override {
+  std::vector<OutboxMessage> outbox(const std::string& account_id, const std::string& booking_uid,
+                                    std::int64_t after_id) override {
     auto r = read("SELECT id, account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, "
                   "payload, created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE account_id = $1 "
-                  "AND ($2 = '' OR booking_uid = $2) ORDER BY id LIMIT 1000",
-                  {account_id, booking_uid});
+                  "AND ($2 = '' OR booking_uid = $2) AND id > $3 ORDER BY id LIMIT 1000",
+                  {account_id, booking_uid, after_id});
     std::vector<OutboxMessage> out;
     for (int i = 0; i < r.rows(); ++i)
       out.push_back(OutboxMessage{r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4),
