@@ -18,6 +18,10 @@ core::ConfirmationRequest request_from(const nlohmann::json& stored);
 // A request as staff see it: visible state, its bookings' times and states.
 nlohmann::json request_view(App& app, const core::ConfirmationRequest& r);
 // The strings listed under `key` (at most 100); missing_field when `required` and absent.
+// The `limit` query parameter of a list: 1..1000 digits only, `fallback` when absent;
+// 422 invalid_limit otherwise.
+core::Result<std::size_t> read_limit(const http::Request& req, std::size_t fallback);
+
 core::Result<std::vector<std::string>> string_list(const nlohmann::json& body, const char* key, bool required);
 // The confirmation request a POST body describes (bookings, recipients, allow_decline,
 // message) under a fresh id; both creating and previewing a request read it here.

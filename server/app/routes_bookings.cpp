@@ -12,6 +12,7 @@
 #include "http/front.hpp"
 #include "kairos/proposal.hpp"
 #include "kairos/time_text.hpp"
+#include "requests.hpp"
 #include "kairos/edit.hpp"
 #include "kairos/wire/json_mapping.hpp"
 #include "kairos/wire/lifecycle.hpp"
@@ -183,13 +184,9 @@ void register_booking_routes(App& app, http::Router& r) {
     // Cursor pagination as every list ({items, next_cursor}): the store answers in (start,
     // uid) order and the cursor is the last item's "<start seconds>.<uid>", so a booking
     // added or removed between pages neither repeats nor hides another one.
-    std::size_t limit = 100;
-    if (const std::string l = req.query_or("limit"); !l.empty()) {
-      if (l.size() > 4 || !std::all_of(l.begin(), l.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-          std::stoi(l) < 1 || std::stoi(l) > 1000)
-        return http::problem(422, "invalid_limit", "limit is 1 to 1000", "limit");
-      limit = static_cast<std::size_t>(std::stoi(l));
-    }
+    auto limit_read = read_limit(req, 100);
+    if (!limit_read) return http::problem(limit_read.error());
+    const std::size_t limit = *limit_read;
     std::int64_t after_start = 0;
     std::string after_uid;
     const std::string cursor = req.query_or("cursor");
@@ -363,13 +360,9 @@ void register_booking_routes(App& app, http::Router& r) {
       return http::problem(422, "invalid_state", "state is scheduled, sent, failed or cancelled", "state");
     if (!location.empty() && !find_location(app, req.account_id, location))
       return http::problem(422, "unknown_location", "no such location", "location");
-    std::size_t limit = 1000;
-    if (const std::string l = req.query_or("limit"); !l.empty()) {
-      if (l.size() > 4 || !std::all_of(l.begin(), l.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-          std::stoi(l) < 1 || std::stoi(l) > 1000)
-        return http::problem(422, "invalid_limit", "limit is 1 to 1000", "limit");
-      limit = static_cast<std::size_t>(std::stoi(l));
-    }
+    auto limit_read = read_limit(req, 1000);
+    if (!limit_read) return http::problem(limit_read.error());
+    const std::size_t limit = *limit_read;
     std::int64_t after = 0;
     if (const std::string c = req.query_or("cursor"); !c.empty()) {
       if (c.size() > 18 || !std::all_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))

@@ -39,13 +39,9 @@ struct Paging {
 
 core::Result<Paging> read_paging(const Request& req) {
   Paging p;
-  const std::string l = req.query_or("limit");
-  if (!l.empty()) {
-    if (l.size() > 4 || !std::all_of(l.begin(), l.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-        std::stoi(l) < 1 || std::stoi(l) > 1000)
-      return make_error("invalid_limit", "limit is 1 to 1000", "limit");
-    p.limit = static_cast<std::size_t>(std::stoi(l));
-  }
+  auto limit = read_limit(req, p.limit);
+  if (!limit) return limit.error();
+  p.limit = *limit;
   p.cursor = req.query_or("cursor");
   if (p.cursor.size() > 200) return make_error("invalid_cursor", "not a cursor of this list", "cursor");
   return p;

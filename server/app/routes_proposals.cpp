@@ -68,6 +68,15 @@ Response not_found(const char* what) { return http::problem(404, "not_found", st
 
 json request_doc(const core::ConfirmationRequest& r) { return r; }
 
+core::Result<std::size_t> read_limit(const Request& req, std::size_t fallback) {
+  const std::string l = req.query_or("limit");
+  if (l.empty()) return fallback;
+  if (l.size() > 4 || !std::all_of(l.begin(), l.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+      std::stoi(l) < 1 || std::stoi(l) > 1000)
+    return make_error("invalid_limit", "limit is 1 to 1000", "limit");
+  return static_cast<std::size_t>(std::stoi(l));
+}
+
 core::Result<std::vector<std::string>> string_list(const json& body, const char* key, bool required) {
   const json* m = wire::member(body, key);
   std::vector<std::string> out;
