@@ -333,6 +333,7 @@ run('console_flow', async (ctx) => {
   await block.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('dialog').waitFor();
+  await page.waitForFunction(() => document.activeElement && document.activeElement.closest('[role="dialog"]'));
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'detached' });
   // A reception tablet.

@@ -1,7 +1,7 @@
 // Small shared pieces: fields that show the server's problem next to themselves, the
 // form-level problem banner, dialogs, status badges and an announcer for screen readers.
 import { cloneElement } from 'preact';
-import { useEffect, useRef, useState, useCallback } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState, useCallback } from 'preact/hooks';
 import { t, problem } from './i18n.js';
 
 let uid = 0;
@@ -72,7 +72,9 @@ export function useLoad(fn, deps = []) {
 export function Dialog({ title, onClose, children, wide }) {
   const ref = useRef();
   const titleId = useId('d');
-  useEffect(() => {
+  // A layout effect: the keys are listened to in the same task that draws the dialog,
+  // so an Escape pressed right after it appears is never lost (CI caught one).
+  useLayoutEffect(() => {
     const before = document.activeElement;
     const el = ref.current;
     const first = el.querySelector('input, select, textarea, button:not(.x)') || el;
