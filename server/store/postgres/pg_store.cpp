@@ -60,7 +60,20 @@ struct TxState {
   // Bookings inserted by this transaction (savepoint): they have no messages to replace
   // yet, except those this transaction added itself (uid + '\n' + key).
   std::unordered_set<std::string> fresh{}, fresh_keys{};
+  // The open proposals, read with the calendar by busy_bookings, for the token_docs()
+  // call that follows it in the booking check; a write in between drops them.
+  std::shared_ptr<pg::Result> open_proposals{};
 };
+
+const std::string kLock =
+    "SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM "
+    "(SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS sorted";
+const std::string kTryLock =
+    "SELECT bool_and(pg_try_advisory_xact_lock(hashtextextended(k, 0))) FROM "
+    "(SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS sorted";
+const std::string kOpenDocs =
+    "SELECT id, account_id, token_hash, kind, state, doc, created_at, updated_at FROM token_docs "
+    "WHERE kind = $1 AND state = $2 ORDER BY created_at, id";
 
 // A later job of a batch found a host or room locked by another transaction: it is
 // rolled back to its savepoint and leads the next batch (where it may wait).
@@ -432,14 +445,6 @@ class PgStore final : public Store {
   std::vector<BookingRecord> busy_bookings(const std::vector<std::string>& host_ids,
                                            const std::vector<std::string>& room_ids, std::int64_t from,
                                            std::int64_t to) override {
-    if (t_tx.store == this) {
-      // The check that follows must see every booking of these hosts and rooms and keep
-      // seeing them until commit: serialise on them across instances.
-      std::vector<std::string> keys;
-      for (const auto& h : host_ids) keys.push_back("h:" + h);
-      for (const auto& r : room_ids) keys.push_back("r:" + r);
-      lock_keys(keys);
-    }
     std::vector<BookingRecord> out;
     std::unordered_set<std::string> seen;
     auto collect = [&](const pg::Result& r) {
@@ -483,8 +488,34 @@ class PgStore final : public Store {
         " FROM unnest($1::text[]) AS k(id) CROSS JOIN LATERAL (SELECT * FROM bookings WHERE room_id = k.id"
         " AND start_s >= $2::bigint - " + longest + " AND start_s < $3 AND end_s > $2" + live + span_hint +
         " OFFSET 0) AS b ORDER BY b.room_id, b.start_s";
-    if (!host_ids.empty()) collect(read(by_host, {pg::array_literal(host_ids), from, to}));
-    if (!room_ids.empty()) collect(read(by_room, {pg::array_literal(room_ids), from, to}));
+    if (t_tx.store != this) {
+      if (!host_ids.empty()) collect(read(by_host, {pg::array_literal(host_ids), from, to}));
+      if (!room_ids.empty()) collect(read(by_room, {pg::array_literal(room_ids), from, to}));
+      return out;
+    }
+    // In a transaction, one round trip: the locks, the calendar reads after them, and
+    // the open proposals (whose holds the check reads next, token_docs): each statement
+    // runs after the one before it, so the reads see every booking committed before the
+    // locks were granted, exactly as one statement after another would.
+    // The check that follows must see every booking of these hosts and rooms and keep
+    // seeing them until commit: serialise on them across instances.
+    std::vector<std::string> keys;
+    for (const auto& h : host_ids) keys.push_back("h:" + h);
+    for (const auto& r : room_ids) keys.push_back("r:" + r);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    std::vector<Conn::Stmt> stmts;
+    if (!keys.empty()) stmts.push_back({t_tx.try_locks ? kTryLock : kLock, {pg::array_literal(keys)}});
+    if (!host_ids.empty()) stmts.push_back({by_host, {pg::array_literal(host_ids), from, to}});
+    if (!room_ids.empty()) stmts.push_back({by_room, {pg::array_literal(room_ids), from, to}});
+    stmts.push_back({kOpenDocs, {"proposal", "open"}});
+    auto results = t_tx.conn->pipeline(stmts);
+    std::size_t i = 0;
+    if (!keys.empty() && t_tx.try_locks && results[i++].text(0, 0) != "t") throw LockBusy{};
+    if (!keys.empty() && !t_tx.try_locks) ++i;
+    if (!host_ids.empty()) collect(results[i++]);
+    if (!room_ids.empty()) collect(results[i++]);
+    t_tx.open_proposals = std::make_shared<pg::Result>(std::move(results[i]));
     return out;
   }
   std::vector<BookingRecord> bookings_ended(const std::vector<std::string>& statuses, std::int64_t before,
@@ -612,9 +643,14 @@ class PgStore final : public Store {
     return row_to_doc(r, 0);
   }
   std::vector<TokenDoc> token_docs(const std::string& kind, const std::string& state) override {
-    auto r = read("SELECT id, account_id, token_hash, kind, state, doc, created_at, updated_at FROM token_docs "
-                  "WHERE kind = $1 AND state = $2 ORDER BY created_at, id",
-                  {kind, state});
+    // Read along with the calendar (busy_bookings) just before, in this transaction.
+    if (t_tx.store == this && t_tx.open_proposals && kind == "proposal" && state == "open") {
+      auto prefetched = std::move(t_tx.open_proposals);
+      std::vector<TokenDoc> out;
+      for (int i = 0; i < prefetched->rows(); ++i) out.push_back(row_to_doc(*prefetched, i));
+      return out;
+    }
+    auto r = read(kOpenDocs, {kind, state});
     std::vector<TokenDoc> out;
     for (int i = 0; i < r.rows(); ++i) out.push_back(row_to_doc(r, i));
     return out;
@@ -744,6 +780,7 @@ class PgStore final : public Store {
   // Inside transact() only.
   pg::Result run(const std::string& sql, std::initializer_list<Param> params = {}) {
     t_tx.wrote = true;
+    t_tx.open_proposals.reset();
     return t_tx.conn->query(sql, params);
   }
   // One write statement (its own transaction outside transact()); rows affected.
@@ -761,6 +798,7 @@ class PgStore final : public Store {
   void write_fn(F&& f) {
     if (t_tx.store == this) {
       t_tx.wrote = true;
+      t_tx.open_proposals.reset();
       f();
       return;
     }
@@ -776,15 +814,10 @@ class PgStore final : public Store {
     std::sort(keys.begin(), keys.end());  // one order everywhere: no lock-order deadlocks within a call
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     if (t_tx.try_locks) {
-      auto r = t_tx.conn->query("SELECT bool_and(pg_try_advisory_xact_lock(hashtextextended(k, 0))) FROM "
-                                "(SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS sorted",
-                                {pg::array_literal(keys)});
-      if (r.text(0, 0) != "t") throw LockBusy{};
+      if (t_tx.conn->query(kTryLock, {pg::array_literal(keys)}).text(0, 0) != "t") throw LockBusy{};
       return;
     }
-    t_tx.conn->query("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM "
-                     "(SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS sorted",
-                     {pg::array_literal(keys)});
+    t_tx.conn->query(kLock, {pg::array_literal(keys)});
   }
   void write_booking_hosts(const BookingRecord& b) {
     std::vector<std::string> ids = b.host_ids;
