@@ -142,7 +142,10 @@ void register_guest_routes(App& app, http::Router& r) {
       const std::string& etag = body->etag(coding);
       const std::string* held = req.header("if-none-match");
       Response res = http::text_response(held && http::etag_matches(*held, etag) ? 304 : 200, {}, "application/json");
-      if (res.status == 200) res.shared_body = body->body(coding);
+      if (res.status == 200) {
+        res.shared_body = body->body(coding);
+        res.body_file = body->file(coding);
+      }
       else res.content_type.clear();
       res.headers.reserve(4);
       res.headers.emplace_back("ETag", etag);
