@@ -9,6 +9,7 @@
 #include "app.hpp"
 #include "bookings.hpp"
 #include "documents.hpp"
+#include "front.hpp"
 #include "http/encoding.hpp"
 #include "kairos/language.hpp"
 #include "kairos/time_text.hpp"
@@ -114,6 +115,9 @@ void register_guest_routes(App& app, http::Router& r) {
       return http::problem(422, "unsupported_language", "language is one of en, ja, fi, de, hu", "language");
     json out = public_page(json::parse(p->doc, nullptr, false), app.store, lang);
     out["id"] = p->id;
+    // A page without a logo of its own shows the account's (PUT /v1/admin/account).
+    if (out.value("logo", "").empty())
+      if (std::string logo = account_settings(app, p->account_id).value("logo", ""); !logo.empty()) out["logo"] = logo;
     // Whether confirmation mail really leaves this server (--smtp), so the widget does
     // not promise an e-mail that will only wait in the outbox.
     out["mail_delivery"] = !app.cfg.smtp.empty();

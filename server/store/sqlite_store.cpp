@@ -15,6 +15,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <exception>
+#include <limits>
 #include <optional>
 #include <cstring>
 #include <mutex>
@@ -554,6 +555,24 @@ class SqliteStore final : public Store {
           "created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE account_id = ? "
           "AND (? = '' OR booking_uid = ?) AND id > ? ORDER BY id LIMIT 1000");
       s.bind(1, account_id).bind(2, booking_uid).bind(3, booking_uid).bind(4, after_id);
+      while (s.step())
+        out.push_back(OutboxMessage{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
+                                    s.integer(7), s.text(8), s.text(9), s.integer(10), s.integer(11),
+                                    static_cast<int>(s.integer(12)), s.text(13), s.integer(14)});
+      return out;
+    });
+  }
+  std::vector<OutboxMessage> outbox_newest(const std::string& account_id, const std::string& booking_uid,
+                                           std::int64_t before_id) override {
+    // A plain upper bound (no "0 means none" OR) keeps the read a backwards rowid range.
+    const std::int64_t below = before_id > 0 ? before_id : std::numeric_limits<std::int64_t>::max();
+    return read([&](Conn& c) {
+      std::vector<OutboxMessage> out;
+      auto s = c.prepare(
+          "SELECT id, account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, payload, "
+          "created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE account_id = ? "
+          "AND (? = '' OR booking_uid = ?) AND id < ? ORDER BY id DESC LIMIT 1000");
+      s.bind(1, account_id).bind(2, booking_uid).bind(3, booking_uid).bind(4, below);
       while (s.step())
         out.push_back(OutboxMessage{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
                                     s.integer(7), s.text(8), s.text(9), s.integer(10), s.integer(11),

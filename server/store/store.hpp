@@ -213,6 +213,10 @@ class Store {
   // after_id, oldest first, at most 1000: callers page with the last id they saw.
   virtual std::vector<OutboxMessage> outbox(const std::string& account_id, const std::string& booking_uid,
                                             std::int64_t after_id = 0) = 0;
+  // The same list newest first: ids below before_id (0 = from the newest), at most 1000;
+  // staff read the latest messages first and page back with the last id they saw.
+  virtual std::vector<OutboxMessage> outbox_newest(const std::string& account_id, const std::string& booking_uid,
+                                                   std::int64_t before_id = 0) = 0;
   // Hand-off: scheduled messages whose send_at has come get handed_off_at = now.
   virtual std::size_t release_due_outbox(std::int64_t now) = 0;
   // Cancels the booking's scheduled messages whose key starts with `key_prefix`.
