@@ -147,6 +147,9 @@ class Store {
   // must read their uncommitted state) and when the store cannot tell (the default:
   // other instances write too), so then nothing is cached.
   virtual std::optional<std::uint64_t> config_generation() const { return std::nullopt; }
+  // The same for open proposals (token documents of kind "proposal", whose holds every
+  // booking check reads): changes whenever one is written or deleted.
+  virtual std::optional<std::uint64_t> proposals_generation() const { return std::nullopt; }
   // Commits and the transactions they carried (group commit: transactions >= commits).
   struct CommitStats {
     std::uint64_t commits = 0, transactions = 0;
@@ -215,6 +218,10 @@ class Store {
   // after_id, oldest first, at most 1000: callers page with the last id they saw.
   virtual std::vector<OutboxMessage> outbox(const std::string& account_id, const std::string& booking_uid,
                                             std::int64_t after_id = 0) = 0;
+  // The same list newest first: ids below before_id (0 = from the newest), at most 1000;
+  // staff read the latest messages first and page back with the last id they saw.
+  virtual std::vector<OutboxMessage> outbox_newest(const std::string& account_id, const std::string& booking_uid,
+                                                   std::int64_t before_id = 0) = 0;
   // Hand-off: scheduled messages whose send_at has come get handed_off_at = now.
   virtual std::size_t release_due_outbox(std::int64_t now) = 0;
   // Cancels the booking's scheduled messages whose key starts with `key_prefix`.

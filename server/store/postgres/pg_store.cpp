@@ -20,6 +20,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <deque>
+#include <limits>
 #include <mutex>
 #include <string_view>
 #include <thread>
@@ -611,6 +612,21 @@ class PgStore final : public Store {
                   "payload, created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE account_id = $1 "
                   "AND ($2 = '' OR booking_uid = $2) AND id > $3 ORDER BY id LIMIT 1000",
                   {account_id, booking_uid, after_id});
+    std::vector<OutboxMessage> out;
+    for (int i = 0; i < r.rows(); ++i)
+      out.push_back(OutboxMessage{r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4),
+                                  r.text(i, 5), r.text(i, 6), r.integer(i, 7), r.text(i, 8), r.text(i, 9),
+                                  r.integer(i, 10), r.integer(i, 11), static_cast<int>(r.integer(i, 12)),
+                                  r.text(i, 13), r.integer(i, 14)});
+    return out;
+  }
+  std::vector<OutboxMessage> outbox_newest(const std::string& account_id, const std::string& booking_uid,
+                                           std::int64_t before_id) override {
+    const std::int64_t below = before_id > 0 ? before_id : std::numeric_limits<std::int64_t>::max();
+    auto r = read("SELECT id, account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, "
+                  "payload, created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE account_id = $1 "
+                  "AND ($2 = '' OR booking_uid = $2) AND id < $3 ORDER BY id DESC LIMIT 1000",
+                  {account_id, booking_uid, below});
     std::vector<OutboxMessage> out;
     for (int i = 0; i < r.rows(); ++i)
       out.push_back(OutboxMessage{r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4),

@@ -4,7 +4,7 @@
 // subscription to its daily mail. Every rule (which state may go where) is the server's.
 import { useState } from 'preact/hooks';
 import { api, listAll, q } from './api.js';
-import { t, problem } from './i18n.js';
+import { t, problem, templateName } from './i18n.js';
 import { Dialog, Field, Check, FormError, Loading, Empty, Tabs, useLoad, announce } from './ui.jsx';
 import { fmtDateTime, today, addDays, browserZone, fromLocalInput, toLocalInput, isoDate } from './time.js';
 import { PagePicker, usePages, SlotPicker } from './phone.jsx';
@@ -181,7 +181,7 @@ export function InquiryPanel({ id, onClose }) {
         {mode === 'convert' && <Convert inq={x} onDone={reload} />}
         {Array.isArray(x.messages) && x.messages.length > 0 && <>
           <h3>{t('messages')}</h3>
-          <ul class="msgs">{x.messages.map((m) => <li><span class={'badge ms-' + m.state}>{t('ms_' + m.state)}</span> {m.template} → {m.recipient}{m.last_error ? <div><small>{m.last_error}</small></div> : ''}</li>)}</ul>
+          <ul class="msgs">{x.messages.map((m) => <li><span class={'badge ms-' + m.state}>{t('ms_' + m.state)}</span> {templateName(m.template)} → {m.recipient}{m.last_error ? <div><small>{m.last_error}</small></div> : ''}</li>)}</ul>
         </>}
         {Array.isArray(x.history) && x.history.length > 0 && <>
           <h3>{t('history')}</h3>

@@ -3,11 +3,12 @@
 // overlaps), the guest, and whether to send them the confirmation.
 import { useEffect, useState } from 'preact/hooks';
 import { api, itemsOf, q } from './api.js';
-import { t } from './i18n.js';
+import { t, pickText } from './i18n.js';
 import { Field, Check, FormError, Loading, Empty, useLoad, announce } from './ui.jsx';
 import { today, addDays, browserZone, fmtTime, fmtDateTime, fromLocalInput } from './time.js';
 
-export const nameOf = (x) => (x && typeof x.name === 'object' ? Object.values(x.name)[0] : x && x.name) || (x && x.id) || '';
+// A page's or service's name in the console's language; `fallback` is the page's language.
+export const nameOf = (x, fallback) => (x && pickText(x.name, fallback || x.language)) || (x && x.id) || '';
 
 export function PagePicker({ pages, page, setPage, et, setEt, err }) {
   const p = pages.find((x) => x.id === page);
@@ -20,7 +21,7 @@ export function PagePicker({ pages, page, setPage, et, setEt, err }) {
       </Field>
       <Field label={t('service')} name="event_type" err={err}>
         <select value={et} onChange={(e) => setEt(e.currentTarget.value)}>
-          {(p ? p.event_types || [] : []).map((x) => <option value={x.id}>{nameOf(x)} ({x.duration_minutes} min)</option>)}
+          {(p ? p.event_types || [] : []).map((x) => <option value={x.id}>{nameOf(x, p.language)} ({x.duration_minutes} min)</option>)}
         </select>
       </Field>
     </div>
