@@ -7,6 +7,7 @@
 #include <pistache/peer.h>
 
 #include <sys/resource.h>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 
@@ -20,6 +21,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "encoding.hpp"
 #include "framing.hpp"
 #include "log.hpp"
 
@@ -320,24 +322,49 @@ class Handler final : public P::Http::Handler {
     }
     head += close ? "Connection: Close\r\n\r\n" : "Connection: Keep-Alive\r\n\r\n";  // as Pistache wrote them
     if (c && close) c->closing = true;
-    write_out(peer, c, std::move(head), body, close);
+    const BodyFile* file = res.body_file && res.shared_body && res.body_file->size() == body.size() ? res.body_file.get() : nullptr;
+    write_out(peer, c, std::move(head), body, close, file);
   }
 
+  // `file`, when given, holds the same bytes as `body`: sent with sendfile after the
+  // head (no copy of the body into the socket), the rest from `body` if the socket
+  // takes only part of it.
   void write_out(const std::shared_ptr<P::Tcp::Peer>& peer, const std::shared_ptr<Conn>& c, std::string head,
-                 std::string_view body, bool close) {
+                 std::string_view body, bool close, const BodyFile* file = nullptr) {
     std::size_t written = 0;
     const std::size_t total = head.size() + body.size();
     if (c && c->writes == 0) {
-      iovec iov[2] = {{head.data(), head.size()}, {const_cast<char*>(body.data()), body.size()}};
-      msghdr msg{};
-      msg.msg_iov = iov;
-      msg.msg_iovlen = body.empty() ? 1 : 2;
       ssize_t n;
-      do {
-        n = ::sendmsg(peer->fd(), &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
-      } while (n < 0 && errno == EINTR);
-      const bool broken = n < 0 && errno != EAGAIN && errno != EWOULDBLOCK;  // the peer is gone
-      if (n >= 0) written = static_cast<std::size_t>(n);
+      bool broken = false;
+      if (file) {
+        // MSG_MORE: the head waits for the body's first bytes (one segment, as with
+        // sendmsg); if the body cannot follow at once, the queued rest flushes it.
+        do {
+          n = ::send(peer->fd(), head.data(), head.size(), MSG_NOSIGNAL | MSG_DONTWAIT | MSG_MORE);
+        } while (n < 0 && errno == EINTR);
+        broken = n < 0 && errno != EAGAIN && errno != EWOULDBLOCK;
+        if (n >= 0) written = static_cast<std::size_t>(n);
+        if (written == head.size()) {
+          off_t off = 0;
+          while (static_cast<std::size_t>(off) < body.size()) {
+            const ssize_t f = ::sendfile(peer->fd(), file->fd(), &off, body.size() - static_cast<std::size_t>(off));
+            if (f < 0 && errno == EINTR) continue;
+            if (f < 0) broken = errno != EAGAIN && errno != EWOULDBLOCK;
+            if (f <= 0) break;
+          }
+          written += static_cast<std::size_t>(off);
+        }
+      } else {
+        iovec iov[2] = {{head.data(), head.size()}, {const_cast<char*>(body.data()), body.size()}};
+        msghdr msg{};
+        msg.msg_iov = iov;
+        msg.msg_iovlen = body.empty() ? 1 : 2;
+        do {
+          n = ::sendmsg(peer->fd(), &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+        } while (n < 0 && errno == EINTR);
+        broken = n < 0 && errno != EAGAIN && errno != EWOULDBLOCK;  // the peer is gone
+        if (n >= 0) written = static_cast<std::size_t>(n);
+      }
       if (written == total || broken) {
         c->touch();
         if (close || broken) {

@@ -163,6 +163,10 @@ class SqliteStore final : public Store {
     if (config_dirty_.load()) return std::nullopt;
     return config_generation_.load();
   }
+  std::optional<std::uint64_t> proposals_generation() const override {
+    if (proposals_dirty_.load()) return std::nullopt;
+    return proposals_generation_.load();
+  }
   CommitStats commit_stats() const override { return CommitStats{commits_.load(), transactions_.load()}; }
 
   std::optional<std::string> account_for_key(const std::string& key_hash) override {
@@ -731,6 +735,7 @@ class SqliteStore final : public Store {
                 "doc = excluded.doc, updated_at = excluded.updated_at")
           .bind(1, d.kind).bind(2, d.id).bind(3, d.account_id).bind(4, d.token_hash).bind(5, d.state)
           .bind(6, d.doc).bind(7, d.created_at).bind(8, d.updated_at).run();
+      if (d.kind == "proposal") written(proposals_dirty_, proposals_generation_);
     });
   }
   std::optional<TokenDoc> token_doc(const std::string& kind, const std::string& id) override {
@@ -776,6 +781,7 @@ class SqliteStore final : public Store {
     write([&](Conn& c) {
       c.prepare("DELETE FROM token_docs WHERE kind = ? AND id = ?").bind(1, kind).bind(2, id).run();
       changed = c.changes() > 0;
+      if (changed && kind == "proposal") written(proposals_dirty_, proposals_generation_);
     });
     return changed;
   }
@@ -1005,10 +1011,12 @@ class SqliteStore final : public Store {
       }
       for (auto& j : batch) j->error = e;  // nothing of the batch is durable
     }
-    if (config_dirty_.load()) {  // committed or rolled back: readers see it from here
-      config_generation_.fetch_add(1);
-      config_dirty_.store(false);
-    }
+    for (auto [dirty, generation] : {std::pair{&config_dirty_, &config_generation_},
+                                      std::pair{&proposals_dirty_, &proposals_generation_}})
+      if (dirty->load()) {  // committed or rolled back: readers see it from here
+        generation->fetch_add(1);
+        dirty->store(false);
+      }
   }
 
   // After each commit, on the writer thread, with the WAL's size in pages.
@@ -1049,9 +1057,10 @@ class SqliteStore final : public Store {
   }
 
   // Called by host and page writes, inside the batch (on the writer thread).
-  void config_written() {
-    config_dirty_.store(true);
-    config_generation_.fetch_add(1);
+  void config_written() { written(config_dirty_, config_generation_); }
+  static void written(std::atomic<bool>& dirty, std::atomic<std::uint64_t>& generation) {
+    dirty.store(true);
+    generation.fetch_add(1);
   }
 
   std::string path_;
@@ -1071,6 +1080,8 @@ class SqliteStore final : public Store {
   std::atomic<std::uint64_t> generation_{1};
   std::atomic<std::uint64_t> config_generation_{1};
   std::atomic<bool> config_dirty_{false};
+  std::atomic<std::uint64_t> proposals_generation_{1};  // the same for proposal documents
+  std::atomic<bool> proposals_dirty_{false};
   std::mutex checkpoint_mu_;
   std::condition_variable checkpoint_cv_;
   bool checkpoint_due_ = false, checkpoint_stop_ = false;

@@ -147,6 +147,9 @@ class Store {
   // must read their uncommitted state) and when the store cannot tell (the default:
   // other instances write too), so then nothing is cached.
   virtual std::optional<std::uint64_t> config_generation() const { return std::nullopt; }
+  // The same for open proposals (token documents of kind "proposal", whose holds every
+  // booking check reads): changes whenever one is written or deleted.
+  virtual std::optional<std::uint64_t> proposals_generation() const { return std::nullopt; }
   // Commits and the transactions they carried (group commit: transactions >= commits).
   struct CommitStats {
     std::uint64_t commits = 0, transactions = 0;
