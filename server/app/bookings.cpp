@@ -263,6 +263,7 @@ void plan_messages(App& app, const std::string& account_id, const core::Booking&
                    const json& extra, const PageContext* ctx) {
   for (const auto& p : cancel_prefixes) app.store.cancel_outbox_for(b.uid, p);
   auto now = app.now().unix_seconds();
+  std::vector<store::OutboxMessage> planned;
   for (const auto& m : messages) {
     std::string to;
     switch (m.role) {
@@ -306,8 +307,9 @@ void plan_messages(App& app, const std::string& account_id, const core::Booking&
     o.state = "scheduled";
     o.payload = payload.dump();
     o.created_at = now;
-    app.store.add_outbox(o);
+    planned.push_back(std::move(o));
   }
+  app.store.add_outbox_all(planned);
 }
 
 // --- create ---------------------------------------------------------------------------

@@ -209,6 +209,11 @@ class Store {
 
   // Stores a scheduled message; a scheduled one with the same booking and key is cancelled.
   virtual std::int64_t add_outbox(const OutboxMessage& m) = 0;
+  // add_outbox for each, in order (a booking's planned messages); PostgreSQL writes a new
+  // booking's messages in one statement.
+  virtual void add_outbox_all(const std::vector<OutboxMessage>& ms) {
+    for (const auto& m : ms) add_outbox(m);
+  }
   // The account's messages (of one booking/owner when booking_uid is set) with ids above
   // after_id, oldest first, at most 1000: callers page with the last id they saw.
   virtual std::vector<OutboxMessage> outbox(const std::string& account_id, const std::string& booking_uid,

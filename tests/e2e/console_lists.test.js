@@ -86,6 +86,16 @@ run('console_lists', async (ctx) => {
   await page.locator('option[value="consult"]').waitFor({ state: 'attached' });
   assert(await text('option[value="consult"]') === SERVICE.fi + ' (30 min)', 'service option in Finnish');
   assert(await text(`[data-testid="location-picker"] option[value="${office.id}"]`) === OFFICE.fi, 'office in Finnish');
+  // A day without free times offers the next day in one press (a caller is waiting).
+  const dateField = page.getByLabel('Päivä', { exact: true });
+  const later = ok(await api(server, 'GET', `/v1/pages/polyglot/slots?event_type=consult&from=${to}&to=${new Date(Date.parse(to) + 2 * 86400000).toISOString().slice(0, 10)}&tz=UTC`, undefined, null), 'slots later', 200);
+  const open = Object.values(later.days).flat()[0];
+  await dateField.fill(open.start.slice(0, 10));
+  await page.locator(`button.slot[data-start="${open.start}"]`).waitFor();
+  const yesterday = new Date(Date.now() - 86400000).toISOString().slice(0, 10);
+  await dateField.fill(yesterday);
+  await page.locator('[data-testid="next-day"]').click();
+  await waitFor(async () => (await dateField.inputValue()) === new Date(Date.parse(yesterday) + 86400000).toISOString().slice(0, 10), 'the next day shown');
 
   // Proposals and requests name the service in Finnish.
   await page.goto(server.base + '/console/#/proposals');

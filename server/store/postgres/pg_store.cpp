@@ -581,6 +581,31 @@ class PgStore final : public Store {
     });
     return id;
   }
+  void add_outbox_all(const std::vector<OutboxMessage>& ms) override {
+    write_fn([&] {
+      // A booking made in this transaction: its messages in one statement (ids in the
+      // order given, as one by one); anything else as add_outbox.
+      std::vector<std::string> cols[10];
+      for (const auto& m : ms) {
+        if (!t_tx.fresh.count(m.booking_uid) || !t_tx.fresh_keys.insert(m.booking_uid + '\n' + m.key).second) {
+          add_outbox(m);
+          continue;
+        }
+        std::string row[10] = {m.account_id, m.booking_uid, m.key, m.template_key, m.channel, m.recipient,
+                               std::to_string(m.send_at), m.state, m.payload, std::to_string(m.created_at)};
+        for (int c = 0; c < 10; ++c) cols[c].push_back(std::move(row[c]));
+      }
+      if (cols[0].empty()) return;
+      run("INSERT INTO outbox(account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, "
+          "payload, created_at) SELECT a, b, k, t, c, r, s, st, p, cr FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], "
+          "$6::text[], $7::bigint[], $8::text[], $9::text[], $10::bigint[]) WITH ORDINALITY AS m(a, b, k, t, c, r, s, "
+          "st, p, cr, n) ORDER BY n",
+          {pg::array_literal(cols[0]), pg::array_literal(cols[1]), pg::array_literal(cols[2]),
+           pg::array_literal(cols[3]), pg::array_literal(cols[4]), pg::array_literal(cols[5]),
+           pg::array_literal(cols[6]), pg::array_literal(cols[7]), pg::array_literal(cols[8]),
+           pg::array_literal(cols[9])});
+    });
+  }
   std::vector<OutboxMessage> outbox(const std::string& account_id, const std::string& booking_uid,
                                     std::int64_t after_id) override {
     auto r = read("SELECT id, account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, "
@@ -857,10 +882,12 @@ class PgStore final : public Store {
   };
   using JobPtr = std::shared_ptr<Job>;
 
-  // Two by default: one batch runs its statements while the other waits for its commit.
+  // One by default (KAIROS_PG_WRITERS=N for more): measured on 2 cores, two writers per
+  // instance made smaller batches that deferred each other's bookings on held host
+  // locks (1 instance: 140 vs 366 bookings/s, 1.36 vs 0.82 ms of PostgreSQL CPU each).
   static int writer_count() {
     const char* env = std::getenv("KAIROS_PG_WRITERS");
-    const int n = env ? std::atoi(env) : 2;
+    const int n = env ? std::atoi(env) : 1;
     return n < 1 ? 1 : (n > 16 ? 16 : n);
   }
 

@@ -127,7 +127,7 @@ export function Calendar() {
       <>
         {!data.hosts.length && !loc ? <p class="banner" data-testid="start-setup">{t('start_setup')} <a href="#/setup/hosts">{t('go_setup')}</a></p>
           : !visible.length && <Empty>{t('no_bookings')}</Empty>}
-        <div class="cal" style={{ '--cols': columns.length }} tabIndex={0} role="region" aria-label={t('nav_calendar')}>
+        {columns.length > 0 && <div class="cal" style={{ '--cols': columns.length }} tabIndex={0} role="region" aria-label={t('nav_calendar')}>
           <div class="cal-head" aria-hidden="true"><div class="gutter" />{columns.map((c) => <div class={'colhead' + (c.isToday ? ' today' : '')}>{c.title}</div>)}</div>
           <div class="cal-body" style={{ height: height + 'px' }}>
             <div class="gutter">{hours.map((m) => <div class="hour" style={{ top: (m - startMin) * PX + 'px' }}>{String(m / 60).padStart(2, '0')}:00</div>)}</div>
@@ -150,7 +150,7 @@ export function Calendar() {
               </div>
             ))}
           </div>
-        </div>
+        </div>}
       </>
     );
   }

@@ -116,7 +116,7 @@ function Convert({ inq, onDone }) {
     <form class="stack" onSubmit={submit} data-form="convert">
       <PagePicker pages={P.list} page={page} setPage={setPage} et={P.et} setEt={P.setEt} err={err} />
       <Field label={t('date')} name="date" err={err}><input type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} /></Field>
-      <SlotPicker page={page} et={P.et} date={date} tz={tz} value={anyTime ? '' : start} onChange={(v) => { setStart(v); if (v) setAnyTime(''); }} />
+      <SlotPicker page={page} et={P.et} date={date} tz={tz} value={anyTime ? '' : start} onChange={(v) => { setStart(v); if (v) setAnyTime(''); }} onDate={setDate} />
       <Field label={t('any_time')} name="start" err={err}><input type="datetime-local" step="300" value={anyTime} onInput={(e) => setAnyTime(e.currentTarget.value)} /></Field>
       <div class="grid2">
         <Field label={t('name')} name="guest.name" err={err}><input required value={guest.name} onInput={gset('name')} /></Field>

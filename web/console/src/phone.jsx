@@ -40,7 +40,8 @@ export function usePages(initialPage = '') {
 
 // The free times of a day, as the guest would see them (GET /v1/pages/{page}/slots);
 // used by the phone booking and by converting an inquiry into a booking.
-export function SlotPicker({ page, et, date, tz, value, onChange, onError }) {
+// onDate: a day without free times offers the next day in one press (a caller waits).
+export function SlotPicker({ page, et, date, tz, value, onChange, onError, onDate }) {
   const [slots, setSlots] = useState(null);
   useEffect(() => {
     if (!page || !et || !date) return;
@@ -50,7 +51,7 @@ export function SlotPicker({ page, et, date, tz, value, onChange, onError }) {
   }, [page, et, date, tz]);
   return (
     <fieldset><legend>{t('choose_time')}</legend>
-      {slots === null ? <Loading /> : !slots.length ? <Empty>{t('no_slots')}</Empty> : (
+      {slots === null ? <Loading /> : !slots.length ? <><Empty>{t('no_slots')}</Empty>{onDate && <button type="button" data-testid="next-day" onClick={() => onDate(addDays(date, 1))}>{t('next_day_btn')}</button>}</> : (
         <div class="slots">{slots.map((s) => (
           <button type="button" class={'slot' + (value === s.start ? ' on' : '')} aria-pressed={value === s.start ? 'true' : 'false'}
             data-start={s.start} onClick={() => onChange(s.start)}>{fmtTime(s.start, tz)}</button>
@@ -90,7 +91,7 @@ export function PhoneBooking() {
           <Field label={t('date')} name="date" err={err}><input type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} /></Field>
           <Field label={t('zone')} name="tz" err={err}><input value={tz} onChange={(e) => setTz(e.currentTarget.value)} /></Field>
         </div>
-        <SlotPicker page={P.page} et={P.et} date={date} tz={tz} value={anyTime ? '' : start} onChange={(v) => { setStart(v); if (v) setAnyTime(''); }} onError={setErr} />
+        <SlotPicker page={P.page} et={P.et} date={date} tz={tz} value={anyTime ? '' : start} onChange={(v) => { setStart(v); if (v) setAnyTime(''); }} onError={setErr} onDate={setDate} />
         <Field label={t('any_time')} name="start" err={err}><input type="datetime-local" step="300" value={anyTime} onInput={(e) => setAnyTime(e.currentTarget.value)} /></Field>
         <div class="grid2">
           <Field label={t('name')} name="guest.name" err={err}><input required value={guest.name} onInput={g('name')} /></Field>
