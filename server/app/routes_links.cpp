@@ -53,7 +53,7 @@ bool booking_action(const std::string& purpose, core::BookingAction& action, cor
 }
 
 std::string when_text(App& app, const store::BookingRecord& rec, const std::string& language) {
-  const core::Interval when{core::Instant::from_unix_seconds(rec.start), core::Instant::from_unix_seconds(rec.end)};
+  const core::Interval when = rec.when;
   const core::Booking b = to_core(rec);
   std::string zone = b.guest.timezone;
   if (zone.empty() && !b.host_ids.empty()) {
@@ -148,7 +148,7 @@ void register_link_routes(App& app, http::Router& r) {
       return http::empty_response(303).with_header("Location", "/widget/?proposal=" + token);
     }
     if (purpose == "accept" || purpose == "decline" || purpose == "ask_other_times") {
-      if (!app.store.use_link(claims->nonce, purpose, claims->subject, app.now().unix_seconds()))
+      if (!app.store.use_link(claims->nonce, purpose, claims->subject, app.now()))
         return link_problem(core::make_error("link_used", ""));
       core::Status done = core::ok_status();
       if (purpose == "ask_other_times") {
@@ -165,7 +165,7 @@ void register_link_routes(App& app, http::Router& r) {
     core::BookingAction action{};
     core::Actor actor{};
     if (!booking_action(purpose, action, actor)) return link_problem(core::make_error("invalid_link", ""));
-    if (!app.store.use_link(claims->nonce, purpose, claims->subject, app.now().unix_seconds())) {
+    if (!app.store.use_link(claims->nonce, purpose, claims->subject, app.now())) {
       return link_problem(core::make_error("link_used", ""));
     }
     auto done = act_on_booking(app, claims->subject, action, actor, std::nullopt, "");

@@ -122,7 +122,7 @@ void store_changed_bookings(App& app, const std::vector<core::Booking>& changed)
     if (!rec) continue;
     auto updated = to_record(b, rec->account_id, rec->token_hash);
     updated.created_at = rec->created_at;
-    updated.updated_at = app.now().unix_seconds();
+    updated.updated_at = app.now();
     app.store.update_booking(updated);
   }
 }
@@ -177,7 +177,7 @@ void requests_follow_booking(App& app, const std::string& account_id, const core
       auto updated = doc;
       updated.state = core::to_string(out.request.state);
       updated.doc = request_doc(out.request).dump();
-      updated.updated_at = now.unix_seconds();
+      updated.updated_at = now;
       app.store.put_token_doc(updated);
     }
   }
@@ -211,7 +211,7 @@ core::Result<json> answer_request(App& app, const std::string& token, bool accep
     auto updated = *doc;
     updated.state = core::to_string(out->request.state);
     updated.doc = request_doc(out->request).dump();
-    updated.updated_at = now.unix_seconds();
+    updated.updated_at = now;
     app.store.put_token_doc(updated);
     view = request_doc(out->request);
     integ::emit_event(app, doc->account_id, accept ? "request.accepted" : "request.declined", "request:" + cr.id, view);
@@ -240,7 +240,7 @@ core::Status readjust_proposal(App& app, const std::string& token, const std::st
     auto updated = *doc;
     updated.state = core::to_string(out->proposal.state);
     updated.doc = proposal_doc(out->proposal).dump();
-    updated.updated_at = now.unix_seconds();
+    updated.updated_at = now;
     app.store.put_token_doc(updated);
     return core::ok_status();
   });
@@ -365,7 +365,7 @@ void register_proposal_routes(App& app, http::Router& r) {
       for (const auto& c : p.candidates) span = core::Interval{std::min(span.start, c.start), std::max(span.end, c.end)};
       if (auto free = core::check_candidates(p, build_inputs(app, *ctx, span, now)); !free) return free.error();
       app.store.put_token_doc(store::TokenDoc{p.id, req.account_id, auth::sha256_hex(token), "proposal", "open",
-                                              proposal_doc(p).dump(), now.unix_seconds(), now.unix_seconds()});
+                                              proposal_doc(p).dump(), now, now});
       plan_loose(app, req.account_id, "proposal:" + p.id, core::plan_proposal_invites(p, now), {});
       integ::emit_event(app, req.account_id, "proposal.created", "proposal:" + p.id, proposal_doc(p));
       return core::ok_status();
@@ -422,9 +422,8 @@ void register_proposal_routes(App& app, http::Router& r) {
       // The room bookings overlapping the chosen candidate (none to load for a start that
       // is not one: the core answers not_a_candidate).
       if (auto chosen = core::candidate_at(p, *start); chosen && !p.room_ids.empty()) {
-        for (const auto& rec : app.store.busy_bookings({}, p.room_ids, chosen->start.unix_seconds(),
-                                                       chosen->end.unix_seconds()))
-          busy.push_back(core::RoomBusy{rec.room_id, core::Interval{at(rec.start), at(rec.end)}});
+        for (const auto& rec : app.store.busy_bookings({}, p.room_ids, *chosen))
+          busy.push_back(core::RoomBusy{rec.room_id, rec.when});
       }
       core::NotificationSettings settings;
       settings.default_language = p.language;
@@ -433,13 +432,13 @@ void register_proposal_routes(App& app, http::Router& r) {
       if (!out) return out.error();
       std::string token = auth::random_token();
       auto rec = to_record(out->booking, doc->account_id, auth::sha256_hex(token));
-      rec.created_at = rec.updated_at = now.unix_seconds();
+      rec.created_at = rec.updated_at = now;
       // The proposal's holds go before its booking comes (on PostgreSQL they are rows the
       // exclusion constraint checks the booking against).
       auto updated = *doc;
       updated.state = core::to_string(out->proposal.state);
       updated.doc = proposal_doc(out->proposal).dump();
-      updated.updated_at = now.unix_seconds();
+      updated.updated_at = now;
       app.store.put_token_doc(updated);
       app.store.insert_booking(rec);
       plan_messages(app, doc->account_id, out->booking, out->messages, {});
@@ -498,7 +497,7 @@ void register_proposal_routes(App& app, http::Router& r) {
       if (!out) return out.error();
       app.store.put_token_doc(store::TokenDoc{draft.id, req.account_id, auth::sha256_hex(token), "request",
                                               core::to_string(out->request.state), request_doc(out->request).dump(),
-                                              now.unix_seconds(), now.unix_seconds()});
+                                              now, now});
       store_changed_bookings(app, out->bookings);
       plan_loose(app, req.account_id, "request:" + draft.id, out->messages, out->cancel_key_prefixes);
       integ::emit_event(app, req.account_id, "request.sent", "request:" + draft.id, request_doc(out->request));
@@ -532,7 +531,7 @@ void register_proposal_routes(App& app, http::Router& r) {
       auto updated = *doc;
       updated.state = core::to_string(out->request.state);
       updated.doc = request_doc(out->request).dump();
-      updated.updated_at = app.now().unix_seconds();
+      updated.updated_at = app.now();
       app.store.put_token_doc(updated);
       return core::ok_status();
     });

@@ -32,7 +32,7 @@ std::string lower(std::string s) {
 json staff_view(const store::StaffRecord& s) {
   json j{{"id", s.id},       {"name", s.name},         {"email", s.email},
          {"role", s.role},   {"language", s.language}, {"invited", s.password_hash.empty()},
-         {"created_at", core::Instant::from_unix_seconds(s.created_at)}};
+         {"created_at", s.created_at}};
   j["host"] = s.host_id.empty() ? json(nullptr) : json(s.host_id);
   return j;
 }
@@ -188,9 +188,9 @@ void register_staff_routes(App& app, http::Router& r) {
     }
     app.store.reset_login_failures(by_email);
     const std::string token = auth::random_token(32);
-    const std::int64_t now = app.now().unix_seconds();
+    const core::Instant now = app.now();
     app.store.put_session(store::SessionRecord{auth::sha256_hex(token), staff->id, staff->account_id, now,
-                                               now + kSessionSeconds});
+                                               now + core::Seconds(kSessionSeconds)});
     return http::empty_response(204).with_header("Set-Cookie", session_cookie(app, req, token, kSessionSeconds));
   });
   r.add("GET", "/v1/session", Access::owner, [&app](Request& req) {
@@ -265,10 +265,10 @@ void register_staff_routes(App& app, http::Router& r) {
     }
     auto staff = app.store.staff(claims->subject);
     if (!staff) return fail(400, make_error("invalid_link", "this link is not valid", "token"));
-    if (!app.store.use_link(claims->nonce, "set_password", claims->subject, app.now().unix_seconds()))
+    if (!app.store.use_link(claims->nonce, "set_password", claims->subject, app.now()))
       return fail(410, make_error("link_used", "this link has already been used", "token"));
     staff->password_hash = auth::hash_password(password);
-    staff->updated_at = app.now().unix_seconds();
+    staff->updated_at = app.now();
     app.store.put_staff(*staff);
     app.store.delete_sessions_of(staff->id);  // a reset signs out every other browser
     app.store.reset_login_failures("email:" + staff->email);
@@ -292,7 +292,7 @@ void register_staff_routes(App& app, http::Router& r) {
       password = *v;
     }
     if (!password.empty()) s.password_hash = auth::hash_password(password);
-    s.created_at = s.updated_at = app.now().unix_seconds();
+    s.created_at = s.updated_at = app.now();
     if (!app.store.put_staff(s))
       return http::problem(409, "already_exists", "Another login has this e-mail address.", "email");
     if (password.empty()) queue_password_mail(app, s, "invite");
@@ -317,7 +317,7 @@ void register_staff_routes(App& app, http::Router& r) {
     if (auto st = apply_staff_fields(app, *body, updated, false); !st) return http::problem(st.error());
     if (s->role == "owner" && updated.role != "owner" && owners_of(app, req.account_id) <= 1)
       return http::problem(409, "last_owner", "An account keeps at least one owner.", "role");
-    updated.updated_at = app.now().unix_seconds();
+    updated.updated_at = app.now();
     if (!app.store.put_staff(updated))
       return http::problem(409, "already_exists", "Another login has this e-mail address.", "email");
     return http::json_response(200, staff_view(updated));
@@ -395,17 +395,16 @@ void register_staff_routes(App& app, http::Router& r) {
     if (name->empty() || name->size() > 120 || name->find_first_of("\r\n") != std::string::npos)
       return http::problem(422, "invalid_name", "1 to 120 characters on one line", "name");
     const std::string key = "kk_" + auth::random_token(32);
-    store::ApiKeyRecord k{auth::random_id("k_"), req.account_id, *name, auth::sha256_hex(key),
-                          app.now().unix_seconds()};
+    store::ApiKeyRecord k{auth::random_id("k_"), req.account_id, *name, auth::sha256_hex(key), app.now()};
     app.store.add_api_key(k);
     return http::json_response(201, json{{"id", k.id}, {"name", k.name}, {"key", key},
-                                         {"created_at", core::Instant::from_unix_seconds(k.created_at)}})
+                                         {"created_at", k.created_at}})
         .with_header("Location", "/v1/admin/api-keys/" + k.id);
   });
   r.add("GET", "/v1/admin/api-keys", Access::owner, [&app](Request& req) {
     json items = json::array();
     for (const auto& k : app.store.api_keys(req.account_id))
-      items.push_back({{"id", k.id}, {"name", k.name}, {"created_at", core::Instant::from_unix_seconds(k.created_at)}});
+      items.push_back({{"id", k.id}, {"name", k.name}, {"created_at", k.created_at}});
     return http::json_response(200, {{"items", items}, {"next_cursor", nullptr}});
   });
   r.add("DELETE", "/v1/admin/api-keys/{id}", Access::owner, [&app](Request& req) {

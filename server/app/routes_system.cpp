@@ -23,7 +23,7 @@ void register_system_routes(App& app, http::Router& r) {
     app.metrics.render(out);
     out += "# HELP kairos_bookings Bookings by status.\n# TYPE kairos_bookings gauge\n";
     for (const auto& [status, n] : app.store.booking_counts_by_status())
-      out += "kairos_bookings{status=\"" + http::prom_label(status) + "\"} " + std::to_string(n) + "\n";
+      out += "kairos_bookings{status=\"" + http::prom_label(core::to_string(status)) + "\"} " + std::to_string(n) + "\n";
     out += "# HELP kairos_outbox_depth Messages planned or scheduled and not yet sent.\n";
     out += "# TYPE kairos_outbox_depth gauge\nkairos_outbox_depth " + std::to_string(app.store.outbox_depth()) + "\n";
     auto cs = app.store.commit_stats();

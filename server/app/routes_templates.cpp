@@ -127,7 +127,7 @@ void register_template_routes(App& app, http::Router& r) {
     if (!body) return http::problem(body.error());
     auto texts = read_texts(*body, true);
     if (!texts) return http::problem(texts.error());
-    const auto now = app.now().unix_seconds();
+    const auto now = app.now();
     const std::string id = doc_id(req.account_id, key, lang);
     auto old = app.store.token_doc("template", id);
     json doc{{"template", key}, {"language", lang}, {"subject", texts->first}, {"body", texts->second}};
