@@ -18,19 +18,35 @@ async function coldLoad(browser, url) {
   let bytes = 0;
   cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
   await page.goto(url, { waitUntil: 'commit' });
-  // Also when the skeleton (the calendar's blocks at their final height) first stood.
-  const { ms, skeletonMs } = await page.evaluate(() => new Promise((resolve) => {
+  // Also when the skeleton (the calendar's blocks at their final height) first stood, and
+  // when the frame after the one that listed the days began (the calendar's first
+  // rendered canvas frame has been composited by then: with SwiftShader that readback
+  // is the slow part of a frame).
+  const { ms, skeletonMs, paintedMs } = await page.evaluate(() => new Promise((resolve) => {
     let skeletonMs = null;
     const done = () => document.querySelector('#kairos-mirror ul[data-id="days"] button:not([disabled])');
     const tick = () => {
       if (skeletonMs === null && document.querySelector('#progress.skeleton')) skeletonMs = performance.now();
-      if (done()) resolve({ ms: performance.now(), skeletonMs });
-      else requestAnimationFrame(tick);
+      if (done()) {
+        const ms = performance.now();
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve({ ms, skeletonMs, paintedMs: performance.now() })));
+      } else requestAnimationFrame(tick);
     };
     tick();
   }));
+  // Where the time went: the resources (start → end) and the shell's marks.
+  const timing = await page.evaluate(() => {
+    const r = {};
+    for (const e of performance.getEntriesByType('resource')) {
+      const name = new URL(e.name).pathname.replace(/^\/v1\/pages\/[^/]+\/?/, 'page/').replace(/^\/widget\//, '');
+      const key = name + (/availability/.test(e.name) ? '@' + new URL(e.name).searchParams.get('from') : '');
+      r[key] = [Math.round(e.startTime), Math.round(e.responseEnd)];
+    }
+    r.interactive = Math.round(window.kairosNavigationMs || 0);
+    return r;
+  });
   await context.close();
-  return { ms, skeletonMs, bytes };
+  return { ms, skeletonMs, paintedMs, bytes, timing };
 }
 
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -43,7 +59,10 @@ run('widget_load', async ({ server, browser, log }) => {
     const sk = loads.filter((l) => l.skeletonMs !== null).map((l) => l.skeletonMs);
     out[lang] = { days_visible_ms: loads.map((l) => Math.round(l.ms)), median_ms: Math.round(median(loads.map((l) => l.ms))),
                   skeleton_median_ms: sk.length ? Math.round(median(sk)) : null,
+                  painted_median_ms: Math.round(median(loads.map((l) => l.paintedMs))),
+                  timing_of_median_load: loads.slice().sort((a, b) => a.ms - b.ms)[Math.floor(loads.length / 2)].timing,
                   transfer_bytes: median(loads.map((l) => l.bytes)) };
   }
+  out.load_average = require('os').loadavg().map((x) => Math.round(x * 100) / 100);
   console.log(JSON.stringify(out, null, 1));
 }, ['availability']);

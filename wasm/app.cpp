@@ -82,6 +82,8 @@ void App::start() {
     s.token = str(cfg, "token");
   }
   load_link_mode();
+  // Link modes show no page name: their fonts need not wait for anything.
+  if (s.mode != Mode::book) update_title_text();
 }
 
 void App::load_link_mode() {
@@ -101,7 +103,27 @@ void App::load_link_mode() {
   }
 }
 
+void App::update_title_text() {
+  const WidgetState& s = state_;
+  // Every text of the language and the page's name (known before the fonts are first
+  // built, so the atlas is built once), the weekday initials (火 水 木 金 土 appear in no
+  // other text) and the zone labels (captions).
+  constexpr std::size_t n = sizeof(Texts) / sizeof(const char*);
+  std::array<const char*, n> texts{};
+  std::memcpy(texts.data(), &locale(s.lang).texts, sizeof(Texts));
+  std::string title = s.page_name;
+  for (const char* t : texts) {
+    if (t != nullptr) title += t;
+  }
+  for (const char* w : locale(s.lang).weekdays_short) {
+    if (w != nullptr) title += w;
+  }
+  for (const std::string& z : s.zone_labels) title += z;
+  fonts_.set_title_text(std::move(title));
+}
+
 void App::fail(std::string code) {
+  update_title_text();
   state_.error_code = std::move(code);
   state_.screen = Screen::fatal;
   state_.busy = false;
@@ -251,22 +273,7 @@ void App::frame() {
        needs_japanese(s.inquiry_message))) {
     ensure_japanese_font();
   }
-  if (japanese_requested_) {
-    // The glyphs the title fonts need: every text of the language, and the page's name
-    // (known before the Japanese font arrives, so its atlas is built once).
-    constexpr std::size_t n = sizeof(Texts) / sizeof(const char*);
-    std::array<const char*, n> texts{};
-    std::memcpy(texts.data(), &locale(s.lang).texts, sizeof(Texts));
-    std::string title = s.page_name;
-    for (const char* t : texts) {
-      if (t != nullptr) title += t;
-    }
-    // The weekday initials are captions too (火 水 木 金 土 appear in no other text).
-    for (const char* w : locale(s.lang).weekdays_short) {
-      if (w != nullptr) title += w;
-    }
-    fonts_.set_title_text(std::move(title));
-  }
+  update_title_text();
   const std::string mirror = describe_mirror(s, view_model());
   if (mirror != last_mirror_) {
     settle_frames_ = kSettleFrames;

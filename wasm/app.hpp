@@ -44,7 +44,11 @@ class App {
   // image), so an idle widget costs the host page no CPU. Input, answers, edits and the
   // frames right after them are drawn.
   bool wants_frame() const;
-  bool ready_to_draw() const { return fonts_.has_latin(); }
+  bool ready_to_draw() const { return fonts_.built(); }
+  // The first screen is on (the shell's skeleton is gone): until then frames are laid
+  // out (mirror, height, requests) but not rendered, since each WebGL frame the browser
+  // composites costs a GPU round trip that would delay the answers still to come.
+  bool shown() const { return announced_ready_; }
 
  private:
   enum class Call {
@@ -88,6 +92,9 @@ class App {
   std::map<int, Pending> pending_;
   int next_id_ = 1;
   bool japanese_requested_ = false;
+  // The glyphs the title, name and caption fonts need (FontSet::set_title_text); known
+  // once the page is (book mode), so the atlas is built once.
+  void update_title_text();
   bool announced_ready_ = false;
   bool settled_ = false;  // the first screen is complete (see frame())
   double first_screen_ms_ = 0;

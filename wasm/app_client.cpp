@@ -99,7 +99,10 @@ void App::on_response(int id, int status, std::string_view body) {
   pending_.erase(it);
   WidgetState& s = state_;
   switch (p.call) {
-    case Call::page: handle_page(status, body); break;
+    case Call::page:
+      handle_page(status, body);
+      update_title_text();  // the page's name: the fonts can be built now
+      break;
     case Call::zone: {
       if (status != 200) {
         if (p.key == s.zone_id) fail(error_code_of(status, body));

@@ -66,8 +66,15 @@ void App::handle_page(int status, std::string_view body) {
     }
   }
   if (s.event_types.empty()) return fail("page_not_found");
-  if (const Json* hosts = wire::member(j, "hosts"); hosts != nullptr && hosts->is_array() && hosts->size() == 1) {
-    s.host_name = str((*hosts)[0], "name");
+  // One host (or all mode, where every host attends): named from the start. Several in any
+  // mode: the one a chosen time goes to, by the id the availability answer assigns.
+  s.hosts.clear();
+  s.host_name.clear();
+  if (const Json* hosts = wire::member(j, "hosts"); hosts != nullptr && hosts->is_array()) {
+    for (const Json& h : *hosts) s.hosts.emplace_back(str(h, "id"), str(h, "name"));
+  }
+  if (s.hosts.size() == 1 || str(j, "host_mode") == "all") {
+    for (const auto& [id, name] : s.hosts) s.host_name += (s.host_name.empty() ? "" : ", ") + name;
   }
   s.event_type = 0;
   for (std::size_t i = 0; i < s.event_types.size(); ++i) {

@@ -78,7 +78,7 @@ inline std::string form_field_of(const std::string& field) {
 inline std::optional<Slot> read_slot(const Json& j) {
   auto i = wire::read_interval(j, "slot");
   if (!i) return std::nullopt;
-  return Slot{i->start, i->end};
+  return Slot{i->start, i->end, str(j, "host")};
 }
 
 inline BookingView read_booking(const Json& j) {
@@ -90,6 +90,7 @@ inline BookingView read_booking(const Json& j) {
   b.page = str(j, "page");
   b.event_type = str(j, "event_type");
   b.title = str(j, "title");
+  b.host = str(j, "host");
   if (auto s = read_slot(j)) b.slot = *s;
   return b;
 }

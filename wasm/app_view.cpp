@@ -56,9 +56,18 @@ ViewModel App::view_model() const {
       vm.request_labels.push_back(std::move(label));
     }
   }
+  vm.host_line = s.host_name;
+  if (vm.host_line.empty()) {
+    const std::string& id = !s.booking.host.empty() && s.screen == Screen::success ? s.booking.host
+                            : s.slot ? s.slot->host : s.booking.host;
+    for (const auto& [hid, name] : s.hosts) {
+      if (!id.empty() && hid == id) vm.host_line = name;
+    }
+  }
   if (!s.event_types.empty()) {
     const EventType& e = s.event_types[s.event_type];
-    vm.location_line = e.location;
+    // A kind word ("video", "phone" …) in the guest's language; an office by its name.
+    vm.location_line = e.location_id.empty() && e.location_address.empty() ? location_text(s.lang, e.location) : e.location;
     if (!e.location_address.empty()) vm.location_line += (vm.location_line.empty() ? "" : " \xC2\xB7 ") + e.location_address;
   }
   if (zone != nullptr) {
@@ -135,7 +144,7 @@ ViewModel App::view_model() const {
     for (const core::Instant start : wish_starts(*s.day)) {
       const core::LocalTime local = zone->to_local(start).time();
       SlotRow row;
-      row.slot = Slot{start, start + core::Minutes(wish_minutes)};
+      row.slot = Slot{start, start + core::Minutes(wish_minutes), {}};
       row.label = format_clock(s.lang, local);
       row.part_of_day = local.hour() < 12 ? 0 : local.hour() < 17 ? 1 : 2;
       row.selected = std::any_of(s.wishes.begin(), s.wishes.end(), [&](const Slot& w) { return w.start == start; });

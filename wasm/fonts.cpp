@@ -15,6 +15,8 @@ constexpr ImWchar latin_ranges[] = {0x0020, 0x007E, 0x00A0, 0x024F, 0x2010, 0x20
                                     0x2713, 0x2713, 0};
 // Titles: Basic Latin, Latin-1 and Extended-A (Hungarian ő, ű), punctuation, the check mark.
 constexpr ImWchar title_latin_ranges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x2010, 0x2027, 0x2713, 0x2713, 0};
+// Without Japanese: Basic Latin (digits, names typed in ASCII), the rest from the texts.
+constexpr ImWchar title_ascii_ranges[] = {0x0020, 0x007E, 0x2010, 0x2027, 0x2713, 0x2713, 0};
 constexpr ImWchar kana_ranges[] = {0x3000, 0x30FF, 0xFF01, 0xFF60, 0};
 ImFont* g_title = nullptr;
 ImFont* g_name = nullptr;
@@ -24,15 +26,17 @@ ImFont* g_caption = nullptr;
 ImFont* title_font(bool business_name) { return business_name ? g_name : g_title; }
 ImFont* caption_font() { return g_caption; }
 
-void FontSet::set_title_text(std::string text) { title_text_ = std::move(text); }
+void FontSet::set_title_text(std::string text) {
+  title_text_ = std::move(text);
+  title_known_ = true;
+}
 
 void FontSet::set_latin(std::vector<unsigned char> data) { latin_ = std::move(data); }
 void FontSet::set_japanese(std::vector<unsigned char> data) { japanese_ = std::move(data); }
 
 void FontSet::apply(float scale) {
-  if (latin_.empty()) return;
-  if (built_latin_ && scale == built_scale_ && built_japanese_ == has_japanese() &&
-      (!has_japanese() || built_title_text_ == title_text_)) {
+  if (latin_.empty() || !title_known_) return;
+  if (built_latin_ && scale == built_scale_ && built_japanese_ == has_japanese() && built_title_text_ == title_text_) {
     return;
   }
   ImGuiIO& io = ImGui::GetIO();
@@ -53,11 +57,9 @@ void FontSet::apply(float scale) {
                                  ranges.Data);
   ImVector<ImWchar> title_ranges;
   ImFontGlyphRangesBuilder title_builder;
-  title_builder.AddRanges(title_latin_ranges);
-  if (has_japanese()) {
-    title_builder.AddRanges(kana_ranges);
-    title_builder.AddText(title_text_.c_str());
-  }
+  title_builder.AddRanges(has_japanese() ? title_latin_ranges : title_ascii_ranges);
+  if (has_japanese()) title_builder.AddRanges(kana_ranges);
+  title_builder.AddText(title_text_.c_str());
   title_builder.BuildRanges(&title_ranges);
   g_title = io.Fonts->AddFontFromMemoryTTF(main_font.data(), static_cast<int>(main_font.size()), title_size * scale,
                                            &cfg, title_ranges.Data);

@@ -107,6 +107,19 @@ std::string booking_status_text(Lang lang, std::string_view status) {
   return std::string(status);
 }
 
+std::string location_text(Lang lang, std::string_view kind) {
+  std::string k(kind);
+  for (char& c : k) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == '-' || c == ' ') c = '_';
+  }
+  if (k == "video" || k == "video_call") return tr(lang, &Texts::location_video);
+  if (k == "phone" || k == "phone_call" || k == "telephone") return tr(lang, &Texts::location_phone);
+  if (k == "office" || k == "in_person" || k == "on_site") return tr(lang, &Texts::location_office);
+  if (k == "guest_address" || k == "address" || k == "at_guest") return tr(lang, &Texts::location_guest_address);
+  return std::string(kind);
+}
+
 std::string fill(const char* pattern, std::string_view arg) {
   std::string out(pattern);
   const auto at = out.find("%s");

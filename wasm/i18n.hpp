@@ -126,6 +126,13 @@ struct Texts {
   const char* err_in_past;
   const char* err_invalid_interval;
   const char* search_zone;          // the zone picker's search field
+  // Where the meeting is when an event type names a kind, not an office (SPEC: office /
+  // phone / video / guest address), and the label of the host the guest meets.
+  const char* location_video;
+  const char* location_phone;
+  const char* location_office;
+  const char* location_guest_address;
+  const char* host;
 };
 
 struct Locale {
@@ -146,6 +153,9 @@ bool parse_lang(std::string_view tag, Lang& out);
 
 // The text in `lang`, English when the table has none.
 const char* tr(Lang lang, const char* Texts::*member);
+// An event type's location kind ("video", "phone", "office", "guest_address"; any case,
+// "-" or " " for "_") as the guest reads it; any other text as it is.
+std::string location_text(Lang lang, std::string_view kind);
 // A booking status ("approved", "pending", …) as the guest reads it.
 std::string booking_status_text(Lang lang, std::string_view status);
 // The message for a core / server error code ("slot_unavailable" …).

@@ -64,6 +64,7 @@ void frame(void* arg) {
   ImGui::NewFrame();
   loop.app.frame();
   ImGui::Render();
+  if (!loop.app.shown()) return;  // the skeleton still covers the canvas
   glViewport(0, 0, static_cast<int>(static_cast<float>(canvas.width) * canvas.scale),
              static_cast<int>(static_cast<float>(canvas.height) * canvas.scale));
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];

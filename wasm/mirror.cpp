@@ -58,7 +58,7 @@ struct Builder {
       const EventType& e = s.event_types[s.event_type];
       p(e.name + (e.duration_minutes > 0 ? " \xC2\xB7 " + fill(t(&Texts::minutes), std::to_string(e.duration_minutes)) : ""));
       p(vm.location_line);
-      p(s.host_name);
+      p(vm.host_line);
       p(e.description);
     }
     p(s.page_description);
@@ -186,6 +186,7 @@ struct Builder {
   void form() {
     h(t(&Texts::your_details));
     p(vm.slot_summary);
+    if (!vm.host_line.empty()) p(std::string(t(&Texts::host)) + ": " + vm.host_line);
     input("name", t(&Texts::name), s.form.name, false);
     input("email", t(&Texts::email), s.form.email, false, "email");
     if (!s.email_suggestion.empty()) {
@@ -202,6 +203,7 @@ struct Builder {
   void review() {
     h(t(&Texts::review));
     p(vm.slot_summary);
+    if (!vm.host_line.empty()) p(std::string(t(&Texts::host)) + ": " + vm.host_line);
     if (!s.rescheduling) {
       p(std::string(t(&Texts::name)) + ": " + s.form.name);
       p(std::string(t(&Texts::email)) + ": " + s.form.email);
@@ -226,6 +228,7 @@ struct Builder {
         nodes.push_back(text("status", vm.booking_label));
         p(s.mail_delivery ? t(&Texts::booked_body) : t(&Texts::booked_body_no_mail));
         p(vm.location_line);
+        if (!vm.host_line.empty()) p(std::string(t(&Texts::host)) + ": " + vm.host_line);
         btn(Kind::download_ics, t(&Texts::add_to_calendar));
         p(t(&Texts::manage_link));
         nodes.push_back(Json{{"t", "link"}, {"x", t(&Texts::open_manage)}, {"href", s.booking.manage_url}});

@@ -360,7 +360,7 @@ void header(Frame& f) {
     }
     wrapped(line);
     if (!f.vm.location_line.empty()) muted(f.vm.location_line);
-    if (!s.host_name.empty()) muted(s.host_name);
+    if (!f.vm.host_line.empty()) muted(f.vm.host_line);
     if (!e.description.empty()) wrapped(e.description);
   }
   if (!s.page_description.empty()) muted(s.page_description);
@@ -461,6 +461,7 @@ void form(Frame& f) {
   WidgetState& s = f.s;
   heading(f.t(&Texts::your_details));
   wrapped(f.vm.slot_summary);
+  if (!f.vm.host_line.empty()) muted(std::string(f.t(&Texts::host)) + ": " + f.vm.host_line);
   ImGui::Spacing();
   field(f, "name", f.t(&Texts::name), false, s.form.name);
   field(f, "email", f.t(&Texts::email), false, s.form.email);
@@ -481,6 +482,7 @@ void summary_rows(Frame& f) {
   std::vector<std::pair<const char*, std::string>> rows;
   if (!s.event_types.empty()) rows.emplace_back(f.t(&Texts::service), s.event_types[s.event_type].name);
   rows.emplace_back(f.t(&Texts::when), f.vm.slot_summary);
+  rows.emplace_back(f.t(&Texts::host), f.vm.host_line);
   rows.emplace_back(f.t(&Texts::name), s.form.name);
   rows.emplace_back(f.t(&Texts::email), s.form.email);
   rows.emplace_back(f.t(&Texts::phone), s.form.phone);
@@ -597,6 +599,7 @@ void success(Frame& f) {
   heading(s.booking.status == "pending" ? f.t(&Texts::pending_title) : f.t(&Texts::booked_title), false, true);
   wrapped(f.vm.booking_label);
   if (!f.vm.location_line.empty()) muted(f.vm.location_line);
+  if (!f.vm.host_line.empty()) muted(std::string(f.t(&Texts::host)) + ": " + f.vm.host_line);
   wrapped(s.mail_delivery ? f.t(&Texts::booked_body) : f.t(&Texts::booked_body_no_mail));
   ImGui::Spacing();
   primary(f, f.t(&Texts::add_to_calendar), Kind::download_ics);

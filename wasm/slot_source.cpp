@@ -114,7 +114,9 @@ const DayMap* SlotSource::days(const MonthQuery& q) const {
   for (core::DaySlots& day : core::group_by_local_date(core::free_slots(inputs->second, range), *q.zone)) {
     if (day.date.year() != q.year || day.date.month() != q.month) continue;
     std::vector<Slot>& list = out[day.date.days_since_epoch()];
-    for (const core::Slot& s : day.slots) list.push_back(Slot{s.when.start, s.when.end});
+    for (const core::Slot& s : day.slots) {
+      list.push_back(Slot{s.when.start, s.when.end, s.free_hosts.empty() ? std::string() : s.free_hosts.front()});
+    }
   }
   return &computed_.emplace(computed_key, std::move(out)).first->second;
 }

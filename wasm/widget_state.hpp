@@ -54,6 +54,7 @@ struct EventType {
 struct Slot {
   core::Instant start;
   core::Instant end;
+  std::string host;  // the host this time goes to (the core's assignment, first free host), "" if unknown
 };
 
 struct GuestForm {
@@ -72,6 +73,7 @@ struct BookingView {
   std::string page;
   std::string event_type;
   std::string title;
+  std::string host;  // the host the server assigned ("host" in the booking answer)
   Slot slot;
 };
 
@@ -114,7 +116,8 @@ struct WidgetState {
   // Page and calendar.
   std::string page_name;
   std::string page_description;
-  std::string host_name;  // the page's host when it has one
+  std::string host_name;  // the page's host when it has one (all mode: every host, in order)
+  std::vector<std::pair<std::string, std::string>> hosts;  // the page's hosts: id, name
   // The business logo (R-PAGE-1): its URL when the widget may load it (allowed_logo),
   // and once loaded its GL texture and size in CSS px (40 px tall).
   std::string logo_url;
@@ -210,7 +213,10 @@ struct ViewModel {
   // day still ahead), and the chosen wishes as the guest reads them.
   std::vector<SlotRow> wish_rows;
   std::vector<std::string> wish_labels;
-  std::string location_line;  // "Shibuya office · Shibuya 1-2-3, Tokyo"
+  std::string location_line;  // "Shibuya office · Shibuya 1-2-3, Tokyo", or "Video call" for a kind word
+  // The host the guest meets: the page's only host (or, all mode, every host), else the
+  // one a chosen time goes to, else the one the server assigned; "" while unknown.
+  std::string host_line;
 };
 
 // "Helsinki (UTC+2)", "Kolkata (UTC+5:30)", "UTC": a zone as a guest recognises it; the

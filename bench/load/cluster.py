@@ -116,15 +116,22 @@ def main():
     ap.add_argument("--conns", type=int, default=64)
     ap.add_argument("--threads", type=int, default=8)
     ap.add_argument("--slot-conns", type=int, default=64)
+    ap.add_argument("--plain-slots", action="store_true", help="slots without Accept-Encoding (37.6 kB answers)")
+    ap.add_argument("--stats", action="store_true",
+                    help="PostgreSQL: load pg_stat_statements and print the statements of the booking run")
     a = ap.parse_args()
     binary = os.environ.get("KAIROS_SERVER", os.path.join(ROOT, "build", "native", "server", "kairos-server"))
     work = tempfile.mkdtemp(prefix="kairos-bench-")
     os.chmod(work, 0o755)
     db = os.path.join(work, "kairos.db") if a.sqlite else None
     c = Cluster(work, binary, instances=1 if a.sqlite else a.instances, durable=True, admin_key=KEY, demo=True,
-                db=db, threads=a.threads)
+                db=db, threads=a.threads,
+                pg_conf=["shared_preload_libraries = 'pg_stat_statements'", "pg_stat_statements.track = all",
+                         "track_io_timing = on"] if a.stats and not a.sqlite else ())
     try:
         c.start()
+        if a.stats and not a.sqlite:
+            c.psql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
         for i in range(a.pages):
             h = post(c.url, "/v1/admin/hosts", {"name": "Load %d" % i, "email": "l%d@example.com" % i,
                                                 "timezone": "Etc/UTC", "weekly_hours": HOURS})["id"]
@@ -133,16 +140,29 @@ def main():
                  "buffer_after_minutes": 0}]})
         base = (int(time.time()) // 86400 + 2) * 86400
         load = os.popen("cat /proc/loadavg").read().split()[:3]
+        if a.stats and not a.sqlite:
+            c.psql("SELECT pg_stat_statements_reset()")
         b, b_cpu = measured(c, lambda: wrk(["-t2", "-c%d" % a.conns, "-d%ds" % a.seconds, "--latency", "-s",
                                             os.path.join(HERE, "bookings_pages.lua"), c.url, "--", str(base),
                                             str(a.pages)]))
         created = None
+        if a.stats and not a.sqlite:
+            booked = max(1, int(c.psql("SELECT count(*) FROM bookings WHERE page_id LIKE 'load%'")))
+            print("per booking (%d stored), pg_stat_statements during the booking run:" % booked)
+            print(c.psql("SELECT format('%8s calls/booking %8s ms/call %8s ms/booking  %s', "
+                         "round(calls::numeric / " + str(booked) + ", 2), round((total_exec_time / calls)::numeric, 3), "
+                         "round((total_exec_time / " + str(booked) + ")::numeric, 3), "
+                         "left(regexp_replace(query, '\\s+', ' ', 'g'), 110)) FROM pg_stat_statements "
+                         "WHERE calls > 0 ORDER BY total_exec_time DESC LIMIT 25"))
         # Month of slots for the demo page, guest zone Berlin (as bench/load/slots.sh).
         d0 = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 2 * 86400))
         d1 = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 32 * 86400))
         path = "/v1/pages/demo/slots?event_type=intro&from=%s&to=%s&tz=Europe%%2FBerlin" % (d0, d1)
-        s, s_cpu = measured(c, lambda: wrk(["-t2", "-c%d" % a.slot_conns, "-d%ds" % a.seconds, "--latency",
-                                            c.url + path]))
+        # As browsers and the widget ask (Accept-Encoding: br): the cached brotli answer,
+        # 1.7 kB instead of 37.6 kB through nginx. --plain-slots: without it.
+        enc = [] if a.plain_slots else ["-H", "Accept-Encoding: br, gzip"]
+        s, s_cpu = measured(c, lambda: wrk(["-t2", "-c%d" % a.slot_conns, "-d%ds" % a.seconds, "--latency"] + enc +
+                                           [c.url + path]))
         load2 = os.popen("cat /proc/loadavg").read().split()[:3]
         live = "status IN ('pending','approved','rescheduled')"
         overlap_sql = ("SELECT count(*) FROM booking_hosts a JOIN booking_hosts b ON a.host_id = b.host_id "

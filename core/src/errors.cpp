@@ -63,6 +63,7 @@ const std::vector<ErrorCode>& error_codes() {
       {"invalid_name", 422, "error.invalid_name", "the account name has line breaks, quotes or angle brackets, or is too long"},
       {"invalid_number", 422, "error.invalid_number", "not a number in range"},
       {"invalid_offset", 422, "error.invalid_offset", "a zone offset is out of range"},
+      {"invalid_order", 422, "error.invalid_order", "a list's order is oldest or newest"},
       {"invalid_phone", 422, "error.invalid_phone", "a phone number has digits, spaces and + - ( ) . only"},
       {"invalid_range", 422, "error.invalid_range", "to is before from"},
       {"invalid_refresh", 422, "error.invalid_refresh", "refresh_minutes is 5 to 10080"},

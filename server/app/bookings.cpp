@@ -3,6 +3,7 @@
 
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "auth/tokens.hpp"
@@ -79,6 +80,37 @@ void PageContextCache::put(const std::string& key, std::uint64_t generation, std
   entries_[key] = Entry{generation, std::move(ctx)};
 }
 
+PageContextCache::Holds PageContextCache::holds(std::uint64_t generation) {
+  std::lock_guard lock(mu_);
+  return holds_generation_ == generation ? holds_ : nullptr;
+}
+
+void PageContextCache::put_holds(std::uint64_t generation, Holds holds) {
+  std::lock_guard lock(mu_);
+  holds_generation_ = generation;
+  holds_ = std::move(holds);
+}
+
+PageContextCache::Holds open_proposal_holds(App& app) {
+  // Read before loading, as for page contexts: a proposal written meanwhile makes it stale.
+  const auto generation = app.store.proposals_generation();
+  if (generation)
+    if (auto hit = app.page_contexts->holds(*generation)) return hit;
+  auto holds = std::make_shared<std::vector<core::Hold>>();
+  for (const auto& doc : app.store.token_docs("proposal", "open")) {
+    json p = json::parse(doc.doc, nullptr, false);
+    for (const auto& h : p.value("holds", json::array())) {
+      auto hold = wire::read_hold(h, "hold");
+      if (hold) holds->push_back(std::move(*hold));
+    }
+  }
+  std::stable_sort(holds->begin(), holds->end(),
+                   [](const core::Hold& a, const core::Hold& b) { return a.when.start < b.when.start; });
+  PageContextCache::Holds shared = std::move(holds);
+  if (generation) app.page_contexts->put_holds(*generation, shared);
+  return shared;
+}
+
 core::Result<std::shared_ptr<const PageContext>> shared_page_context(App& app, const std::string& page_id,
                                                                      const std::string& event_type) {
   // Read before loading: a write committed meanwhile makes this number stale, so what
@@ -124,14 +156,11 @@ core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::In
     in.bookings.push_back(std::move(b));
   }
   // Open proposals hold their candidates on their hosts and rooms (R-PROP-2).
-  for (const auto& doc : app.store.token_docs("proposal", "open")) {
-    json p = json::parse(doc.doc, nullptr, false);
-    for (const auto& h : p.value("holds", json::array())) {
-      auto hold = wire::read_hold(h, "hold");
-      if (!hold) continue;
-      if (!hold->when.overlaps(span)) continue;
-      in.holds.push_back(std::move(*hold));
-    }
+  const auto holds = open_proposal_holds(app);
+  for (const auto& hold : *holds) {
+    if (span.end <= hold.when.start) break;  // sorted by start
+    if (hold.when.end <= span.start) continue;
+    in.holds.push_back(hold);
   }
   return in;
 }
@@ -229,6 +258,7 @@ void plan_messages(App& app, const std::string& account_id, const core::Booking&
                    const json& extra, const PageContext* ctx) {
   for (const auto& p : cancel_prefixes) app.store.cancel_outbox_for(b.uid, p);
   const auto now = app.now();
+  std::vector<store::OutboxMessage> planned;
   for (const auto& m : messages) {
     std::string to;
     switch (m.role) {
@@ -272,8 +302,9 @@ void plan_messages(App& app, const std::string& account_id, const core::Booking&
     o.state = store::OutboxState::scheduled;
     o.payload = payload.dump();
     o.created_at = now;
-    app.store.add_outbox(o);
+    planned.push_back(std::move(o));
   }
+  app.store.add_outbox_all(planned);
 }
 
 // --- create ---------------------------------------------------------------------------

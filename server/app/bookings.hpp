@@ -55,10 +55,15 @@ core::Result<PageContext> load_page_context(App& app, const std::string& page_id
 core::Result<std::shared_ptr<const PageContext>> shared_page_context(App& app, const std::string& page_id,
                                                                      const std::string& event_type);
 
+// Holds the page contexts, and the open proposals' holds (sorted by start) parsed once
+// per Store::proposals_generation: a booking check no longer parses every open proposal.
 class PageContextCache {
  public:
+  using Holds = std::shared_ptr<const std::vector<core::Hold>>;
   std::shared_ptr<const PageContext> get(const std::string& key, std::uint64_t generation);
   void put(const std::string& key, std::uint64_t generation, std::shared_ptr<const PageContext> ctx);
+  Holds holds(std::uint64_t generation);
+  void put_holds(std::uint64_t generation, Holds holds);
 
  private:
   struct Entry {
@@ -67,7 +72,12 @@ class PageContextCache {
   };
   std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;
+  std::uint64_t holds_generation_ = 0;
+  Holds holds_;
 };
+
+// Every open proposal's holds, sorted by start (cached, see PageContextCache).
+PageContextCache::Holds open_proposal_holds(App& app);
 
 // The core's inputs for `range`: stored bookings and proposal holds of the page's hosts
 // and rooms around it (wide enough for per-week limits), the hosts' busy blocks, `now`.

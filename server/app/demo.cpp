@@ -61,7 +61,13 @@ std::string App::seed_demo() {
   store.put_room(store::RoomRecord{"r_demo_sauna", account, "Meeting room Sauna (Helsinki)"});
 
   json page{{"name", "Aurora & Sakura Consulting"},
-            {"description", "Book a free intro call or an on-site consultation with our team in Tokyo or Helsinki."},
+            // Owner content per language, like the services' names below.
+            {"description",
+             {{"en", "Book a free intro call or an on-site consultation with our team in Tokyo or Helsinki."},
+              {"ja", "東京またはヘルシンキのチームとの無料の初回相談、または来社相談をご予約いただけます。"},
+              {"fi", "Varaa maksuton tutustumispuhelu tai tapaaminen tiimimme kanssa Tokion tai Helsingin toimistolla."},
+              {"de", "Buchen Sie ein kostenloses Erstgespräch oder eine Beratung vor Ort mit unserem Team in Tokio oder Helsinki."},
+              {"hu", "Foglaljon ingyenes bemutatkozó hívást vagy személyes konzultációt tokiói vagy helsinki csapatunkkal."}}},
             // A small inline logo (the widget shows data: images and same-origin paths only).
             {"logo", "data:image/svg+xml;base64,PHN2ZyB4bWxucz0naHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmcnIHZpZXdCb3g9JzAgMCA0OCA0OCc+PHJlY3Qgd2lkdGg9JzQ4JyBoZWlnaHQ9JzQ4JyByeD0nMTInIGZpbGw9JyMxZDRlZDgnLz48Y2lyY2xlIGN4PScyNCcgY3k9JzIxJyByPSc5JyBmaWxsPScjZmNkMzRkJy8+PHBhdGggZD0nTTggMzZjOC03IDI0LTcgMzIgMCcgc3Ryb2tlPScjZmZmJyBzdHJva2Utd2lkdGg9JzMuNScgZmlsbD0nbm9uZScgc3Ryb2tlLWxpbmVjYXA9J3JvdW5kJy8+PGNpcmNsZSBjeD0nMzUnIGN5PScxMicgcj0nMycgZmlsbD0nI2Y5YThkNCcvPjwvc3ZnPg=="},
             {"language", "en"},

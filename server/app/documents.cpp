@@ -415,7 +415,9 @@ json public_page(const json& page, store::Store& store, std::string_view languag
     auto h = store.host(id.get<std::string>());
     if (!h) continue;
     auto d = json::parse(h->doc, nullptr, false);
-    hosts.push_back({{"name", d.value("name", "")}, {"timezone", d.value("timezone", "")}});
+    // The id is the one the availability answer's hosts and a slot's assignment carry, so
+    // the widget can name the host a chosen time goes to.
+    hosts.push_back({{"id", h->id}, {"name", d.value("name", "")}, {"timezone", d.value("timezone", "")}});
   }
   out["hosts"] = hosts;
   json ets = json::array();

@@ -356,9 +356,14 @@ void register_booking_routes(App& app, http::Router& r) {
   r.add("GET", "/v1/admin/outbox", Access::owner, [&app](Request& req) {
     // Filters: state, and location (the office of the message's booking, inquiry,
     // proposal or request: a reception desk sees its own office's delivery problems).
-    // limit and cursor (the last id seen) page through the list, oldest first.
+    // limit and cursor (the last id seen) page through the list, oldest first, or newest
+    // first with order=newest (what staff read: the latest messages on top).
     const std::string state_text = req.query_or("state"), location = req.query_or("location");
     const auto state = store::parse_outbox_state(state_text);
+    const std::string order = req.query_or("order");
+    if (!order.empty() && order != "oldest" && order != "newest")
+      return http::problem(422, "invalid_order", "order is oldest or newest", "order");
+    const bool newest = order == "newest";
     if (!state_text.empty() && !state)
       return http::problem(422, "invalid_state", "state is scheduled, sent, failed or cancelled", "state");
     if (!location.empty() && !find_location(app, req.account_id, location))
@@ -379,7 +384,8 @@ void register_booking_routes(App& app, http::Router& r) {
     // page is full or the messages run out.
     bool full = false;
     for (std::int64_t from = after; !full;) {
-      auto batch = app.store.outbox(req.account_id, req.query_or("booking"), from);
+      auto batch = newest ? app.store.outbox_newest(req.account_id, req.query_or("booking"), from)
+                          : app.store.outbox(req.account_id, req.query_or("booking"), from);
       if (batch.empty()) break;
       from = batch.back().id;
       for (const auto& m : batch) {

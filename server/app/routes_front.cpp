@@ -9,6 +9,7 @@
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
 #include "front.hpp"
+#include "requests.hpp"
 #include "http/log.hpp"
 #include "integrations/integrations.hpp"
 #include "kairos/email.hpp"
@@ -36,22 +37,15 @@ const std::vector<const char*> kInquiryStates{"new", "awaiting_reply", "converte
 
 Response list_response(json items, const Request& req) {
   // limit (default 100, max 1000) and an opaque cursor (the offset), as the other lists.
-  std::size_t limit = 100, offset = 0;
-  if (auto l = req.query.find("limit"); l != req.query.end()) {
-    try {
-      long v = std::stol(l->second);
-      if (v < 1 || v > 1000) throw std::out_of_range("limit");
-      limit = static_cast<std::size_t>(v);
-    } catch (...) {
-      return http::problem(422, "invalid_limit", "limit is 1 to 1000", "limit");
-    }
-  }
-  if (auto c = req.query.find("cursor"); c != req.query.end() && !c->second.empty()) {
-    try {
-      offset = static_cast<std::size_t>(std::stoul(c->second));
-    } catch (...) {
+  auto limit_read = read_limit(req, 100);
+  if (!limit_read) return http::problem(limit_read.error());
+  const std::size_t limit = *limit_read;
+  std::size_t offset = 0;
+  // The cursor is the offset this server handed out: digits only ("-1" or "5x" are not one).
+  if (const std::string c = req.query_or("cursor"); !c.empty()) {
+    if (c.size() > 9 || !std::all_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
       return http::problem(422, "invalid_cursor", "not a cursor of this list", "cursor");
-    }
+    offset = static_cast<std::size_t>(std::stoul(c));
   }
   json page = json::array();
   for (std::size_t i = offset; i < items.size() && i < offset + limit; ++i) page.push_back(items[i]);

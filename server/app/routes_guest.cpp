@@ -9,6 +9,7 @@
 #include "app.hpp"
 #include "bookings.hpp"
 #include "documents.hpp"
+#include "front.hpp"
 #include "http/encoding.hpp"
 #include "kairos/language.hpp"
 #include "kairos/time_text.hpp"
@@ -114,6 +115,9 @@ void register_guest_routes(App& app, http::Router& r) {
       return http::problem(422, "unsupported_language", "language is one of en, ja, fi, de, hu", "language");
     json out = public_page(json::parse(p->doc, nullptr, false), app.store, lang);
     out["id"] = p->id;
+    // A page without a logo of its own shows the account's (PUT /v1/admin/account).
+    if (out.value("logo", "").empty())
+      if (std::string logo = account_settings(app, p->account_id).value("logo", ""); !logo.empty()) out["logo"] = logo;
     // Whether confirmation mail really leaves this server (--smtp), so the widget does
     // not promise an e-mail that will only wait in the outbox.
     out["mail_delivery"] = !app.cfg.smtp.empty();
@@ -138,7 +142,10 @@ void register_guest_routes(App& app, http::Router& r) {
       const std::string& etag = body->etag(coding);
       const std::string* held = req.header("if-none-match");
       Response res = http::text_response(held && http::etag_matches(*held, etag) ? 304 : 200, {}, "application/json");
-      if (res.status == 200) res.shared_body = body->body(coding);
+      if (res.status == 200) {
+        res.shared_body = body->body(coding);
+        res.body_file = body->file(coding);
+      }
       else res.content_type.clear();
       res.headers.reserve(4);
       res.headers.emplace_back("ETag", etag);

@@ -136,7 +136,8 @@ json request_view(App& app, const core::ConfirmationRequest& r) {
     if (auto rec = app.store.booking(uid)) {
       auto b = to_core(*rec);
       bookings.push_back({{"uid", b.uid}, {"start", b.when.start}, {"end", b.when.end},
-                          {"status", core::to_string(b.status)}, {"location", b.location}});  // lists filter by office
+                          {"status", core::to_string(b.status)}, {"location", b.location},  // lists filter by office
+                          {"page", b.page_id}, {"event_type", b.event_type_id}});            // and name the service
     }
   j["bookings"] = bookings;
   return j;

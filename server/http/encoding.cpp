@@ -2,9 +2,14 @@
 #include "encoding.hpp"
 
 #include <brotli/encode.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <zlib.h>
 
+#include <atomic>
 #include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <functional>
 #include <stdexcept>
@@ -119,6 +124,49 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
     if (item == "*" || (!item.empty() && item == want)) return true;
   }
   return false;
+}
+
+namespace {
+std::atomic<int> g_body_files{0};
+constexpr int kMaxBodyFiles = 256;
+constexpr std::size_t kMinFileBody = 16 * 1024;
+}  // namespace
+
+std::shared_ptr<const BodyFile> BodyFile::make(std::string_view bytes) {
+  if (g_body_files.fetch_add(1) >= kMaxBodyFiles) {
+    --g_body_files;
+    return nullptr;
+  }
+  const int fd = ::memfd_create("kairos-body", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+  bool ok = fd >= 0;
+  for (std::size_t done = 0; ok && done < bytes.size();) {
+    const ssize_t n = ::pwrite(fd, bytes.data() + done, bytes.size() - done, static_cast<off_t>(done));
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) done += static_cast<std::size_t>(n);
+  }
+  // Sealed: nothing can change what later answers send.
+  ok = ok && ::fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) == 0;
+  if (!ok) {
+    if (fd >= 0) ::close(fd);
+    --g_body_files;
+    return nullptr;
+  }
+  return std::shared_ptr<const BodyFile>(new BodyFile(fd, bytes.size()));
+}
+
+BodyFile::~BodyFile() {
+  ::close(fd_);
+  --g_body_files;
+}
+
+std::shared_ptr<const BodyFile> EncodedBody::file(Coding c) const {
+  const int i = static_cast<int>(c);
+  std::call_once(file_once_[i], [this, c, i] {
+    auto bytes = body(c);
+    if (bytes->size() >= kMinFileBody) files_[i] = BodyFile::make(*bytes);
+  });
+  return files_[i];
 }
 
 EncodedBody::EncodedBody(std::string plain) : plain_(std::make_shared<const std::string>(std::move(plain))) {

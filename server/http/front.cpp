@@ -70,6 +70,7 @@ void Front::handle(std::shared_ptr<Request> reqp, Reply done) {
     if (reqp->method == "HEAD") {
       r.body.clear();
       r.shared_body.reset();
+      r.body_file.reset();
     }
     --inflight_;
     done(finish(*reqp, std::move(r), t0));
@@ -100,13 +101,7 @@ Response Front::finish(Request& req, Response res, std::chrono::steady_clock::ti
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const std::string route = req.route.empty() ? std::string("unmatched") : req.route;
   metrics_.observe(req.method, route, res.status, secs);
-  if (log::enabled(log::Level::info))
-    log::info("request", {{"method", req.method},
-                          {"path", req.path},
-                          {"route", route},
-                          {"status", res.status},
-                          {"ms", secs * 1000.0},
-                          {"client", req.client}});
+  log::access(req.method, req.path, route, res.status, secs * 1000.0, req.client);
   return res;
 }
 
@@ -174,6 +169,7 @@ Response Front::dispatch(Request& req, const Route** deferred) {
   if (req.method == "HEAD") {
     r.body.clear();
     r.shared_body.reset();
+    r.body_file.reset();
   }
   return r;
 }

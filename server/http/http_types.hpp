@@ -43,12 +43,16 @@ struct Request {
   }
 };
 
+class BodyFile;  // encoding.hpp
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
   // A body shared with a cache, sent without copying it first (takes precedence over body).
   std::shared_ptr<const std::string> shared_body;
+  // The same bytes as shared_body in a sealed file, sent with sendfile (encoding.hpp).
+  std::shared_ptr<const BodyFile> body_file;
   std::vector<std::pair<std::string, std::string>> headers;
 
   Response& with_header(std::string name, std::string value) {

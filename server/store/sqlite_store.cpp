@@ -15,6 +15,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <exception>
+#include <limits>
 #include <optional>
 #include <cstring>
 #include <mutex>
@@ -164,6 +165,10 @@ class SqliteStore final : public Store {
   std::optional<std::uint64_t> config_generation() const override {
     if (config_dirty_.load()) return std::nullopt;
     return config_generation_.load();
+  }
+  std::optional<std::uint64_t> proposals_generation() const override {
+    if (proposals_dirty_.load()) return std::nullopt;
+    return proposals_generation_.load();
   }
   CommitStats commit_stats() const override { return CommitStats{commits_.load(), transactions_.load()}; }
 
@@ -555,6 +560,22 @@ class SqliteStore final : public Store {
       return out;
     });
   }
+  std::vector<OutboxMessage> outbox_newest(const std::string& account_id, const std::string& booking_uid,
+                                           std::int64_t before_id) override {
+    // A plain upper bound (no "0 means none" OR) keeps the read a backwards rowid range.
+    const std::int64_t below = before_id > 0 ? before_id : std::numeric_limits<std::int64_t>::max();
+    return read([&](Conn& c) {
+      std::vector<OutboxMessage> out;
+      auto s = c.prepare(
+          "SELECT id, account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, payload, "
+          "created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE account_id = ? "
+          "AND (? = '' OR booking_uid = ?) AND id < ? ORDER BY id DESC LIMIT 1000");
+      s.bind(1, account_id).bind(2, booking_uid).bind(3, booking_uid).bind(4, below);
+      while (s.step())
+        out.push_back(row_to_outbox(s));
+      return out;
+    });
+  }
   std::size_t release_due_outbox(core::Instant now) override {
     std::size_t n = 0;
     write([&](Conn& c) {
@@ -710,6 +731,7 @@ class SqliteStore final : public Store {
                 "doc = excluded.doc, updated_at = excluded.updated_at")
           .bind(1, d.kind).bind(2, d.id).bind(3, d.account_id).bind(4, d.token_hash).bind(5, d.state)
           .bind(6, d.doc).bind(7, d.created_at).bind(8, d.updated_at).run();
+      if (d.kind == "proposal") written(proposals_dirty_, proposals_generation_);
     });
   }
   std::optional<TokenDoc> token_doc(const std::string& kind, const std::string& id) override {
@@ -755,6 +777,7 @@ class SqliteStore final : public Store {
     write([&](Conn& c) {
       c.prepare("DELETE FROM token_docs WHERE kind = ? AND id = ?").bind(1, kind).bind(2, id).run();
       changed = c.changes() > 0;
+      if (changed && kind == "proposal") written(proposals_dirty_, proposals_generation_);
     });
     return changed;
   }
@@ -1000,10 +1023,12 @@ class SqliteStore final : public Store {
       }
       for (auto& j : batch) j->error = e;  // nothing of the batch is durable
     }
-    if (config_dirty_.load()) {  // committed or rolled back: readers see it from here
-      config_generation_.fetch_add(1);
-      config_dirty_.store(false);
-    }
+    for (auto [dirty, generation] : {std::pair{&config_dirty_, &config_generation_},
+                                      std::pair{&proposals_dirty_, &proposals_generation_}})
+      if (dirty->load()) {  // committed or rolled back: readers see it from here
+        generation->fetch_add(1);
+        dirty->store(false);
+      }
   }
 
   // After each commit, on the writer thread, with the WAL's size in pages.
@@ -1044,9 +1069,10 @@ class SqliteStore final : public Store {
   }
 
   // Called by host and page writes, inside the batch (on the writer thread).
-  void config_written() {
-    config_dirty_.store(true);
-    config_generation_.fetch_add(1);
+  void config_written() { written(config_dirty_, config_generation_); }
+  static void written(std::atomic<bool>& dirty, std::atomic<std::uint64_t>& generation) {
+    dirty.store(true);
+    generation.fetch_add(1);
   }
 
   std::string path_;
@@ -1066,6 +1092,8 @@ class SqliteStore final : public Store {
   std::atomic<std::uint64_t> generation_{1};
   std::atomic<std::uint64_t> config_generation_{1};
   std::atomic<bool> config_dirty_{false};
+  std::atomic<std::uint64_t> proposals_generation_{1};  // the same for proposal documents
+  std::atomic<bool> proposals_dirty_{false};
   std::mutex checkpoint_mu_;
   std::condition_variable checkpoint_cv_;
   bool checkpoint_due_ = false, checkpoint_stop_ = false;

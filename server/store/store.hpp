@@ -176,6 +176,9 @@ class Store {
   // must read their uncommitted state) and when the store cannot tell (the default:
   // other instances write too), so then nothing is cached.
   virtual std::optional<std::uint64_t> config_generation() const { return std::nullopt; }
+  // The same for open proposals (token documents of kind "proposal", whose holds every
+  // booking check reads): changes whenever one is written or deleted.
+  virtual std::optional<std::uint64_t> proposals_generation() const { return std::nullopt; }
   // Commits and the transactions they carried (group commit: transactions >= commits).
   struct CommitStats {
     std::uint64_t commits = 0, transactions = 0;
@@ -235,10 +238,19 @@ class Store {
 
   // Stores a scheduled message; a scheduled one with the same booking and key is cancelled.
   virtual std::int64_t add_outbox(const OutboxMessage& m) = 0;
+  // add_outbox for each, in order (a booking's planned messages); PostgreSQL writes a new
+  // booking's messages in one statement.
+  virtual void add_outbox_all(const std::vector<OutboxMessage>& ms) {
+    for (const auto& m : ms) add_outbox(m);
+  }
   // The account's messages (of one booking/owner when booking_uid is set) with ids above
   // after_id, oldest first, at most 1000: callers page with the last id they saw.
   virtual std::vector<OutboxMessage> outbox(const std::string& account_id, const std::string& booking_uid,
                                             std::int64_t after_id = 0) = 0;
+  // The same list newest first: ids below before_id (0 = from the newest), at most 1000;
+  // staff read the latest messages first and page back with the last id they saw.
+  virtual std::vector<OutboxMessage> outbox_newest(const std::string& account_id, const std::string& booking_uid,
+                                                   std::int64_t before_id = 0) = 0;
   // Hand-off: scheduled messages whose send_at has come get handed_off_at = now.
   virtual std::size_t release_due_outbox(core::Instant now) = 0;
   // Cancels the booking's scheduled messages whose key starts with `key_prefix`.

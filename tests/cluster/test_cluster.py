@@ -169,6 +169,49 @@ class Cluster3(unittest.TestCase):
         delay_ms = (time.monotonic() - booked) * 1000
         print("\ncross-instance invalidation: gone from B %.1f ms after A's 201" % delay_ms, file=sys.stderr)
 
+    def test_a_config_change_on_one_instance_reaches_the_cached_documents_of_another(self):
+        # Each instance caches the parsed page and host documents (config generation);
+        # a change made through A moves B's generation by notification, so B's next
+        # bookings and slot answers follow the new hours, the disabled and the deleted page.
+        pid, hosts = make_page()
+        a, b = C.instances[0]["url"], C.instances[1]["url"]
+        self.assertEqual(book(pid, day(8) + "T10:00:00Z", base=b, i=1).status, 201)  # B's cache is warm
+        self.assertIn(day(8) + "T12:00:00Z", slot_starts(pid, day(8), base=b))
+        early = {d: [["00:00", "06:00"]] for d in ALL_WEEK}
+        r = owner("PUT", "/v1/admin/hosts/" + hosts[0], {"weekly_hours": early}, base=a)
+        self.assertEqual(r.status, 200, r)
+        changed = time.monotonic()
+
+        def eventually(what, check):
+            while not check():
+                self.assertLess(time.monotonic() - changed, 5.0, what)
+                time.sleep(0.005)
+
+        eventually("B still offers the old hours", lambda: all(s < day(8) + "T06:00:00Z"
+                                                                for s in slot_starts(pid, day(8), base=b)))
+        print("\ncross-instance config: B follows A's hours %.1f ms after A's 200"
+              % ((time.monotonic() - changed) * 1000), file=sys.stderr)
+        refused = book(pid, day(8) + "T12:00:00Z", base=b, i=2)
+        self.assertEqual((refused.status, refused.json["code"]), (422, "outside_availability"), refused)
+        self.assertEqual(book(pid, day(8) + "T03:00:00Z", base=b, i=3).status, 201)
+        # Disabled, then deleted through A: B refuses.
+        page = {"id": pid, "name": "Cluster page", "hosts": hosts, "host_mode": "any", "enabled": False,
+                "event_types": [{"id": "meet", "name": "Meeting", "duration_minutes": 30,
+                                 "buffer_before_minutes": 0, "buffer_after_minutes": 0, "auto_approve": True}]}
+        self.assertEqual(owner("PUT", "/v1/admin/pages/" + pid, page, base=a).status, 200)
+        changed = time.monotonic()
+        # Polled with a time outside the hours (422 until B sees the change), so nothing
+        # is booked meanwhile.
+        eventually("B still takes bookings on a disabled page",
+                   lambda: book(pid, day(8) + "T12:00:00Z", base=b, i=4).status == 409)
+        self.assertEqual(book(pid, day(8) + "T04:30:00Z", base=b, i=5).json["code"], "page_disabled")
+        self.assertEqual(owner("DELETE", "/v1/admin/pages/" + pid, base=a).status, 204)
+        changed = time.monotonic()
+        eventually("B still takes bookings on a deleted page",
+                   lambda: book(pid, day(8) + "T12:00:00Z", base=b, i=6).status == 404)
+        self.assertEqual(book(pid, day(8) + "T05:00:00Z", base=b, i=7).json["code"], "page_not_found")
+        self.assertEqual(int(C.psql("SELECT count(*) FROM bookings WHERE page_id = '%s'" % pid)), 2)
+
     def test_zz_every_planned_mail_arrives_once_by_message_id(self):
         pid, _ = make_page(hosts=2)
         starts = slot_starts(pid, day(8))[:30]

@@ -26,7 +26,7 @@ run('logo', async ({ server, browser, artifacts, log }) => {
     assert(logo.r[0] + logo.r[2] <= name.r[0], 'the logo sits left of the name');
     const texts = p.items.map((it) => it.t);
     assert(texts.some((t) => /Intro call.*30 min/.test(t)), 'the service and its duration are in the header');
-    assert(texts.includes('video'), 'the location is in the header');
+    assert(texts.includes('Video call'), 'the location is in the header, in English');
     await page.screenshot({ path: path.join(artifacts, `logo-${width}.png`) });
     await page.close();
   }

@@ -44,6 +44,15 @@ class FrontCodes(FrontServer):
 
     def test_a_list_cursor_must_be_one_the_list_gave(self):
         self.problem(self.owner("GET", "/v1/admin/inquiries?cursor=not-a-cursor"), 422, "invalid_cursor", "cursor")
+        # Read as numbers only by a lenient parse before: "5x" as 5, "-1" as a huge offset.
+        for c in ["5x", "-1", " 5", "+5"]:
+            self.problem(self.owner("GET", "/v1/admin/inquiries?cursor=" + c.replace(" ", "%20").replace("+", "%2B")),
+                         422, "invalid_cursor", "cursor")
+
+    def test_a_list_limit_is_1_to_1000_in_digits_as_every_list(self):
+        for l in ["0", "1001", "10abc", "-5", "1e3"]:
+            self.problem(self.owner("GET", "/v1/admin/inquiries?limit=" + l), 422, "invalid_limit", "limit")
+        self.ok(self.owner("GET", "/v1/admin/inquiries?limit=1000"))
 
     def test_polling_bounces_without_a_mailbox_is_409_not_configured(self):
         self.problem(self.owner("POST", "/v1/admin/bounces/poll"), 409, "not_configured")

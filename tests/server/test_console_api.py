@@ -214,6 +214,41 @@ class Listings(ServerTest):
                                                       key=DEMO_KEY).json["items"]])
 
 
+class OutboxOrder(ServerTest):
+    def test_the_outbox_reads_newest_first_and_pages_back_with_the_cursor(self):
+        # Staff read the latest messages first (the console's Messages screen).
+        pid, _, _ = make_page({"auto_approve": True})
+        uids = [book(pid, at(9, 9 + i)["start"], email="newest%d@example.com" % i).json["uid"] for i in range(3)]
+        for u in uids:  # each booking's own list, newest first, is its oldest-first list reversed
+            oldest = [m["id"] for m in owner("GET", "/v1/admin/outbox?booking=" + u).json["messages"]]
+            r = owner("GET", "/v1/admin/outbox?order=newest&booking=" + u)
+            self.assertStatus(r, 200)
+            self.assertTrue(oldest)
+            self.assertEqual([m["id"] for m in r.json["messages"]], oldest[::-1])
+        # The account's list in pages of two: every page older than the one before, and
+        # the newest of this test's messages come before its older ones.
+        seen, cursor = [], None
+        for _ in range(4):
+            r = owner("GET", "/v1/admin/outbox?order=newest&limit=2" + ("&cursor=" + cursor if cursor else ""))
+            self.assertStatus(r, 200)
+            self.assertLessEqual(len(r.json["messages"]), 2)
+            seen += [m["id"] for m in r.json["messages"]]
+            cursor = r.json["next_cursor"]
+            if not cursor:
+                break
+        self.assertEqual(seen, sorted(seen, reverse=True))
+        self.assertEqual(len(seen), len(set(seen)))
+        mine = [m for m in owner("GET", "/v1/admin/outbox?order=newest&limit=1000").json["messages"]
+                if m["booking"] in uids]
+        self.assertEqual([m["booking"] for m in mine][0], uids[-1])
+        self.assertEqual([m["booking"] for m in mine][-1], uids[0])
+        self.assertEqual(owner("GET", "/v1/admin/outbox?order=oldest&booking=" + uids[0]).json["messages"],
+                         owner("GET", "/v1/admin/outbox?booking=" + uids[0]).json["messages"])
+        self.assertProblem(owner("GET", "/v1/admin/outbox?order=latest"), 422, "invalid_order")
+        self.assertFalse([m for m in owner("GET", "/v1/admin/outbox?order=newest&limit=1000", key=DEMO_KEY).json["messages"]
+                          if m["booking"] in uids])
+
+
 class EditConflicts(ServerTest):
     def test_the_later_of_two_edits_from_the_same_version_is_refused(self):
         pid, _, _ = make_page()

@@ -180,6 +180,41 @@ class Framing(unittest.TestCase):
         self.assertEqual(self.c.answer()[0], 200)
 
 
+    # The adapter reads the head itself (issue 16): what Pistache's parser did must hold.
+    def test_header_names_are_matched_in_any_case_and_queries_decoded(self):
+        self.c.send(b"GET /v1/admin/hosts HTTP/1.1\r\nHost: x\r\naUtHoRiZaTiOn:  Bearer " + OWNER_KEY.encode() +
+                    b"  \r\n\r\n")
+        self.assertEqual(self.c.answer()[0], 200)
+        self.c.send(get(b"/v1/zones?from=2026-01-01&to=2026-01-02&zone=Europe%2FBerlin#frag"))
+        status, _, body = self.c.answer()
+        self.assertLess(status, 500, body)
+
+    def test_an_unknown_method_is_400_and_closes(self):
+        self.c.send(b"BREW /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        status, _, body = self.c.answer()
+        self.assertEqual(status, 400)
+        self.assertIn(b"bad_request", body)
+        self.assertTrue(self.c.closed_by_server())
+
+    def test_large_cached_answers_arrive_whole_and_in_order_on_one_connection(self):
+        # Slot answers of 16 KB and more are sent with sendfile after their head.
+        import datetime
+        d0 = datetime.date.today() + datetime.timedelta(days=2)
+        path = b"/v1/pages/demo/slots?event_type=intro&from=%s&to=%s&tz=Europe%%2FBerlin" % (
+            d0.isoformat().encode(), (d0 + datetime.timedelta(days=30)).isoformat().encode())
+        self.c.send(get(path))
+        first = self.c.answer()
+        self.assertEqual(first[0], 200)
+        self.c.send((get(path) + get(b"/healthz")) * 3 + get(path, b"Accept-Encoding: br\r\n"))
+        for _ in range(3):
+            again = self.c.answer()
+            self.assertEqual((again[0], again[2]), (200, first[2]))
+            self.assertEqual(self.c.answer()[0], 200)
+        br = self.c.answer()
+        self.assertEqual((br[0], br[1].get("content-encoding")), (200, "br"))
+        self.assertGreater(len(first[2]), 16 * 1024)
+
+
 class ConnectionLimits(unittest.TestCase):
     """Its own server with tiny caps: 6 connections in total, 3 per client address
     (every 127.x.y.z address is this machine), one reactor thread."""

@@ -74,6 +74,26 @@ class Proposals(ServerTest):
         self.assertIn(c1["start"], [s["start"] for s in flat(slots(pid, day(4), day(4)))])
         self.assertProblem(call("POST", "/v1/proposals/%s/choose" % token, {"start": c1["start"]}), 409)
 
+    def test_a_time_freed_by_a_withdrawn_or_answered_proposal_is_bookable_at_once(self):
+        # Bookings check the open proposals' holds from a cache (issue 16): every change
+        # of a proposal reaches the very next booking.
+        pid, hosts, _ = make_page()
+        self.assertStatus(book(pid, at(5, 8)["start"], email="warm@example.com"), 201)  # the cache is filled
+        c1, c2, c3 = at(5, 10), at(5, 12), at(5, 14)
+        first = self.propose(pid, hosts[0], [c1, c2])
+        self.assertStatus(first, 201)
+        self.assertProblem(book(pid, c1["start"], email="a@example.com"), 409, "slot_unavailable")
+        self.assertStatus(owner("DELETE", "/v1/admin/proposals/" + first.json["id"]), 204)
+        self.assertStatus(book(pid, c1["start"], email="a@example.com"), 201)
+        self.assertStatus(book(pid, c2["start"], email="b@example.com"), 201)
+        # Answered: the chosen time becomes the booking, the other candidate is free.
+        second = self.propose(pid, hosts[0], [c3, at(5, 16)])
+        self.assertStatus(second, 201)
+        self.assertProblem(book(pid, at(5, 16)["start"], email="c@example.com"), 409, "slot_unavailable")
+        self.assertStatus(call("POST", "/v1/proposals/%s/choose" % second.json["token"], {"start": c3["start"]}), 201)
+        self.assertStatus(book(pid, at(5, 16)["start"], email="c@example.com"), 201)
+        self.assertProblem(book(pid, c3["start"], email="d@example.com"), 409, "slot_unavailable")
+
     def test_bad_proposals_are_refused(self):
         pid, hosts, _ = make_page()
         self.assertProblem(self.propose(pid, hosts[0], []), 422)

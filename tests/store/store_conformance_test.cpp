@@ -275,6 +275,38 @@ TEST_P(StoreTest, OutboxListsPageBeyondTheirFirstThousandRows) {
   EXPECT_TRUE(s->outbox(account, "", rest.back().id).empty());
 }
 
+TEST_P(StoreTest, OutboxListsNewestFirstAndPageBackPastTheFirstThousand) {
+  // Staff read the latest messages first: newest first, paging back with the last id seen,
+  // of the whole account or of one booking.
+  OutboxMessage m;
+  m.account_id = account;
+  m.template_key = "booking.approved.guest";
+  m.recipient = "ada@example.com";
+  m.state = OutboxState::sent;
+  ASSERT_TRUE(s->transact([&] {
+    for (int i = 0; i < 1005; ++i) {
+      m.booking_uid = i % 2 ? "odd" : "b" + std::to_string(i);
+      m.key = "approved" + std::to_string(i);
+      s->add_outbox(m);
+    }
+    return kairos::core::ok_status();
+  }));
+  auto first = s->outbox_newest(account, "");
+  ASSERT_EQ(first.size(), 1000u);
+  EXPECT_EQ(first.front().booking_uid, "b1004");
+  for (std::size_t i = 1; i < first.size(); ++i) ASSERT_LT(first[i].id, first[i - 1].id);
+  auto rest = s->outbox_newest(account, "", first.back().id);
+  ASSERT_EQ(rest.size(), 5u);
+  EXPECT_LT(rest.front().id, first.back().id);
+  EXPECT_EQ(rest.back().booking_uid, "b0");
+  EXPECT_TRUE(s->outbox_newest(account, "", rest.back().id).empty());
+  auto odd = s->outbox_newest(account, "odd");
+  ASSERT_EQ(odd.size(), 502u);
+  EXPECT_EQ(odd.front().key, "approved1003");
+  EXPECT_EQ(s->outbox_newest(account, "odd", odd[1].id).front().id, odd[2].id);
+  EXPECT_TRUE(s->outbox_newest("another-account", "").empty());
+}
+
 TEST_P(StoreTest, OutboxReplacesCancelsAndHandsOffScheduledMessages) {
   OutboxMessage m;
   m.account_id = account;

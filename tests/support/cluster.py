@@ -44,7 +44,7 @@ def wait_healthy(url, timeout=20, proc=None):
 
 class Cluster:
     def __init__(self, directory, binary, instances=3, extra=(), durable=False, admin_key="cluster-owner-key",
-                 demo=False, db=None, nginx_workers=2, threads=4):
+                 demo=False, db=None, nginx_workers=2, threads=4, pg_conf=()):
         self.dir = os.path.abspath(directory)
         self.binary = binary
         self.n = instances
@@ -55,6 +55,7 @@ class Cluster:
         self.db_url = db  # an existing database; None = own PostgreSQL
         self.nginx_workers = nginx_workers
         self.threads = threads
+        self.pg_conf = list(pg_conf)  # extra postgresql.conf lines (e.g. pg_stat_statements)
         self.pg = None
         self.instances = []
         self.url = None
@@ -62,7 +63,8 @@ class Cluster:
     def start(self):
         os.makedirs(self.dir, exist_ok=True)
         if self.db_url is None:
-            self.pg = pgcluster.PgCluster(os.path.join(self.dir, "postgres"), durable=self.durable).start()
+            self.pg = pgcluster.PgCluster(os.path.join(self.dir, "postgres"), durable=self.durable,
+                                          extra_conf=self.pg_conf).start()
             self.db_url = self.pg.create_db("kairos")
         for i in range(self.n):
             self.start_instance(i)

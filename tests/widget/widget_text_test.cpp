@@ -66,6 +66,16 @@ TEST(WidgetText, ErrorCodesShowTheirOwnMessage) {
   EXPECT_STRNE(error_text(Lang::hu, "invalid_email"), tr(Lang::hu, &Texts::err_generic));
 }
 
+TEST(WidgetText, LocationKindsReadInEachLanguage) {
+  EXPECT_EQ(location_text(Lang::en, "video"), "Video call");
+  EXPECT_EQ(location_text(Lang::fi, "video"), "Videopuhelu");
+  EXPECT_EQ(location_text(Lang::de, "Phone"), "Telefonanruf");
+  EXPECT_EQ(location_text(Lang::hu, "guest-address"), "Az Ön címén");
+  EXPECT_EQ(location_text(Lang::ja, "office"), "当社オフィス");
+  // Anything else is the owner's own text, shown as written.
+  EXPECT_EQ(location_text(Lang::de, "Zoom (link in the e-mail)"), "Zoom (link in the e-mail)");
+}
+
 TEST(WidgetIntent, IdsRoundTripIncludingInstants) {
   const Intent slot{Intent::Kind::select_slot, "2026-03-09T14:00:00Z", {}};
   const std::string id = intent_id(slot);

@@ -53,18 +53,74 @@ Result Conn::query(const std::string& sql, std::initializer_list<Param> params) 
   return query(sql, std::vector<Param>(params));
 }
 
-Result Conn::query(const std::string& sql, const std::vector<Param>& params) {
+const std::string& Conn::prepared_name(const std::string& sql) {
   auto it = prepared_.find(sql);
   if (it == prepared_.end()) {
     std::string name = "k" + std::to_string(prepared_.size());
     check(PQprepare(c_, name.c_str(), sql.c_str(), 0, nullptr));
     it = prepared_.emplace(sql, name).first;
   }
+  return it->second;
+}
+
+Result Conn::query(const std::string& sql, const std::vector<Param>& params) {
+  const std::string& name = prepared_name(sql);
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& p : params) values.push_back(p.v.c_str());
-  return check(PQexecPrepared(c_, it->second.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
-                              nullptr, 0));
+  return check(PQexecPrepared(c_, name.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0));
+}
+
+std::vector<Result> Conn::pipeline(const std::vector<Stmt>& stmts) {
+  std::vector<const std::string*> names;
+  for (const auto& s : stmts) names.push_back(&prepared_name(s.sql));  // once per connection
+  if (!PQenterPipelineMode(c_)) throw Error("postgresql: cannot enter pipeline mode", "");
+  std::vector<Result> out;
+  std::unique_ptr<Error> error;
+  auto fail = [&](const std::string& msg, std::string state) {
+    if (!error) error = std::make_unique<Error>("postgresql: " + msg, std::move(state));
+  };
+  std::size_t sent = 0;
+  for (std::size_t i = 0; i < stmts.size(); ++i) {
+    std::vector<const char*> values;
+    for (const auto& p : stmts[i].params) values.push_back(p.v.c_str());
+    if (!PQsendQueryPrepared(c_, names[i]->c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr,
+                             0)) {
+      fail(PQerrorMessage(c_), "");
+      break;
+    }
+    ++sent;
+  }
+  if (!PQpipelineSync(c_)) fail(PQerrorMessage(c_), "");
+  for (std::size_t i = 0; i < sent; ++i) {
+    PGresult* r = PQgetResult(c_);
+    if (!r) {
+      fail(PQerrorMessage(c_), "");
+      break;
+    }
+    const auto st = PQresultStatus(r);
+    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
+      out.emplace_back(r);
+    } else {
+      if (st == PGRES_PIPELINE_ABORTED) {
+        fail("statement skipped after an error", "");
+      } else {
+        const char* s = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+        fail(PQresultErrorMessage(r), s ? s : "");
+      }
+      PQclear(r);
+    }
+    while (PGresult* rest = PQgetResult(c_)) PQclear(rest);  // the NULL after each result
+  }
+  // The sync's own result, then out of pipeline mode (the connection is as before).
+  while (PGresult* r = PQgetResult(c_)) {
+    const bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+    PQclear(r);
+    if (sync) break;
+  }
+  PQexitPipelineMode(c_);
+  if (error) throw *error;
+  return out;
 }
 
 std::unique_ptr<Conn> Pool::take() {

@@ -67,11 +67,20 @@ class Conn {
   // Extended protocol; the statement is prepared on first use on this connection.
   Result query(const std::string& sql, std::initializer_list<Param> params = {});
   Result query(const std::string& sql, const std::vector<Param>& params);
+  // Several statements in one round trip (libpq's pipeline mode), each run after the one
+  // before it (so each sees what committed before it started, as one by one). Results in
+  // order; an error is thrown once all are read (the statements after it did not run).
+  struct Stmt {
+    const std::string& sql;
+    std::vector<Param> params;
+  };
+  std::vector<Result> pipeline(const std::vector<Stmt>& stmts);
   bool ok() const { return PQstatus(c_) == CONNECTION_OK; }
   PGconn* raw() { return c_; }
 
  private:
   Result check(PGresult* r);
+  const std::string& prepared_name(const std::string& sql);
   PGconn* c_ = nullptr;
   std::unordered_map<std::string, std::string> prepared_;  // sql → statement name
 };

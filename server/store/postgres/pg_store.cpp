@@ -18,7 +18,11 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdlib>
+#include <deque>
+#include <limits>
 #include <mutex>
+#include <string_view>
 #include <thread>
 #include <unordered_set>
 
@@ -55,7 +59,32 @@ struct TxState {
   const void* store = nullptr;
   Conn* conn = nullptr;
   bool wrote = false;
+  bool config = false;  // a host or page was written (config_generation)
+  bool try_locks = false;  // a batch's later jobs: never wait for a lock (see run_batch)
+  // Bookings inserted by this transaction (savepoint): they have no messages to replace
+  // yet, except those this transaction added itself (uid + '\n' + key).
+  std::unordered_set<std::string> fresh{}, fresh_keys{};
+  // The open proposals, read with the calendar by busy_bookings, for the token_docs()
+  // call that follows it in the booking check; a write in between drops them.
+  std::shared_ptr<pg::Result> open_proposals{};
 };
+
+const std::string kLock =
+    "SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM "
+    "(SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS sorted";
+const std::string kTryLock =
+    "SELECT bool_and(pg_try_advisory_xact_lock(hashtextextended(k, 0))) FROM "
+    "(SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS sorted";
+const std::string kOpenDocs =
+    "SELECT id, account_id, token_hash, kind, state, doc, created_at, updated_at FROM token_docs "
+    "WHERE kind = $1 AND state = $2 ORDER BY created_at, id";
+
+// A later job of a batch found a host or room locked by another transaction: it is
+// rolled back to its savepoint and leads the next batch (where it may wait).
+struct LockBusy {};
+
+// How many transactions may wait in one batch; what arrives meanwhile waits for the next.
+constexpr std::size_t kMaxBatch = 64;
 thread_local TxState t_tx;
 
 std::vector<std::string> split_ids(const std::string& ids) {
@@ -137,10 +166,47 @@ class PgStore final : public Store {
   explicit PgStore(std::string url) : url_(std::move(url)) {
     migrate();
     listener_ = std::thread([this] { listen_loop(); });
+    notifier_ = std::thread([this] { notify_loop(); });
+    completer_ = std::thread([this] { complete_loop(); });
+    for (int i = 0; i < writer_count(); ++i) writers_.emplace_back([this] { writer_loop(); });
   }
   ~PgStore() override {
-    stop_.store(true);
+    {
+      std::lock_guard lock(queue_mu_);
+      stopping_ = true;
+    }
+    queue_cv_.notify_all();
+    for (auto& w : writers_) w.join();  // they finish what was queued
+    {
+      std::lock_guard lock(completion_mu_);
+      completion_stop_ = true;
+    }
+    completion_cv_.notify_all();
+    if (completer_.joinable()) completer_.join();
+    {
+      std::lock_guard lock(notify_mu_);
+      stop_.store(true);
+    }
+    notify_cv_.notify_all();
+    if (notifier_.joinable()) notifier_.join();
     if (listener_.joinable()) listener_.join();
+  }
+
+  // Group commit, as the SQLite store does it: writer threads (each with a connection
+  // of its own) take what is queued, run each job in its own SAVEPOINT of one
+  // transaction, commit once (synchronous_commit stays on: one WAL flush for the
+  // batch), and only then answer each job (completion thread). A job refused by the
+  // core or by a constraint rolls back to its savepoint alone.
+  void transact_async(std::function<core::Status()> fn, Done done) override {
+    if (t_tx.store == this) return Store::transact_async(std::move(fn), std::move(done));  // nested: inline
+    auto job = std::make_shared<Job>();
+    job->fn = std::move(fn);
+    job->done = std::move(done);
+    {
+      std::lock_guard lock(queue_mu_);
+      queue_.push_back(std::move(job));
+    }
+    queue_cv_.notify_one();
   }
 
   core::Status transact(const std::function<core::Status()>& fn) override {
@@ -156,18 +222,26 @@ class PgStore final : public Store {
           c = std::make_unique<Conn>(url_);
           c->exec("BEGIN");
         }
-        t_tx = TxState{this, c.get(), false};
+        t_tx = TxState{this, c.get(), false, false};
         core::Status st = fn();
-        bool wrote = t_tx.wrote;
+        const bool wrote = t_tx.wrote, config = t_tx.config;
         t_tx = TxState{};
         if (!st.ok()) {
           c->exec("ROLLBACK");
           release(std::move(c));
           return st;
         }
-        c->exec(wrote ? "NOTIFY kairos_changes; COMMIT" : "COMMIT");  // one round trip
+        // No NOTIFY in here: PostgreSQL serialises the commits of every transaction
+        // that notifies (a database-wide lock held across the commit's WAL flush),
+        // which made all bookings of all instances commit one after another. The
+        // notifier thread tells the other instances right after the commit instead.
+        c->exec("COMMIT");
         release(std::move(c));
-        if (wrote) generation_.fetch_add(1);
+        if (config) config_generation_.fetch_add(1);  // before anyone is answered
+        if (wrote) {
+          generation_.fetch_add(1);
+          announce(config);
+        }
         commits_.fetch_add(1);
         transactions_.fetch_add(1);
         return st;
@@ -186,6 +260,16 @@ class PgStore final : public Store {
     }
   }
   std::uint64_t generation() const override { return generation_.load(); }
+  // Parsed page and host documents are cached under this number (as on SQLite): it
+  // moves when this instance commits a host or page write (before the writer is
+  // answered) and when another instance's notification says it did (the listener), so
+  // another instance's change reaches this one's cache within a notification's delay.
+  // Inside a transaction that wrote a host or page: nullopt (it reads its own,
+  // uncommitted documents).
+  std::optional<std::uint64_t> config_generation() const override {
+    if (t_tx.store == this && t_tx.config) return std::nullopt;
+    return config_generation_.load();
+  }
   CommitStats commit_stats() const override { return CommitStats{commits_.load(), transactions_.load()}; }
 
   std::optional<std::string> account_for_key(const std::string& key_hash) override {
@@ -248,7 +332,7 @@ class PgStore final : public Store {
 
   void put_host(const HostRecord& h) override {
     write("INSERT INTO hosts(id, account_id, doc) VALUES ($1, $2, $3) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc",
-          {h.id, h.account_id, h.doc});
+          {h.id, h.account_id, h.doc}, true);
   }
   std::optional<HostRecord> host(const std::string& id) override {
     auto r = read("SELECT id, account_id, doc FROM hosts WHERE id = $1", {id});
@@ -281,7 +365,7 @@ class PgStore final : public Store {
   void put_page(const PageRecord& p) override {
     write("INSERT INTO pages(id, account_id, doc, deleted) VALUES ($1, $2, $3, 0) "
           "ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, deleted = 0",
-          {p.id, p.account_id, p.doc});
+          {p.id, p.account_id, p.doc}, true);
   }
   std::optional<PageRecord> page(const std::string& id) override {
     auto r = read("SELECT id, account_id, doc FROM pages WHERE id = $1 AND deleted = 0", {id});
@@ -292,7 +376,8 @@ class PgStore final : public Store {
     return read("SELECT 1 FROM pages WHERE id = $1", {id}).rows() > 0;
   }
   bool delete_page(const std::string& account_id, const std::string& id) override {
-    return write("UPDATE pages SET deleted = 1 WHERE id = $1 AND account_id = $2 AND deleted = 0", {id, account_id}) > 0;
+    return write("UPDATE pages SET deleted = 1 WHERE id = $1 AND account_id = $2 AND deleted = 0", {id, account_id},
+                 true) > 0;
   }
   std::vector<PageRecord> pages(const std::string& account_id) override {
     auto r = read("SELECT id, account_id, doc FROM pages WHERE account_id = $1 AND deleted = 0 ORDER BY seq",
@@ -308,6 +393,7 @@ class PgStore final : public Store {
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     write_fn([&] {
+      t_tx.fresh.insert(b.uid);
       // The booking and its rows per host in one statement (one round trip under the
       // hosts' locks); the foreign key is checked at the end of the statement.
       run("WITH b AS (INSERT INTO bookings(uid, account_id, page_id, event_type, host_id, room_id, start_s, end_s, "
@@ -379,14 +465,7 @@ class PgStore final : public Store {
   }
   std::vector<BookingRecord> busy_bookings(const std::vector<std::string>& host_ids,
                                            const std::vector<std::string>& room_ids, core::Interval range) override {
-    if (t_tx.store == this) {
-      // The check that follows must see every booking of these hosts and rooms and keep
-      // seeing them until commit: serialise on them across instances.
-      std::vector<std::string> keys;
-      for (const auto& h : host_ids) keys.push_back("h:" + h);
-      for (const auto& r : room_ids) keys.push_back("r:" + r);
-      lock_keys(keys);
-    }
+    const core::Instant from = range.start, to = range.end;
     std::vector<BookingRecord> out;
     std::unordered_set<std::string> seen;
     auto collect = [&](const pg::Result& r) {
@@ -411,16 +490,52 @@ class PgStore final : public Store {
       return " AND status IN (" + in + ")";
     }();
     static const std::string longest = std::to_string(core::Seconds(core::max_appointment_length).count());
+    // Implied by the conditions before it (a span holds its booking's time), and lets
+    // the exclusion constraint's GiST index, which the planner likes for the status
+    // condition it shares, find the rows by time instead of reading all of a host's.
+    static const std::string span_hint = " AND span && int8range($2::bigint, $3::bigint, '[]')";
+    // One host (room) at a time: GiST has no "= ANY", so with the list the planner read
+    // every host's rows of those days through the constraint's index. OFFSET 0 keeps
+    // the LATERAL subquery a subquery (pulled up, it was joined after a scan of all
+    // hosts' rows again), so each host's rows are found by its id.
     static const std::string by_host =
-        "SELECT booking_uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
-        " FROM booking_hosts WHERE host_id = ANY($1::text[]) AND start_s >= $2::bigint - " + longest +
-        " AND start_s < $3 AND end_s > $2" + live + " ORDER BY host_id, start_s";
+        "SELECT b.booking_uid, b.room_id, b.start_s, b.end_s, b.host_ids, b.buffer_before_min, b.buffer_after_min"
+        " FROM unnest($1::text[]) AS k(id) CROSS JOIN LATERAL (SELECT * FROM booking_hosts WHERE host_id = k.id"
+        " AND start_s >= $2::bigint - " + longest + " AND start_s < $3 AND end_s > $2" + live + span_hint +
+        " OFFSET 0) AS b ORDER BY b.host_id, b.start_s";
     static const std::string by_room =
-        "SELECT uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
-        " FROM bookings WHERE room_id = ANY($1::text[]) AND start_s >= $2::bigint - " + longest +
-        " AND start_s < $3 AND end_s > $2" + live + " ORDER BY room_id, start_s";
-    if (!host_ids.empty()) collect(read(by_host, {pg::array_literal(host_ids), range.start, range.end}));
-    if (!room_ids.empty()) collect(read(by_room, {pg::array_literal(room_ids), range.start, range.end}));
+        "SELECT b.uid, b.room_id, b.start_s, b.end_s, b.host_ids, b.buffer_before_min, b.buffer_after_min"
+        " FROM unnest($1::text[]) AS k(id) CROSS JOIN LATERAL (SELECT * FROM bookings WHERE room_id = k.id"
+        " AND start_s >= $2::bigint - " + longest + " AND start_s < $3 AND end_s > $2" + live + span_hint +
+        " OFFSET 0) AS b ORDER BY b.room_id, b.start_s";
+    if (t_tx.store != this) {
+      if (!host_ids.empty()) collect(read(by_host, {pg::array_literal(host_ids), from, to}));
+      if (!room_ids.empty()) collect(read(by_room, {pg::array_literal(room_ids), from, to}));
+      return out;
+    }
+    // In a transaction, one round trip: the locks, the calendar reads after them, and
+    // the open proposals (whose holds the check reads next, token_docs): each statement
+    // runs after the one before it, so the reads see every booking committed before the
+    // locks were granted, exactly as one statement after another would.
+    // The check that follows must see every booking of these hosts and rooms and keep
+    // seeing them until commit: serialise on them across instances.
+    std::vector<std::string> keys;
+    for (const auto& h : host_ids) keys.push_back("h:" + h);
+    for (const auto& r : room_ids) keys.push_back("r:" + r);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    std::vector<Conn::Stmt> stmts;
+    if (!keys.empty()) stmts.push_back({t_tx.try_locks ? kTryLock : kLock, {pg::array_literal(keys)}});
+    if (!host_ids.empty()) stmts.push_back({by_host, {pg::array_literal(host_ids), from, to}});
+    if (!room_ids.empty()) stmts.push_back({by_room, {pg::array_literal(room_ids), from, to}});
+    stmts.push_back({kOpenDocs, {"proposal", "open"}});
+    auto results = t_tx.conn->pipeline(stmts);
+    std::size_t i = 0;
+    if (!keys.empty() && t_tx.try_locks && results[i++].text(0, 0) != "t") throw LockBusy{};
+    if (!keys.empty() && !t_tx.try_locks) ++i;
+    if (!host_ids.empty()) collect(results[i++]);
+    if (!room_ids.empty()) collect(results[i++]);
+    t_tx.open_proposals = std::make_shared<pg::Result>(std::move(results[i]));
     return out;
   }
   std::vector<BookingRecord> bookings_ended(const std::vector<core::BookingStatus>& statuses, core::Instant before,
@@ -461,17 +576,55 @@ class PgStore final : public Store {
   std::int64_t add_outbox(const OutboxMessage& m) override {
     std::int64_t id = 0;
     write_fn([&] {
+      // A booking made in this transaction has no message to replace: a plain insert.
+      if (t_tx.fresh.count(m.booking_uid) && t_tx.fresh_keys.insert(m.booking_uid + '\n' + m.key).second) {
+        id = run("INSERT INTO outbox(account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, "
+                 "state, payload, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id",
+                 {m.account_id, m.booking_uid, m.key, m.template_key, m.channel, m.recipient, m.send_at, to_string(m.state),
+                  m.payload, m.created_at})
+                 .integer(0, 0);
+        return;
+      }
       // One round trip: the replaced message is cancelled and the new one inserted by
       // one statement (both parts see the same snapshot, so the new row stays scheduled).
+      // coalesce(state): not an index condition, so only outbox_booking (booking, key)
+      // can serve it; with `state = …` a plan made on a young table (no statistics)
+      // could read every scheduled message through outbox_delivery (state, …) instead.
       auto r = run("WITH cancelled AS (UPDATE outbox SET state = 'cancelled' WHERE booking_uid = $2 AND msg_key = $3 "
-                   "AND state = 'scheduled') INSERT INTO outbox(account_id, booking_uid, msg_key, template_key, "
-                   "channel, recipient, send_at, state, payload, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) "
-                   "RETURNING id",
+                   "AND coalesce(state, '') = 'scheduled') INSERT INTO outbox(account_id, booking_uid, msg_key, "
+                   "template_key, channel, recipient, send_at, state, payload, created_at) VALUES "
+                   "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id",
                    {m.account_id, m.booking_uid, m.key, m.template_key, m.channel, m.recipient, m.send_at, to_string(m.state),
                     m.payload, m.created_at});
       id = r.integer(0, 0);
     });
     return id;
+  }
+  void add_outbox_all(const std::vector<OutboxMessage>& ms) override {
+    write_fn([&] {
+      // A booking made in this transaction: its messages in one statement (ids in the
+      // order given, as one by one); anything else as add_outbox.
+      std::vector<std::string> cols[10];
+      for (const auto& m : ms) {
+        if (!t_tx.fresh.count(m.booking_uid) || !t_tx.fresh_keys.insert(m.booking_uid + '\n' + m.key).second) {
+          add_outbox(m);
+          continue;
+        }
+        std::string row[10] = {m.account_id, m.booking_uid, m.key, m.template_key, m.channel, m.recipient,
+                               std::to_string(m.send_at.unix_seconds()), to_string(m.state), m.payload,
+                               std::to_string(m.created_at.unix_seconds())};
+        for (int c = 0; c < 10; ++c) cols[c].push_back(std::move(row[c]));
+      }
+      if (cols[0].empty()) return;
+      run("INSERT INTO outbox(account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, "
+          "payload, created_at) SELECT a, b, k, t, c, r, s, st, p, cr FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], "
+          "$6::text[], $7::bigint[], $8::text[], $9::text[], $10::bigint[]) WITH ORDINALITY AS m(a, b, k, t, c, r, s, "
+          "st, p, cr, n) ORDER BY n",
+          {pg::array_literal(cols[0]), pg::array_literal(cols[1]), pg::array_literal(cols[2]),
+           pg::array_literal(cols[3]), pg::array_literal(cols[4]), pg::array_literal(cols[5]),
+           pg::array_literal(cols[6]), pg::array_literal(cols[7]), pg::array_literal(cols[8]),
+           pg::array_literal(cols[9])});
+    });
   }
   std::vector<OutboxMessage> outbox(const std::string& account_id, const std::string& booking_uid,
                                     std::int64_t after_id) override {
@@ -479,6 +632,18 @@ class PgStore final : public Store {
                   "payload, created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE account_id = $1 "
                   "AND ($2 = '' OR booking_uid = $2) AND id > $3 ORDER BY id LIMIT 1000",
                   {account_id, booking_uid, after_id});
+    std::vector<OutboxMessage> out;
+    for (int i = 0; i < r.rows(); ++i)
+      out.push_back(row_to_outbox(r, i));
+    return out;
+  }
+  std::vector<OutboxMessage> outbox_newest(const std::string& account_id, const std::string& booking_uid,
+                                           std::int64_t before_id) override {
+    const std::int64_t below = before_id > 0 ? before_id : std::numeric_limits<std::int64_t>::max();
+    auto r = read("SELECT id, account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, "
+                  "payload, created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE account_id = $1 "
+                  "AND ($2 = '' OR booking_uid = $2) AND id < $3 ORDER BY id DESC LIMIT 1000",
+                  {account_id, booking_uid, below});
     std::vector<OutboxMessage> out;
     for (int i = 0; i < r.rows(); ++i)
       out.push_back(row_to_outbox(r, i));
@@ -530,9 +695,14 @@ class PgStore final : public Store {
     return row_to_doc(r, 0);
   }
   std::vector<TokenDoc> token_docs(const std::string& kind, const std::string& state) override {
-    auto r = read("SELECT id, account_id, token_hash, kind, state, doc, created_at, updated_at FROM token_docs "
-                  "WHERE kind = $1 AND state = $2 ORDER BY created_at, id",
-                  {kind, state});
+    // Read along with the calendar (busy_bookings) just before, in this transaction.
+    if (t_tx.store == this && t_tx.open_proposals && kind == "proposal" && state == "open") {
+      auto prefetched = std::move(t_tx.open_proposals);
+      std::vector<TokenDoc> out;
+      for (int i = 0; i < prefetched->rows(); ++i) out.push_back(row_to_doc(*prefetched, i));
+      return out;
+    }
+    auto r = read(kOpenDocs, {kind, state});
     std::vector<TokenDoc> out;
     for (int i = 0; i < r.rows(); ++i) out.push_back(row_to_doc(r, i));
     return out;
@@ -662,14 +832,16 @@ class PgStore final : public Store {
   // Inside transact() only.
   pg::Result run(const std::string& sql, std::initializer_list<Param> params = {}) {
     t_tx.wrote = true;
+    t_tx.open_proposals.reset();
     return t_tx.conn->query(sql, params);
   }
   // One write statement (its own transaction outside transact()); rows affected.
-  std::int64_t write(const std::string& sql, std::initializer_list<Param> params) {
+  std::int64_t write(const std::string& sql, std::initializer_list<Param> params, bool config = false) {
     std::int64_t n = 0;
     std::vector<Param> ps(params);
     write_fn([&] {
       t_tx.wrote = true;
+      if (config) t_tx.config = true;
       n = t_tx.conn->query(sql, ps).affected();
     });
     return n;
@@ -678,6 +850,7 @@ class PgStore final : public Store {
   void write_fn(F&& f) {
     if (t_tx.store == this) {
       t_tx.wrote = true;
+      t_tx.open_proposals.reset();
       f();
       return;
     }
@@ -692,9 +865,11 @@ class PgStore final : public Store {
     if (keys.empty()) return;
     std::sort(keys.begin(), keys.end());  // one order everywhere: no lock-order deadlocks within a call
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    t_tx.conn->query("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM "
-                     "(SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS sorted",
-                     {pg::array_literal(keys)});
+    if (t_tx.try_locks) {
+      if (t_tx.conn->query(kTryLock, {pg::array_literal(keys)}).text(0, 0) != "t") throw LockBusy{};
+      return;
+    }
+    t_tx.conn->query(kLock, {pg::array_literal(keys)});
   }
   void write_booking_hosts(const BookingRecord& b) {
     std::vector<std::string> ids = b.host_ids;
@@ -706,6 +881,184 @@ class PgStore final : public Store {
         "FROM unnest($1::text[]) AS h",
         {pg::array_literal(ids), b.when.start, b.uid, b.when.end, b.status, b.room_id, join_ids(b), b.buffer_before_min,
          b.buffer_after_min});
+  }
+
+  // --- group commit -----------------------------------------------------------------
+  struct Job {
+    std::function<core::Status()> fn;
+    Done done;
+    core::Status status = core::ok_status();
+    std::exception_ptr error;
+    int retries = 0;
+  };
+  using JobPtr = std::shared_ptr<Job>;
+
+  // Two by default: one batch runs its statements while the other waits for its commit.
+  static int writer_count() {
+    const char* env = std::getenv("KAIROS_PG_WRITERS");
+    const int n = env ? std::atoi(env) : 2;
+    return n < 1 ? 1 : (n > 16 ? 16 : n);
+  }
+
+  void writer_loop() {
+    std::unique_ptr<Conn> c;
+    std::vector<JobPtr> carry;  // jobs that met a held lock: they lead the next batch
+    for (;;) {
+      std::vector<JobPtr> batch = std::move(carry);
+      carry.clear();
+      {
+        std::unique_lock lock(queue_mu_);
+        queue_cv_.wait(lock, [&] { return stopping_ || !queue_.empty() || !batch.empty(); });
+        if (queue_.empty() && batch.empty()) return;  // stopping, all done
+        while (!queue_.empty() && batch.size() < kMaxBatch) {
+          batch.push_back(std::move(queue_.front()));
+          queue_.pop_front();
+        }
+      }
+      run_batch(c, batch, carry);
+    }
+  }
+
+  // The first job may wait for its hosts' locks (the transaction holds none yet); every
+  // later one only tries them (LockBusy: to the next batch). So no batch ever waits for
+  // a lock while holding another, and batches of several writers and instances cannot
+  // deadlock on them; jobs for one host share a batch (a session's advisory locks are
+  // its own to take again).
+  void run_batch(std::unique_ptr<Conn>& c, std::vector<JobPtr>& batch, std::vector<JobPtr>& carry) {
+    std::vector<JobPtr> answered;
+    bool wrote = false, config = false, savepoint = false;
+    auto fail_all = [&](std::exception_ptr e) {
+      for (auto& j : answered)
+        if (j->status.ok() && !j->error) j->error = e;  // nothing of the batch is durable
+    };
+    try {
+      try {
+        if (!c || !c->ok()) c = std::make_unique<Conn>(url_);
+        c->exec("BEGIN");
+      } catch (const pg::Error&) {
+        // A connection the server closed (restart, idle timeout): dial anew once.
+        if (c && c->ok()) throw;
+        c = std::make_unique<Conn>(url_);
+        c->exec("BEGIN");
+      }
+    } catch (...) {
+      c.reset();
+      for (auto& j : batch) j->error = std::current_exception();
+      complete(batch);
+      return;
+    }
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      const JobPtr& j = batch[i];
+      try {
+        // One savepoint, reused: after a success it is moved past it, after a rollback
+        // it is where it was (one round trip per job at most).
+        if (!savepoint) c->exec("SAVEPOINT j");
+        savepoint = true;
+        t_tx = TxState{this, c.get(), false, false, /*try_locks=*/i > 0};
+        core::Status st = j->fn();
+        const bool w = t_tx.wrote, cf = t_tx.config;
+        t_tx = TxState{};
+        if (st.ok()) {
+          if (w) {
+            c->exec("RELEASE SAVEPOINT j; SAVEPOINT j");
+            wrote = true;
+            config = config || cf;
+          }
+        } else {
+          c->exec("ROLLBACK TO SAVEPOINT j");
+        }
+        j->status = std::move(st);
+        answered.push_back(j);
+      } catch (const LockBusy&) {
+        t_tx = TxState{};
+        if (!rollback_to_savepoint(c)) break;
+        carry.push_back(j);
+      } catch (const pg::Error& e) {
+        t_tx = TxState{};
+        if (!rollback_to_savepoint(c)) {
+          j->error = std::current_exception();
+          answered.push_back(j);
+          break;
+        }
+        if (e.sqlstate == "23P01") {  // exclusion constraint: the database refused an overlap
+          j->status = core::make_error("slot_unavailable", "the time was taken meanwhile");
+          answered.push_back(j);
+        } else if ((e.sqlstate == "40P01" || e.sqlstate == "40001") && j->retries++ < 5) {
+          carry.push_back(j);
+        } else {
+          j->error = std::current_exception();
+          answered.push_back(j);
+        }
+      } catch (...) {
+        t_tx = TxState{};
+        j->error = std::current_exception();
+        answered.push_back(j);
+        if (!rollback_to_savepoint(c)) break;
+      }
+    }
+    // Jobs not reached because the connection broke mid-batch: tried again next batch.
+    for (auto& j : batch)
+      if (std::find(answered.begin(), answered.end(), j) == answered.end() &&
+          std::find(carry.begin(), carry.end(), j) == carry.end())
+        carry.push_back(j);
+    try {
+      if (!c || !c->ok()) throw pg::Error("postgresql: connection lost in a batch", "");
+      c->exec("COMMIT");
+      if (config) config_generation_.fetch_add(1);  // before anyone is answered
+      if (wrote) {
+        generation_.fetch_add(1);
+        announce(config);
+      }
+      commits_.fetch_add(1);
+      transactions_.fetch_add(answered.size());
+    } catch (...) {
+      fail_all(std::current_exception());
+      if (c && c->ok()) {
+        try {
+          c->exec("ROLLBACK");
+        } catch (...) {
+        }
+      }
+      if (!c || !c->ok()) c.reset();
+    }
+    complete(answered);
+  }
+  bool rollback_to_savepoint(std::unique_ptr<Conn>& c) {
+    try {
+      if (c && c->ok()) {
+        c->exec("ROLLBACK TO SAVEPOINT j");
+        return true;
+      }
+    } catch (...) {
+    }
+    return false;
+  }
+
+  // Answers go out on a thread of their own, so the writers go on with the next batch.
+  void complete(std::vector<JobPtr>& jobs) {
+    if (jobs.empty()) return;
+    {
+      std::lock_guard lock(completion_mu_);
+      for (auto& j : jobs) completions_.push_back(std::move(j));
+    }
+    completion_cv_.notify_one();
+  }
+  void complete_loop() {
+    for (;;) {
+      std::vector<JobPtr> todo;
+      {
+        std::unique_lock lock(completion_mu_);
+        completion_cv_.wait(lock, [&] { return completion_stop_ || !completions_.empty(); });
+        if (completions_.empty()) return;
+        todo.swap(completions_);
+      }
+      for (auto& j : todo) {
+        try {
+          j->done(std::move(j->status), j->error);
+        } catch (...) {
+        }
+      }
+    }
   }
 
   // --- migrations -------------------------------------------------------------------
@@ -743,7 +1096,9 @@ class PgStore final : public Store {
         try {
           c = std::make_unique<Conn>(url_);
           c->exec("LISTEN kairos_changes");
-          generation_.fetch_add(1);  // notifications may have been missed while disconnected
+          // Notifications may have been missed while disconnected.
+          config_generation_.fetch_add(1);
+          generation_.fetch_add(1);
         } catch (...) {
           c.reset();
           std::this_thread::sleep_for(std::chrono::milliseconds(500));
@@ -757,21 +1112,81 @@ class PgStore final : public Store {
         c.reset();
         continue;
       }
-      bool any = false;
+      bool any = false, config = false;
       while (PGnotify* note = PQnotifies(c->raw())) {
-        any = true;
+        // This instance's own notifications: its caches moved at its commits already.
+        const bool own = note->be_pid == notifier_pid_.load();
+        if (!own && note->extra && std::string_view(note->extra) == "config") config = true;
+        if (!own) any = true;
         PQfreemem(note);
       }
+      if (config) config_generation_.fetch_add(1);
       if (any) generation_.fetch_add(1);
+    }
+  }
+
+  // After a commit that wrote: one NOTIFY soon, for every commit since the last one.
+  void announce(bool config) {
+    {
+      std::lock_guard lock(notify_mu_);
+      notify_pending_ = true;
+      notify_config_ = notify_config_ || config;
+    }
+    notify_cv_.notify_one();
+  }
+  // Sends the notifications on a connection of its own, each NOTIFY its own short
+  // transaction without waiting for its WAL flush (synchronous_commit off: a lost
+  // notification is only a cache kept a little longer; the bookings themselves commit
+  // with synchronous_commit on). Commits that happen while one is being sent share the
+  // next one, so under load this costs far less than a NOTIFY per commit.
+  void notify_loop() {
+    std::unique_ptr<Conn> c;
+    for (;;) {
+      bool config = false;
+      {
+        std::unique_lock lock(notify_mu_);
+        notify_cv_.wait(lock, [&] { return stop_.load() || notify_pending_; });
+        if (!notify_pending_) return;  // stopping, nothing left to say
+        config = notify_config_;
+        notify_pending_ = notify_config_ = false;
+      }
+      try {
+        if (!c || !c->ok()) {
+          c = std::make_unique<Conn>(url_);
+          c->exec("SET synchronous_commit = off");
+          notifier_pid_.store(PQbackendPID(c->raw()));
+        }
+        c->exec(config ? "NOTIFY kairos_changes, 'config'" : "NOTIFY kairos_changes");
+      } catch (...) {
+        c.reset();
+        if (stop_.load()) return;
+        announce(config);  // say it again once the database answers
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
     }
   }
 
   std::string url_;
   pg::Pool pool_{url_, SIZE_MAX};  // as many idle as threads used them
   std::atomic<std::uint64_t> generation_{1};
+  std::atomic<std::uint64_t> config_generation_{1};
   std::atomic<std::uint64_t> commits_{0}, transactions_{0};
   std::atomic<bool> stop_{false};
-  std::thread listener_;
+  std::mutex notify_mu_;
+  std::condition_variable notify_cv_;
+  bool notify_pending_ = false, notify_config_ = false;
+  std::atomic<int> notifier_pid_{0};
+  std::mutex queue_mu_;
+  std::condition_variable queue_cv_;
+  std::deque<JobPtr> queue_;
+  bool stopping_ = false;
+  std::mutex completion_mu_;
+  std::condition_variable completion_cv_;
+  std::vector<JobPtr> completions_;
+  bool completion_stop_ = false;
+  std::thread completer_;
+  std::vector<std::thread> writers_;
+  std::thread listener_, notifier_;
 };
 
 }  // namespace

@@ -1,11 +1,12 @@
 // Today and this week: a column per host (or room) for a day, or a column per day for a
 // week; 15-minute rows; bookings as blocks coloured by state (pending striped and
-// outlined), the current time as a line. A block opens the booking's drawer.
+// outlined), the current time as a line. A block opens the booking's drawer. Columns are
+// named groups, not landmarks: two hosts may share a name (axe: landmark-unique).
 import { useEffect, useState } from 'preact/hooks';
 import { api, listAll, itemsOf, q } from './api.js';
 import { t } from './i18n.js';
 import { Tabs, Loading, FormError, Empty } from './ui.jsx';
-import { useLocation } from './front.jsx';
+import { useLocation, usePageNames } from './front.jsx';
 import { today, addDays, mondayOf, fmtDay, fmtTime, minutesOfDay, isoDate, parseDate } from './time.js';
 
 const PX = 1.6; // pixels per minute: 15-minute rows are 24 px, an hour 96 px
@@ -49,14 +50,14 @@ function lanes(list) {
   });
 }
 
-function Block({ b, top, height, lane, lanesN, names }) {
-  const label = `${fmtTime(b.start)}–${fmtTime(b.end)} ${guestName(b)} · ${t('st_' + b.status)}${b.arrived_at ? ' · ' + t('arrived') : ''}${b.request ? ' · ' + t('request') + ': ' + t('rs_' + b.request.state) : ''}`;
+function Block({ b, top, height, lane, lanesN, names, svc }) {
+  const label = `${fmtTime(b.start)}–${fmtTime(b.end)} ${guestName(b)} · ${svc} · ${t('st_' + b.status)}${b.arrived_at ? ' · ' + t('arrived') : ''}${b.request ? ' · ' + t('request') + ': ' + t('rs_' + b.request.state) : ''}`;
   return (
     <a href={'#/booking/' + encodeURIComponent(b.uid)} class={'block st-' + b.status} data-uid={b.uid}
        style={{ top: top + 'px', height: Math.max(height, 18) + 'px', left: `calc(${(lane / lanesN) * 100}% + 2px)`, width: `calc(${100 / lanesN}% - 4px)` }}
-       aria-label={label}>
-      <span class="bt">{fmtTime(b.start)}</span> <span class="bn">{guestName(b)}</span>{b.arrived_at && <span class="arr" aria-hidden="true"> ✓</span>}{b.request && <span class={'req rq-' + b.request.state} aria-hidden="true"> ✉</span>}
-      {height >= 40 && <span class="bs">{b.event_type_name || b.event_type || ''}{names ? ' · ' + names : ''}</span>}
+       aria-label={label} title={label}>
+      <span class="b1"><span class="bt">{fmtTime(b.start)}</span> <span class="bn">{guestName(b)}</span>{b.arrived_at && <span class="arr" aria-hidden="true"> ✓</span>}{b.request && <span class={'req rq-' + b.request.state} aria-hidden="true"> ✉</span>}</span>
+      {height >= 40 && <span class="bs">{svc}{names ? ' · ' + names : ''}</span>}
     </a>
   );
 }
@@ -71,6 +72,7 @@ export function Calendar() {
   const [now, setNow] = useState(Date.now());
   const [changes, setChanges] = useState(0);
   const loc = useLocation();  // the top bar's office: its hosts, rooms and bookings only
+  const N = usePageNames();
   useEffect(() => {
     // Any action elsewhere (approve in the panel, a phone booking) redraws the calendar.
     const f = () => setChanges((n) => n + 1);
@@ -123,13 +125,14 @@ export function Calendar() {
     const height = (endMin - startMin) * PX;
     body = (
       <>
-        {!visible.length && <Empty>{t('no_bookings')}</Empty>}
-        <div class="cal" style={{ '--cols': columns.length }} tabIndex={0} role="region" aria-label={t('nav_calendar')}>
+        {!data.hosts.length && !loc ? <p class="banner" data-testid="start-setup">{t('start_setup')} <a href="#/setup/hosts">{t('go_setup')}</a></p>
+          : !visible.length && <Empty>{t('no_bookings')}</Empty>}
+        {columns.length > 0 && <div class="cal" style={{ '--cols': columns.length }} tabIndex={0} role="region" aria-label={t('nav_calendar')}>
           <div class="cal-head" aria-hidden="true"><div class="gutter" />{columns.map((c) => <div class={'colhead' + (c.isToday ? ' today' : '')}>{c.title}</div>)}</div>
           <div class="cal-body" style={{ height: height + 'px' }}>
             <div class="gutter">{hours.map((m) => <div class="hour" style={{ top: (m - startMin) * PX + 'px' }}>{String(m / 60).padStart(2, '0')}:00</div>)}</div>
             {columns.map((c) => (
-              <section class={'col' + (c.isToday ? ' today' : '')} aria-label={c.title} data-col={c.key}>
+              <div role="group" class={'col' + (c.isToday ? ' today' : '')} aria-label={c.title} data-col={c.key}>
                 {hours.map((m) => <div class="hline" style={{ top: (m - startMin) * PX + 'px' }} />)}
                 {(c.work || []).map(([a, b]) => <div class="work" style={{ top: (Math.max(a, startMin) - startMin) * PX + 'px', height: (Math.min(b, endMin) - Math.max(a, startMin)) * PX + 'px' }} />)}
                 {c.day === isoDate(nowDate) && nowMin >= startMin && nowMin < endMin && <div class="now" style={{ top: (nowMin - startMin) * PX + 'px' }}><span class="sr">{t('now')}</span></div>}
@@ -140,14 +143,14 @@ export function Calendar() {
                     const s = minutesOfDay(b.start);
                     let e = minutesOfDay(b.end);
                     if (e <= s) e = 24 * 60;
-                    return <Block b={b} top={(s - startMin) * PX} height={(e - s) * PX} lane={lane} lanesN={n}
+                    return <Block b={b} svc={N.service(b.page, b.event_type)} top={(s - startMin) * PX} height={(e - s) * PX} lane={lane} lanesN={n}
                       names={view === 'week' || by === 'room' ? bookingHosts(b).map((h) => hostName[h] || h).join(', ') : ''} />;
                   });
                 })()}
-              </section>
+              </div>
             ))}
           </div>
-        </div>
+        </div>}
       </>
     );
   }

@@ -4,12 +4,12 @@
 // and shown as a conflict; nothing typed is lost until the person reloads.
 import { useState } from 'preact/hooks';
 import { api, itemsOf, q, ApiError } from './api.js';
-import { t, problem } from './i18n.js';
+import { t, problem, templateName } from './i18n.js';
 import { Dialog, Field, FormError, Loading, Status, useLoad, announce, Empty } from './ui.jsx';
 import { fmtRange, fmtDateTime, toLocalInput, fromLocalInput } from './time.js';
 import { bookingHosts, guestName } from './calendar.jsx';
 import { RequestDialog } from './requests.jsx';
-import { LabelsEditor, LocationSelect, loadLocations, useList, textOf } from './front.jsx';
+import { LabelsEditor, LocationSelect, loadLocations, useList, textOf, usePageNames } from './front.jsx';
 
 // Moving a visit to another office is one of seed 000's "mail the guest" edits: the
 // console asks whether to tell the guest, as for a new time (R-PROP-6).
@@ -194,7 +194,7 @@ export function Messages({ uid, guestPhone }) {
     <ul class="msgs">
       {m.data.map((x) => (
         <li class={'msg ms-' + x.state}>
-          <span class={'badge ms-' + x.state}>{t('ms_' + x.state)}</span> <b>{x.template}</b> · {x.channel} → {x.recipient}
+          <span class={'badge ms-' + x.state}>{t('ms_' + x.state)}</span> <b>{templateName(x.template)}</b> · {x.channel} → {x.recipient}
           <small> · {x.send_at ? fmtDateTime(x.send_at) : ''}</small>
           {(x.state === 'failed' || x.state === 'bounced') && guestPhone && <div class="phone-hint">☏ <a href={'tel:' + guestPhone}>{guestPhone}</a></div>}
           {x.details && x.details.error && <div><small>{x.details.error}</small></div>}
@@ -228,6 +228,7 @@ export function BookingDrawer({ uid, onClose }) {
   const [asking, setAsking] = useState(false);
   const [tick, setTick] = useState(0);
   const [locs] = useList(loadLocations);
+  const N = usePageNames();
   const d = useLoad(async () => {
     const [b, hosts, rooms] = await Promise.all([
       api('GET', '/v1/admin/bookings/' + encodeURIComponent(uid)),
@@ -252,7 +253,7 @@ export function BookingDrawer({ uid, onClose }) {
         <dl class="kv">
           <dt>{t('time')}</dt><dd>{fmtRange(b.start, b.end)}</dd>
           <dt>{t('guest')}</dt><dd>{g.map((x) => <div>{x.name}{x.company ? ` (${x.company})` : ''} · <a href={'mailto:' + x.email}>{x.email}</a>{x.phone ? <> · <a href={'tel:' + x.phone}>{x.phone}</a></> : ''}</div>)}</dd>
-          <dt>{t('service')}</dt><dd>{b.event_type_name || b.event_type} · {b.page}</dd>
+          <dt>{t('service')}</dt><dd data-testid="service">{N.service(b.page, b.event_type)} · {N.page(b.page)}</dd>
           <dt>{t('hosts')}</dt><dd>{bookingHosts(b).map((h) => hostName[h] || h).join(', ')}</dd>
           {b.location && <><dt>{t('office')}</dt><dd>{textOf((locs.find((l) => l.id === b.location) || {}).name) || b.location}</dd></>}
           {b.room && <><dt>{t('room')}</dt><dd>{roomName[b.room.id || b.room] || b.room.name || b.room}</dd></>}

@@ -3,10 +3,11 @@
 // forms, and labels (chips, and an editor that also creates custom labels with a colour).
 import { useEffect, useState } from 'preact/hooks';
 import { api, itemsOf } from './api.js';
-import { t, problem } from './i18n.js';
+import { t, problem, pickText } from './i18n.js';
 import { Field, useId, announce } from './ui.jsx';
 
-export const textOf = (x) => (x && typeof x === 'object' ? x[document.documentElement.lang] || x.en || Object.values(x)[0] || '' : x || '');
+// A location's, page's or service's name in the console's language (the core's fallback).
+export const textOf = pickText;
 
 // The chosen office, kept per browser (a reception tablet stays on its office).
 let place = '';
@@ -31,6 +32,8 @@ export function useLocation() {
 let locCache = null;
 let labelCache = null;
 export const loadLocations = (fresh) => (!fresh && locCache) || (locCache = api('GET', '/v1/admin/locations').then(itemsOf).catch((e) => { locCache = null; throw e; }));
+let pageCache = null;
+export const loadPages = (fresh) => (!fresh && pageCache) || (pageCache = api('GET', '/v1/admin/pages').then(itemsOf).catch((e) => { pageCache = null; throw e; }));
 export const loadLabels = (fresh) => (!fresh && labelCache) || (labelCache = api('GET', '/v1/admin/labels').then(itemsOf).catch((e) => { labelCache = null; throw e; }));
 export function useList(loader) {
   const [list, setList] = useState([]);
@@ -46,6 +49,21 @@ export function useList(loader) {
     return () => removeEventListener('kairos:lists', f);
   }, []);
   return [list, async () => { await loader(true); dispatchEvent(new Event('kairos:lists')); }];
+}
+
+// Bookings, proposals and requests name their page and service by id; lists show the
+// names in the staff member's language, falling back to the page's own language.
+export function usePageNames() {
+  const [pages] = useList(loadPages);
+  const page = (id) => pages.find((p) => p.id === id);
+  return {
+    page: (id) => { const p = page(id); return (p && pickText(p.name, p.language)) || id || ''; },
+    service: (pid, et) => {
+      const p = page(pid);
+      const e = p && (p.event_types || []).find((x) => x.id === et);
+      return (e && pickText(e.name, p.language)) || et || '';
+    },
+  };
 }
 
 export function LocationPicker() {

@@ -3,6 +3,8 @@
 // through `problem()`: a known code gets a clear sentence, any other its server detail.
 import { front, frontProblems } from './i18n_front.js';
 import { desk, deskProblems } from './i18n_desk.js';
+import { moreProblems } from './i18n_problems.js';
+import { templateNames } from './i18n_templates.js';
 
 const en = {
   ps_open: 'Open', ps_chosen: 'Chosen', ps_withdrawn: 'Withdrawn', ps_expired: 'Expired', rs_all: 'All', rs_pending_send: 'Waiting to send', rs_sent: 'Sent', rs_accepted: 'Confirmed', rs_declined: 'Declined', rs_cancelled: 'Withdrawn',
@@ -398,6 +400,8 @@ for (const [l, table] of Object.entries(front)) Object.assign(tables[l], table);
 for (const [l, table] of Object.entries(frontProblems)) problems[l] = { ...table, ...problems[l] };
 for (const [l, table] of Object.entries(desk)) Object.assign(tables[l], table);
 for (const [l, table] of Object.entries(deskProblems)) problems[l] = { ...table, ...problems[l] };
+for (const [l, table] of Object.entries(templateNames)) Object.assign(tables[l], table);
+for (const [l, table] of Object.entries(moreProblems)) problems[l] = { ...table, ...problems[l] };
 export const LANGUAGES = [['en', 'English'], ['ja', '日本語'], ['fi', 'Suomi'], ['de', 'Deutsch'], ['hu', 'Magyar']];
 let current = 'en';
 
@@ -409,10 +413,31 @@ export function pickLanguage(pref) {
 }
 export function lang() { return current; }
 
+// Owner content given per language ({en: 'Intro call', ja: '初回相談'}) in the staff
+// member's language, by the core's one fallback rule (core/include/kairos/language.hpp
+// pick_language, LocalizedText::in): the console's language, else `fallback` (the page's
+// language), else English, else the first language in key order (a std::map's first).
+// A plain string is itself.
+export function pickText(x, fallback) {
+  if (!x || typeof x !== 'object') return x || '';
+  for (const l of [current, fallback, 'en']) if (l && Object.prototype.hasOwnProperty.call(x, l)) return x[l];
+  const keys = Object.keys(x).sort();
+  return keys.length ? x[keys[0]] : '';
+}
+
 export function t(key, params) {
   let s = (tables[current] && tables[current][key]) ?? en[key] ?? key;
   if (params) for (const [k, v] of Object.entries(params)) s = s.replace('{' + k + '}', v);
   return s;
+}
+
+// A message's template key ("booking.approved.guest") → "Booking confirmed → Guest".
+const TO = { guest: 'guest', host: 'host', recipient: 'recipient', staff: 'to_staff' };
+export function templateName(key) {
+  const m = /^([a-z]+)\.([a-z_]+)(?:\.([a-z]+))?$/.exec(String(key || ''));
+  const name = m && (tables[current] || en)['tn_' + m[1] + '_' + m[2]];
+  if (!name) return String(key || '');
+  return m[3] && TO[m[3]] ? `${name} → ${t(TO[m[3]])}` : name;
 }
 
 // A problem from the server (ApiError or plain object) → the sentence staff read.
@@ -428,4 +453,4 @@ export function reasonText(code) {
 }
 
 // For check_i18n.mjs (every key in every language).
-export function tablesForCheck() { return { strings: tables, reasons }; }
+export function tablesForCheck() { return { strings: tables, reasons, problems }; }

@@ -4,7 +4,7 @@
 // subscription to its daily mail. Every rule (which state may go where) is the server's.
 import { useState } from 'preact/hooks';
 import { api, listAll, q } from './api.js';
-import { t, problem } from './i18n.js';
+import { t, problem, templateName } from './i18n.js';
 import { Dialog, Field, Check, FormError, Loading, Empty, Tabs, useLoad, announce } from './ui.jsx';
 import { fmtDateTime, today, addDays, browserZone, fromLocalInput, toLocalInput, isoDate } from './time.js';
 import { PagePicker, usePages, SlotPicker } from './phone.jsx';
@@ -116,7 +116,7 @@ function Convert({ inq, onDone }) {
     <form class="stack" onSubmit={submit} data-form="convert">
       <PagePicker pages={P.list} page={page} setPage={setPage} et={P.et} setEt={P.setEt} err={err} />
       <Field label={t('date')} name="date" err={err}><input type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} /></Field>
-      <SlotPicker page={page} et={P.et} date={date} tz={tz} value={anyTime ? '' : start} onChange={(v) => { setStart(v); if (v) setAnyTime(''); }} />
+      <SlotPicker page={page} et={P.et} date={date} tz={tz} value={anyTime ? '' : start} onChange={(v) => { setStart(v); if (v) setAnyTime(''); }} onDate={setDate} />
       <Field label={t('any_time')} name="start" err={err}><input type="datetime-local" step="300" value={anyTime} onInput={(e) => setAnyTime(e.currentTarget.value)} /></Field>
       <div class="grid2">
         <Field label={t('name')} name="guest.name" err={err}><input required value={guest.name} onInput={gset('name')} /></Field>
@@ -181,7 +181,7 @@ export function InquiryPanel({ id, onClose }) {
         {mode === 'convert' && <Convert inq={x} onDone={reload} />}
         {Array.isArray(x.messages) && x.messages.length > 0 && <>
           <h3>{t('messages')}</h3>
-          <ul class="msgs">{x.messages.map((m) => <li><span class={'badge ms-' + m.state}>{t('ms_' + m.state)}</span> {m.template} → {m.recipient}{m.last_error ? <div><small>{m.last_error}</small></div> : ''}</li>)}</ul>
+          <ul class="msgs">{x.messages.map((m) => <li><span class={'badge ms-' + m.state}>{t('ms_' + m.state)}</span> {templateName(m.template)} → {m.recipient}{m.last_error ? <div><small>{m.last_error}</small></div> : ''}</li>)}</ul>
         </>}
         {Array.isArray(x.history) && x.history.length > 0 && <>
           <h3>{t('history')}</h3>

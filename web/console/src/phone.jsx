@@ -3,11 +3,12 @@
 // overlaps), the guest, and whether to send them the confirmation.
 import { useEffect, useState } from 'preact/hooks';
 import { api, itemsOf, q } from './api.js';
-import { t } from './i18n.js';
+import { t, pickText } from './i18n.js';
 import { Field, Check, FormError, Loading, Empty, useLoad, announce } from './ui.jsx';
 import { today, addDays, browserZone, fmtTime, fmtDateTime, fromLocalInput } from './time.js';
 
-export const nameOf = (x) => (x && typeof x.name === 'object' ? Object.values(x.name)[0] : x && x.name) || (x && x.id) || '';
+// A page's or service's name in the console's language; `fallback` is the page's language.
+export const nameOf = (x, fallback) => (x && pickText(x.name, fallback || x.language)) || (x && x.id) || '';
 
 export function PagePicker({ pages, page, setPage, et, setEt, err }) {
   const p = pages.find((x) => x.id === page);
@@ -20,7 +21,7 @@ export function PagePicker({ pages, page, setPage, et, setEt, err }) {
       </Field>
       <Field label={t('service')} name="event_type" err={err}>
         <select value={et} onChange={(e) => setEt(e.currentTarget.value)}>
-          {(p ? p.event_types || [] : []).map((x) => <option value={x.id}>{nameOf(x)} ({x.duration_minutes} min)</option>)}
+          {(p ? p.event_types || [] : []).map((x) => <option value={x.id}>{nameOf(x, p.language)} ({x.duration_minutes} min)</option>)}
         </select>
       </Field>
     </div>
@@ -39,7 +40,8 @@ export function usePages(initialPage = '') {
 
 // The free times of a day, as the guest would see them (GET /v1/pages/{page}/slots);
 // used by the phone booking and by converting an inquiry into a booking.
-export function SlotPicker({ page, et, date, tz, value, onChange, onError }) {
+// onDate: a day without free times offers the next day in one press (a caller waits).
+export function SlotPicker({ page, et, date, tz, value, onChange, onError, onDate }) {
   const [slots, setSlots] = useState(null);
   useEffect(() => {
     if (!page || !et || !date) return;
@@ -49,7 +51,7 @@ export function SlotPicker({ page, et, date, tz, value, onChange, onError }) {
   }, [page, et, date, tz]);
   return (
     <fieldset><legend>{t('choose_time')}</legend>
-      {slots === null ? <Loading /> : !slots.length ? <Empty>{t('no_slots')}</Empty> : (
+      {slots === null ? <Loading /> : !slots.length ? <><Empty>{t('no_slots')}</Empty>{onDate && <button type="button" data-testid="next-day" onClick={() => onDate(addDays(date, 1))}>{t('next_day_btn')}</button>}</> : (
         <div class="slots">{slots.map((s) => (
           <button type="button" class={'slot' + (value === s.start ? ' on' : '')} aria-pressed={value === s.start ? 'true' : 'false'}
             data-start={s.start} onClick={() => onChange(s.start)}>{fmtTime(s.start, tz)}</button>
@@ -89,7 +91,7 @@ export function PhoneBooking() {
           <Field label={t('date')} name="date" err={err}><input type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} /></Field>
           <Field label={t('zone')} name="tz" err={err}><input value={tz} onChange={(e) => setTz(e.currentTarget.value)} /></Field>
         </div>
-        <SlotPicker page={P.page} et={P.et} date={date} tz={tz} value={anyTime ? '' : start} onChange={(v) => { setStart(v); if (v) setAnyTime(''); }} onError={setErr} />
+        <SlotPicker page={P.page} et={P.et} date={date} tz={tz} value={anyTime ? '' : start} onChange={(v) => { setStart(v); if (v) setAnyTime(''); }} onError={setErr} onDate={setDate} />
         <Field label={t('any_time')} name="start" err={err}><input type="datetime-local" step="300" value={anyTime} onInput={(e) => setAnyTime(e.currentTarget.value)} /></Field>
         <div class="grid2">
           <Field label={t('name')} name="guest.name" err={err}><input required value={guest.name} onInput={g('name')} /></Field>

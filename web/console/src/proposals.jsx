@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, itemsOf, listAll, q } from './api.js';
 import { t } from './i18n.js';
 import { Field, Check, FormError, Loading, Empty, Tabs, useLoad, announce } from './ui.jsx';
-import { useLocation } from './front.jsx';
+import { useLocation, usePageNames } from './front.jsx';
 import { today, addDays, mondayOf, fmtDay, fmtRange, pad, parseDate } from './time.js';
 import { usePages, PagePicker } from './phone.jsx';
 import { bookingHosts } from './calendar.jsx';
@@ -113,6 +113,7 @@ export function Proposals() {
   const [state, setState] = useState('open');
   const [creating, setCreating] = useState(false);
   const loc = useLocation();  // the top bar's office (a proposal carries its location)
+  const N = usePageNames();
   const d = useLoad(() => listAll('/v1/admin/proposals' + q({ state, limit: 500 })).then((l) => l.filter((p) => !loc || p.location === loc)), [state, loc]);
   const [err, setErr] = useState(null);
   const withdraw = async (id) => { setErr(null); try { await api('DELETE', '/v1/admin/proposals/' + encodeURIComponent(id)); announce(t('saved')); d.reload(); } catch (e) { setErr(e); } };
@@ -124,10 +125,11 @@ export function Proposals() {
       <FormError err={err || d.err} />
       {d.loading && !d.data ? <Loading /> : !d.data || !d.data.length ? <Empty>{t('empty_proposals')}</Empty> : (
         <table class="list">
-          <thead><tr><th scope="col">{t('guests')}</th><th scope="col">{t('candidates')}</th><th scope="col">{t('state')}</th><th scope="col"><span class="sr">{t('withdraw')}</span></th></tr></thead>
+          <thead><tr><th scope="col">{t('guests')}</th><th scope="col">{t('service')}</th><th scope="col">{t('candidates')}</th><th scope="col">{t('state')}</th><th scope="col"><span class="sr">{t('withdraw')}</span></th></tr></thead>
           <tbody>{d.data.map((p) => (
             <tr data-proposal={p.id}>
               <td>{(p.guests || []).map((g) => g.name || g.email).join(', ')}</td>
+              <td data-testid="service">{N.service(p.page, p.event_type)}</td>
               <td><ul>{(p.candidates || p.holds || []).map((c) => <li>{fmtRange(c.start, c.end)}</li>)}</ul></td>
               <td>{t('ps_' + (p.state || 'open'))}</td>
               <td>{(p.state || 'open') === 'open' && <button type="button" class="danger-outline" onClick={() => withdraw(p.id)}>{t('withdraw')}</button>}</td>

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, itemsOf, listAll, q } from './api.js';
 import { t, problem } from './i18n.js';
 import { Dialog, Field, Check, FormError, Loading, Empty, Status, Tabs, useLoad, announce } from './ui.jsx';
-import { useLocation } from './front.jsx';
+import { useLocation, usePageNames } from './front.jsx';
 import { fmtRange, fmtDateTime } from './time.js';
 import { guestName } from './calendar.jsx';
 
@@ -84,6 +84,7 @@ export function RequestDialog({ booking, onClose }) {
 export function Requests() {
   const [tab, setTab] = useState('all');
   const loc = useLocation();  // the Declined tray and the requests follow the top bar's office
+  const N = usePageNames();
   const d = useLoad(() => tab === 'declined'
     ? listAll('/v1/admin/bookings' + q({ tray: 'declined', location: loc, limit: 1000 }))
     : listAll('/v1/admin/confirmation-requests' + q({ state: tab === 'all' ? '' : tab, limit: 1000 }))
@@ -94,14 +95,14 @@ export function Requests() {
       <Tabs label={t('state')} value={tab} onChange={setTab} tabs={[['all', t('rs_all')], ...['pending_send', 'sent', 'accepted'].map((x) => [x, t('rs_' + x)]), ['declined', t('declined_tray')]]} />
       {d.err && <FormError err={d.err} />}
       {d.loading && !d.data ? <Loading /> : !d.data || !d.data.length ? <Empty>{tab === 'declined' ? t('empty_declined') : t('empty_requests')}</Empty> : tab === 'declined' ? (
-        <table class="list"><thead><tr><th scope="col">{t('time')}</th><th scope="col">{t('guest')}</th><th scope="col">{t('status')}</th></tr></thead>
-          <tbody>{d.data.map((b) => <tr><td><a href={'#/booking/' + encodeURIComponent(b.uid)}>{fmtRange(b.start, b.end)}</a></td><td>{guestName(b)}</td><td><Status s={b.status} /></td></tr>)}</tbody></table>
+        <table class="list"><thead><tr><th scope="col">{t('time')}</th><th scope="col">{t('guest')}</th><th scope="col">{t('service')}</th><th scope="col">{t('status')}</th></tr></thead>
+          <tbody>{d.data.map((b) => <tr data-uid={b.uid}><td><a href={'#/booking/' + encodeURIComponent(b.uid)}>{fmtRange(b.start, b.end)}</a></td><td>{guestName(b)}</td><td data-testid="service">{N.service(b.page, b.event_type)}</td><td><Status s={b.status} /></td></tr>)}</tbody></table>
       ) : (
         <table class="list"><thead><tr><th scope="col">{t('state')}</th><th scope="col">{t('recipients')}</th><th scope="col">{t('nav_bookings')}</th><th scope="col">{t('when')}</th></tr></thead>
           <tbody>{d.data.map((r) => (
-            <tr><td>{t('rs_' + r.state)}{r.state === 'pending_send' && r.send_at && <Countdown id={r.id} sendAt={r.send_at} serverNow={r.server_now} onUndone={d.reload} />}</td>
+            <tr data-request={r.id}><td>{t('rs_' + r.state)}{r.state === 'pending_send' && r.send_at && <Countdown id={r.id} sendAt={r.send_at} serverNow={r.server_now} onUndone={d.reload} />}</td>
               <td>{(r.recipients || []).join(', ')}</td>
-              <td>{(r.bookings || []).map((u) => <a href={'#/booking/' + encodeURIComponent(u.uid || u)}>{(u.uid || u).slice(0, 10)} </a>)}</td>
+              <td><ul class="plain">{(r.bookings || []).map((u) => <li><a href={'#/booking/' + encodeURIComponent(u.uid || u)}>{u.start ? fmtRange(u.start, u.end) : u.uid || u}</a>{u.event_type ? <span data-testid="service"> · {N.service(u.page, u.event_type)}</span> : ''}</li>)}</ul></td>
               <td>{r.send_at ? fmtDateTime(r.send_at) : ''}</td></tr>
           ))}</tbody></table>
       )}

@@ -8,18 +8,19 @@ import { t } from './i18n.js';
 import { Field, FormError, Loading, Empty, Status, Tabs, useLoad, announce } from './ui.jsx';
 import { fmtRange, fmtDateTime } from './time.js';
 import { guestName } from './calendar.jsx';
-import { useLocation, useList, loadLocations, textOf } from './front.jsx';
+import { useLocation, useList, loadLocations, textOf, usePageNames } from './front.jsx';
 
 export function BookingTable({ items, selected, onSelect }) {
   const pick = (uid, on) => onSelect(on ? [...selected, uid] : selected.filter((x) => x !== uid));
+  const N = usePageNames();
   return (
     <table class="list bookings">
-      <thead><tr>{onSelect && <th scope="col"><input type="checkbox" aria-label={t('select_all')} checked={items.length > 0 && selected.length === items.length} onChange={(e) => onSelect(e.currentTarget.checked ? items.map((b) => b.uid) : [])} /></th>}<th scope="col">{t('time')}</th><th scope="col">{t('guest')}</th><th scope="col">{t('email')}</th><th scope="col">{t('phone')}</th><th scope="col">{t('status')}</th></tr></thead>
+      <thead><tr>{onSelect && <th scope="col"><input type="checkbox" aria-label={t('select_all')} checked={items.length > 0 && selected.length === items.length} onChange={(e) => onSelect(e.currentTarget.checked ? items.map((b) => b.uid) : [])} /></th>}<th scope="col">{t('time')}</th><th scope="col">{t('guest')}</th><th scope="col">{t('service')}</th><th scope="col">{t('email')}</th><th scope="col">{t('phone')}</th><th scope="col">{t('status')}</th></tr></thead>
       <tbody>{items.map((b) => (
         <tr data-uid={b.uid}>
           {onSelect && <td><input type="checkbox" aria-label={`${t('select')} ${guestName(b)}`} checked={selected.includes(b.uid)} onChange={(e) => pick(b.uid, e.currentTarget.checked)} /></td>}
           <td><a href={'#/booking/' + encodeURIComponent(b.uid)}>{fmtRange(b.start, b.end)}</a></td>
-          <td>{guestName(b)}</td><td>{b.guest && b.guest.email}</td><td>{b.guest && b.guest.phone}</td><td><Status s={b.status} /></td>
+          <td>{guestName(b)}</td><td data-testid="service">{N.service(b.page, b.event_type)}</td><td>{b.guest && b.guest.email}</td><td>{b.guest && b.guest.phone}</td><td><Status s={b.status} /></td>
         </tr>
       ))}</tbody>
     </table>

@@ -8,7 +8,7 @@ import { t, LANGUAGES, problem, lang } from './i18n.js';
 import { Field, Check, FormError, Loading, Empty, useLoad, announce, num } from './ui.jsx';
 import { today, addDays, fmtDay, fmtTime, zones, browserZone } from './time.js';
 import { nameOf } from './phone.jsx';
-import { LocationSelect, loadLocations, textOf } from './front.jsx';
+import { LocationSelect, loadLocations, loadPages, textOf } from './front.jsx';
 import { Templates } from './templates.jsx';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -137,7 +137,7 @@ function Hosts() {
     <>
       <button type="button" class="primary" onClick={() => setEdit({})}>{t('new_host')}</button>
       <Forbidden err={d.err} />
-      {d.data && (!d.data.length ? <Empty>—</Empty> : (
+      {d.data && (!d.data.length ? <Empty>{t('empty_hosts')}</Empty> : (
         <table class="list"><thead><tr><th scope="col">{t('name')}</th><th scope="col">{t('email')}</th><th scope="col">{t('zone')}</th><th scope="col"><span class="sr">{t('edit')}</span></th></tr></thead>
           <tbody>{d.data.map((h) => <tr><td>{h.name}</td><td>{h.email}</td><td>{h.timezone}</td><td><button type="button" onClick={() => setEdit(h)} aria-label={`${t('edit')} ${h.name}`}>{t('edit')}</button></td></tr>)}</tbody></table>
       ))}
@@ -163,7 +163,8 @@ function Rooms() {
       </form>
       <FormError err={err} fields={['name']} />
       <Forbidden err={d.err} />
-      {d.data && <ul class="plain">{d.data.map((r) => <li>{r.name}{r.location ? <small class="muted"> · {textOf((locs.find((l) => l.id === r.location) || {}).name) || r.location}</small> : ''} <button type="button" class="ghost" onClick={() => del(r.id)} aria-label={`${t('delete')} ${r.name}`}>{t('delete')}</button></li>)}</ul>}
+      {d.data && !d.data.length && <Empty>{t('empty_rooms')}</Empty>}
+      {d.data && d.data.length > 0 && <ul class="plain">{d.data.map((r) => <li>{r.name}{r.location ? <small class="muted"> · {textOf((locs.find((l) => l.id === r.location) || {}).name) || r.location}</small> : ''} <button type="button" class="ghost" onClick={() => del(r.id)} aria-label={`${t('delete')} ${r.name}`}>{t('delete')}</button></li>)}</ul>}
     </>
   );
 }
@@ -227,7 +228,7 @@ function ServiceForm({ s, i, set, rooms, err, pageLang }) {
   const n = (k) => (e) => up(k, e.currentTarget.value === '' ? '' : Number(e.currentTarget.value));
   const wkind = !s.window ? 'none' : s.window.rolling_days !== undefined ? 'rolling' : 'fixed';
   return (
-    <fieldset class="service" data-service={i}><legend>{t('service')} {i + 1}{s.name ? ': ' + textOf(s.name) : ''}</legend>
+    <fieldset class="service" data-service={i}><legend>{t('service')} {i + 1}{s.name ? ': ' + textOf(s.name, pageLang) : ''}</legend>
       <div class="grid2">
         <LangText label={t('name')} name={p + '.name'} err={err} required pageLang={pageLang} value={s.name} onChange={(v) => up('name', v)} />
         <LangText label={t('description')} name={p + '.description'} err={err} multiline pageLang={pageLang} value={s.description || ''} onChange={(v) => up('description', v || undefined)} />
@@ -288,6 +289,7 @@ function PageForm({ page, hosts, rooms, onDone }) {
     try {
       if (page.id) await api('PUT', '/v1/admin/pages/' + encodeURIComponent(page.id), body);
       else await api('POST', '/v1/admin/pages', body);
+      loadPages(true).then(() => dispatchEvent(new Event('kairos:lists')), () => {});  // lists name the new services
       announce(t('saved')); onDone();
     } catch (x) { setErr(x); }
   };
@@ -332,8 +334,8 @@ function Pages() {
   return (
     <>
       <button type="button" class="primary" onClick={() => setEdit({ language: account.language || undefined, logo: account.logo || undefined })}>{t('new_page')}</button>
-      <table class="list"><thead><tr><th scope="col">{t('name')}</th><th scope="col">{t('page_id')}</th><th scope="col">{t('event_types')}</th><th scope="col"><span class="sr">{t('edit')}</span></th></tr></thead>
-        <tbody>{pages.map((p) => <tr><td>{nameOf(p)}</td><td>{p.id}</td><td>{(p.event_types || []).map(nameOf).join(', ')}</td><td><button type="button" onClick={() => setEdit(p)} aria-label={`${t('edit')} ${nameOf(p)}`}>{t('edit')}</button></td></tr>)}</tbody></table>
+      {!pages.length ? <Empty>{t('empty_pages')}</Empty> : <table class="list"><thead><tr><th scope="col">{t('name')}</th><th scope="col">{t('page_id')}</th><th scope="col">{t('event_types')}</th><th scope="col"><span class="sr">{t('edit')}</span></th></tr></thead>
+        <tbody>{pages.map((p) => <tr><td>{nameOf(p)}</td><td>{p.id}</td><td>{(p.event_types || []).map((e) => nameOf(e, p.language)).join(', ')}</td><td><button type="button" onClick={() => setEdit(p)} aria-label={`${t('edit')} ${nameOf(p)}`}>{t('edit')}</button></td></tr>)}</tbody></table>}
     </>
   );
 }

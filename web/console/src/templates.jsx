@@ -4,7 +4,7 @@
 // {placeholder} is refused by the server and shown next to the field.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, itemsOf } from './api.js';
-import { t, LANGUAGES, lang as uiLang } from './i18n.js';
+import { t, LANGUAGES, lang as uiLang, templateName } from './i18n.js';
 import { Field, FormError, Loading, useLoad, announce } from './ui.jsx';
 
 function Editor({ item, placeholders, onSaved }) {
@@ -31,7 +31,7 @@ function Editor({ item, placeholders, onSaved }) {
   const sms = item.channel === 'sms';
   return (
     <form class="stack card" onSubmit={save} data-form="template">
-      <h2>{item.template} · {item.language} {item.overridden ? <span class="badge">{t('tpl_custom')}</span> : <span class="badge">{t('tpl_default')}</span>}</h2>
+      <h2>{templateName(item.template)} · {item.language} <small class="muted">{item.template}</small> {item.overridden ? <span class="badge">{t('tpl_custom')}</span> : <span class="badge">{t('tpl_default')}</span>}</h2>
       {!sms && <Field label={t('tpl_subject')} name="subject" err={err}><input value={f.subject} onInput={(e) => setF({ ...f, subject: e.currentTarget.value })} /></Field>}
       <Field label={t('tpl_body')} name="body" err={err} hint={t('tpl_placeholders') + ' ' + placeholders.map((p) => '{' + p + '}').join(' ')}>
         <textarea class="code" rows={sms ? 4 : 12} value={f.body} onInput={(e) => setF({ ...f, body: e.currentTarget.value })} />
@@ -67,7 +67,7 @@ export function Templates() {
         <Field label={t('language')} name="language"><select value={language} onChange={(e) => setLanguage(e.currentTarget.value)}>{LANGUAGES.map(([c, n]) => <option value={c}>{n}</option>)}</select></Field>
         <Field label={t('tpl_message')} name="template">
           <select value={item ? item.template : ''} onChange={(e) => setKey(e.currentTarget.value)}>
-            {list.map((x) => <option value={x.template}>{x.template}{x.overridden ? ' ✎' : ''}</option>)}
+            {list.map((x) => <option value={x.template}>{templateName(x.template)}{x.overridden ? ' ✎' : ''}</option>)}
           </select>
         </Field>
       </div>
