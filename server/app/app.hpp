@@ -1,6 +1,7 @@
 // The application: the services behind the routes. Handlers are thin: parse the
 // request (wire readers), call the core, call the store, map the result. This header
-// is the context every route file shares; each routes_*.cpp registers one area.
+// is the context every route file shares; each routes_*.cpp registers one area, as a
+// table of named handlers where converted (route_table.hpp).
 #pragma once
 
 #include <atomic>

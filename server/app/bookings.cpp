@@ -23,8 +23,6 @@ namespace kairos::server {
 using core::make_error;
 using nlohmann::json;
 
-core::Instant at(std::int64_t s) { return core::Instant::from_unix_seconds(s); }
-
 std::uint64_t random_u64() {
   std::uint64_t v = 0;
   RAND_bytes(reinterpret_cast<unsigned char*>(&v), sizeof v);
@@ -146,15 +144,13 @@ core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::In
   // With `overlaps_only` (see bookings.hpp) only what can conflict with the slot, with
   // either side's buffers (the core's conflict_span).
   const core::Interval span = overlaps_only ? core::conflict_span(range) : core::inputs_span(range);
-  auto from = span.start;
-  auto to = span.end;
   integ::add_calendar_busy(app, in, span);  // the hosts' subscribed calendars (R-INT-1)
-  for (const auto& rec : app.store.busy_bookings(host_ids, room_ids, from.unix_seconds(), to.unix_seconds())) {
+  for (const auto& rec : app.store.busy_bookings(host_ids, room_ids, span)) {
     core::ExistingBooking b;
     b.id = rec.uid;
     b.host_ids = rec.host_ids.empty() ? std::vector<std::string>{rec.host_id} : rec.host_ids;
     b.room_id = rec.room_id;
-    b.when = core::Interval{at(rec.start), at(rec.end)};
+    b.when = rec.when;
     b.buffer_before = core::Minutes(rec.buffer_before_min);
     b.buffer_after = core::Minutes(rec.buffer_after_min);
     in.bookings.push_back(std::move(b));
@@ -162,8 +158,8 @@ core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::In
   // Open proposals hold their candidates on their hosts and rooms (R-PROP-2).
   const auto holds = open_proposal_holds(app);
   for (const auto& hold : *holds) {
-    if (to <= hold.when.start) break;  // sorted by start
-    if (hold.when.end <= from) continue;
+    if (span.end <= hold.when.start) break;  // sorted by start
+    if (hold.when.end <= span.start) continue;
     in.holds.push_back(hold);
   }
   return in;
@@ -206,13 +202,13 @@ core::Booking to_core(const store::BookingRecord& r) {
   d["uid"] = r.uid;
   d["page"] = r.page_id;
   d["event_type"] = r.event_type;
-  d["start"] = at(r.start);
-  d["end"] = at(r.end);
+  d["start"] = r.when.start;
+  d["end"] = r.when.end;
   d["hosts"] = r.host_ids.empty() ? std::vector<std::string>{r.host_id} : r.host_ids;
   d["room"] = r.room_id;
-  d["status"] = r.status;
+  d["status"] = core::to_string(r.status);
   d["checkin_code"] = r.checkin_code;
-  d["created_at"] = at(r.created_at);
+  d["created_at"] = r.created_at;
   auto b = wire::read_booking(d, "booking");
   if (!b) throw std::runtime_error("corrupt booking document " + r.uid + ": " + b.error().field + ": " + b.error().message);
   return *b;
@@ -227,9 +223,8 @@ store::BookingRecord to_record(const core::Booking& b, const std::string& accoun
   r.host_ids = b.host_ids;
   r.host_id = b.host_ids.empty() ? std::string() : b.host_ids.front();
   r.room_id = b.room_id;
-  r.start = b.when.start.unix_seconds();
-  r.end = b.when.end.unix_seconds();
-  r.status = core::to_string(b.status);
+  r.when = b.when;
+  r.status = b.status;
   r.token_hash = token_hash;
   r.guest_name = b.guest.name;
   r.guest_email = b.guest.email;
@@ -239,7 +234,7 @@ store::BookingRecord to_record(const core::Booking& b, const std::string& accoun
   for (const char* k : {"uid", "page", "event_type", "start", "end", "hosts", "room", "status", "checkin_code", "created_at"})
     d.erase(k);
   r.doc = d.dump();
-  r.created_at = b.created_at.unix_seconds();
+  r.created_at = b.created_at;
   return r;
 }
 
@@ -262,7 +257,7 @@ void plan_messages(App& app, const std::string& account_id, const core::Booking&
                    const std::vector<core::PlannedMessage>& messages, const std::vector<std::string>& cancel_prefixes,
                    const json& extra, const PageContext* ctx) {
   for (const auto& p : cancel_prefixes) app.store.cancel_outbox_for(b.uid, p);
-  auto now = app.now().unix_seconds();
+  const auto now = app.now();
   std::vector<store::OutboxMessage> planned;
   for (const auto& m : messages) {
     std::string to;
@@ -303,8 +298,8 @@ void plan_messages(App& app, const std::string& account_id, const core::Booking&
     o.template_key = m.template_key;
     o.channel = core::to_string(m.channel);
     o.recipient = to;
-    o.send_at = m.send_at.unix_seconds();
-    o.state = "scheduled";
+    o.send_at = m.send_at;
+    o.state = store::OutboxState::scheduled;
     o.payload = payload.dump();
     o.created_at = now;
     planned.push_back(std::move(o));
@@ -382,7 +377,7 @@ json store_created_booking(App& app, const PageContext& ctx, const core::Booking
   auto rec = to_record(b, ctx.page.account_id, auth::sha256_hex(token));
   rec.buffer_before_min = ctx.policy.buffer_before.count();
   rec.buffer_after_min = ctx.policy.buffer_after.count();
-  rec.created_at = rec.updated_at = now.unix_seconds();
+  rec.created_at = rec.updated_at = now;
   app.store.insert_booking(rec);
   plan_messages(app, ctx.page.account_id, b, messages, cancel_prefixes, nullptr, &ctx);
   integ::emit_booking_events(app, ctx.page.account_id, nullptr, b, nullptr);
@@ -470,8 +465,7 @@ void create_booking(App& app, const json& body, const std::string& idempotency_k
     const json res = store_created_booking(app, ctx, out->booking, out->messages, out->cancel_key_prefixes, now);
     created = Created{201, res.dump()};
     if (!key.empty())
-      app.store.put_idempotency(key_scope, key, store::IdempotencyRecord{hash, 201, created.body},
-                                now.unix_seconds());
+      app.store.put_idempotency(key_scope, key, store::IdempotencyRecord{hash, 201, created.body}, now);
     return core::ok_status();
   }, [state, done = std::move(done)](core::Status st, std::exception_ptr error) {
     if (error) {  // a store fault: logged, answered as a generic 500
@@ -530,7 +524,7 @@ core::Result<core::Booking> act_on_booking(App& app, const std::string& uid, cor
     }
     auto updated = to_record(nb, rec->account_id, rec->token_hash);
     updated.created_at = rec->created_at;
-    updated.updated_at = now.unix_seconds();
+    updated.updated_at = now;
     app.store.update_booking(updated);
     plan_messages(app, rec->account_id, nb, t->messages, t->cancel_key_prefixes);
     integ::emit_booking_events(app, rec->account_id, &b, nb, &action);
@@ -548,9 +542,8 @@ core::Result<core::Booking> act_on_booking(App& app, const std::string& uid, cor
 std::size_t complete_ended_bookings(App& app) {
   std::size_t done = 0;
   auto now = app.now();
-  std::vector<std::string> statuses;  // which bookings the core completes
-  for (auto st : core::auto_complete_statuses()) statuses.push_back(core::to_string(st));
-  for (const auto& rec : app.store.bookings_ended(statuses, now.unix_seconds(), 500)) {
+  // Which bookings the core completes.
+  for (const auto& rec : app.store.bookings_ended(core::auto_complete_statuses(), now, 500)) {
     if (!core::auto_complete_due(to_core(rec), now)) continue;
     auto r = act_on_booking(app, rec.uid, core::BookingAction::complete, core::Actor::system, std::nullopt, "");
     if (r) ++done;

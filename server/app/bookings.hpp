@@ -30,8 +30,6 @@ namespace kairos::server {
 core::Proposal proposal_from(const nlohmann::json& stored);
 core::ConfirmationRequest request_from(const nlohmann::json& stored);
 
-// Stored unix seconds as a core instant.
-core::Instant at(std::int64_t unix_seconds);
 // 64 bits from OpenSSL's CSPRNG: the random input of reception codes (the core has no RNG).
 std::uint64_t random_u64();
 

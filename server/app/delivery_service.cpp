@@ -47,7 +47,7 @@ mail::DeliveryStats run_delivery_once(App& app) {
   if (!r.worker) return {};
   if (!r.smtp) return {};  // without SMTP everything waits in the outbox, nothing is dropped
   mail::DeliveryStats total;
-  app.store.release_due_outbox(app.now().unix_seconds());
+  app.store.release_due_outbox(app.now());
   // Drain what is due in batches, bounded so one pass never runs forever.
   for (int round = 0; round < 20; ++round) {
     auto s = r.worker->run_once(app.now(), 50);

@@ -22,7 +22,7 @@ const char* const kDemoOwnerPassword = "kairos-demo";
 std::string App::seed_demo() {
   std::string account = ensure_account(kDemoKey, "Kairos demo (Aurora & Sakura Consulting)");
   if (!store.staff_by_email(kDemoOwnerEmail)) {  // the console login printed beside the key
-    auto now = this->now().unix_seconds();
+    const auto now = this->now();
     store.put_staff(store::StaffRecord{"st_demo_owner", account, kDemoOwnerEmail, "Demo Owner", "owner", "", "en",
                                        auth::hash_password(kDemoOwnerPassword), now, now});
   }
@@ -105,7 +105,7 @@ std::string App::seed_demo() {
 void App::sweep() {
   std::size_t completed = complete_ended_bookings(*this);
   if (completed > 0) log::info("automatic completion", {{"bookings", completed}});
-  std::size_t released = store.release_due_outbox(now().unix_seconds());
+  std::size_t released = store.release_due_outbox(now());
   if (released > 0) log::info("outbox hand-off", {{"messages", released}});
   front_sweep(*this);
 }

@@ -48,7 +48,7 @@ core::Inquiry inquiry_from(const store::TokenDoc& d) {
   auto state = core::parse_inquiry_state(d.state);
   if (!state) throw std::runtime_error("corrupt inquiry row " + d.id + ": state " + d.state);
   q.state = *state;
-  q.updated = core::Instant::from_unix_seconds(d.updated_at);
+  q.updated = d.updated_at;
   return q;
 }
 
@@ -56,22 +56,22 @@ core::BounceRecord bounce_from(const store::TokenDoc& d) {
   return record_from<core::BounceRecord>(d, "bounce", wire::read_bounce_document);
 }
 
-store::TokenDoc bounce_row(const core::BounceRecord& b, const std::string& state, std::int64_t created,
-                           std::int64_t updated) {
+store::TokenDoc bounce_row(const core::BounceRecord& b, const std::string& state, core::Instant created,
+                           core::Instant updated) {
   return {b.id, b.account, b.id, "bounce", state, wire::bounce_document(b).dump(), created, updated};
 }
 
-store::TokenDoc location_row(const core::Location& l, const std::string& state, std::int64_t created, std::int64_t updated) {
+store::TokenDoc location_row(const core::Location& l, const std::string& state, core::Instant created, core::Instant updated) {
   return {l.id, l.account, l.id, "location", state, wire::location_document(l).dump(), created, updated};
 }
 
-store::TokenDoc label_row(const core::Label& l, const std::string& state, std::int64_t created, std::int64_t updated) {
+store::TokenDoc label_row(const core::Label& l, const std::string& state, core::Instant created, core::Instant updated) {
   return {l.id, l.account, l.id, "label", state, wire::label_document(l).dump(), created, updated};
 }
 
 store::TokenDoc inquiry_row(const core::Inquiry& q) {
   return {q.id,         q.account,  q.id, "inquiry", core::to_string(q.state), wire::inquiry_document(q).dump(),
-          q.created.unix_seconds(), q.updated.unix_seconds()};
+          q.created,    q.updated};
 }
 
 std::vector<store::TokenDoc> account_docs(App& app, const char* kind, const std::vector<const char*>& states,
@@ -212,8 +212,8 @@ void queue_message(App& app, const std::string& account_id, const std::string& o
   o.template_key = template_key;
   o.channel = channel;
   o.recipient = recipient;
-  o.send_at = app.now().unix_seconds();
-  o.state = "scheduled";
+  o.send_at = app.now();
+  o.state = store::OutboxState::scheduled;
   o.payload = payload.dump();
   o.created_at = o.send_at;
   app.store.add_outbox(o);
@@ -261,7 +261,7 @@ json account_settings(App& app, const std::string& account_id) {
 }
 
 void put_account_settings(App& app, const std::string& account_id, const json& settings) {
-  const auto now = app.now().unix_seconds();
+  const auto now = app.now();
   auto cur = app.store.token_doc("account_settings", "settings:" + account_id);
   json doc{{"sender_name", settings.value("sender_name", "")}, {"logo", settings.value("logo", "")},
            {"language", settings.value("language", "")}};
@@ -286,9 +286,9 @@ core::ReportSettings report_settings(App& app, const std::string& account_id) {
   return *s;
 }
 
-void put_report_settings(App& app, const std::string& account_id, const core::ReportSettings& s, std::int64_t created) {
+void put_report_settings(App& app, const std::string& account_id, const core::ReportSettings& s, core::Instant created) {
   app.store.put_token_doc({account_id, account_id, "settings:" + account_id, "front_settings", "live",
-                           wire::report_settings_document(s).dump(), created, app.now().unix_seconds()});
+                           wire::report_settings_document(s).dump(), created, app.now()});
 }
 
 std::string inquiry_zone(App& app, const std::string& account_id, const std::string& location) {
@@ -503,7 +503,7 @@ bool handle_bounce(App& app, const std::string& raw) {
     bounce.guest_phone = guest_phone;
     bounce.suggestion = check.suggestion;
     bounce.created = app.now();
-    const auto now = app.now().unix_seconds();
+    const auto now = app.now();
     app.store.put_token_doc(bounce_row(bounce, "active", now, now));
     app.store.put_token_doc({suppression_id(account, address), account, "sup:" + suppression_id(account, address),
                              "suppression", "active", json{{"address", address}, {"bounce", bid}}.dump(), now, now});

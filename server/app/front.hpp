@@ -32,11 +32,11 @@ core::Inquiry inquiry_from(const store::TokenDoc& d);
 core::BounceRecord bounce_from(const store::TokenDoc& d);
 // The record's row: `state` for locations and labels ("live", "deleted"); an inquiry's
 // state, created and updated times are its own.
-store::TokenDoc location_row(const core::Location& l, const std::string& state, std::int64_t created, std::int64_t updated);
-store::TokenDoc label_row(const core::Label& l, const std::string& state, std::int64_t created, std::int64_t updated);
+store::TokenDoc location_row(const core::Location& l, const std::string& state, core::Instant created, core::Instant updated);
+store::TokenDoc label_row(const core::Label& l, const std::string& state, core::Instant created, core::Instant updated);
 store::TokenDoc inquiry_row(const core::Inquiry& q);
-store::TokenDoc bounce_row(const core::BounceRecord& b, const std::string& state, std::int64_t created,
-                           std::int64_t updated);
+store::TokenDoc bounce_row(const core::BounceRecord& b, const std::string& state, core::Instant created,
+                           core::Instant updated);
 // Rows of `kind` of the account in the given states.
 std::vector<store::TokenDoc> account_docs(App& app, const char* kind, const std::vector<const char*>& states,
                                           const std::string& account);
@@ -101,7 +101,7 @@ std::string account_sender(App& app, const std::string& account_id, const std::s
 
 // The account's report settings (defaults when none are stored; a corrupt row throws).
 core::ReportSettings report_settings(App& app, const std::string& account_id);
-void put_report_settings(App& app, const std::string& account_id, const core::ReportSettings& s, std::int64_t created);
+void put_report_settings(App& app, const std::string& account_id, const core::ReportSettings& s, core::Instant created);
 
 // The zone an inquiry's dates are counted in: its location's, else the report settings'.
 std::string inquiry_zone(App& app, const std::string& account_id, const std::string& location);

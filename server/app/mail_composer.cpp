@@ -267,7 +267,7 @@ std::string action_url(App& app, core::SignedAction a, const std::string& subjec
     signed_subject.append("~").append(hex_of(recipient));  // (not "~" + …: GCC 12 -Wrestrict false positive)
   server::LinkClaims c{core::to_string(a), signed_subject, link_expiry(now, now), auth::random_token().substr(0, 16)};
   if (auto rec = app.store.booking(subject)) {
-    c.expires = link_expiry(now, core::Instant::from_unix_seconds(rec->end));
+    c.expires = link_expiry(now, rec->when.end);
   }
   // The page the link opens speaks the language of the message it came in.
   return base + "/v1/links/" + app.links.sign(c) + (language.empty() ? std::string() : "?lang=" + language);

@@ -21,6 +21,9 @@ nlohmann::json request_view(App& app, const core::ConfirmationRequest& r);
 // The `limit` query parameter of a list: 1..1000 digits only, `fallback` when absent;
 // 422 invalid_limit otherwise.
 core::Result<std::size_t> read_limit(const http::Request& req, std::size_t fallback);
+// A `from`/`to` query parameter: an instant, or a date (its UTC midnight); nullopt when
+// absent. The parse error names the parameter.
+core::Result<std::optional<core::Instant>> instant_or_date(const http::Request& req, const char* name);
 
 core::Result<std::vector<std::string>> string_list(const nlohmann::json& body, const char* key, bool required);
 // The confirmation request a POST body describes (bookings, recipients, allow_decline,

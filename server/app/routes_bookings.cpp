@@ -50,19 +50,6 @@ std::optional<store::BookingRecord> owned_booking(App& app, const Request& req) 
   return rec;
 }
 
-core::Result<std::optional<std::int64_t>> instant_or_date(const Request& req, const char* name) {
-  auto it = req.query.find(name);
-  if (it == req.query.end() || it->second.empty()) return std::optional<std::int64_t>();
-  if (it->second.size() == 10) {
-    auto d = core::parse_date(it->second);
-    if (!d) return core::make_error(d.error().code, d.error().message, name);
-    return std::optional<std::int64_t>(core::utc_midnight(*d).unix_seconds());
-  }
-  auto t = core::parse_instant(it->second);
-  if (!t) return core::make_error(t.error().code, t.error().message, name);
-  return std::optional<std::int64_t>(t->unix_seconds());
-}
-
 std::string reason_of(const Request& req) {
   if (req.body.empty()) return {};
   auto j = wire::parse_json(req.body);
@@ -103,6 +90,19 @@ Response action_route(App& app, Request& req, core::BookingAction action) {
 }
 
 }  // namespace
+
+core::Result<std::optional<core::Instant>> instant_or_date(const Request& req, const char* name) {
+  auto it = req.query.find(name);
+  if (it == req.query.end() || it->second.empty()) return std::optional<core::Instant>();
+  if (it->second.size() == 10) {
+    auto d = core::parse_date(it->second);
+    if (!d) return core::make_error(d.error().code, d.error().message, name);
+    return std::optional<core::Instant>(core::utc_midnight(*d));
+  }
+  auto t = core::parse_instant(it->second);
+  if (!t) return core::make_error(t.error().code, t.error().message, name);
+  return std::optional<core::Instant>(*t);
+}
 
 void register_booking_routes(App& app, http::Router& r) {
   using http::Access;
@@ -170,9 +170,11 @@ void register_booking_routes(App& app, http::Router& r) {
     if (!to) return http::problem(to.error());
     q.from = *from;
     q.to = *to;
-    q.status = req.query_or("status");
-    if (!q.status.empty() && !core::parse_booking_status(q.status))
-      return http::problem(422, "invalid_status", "unknown booking status", "status");
+    if (const std::string status = req.query_or("status"); !status.empty()) {
+      auto st = core::parse_booking_status(status);
+      if (!st) return http::problem(422, "invalid_status", "unknown booking status", "status");
+      q.status = *st;
+    }
     q.host = req.query_or("host");
     q.q = req.query_or("q");
     if (q.q.size() > 200) return http::problem(422, "too_long", "the search text is too long", "q");
@@ -231,7 +233,7 @@ void register_booking_routes(App& app, http::Router& r) {
     // guest's phone as the way to reach them instead.
     json problems = json::array();
     for (const auto& m : app.store.outbox(req.account_id, rec->uid)) {
-      if (m.state != "failed") continue;
+      if (m.state != store::OutboxState::failed) continue;
       problems.push_back({{"message", m.id}, {"template", m.template_key}, {"channel", m.channel},
                           {"recipient", m.recipient}, {"error", m.last_error}});
     }
@@ -319,7 +321,7 @@ void register_booking_routes(App& app, http::Router& r) {
       if (!out) return out.error();
       auto updated = to_record(out->booking, rec->account_id, rec->token_hash);
       updated.created_at = rec->created_at;
-      updated.updated_at = now.unix_seconds();
+      updated.updated_at = now;
       app.store.update_booking(updated);
       plan_messages(app, rec->account_id, out->booking, out->messages, out->cancel_key_prefixes);
       integ::emit_booking_events(app, rec->account_id, &before, out->booking, nullptr);
@@ -356,12 +358,13 @@ void register_booking_routes(App& app, http::Router& r) {
     // proposal or request: a reception desk sees its own office's delivery problems).
     // limit and cursor (the last id seen) page through the list, oldest first, or newest
     // first with order=newest (what staff read: the latest messages on top).
-    const std::string state = req.query_or("state"), location = req.query_or("location");
+    const std::string state_text = req.query_or("state"), location = req.query_or("location");
+    const auto state = store::parse_outbox_state(state_text);
     const std::string order = req.query_or("order");
     if (!order.empty() && order != "oldest" && order != "newest")
       return http::problem(422, "invalid_order", "order is oldest or newest", "order");
     const bool newest = order == "newest";
-    if (!state.empty() && state != "scheduled" && state != "sent" && state != "failed" && state != "cancelled")
+    if (!state_text.empty() && !state)
       return http::problem(422, "invalid_state", "state is scheduled, sent, failed or cancelled", "state");
     if (!location.empty() && !find_location(app, req.account_id, location))
       return http::problem(422, "unknown_location", "no such location", "location");
@@ -386,7 +389,7 @@ void register_booking_routes(App& app, http::Router& r) {
       if (batch.empty()) break;
       from = batch.back().id;
       for (const auto& m : batch) {
-        if (!state.empty() && m.state != state) continue;
+        if (state && m.state != *state) continue;
         if (!location.empty()) {
           auto it = where.find(m.booking_uid);
           if (it == where.end())
@@ -404,12 +407,12 @@ void register_booking_routes(App& app, http::Router& r) {
                {"template", m.template_key},
                {"channel", m.channel},
                {"recipient", m.recipient},
-               {"send_at", core::format_instant(core::Instant::from_unix_seconds(m.send_at))},
-               {"state", m.state},
-               {"handed_off", m.handed_off_at != 0},
+               {"send_at", core::format_instant(m.send_at)},
+               {"state", store::to_string(m.state)},
+               {"handed_off", m.handed_off_at.has_value()},
                {"attempts", m.attempts}};
         if (!m.last_error.empty()) j["last_error"] = m.last_error;
-        if (m.sent_at != 0) j["sent_at"] = core::format_instant(core::Instant::from_unix_seconds(m.sent_at));
+        if (m.sent_at) j["sent_at"] = core::format_instant(*m.sent_at);
         json payload = json::parse(m.payload, nullptr, false);
         if (payload.is_object()) j["details"] = payload;
         out.push_back(j);

@@ -66,8 +66,8 @@ json proposal_view(App& app, const store::TokenDoc& doc) {
   const core::Proposal p = proposal_from(d);
   d["id"] = doc.id;
   d["state"] = core::visible_state(p, app.now());
-  d["created_at"] = core::Instant::from_unix_seconds(doc.created_at);
-  d["updated_at"] = core::Instant::from_unix_seconds(doc.updated_at);
+  d["created_at"] = doc.created_at;
+  d["updated_at"] = doc.updated_at;
   return d;
 }
 
@@ -185,8 +185,7 @@ void register_console_routes(App& app, http::Router& r) {
     const core::Interval range = core::local_dates(**zone, from, to);
     std::vector<core::Interval> taken;
     if (!host_id.empty())
-      for (const auto& b : app.store.busy_bookings({host_id}, {}, range.start.unix_seconds(), range.end.unix_seconds()))
-        taken.push_back(core::Interval{at(b.start), at(b.end)});
+      for (const auto& b : app.store.busy_bookings({host_id}, {}, range)) taken.push_back(b.when);
     json days = json::object();
     for (core::LocalDate d = from; d <= to; d = d + core::Days(1)) days[core::format_date(d)] = json::array();
     for (const auto& iv : core::host_free_time(*host, taken, range)) {
@@ -288,8 +287,8 @@ void register_console_routes(App& app, http::Router& r) {
     store::BookingQuery q;
     q.account_id = req.account_id;
     const core::Interval week = core::related_span(b, **zone);  // the core's notion of "related"
-    q.from = week.start.unix_seconds();
-    q.to = week.end.unix_seconds();
+    q.from = week.start;
+    q.to = week.end;
     q.q = b.guest.email;
     q.limit = 1000;
     std::vector<core::Booking> candidates;
@@ -322,7 +321,8 @@ void register_console_routes(App& app, http::Router& r) {
     json v = proposal_view(app, *doc);
     json outbox = json::array();
     for (const auto& m : app.store.outbox(req.account_id, "proposal:" + doc->id))
-      outbox.push_back({{"id", m.id}, {"template", m.template_key}, {"recipient", m.recipient}, {"state", m.state}});
+      outbox.push_back({{"id", m.id}, {"template", m.template_key}, {"recipient", m.recipient},
+                        {"state", store::to_string(m.state)}});
     v["messages"] = outbox;
     return http::json_response(200, v);
   });
@@ -337,7 +337,7 @@ void register_console_routes(App& app, http::Router& r) {
       auto updated = *doc;
       updated.state = core::to_string(withdrawn->state);
       updated.doc = proposal_doc(*withdrawn).dump();
-      updated.updated_at = app.now().unix_seconds();
+      updated.updated_at = app.now();
       app.store.put_token_doc(updated);
       return core::ok_status();
     });
@@ -366,8 +366,8 @@ void register_console_routes(App& app, http::Router& r) {
     json v = request_view(app, request_from(json::parse(doc->doc, nullptr, false)));
     json outbox = json::array();
     for (const auto& m : app.store.outbox(req.account_id, "request:" + doc->id))
-      outbox.push_back({{"id", m.id}, {"template", m.template_key}, {"recipient", m.recipient}, {"state", m.state},
-                        {"send_at", core::Instant::from_unix_seconds(m.send_at)}});
+      outbox.push_back({{"id", m.id}, {"template", m.template_key}, {"recipient", m.recipient},
+                        {"state", store::to_string(m.state)}, {"send_at", m.send_at}});
     v["messages"] = outbox;
     return http::json_response(200, v);
   });
@@ -399,21 +399,21 @@ void register_console_routes(App& app, http::Router& r) {
         if (!out) return out.error();
         app.store.put_token_doc(store::TokenDoc{draft.id, req.account_id, auth::sha256_hex(auth::random_token()),
                                                 "request", core::to_string(out->request.state),
-                                                request_doc(out->request).dump(), now.unix_seconds(), now.unix_seconds()});
+                                                request_doc(out->request).dump(), now, now});
         store_changed_bookings(app, out->bookings);
         core::Booking stub;
         stub.uid = "request:" + draft.id;
         plan_messages(app, req.account_id, stub, out->messages, out->cancel_key_prefixes);
         StoreComposer composer(app);
         for (const auto& m : app.store.outbox(req.account_id, stub.uid)) {
-          if (m.state != "scheduled" || m.channel != "mail") continue;
+          if (m.state != store::OutboxState::scheduled || m.channel != "mail") continue;
           mail::DeliveryItem item{m.id, m.account_id, m.booking_uid, m.key, m.template_key, m.channel,
                                   m.recipient, m.payload, m.send_at, 0};
           auto mail = composer.compose(item, now);
           if (!mail) return mail.error();
           if (auto* cm = std::get_if<mail::ComposedMail>(&*mail))
             items.push_back({{"recipient", m.recipient}, {"template", m.template_key},
-                             {"send_at", core::Instant::from_unix_seconds(m.send_at)},
+                             {"send_at", m.send_at},
                              {"subject", cm->message.subject}, {"text", cm->message.text}, {"html", cm->message.html}});
         }
         return rollback;

@@ -17,6 +17,7 @@
 #include "kairos/proposal.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/front_office.hpp"
+#include "requests.hpp"
 
 namespace kairos::server {
 
@@ -29,7 +30,6 @@ namespace {
 
 Response not_found(const char* what) { return http::problem(404, "not_found", std::string("No such ") + what + "."); }
 
-std::int64_t now_s(App& app) { return app.now().unix_seconds(); }
 
 json bounce_view(const store::TokenDoc& d) { return wire::bounce_view(bounce_from(d), d.state); }
 
@@ -51,19 +51,6 @@ Response list_response(json items, const Request& req) {
   for (std::size_t i = offset; i < items.size() && i < offset + limit; ++i) page.push_back(items[i]);
   json next = offset + limit < items.size() ? json(std::to_string(offset + limit)) : json(nullptr);
   return http::json_response(200, {{"items", page}, {"next_cursor", next}});
-}
-
-core::Result<std::optional<std::int64_t>> instant_or_date(const Request& req, const char* name) {
-  auto it = req.query.find(name);
-  if (it == req.query.end() || it->second.empty()) return std::optional<std::int64_t>();
-  if (it->second.size() == 10) {
-    auto d = core::parse_date(it->second);
-    if (!d) return make_error(d.error().code, d.error().message, name);
-    return std::optional<std::int64_t>(core::utc_midnight(*d).unix_seconds());
-  }
-  auto t = core::parse_instant(it->second);
-  if (!t) return make_error(t.error().code, t.error().message, name);
-  return std::optional<std::int64_t>(t->unix_seconds());
 }
 
 // --- inquiries ----------------------------------------------------------------------------
@@ -197,26 +184,26 @@ std::size_t resend_failed(App& app, const std::string& account, const std::strin
   }
   for (const auto& m : app.store.outbox(account, owner)) {
     if (m.recipient != old_address || m.channel != "mail") continue;
-    if (m.state == "scheduled" && m.handed_off_at == 0) {  // later mails (reminders) go to the new address
+    if (m.state == store::OutboxState::scheduled && !m.handed_off_at) {  // later mails (reminders) go to the new address
       store::OutboxMessage o = m;
       o.id = 0;
       o.recipient = new_address;
       app.store.add_outbox(o);  // the same key replaces the scheduled row
       continue;
     }
-    const bool failed = m.state == "failed" || std::find(bounced.begin(), bounced.end(), m.id) != bounced.end();
+    const bool failed = m.state == store::OutboxState::failed || std::find(bounced.begin(), bounced.end(), m.id) != bounced.end();
     if (!failed) continue;
     store::OutboxMessage o = m;
     o.id = 0;
     o.key = m.key + ":resend:" + auth::random_token(4);
     o.recipient = new_address;
-    o.send_at = now_s(app);
-    o.state = "scheduled";
-    o.handed_off_at = 0;
+    o.send_at = app.now();
+    o.state = store::OutboxState::scheduled;
+    o.handed_off_at.reset();
     o.attempts = 0;
     o.last_error.clear();
-    o.sent_at = 0;
-    o.created_at = now_s(app);
+    o.sent_at.reset();
+    o.created_at = app.now();
     app.store.add_outbox(o);
     ++n;
   }
@@ -233,7 +220,7 @@ std::size_t address_corrected(App& app, const std::string& account, const std::s
     b.corrected_to = new_address;
     b.corrected_at = app.now();
     b.resent = static_cast<long long>(n);
-    app.store.put_token_doc(bounce_row(b, "corrected", d.created_at, now_s(app)));
+    app.store.put_token_doc(bounce_row(b, "corrected", d.created_at, app.now()));
   }
   return n;
 }
@@ -257,7 +244,7 @@ constexpr std::int64_t kGuessWindow = 600;  // … per 10 minutes
 }  // namespace
 
 bool checkin_guess_allowed(App& app, const std::string& client, int& retry_after) {
-  const std::int64_t now = now_s(app);
+  const std::int64_t now = app.now().unix_seconds();
   Guesses& g = guesses();
   std::lock_guard lock(g.mu);
   if (g.by_client.size() > 100000) g.by_client.clear();
@@ -287,7 +274,7 @@ std::string room_location(App& app, const std::string& room_id) {
   return d ? json::parse(d->doc, nullptr, false).value("location", "") : std::string();
 }
 void set_room_location(App& app, const std::string& account_id, const std::string& room_id, const std::string& location) {
-  const auto now = now_s(app);
+  const auto now = app.now();
   app.store.put_token_doc({room_id, account_id, "room:" + room_id, "room_location", "live",
                            json{{"location", location}}.dump(), now, now});
 }
@@ -309,7 +296,7 @@ void register_front_routes(App& app, http::Router& r) {
     if (auto st = check_zone(*loc); !st) return http::problem(st.error());
     loc->id = auth::random_id("loc_");
     loc->account = req.account_id;
-    app.store.put_token_doc(location_row(*loc, "live", now_s(app), now_s(app)));
+    app.store.put_token_doc(location_row(*loc, "live", app.now(), app.now()));
     return http::json_response(201, *loc).with_header("Location", "/v1/admin/locations/" + loc->id);
   });
   r.add("GET", "/v1/admin/locations", Access::owner, [&app](Request& req) {
@@ -330,14 +317,14 @@ void register_front_routes(App& app, http::Router& r) {
     auto loc = wire::read_location_request(*body, location_from(*d), false);
     if (!loc) return http::problem(loc.error());
     if (auto st = check_zone(*loc); !st) return http::problem(st.error());
-    app.store.put_token_doc(location_row(*loc, "live", d->created_at, now_s(app)));
+    app.store.put_token_doc(location_row(*loc, "live", d->created_at, app.now()));
     return http::json_response(200, *loc);
   });
   r.add("DELETE", "/v1/admin/locations/{id}", Access::owner, [&app](Request& req) {
     auto d = app.store.token_doc("location", req.params["id"]);
     if (!d || d->account_id != req.account_id || d->state != "live") return not_found("location");
     d->state = "deleted";  // kept, so old bookings still name their office
-    d->updated_at = now_s(app);
+    d->updated_at = app.now();
     app.store.put_token_doc(*d);
     return http::empty_response(204);
   });
@@ -351,7 +338,7 @@ void register_front_routes(App& app, http::Router& r) {
     if (auto st = check_location(app, req.account_id, label->location, "location"); !st) return http::problem(st.error());
     label->id = auth::random_id("lab_");
     label->account = req.account_id;
-    app.store.put_token_doc(label_row(*label, "live", now_s(app), now_s(app)));
+    app.store.put_token_doc(label_row(*label, "live", app.now(), app.now()));
     return http::json_response(201, *label).with_header("Location", "/v1/admin/labels/" + label->id);
   });
   r.add("GET", "/v1/admin/labels", Access::owner, [&app](Request& req) {
@@ -373,14 +360,14 @@ void register_front_routes(App& app, http::Router& r) {
     if (!body) return http::problem(body.error());
     auto label = wire::read_label_change(*body, label_from(*d));
     if (!label) return http::problem(label.error());
-    app.store.put_token_doc(label_row(*label, "live", d->created_at, now_s(app)));
+    app.store.put_token_doc(label_row(*label, "live", d->created_at, app.now()));
     return http::json_response(200, *label);
   });
   r.add("DELETE", "/v1/admin/labels/{id}", Access::owner, [&app](Request& req) {
     auto d = app.store.token_doc("label", req.params["id"]);
     if (!d || d->account_id != req.account_id || d->state != "live") return not_found("label");
     d->state = "deleted";
-    d->updated_at = now_s(app);
+    d->updated_at = app.now();
     app.store.put_token_doc(*d);
     return http::empty_response(204);
   });
@@ -389,7 +376,7 @@ void register_front_routes(App& app, http::Router& r) {
   static RateLimiter inquiry_limiter(app.cfg.booking_rate);
   r.add("POST", "/v1/inquiries", Access::open, [&app](Request& req) {
     int retry = 0;
-    if (!inquiry_limiter.allow(req.client, now_s(app), retry))
+    if (!inquiry_limiter.allow(req.client, app.now().unix_seconds(), retry))
       return http::problem(429, "rate_limited", "Too many messages from this client; try again later.")
           .with_header("Retry-After", std::to_string(retry));
     auto body = parse_body(req);
@@ -431,7 +418,7 @@ void register_front_routes(App& app, http::Router& r) {
     json v = inquiry_view(app, *q);
     json out = json::array();
     for (const auto& m : app.store.outbox(req.account_id, "inquiry:" + q->id))
-      out.push_back({{"id", m.id}, {"template", m.template_key}, {"recipient", m.recipient}, {"state", m.state},
+      out.push_back({{"id", m.id}, {"template", m.template_key}, {"recipient", m.recipient}, {"state", store::to_string(m.state)},
                      {"last_error", m.last_error}});
     v["messages"] = out;
     return http::json_response(200, v);
@@ -513,7 +500,7 @@ void register_front_routes(App& app, http::Router& r) {
     if (!settings) return http::problem(settings.error());
     if (wire::member(*body, "timezone") && !app.zones.get(settings->timezone))
       return http::problem(422, "unknown_zone", "unknown time zone", "timezone");
-    const auto now = now_s(app);
+    const auto now = app.now();
     put_report_settings(app, req.account_id, *settings, d ? d->created_at : now);
     return http::json_response(200, *settings);
   });
@@ -639,7 +626,7 @@ void register_front_routes(App& app, http::Router& r) {
           cb.history.push_back({app.now(), core::Actor::host, "email_corrected", old + " → " + check.address});
           auto rec = to_record(cb, b->account_id, b->token_hash);
           rec.created_at = b->created_at;
-          rec.updated_at = now_s(app);
+          rec.updated_at = app.now();
           rec.buffer_before_min = b->buffer_before_min;
           rec.buffer_after_min = b->buffer_after_min;
           app.store.update_booking(rec);
@@ -663,7 +650,7 @@ void register_front_routes(App& app, http::Router& r) {
       bounce.corrected_to = check.address;
       bounce.corrected_at = app.now();
       bounce.resent = static_cast<long long>(resent);
-      app.store.put_token_doc(bounce_row(bounce, "corrected", cur->created_at, now_s(app)));
+      app.store.put_token_doc(bounce_row(bounce, "corrected", cur->created_at, app.now()));
       result = wire::bounce_view(bounce, "corrected");
       return core::ok_status();
     });
@@ -685,7 +672,7 @@ void register_front_routes(App& app, http::Router& r) {
     auto wrong = [&] { checkin_guess_wrong(req.client); };
     const std::string code = normalize_checkin_code(req.params["code"]);
     auto rec = code.size() == 6 ? app.store.booking_by_checkin(code) : std::nullopt;
-    if (!rec || !core::is_active(core::parse_booking_status(rec->status).value_or(core::BookingStatus::cancelled))) {
+    if (!rec || !core::is_active(rec->status)) {
       wrong();
       return http::problem(404, "checkin_unknown", "This code is not valid. Please check it or ask the reception staff.");
     }
@@ -706,7 +693,7 @@ void register_front_routes(App& app, http::Router& r) {
       cb.history.push_back({app.now(), core::Actor::guest, "arrived", "reception kiosk"});
       auto updated = to_record(cb, cur->account_id, cur->token_hash);
       updated.created_at = cur->created_at;
-      updated.updated_at = now_s(app);
+      updated.updated_at = app.now();
       updated.buffer_before_min = cur->buffer_before_min;
       updated.buffer_after_min = cur->buffer_after_min;
       app.store.update_booking(updated);

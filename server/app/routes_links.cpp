@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "app.hpp"
+#include "route_table.hpp"
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
 #include "delivery_service.hpp"
@@ -53,7 +54,7 @@ bool booking_action(const std::string& purpose, core::BookingAction& action, cor
 }
 
 std::string when_text(App& app, const store::BookingRecord& rec, const std::string& language) {
-  const core::Interval when{core::Instant::from_unix_seconds(rec.start), core::Instant::from_unix_seconds(rec.end)};
+  const core::Interval when = rec.when;
   const core::Booking b = to_core(rec);
   std::string zone = b.guest.timezone;
   if (zone.empty() && !b.host_ids.empty()) {
@@ -99,118 +100,132 @@ std::string link_recipient(App& app, const std::string& token) {
   return out;
 }
 
-void register_link_routes(App& app, http::Router& r) {
-  r.add("GET", "/v1/links/{token}", Access::open, [&app](Request& req) {
-    const std::string& token = req.params.at("token");
-    const std::string purpose = purpose_of(token);
-    auto claims = app.links.verify(token, purpose, app.now());
-    if (!claims) return link_problem(claims.error());
-    if (purpose == "choose" || purpose == "ask_other_times") {
-      return http::empty_response(302).with_header("Location", "/widget/?proposal=" + token +
-                                                                   (purpose == "ask_other_times" ? "&readjust=1" : ""));
-    }
-    if (purpose == "accept" || purpose == "decline") {
-      return http::empty_response(302).with_header("Location", "/widget/?request=" + token +
-                                                                   (purpose == "decline" ? "&decline=1" : ""));
-    }
-    core::BookingAction action{};
-    core::Actor actor{};
-    if (!booking_action(purpose, action, actor)) return link_problem(core::make_error("invalid_link", ""));
-    // A used single-use link says so; its button would only fail.
-    if (app.store.link_used(claims->nonce)) return link_problem(core::make_error("link_used", ""));
-    auto rec = app.store.booking(claims->subject);
-    if (!rec) return page(404, "This booking no longer exists", "<p>It may have been deleted.</p>");
-    const core::Booking b = to_core(*rec);
-    // The language of the message the link came in (?lang=), else the guest's own for
-    // guest links, else English.
-    const auto& langs = core::supported_languages();
-    std::string lang = req.query_or("lang");
-    if (std::find(langs.begin(), langs.end(), lang) == langs.end())
-      lang = actor == core::Actor::guest && !b.guest.language.empty() ? b.guest.language : "en";
-    auto action_enum = core::parse_signed_action(purpose);
-    const std::string label = action_enum ? core::action_label(*action_enum, lang) : purpose;
-    std::string body = "<p><strong>" + core::escape_html(b.guest.name) + "</strong></p><p>" +
-                       core::escape_html(when_text(app, *rec, lang)) + "</p><p class=\"muted\">Status: " +
-                       core::escape_html(core::to_string(b.status)) + "</p><form method=\"post\"><button type=\"submit\">" +
-                       core::escape_html(label) + "</button></form>";
-    return page(200, label, body);
-  });
+namespace {
 
-  r.add("POST", "/v1/links/{token}", Access::open, [&app](Request& req) {
-    const std::string& token = req.params.at("token");
-    const std::string purpose = purpose_of(token);
-    auto claims = app.links.verify(token, purpose, app.now());
-    if (!claims) return link_problem(claims.error());
-    // Links to a proposal or a request act too (a POST is an explicit click): accept
-    // and decline answer as the recipient the link was mailed to, "other times"
-    // withdraws the proposal; choosing needs a time, which the widget asks for.
-    if (purpose == "choose") {
-      return http::empty_response(303).with_header("Location", "/widget/?proposal=" + token);
-    }
-    if (purpose == "accept" || purpose == "decline" || purpose == "ask_other_times") {
-      if (!app.store.use_link(claims->nonce, purpose, claims->subject, app.now().unix_seconds()))
-        return link_problem(core::make_error("link_used", ""));
-      core::Status done = core::ok_status();
-      if (purpose == "ask_other_times") {
-        done = readjust_proposal(app, token, "");
-      } else if (auto answered = answer_request(app, token, purpose == "accept", "", ""); !answered) {
-        done = answered.error();
-      }
-      if (!done) {
-        return page(http::status_for_code(done.error().code), "This did not work",
-                    "<p>" + core::escape_html(done.error().message) + "</p>");
-      }
-      return page(200, "Done", "<p>Thank you. Everyone concerned is informed by e-mail.</p>");
-    }
-    core::BookingAction action{};
-    core::Actor actor{};
-    if (!booking_action(purpose, action, actor)) return link_problem(core::make_error("invalid_link", ""));
-    if (!app.store.use_link(claims->nonce, purpose, claims->subject, app.now().unix_seconds())) {
+Response open_link(App& app, Request& req) {
+  const std::string& token = req.params.at("token");
+  const std::string purpose = purpose_of(token);
+  auto claims = app.links.verify(token, purpose, app.now());
+  if (!claims) return link_problem(claims.error());
+  if (purpose == "choose" || purpose == "ask_other_times") {
+    return http::empty_response(302).with_header("Location", "/widget/?proposal=" + token +
+                                                                 (purpose == "ask_other_times" ? "&readjust=1" : ""));
+  }
+  if (purpose == "accept" || purpose == "decline") {
+    return http::empty_response(302).with_header("Location", "/widget/?request=" + token +
+                                                                 (purpose == "decline" ? "&decline=1" : ""));
+  }
+  core::BookingAction action{};
+  core::Actor actor{};
+  if (!booking_action(purpose, action, actor)) return link_problem(core::make_error("invalid_link", ""));
+  // A used single-use link says so; its button would only fail.
+  if (app.store.link_used(claims->nonce)) return link_problem(core::make_error("link_used", ""));
+  auto rec = app.store.booking(claims->subject);
+  if (!rec) return page(404, "This booking no longer exists", "<p>It may have been deleted.</p>");
+  const core::Booking b = to_core(*rec);
+  // The language of the message the link came in (?lang=), else the guest's own for
+  // guest links, else English.
+  const auto& langs = core::supported_languages();
+  std::string lang = req.query_or("lang");
+  if (std::find(langs.begin(), langs.end(), lang) == langs.end())
+    lang = actor == core::Actor::guest && !b.guest.language.empty() ? b.guest.language : "en";
+  auto action_enum = core::parse_signed_action(purpose);
+  const std::string label = action_enum ? core::action_label(*action_enum, lang) : purpose;
+  std::string body = "<p><strong>" + core::escape_html(b.guest.name) + "</strong></p><p>" +
+                     core::escape_html(when_text(app, *rec, lang)) + "</p><p class=\"muted\">Status: " +
+                     core::escape_html(core::to_string(b.status)) + "</p><form method=\"post\"><button type=\"submit\">" +
+                     core::escape_html(label) + "</button></form>";
+  return page(200, label, body);
+}
+
+Response follow_link(App& app, Request& req) {
+  const std::string& token = req.params.at("token");
+  const std::string purpose = purpose_of(token);
+  auto claims = app.links.verify(token, purpose, app.now());
+  if (!claims) return link_problem(claims.error());
+  // Links to a proposal or a request act too (a POST is an explicit click): accept
+  // and decline answer as the recipient the link was mailed to, "other times"
+  // withdraws the proposal; choosing needs a time, which the widget asks for.
+  if (purpose == "choose") {
+    return http::empty_response(303).with_header("Location", "/widget/?proposal=" + token);
+  }
+  if (purpose == "accept" || purpose == "decline" || purpose == "ask_other_times") {
+    if (!app.store.use_link(claims->nonce, purpose, claims->subject, app.now()))
       return link_problem(core::make_error("link_used", ""));
+    core::Status done = core::ok_status();
+    if (purpose == "ask_other_times") {
+      done = readjust_proposal(app, token, "");
+    } else if (auto answered = answer_request(app, token, purpose == "accept", "", ""); !answered) {
+      done = answered.error();
     }
-    auto done = act_on_booking(app, claims->subject, action, actor, std::nullopt, "");
     if (!done) {
-      if (done.error().code == "illegal_transition") {
-        return page(409, "Nothing to do", "<p>This booking has already changed: " + core::escape_html(done.error().message) + "</p>");
-      }
-      if (done.error().code == "not_found" || done.error().code == "booking_not_found") {
-        return page(404, "This booking no longer exists", "<p>It may have been deleted.</p>");
-      }
-      return page(http::status_for_code(done.error().code), "This did not work", "<p>" + core::escape_html(done.error().message) + "</p>");
+      return page(http::status_for_code(done.error().code), "This did not work",
+                  "<p>" + core::escape_html(done.error().message) + "</p>");
     }
-    log::info("link used", {{"purpose", purpose}, {"booking", claims->subject}});
-    return page(200, "Done", "<p>The booking is now <strong>" + core::escape_html(core::to_string(done->status)) +
-                                 "</strong>. Everyone concerned is informed by e-mail.</p>");
-  });
+    return page(200, "Done", "<p>Thank you. Everyone concerned is informed by e-mail.</p>");
+  }
+  core::BookingAction action{};
+  core::Actor actor{};
+  if (!booking_action(purpose, action, actor)) return link_problem(core::make_error("invalid_link", ""));
+  if (!app.store.use_link(claims->nonce, purpose, claims->subject, app.now())) {
+    return link_problem(core::make_error("link_used", ""));
+  }
+  auto done = act_on_booking(app, claims->subject, action, actor, std::nullopt, "");
+  if (!done) {
+    if (done.error().code == "illegal_transition") {
+      return page(409, "Nothing to do", "<p>This booking has already changed: " + core::escape_html(done.error().message) + "</p>");
+    }
+    if (done.error().code == "not_found" || done.error().code == "booking_not_found") {
+      return page(404, "This booking no longer exists", "<p>It may have been deleted.</p>");
+    }
+    return page(http::status_for_code(done.error().code), "This did not work", "<p>" + core::escape_html(done.error().message) + "</p>");
+  }
+  log::info("link used", {{"purpose", purpose}, {"booking", claims->subject}});
+  return page(200, "Done", "<p>The booking is now <strong>" + core::escape_html(core::to_string(done->status)) +
+                               "</strong>. Everyone concerned is informed by e-mail.</p>");
+}
 
+// Tests only: move the clock, then run what the timers would run.
+Response set_test_clock(App& app, Request& req) {
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  // "set" freezes the clock at an instant; "advance_seconds" then moves it (frozen or not).
+  if (const json* set = wire::member(*body, "set")) {
+    auto at = wire::read_instant(*set, "set");
+    if (!at) return http::problem(at.error());
+    app.clock_offset.store(0);
+    app.frozen_at.store(at->unix_seconds());
+  }
+  if (const json* adv = wire::member(*body, "advance_seconds")) {
+    auto n = wire::read_int(*adv, "advance_seconds");
+    if (!n) return http::problem(n.error());
+    app.clock_offset.fetch_add(*n);
+  }
+  return http::json_response(200, json{{"now", app.now()}});
+}
+
+Response test_tick(App& app, Request&) {
+  app.sweep();
+  integ::run_calendar_pass(app);
+  auto hooks = integ::run_webhooks_once(app);
+  auto stats = run_delivery_once(app);
+  return http::json_response(200, json{{"now", app.now()}, {"sent", stats.sent}, {"retried", stats.retried},
+                                       {"failed", stats.failed},
+                                       {"webhooks", {{"sent", hooks.sent}, {"retried", hooks.retried}, {"failed", hooks.failed}}}});
+}
+
+}  // namespace
+
+void register_link_routes(App& app, http::Router& r) {
+  add_routes(app, r, {
+      {"GET", "/v1/links/{token}", http::Access::open, open_link},
+      {"POST", "/v1/links/{token}", http::Access::open, follow_link}
+  });
   if (!app.cfg.test_clock) return;
-  // Tests only: move the clock, then run what the timers would run.
-  r.add("POST", "/v1/test/clock", Access::open, [&app](Request& req) {
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    // "set" freezes the clock at an instant; "advance_seconds" then moves it (frozen or not).
-    if (const json* set = wire::member(*body, "set")) {
-      auto at = wire::read_instant(*set, "set");
-      if (!at) return http::problem(at.error());
-      app.clock_offset.store(0);
-      app.frozen_at.store(at->unix_seconds());
-    }
-    if (const json* adv = wire::member(*body, "advance_seconds")) {
-      auto n = wire::read_int(*adv, "advance_seconds");
-      if (!n) return http::problem(n.error());
-      app.clock_offset.fetch_add(*n);
-    }
-    return http::json_response(200, json{{"now", app.now()}});
-  }, /*documented=*/false);
-  r.add("POST", "/v1/test/tick", Access::open, [&app](Request&) {
-    app.sweep();
-    integ::run_calendar_pass(app);
-    auto hooks = integ::run_webhooks_once(app);
-    auto stats = run_delivery_once(app);
-    return http::json_response(200, json{{"now", app.now()}, {"sent", stats.sent}, {"retried", stats.retried},
-                                         {"failed", stats.failed},
-                                         {"webhooks", {{"sent", hooks.sent}, {"retried", hooks.retried}, {"failed", hooks.failed}}}});
-  }, /*documented=*/false);
+  add_routes(app, r, {
+      {"POST", "/v1/test/clock", http::Access::open, set_test_clock, false},
+      {"POST", "/v1/test/tick", http::Access::open, test_tick, false}
+  });
 }
 
 }  // namespace kairos::server

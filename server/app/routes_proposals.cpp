@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "app.hpp"
+#include "route_table.hpp"
 #include "integrations/integrations.hpp"
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
@@ -122,7 +123,7 @@ void store_changed_bookings(App& app, const std::vector<core::Booking>& changed)
     if (!rec) continue;
     auto updated = to_record(b, rec->account_id, rec->token_hash);
     updated.created_at = rec->created_at;
-    updated.updated_at = app.now().unix_seconds();
+    updated.updated_at = app.now();
     app.store.update_booking(updated);
   }
 }
@@ -178,7 +179,7 @@ void requests_follow_booking(App& app, const std::string& account_id, const core
       auto updated = doc;
       updated.state = core::to_string(out.request.state);
       updated.doc = request_doc(out.request).dump();
-      updated.updated_at = now.unix_seconds();
+      updated.updated_at = now;
       app.store.put_token_doc(updated);
     }
   }
@@ -212,7 +213,7 @@ core::Result<json> answer_request(App& app, const std::string& token, bool accep
     auto updated = *doc;
     updated.state = core::to_string(out->request.state);
     updated.doc = request_doc(out->request).dump();
-    updated.updated_at = now.unix_seconds();
+    updated.updated_at = now;
     app.store.put_token_doc(updated);
     view = request_doc(out->request);
     integ::emit_event(app, doc->account_id, accept ? "request.accepted" : "request.declined", "request:" + cr.id, view);
@@ -241,7 +242,7 @@ core::Status readjust_proposal(App& app, const std::string& token, const std::st
     auto updated = *doc;
     updated.state = core::to_string(out->proposal.state);
     updated.doc = proposal_doc(out->proposal).dump();
-    updated.updated_at = now.unix_seconds();
+    updated.updated_at = now;
     app.store.put_token_doc(updated);
     return core::ok_status();
   });
@@ -266,306 +267,330 @@ core::Status proposal_host(App& app, const store::HostRecord& rec, core::Host& o
 
 }  // namespace
 
-void register_proposal_routes(App& app, http::Router& r) {
-  using http::Access;
+namespace {
 
-  r.add("POST", "/v1/admin/proposals", Access::owner, [&app](Request& req) {
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    const json& b = *body;
-    core::Proposal p;
-    for (auto [key, out] : {std::pair{"page", &p.page_id}, std::pair{"event_type", &p.event_type_id}}) {
-      auto v = wire::required(b, key);
-      if (!v) return http::problem(v.error());
-      auto s = wire::read_string(**v, key);
-      if (!s) return http::problem(s.error());
-      *out = *s;
+// A recipient accepts or declines a confirmation request (its token or a mailed link).
+Response answer_route(App& app, Request& req, bool accept) {
+  std::string reason, who;
+  if (!req.body.empty()) {
+    auto j = wire::parse_request_json(req.body);
+    if (!j) return http::problem(j.error());
+    if (j->is_object()) {
+      if (const json* v = wire::member(*j, "reason"); v && v->is_string()) reason = v->get<std::string>().substr(0, 2000);
+      if (const json* v = wire::member(*j, "email"); v && v->is_string()) who = v->get<std::string>();
     }
-    auto page = app.store.page(p.page_id);
-    if (!page || page->account_id != req.account_id)
-      return http::problem(404, "page_not_found", "No such page.", "page");
-    auto host_j = wire::required(b, "host");
-    if (!host_j) return http::problem(host_j.error());
-    auto host = wire::read_string(**host_j, "host");
-    if (!host) return http::problem(host.error());
-    auto hrec = app.store.host(*host);
-    if (!hrec || hrec->account_id != req.account_id)
-      return http::problem(422, "unknown_host", "no such host", "host");
-    p.host_ids = {*host};
-    auto cands = wire::required(b, "candidates");
-    if (!cands) return http::problem(cands.error());
-    if (!(*cands)->is_array() || (*cands)->size() > 50)
-      return http::problem(422, "invalid_type", "expected a list of at most 50 {start, end}", "candidates");
-    for (std::size_t i = 0; i < (*cands)->size(); ++i) {
-      auto iv = wire::read_interval((**cands)[i], wire::field_path("candidates", i));
-      if (!iv) return http::problem(iv.error());
-      p.candidates.push_back(*iv);
-    }
-    auto rooms = string_list(b, "rooms", false);
-    if (!rooms) return http::problem(rooms.error());
-    for (std::size_t i = 0; i < rooms->size(); ++i) {
-      auto room = app.store.room((*rooms)[i]);
-      if (!room || room->account_id != req.account_id)
-        return http::problem(422, "unknown_room", "no such room", wire::field_path("rooms", i));
-    }
-    p.room_ids = *rooms;
-    const json* guests = wire::member(b, "guests");
-    if (!guests) return http::problem(422, "missing_field", "guests is required", "guests");
-    if (!guests->is_array() || guests->size() > 50)
-      return http::problem(422, "invalid_type", "expected a list of guests", "guests");
-    for (std::size_t i = 0; i < guests->size(); ++i) {
-      const json& g = (*guests)[i];
-      auto f = wire::field_path("guests", i);
-      if (!g.is_object()) return http::problem(422, "invalid_type", "expected an object", f);
-      core::ProposalGuest pg;
-      for (auto [key, out] : {std::pair{"name", &pg.name}, std::pair{"company", &pg.company},
-                              std::pair{"email", &pg.email}, std::pair{"language", &pg.language}}) {
-        const json* v = wire::member(g, key);
-        if (!v) continue;
-        auto s = wire::read_string(*v, wire::field_path(f, key));
-        if (!s) return http::problem(s.error());
-        *out = s->substr(0, 320);
-      }
-      p.guests.push_back(pg);
-    }
-    for (auto [key, out] : {std::pair{"message", &p.message}, std::pair{"location", &p.location}}) {
-      const json* v = wire::member(b, key);
-      if (!v) continue;
-      auto s = wire::read_string(*v, key);
-      if (!s) return http::problem(s.error());
-      *out = s->substr(0, 5000);
-    }
-    if (const json* v = wire::member(b, "send_mail")) {
-      auto s = wire::read_bool(*v, "send_mail");
-      if (!s) return http::problem(s.error());
-      p.send_mail = *s;
-    }
-    if (const json* v = wire::member(b, "visibility")) {
-      auto s = wire::read_string(*v, "visibility");
-      if (!s) return http::problem(s.error());
-      auto vis = core::parse_visibility(*s);
-      if (!vis) return http::problem(422, vis.error().code, vis.error().message, "visibility");
-      p.visibility = *vis;
-    }
-    p.language = json::parse(page->doc, nullptr, false).value("language", "en");
-    p.id = auth::random_id("pr_");
-    std::string token = auth::random_token();
-    auto now = app.now();
-    if (auto st = core::validate_proposal(p, now); !st) return http::problem(st.error());
+  }
+  auto view = answer_request(app, req.params.at("token"), accept, who, reason);
+  if (!view) return http::problem(view.error());
+  return http::json_response(200, *view);
+}
 
-    auto st = app.store.transact([&]() -> core::Status {
-      // Every candidate must be free now (the hold would come too late otherwise): the
-      // core checks the host's busy time, bookings with buffers, other holds and rooms.
-      auto ctx = load_page_context(app, p.page_id, p.event_type_id);
-      if (!ctx) return ctx.error();
-      core::Host proposer;
-      if (auto found = proposal_host(app, *hrec, proposer); !found) return found.error();
-      ctx->hosts = {proposer};
-      ctx->policy.room_ids = p.room_ids;
-      core::Interval span = p.candidates.front();
-      for (const auto& c : p.candidates) span = core::Interval{std::min(span.start, c.start), std::max(span.end, c.end)};
-      if (auto free = core::check_candidates(p, build_inputs(app, *ctx, span, now)); !free) return free.error();
-      app.store.put_token_doc(store::TokenDoc{p.id, req.account_id, auth::sha256_hex(token), "proposal", "open",
-                                              proposal_doc(p).dump(), now.unix_seconds(), now.unix_seconds()});
-      plan_loose(app, req.account_id, "proposal:" + p.id, core::plan_proposal_invites(p, now), {});
-      integ::emit_event(app, req.account_id, "proposal.created", "proposal:" + p.id, proposal_doc(p));
-      return core::ok_status();
-    });
-    if (!st) return http::problem(st.error());
-    return http::json_response(201, {{"id", p.id},
-                                     {"token", token},
-                                     {"url", app.cfg.public_url + "/widget/?proposal=" + token}});
-  });
+}  // namespace
 
-  r.add("GET", "/v1/proposals/{token}", Access::open, [&app](Request& req) {
-    auto doc = by_token(app, "proposal", req);
-    if (!doc) return not_found("proposal");
-    json d = json::parse(doc->doc, nullptr, false);
-    json guests = json::array();
-    for (const auto& g : d.value("guests", json::array()))
-      guests.push_back({{"name", g.value("name", "")}, {"company", g.value("company", "")}});
-    std::string host_name;
-    for (const auto& h : d.value("hosts", std::vector<std::string>{}))
-      if (auto rec = app.store.host(h)) {
-        host_name = json::parse(rec->doc, nullptr, false).value("name", "");
-        break;
-      }
-    return http::json_response(200, {{"id", d.value("id", "")},
-                                     {"page", d.value("page", "")},
-                                     {"event_type", d.value("event_type", "")},
-                                     {"state", doc->state},
-                                     // The widget's word for the same thing.
-                                     {"status", doc->state == "withdrawn" ? std::string("readjusted") : doc->state},
-                                     {"host", host_name},
-                                     {"candidates", d.value("candidates", json::array())},
-                                     {"guests", guests},
-                                     {"message", d.value("message", "")},
-                                     {"readjust_message", d.value("readjust_message", "")},
-                                     {"location", d.value("location", "")},
-                                     {"language", d.value("language", "en")}});
-  });
+namespace {
 
-  r.add("POST", "/v1/proposals/{token}/choose", Access::open, [&app](Request& req) {
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    auto s = wire::required(*body, "start");
+Response create_proposal(App& app, Request& req) {
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  const json& b = *body;
+  core::Proposal p;
+  for (auto [key, out] : {std::pair{"page", &p.page_id}, std::pair{"event_type", &p.event_type_id}}) {
+    auto v = wire::required(b, key);
+    if (!v) return http::problem(v.error());
+    auto s = wire::read_string(**v, key);
     if (!s) return http::problem(s.error());
-    auto start = wire::read_instant(**s, "start");
-    if (!start) return http::problem(start.error());
-    const std::string hash = token_hash_for(app, "proposal", req.params.at("token"));
-    json answer;
-    auto st = app.store.transact([&]() -> core::Status {
-      auto doc = app.store.token_doc_by_token("proposal", hash);
-      if (!doc) return make_error("not_found", "no such proposal");
-      core::Proposal p = proposal_from(json::parse(doc->doc, nullptr, false));
-      auto now = app.now();
-      std::vector<core::RoomBusy> busy;
-      // The room bookings overlapping the chosen candidate (none to load for a start that
-      // is not one: the core answers not_a_candidate).
-      if (auto chosen = core::candidate_at(p, *start); chosen && !p.room_ids.empty()) {
-        for (const auto& rec : app.store.busy_bookings({}, p.room_ids, chosen->start.unix_seconds(),
-                                                       chosen->end.unix_seconds()))
-          busy.push_back(core::RoomBusy{rec.room_id, core::Interval{at(rec.start), at(rec.end)}});
-      }
-      core::NotificationSettings settings;
-      settings.default_language = p.language;
-      add_host_preferences(app, settings, p.host_ids);
-      auto out = core::choose_candidate(p, *start, busy, now, auth::random_id("b_", 16), random_u64(), settings);
-      if (!out) return out.error();
-      std::string token = auth::random_token();
-      auto rec = to_record(out->booking, doc->account_id, auth::sha256_hex(token));
-      rec.created_at = rec.updated_at = now.unix_seconds();
-      // The proposal's holds go before its booking comes (on PostgreSQL they are rows the
-      // exclusion constraint checks the booking against).
-      auto updated = *doc;
-      updated.state = core::to_string(out->proposal.state);
-      updated.doc = proposal_doc(out->proposal).dump();
-      updated.updated_at = now.unix_seconds();
-      app.store.put_token_doc(updated);
-      app.store.insert_booking(rec);
-      plan_messages(app, doc->account_id, out->booking, out->messages, {});
-      const auto& b = out->booking;
-      integ::emit_event(app, doc->account_id, "proposal.chosen", "proposal:" + p.id,
-                        {{"proposal", p.id}, {"booking", booking_json(b)}});
-      integ::emit_booking_events(app, doc->account_id, nullptr, b, nullptr);
-      answer = {{"uid", b.uid},   {"status", core::to_string(b.status)}, {"start", b.when.start},
-                {"end", b.when.end}, {"host", b.host_ids.front()},        {"hosts", b.host_ids},
-                {"token", token}};
-      if (!b.room_id.empty()) answer["room"] = b.room_id;
-      if (!b.checkin_code.empty()) answer["checkin_code"] = b.checkin_code;
-      return core::ok_status();
-    });
-    if (!st) return http::problem(st.error());
-    return http::json_response(201, answer);
-  });
-
-  r.add("POST", "/v1/proposals/{token}/readjust", Access::open, [&app](Request& req) {
-    // The guest may say why or when instead (R-PROP-5): the host's mail quotes it.
-    std::string message;
-    if (!req.body.empty()) {
-      auto j = wire::parse_request_json(req.body);
-      if (!j) return http::problem(j.error());
-      if (const json* m = wire::member(*j, "message")) {
-        auto s = wire::read_string(*m, "message");
-        if (!s) return http::problem(s.error());
-        message = s->substr(0, 2000);
-      }
+    *out = *s;
+  }
+  auto page = app.store.page(p.page_id);
+  if (!page || page->account_id != req.account_id)
+    return http::problem(404, "page_not_found", "No such page.", "page");
+  auto host_j = wire::required(b, "host");
+  if (!host_j) return http::problem(host_j.error());
+  auto host = wire::read_string(**host_j, "host");
+  if (!host) return http::problem(host.error());
+  auto hrec = app.store.host(*host);
+  if (!hrec || hrec->account_id != req.account_id)
+    return http::problem(422, "unknown_host", "no such host", "host");
+  p.host_ids = {*host};
+  auto cands = wire::required(b, "candidates");
+  if (!cands) return http::problem(cands.error());
+  if (!(*cands)->is_array() || (*cands)->size() > 50)
+    return http::problem(422, "invalid_type", "expected a list of at most 50 {start, end}", "candidates");
+  for (std::size_t i = 0; i < (*cands)->size(); ++i) {
+    auto iv = wire::read_interval((**cands)[i], wire::field_path("candidates", i));
+    if (!iv) return http::problem(iv.error());
+    p.candidates.push_back(*iv);
+  }
+  auto rooms = string_list(b, "rooms", false);
+  if (!rooms) return http::problem(rooms.error());
+  for (std::size_t i = 0; i < rooms->size(); ++i) {
+    auto room = app.store.room((*rooms)[i]);
+    if (!room || room->account_id != req.account_id)
+      return http::problem(422, "unknown_room", "no such room", wire::field_path("rooms", i));
+  }
+  p.room_ids = *rooms;
+  const json* guests = wire::member(b, "guests");
+  if (!guests) return http::problem(422, "missing_field", "guests is required", "guests");
+  if (!guests->is_array() || guests->size() > 50)
+    return http::problem(422, "invalid_type", "expected a list of guests", "guests");
+  for (std::size_t i = 0; i < guests->size(); ++i) {
+    const json& g = (*guests)[i];
+    auto f = wire::field_path("guests", i);
+    if (!g.is_object()) return http::problem(422, "invalid_type", "expected an object", f);
+    core::ProposalGuest pg;
+    for (auto [key, out] : {std::pair{"name", &pg.name}, std::pair{"company", &pg.company},
+                            std::pair{"email", &pg.email}, std::pair{"language", &pg.language}}) {
+      const json* v = wire::member(g, key);
+      if (!v) continue;
+      auto s = wire::read_string(*v, wire::field_path(f, key));
+      if (!s) return http::problem(s.error());
+      *out = s->substr(0, 320);
     }
-    auto st = readjust_proposal(app, req.params.at("token"), message);
-    if (!st) return http::problem(st.error());
-    return http::json_response(200, {{"state", "withdrawn"}});
-  });
+    p.guests.push_back(pg);
+  }
+  for (auto [key, out] : {std::pair{"message", &p.message}, std::pair{"location", &p.location}}) {
+    const json* v = wire::member(b, key);
+    if (!v) continue;
+    auto s = wire::read_string(*v, key);
+    if (!s) return http::problem(s.error());
+    *out = s->substr(0, 5000);
+  }
+  if (const json* v = wire::member(b, "send_mail")) {
+    auto s = wire::read_bool(*v, "send_mail");
+    if (!s) return http::problem(s.error());
+    p.send_mail = *s;
+  }
+  if (const json* v = wire::member(b, "visibility")) {
+    auto s = wire::read_string(*v, "visibility");
+    if (!s) return http::problem(s.error());
+    auto vis = core::parse_visibility(*s);
+    if (!vis) return http::problem(422, vis.error().code, vis.error().message, "visibility");
+    p.visibility = *vis;
+  }
+  p.language = json::parse(page->doc, nullptr, false).value("language", "en");
+  p.id = auth::random_id("pr_");
+  std::string token = auth::random_token();
+  auto now = app.now();
+  if (auto st = core::validate_proposal(p, now); !st) return http::problem(st.error());
 
-  // --- confirmation requests ----------------------------------------------------------
-  r.add("POST", "/v1/admin/confirmation-requests", Access::owner, [&app](Request& req) {
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    auto read = read_request_draft(*body);
-    if (!read) return http::problem(read.error());
-    core::ConfirmationRequest draft = std::move(*read);
+  auto st = app.store.transact([&]() -> core::Status {
+    // Every candidate must be free now (the hold would come too late otherwise): the
+    // core checks the host's busy time, bookings with buffers, other holds and rooms.
+    auto ctx = load_page_context(app, p.page_id, p.event_type_id);
+    if (!ctx) return ctx.error();
+    core::Host proposer;
+    if (auto found = proposal_host(app, *hrec, proposer); !found) return found.error();
+    ctx->hosts = {proposer};
+    ctx->policy.room_ids = p.room_ids;
+    core::Interval span = p.candidates.front();
+    for (const auto& c : p.candidates) span = core::Interval{std::min(span.start, c.start), std::max(span.end, c.end)};
+    if (auto free = core::check_candidates(p, build_inputs(app, *ctx, span, now)); !free) return free.error();
+    app.store.put_token_doc(store::TokenDoc{p.id, req.account_id, auth::sha256_hex(token), "proposal", "open",
+                                            proposal_doc(p).dump(), now, now});
+    plan_loose(app, req.account_id, "proposal:" + p.id, core::plan_proposal_invites(p, now), {});
+    integ::emit_event(app, req.account_id, "proposal.created", "proposal:" + p.id, proposal_doc(p));
+    return core::ok_status();
+  });
+  if (!st) return http::problem(st.error());
+  return http::json_response(201, {{"id", p.id},
+                                   {"token", token},
+                                   {"url", app.cfg.public_url + "/widget/?proposal=" + token}});
+}
+
+Response proposal_for_guest(App& app, Request& req) {
+  auto doc = by_token(app, "proposal", req);
+  if (!doc) return not_found("proposal");
+  json d = json::parse(doc->doc, nullptr, false);
+  json guests = json::array();
+  for (const auto& g : d.value("guests", json::array()))
+    guests.push_back({{"name", g.value("name", "")}, {"company", g.value("company", "")}});
+  std::string host_name;
+  for (const auto& h : d.value("hosts", std::vector<std::string>{}))
+    if (auto rec = app.store.host(h)) {
+      host_name = json::parse(rec->doc, nullptr, false).value("name", "");
+      break;
+    }
+  return http::json_response(200, {{"id", d.value("id", "")},
+                                   {"page", d.value("page", "")},
+                                   {"event_type", d.value("event_type", "")},
+                                   {"state", doc->state},
+                                   // The widget's word for the same thing.
+                                   {"status", doc->state == "withdrawn" ? std::string("readjusted") : doc->state},
+                                   {"host", host_name},
+                                   {"candidates", d.value("candidates", json::array())},
+                                   {"guests", guests},
+                                   {"message", d.value("message", "")},
+                                   {"readjust_message", d.value("readjust_message", "")},
+                                   {"location", d.value("location", "")},
+                                   {"language", d.value("language", "en")}});
+}
+
+Response choose_proposal(App& app, Request& req) {
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  auto s = wire::required(*body, "start");
+  if (!s) return http::problem(s.error());
+  auto start = wire::read_instant(**s, "start");
+  if (!start) return http::problem(start.error());
+  const std::string hash = token_hash_for(app, "proposal", req.params.at("token"));
+  json answer;
+  auto st = app.store.transact([&]() -> core::Status {
+    auto doc = app.store.token_doc_by_token("proposal", hash);
+    if (!doc) return make_error("not_found", "no such proposal");
+    core::Proposal p = proposal_from(json::parse(doc->doc, nullptr, false));
+    auto now = app.now();
+    std::vector<core::RoomBusy> busy;
+    // The room bookings overlapping the chosen candidate (none to load for a start that
+    // is not one: the core answers not_a_candidate).
+    if (auto chosen = core::candidate_at(p, *start); chosen && !p.room_ids.empty()) {
+      for (const auto& rec : app.store.busy_bookings({}, p.room_ids, *chosen))
+        busy.push_back(core::RoomBusy{rec.room_id, rec.when});
+    }
+    core::NotificationSettings settings;
+    settings.default_language = p.language;
+    add_host_preferences(app, settings, p.host_ids);
+    auto out = core::choose_candidate(p, *start, busy, now, auth::random_id("b_", 16), random_u64(), settings);
+    if (!out) return out.error();
     std::string token = auth::random_token();
-    json answer;
-    auto st = app.store.transact([&]() -> core::Status {
-      auto bookings = load_bookings(app, draft.booking_uids, req.account_id);
-      if (!bookings) return bookings.error();
-      auto now = app.now();
-      draft.created_at = now;
-      // Recipients who are no guest of these bookings read the page's language.
-      if (!bookings->empty()) {
-        if (auto pg = app.store.page(bookings->front().page_id))
-          draft.language = json::parse(pg->doc, nullptr, false).value("language", "en");
-      }
-      auto out = core::create_request(draft, *bookings, now);
-      if (!out) return out.error();
-      app.store.put_token_doc(store::TokenDoc{draft.id, req.account_id, auth::sha256_hex(token), "request",
-                                              core::to_string(out->request.state), request_doc(out->request).dump(),
-                                              now.unix_seconds(), now.unix_seconds()});
-      store_changed_bookings(app, out->bookings);
-      plan_loose(app, req.account_id, "request:" + draft.id, out->messages, out->cancel_key_prefixes);
-      integ::emit_event(app, req.account_id, "request.sent", "request:" + draft.id, request_doc(out->request));
-      answer = {{"id", draft.id}, {"send_at", out->request.send_at}, {"token", token},
-                {"url", app.cfg.public_url + "/widget/?request=" + token}};
-      // The `url` does not say who answers (they must give their e-mail); each
-      // recipient's own link does, like the button of their mail.
-      json per = json::object();
-      for (const auto& to : out->request.recipients) {
-        const std::string link = action_url(app, core::SignedAction::accept, draft.id, now, "", to);
-        const auto at_links = link.find("/v1/links/");
-        if (at_links != std::string::npos)
-          per[to] = app.cfg.public_url + "/widget/?request=" + link.substr(at_links + 10);
-      }
-      answer["recipient_urls"] = per;
-      return core::ok_status();
-    });
-    if (!st) return http::problem(st.error());
-    return http::json_response(201, answer);
+    auto rec = to_record(out->booking, doc->account_id, auth::sha256_hex(token));
+    rec.created_at = rec.updated_at = now;
+    // The proposal's holds go before its booking comes (on PostgreSQL they are rows the
+    // exclusion constraint checks the booking against).
+    auto updated = *doc;
+    updated.state = core::to_string(out->proposal.state);
+    updated.doc = proposal_doc(out->proposal).dump();
+    updated.updated_at = now;
+    app.store.put_token_doc(updated);
+    app.store.insert_booking(rec);
+    plan_messages(app, doc->account_id, out->booking, out->messages, {});
+    const auto& b = out->booking;
+    integ::emit_event(app, doc->account_id, "proposal.chosen", "proposal:" + p.id,
+                      {{"proposal", p.id}, {"booking", booking_json(b)}});
+    integ::emit_booking_events(app, doc->account_id, nullptr, b, nullptr);
+    answer = {{"uid", b.uid},   {"status", core::to_string(b.status)}, {"start", b.when.start},
+              {"end", b.when.end}, {"host", b.host_ids.front()},        {"hosts", b.host_ids},
+              {"token", token}};
+    if (!b.room_id.empty()) answer["room"] = b.room_id;
+    if (!b.checkin_code.empty()) answer["checkin_code"] = b.checkin_code;
+    return core::ok_status();
   });
+  if (!st) return http::problem(st.error());
+  return http::json_response(201, answer);
+}
 
-  r.add("DELETE", "/v1/admin/confirmation-requests/{id}", Access::owner, [&app](Request& req) {
-    auto st = app.store.transact([&]() -> core::Status {
-      auto doc = app.store.token_doc("request", req.params.at("id"));
-      if (!doc || doc->account_id != req.account_id) return make_error("not_found", "no such confirmation request");
-      auto cr = request_from(json::parse(doc->doc, nullptr, false));
-      auto out = core::withdraw_request(cr, app.now());
-      if (!out) return out.error();
-      plan_loose(app, doc->account_id, "request:" + cr.id, out->messages, out->cancel_key_prefixes);
-      store_changed_bookings(app, out->bookings);
-      auto updated = *doc;
-      updated.state = core::to_string(out->request.state);
-      updated.doc = request_doc(out->request).dump();
-      updated.updated_at = app.now().unix_seconds();
-      app.store.put_token_doc(updated);
-      return core::ok_status();
-    });
-    if (!st) return http::problem(st.error());
-    return http::empty_response(204);
-  });
-
-  r.add("GET", "/v1/requests/{token}", Access::open, [&app](Request& req) {
-    auto doc = by_token(app, "request", req);
-    if (!doc) return not_found("confirmation request");
-    json view = request_view(app, request_from(json::parse(doc->doc, nullptr, false)));
-    view.erase("recipients");  // the link's holder sees the appointments, not the other addresses
-    view.erase("recipient_languages");
-    return http::json_response(200, view);
-  });
-
-  auto answer_route = [&app](Request& req, bool accept) {
-    std::string reason, who;
-    if (!req.body.empty()) {
-      auto j = wire::parse_request_json(req.body);
-      if (!j) return http::problem(j.error());
-      if (j->is_object()) {
-        if (const json* v = wire::member(*j, "reason"); v && v->is_string()) reason = v->get<std::string>().substr(0, 2000);
-        if (const json* v = wire::member(*j, "email"); v && v->is_string()) who = v->get<std::string>();
-      }
+Response readjust_proposal_route(App& app, Request& req) {
+  // The guest may say why or when instead (R-PROP-5): the host's mail quotes it.
+  std::string message;
+  if (!req.body.empty()) {
+    auto j = wire::parse_request_json(req.body);
+    if (!j) return http::problem(j.error());
+    if (const json* m = wire::member(*j, "message")) {
+      auto s = wire::read_string(*m, "message");
+      if (!s) return http::problem(s.error());
+      message = s->substr(0, 2000);
     }
-    auto view = answer_request(app, req.params.at("token"), accept, who, reason);
-    if (!view) return http::problem(view.error());
-    return http::json_response(200, *view);
-  };
-  r.add("POST", "/v1/requests/{token}/accept", Access::open, [answer_route](Request& req) { return answer_route(req, true); });
-  r.add("POST", "/v1/requests/{token}/decline", Access::open, [answer_route](Request& req) { return answer_route(req, false); });
+  }
+  auto st = readjust_proposal(app, req.params.at("token"), message);
+  if (!st) return http::problem(st.error());
+  return http::json_response(200, {{"state", "withdrawn"}});
+}
+
+// --- confirmation requests ----------------------------------------------------------
+Response create_request_route(App& app, Request& req) {
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  auto read = read_request_draft(*body);
+  if (!read) return http::problem(read.error());
+  core::ConfirmationRequest draft = std::move(*read);
+  std::string token = auth::random_token();
+  json answer;
+  auto st = app.store.transact([&]() -> core::Status {
+    auto bookings = load_bookings(app, draft.booking_uids, req.account_id);
+    if (!bookings) return bookings.error();
+    auto now = app.now();
+    draft.created_at = now;
+    // Recipients who are no guest of these bookings read the page's language.
+    if (!bookings->empty()) {
+      if (auto pg = app.store.page(bookings->front().page_id))
+        draft.language = json::parse(pg->doc, nullptr, false).value("language", "en");
+    }
+    auto out = core::create_request(draft, *bookings, now);
+    if (!out) return out.error();
+    app.store.put_token_doc(store::TokenDoc{draft.id, req.account_id, auth::sha256_hex(token), "request",
+                                            core::to_string(out->request.state), request_doc(out->request).dump(),
+                                            now, now});
+    store_changed_bookings(app, out->bookings);
+    plan_loose(app, req.account_id, "request:" + draft.id, out->messages, out->cancel_key_prefixes);
+    integ::emit_event(app, req.account_id, "request.sent", "request:" + draft.id, request_doc(out->request));
+    answer = {{"id", draft.id}, {"send_at", out->request.send_at}, {"token", token},
+              {"url", app.cfg.public_url + "/widget/?request=" + token}};
+    // The `url` does not say who answers (they must give their e-mail); each
+    // recipient's own link does, like the button of their mail.
+    json per = json::object();
+    for (const auto& to : out->request.recipients) {
+      const std::string link = action_url(app, core::SignedAction::accept, draft.id, now, "", to);
+      const auto at_links = link.find("/v1/links/");
+      if (at_links != std::string::npos)
+        per[to] = app.cfg.public_url + "/widget/?request=" + link.substr(at_links + 10);
+    }
+    answer["recipient_urls"] = per;
+    return core::ok_status();
+  });
+  if (!st) return http::problem(st.error());
+  return http::json_response(201, answer);
+}
+
+Response cancel_request(App& app, Request& req) {
+  auto st = app.store.transact([&]() -> core::Status {
+    auto doc = app.store.token_doc("request", req.params.at("id"));
+    if (!doc || doc->account_id != req.account_id) return make_error("not_found", "no such confirmation request");
+    auto cr = request_from(json::parse(doc->doc, nullptr, false));
+    auto out = core::withdraw_request(cr, app.now());
+    if (!out) return out.error();
+    plan_loose(app, doc->account_id, "request:" + cr.id, out->messages, out->cancel_key_prefixes);
+    store_changed_bookings(app, out->bookings);
+    auto updated = *doc;
+    updated.state = core::to_string(out->request.state);
+    updated.doc = request_doc(out->request).dump();
+    updated.updated_at = app.now();
+    app.store.put_token_doc(updated);
+    return core::ok_status();
+  });
+  if (!st) return http::problem(st.error());
+  return http::empty_response(204);
+}
+
+Response request_for_recipient(App& app, Request& req) {
+  auto doc = by_token(app, "request", req);
+  if (!doc) return not_found("confirmation request");
+  json view = request_view(app, request_from(json::parse(doc->doc, nullptr, false)));
+  view.erase("recipients");  // the link's holder sees the appointments, not the other addresses
+  view.erase("recipient_languages");
+  return http::json_response(200, view);
+}
+
+Response accept_request(App& app, Request& req) {
+  return answer_route(app, req, true);
+}
+
+Response decline_request(App& app, Request& req) {
+  return answer_route(app, req, false);
+}
+
+}  // namespace
+
+void register_proposal_routes(App& app, http::Router& r) {
+  add_routes(app, r, {
+      {"POST", "/v1/admin/proposals", http::Access::owner, create_proposal},
+      {"GET", "/v1/proposals/{token}", http::Access::open, proposal_for_guest},
+      {"POST", "/v1/proposals/{token}/choose", http::Access::open, choose_proposal},
+      {"POST", "/v1/proposals/{token}/readjust", http::Access::open, readjust_proposal_route},
+      {"POST", "/v1/admin/confirmation-requests", http::Access::owner, create_request_route},
+      {"DELETE", "/v1/admin/confirmation-requests/{id}", http::Access::owner, cancel_request},
+      {"GET", "/v1/requests/{token}", http::Access::open, request_for_recipient},
+      {"POST", "/v1/requests/{token}/accept", http::Access::open, accept_request},
+      {"POST", "/v1/requests/{token}/decline", http::Access::open, decline_request}
+  });
 }
 
 }  // namespace kairos::server

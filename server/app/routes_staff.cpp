@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "app.hpp"
+#include "route_table.hpp"
 #include "documents.hpp"
 #include "auth/password.hpp"
 #include "auth/tokens.hpp"
@@ -32,7 +33,7 @@ std::string lower(std::string s) {
 json staff_view(const store::StaffRecord& s) {
   json j{{"id", s.id},       {"name", s.name},         {"email", s.email},
          {"role", s.role},   {"language", s.language}, {"invited", s.password_hash.empty()},
-         {"created_at", core::Instant::from_unix_seconds(s.created_at)}};
+         {"created_at", s.created_at}};
   j["host"] = s.host_id.empty() ? json(nullptr) : json(s.host_id);
   return j;
 }
@@ -158,261 +159,300 @@ std::string form_value(const std::string& body, const std::string& name) {
 
 }  // namespace
 
+namespace {
+
+// The host of the signed-in staff member (their own SMS settings).
+core::Result<store::HostRecord> my_host(App& app, const Request& req) {
+  if (!req.via_session || req.staff_id.empty())
+    return make_error("no_host", "an API key is no staff member: sign in to the console");
+  auto s = app.store.staff(req.staff_id);
+  if (!s || s->host_id.empty()) return make_error("no_host", "this login is not linked to a host");
+  auto h = app.store.host(s->host_id);
+  if (!h || h->account_id != req.account_id) return make_error("no_host", "this login's host no longer exists");
+  return *h;
+}
+json sms_view(const store::HostRecord& h) {
+  json d = json::parse(h.doc, nullptr, false);
+  return json{{"host", h.id},
+              {"host_name", d.value("name", "")},
+              {"phone", d.value("phone", "")},
+              {"sms_reminders", d.value("sms_reminders", false)},
+              {"sms_arrivals", d.value("sms_arrivals", true)}};
+}
+
+}  // namespace
+
+namespace {
+
+// --- sessions ---------------------------------------------------------------------
+Response sign_in(App& app, Request& req) {
+  if (!same_origin(app, req))
+    return http::problem(403, "cross_origin", "Sign in from this server's own pages.");
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  auto email = read_email(*body, true);
+  if (!email) return http::problem(email.error());
+  auto pw = wire::required(*body, "password");
+  if (!pw) return http::problem(pw.error());
+  auto password = wire::read_string(**pw, "password");
+  if (!password) return http::problem(password.error());
+  const std::string by_email = "email:" + *email, by_client = "client:" + req.client;
+  const std::int64_t wait = std::max(login_wait(app, by_email, kFreeFailures),
+                                     login_wait(app, by_client, kFreeClientFailures));
+  if (wait > 0)
+    return http::problem(429, "too_many_attempts", "Too many wrong passwords; try again later.")
+        .with_header("Retry-After", std::to_string(wait));
+  auto staff = app.store.staff_by_email(*email);
+  const bool ok = auth::verify_password(*password, staff ? staff->password_hash : std::string());
+  if (!ok || !staff) {
+    record_login_failure(app, by_email);
+    record_login_failure(app, by_client);
+    return http::problem(401, "bad_credentials", "The e-mail address or the password is wrong.");
+  }
+  app.store.reset_login_failures(by_email);
+  const std::string token = auth::random_token(32);
+  const core::Instant now = app.now();
+  app.store.put_session(store::SessionRecord{auth::sha256_hex(token), staff->id, staff->account_id, now,
+                                             now + core::Seconds(kSessionSeconds)});
+  return http::empty_response(204).with_header("Set-Cookie", session_cookie(app, req, token, kSessionSeconds));
+}
+
+Response current_session(App& app, Request& req) {
+  json out{{"account", req.account_id},
+           {"account_name", app.store.account_name(req.account_id).value_or("")},
+           {"role", req.role},
+           {"via", req.via_session ? "session" : "api_key"}};
+  if (auto s = req.via_session ? app.store.staff(req.staff_id) : std::nullopt) {
+    out["staff"] = s->id;
+    out["id"] = s->id;
+    out["name"] = s->name;
+    out["email"] = s->email;
+    out["language"] = s->language;
+    out["host"] = s->host_id.empty() ? json(nullptr) : json(s->host_id);
+  } else {
+    out["staff"] = nullptr;
+    out["name"] = "API key";
+    out["language"] = "en";
+  }
+  return http::json_response(200, out);
+}
+
+Response sign_out(App& app, Request& req) {
+  if (req.via_session) app.store.delete_session(auth::sha256_hex(cookie_value(req, kSessionCookie)));
+  return http::empty_response(204).with_header("Set-Cookie", session_cookie(app, req, "", 0));
+}
+
+// --- password reset and set-password links ------------------------------------------
+Response request_password_reset(App& app, Request& req) {
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  auto email = read_email(*body, true);
+  if (!email) return http::problem(email.error());
+  // The same answer whether or not the address has a login: no address probing.
+  const std::string key = "reset:" + *email;
+  if (login_wait(app, key, 3) == 0) {
+    record_login_failure(app, key);  // at most a few reset mails per address and hour
+    if (auto s = app.store.staff_by_email(*email)) queue_password_mail(app, *s, "reset");
+  }
+  return http::json_response(202, json{{"status", "accepted"}});
+}
+
+Response password_link_page(App& app, Request& req) {
+  auto claims = app.links.verify(req.params.at("token"), "set_password", app.now());
+  if (!claims || !app.store.staff(claims->subject))
+    return password_page(!claims && claims.error().code == "link_expired" ? 410 : 400, "This link is not valid",
+                         "<p>It may have expired or been used. Ask for a new one from the sign-in page.</p>");
+  return password_page(200, "Choose your password", password_form(""));
+}
+
+Response set_password(App& app, Request& req) {
+  const std::string* ct = req.header("content-type");
+  const bool as_json = ct && ct->find("json") != std::string::npos;
+  std::string password;
+  if (as_json) {
+    auto body = parse_body(req);
+    if (!body) return http::problem(body.error());
+    auto p = wire::required(*body, "password");
+    if (!p) return http::problem(p.error());
+    auto s = wire::read_string(**p, "password");
+    if (!s) return http::problem(s.error());
+    password = *s;
+  } else {
+    password = form_value(req.body, "password");
+  }
+  auto fail = [&](int status, const core::Error& e) {
+    return as_json ? http::problem(status, e.code, e.message, e.field)
+                   : password_page(status, "This did not work", "<p class=\"error\">" + core::escape_html(e.message) + "</p>");
+  };
+  auto claims = app.links.verify(req.params.at("token"), "set_password", app.now());
+  if (!claims) return fail(claims.error().code == "link_expired" ? 410 : 400, claims.error());
+  if (auto st = check_password(password); !st) {
+    if (as_json) return http::problem(st.error());
+    return password_page(422, "Choose your password", password_form(st.error().message));
+  }
+  auto staff = app.store.staff(claims->subject);
+  if (!staff) return fail(400, make_error("invalid_link", "this link is not valid", "token"));
+  if (!app.store.use_link(claims->nonce, "set_password", claims->subject, app.now()))
+    return fail(410, make_error("link_used", "this link has already been used", "token"));
+  staff->password_hash = auth::hash_password(password);
+  staff->updated_at = app.now();
+  app.store.put_staff(*staff);
+  app.store.delete_sessions_of(staff->id);  // a reset signs out every other browser
+  app.store.reset_login_failures("email:" + staff->email);
+  if (as_json) return http::empty_response(204);
+  return password_page(200, "Password saved", "<p>You can now <a href=\"/console/\">sign in to the console</a>.</p>");
+}
+
+// --- staff logins -------------------------------------------------------------------
+Response create_staff(App& app, Request& req) {
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  store::StaffRecord s;
+  s.id = auth::random_id("st_");
+  s.account_id = req.account_id;
+  if (auto st = apply_staff_fields(app, *body, s, true); !st) return http::problem(st.error());
+  std::string password;
+  if (const json* p = wire::member(*body, "password")) {
+    auto v = wire::read_string(*p, "password");
+    if (!v) return http::problem(v.error());
+    if (auto st = check_password(*v); !st) return http::problem(st.error());
+    password = *v;
+  }
+  if (!password.empty()) s.password_hash = auth::hash_password(password);
+  s.created_at = s.updated_at = app.now();
+  if (!app.store.put_staff(s))
+    return http::problem(409, "already_exists", "Another login has this e-mail address.", "email");
+  if (password.empty()) queue_password_mail(app, s, "invite");
+  return http::json_response(201, staff_view(s)).with_header("Location", "/v1/admin/staff/" + s.id);
+}
+
+Response list_staff(App& app, Request& req) {
+  json items = json::array();
+  for (const auto& s : app.store.staff_of(req.account_id)) items.push_back(staff_view(s));
+  return http::json_response(200, {{"items", items}, {"next_cursor", nullptr}});
+}
+
+Response get_staff(App& app, Request& req) {
+  auto s = app.store.staff(req.params.at("id"));
+  if (!s || s->account_id != req.account_id) return staff_not_found();
+  return http::json_response(200, staff_view(*s));
+}
+
+Response put_staff(App& app, Request& req) {
+  auto s = app.store.staff(req.params.at("id"));
+  if (!s || s->account_id != req.account_id) return staff_not_found();
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  store::StaffRecord updated = *s;
+  if (auto st = apply_staff_fields(app, *body, updated, false); !st) return http::problem(st.error());
+  if (s->role == "owner" && updated.role != "owner" && owners_of(app, req.account_id) <= 1)
+    return http::problem(409, "last_owner", "An account keeps at least one owner.", "role");
+  updated.updated_at = app.now();
+  if (!app.store.put_staff(updated))
+    return http::problem(409, "already_exists", "Another login has this e-mail address.", "email");
+  return http::json_response(200, staff_view(updated));
+}
+
+Response delete_staff(App& app, Request& req) {
+  auto s = app.store.staff(req.params.at("id"));
+  if (!s || s->account_id != req.account_id) return staff_not_found();
+  if (s->role == "owner" && owners_of(app, req.account_id) <= 1)
+    return http::problem(409, "last_owner", "An account keeps at least one owner.");
+  app.store.delete_staff(req.account_id, s->id);
+  return http::empty_response(204);
+}
+
+Response invite_staff(App& app, Request& req) {
+  auto s = app.store.staff(req.params.at("id"));
+  if (!s || s->account_id != req.account_id) return staff_not_found();
+  queue_password_mail(app, *s, s->password_hash.empty() ? "invite" : "reset");
+  return http::json_response(202, json{{"status", "accepted"}});
+}
+
+// --- API keys -----------------------------------------------------------------------
+// The signed-in person's own SMS (R-LIFE-3's staff SMS, seed 001: the staff member gets
+// the reminder too): the phone of the host their login is linked to, and which events
+// text them. A `staff` member may change these fields of their own host only (hosts are
+// otherwise the owner's); an API key is nobody's and a login without a host has no visits.
+Response get_my_sms(App& app, Request& req) {
+  auto h = my_host(app, req);
+  if (!h) return http::problem(409, h.error().code, h.error().message);
+  return http::json_response(200, sms_view(*h));
+}
+
+Response put_my_sms(App& app, Request& req) {
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  auto h = my_host(app, req);
+  if (!h) return http::problem(409, h.error().code, h.error().message);
+  json merged = json::parse(h->doc, nullptr, false);
+  bool wants = false;  // an event switched on needs a number to text
+  for (const char* k : {"phone", "sms_reminders", "sms_arrivals"})
+    if (const json* v = wire::member(*body, k)) {
+      merged[k] = *v;
+      if (v->is_boolean() && v->get<bool>()) wants = true;
+    }
+  auto doc = normalize_host(merged, app.zones);
+  if (!doc) return http::problem(doc.error());
+  if (wants && doc->value("phone", "").empty())
+    return http::problem(422, "phone_required", "an SMS needs a phone number", "phone");
+  h->doc = doc->dump();
+  app.store.put_host(*h);
+  return http::json_response(200, sms_view(*h));
+}
+
+Response create_api_key(App& app, Request& req) {
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  auto n = wire::required(*body, "name");
+  if (!n) return http::problem(n.error());
+  auto name = wire::read_string(**n, "name");
+  if (!name) return http::problem(name.error());
+  if (name->empty() || name->size() > 120 || name->find_first_of("\r\n") != std::string::npos)
+    return http::problem(422, "invalid_name", "1 to 120 characters on one line", "name");
+  const std::string key = "kk_" + auth::random_token(32);
+  store::ApiKeyRecord k{auth::random_id("k_"), req.account_id, *name, auth::sha256_hex(key), app.now()};
+  app.store.add_api_key(k);
+  return http::json_response(201, json{{"id", k.id}, {"name", k.name}, {"key", key},
+                                       {"created_at", k.created_at}})
+      .with_header("Location", "/v1/admin/api-keys/" + k.id);
+}
+
+Response list_api_keys(App& app, Request& req) {
+  json items = json::array();
+  for (const auto& k : app.store.api_keys(req.account_id))
+    items.push_back({{"id", k.id}, {"name", k.name}, {"created_at", k.created_at}});
+  return http::json_response(200, {{"items", items}, {"next_cursor", nullptr}});
+}
+
+Response delete_api_key(App& app, Request& req) {
+  if (!app.store.delete_api_key(req.account_id, req.params.at("id")))
+    return http::problem(404, "not_found", "No such API key.");
+  app.forget_keys();
+  return http::empty_response(204);
+}
+
+}  // namespace
+
 void register_staff_routes(App& app, http::Router& r) {
-  using http::Access;
-
-  // --- sessions ---------------------------------------------------------------------
-  r.add("POST", "/v1/session", Access::open, [&app](Request& req) {
-    if (!same_origin(app, req))
-      return http::problem(403, "cross_origin", "Sign in from this server's own pages.");
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    auto email = read_email(*body, true);
-    if (!email) return http::problem(email.error());
-    auto pw = wire::required(*body, "password");
-    if (!pw) return http::problem(pw.error());
-    auto password = wire::read_string(**pw, "password");
-    if (!password) return http::problem(password.error());
-    const std::string by_email = "email:" + *email, by_client = "client:" + req.client;
-    const std::int64_t wait = std::max(login_wait(app, by_email, kFreeFailures),
-                                       login_wait(app, by_client, kFreeClientFailures));
-    if (wait > 0)
-      return http::problem(429, "too_many_attempts", "Too many wrong passwords; try again later.")
-          .with_header("Retry-After", std::to_string(wait));
-    auto staff = app.store.staff_by_email(*email);
-    const bool ok = auth::verify_password(*password, staff ? staff->password_hash : std::string());
-    if (!ok || !staff) {
-      record_login_failure(app, by_email);
-      record_login_failure(app, by_client);
-      return http::problem(401, "bad_credentials", "The e-mail address or the password is wrong.");
-    }
-    app.store.reset_login_failures(by_email);
-    const std::string token = auth::random_token(32);
-    const std::int64_t now = app.now().unix_seconds();
-    app.store.put_session(store::SessionRecord{auth::sha256_hex(token), staff->id, staff->account_id, now,
-                                               now + kSessionSeconds});
-    return http::empty_response(204).with_header("Set-Cookie", session_cookie(app, req, token, kSessionSeconds));
-  });
-  r.add("GET", "/v1/session", Access::owner, [&app](Request& req) {
-    json out{{"account", req.account_id},
-             {"account_name", app.store.account_name(req.account_id).value_or("")},
-             {"role", req.role},
-             {"via", req.via_session ? "session" : "api_key"}};
-    if (auto s = req.via_session ? app.store.staff(req.staff_id) : std::nullopt) {
-      out["staff"] = s->id;
-      out["id"] = s->id;
-      out["name"] = s->name;
-      out["email"] = s->email;
-      out["language"] = s->language;
-      out["host"] = s->host_id.empty() ? json(nullptr) : json(s->host_id);
-    } else {
-      out["staff"] = nullptr;
-      out["name"] = "API key";
-      out["language"] = "en";
-    }
-    return http::json_response(200, out);
-  });
-  r.add("DELETE", "/v1/session", Access::owner, [&app](Request& req) {
-    if (req.via_session) app.store.delete_session(auth::sha256_hex(cookie_value(req, kSessionCookie)));
-    return http::empty_response(204).with_header("Set-Cookie", session_cookie(app, req, "", 0));
-  });
-
-  // --- password reset and set-password links ------------------------------------------
-  r.add("POST", "/v1/password-reset", Access::open, [&app](Request& req) {
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    auto email = read_email(*body, true);
-    if (!email) return http::problem(email.error());
-    // The same answer whether or not the address has a login: no address probing.
-    const std::string key = "reset:" + *email;
-    if (login_wait(app, key, 3) == 0) {
-      record_login_failure(app, key);  // at most a few reset mails per address and hour
-      if (auto s = app.store.staff_by_email(*email)) queue_password_mail(app, *s, "reset");
-    }
-    return http::json_response(202, json{{"status", "accepted"}});
-  });
-  r.add("GET", "/v1/links/password/{token}", Access::open, [&app](Request& req) {
-    auto claims = app.links.verify(req.params.at("token"), "set_password", app.now());
-    if (!claims || !app.store.staff(claims->subject))
-      return password_page(!claims && claims.error().code == "link_expired" ? 410 : 400, "This link is not valid",
-                           "<p>It may have expired or been used. Ask for a new one from the sign-in page.</p>");
-    return password_page(200, "Choose your password", password_form(""));
-  });
-  r.add("POST", "/v1/links/password/{token}", Access::open, [&app](Request& req) {
-    const std::string* ct = req.header("content-type");
-    const bool as_json = ct && ct->find("json") != std::string::npos;
-    std::string password;
-    if (as_json) {
-      auto body = parse_body(req);
-      if (!body) return http::problem(body.error());
-      auto p = wire::required(*body, "password");
-      if (!p) return http::problem(p.error());
-      auto s = wire::read_string(**p, "password");
-      if (!s) return http::problem(s.error());
-      password = *s;
-    } else {
-      password = form_value(req.body, "password");
-    }
-    auto fail = [&](int status, const core::Error& e) {
-      return as_json ? http::problem(status, e.code, e.message, e.field)
-                     : password_page(status, "This did not work", "<p class=\"error\">" + core::escape_html(e.message) + "</p>");
-    };
-    auto claims = app.links.verify(req.params.at("token"), "set_password", app.now());
-    if (!claims) return fail(claims.error().code == "link_expired" ? 410 : 400, claims.error());
-    if (auto st = check_password(password); !st) {
-      if (as_json) return http::problem(st.error());
-      return password_page(422, "Choose your password", password_form(st.error().message));
-    }
-    auto staff = app.store.staff(claims->subject);
-    if (!staff) return fail(400, make_error("invalid_link", "this link is not valid", "token"));
-    if (!app.store.use_link(claims->nonce, "set_password", claims->subject, app.now().unix_seconds()))
-      return fail(410, make_error("link_used", "this link has already been used", "token"));
-    staff->password_hash = auth::hash_password(password);
-    staff->updated_at = app.now().unix_seconds();
-    app.store.put_staff(*staff);
-    app.store.delete_sessions_of(staff->id);  // a reset signs out every other browser
-    app.store.reset_login_failures("email:" + staff->email);
-    if (as_json) return http::empty_response(204);
-    return password_page(200, "Password saved", "<p>You can now <a href=\"/console/\">sign in to the console</a>.</p>");
-  });
-
-  // --- staff logins -------------------------------------------------------------------
-  r.add("POST", "/v1/admin/staff", Access::owner, [&app](Request& req) {
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    store::StaffRecord s;
-    s.id = auth::random_id("st_");
-    s.account_id = req.account_id;
-    if (auto st = apply_staff_fields(app, *body, s, true); !st) return http::problem(st.error());
-    std::string password;
-    if (const json* p = wire::member(*body, "password")) {
-      auto v = wire::read_string(*p, "password");
-      if (!v) return http::problem(v.error());
-      if (auto st = check_password(*v); !st) return http::problem(st.error());
-      password = *v;
-    }
-    if (!password.empty()) s.password_hash = auth::hash_password(password);
-    s.created_at = s.updated_at = app.now().unix_seconds();
-    if (!app.store.put_staff(s))
-      return http::problem(409, "already_exists", "Another login has this e-mail address.", "email");
-    if (password.empty()) queue_password_mail(app, s, "invite");
-    return http::json_response(201, staff_view(s)).with_header("Location", "/v1/admin/staff/" + s.id);
-  });
-  r.add("GET", "/v1/admin/staff", Access::owner, [&app](Request& req) {
-    json items = json::array();
-    for (const auto& s : app.store.staff_of(req.account_id)) items.push_back(staff_view(s));
-    return http::json_response(200, {{"items", items}, {"next_cursor", nullptr}});
-  });
-  r.add("GET", "/v1/admin/staff/{id}", Access::owner, [&app](Request& req) {
-    auto s = app.store.staff(req.params.at("id"));
-    if (!s || s->account_id != req.account_id) return staff_not_found();
-    return http::json_response(200, staff_view(*s));
-  });
-  r.add("PUT", "/v1/admin/staff/{id}", Access::owner, [&app](Request& req) {
-    auto s = app.store.staff(req.params.at("id"));
-    if (!s || s->account_id != req.account_id) return staff_not_found();
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    store::StaffRecord updated = *s;
-    if (auto st = apply_staff_fields(app, *body, updated, false); !st) return http::problem(st.error());
-    if (s->role == "owner" && updated.role != "owner" && owners_of(app, req.account_id) <= 1)
-      return http::problem(409, "last_owner", "An account keeps at least one owner.", "role");
-    updated.updated_at = app.now().unix_seconds();
-    if (!app.store.put_staff(updated))
-      return http::problem(409, "already_exists", "Another login has this e-mail address.", "email");
-    return http::json_response(200, staff_view(updated));
-  });
-  r.add("DELETE", "/v1/admin/staff/{id}", Access::owner, [&app](Request& req) {
-    auto s = app.store.staff(req.params.at("id"));
-    if (!s || s->account_id != req.account_id) return staff_not_found();
-    if (s->role == "owner" && owners_of(app, req.account_id) <= 1)
-      return http::problem(409, "last_owner", "An account keeps at least one owner.");
-    app.store.delete_staff(req.account_id, s->id);
-    return http::empty_response(204);
-  });
-  r.add("POST", "/v1/admin/staff/{id}/invite", Access::owner, [&app](Request& req) {
-    auto s = app.store.staff(req.params.at("id"));
-    if (!s || s->account_id != req.account_id) return staff_not_found();
-    queue_password_mail(app, *s, s->password_hash.empty() ? "invite" : "reset");
-    return http::json_response(202, json{{"status", "accepted"}});
-  });
-
-  // --- API keys -----------------------------------------------------------------------
-  // The signed-in person's own SMS (R-LIFE-3's staff SMS, seed 001: the staff member gets
-  // the reminder too): the phone of the host their login is linked to, and which events
-  // text them. A `staff` member may change these fields of their own host only (hosts are
-  // otherwise the owner's); an API key is nobody's and a login without a host has no visits.
-  auto my_host = [&app](Request& req) -> core::Result<store::HostRecord> {
-    if (!req.via_session || req.staff_id.empty())
-      return make_error("no_host", "an API key is no staff member: sign in to the console");
-    auto s = app.store.staff(req.staff_id);
-    if (!s || s->host_id.empty()) return make_error("no_host", "this login is not linked to a host");
-    auto h = app.store.host(s->host_id);
-    if (!h || h->account_id != req.account_id) return make_error("no_host", "this login's host no longer exists");
-    return *h;
-  };
-  auto sms_view = [](const store::HostRecord& h) {
-    json d = json::parse(h.doc, nullptr, false);
-    return json{{"host", h.id},
-                {"host_name", d.value("name", "")},
-                {"phone", d.value("phone", "")},
-                {"sms_reminders", d.value("sms_reminders", false)},
-                {"sms_arrivals", d.value("sms_arrivals", true)}};
-  };
-  r.add("GET", "/v1/admin/me/sms", Access::owner, [my_host, sms_view](Request& req) {
-    auto h = my_host(req);
-    if (!h) return http::problem(409, h.error().code, h.error().message);
-    return http::json_response(200, sms_view(*h));
-  });
-  r.add("PUT", "/v1/admin/me/sms", Access::owner, [&app, my_host, sms_view](Request& req) {
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    auto h = my_host(req);
-    if (!h) return http::problem(409, h.error().code, h.error().message);
-    json merged = json::parse(h->doc, nullptr, false);
-    bool wants = false;  // an event switched on needs a number to text
-    for (const char* k : {"phone", "sms_reminders", "sms_arrivals"})
-      if (const json* v = wire::member(*body, k)) {
-        merged[k] = *v;
-        if (v->is_boolean() && v->get<bool>()) wants = true;
-      }
-    auto doc = normalize_host(merged, app.zones);
-    if (!doc) return http::problem(doc.error());
-    if (wants && doc->value("phone", "").empty())
-      return http::problem(422, "phone_required", "an SMS needs a phone number", "phone");
-    h->doc = doc->dump();
-    app.store.put_host(*h);
-    return http::json_response(200, sms_view(*h));
-  });
-
-  r.add("POST", "/v1/admin/api-keys", Access::owner, [&app](Request& req) {
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    auto n = wire::required(*body, "name");
-    if (!n) return http::problem(n.error());
-    auto name = wire::read_string(**n, "name");
-    if (!name) return http::problem(name.error());
-    if (name->empty() || name->size() > 120 || name->find_first_of("\r\n") != std::string::npos)
-      return http::problem(422, "invalid_name", "1 to 120 characters on one line", "name");
-    const std::string key = "kk_" + auth::random_token(32);
-    store::ApiKeyRecord k{auth::random_id("k_"), req.account_id, *name, auth::sha256_hex(key),
-                          app.now().unix_seconds()};
-    app.store.add_api_key(k);
-    return http::json_response(201, json{{"id", k.id}, {"name", k.name}, {"key", key},
-                                         {"created_at", core::Instant::from_unix_seconds(k.created_at)}})
-        .with_header("Location", "/v1/admin/api-keys/" + k.id);
-  });
-  r.add("GET", "/v1/admin/api-keys", Access::owner, [&app](Request& req) {
-    json items = json::array();
-    for (const auto& k : app.store.api_keys(req.account_id))
-      items.push_back({{"id", k.id}, {"name", k.name}, {"created_at", core::Instant::from_unix_seconds(k.created_at)}});
-    return http::json_response(200, {{"items", items}, {"next_cursor", nullptr}});
-  });
-  r.add("DELETE", "/v1/admin/api-keys/{id}", Access::owner, [&app](Request& req) {
-    if (!app.store.delete_api_key(req.account_id, req.params.at("id")))
-      return http::problem(404, "not_found", "No such API key.");
-    app.forget_keys();
-    return http::empty_response(204);
+  add_routes(app, r, {
+      {"POST", "/v1/session", http::Access::open, sign_in},
+      {"GET", "/v1/session", http::Access::owner, current_session},
+      {"DELETE", "/v1/session", http::Access::owner, sign_out},
+      {"POST", "/v1/password-reset", http::Access::open, request_password_reset},
+      {"GET", "/v1/links/password/{token}", http::Access::open, password_link_page},
+      {"POST", "/v1/links/password/{token}", http::Access::open, set_password},
+      {"POST", "/v1/admin/staff", http::Access::owner, create_staff},
+      {"GET", "/v1/admin/staff", http::Access::owner, list_staff},
+      {"GET", "/v1/admin/staff/{id}", http::Access::owner, get_staff},
+      {"PUT", "/v1/admin/staff/{id}", http::Access::owner, put_staff},
+      {"DELETE", "/v1/admin/staff/{id}", http::Access::owner, delete_staff},
+      {"POST", "/v1/admin/staff/{id}/invite", http::Access::owner, invite_staff},
+      {"GET", "/v1/admin/me/sms", http::Access::owner, get_my_sms},
+      {"PUT", "/v1/admin/me/sms", http::Access::owner, put_my_sms},
+      {"POST", "/v1/admin/api-keys", http::Access::owner, create_api_key},
+      {"GET", "/v1/admin/api-keys", http::Access::owner, list_api_keys},
+      {"DELETE", "/v1/admin/api-keys/{id}", http::Access::owner, delete_api_key}
   });
 }
 

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app.hpp"
+#include "route_table.hpp"
 
 namespace kairos::server {
 
@@ -107,64 +108,91 @@ std::optional<Response> console_page(const Request& req, const std::string& dir)
 
 }  // namespace
 
+namespace {
+
+Response root_page(App&, Request&) {
+  Response res = http::empty_response(302);
+  res.with_header("Location", "/demo/");
+  return res;
+}
+
+Response embed_js(App& app, Request& req) {
+  return serve(req, app.cfg.web_root, "embed.js", false).value_or(missing());
+}
+
+// The reception kiosk (R-PROP-9): a full-screen page for the front desk's tablet.
+Response checkin_index(App& app, Request& req) {
+  return serve(req, app.cfg.web_root, "checkin/index.html", false).value_or(missing());
+}
+
+Response checkin_file(App& app, Request& req) {
+  return serve(req, app.cfg.web_root, "checkin/" + req.params["path"], false).value_or(missing());
+}
+
+Response demo_index(App& app, Request& req) {
+  return serve(req, app.cfg.web_root, "demo/index.html", false).value_or(missing());
+}
+
+Response demo_file(App& app, Request& req) {
+  return serve(req, app.cfg.web_root, "demo/" + req.params["path"], false).value_or(missing());
+}
+
+// The owner console (web/console, bundled by esbuild into the build folder):
+// index.html for /console/ and its client-side routes, hashed files under assets/.
+Response console_redirect(App&, Request&) {
+  Response res = http::empty_response(301);
+  res.with_header("Location", "/console/");
+  return res;
+}
+
+Response console_index(App& app, Request& req) {
+  return console_page(req, app.cfg.console_dir).value_or(missing());
+}
+
+Response console_file(App& app, Request& req) {
+  const std::string& p = req.params["path"];
+  if (p.rfind("assets/", 0) == 0) return serve(req, app.cfg.console_dir, p, false, true).value_or(missing());
+  // A path without an extension is one of the console's own screens (links in mails
+  // such as /console/set-password?token=…): the page routes it.
+  if (p.find('.') == std::string::npos) return console_page(req, app.cfg.console_dir).value_or(missing());
+  return missing();
+}
+
+Response widget_index(App& app, Request& req) {
+  // The built shell (asset hashes filled in) saves a round trip; the template in
+  // web/ is the fallback when the widget has not been built.
+  if (auto res = serve(req, app.cfg.widget_dir, "index.html", false)) return *res;
+  return serve(req, app.cfg.web_root, "widget/index.html", false).value_or(missing());
+}
+
+Response widget_file(App& app, Request& req) {
+  const std::string& p = req.params["path"];
+  // The widget dir is a build folder: only the shipped assets are served from it,
+  // never CMake's files or test binaries.
+  const bool shipped = p == "index.html" || p.rfind("kairos-widget.", 0) == 0 ||
+                       (p.rfind("fonts/", 0) == 0 && p.size() > 10 && p.compare(p.size() - 4, 4, ".ttf") == 0);
+  if (shipped) {
+    if (auto res = serve(req, app.cfg.widget_dir, p, true)) return *res;
+  }
+  return serve(req, app.cfg.web_root, "widget/" + p, false).value_or(missing());
+}
+
+}  // namespace
+
 void register_static_routes(App& app, http::Router& r) {
-  using http::Access;
-  r.add("GET", "/", Access::open, [](Request&) {
-    Response res = http::empty_response(302);
-    res.with_header("Location", "/demo/");
-    return res;
-  }, false);
-  r.add("GET", "/embed.js", Access::open, [&app](Request& req) {
-    return serve(req, app.cfg.web_root, "embed.js", false).value_or(missing());
-  }, false);
-  // The reception kiosk (R-PROP-9): a full-screen page for the front desk's tablet.
-  r.add("GET", "/checkin/", Access::open, [&app](Request& req) {
-    return serve(req, app.cfg.web_root, "checkin/index.html", false).value_or(missing());
-  }, /*documented=*/false);
-  r.add("GET", "/checkin/{path*}", Access::open, [&app](Request& req) {
-    return serve(req, app.cfg.web_root, "checkin/" + req.params["path"], false).value_or(missing());
-  }, /*documented=*/false);
-  r.add("GET", "/demo/", Access::open, [&app](Request& req) {
-    return serve(req, app.cfg.web_root, "demo/index.html", false).value_or(missing());
-  }, false);
-  r.add("GET", "/demo/{path*}", Access::open, [&app](Request& req) {
-    return serve(req, app.cfg.web_root, "demo/" + req.params["path"], false).value_or(missing());
-  }, false);
-  // The owner console (web/console, bundled by esbuild into the build folder):
-  // index.html for /console/ and its client-side routes, hashed files under assets/.
-  r.add("GET", "/console", Access::open, [](Request&) {
-    Response res = http::empty_response(301);
-    res.with_header("Location", "/console/");
-    return res;
-  }, false);
-  r.add("GET", "/console/", Access::open, [&app](Request& req) {
-    return console_page(req, app.cfg.console_dir).value_or(missing());
-  }, false);
-  r.add("GET", "/console/{path*}", Access::open, [&app](Request& req) {
-    const std::string& p = req.params["path"];
-    if (p.rfind("assets/", 0) == 0) return serve(req, app.cfg.console_dir, p, false, true).value_or(missing());
-    // A path without an extension is one of the console's own screens (links in mails
-    // such as /console/set-password?token=…): the page routes it.
-    if (p.find('.') == std::string::npos) return console_page(req, app.cfg.console_dir).value_or(missing());
-    return missing();
-  }, false);
-  r.add("GET", "/widget/", Access::open, [&app](Request& req) {
-    // The built shell (asset hashes filled in) saves a round trip; the template in
-    // web/ is the fallback when the widget has not been built.
-    if (auto res = serve(req, app.cfg.widget_dir, "index.html", false)) return *res;
-    return serve(req, app.cfg.web_root, "widget/index.html", false).value_or(missing());
-  }, false);
-  r.add("GET", "/widget/{path*}", Access::open, [&app](Request& req) {
-    const std::string& p = req.params["path"];
-    // The widget dir is a build folder: only the shipped assets are served from it,
-    // never CMake's files or test binaries.
-    const bool shipped = p == "index.html" || p.rfind("kairos-widget.", 0) == 0 ||
-                         (p.rfind("fonts/", 0) == 0 && p.size() > 10 && p.compare(p.size() - 4, 4, ".ttf") == 0);
-    if (shipped) {
-      if (auto res = serve(req, app.cfg.widget_dir, p, true)) return *res;
-    }
-    return serve(req, app.cfg.web_root, "widget/" + p, false).value_or(missing());
-  }, false);
+  add_routes(app, r, {
+      {"GET", "/", http::Access::open, root_page, false},
+      {"GET", "/embed.js", http::Access::open, embed_js, false},
+      {"GET", "/checkin/", http::Access::open, checkin_index, false},
+      {"GET", "/checkin/{path*}", http::Access::open, checkin_file, false},
+      {"GET", "/demo/", http::Access::open, demo_index, false},
+      {"GET", "/demo/{path*}", http::Access::open, demo_file, false},
+      {"GET", "/console", http::Access::open, console_redirect, false},
+      {"GET", "/console/", http::Access::open, console_index, false},
+      {"GET", "/console/{path*}", http::Access::open, console_file, false},
+      {"GET", "/widget/", http::Access::open, widget_index, false},
+      {"GET", "/widget/{path*}", http::Access::open, widget_file, false}
+  });
 }
 
 }  // namespace kairos::server

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app.hpp"
+#include "route_table.hpp"
 #include "kairos/templates.hpp"
 #include "kairos/wire/json_mapping.hpp"
 
@@ -100,94 +101,109 @@ std::vector<core::TemplateOverride> account_template_overrides(App& app, const s
   return out;
 }
 
+namespace {
+
+Response list_templates(App& app, Request& req) {
+  const std::string lang = req.query_or("language");
+  const auto& langs = core::supported_languages();
+  if (!lang.empty() && std::find(langs.begin(), langs.end(), lang) == langs.end())
+    return http::problem(422, "unsupported_language", "one of en, ja, fi, de, hu", "language");
+  json items = json::array();
+  for (const auto& key : core::template_keys())
+    for (const auto& l : langs)
+      if (lang.empty() || l == lang) items.push_back(view(key, l, stored(app, req.account_id, key, l)));
+  return http::json_response(200, {{"items", items}, {"next_cursor", nullptr}, {"placeholders", placeholder_list()}});
+}
+
+Response get_template(App& app, Request& req) {
+  const std::string key = req.params["key"], lang = req.params["lang"];
+  if (auto p = check_key(key, lang)) return *p;
+  json j = view(key, lang, stored(app, req.account_id, key, lang));
+  j["placeholders"] = placeholder_list();
+  return http::json_response(200, j);
+}
+
+Response put_template(App& app, Request& req) {
+  const std::string key = req.params["key"], lang = req.params["lang"];
+  if (auto p = check_key(key, lang)) return *p;
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  auto texts = read_texts(*body, true);
+  if (!texts) return http::problem(texts.error());
+  const auto now = app.now();
+  const std::string id = doc_id(req.account_id, key, lang);
+  auto old = app.store.token_doc("template", id);
+  json doc{{"template", key}, {"language", lang}, {"subject", texts->first}, {"body", texts->second}};
+  app.store.put_token_doc(store::TokenDoc{id, req.account_id, id, "template", "live", doc.dump(),
+                                          old ? old->created_at : now, now});
+  return http::json_response(200, view(key, lang, stored(app, req.account_id, key, lang)));
+}
+
+Response delete_template(App& app, Request& req) {
+  const std::string key = req.params["key"], lang = req.params["lang"];
+  if (auto p = check_key(key, lang)) return *p;
+  if (!stored(app, req.account_id, key, lang))
+    return http::problem(404, "not_found", "This template has no override; it already uses the default.");
+  app.store.delete_token_doc("template", doc_id(req.account_id, key, lang));
+  return http::empty_response(204);
+}
+
+// A draft (subject/body in the body) or the stored text, filled with sample values.
+Response preview_template(App& app, Request& req) {
+  const std::string key = req.params["key"], lang = req.params["lang"];
+  if (auto p = check_key(key, lang)) return *p;
+  json in = json::object();
+  if (!req.body.empty()) {
+    auto b = parse_body(req);
+    if (!b) return http::problem(b.error());
+    in = *b;
+  }
+  auto texts = read_texts(in, false);
+  if (!texts) return http::problem(texts.error());
+  std::vector<core::TemplateOverride> overrides = account_template_overrides(app, req.account_id);
+  overrides.push_back({key, lang, texts->first, texts->second});  // a draft wins; empty parts keep the rest
+  core::MessageContext ctx;
+  ctx.guest_name = "Maria Laine";
+  ctx.guest_company = "Laine Oy";
+  ctx.host_name = "Yui Tanaka";
+  auto account = app.store.account_name(req.account_id);
+  ctx.host_company = account && !account->empty() ? *account : "Aurora & Sakura";
+  ctx.page_name = "Consultation";
+  ctx.event_name = "Intro call";
+  ctx.location = "Shibuya office, Shibuya 1-2-3 · Room Fuji";
+  ctx.guidance = "Ring the bell at door B.";
+  ctx.reception_code = "K7Q2";
+  ctx.reason = "The host is ill.";
+  ctx.message = "Does Thursday suit you better?";
+  ctx.notes = "First visit.";
+  const auto start = core::Instant::from_unix_seconds((app.now().unix_seconds() / 86400 + 2) * 86400 + 9 * 3600);
+  ctx.when = {start, start + core::Minutes(30)};
+  ctx.previous_when = core::Interval{start + core::Minutes(-24 * 60), start + core::Minutes(-(23 * 60 + 30))};
+  ctx.appointments = {ctx.when, {start + core::Minutes(7 * 24 * 60), start + core::Minutes(7 * 24 * 60 + 30)}};
+  std::shared_ptr<const core::ZoneRules> zone;
+  if (const std::string tz = req.query_or("tz"); !tz.empty()) {
+    auto z = app.zones.get(tz);
+    if (!z) return http::problem(422, "unknown_zone", "unknown time zone", "tz");
+    zone = *z;
+    ctx.zone = zone.get();
+  }
+  for (auto a : {core::SignedAction::cancel, core::SignedAction::book_again})
+    ctx.links.push_back({a, app.cfg.public_url + "/v1/links/preview-" + std::string(core::to_string(a))});
+  auto rendered = core::render(key, lang, ctx, overrides);
+  if (!rendered) return http::problem(rendered.error());
+  return http::json_response(200, {{"template", key}, {"language", lang}, {"subject", rendered->subject},
+                                   {"text", rendered->text}, {"html", rendered->html}});
+}
+
+}  // namespace
+
 void register_template_routes(App& app, http::Router& r) {
-  using http::Access;
-  r.add("GET", "/v1/admin/templates", Access::owner, [&app](Request& req) {
-    const std::string lang = req.query_or("language");
-    const auto& langs = core::supported_languages();
-    if (!lang.empty() && std::find(langs.begin(), langs.end(), lang) == langs.end())
-      return http::problem(422, "unsupported_language", "one of en, ja, fi, de, hu", "language");
-    json items = json::array();
-    for (const auto& key : core::template_keys())
-      for (const auto& l : langs)
-        if (lang.empty() || l == lang) items.push_back(view(key, l, stored(app, req.account_id, key, l)));
-    return http::json_response(200, {{"items", items}, {"next_cursor", nullptr}, {"placeholders", placeholder_list()}});
-  });
-  r.add("GET", "/v1/admin/templates/{key}/{lang}", Access::owner, [&app](Request& req) {
-    const std::string key = req.params["key"], lang = req.params["lang"];
-    if (auto p = check_key(key, lang)) return *p;
-    json j = view(key, lang, stored(app, req.account_id, key, lang));
-    j["placeholders"] = placeholder_list();
-    return http::json_response(200, j);
-  });
-  r.add("PUT", "/v1/admin/templates/{key}/{lang}", Access::owner, [&app](Request& req) {
-    const std::string key = req.params["key"], lang = req.params["lang"];
-    if (auto p = check_key(key, lang)) return *p;
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    auto texts = read_texts(*body, true);
-    if (!texts) return http::problem(texts.error());
-    const auto now = app.now().unix_seconds();
-    const std::string id = doc_id(req.account_id, key, lang);
-    auto old = app.store.token_doc("template", id);
-    json doc{{"template", key}, {"language", lang}, {"subject", texts->first}, {"body", texts->second}};
-    app.store.put_token_doc(store::TokenDoc{id, req.account_id, id, "template", "live", doc.dump(),
-                                            old ? old->created_at : now, now});
-    return http::json_response(200, view(key, lang, stored(app, req.account_id, key, lang)));
-  });
-  r.add("DELETE", "/v1/admin/templates/{key}/{lang}", Access::owner, [&app](Request& req) {
-    const std::string key = req.params["key"], lang = req.params["lang"];
-    if (auto p = check_key(key, lang)) return *p;
-    if (!stored(app, req.account_id, key, lang))
-      return http::problem(404, "not_found", "This template has no override; it already uses the default.");
-    app.store.delete_token_doc("template", doc_id(req.account_id, key, lang));
-    return http::empty_response(204);
-  });
-  // A draft (subject/body in the body) or the stored text, filled with sample values.
-  r.add("POST", "/v1/admin/templates/{key}/{lang}/preview", Access::owner, [&app](Request& req) {
-    const std::string key = req.params["key"], lang = req.params["lang"];
-    if (auto p = check_key(key, lang)) return *p;
-    json in = json::object();
-    if (!req.body.empty()) {
-      auto b = parse_body(req);
-      if (!b) return http::problem(b.error());
-      in = *b;
-    }
-    auto texts = read_texts(in, false);
-    if (!texts) return http::problem(texts.error());
-    std::vector<core::TemplateOverride> overrides = account_template_overrides(app, req.account_id);
-    overrides.push_back({key, lang, texts->first, texts->second});  // a draft wins; empty parts keep the rest
-    core::MessageContext ctx;
-    ctx.guest_name = "Maria Laine";
-    ctx.guest_company = "Laine Oy";
-    ctx.host_name = "Yui Tanaka";
-    auto account = app.store.account_name(req.account_id);
-    ctx.host_company = account && !account->empty() ? *account : "Aurora & Sakura";
-    ctx.page_name = "Consultation";
-    ctx.event_name = "Intro call";
-    ctx.location = "Shibuya office, Shibuya 1-2-3 · Room Fuji";
-    ctx.guidance = "Ring the bell at door B.";
-    ctx.reception_code = "K7Q2";
-    ctx.reason = "The host is ill.";
-    ctx.message = "Does Thursday suit you better?";
-    ctx.notes = "First visit.";
-    const auto start = core::Instant::from_unix_seconds((app.now().unix_seconds() / 86400 + 2) * 86400 + 9 * 3600);
-    ctx.when = {start, start + core::Minutes(30)};
-    ctx.previous_when = core::Interval{start + core::Minutes(-24 * 60), start + core::Minutes(-(23 * 60 + 30))};
-    ctx.appointments = {ctx.when, {start + core::Minutes(7 * 24 * 60), start + core::Minutes(7 * 24 * 60 + 30)}};
-    std::shared_ptr<const core::ZoneRules> zone;
-    if (const std::string tz = req.query_or("tz"); !tz.empty()) {
-      auto z = app.zones.get(tz);
-      if (!z) return http::problem(422, "unknown_zone", "unknown time zone", "tz");
-      zone = *z;
-      ctx.zone = zone.get();
-    }
-    for (auto a : {core::SignedAction::cancel, core::SignedAction::book_again})
-      ctx.links.push_back({a, app.cfg.public_url + "/v1/links/preview-" + std::string(core::to_string(a))});
-    auto rendered = core::render(key, lang, ctx, overrides);
-    if (!rendered) return http::problem(rendered.error());
-    return http::json_response(200, {{"template", key}, {"language", lang}, {"subject", rendered->subject},
-                                     {"text", rendered->text}, {"html", rendered->html}});
+  add_routes(app, r, {
+      {"GET", "/v1/admin/templates", http::Access::owner, list_templates},
+      {"GET", "/v1/admin/templates/{key}/{lang}", http::Access::owner, get_template},
+      {"PUT", "/v1/admin/templates/{key}/{lang}", http::Access::owner, put_template},
+      {"DELETE", "/v1/admin/templates/{key}/{lang}", http::Access::owner, delete_template},
+      {"POST", "/v1/admin/templates/{key}/{lang}/preview", http::Access::owner, preview_template}
   });
 }
 

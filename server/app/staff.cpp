@@ -104,7 +104,7 @@ std::optional<Response> authenticate(App& app, Request& req) {
   };
   if (token.empty() || token.size() > 200) return unauthorized();
   auto session = app.store.session(auth::sha256_hex(token));
-  if (!session || session->expires_at <= app.now().unix_seconds()) return unauthorized();
+  if (!session || session->expires_at <= app.now()) return unauthorized();
   auto staff = app.store.staff(session->staff_id);
   if (!staff || staff->account_id != session->account_id) return unauthorized();
   // The cookie is SameSite=Strict; this also stops same-site pages (another port of
@@ -122,17 +122,17 @@ std::optional<Response> authenticate(App& app, Request& req) {
 
 std::int64_t login_wait(App& app, const std::string& key, int free_failures) {
   auto [failures, last] = app.store.login_failures(key);
-  const std::int64_t now = app.now().unix_seconds();
-  if (failures < free_failures || now - last > 3600) return 0;
+  const core::Instant now = app.now();
+  if (failures < free_failures || now - last > core::Seconds(3600)) return 0;
   const int over = std::min(failures - free_failures, 7);
-  const std::int64_t wait = std::min<std::int64_t>(30LL << over, 3600);
-  return std::max<std::int64_t>(0, last + wait - now);
+  const core::Seconds wait{std::min<std::int64_t>(30LL << over, 3600)};
+  return std::max<std::int64_t>(0, (last + wait - now).count());
 }
 
 void record_login_failure(App& app, const std::string& key) {
-  const std::int64_t now = app.now().unix_seconds();
+  const core::Instant now = app.now();
   auto [failures, last] = app.store.login_failures(key);
-  if (failures > 0 && now - last > 3600) app.store.reset_login_failures(key);
+  if (failures > 0 && now - last > core::Seconds(3600)) app.store.reset_login_failures(key);
   app.store.record_login_failure(key, now);
 }
 
@@ -146,8 +146,8 @@ void queue_password_mail(App& app, const store::StaffRecord& s, const std::strin
   m.template_key = "staff." + kind;
   m.channel = "mail";
   m.recipient = s.email;
-  m.send_at = app.now().unix_seconds();
-  m.state = "scheduled";
+  m.send_at = app.now();
+  m.state = store::OutboxState::scheduled;
   m.payload = nlohmann::json{{"role", "staff"}, {"language", s.language}}.dump();
   m.created_at = m.send_at;
   app.store.add_outbox(m);

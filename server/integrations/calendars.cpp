@@ -100,8 +100,8 @@ void notify(App& app, const std::string& account_id, const std::string& to, cons
   m.template_key = "system.notice";
   m.channel = "mail";
   m.recipient = to;
-  m.send_at = app.now().unix_seconds();
-  m.state = "scheduled";
+  m.send_at = app.now();
+  m.state = store::OutboxState::scheduled;
   m.payload = json{{"subject", subject}, {"text", text}, {"important", true}}.dump();
   m.created_at = m.send_at;
   app.store.add_outbox(m);

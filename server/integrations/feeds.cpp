@@ -74,11 +74,11 @@ std::string render_feed(App& app, const std::string& account_id, const std::stri
 
   store::BookingQuery q;
   q.account_id = account_id;
-  q.from = (now - core::Days(92)).unix_seconds();
-  q.to = (now + core::Days(400)).unix_seconds();
+  q.from = now - core::Days(92);
+  q.to = now + core::Days(400);
   q.limit = 10000;
   for (const auto& rec : app.store.bookings(q)) {
-    if (rec.status == "cancelled" || rec.status == "rejected") continue;  // gone from the feed = gone from the app
+    if (rec.status == core::BookingStatus::cancelled || rec.status == core::BookingStatus::rejected) continue;  // gone from the feed = gone from the app
     if (scope == "host" && rec.host_id != target &&
         std::find(rec.host_ids.begin(), rec.host_ids.end(), target) == rec.host_ids.end())
       continue;
@@ -86,7 +86,7 @@ std::string render_feed(App& app, const std::string& account_id, const std::stri
     const core::Booking b = to_core(rec);
     ics::CalendarEvent e;
     e.uid = b.uid + "@" + domain;
-    e.sequence = static_cast<int>(rec.updated_at % 2000000000);
+    e.sequence = static_cast<int>(rec.updated_at.unix_seconds() % 2000000000);
     e.method = ics::Method::publish;
     e.tentative = b.status == core::BookingStatus::pending;
     e.when = b.when;
@@ -124,7 +124,7 @@ std::string render_feed(App& app, const std::string& account_id, const std::stri
         continue;
       ics::CalendarEvent e;
       e.uid = "hold-" + doc.id + "-" + std::to_string(hold->when.start.unix_seconds()) + "@" + domain;
-      e.sequence = static_cast<int>(doc.updated_at % 2000000000);
+      e.sequence = static_cast<int>(doc.updated_at.unix_seconds() % 2000000000);
       e.method = ics::Method::publish;
       e.tentative = true;
       e.when = hold->when;

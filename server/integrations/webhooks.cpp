@@ -106,9 +106,10 @@ void emit_event(App& app, const std::string& account_id, const std::string& type
   if (!st) return;
   auto subs = hooks_of(*st, account_id);
   if (subs.empty()) return;
-  const std::int64_t now = app.now().unix_seconds();
+  const core::Instant now = app.now();
   const std::string id = event_id.empty() ? auth::random_id("evt_", 20) : event_id;
-  const std::string body = json{{"id", id}, {"type", type}, {"created", iso(now)}, {"data", data}}.dump();
+  const std::string body =
+      json{{"id", id}, {"type", type}, {"created", core::format_instant(now)}, {"data", data}}.dump();
   for (const auto& w : subs) {
     if (std::find(w.events.begin(), w.events.end(), type) == w.events.end() &&
         std::find(w.events.begin(), w.events.end(), "*") == w.events.end())
@@ -121,7 +122,7 @@ void emit_event(App& app, const std::string& account_id, const std::string& type
     m.channel = "webhook";
     m.recipient = w.id;
     m.send_at = now;
-    m.state = "scheduled";
+    m.state = store::OutboxState::scheduled;
     m.payload = body;
     m.created_at = now;
     app.store.add_outbox(m);  // inside the caller's transaction: the event commits with the change
@@ -243,17 +244,17 @@ struct Outcome {
   std::int64_t at = 0;
 };
 
-void tell_disabled(App& app, const WebhookSub& w, const std::string& reason, std::int64_t t) {
+void tell_disabled(App& app, const WebhookSub& w, const std::string& reason, core::Instant t) {
   log::warn("webhook disabled", {{"webhook", w.id}, {"reason", reason}});
   if (w.notify_email.find('@') == std::string::npos) return;
   store::OutboxMessage m;
   m.account_id = w.account_id;
-  m.key = "webhook.disabled." + w.id + "." + std::to_string(t);
+  m.key = "webhook.disabled." + w.id + "." + std::to_string(t.unix_seconds());
   m.template_key = "system.notice";
   m.channel = "mail";
   m.recipient = w.notify_email;
   m.send_at = t;
-  m.state = "scheduled";
+  m.state = store::OutboxState::scheduled;
   m.payload = json{{"subject", "A webhook of your Kairos account was disabled"},
                    {"text", "Kairos disabled the webhook to " + w.url + " after " + reason +
                                 ".\n\nEvents keep being recorded; once the receiver works again, redeliver one of "
@@ -358,7 +359,7 @@ WebhookStats run_webhooks_once(App& app) {
         v.erase(std::remove_if(v.begin(), v.end(), [&](const WebhookSub& x) { return x.id == w.id; }), v.end());
       }
       st->db->notify("hooks:" + w.account_id);
-      tell_disabled(app, w, reason, app.now().unix_seconds());
+      tell_disabled(app, w, reason, app.now());
     }
   }
   if (total.sent + total.retried + total.failed > 0)
@@ -557,8 +558,8 @@ void register_webhook_routes(App& app, http::Router& r) {
     reload_hooks(*st, req.account_id, true);
     m.channel = "webhook";
     m.recipient = req.params["id"];
-    m.send_at = m.created_at = app.now().unix_seconds();
-    m.state = "scheduled";
+    m.send_at = m.created_at = app.now();
+    m.state = store::OutboxState::scheduled;
     std::int64_t id = app.store.add_outbox(m);
     return http::json_response(202, {{"id", std::to_string(id)}, {"state", "pending"}});
   });

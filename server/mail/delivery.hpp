@@ -25,7 +25,7 @@ namespace kairos::server::mail {
 struct DeliveryItem {
   std::int64_t id = 0;
   std::string account_id, booking_uid, key, template_key, channel, recipient, payload;
-  std::int64_t send_at = 0;
+  core::Instant send_at;
   int attempts = 0;
 };
 

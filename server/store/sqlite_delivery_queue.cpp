@@ -30,7 +30,7 @@ class SqliteDeliveryQueue final : public DeliveryQueue {
       s.bind(1, now.unix_seconds()).bind(2, (now + lease).unix_seconds()).bind(3, static_cast<std::int64_t>(limit));
       while (s.step()) {
         out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
-                       s.integer(8), static_cast<int>(s.integer(9))});
+                       core::Instant::from_unix_seconds(s.integer(8)), static_cast<int>(s.integer(9))});
       }
       exec("COMMIT");
     } catch (...) {

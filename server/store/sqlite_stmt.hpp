@@ -11,6 +11,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "kairos/booking.hpp"
+#include "kairos/time.hpp"
+
 namespace kairos::server::store::sqlite {
 
 // Opens `path` with `flags` (SQLITE_OPEN_READWRITE | …), WAL and synchronous=FULL;
@@ -36,6 +39,9 @@ class Stmt {
   Stmt& bind(int i, const char* v) { return bind(i, std::string(v)); }
   Stmt& bind(int i, std::int64_t v);
   Stmt& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
+  // The store's typed values as their columns (columns.hpp reads them back).
+  Stmt& bind(int i, core::Instant v) { return bind(i, v.unix_seconds()); }
+  Stmt& bind(int i, core::BookingStatus v) { return bind(i, core::to_string(v)); }
   // True when a row is available.
   bool step();
   // Steps to the end (a statement without rows, or rows nobody reads).

@@ -24,6 +24,7 @@
 #include <type_traits>
 #include <unordered_map>
 
+#include "columns.hpp"
 #include "sqlite_stmt.hpp"
 #include "store.hpp"
 
@@ -38,6 +39,8 @@ std::int64_t unix_now() {
 }
 
 using sqlite::Stmt;
+using columns::instant;
+using columns::instant_or_none;
 
 class Conn {
  public:
@@ -224,7 +227,7 @@ class SqliteStore final : public Store {
     return value;
   }
   bool use_link(const std::string& nonce, const std::string& purpose, const std::string& subject,
-                std::int64_t now) override {
+                core::Instant now) override {
     bool fresh = false;
     write([&](Conn& c) {
       auto s = c.prepare("INSERT INTO used_links(nonce, purpose, subject, used_at) VALUES (?, ?, ?, ?) "
@@ -352,7 +355,7 @@ class SqliteStore final : public Store {
                 "token_hash, guest_name, guest_email, guest_phone, checkin_code, doc, created_at, updated_at, host_ids, "
                 "buffer_before_min, buffer_after_min) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
           .bind(1, b.uid).bind(2, b.account_id).bind(3, b.page_id).bind(4, b.event_type).bind(5, b.host_id)
-          .bind(6, b.room_id).bind(7, b.start).bind(8, b.end).bind(9, b.status).bind(10, b.token_hash)
+          .bind(6, b.room_id).bind(7, b.when.start).bind(8, b.when.end).bind(9, b.status).bind(10, b.token_hash)
           .bind(11, b.guest_name).bind(12, b.guest_email).bind(13, b.guest_phone).bind(14, b.checkin_code)
           .bind(15, b.doc).bind(16, b.created_at).bind(17, b.updated_at).bind(18, join_ids(b))
           .bind(19, b.buffer_before_min).bind(20, b.buffer_after_min).run();
@@ -363,7 +366,7 @@ class SqliteStore final : public Store {
     write([&](Conn& c) {
       c.prepare("UPDATE bookings SET host_id=?, room_id=?, start_s=?, end_s=?, status=?, guest_name=?, guest_email=?, "
                 "guest_phone=?, checkin_code=?, doc=?, updated_at=?, host_ids=?, version = version + 1 WHERE uid=?")
-          .bind(1, b.host_id).bind(2, b.room_id).bind(3, b.start).bind(4, b.end).bind(5, b.status)
+          .bind(1, b.host_id).bind(2, b.room_id).bind(3, b.when.start).bind(4, b.when.end).bind(5, b.status)
           .bind(6, b.guest_name).bind(7, b.guest_email).bind(8, b.guest_phone).bind(9, b.checkin_code)
           .bind(10, b.doc).bind(11, b.updated_at).bind(12, join_ids(b)).bind(13, b.uid).run();
       c.prepare("DELETE FROM booking_hosts WHERE booking_uid = ?").bind(1, b.uid).run();
@@ -419,9 +422,9 @@ class SqliteStore final : public Store {
           " ORDER BY start_s, uid LIMIT ?7";
       auto s = c.prepare(sql.c_str());
       s.bind(1, q.account_id)
-          .bind(2, q.from.value_or(INT64_MIN))
-          .bind(3, q.to.value_or(INT64_MAX))
-          .bind(4, q.status)
+          .bind(2, q.from.value_or(core::Instant::min()))
+          .bind(3, q.to.value_or(core::Instant::max()))
+          .bind(4, q.status ? core::to_string(*q.status) : "")
           .bind(5, q.host)
           .bind(6, q.q)
           .bind(7, static_cast<std::int64_t>(q.limit))
@@ -432,8 +435,7 @@ class SqliteStore final : public Store {
     });
   }
   std::vector<BookingRecord> busy_bookings(const std::vector<std::string>& host_ids,
-                                           const std::vector<std::string>& room_ids, std::int64_t from,
-                                           std::int64_t to) override {
+                                           const std::vector<std::string>& room_ids, core::Interval range) override {
     return read([&](Conn& c) {
       std::vector<BookingRecord> out;
       std::unordered_map<std::string, bool> seen;
@@ -458,14 +460,13 @@ class SqliteStore final : public Store {
       const bool dedupe = host_ids.size() + room_ids.size() > 1;
       auto collect = [&](const std::string& sql, const std::string& key) {
         auto s = c.prepare(sql.c_str());
-        s.bind(1, key).bind(2, from).bind(3, to);
+        s.bind(1, key).bind(2, range.start).bind(3, range.end);
         while (s.step()) {
           BookingRecord b;
           b.uid = s.text(0);
           if (dedupe && !seen.emplace(b.uid, true).second) continue;
           b.room_id = s.text(1);
-          b.start = s.integer(2);
-          b.end = s.integer(3);
+          b.when = {instant(s.integer(2)), instant(s.integer(3))};
           b.host_ids = split_ids(s.text(4));
           if (!b.host_ids.empty()) b.host_id = b.host_ids.front();
           b.buffer_before_min = s.integer(5);
@@ -478,13 +479,13 @@ class SqliteStore final : public Store {
       return out;
     });
   }
-  std::vector<BookingRecord> bookings_ended(const std::vector<std::string>& statuses, std::int64_t before,
+  std::vector<BookingRecord> bookings_ended(const std::vector<core::BookingStatus>& statuses, core::Instant before,
                                             std::size_t limit) override {
     return read([&](Conn& c) {
       static const std::string sql = std::string("SELECT ") + kBookingCols +
                                      " FROM bookings WHERE status = ? AND end_s <= ? ORDER BY end_s LIMIT ?";
       std::vector<BookingRecord> out;
-      for (const auto& st : statuses) {
+      for (auto st : statuses) {
         auto s = c.prepare(sql.c_str());
         s.bind(1, st).bind(2, before).bind(3, static_cast<std::int64_t>(limit));
         while (s.step()) out.push_back(row_to_booking(s));
@@ -492,11 +493,11 @@ class SqliteStore final : public Store {
       return out;
     });
   }
-  std::vector<std::pair<std::string, std::int64_t>> booking_counts_by_status() override {
+  std::vector<std::pair<core::BookingStatus, std::int64_t>> booking_counts_by_status() override {
     return read([&](Conn& c) {
-      std::vector<std::pair<std::string, std::int64_t>> out;
+      std::vector<std::pair<core::BookingStatus, std::int64_t>> out;
       auto s = c.prepare("SELECT status, count(*) FROM bookings GROUP BY status ORDER BY status");
-      while (s.step()) out.emplace_back(s.text(0), s.integer(1));
+      while (s.step()) out.emplace_back(columns::booking_status(s.text(0)), s.integer(1));
       return out;
     });
   }
@@ -510,7 +511,7 @@ class SqliteStore final : public Store {
     });
   }
   void put_idempotency(const std::string& scope, const std::string& key, const IdempotencyRecord& r,
-                       std::int64_t now) override {
+                       core::Instant now) override {
     write([&](Conn& c) {
       c.prepare("INSERT OR REPLACE INTO idempotency_keys(scope, key, body_hash, status, response, created_at) "
                 "VALUES (?,?,?,?,?,?)")
@@ -529,7 +530,8 @@ class SqliteStore final : public Store {
       c.prepare("INSERT INTO outbox(account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, "
                 "payload, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
           .bind(1, m.account_id).bind(2, m.booking_uid).bind(3, m.key).bind(4, m.template_key).bind(5, m.channel)
-          .bind(6, m.recipient).bind(7, m.send_at).bind(8, m.state).bind(9, m.payload).bind(10, m.created_at).run();
+          .bind(6, m.recipient).bind(7, m.send_at).bind(8, to_string(m.state)).bind(9, m.payload)
+          .bind(10, m.created_at).run();
       id = c.last_id();
     });
     return id;
@@ -541,9 +543,7 @@ class SqliteStore final : public Store {
           "created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE id = ?");
       s.bind(1, id);
       if (!s.step()) return std::nullopt;
-      return OutboxMessage{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
-                           s.integer(7), s.text(8), s.text(9), s.integer(10), s.integer(11),
-                           static_cast<int>(s.integer(12)), s.text(13), s.integer(14)};
+      return row_to_outbox(s);
     });
   }
   std::vector<OutboxMessage> outbox(const std::string& account_id, const std::string& booking_uid,
@@ -556,9 +556,7 @@ class SqliteStore final : public Store {
           "AND (? = '' OR booking_uid = ?) AND id > ? ORDER BY id LIMIT 1000");
       s.bind(1, account_id).bind(2, booking_uid).bind(3, booking_uid).bind(4, after_id);
       while (s.step())
-        out.push_back(OutboxMessage{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
-                                    s.integer(7), s.text(8), s.text(9), s.integer(10), s.integer(11),
-                                    static_cast<int>(s.integer(12)), s.text(13), s.integer(14)});
+        out.push_back(row_to_outbox(s));
       return out;
     });
   }
@@ -574,13 +572,11 @@ class SqliteStore final : public Store {
           "AND (? = '' OR booking_uid = ?) AND id < ? ORDER BY id DESC LIMIT 1000");
       s.bind(1, account_id).bind(2, booking_uid).bind(3, booking_uid).bind(4, below);
       while (s.step())
-        out.push_back(OutboxMessage{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
-                                    s.integer(7), s.text(8), s.text(9), s.integer(10), s.integer(11),
-                                    static_cast<int>(s.integer(12)), s.text(13), s.integer(14)});
+        out.push_back(row_to_outbox(s));
       return out;
     });
   }
-  std::size_t release_due_outbox(std::int64_t now) override {
+  std::size_t release_due_outbox(core::Instant now) override {
     std::size_t n = 0;
     write([&](Conn& c) {
       c.prepare("UPDATE outbox SET handed_off_at = ?1 WHERE state = 'scheduled' AND handed_off_at = 0 AND send_at <= ?1")
@@ -676,7 +672,7 @@ class SqliteStore final : public Store {
       auto s = c.prepare("SELECT token_hash, staff_id, account_id, created_at, expires_at FROM sessions WHERE token_hash = ?");
       s.bind(1, token_hash);
       if (!s.step()) return std::nullopt;
-      return SessionRecord{s.text(0), s.text(1), s.text(2), s.integer(3), s.integer(4)};
+      return SessionRecord{s.text(0), s.text(1), s.text(2), instant(s.integer(3)), instant(s.integer(4))};
     });
   }
   void delete_session(const std::string& token_hash) override {
@@ -697,7 +693,7 @@ class SqliteStore final : public Store {
       auto s = c.prepare("SELECT id, account_id, name, key_hash, created_at FROM api_keys WHERE account_id = ? "
                          "ORDER BY created_at, id");
       s.bind(1, account_id);
-      while (s.step()) out.push_back(ApiKeyRecord{s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4)});
+      while (s.step()) out.push_back(ApiKeyRecord{s.text(0), s.text(1), s.text(2), s.text(3), instant(s.integer(4))});
       return out;
     });
   }
@@ -709,15 +705,15 @@ class SqliteStore final : public Store {
     });
     return changed;
   }
-  std::pair<int, std::int64_t> login_failures(const std::string& key) override {
+  std::pair<int, core::Instant> login_failures(const std::string& key) override {
     return read([&](Conn& c) {
       auto s = c.prepare("SELECT failures, last_at FROM login_failures WHERE key = ?");
       s.bind(1, key);
-      if (!s.step()) return std::pair<int, std::int64_t>{0, 0};
-      return std::pair<int, std::int64_t>{static_cast<int>(s.integer(0)), s.integer(1)};
+      if (!s.step()) return std::pair<int, core::Instant>{0, core::Instant()};
+      return std::pair<int, core::Instant>{static_cast<int>(s.integer(0)), instant(s.integer(1))};
     });
   }
-  void record_login_failure(const std::string& key, std::int64_t now) override {
+  void record_login_failure(const std::string& key, core::Instant now) override {
     write([&](Conn& c) {
       c.prepare("INSERT INTO login_failures(key, failures, last_at) VALUES (?, 1, ?) "
                 "ON CONFLICT(key) DO UPDATE SET failures = failures + 1, last_at = excluded.last_at")
@@ -795,17 +791,16 @@ class SqliteStore final : public Store {
     b.event_type = s.text(3);
     b.host_id = s.text(4);
     b.room_id = s.text(5);
-    b.start = s.integer(6);
-    b.end = s.integer(7);
-    b.status = s.text(8);
+    b.when = {instant(s.integer(6)), instant(s.integer(7))};
+    b.status = columns::booking_status(s.text(8));
     b.token_hash = s.text(9);
     b.guest_name = s.text(10);
     b.guest_email = s.text(11);
     b.guest_phone = s.text(12);
     b.checkin_code = s.text(13);
     b.doc = s.text(14);
-    b.created_at = s.integer(15);
-    b.updated_at = s.integer(16);
+    b.created_at = instant(s.integer(15));
+    b.updated_at = instant(s.integer(16));
     b.host_ids = split_ids(s.text(17));
     if (b.host_ids.empty() && !b.host_id.empty()) b.host_ids.push_back(b.host_id);
     b.buffer_before_min = s.integer(18);
@@ -815,10 +810,27 @@ class SqliteStore final : public Store {
   }
   static StaffRecord row_to_staff(const Stmt& s) {
     return StaffRecord{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5),
-                       s.text(6), s.text(7), s.integer(8), s.integer(9)};
+                       s.text(6), s.text(7), instant(s.integer(8)), instant(s.integer(9))};
+  }
+  static OutboxMessage row_to_outbox(const Stmt& s) {
+    return OutboxMessage{s.integer(0),
+                         s.text(1),
+                         s.text(2),
+                         s.text(3),
+                         s.text(4),
+                         s.text(5),
+                         s.text(6),
+                         instant(s.integer(7)),
+                         columns::outbox_state(s.text(8)),
+                         s.text(9),
+                         instant(s.integer(10)),
+                         instant_or_none(s.integer(11)),
+                         static_cast<int>(s.integer(12)),
+                         s.text(13),
+                         instant_or_none(s.integer(14))};
   }
   static TokenDoc row_to_doc(const Stmt& s) {
-    return TokenDoc{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.integer(6), s.integer(7)};
+    return TokenDoc{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), instant(s.integer(6)), instant(s.integer(7))};
   }
   static std::vector<std::string> split_ids(const std::string& ids) {
     std::vector<std::string> out;
@@ -845,7 +857,7 @@ class SqliteStore final : public Store {
     for (const auto& h : ids)
       c.prepare("INSERT OR IGNORE INTO booking_hosts(host_id, start_s, booking_uid, end_s, status, room_id, host_ids, "
                 "buffer_before_min, buffer_after_min) VALUES (?,?,?,?,?,?,?,?,?)")
-          .bind(1, h).bind(2, b.start).bind(3, b.uid).bind(4, b.end).bind(5, b.status).bind(6, b.room_id)
+          .bind(1, h).bind(2, b.when.start).bind(3, b.uid).bind(4, b.when.end).bind(5, b.status).bind(6, b.room_id)
           .bind(7, joined).bind(8, b.buffer_before_min).bind(9, b.buffer_after_min).run();
   }
 

@@ -7,6 +7,10 @@
 // the JSON documents the API accepted, beside the indexed columns queries need; the
 // core never sees the store, only the values services build from these records.
 //
+// Values are typed: times are core::Instant / core::Interval and a booking's status is
+// core::BookingStatus; only the implementations turn them into the columns (unix
+// seconds, status words), so no caller does that arithmetic or spelling itself.
+//
 // Contract for writes that must re-check the core (booking creation, rescheduling,
 // proposal choice, approval): run them inside transact(), and read the calendars they
 // check through busy_bookings() inside it. SQLite holds its single writer; PostgreSQL
@@ -23,11 +27,33 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "kairos/booking.hpp"
 #include "kairos/result.hpp"
+#include "kairos/time.hpp"
 
 namespace kairos::server::store {
+
+// Where an outbox message is: waiting for its time (and delivery), delivered, given up
+// on, or withdrawn before it went out.
+enum class OutboxState : std::uint8_t { scheduled, sent, failed, cancelled };
+inline const char* to_string(OutboxState s) {
+  switch (s) {
+    case OutboxState::scheduled: return "scheduled";
+    case OutboxState::sent: return "sent";
+    case OutboxState::failed: return "failed";
+    case OutboxState::cancelled: return "cancelled";
+  }
+  return "scheduled";
+}
+// nullopt for any other word (a corrupt row; the API's filter answers 422).
+inline std::optional<OutboxState> parse_outbox_state(std::string_view text) {
+  for (auto s : {OutboxState::scheduled, OutboxState::sent, OutboxState::failed, OutboxState::cancelled})
+    if (text == to_string(s)) return s;
+  return std::nullopt;
+}
 
 struct HostRecord {
   std::string id, account_id;
@@ -48,14 +74,14 @@ struct BookingRecord {
   std::string host_id;                // the responsible host
   std::vector<std::string> host_ids;  // every host that attends (host_id first)
   std::string room_id;                // empty when none
-  std::int64_t start = 0, end = 0;    // unix seconds
-  std::string status;                 // pending, approved, cancelled, …
+  core::Interval when;
+  core::BookingStatus status = core::BookingStatus::pending;
   std::string token_hash;
   std::string guest_name, guest_email, guest_phone;
   std::string checkin_code;
   std::int64_t buffer_before_min = 0, buffer_after_min = 0;  // the event type's buffers when booked
   std::string doc;                    // guest object, notes, history: JSON (empty from busy_bookings)
-  std::int64_t created_at = 0, updated_at = 0;
+  core::Instant created_at, updated_at;
   // Starts at 1 and grows with every update_booking: edits name the version they saw
   // (If-Match) and a stale one is refused (409 edit_conflict) instead of overwriting.
   std::int64_t version = 1;
@@ -63,8 +89,9 @@ struct BookingRecord {
 
 struct BookingQuery {
   std::string account_id;
-  std::optional<std::int64_t> from, to;  // bookings overlapping [from, to)
-  std::string status, host, q;           // q: name, e-mail or phone (substring)
+  std::optional<core::Instant> from, to;  // bookings overlapping [from, to)
+  std::optional<core::BookingStatus> status;
+  std::string host, q;                    // q: name, e-mail or phone (substring)
   std::string tray;                      // "declined": that tray only; "" = any
   std::size_t limit = 500;
 };
@@ -76,14 +103,14 @@ struct OutboxMessage {
   std::string template_key;  // e.g. "booking.approved.guest"
   std::string channel;       // mail | sms
   std::string recipient;     // resolved e-mail address or phone number
-  std::int64_t send_at = 0;
-  std::string state;         // scheduled, sent, failed, cancelled
+  core::Instant send_at;
+  OutboxState state = OutboxState::scheduled;
   std::string payload;       // JSON: role, language, actions, important, …
-  std::int64_t created_at = 0;
-  std::int64_t handed_off_at = 0;  // when the scheduler released it to delivery (0 = not yet)
-  int attempts = 0;                // delivery attempts so far
-  std::string last_error;          // the last delivery failure, for staff
-  std::int64_t sent_at = 0;
+  core::Instant created_at;
+  std::optional<core::Instant> handed_off_at;  // when the scheduler released it to delivery
+  int attempts = 0;                            // delivery attempts so far
+  std::string last_error;                      // the last delivery failure, for staff
+  std::optional<core::Instant> sent_at;
 };
 
 struct IdempotencyRecord {
@@ -96,23 +123,25 @@ struct IdempotencyRecord {
 struct StaffRecord {
   std::string id, account_id, email, name, role, host_id, language;
   std::string password_hash;  // Argon2id string; empty while the invitation is open
-  std::int64_t created_at = 0, updated_at = 0;
+  core::Instant created_at, updated_at;
 };
 
 struct SessionRecord {
   std::string token_hash, staff_id, account_id;
-  std::int64_t created_at = 0, expires_at = 0;
+  core::Instant created_at, expires_at;
 };
 
 struct ApiKeyRecord {
   std::string id, account_id, name, key_hash;
-  std::int64_t created_at = 0;
+  core::Instant created_at;
 };
 
 struct TokenDoc {  // proposals and confirmation requests
+  // state: the word of the kind's own state (core::ProposalState, RequestState,
+  // InquiryState, …), which the services parse with the document.
   std::string id, account_id, token_hash, kind, state;
   std::string doc;
-  std::int64_t created_at = 0, updated_at = 0;
+  core::Instant created_at, updated_at;
 };
 
 class Store {
@@ -168,7 +197,7 @@ class Store {
   virtual std::string secret(const std::string& name, const std::string& fresh) = 0;
   // Marks a signed link's nonce used; false when it was used before (single use).
   virtual bool use_link(const std::string& nonce, const std::string& purpose, const std::string& subject,
-                        std::int64_t now) = 0;
+                        core::Instant now) = 0;
   // Whether a signed link's nonce has been used (a GET shows "already used").
   virtual bool link_used(const std::string& nonce) = 0;
 
@@ -193,19 +222,19 @@ class Store {
   virtual std::optional<BookingRecord> booking(const std::string& uid) = 0;
   virtual std::optional<BookingRecord> booking_by_checkin(const std::string& code) = 0;
   virtual std::vector<BookingRecord> bookings(const BookingQuery& q) = 0;
-  // Live (pending, approved, rescheduled) bookings of these hosts or rooms overlapping
-  // [from, to), without their documents (the hot path of every booking check).
+  // Live (core::is_active) bookings of these hosts or rooms overlapping `range`, without
+  // their documents (the hot path of every booking check).
   virtual std::vector<BookingRecord> busy_bookings(const std::vector<std::string>& host_ids,
                                                    const std::vector<std::string>& room_ids,
-                                                   std::int64_t from, std::int64_t to) = 0;
-  // Bookings in one of `statuses` that ended before `before`.
-  virtual std::vector<BookingRecord> bookings_ended(const std::vector<std::string>& statuses,
-                                                    std::int64_t before, std::size_t limit) = 0;
-  virtual std::vector<std::pair<std::string, std::int64_t>> booking_counts_by_status() = 0;
+                                                   core::Interval range) = 0;
+  // Bookings in one of `statuses` that ended at or before `before`.
+  virtual std::vector<BookingRecord> bookings_ended(const std::vector<core::BookingStatus>& statuses,
+                                                    core::Instant before, std::size_t limit) = 0;
+  virtual std::vector<std::pair<core::BookingStatus, std::int64_t>> booking_counts_by_status() = 0;
 
   virtual std::optional<IdempotencyRecord> idempotency(const std::string& scope, const std::string& key) = 0;
   virtual void put_idempotency(const std::string& scope, const std::string& key, const IdempotencyRecord& r,
-                               std::int64_t now) = 0;
+                               core::Instant now) = 0;
 
   // Stores a scheduled message; a scheduled one with the same booking and key is cancelled.
   virtual std::int64_t add_outbox(const OutboxMessage& m) = 0;
@@ -223,7 +252,7 @@ class Store {
   virtual std::vector<OutboxMessage> outbox_newest(const std::string& account_id, const std::string& booking_uid,
                                                    std::int64_t before_id = 0) = 0;
   // Hand-off: scheduled messages whose send_at has come get handed_off_at = now.
-  virtual std::size_t release_due_outbox(std::int64_t now) = 0;
+  virtual std::size_t release_due_outbox(core::Instant now) = 0;
   // Cancels the booking's scheduled messages whose key starts with `key_prefix`.
   virtual std::size_t cancel_outbox_for(const std::string& booking_uid, const std::string& key_prefix) = 0;
   virtual std::int64_t outbox_depth() = 0;  // scheduled, not yet sent
@@ -245,10 +274,10 @@ class Store {
   virtual void add_api_key(const ApiKeyRecord& k) = 0;
   virtual std::vector<ApiKeyRecord> api_keys(const std::string& account_id) = 0;
   virtual bool delete_api_key(const std::string& account_id, const std::string& id) = 0;
-  // Failed logins under `key` (0 after a success or when none); record_login_failure
-  // adds one, reset clears them.
-  virtual std::pair<int, std::int64_t> login_failures(const std::string& key) = 0;
-  virtual void record_login_failure(const std::string& key, std::int64_t now) = 0;
+  // Failed logins under `key` (0 after a success or when none) and when the last one
+  // was; record_login_failure adds one, reset clears them.
+  virtual std::pair<int, core::Instant> login_failures(const std::string& key) = 0;
+  virtual void record_login_failure(const std::string& key, core::Instant now) = 0;
   virtual void reset_login_failures(const std::string& key) = 0;
 
   virtual void put_token_doc(const TokenDoc& d) = 0;

@@ -57,13 +57,13 @@ struct Fixture {
     m.template_key = "booking.approved.guest";
     m.channel = "mail";
     m.recipient = to;
-    m.send_at = send_at.unix_seconds();
-    m.state = "scheduled";
-    m.created_at = kT0.unix_seconds();
+    m.send_at = send_at;
+    m.state = store::OutboxState::scheduled;
+    m.created_at = kT0;
     store->add_outbox(m);
   }
   std::string state_of(const std::string& key) {
-    for (const auto& m : store->outbox("acc1", "bk1")) if (m.key == key) return m.state;
+    for (const auto& m : store->outbox("acc1", "bk1")) if (m.key == key) return store::to_string(m.state);
     return "absent";
   }
 };
@@ -81,7 +81,7 @@ TEST(Delivery, SendsOnlyWhatIsDueAndHandedOff) {
   kairos::testing::SmtpSink sink(f.dir + "/sink");
   f.add("now", "guest@example.com", kT0);
   f.add("later", "guest@example.com", kT0 + core::Seconds(3600));
-  f.store->release_due_outbox(kT0.unix_seconds());
+  f.store->release_due_outbox(kT0);
   SmtpSender smtp({sink.url()});
   FixedComposer composer;
   auto queue = open_sqlite_delivery_queue(f.db);
@@ -90,7 +90,7 @@ TEST(Delivery, SendsOnlyWhatIsDueAndHandedOff) {
   EXPECT_EQ(worker.run_once(kT0).sent, 0u) << "sent once, not again";
   EXPECT_EQ(f.state_of("now"), "sent");
   EXPECT_EQ(f.state_of("later"), "scheduled");
-  f.store->release_due_outbox((kT0 + core::Seconds(3600)).unix_seconds());
+  f.store->release_due_outbox(kT0 + core::Seconds(3600));
   EXPECT_EQ(worker.run_once(kT0 + core::Seconds(3600)).sent, 1u);
   ASSERT_TRUE(sink.wait_for(2));
   EXPECT_EQ(count_with_subject(sink, "Message now"), 1);
@@ -101,7 +101,7 @@ TEST(Delivery, AnOutageDelaysMailAndLosesNone) {
   Fixture f("delivery-outage");
   kairos::testing::SmtpSink sink(f.dir + "/sink");
   for (int i = 0; i < 5; ++i) f.add("m" + std::to_string(i), "guest" + std::to_string(i) + "@example.com", kT0);
-  f.store->release_due_outbox(kT0.unix_seconds());
+  f.store->release_due_outbox(kT0);
   SmtpSender smtp({sink.url()});
   FixedComposer composer;
   auto queue = open_sqlite_delivery_queue(f.db);
@@ -129,7 +129,7 @@ TEST(Delivery, ABounceEndsInFailedWithTheReason) {
   kairos::testing::SmtpSink sink(f.dir + "/sink");
   f.add("b", "bounce@example.com", kT0);
   f.add("nobody", "", kT0);
-  f.store->release_due_outbox(kT0.unix_seconds());
+  f.store->release_due_outbox(kT0);
   SmtpSender smtp({sink.url()});
   FixedComposer composer;
   auto queue = open_sqlite_delivery_queue(f.db);
@@ -144,7 +144,7 @@ TEST(Delivery, ALeaseLostToACrashIsSentAgainWithTheSameMessageId) {
   Fixture f("delivery-lease");
   kairos::testing::SmtpSink sink(f.dir + "/sink");
   f.add("crash", "guest@example.com", kT0);
-  f.store->release_due_outbox(kT0.unix_seconds());
+  f.store->release_due_outbox(kT0);
   auto crashed = open_sqlite_delivery_queue(f.db);
   const auto claimed = crashed->claim(kT0, 10, core::Seconds(120));  // then the process "dies"
   ASSERT_EQ(claimed.size(), 1u);

@@ -35,6 +35,7 @@ namespace {
 constexpr int kInstances = 4;
 constexpr std::int64_t kPerClaim = 3;
 constexpr std::int64_t kNow = 2'000'000'000;
+kairos::core::Instant at(std::int64_t s) { return kairos::core::Instant::from_unix_seconds(s); }
 constexpr std::int64_t kLeaseEnd = kNow + 600;
 
 std::string pg_base() {
@@ -234,11 +235,10 @@ TEST_F(PgClaims, AutomaticCompletionOfOneBookingByTwoInstancesHappensOnce) {
   b.event_type = "intro";
   b.host_id = "h1";
   b.host_ids = {"h1"};
-  b.start = kNow - 7200;
-  b.end = kNow - 3600;
-  b.status = "approved";
+  b.when = {at(kNow - 7200), at(kNow - 3600)};
+  b.status = kairos::core::BookingStatus::approved;
   b.token_hash = "t";
-  b.created_at = b.updated_at = kNow - 9000;
+  b.created_at = b.updated_at = at(kNow - 9000);
   store->insert_booking(b);
   auto other = open_store(url);  // a second instance
   // The sweep's shape (bookings.cpp complete_ended_bookings → act_on_booking): read the
@@ -248,8 +248,8 @@ TEST_F(PgClaims, AutomaticCompletionOfOneBookingByTwoInstancesHappensOnce) {
     auto st = s.transact([&]() -> kairos::core::Status {
       auto rec = s.booking("b_done");
       after_read();
-      if (!rec || rec->status != "approved") return kairos::core::ok_status();
-      rec->status = "completed";
+      if (!rec || rec->status != kairos::core::BookingStatus::approved) return kairos::core::ok_status();
+      rec->status = kairos::core::BookingStatus::completed;
       s.update_booking(*rec);
       did = true;
       return kairos::core::ok_status();
@@ -257,13 +257,13 @@ TEST_F(PgClaims, AutomaticCompletionOfOneBookingByTwoInstancesHappensOnce) {
     return st.ok() && did;
   };
   expect_done_once(complete, *store, *other);
-  EXPECT_EQ(store->booking("b_done")->status, "completed");
+  EXPECT_EQ(store->booking("b_done")->status, kairos::core::BookingStatus::completed);
   EXPECT_EQ(store->booking("b_done")->version, 2) << "updated once";
 }
 
 TEST_F(PgClaims, TheDailyReportMarkIsSetByOneInstance) {
   store->put_token_doc({account, account, "settings:" + account, "front_settings", "live", "{\"last_report\":\"\"}",
-                        kNow, kNow});
+                        at(kNow), at(kNow)});
   auto other = open_store(url);
   // send_daily_reports' shape: re-read the settings document, send and mark when the
   // day's report was not sent yet.

@@ -22,6 +22,11 @@ namespace {
 
 std::atomic<int> g_seq{0};
 
+using kairos::core::BookingStatus;
+using kairos::core::Interval;
+kairos::core::Instant at(std::int64_t s) { return kairos::core::Instant::from_unix_seconds(s); }
+Interval span(std::int64_t from, std::int64_t to) { return Interval{at(from), at(to)}; }
+
 std::string pg_base() {
   const char* u = std::getenv("KAIROS_PG_URL");
   return u ? u : "";
@@ -70,23 +75,22 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     b.host_id = host;
     b.host_ids = {host};
     b.room_id = room;
-    b.start = start;
-    b.end = end;
-    b.status = "approved";
+    b.when = span(start, end);
+    b.status = BookingStatus::approved;
     b.token_hash = "tok-" + uid;
     b.guest_name = "Ada Lovelace";
     b.guest_email = "ada@example.com";
     b.guest_phone = "+358401234567";
     b.doc = "{\"notes\":\"hi\"}";
-    b.created_at = b.updated_at = 1000;
+    b.created_at = b.updated_at = at(1000);
     return b;
   }
   // The booking path's shape: re-read the calendar, insert only when free, in one transaction.
   bool book_if_free(const BookingRecord& b) {
     bool inserted = false;
     auto st = s->transact([&]() -> kairos::core::Status {
-      for (const auto& other : s->busy_bookings(b.host_ids, {}, b.start, b.end))
-        if (other.start < b.end && b.start < other.end) return kairos::core::make_error("slot_unavailable", "taken");
+      for (const auto& other : s->busy_bookings(b.host_ids, {}, b.when))
+        if (other.when.overlaps(b.when)) return kairos::core::make_error("slot_unavailable", "taken");
       s->insert_booking(b);
       inserted = true;
       return kairos::core::ok_status();
@@ -113,9 +117,9 @@ TEST_P(StoreTest, AccountsAreFoundByKeyHashAndCreatedOnce) {
 TEST_P(StoreTest, SecretsAreStableAndLinksSingleUse) {
   EXPECT_EQ(s->secret("link", "first"), "first");
   EXPECT_EQ(s->secret("link", "second"), "first");
-  EXPECT_TRUE(s->use_link("n1", "cancel", "b1", 5));
-  EXPECT_FALSE(s->use_link("n1", "cancel", "b1", 6));
-  EXPECT_TRUE(s->use_link("n2", "cancel", "b1", 6));
+  EXPECT_TRUE(s->use_link("n1", "cancel", "b1", at(5)));
+  EXPECT_FALSE(s->use_link("n1", "cancel", "b1", at(6)));
+  EXPECT_TRUE(s->use_link("n2", "cancel", "b1", at(6)));
   EXPECT_TRUE(s->link_used("n1"));
   EXPECT_FALSE(s->link_used("n3"));
 }
@@ -165,13 +169,14 @@ TEST_P(StoreTest, BookingsRoundTripAndAnswerQueries) {
   b.host_ids = {"h2", "h3"};
   b.guest_name = "Grace Hopper";
   b.guest_email = "grace@navy.example";
-  b.status = "pending";
+  b.status = BookingStatus::pending;
   s->insert_booking(b);
 
   auto got = s->booking("b1");
   ASSERT_TRUE(got);
-  EXPECT_EQ(got->start, 3600);
-  EXPECT_EQ(got->end, 7200);
+  EXPECT_EQ(got->when, span(3600, 7200));
+  EXPECT_EQ(got->status, BookingStatus::approved);
+  EXPECT_EQ(got->created_at, at(1000));
   EXPECT_EQ(got->room_id, "r1");
   EXPECT_EQ(got->doc, a.doc);
   EXPECT_EQ(got->host_ids, std::vector<std::string>{"h1"});
@@ -183,9 +188,9 @@ TEST_P(StoreTest, BookingsRoundTripAndAnswerQueries) {
   BookingQuery q;
   q.account_id = account;
   EXPECT_EQ(s->bookings(q).size(), 2u);
-  q.status = "pending";
+  q.status = BookingStatus::pending;
   EXPECT_EQ(s->bookings(q).size(), 1u);
-  q.status = "";
+  q.status.reset();
   q.host = "h3";
   ASSERT_EQ(s->bookings(q).size(), 1u);
   EXPECT_EQ(s->bookings(q)[0].uid, "b2");
@@ -196,7 +201,7 @@ TEST_P(StoreTest, BookingsRoundTripAndAnswerQueries) {
   EXPECT_EQ(s->bookings(q).size(), 2u);
   q.q = "";
   auto declined = booking("b9", "h9", 50000, 51000);
-  declined.status = "rejected";
+  declined.status = BookingStatus::rejected;
   declined.doc = "{\"tray\":\"declined\"}";
   s->insert_booking(declined);
   q.tray = "declined";
@@ -204,39 +209,40 @@ TEST_P(StoreTest, BookingsRoundTripAndAnswerQueries) {
   EXPECT_EQ(s->bookings(q)[0].uid, "b9");
   q.tray = "";
   EXPECT_TRUE(s->delete_booking("b9"));
-  q.from = 7200;
-  q.to = 20000;
+  q.from = at(7200);
+  q.to = at(20000);
   EXPECT_EQ(s->bookings(q).size(), 1u);
 
   // Busy: every attending host and the room; a cancelled booking is not busy.
-  EXPECT_EQ(s->busy_bookings({"h3"}, {}, 0, 100000).size(), 1u);
-  EXPECT_EQ(s->busy_bookings({}, {"r1"}, 0, 100000).size(), 1u);
-  EXPECT_EQ(s->busy_bookings({"h1", "h2"}, {"r1"}, 0, 100000).size(), 2u);
-  EXPECT_EQ(s->busy_bookings({"h1"}, {}, 7200, 9000).size(), 0u);
+  EXPECT_EQ(s->busy_bookings({"h3"}, {}, span(0, 100000)).size(), 1u);
+  EXPECT_EQ(s->busy_bookings({}, {"r1"}, span(0, 100000)).size(), 1u);
+  EXPECT_EQ(s->busy_bookings({"h1", "h2"}, {"r1"}, span(0, 100000)).size(), 2u);
+  EXPECT_EQ(s->busy_bookings({"h1"}, {}, span(7200, 9000)).size(), 0u);
 
   // Update keeps the stored buffers; cancelled leaves the calendar.
-  got->status = "cancelled";
+  got->status = BookingStatus::cancelled;
   got->buffer_before_min = 0;
-  got->updated_at = 2000;
+  got->updated_at = at(2000);
   s->update_booking(*got);
-  EXPECT_EQ(s->booking("b1")->status, "cancelled");
+  EXPECT_EQ(s->booking("b1")->status, BookingStatus::cancelled);
+  EXPECT_EQ(s->booking("b1")->updated_at, at(2000));
   EXPECT_EQ(s->booking("b1")->buffer_before_min, 10);
-  EXPECT_EQ(s->busy_bookings({"h1"}, {"r1"}, 0, 100000).size(), 0u);
+  EXPECT_EQ(s->busy_bookings({"h1"}, {"r1"}, span(0, 100000)).size(), 0u);
 
   auto counts = s->booking_counts_by_status();
   ASSERT_EQ(counts.size(), 2u);
-  EXPECT_EQ(counts[0], (std::pair<std::string, std::int64_t>{"cancelled", 1}));
-  EXPECT_EQ(s->bookings_ended({"pending", "approved"}, 13000, 10).size(), 1u);
-  EXPECT_EQ(s->bookings_ended({"pending"}, 11000, 10).size(), 0u);
+  EXPECT_EQ(counts[0], (std::pair<BookingStatus, std::int64_t>{BookingStatus::cancelled, 1}));
+  EXPECT_EQ(s->bookings_ended({BookingStatus::pending, BookingStatus::approved}, at(13000), 10).size(), 1u);
+  EXPECT_EQ(s->bookings_ended({BookingStatus::pending}, at(11000), 10).size(), 0u);
 
   EXPECT_TRUE(s->delete_booking("b2"));
   EXPECT_FALSE(s->delete_booking("b2"));
-  EXPECT_EQ(s->busy_bookings({"h2", "h3"}, {}, 0, 100000).size(), 0u);
+  EXPECT_EQ(s->busy_bookings({"h2", "h3"}, {}, span(0, 100000)).size(), 0u);
 }
 
 TEST_P(StoreTest, IdempotencyKeysRoundTrip) {
   EXPECT_FALSE(s->idempotency("POST /v1/bookings", "k1"));
-  s->put_idempotency("POST /v1/bookings", "k1", {"h", 201, "{\"uid\":\"b\"}"}, 5);
+  s->put_idempotency("POST /v1/bookings", "k1", {"h", 201, "{\"uid\":\"b\"}"}, at(5));
   auto r = s->idempotency("POST /v1/bookings", "k1");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 201);
@@ -251,7 +257,7 @@ TEST_P(StoreTest, OutboxListsPageBeyondTheirFirstThousandRows) {
   m.account_id = account;
   m.template_key = "booking.approved.guest";
   m.recipient = "ada@example.com";
-  m.state = "sent";
+  m.state = OutboxState::sent;
   ASSERT_TRUE(s->transact([&] {
     for (int i = 0; i < 1005; ++i) {
       m.booking_uid = "b" + std::to_string(i);
@@ -276,7 +282,7 @@ TEST_P(StoreTest, OutboxListsNewestFirstAndPageBackPastTheFirstThousand) {
   m.account_id = account;
   m.template_key = "booking.approved.guest";
   m.recipient = "ada@example.com";
-  m.state = "sent";
+  m.state = OutboxState::sent;
   ASSERT_TRUE(s->transact([&] {
     for (int i = 0; i < 1005; ++i) {
       m.booking_uid = i % 2 ? "odd" : "b" + std::to_string(i);
@@ -308,24 +314,29 @@ TEST_P(StoreTest, OutboxReplacesCancelsAndHandsOffScheduledMessages) {
   m.key = "reminder.24h";
   m.template_key = "booking.reminder.guest";
   m.recipient = "ada@example.com";
-  m.send_at = 100;
-  m.state = "scheduled";
-  m.created_at = 1;
+  m.send_at = at(100);
+  m.state = OutboxState::scheduled;
+  m.created_at = at(1);
   auto id1 = s->add_outbox(m);
-  m.send_at = 200;
+  m.send_at = at(200);
   auto id2 = s->add_outbox(m);  // same key: replaces
   EXPECT_GT(id2, id1);
   m.key = "followup.1";
-  m.send_at = 300;
+  m.send_at = at(300);
   s->add_outbox(m);
   auto all = s->outbox(account, "b1");
   ASSERT_EQ(all.size(), 3u);
-  EXPECT_EQ(all[0].state, "cancelled");
+  EXPECT_EQ(all[0].state, OutboxState::cancelled);
+  EXPECT_EQ(all[1].send_at, at(200));
+  EXPECT_EQ(all[1].created_at, at(1));
+  EXPECT_FALSE(all[1].handed_off_at);
+  EXPECT_FALSE(all[1].sent_at);
   EXPECT_EQ(s->outbox_depth(), 2);
   EXPECT_EQ(s->outbox(account, "").size(), 3u);
 
-  EXPECT_EQ(s->release_due_outbox(250), 1u);
-  EXPECT_EQ(s->release_due_outbox(250), 0u);
+  EXPECT_EQ(s->release_due_outbox(at(250)), 1u);
+  EXPECT_EQ(s->release_due_outbox(at(250)), 0u);
+  EXPECT_EQ(s->outbox(account, "b1")[1].handed_off_at, at(250));
   EXPECT_EQ(s->cancel_outbox_for("b1", "follow"), 1u);
   EXPECT_EQ(s->outbox_depth(), 1);
 
@@ -339,17 +350,20 @@ TEST_P(StoreTest, OutboxReplacesCancelsAndHandsOffScheduledMessages) {
   EXPECT_TRUE(q2->claim(now, 10, kairos::core::Seconds(60)).empty());
   q1->mark_sent(c1[0].id, now, "<m1@kairos>");
   EXPECT_TRUE(q2->claim(now + kairos::core::Seconds(120), 10, kairos::core::Seconds(60)).empty());
-  EXPECT_EQ(s->outbox(account, "b1")[1].state, "sent");
+  EXPECT_EQ(s->outbox(account, "b1")[1].state, OutboxState::sent);
+  EXPECT_EQ(s->outbox(account, "b1")[1].sent_at, now);
+  EXPECT_EQ(c1[0].send_at, at(200));
 }
 
 TEST_P(StoreTest, TokenDocumentsRoundTrip) {
-  s->put_token_doc({"pr1", account, "th1", "proposal", "open", "{\"a\":1}", 10, 10});
-  s->put_token_doc({"pr1", account, "th1", "proposal", "chosen", "{\"a\":2}", 10, 20});
+  s->put_token_doc({"pr1", account, "th1", "proposal", "open", "{\"a\":1}", at(10), at(10)});
+  s->put_token_doc({"pr1", account, "th1", "proposal", "chosen", "{\"a\":2}", at(10), at(20)});
   auto d = s->token_doc("proposal", "pr1");
   ASSERT_TRUE(d);
   EXPECT_EQ(d->state, "chosen");
   EXPECT_EQ(d->doc, "{\"a\":2}");
-  EXPECT_EQ(d->updated_at, 20);
+  EXPECT_EQ(d->updated_at, at(20));
+  EXPECT_EQ(d->created_at, at(10));
   EXPECT_EQ(s->token_doc_by_token("proposal", "th1")->id, "pr1");
   EXPECT_FALSE(s->token_doc("request", "pr1"));
   EXPECT_EQ(s->token_docs("proposal", "chosen").size(), 1u);
@@ -358,28 +372,29 @@ TEST_P(StoreTest, TokenDocumentsRoundTrip) {
 }
 
 TEST_P(StoreTest, StaffSessionsKeysAndLoginFailures) {
-  StaffRecord a{"st1", account, "ana@clinic.test", "Ana", "owner", "", "fi", "$argon2id$x", 10, 10};
+  StaffRecord a{"st1", account, "ana@clinic.test", "Ana", "owner", "", "fi", "$argon2id$x", at(10), at(10)};
   EXPECT_TRUE(s->put_staff(a));
   StaffRecord twin = a;
   twin.id = "st2";
   EXPECT_FALSE(s->put_staff(twin));  // the e-mail is taken by another login
   a.role = "staff";
-  a.updated_at = 20;
+  a.updated_at = at(20);
   EXPECT_TRUE(s->put_staff(a));
   EXPECT_EQ(s->staff("st1")->role, "staff");
   EXPECT_EQ(s->staff_by_email("ana@clinic.test")->id, "st1");
   EXPECT_EQ(s->staff_of(account).size(), 1u);
   EXPECT_TRUE(s->staff_of("acc_other").empty());
-  s->put_session({"sh1", "st1", account, 100, 200});
-  s->put_session({"sh2", "st1", account, 100, 200});
+  s->put_session({"sh1", "st1", account, at(100), at(200)});
+  s->put_session({"sh2", "st1", account, at(100), at(200)});
   EXPECT_EQ(s->session("sh1")->staff_id, "st1");
+  EXPECT_EQ(s->session("sh1")->expires_at, at(200));
   s->delete_session("sh1");
   EXPECT_FALSE(s->session("sh1"));
   EXPECT_TRUE(s->delete_staff(account, "st1"));  // its sessions go with it
   EXPECT_FALSE(s->session("sh2"));
   EXPECT_FALSE(s->delete_staff(account, "st1"));
 
-  s->add_api_key({"k1", account, "Zapier", "keyhash-1", 50});
+  s->add_api_key({"k1", account, "Zapier", "keyhash-1", at(50)});
   EXPECT_EQ(s->account_for_key("keyhash-1"), std::optional<std::string>(account));
   auto keys = s->api_keys(account);
   ASSERT_EQ(keys.size(), 2u);  // the bootstrap key and this one
@@ -390,15 +405,15 @@ TEST_P(StoreTest, StaffSessionsKeysAndLoginFailures) {
   EXPECT_FALSE(s->account_for_key("keyhash-1"));
 
   EXPECT_EQ(s->login_failures("email:x").first, 0);
-  s->record_login_failure("email:x", 5);
-  s->record_login_failure("email:x", 7);
-  EXPECT_EQ(s->login_failures("email:x"), (std::pair<int, std::int64_t>{2, 7}));
+  s->record_login_failure("email:x", at(5));
+  s->record_login_failure("email:x", at(7));
+  EXPECT_EQ(s->login_failures("email:x"), (std::pair<int, kairos::core::Instant>{2, at(7)}));
   s->reset_login_failures("email:x");
   EXPECT_EQ(s->login_failures("email:x").first, 0);
 
-  s->put_token_doc({"pa", account, "tha", "proposal", "open", "{}", 10, 10});
-  s->put_token_doc({"pb", account, "thb", "proposal", "open", "{}", 20, 20});
-  s->put_token_doc({"pc", "acc_other", "thc", "proposal", "open", "{}", 30, 30});
+  s->put_token_doc({"pa", account, "tha", "proposal", "open", "{}", at(10), at(10)});
+  s->put_token_doc({"pb", account, "thb", "proposal", "open", "{}", at(20), at(20)});
+  s->put_token_doc({"pc", "acc_other", "thc", "proposal", "open", "{}", at(30), at(30)});
   auto mine = s->token_docs_of("proposal", account);
   ASSERT_EQ(mine.size(), 2u);
   EXPECT_EQ(mine[0].id, "pb");  // newest first
@@ -408,7 +423,7 @@ TEST_P(StoreTest, BookingVersionsGrowWithEveryUpdate) {
   auto b = booking("bv", "h1", 1000, 2000);
   s->insert_booking(b);
   EXPECT_EQ(s->booking("bv")->version, 1);
-  b.status = "cancelled";
+  b.status = BookingStatus::cancelled;
   s->update_booking(b);
   s->update_booking(b);
   EXPECT_EQ(s->booking("bv")->version, 3);
@@ -448,8 +463,8 @@ TEST_P(StoreTest, ConcurrentWritersBookEachSlotOnce) {
         auto b = booking("b" + std::to_string(t) + "_" + std::to_string(slot), "h1", slot * 3600, slot * 3600 + 1800);
         bool inserted = false;
         auto res = st.transact([&]() -> kairos::core::Status {
-          for (const auto& o : st.busy_bookings({"h1"}, {}, b.start, b.end))
-            if (o.start < b.end && b.start < o.end) return kairos::core::make_error("slot_unavailable", "taken");
+          for (const auto& o : st.busy_bookings({"h1"}, {}, b.when))
+            if (o.when.overlaps(b.when)) return kairos::core::make_error("slot_unavailable", "taken");
           st.insert_booking(b);
           inserted = true;
           return kairos::core::ok_status();
@@ -461,7 +476,7 @@ TEST_P(StoreTest, ConcurrentWritersBookEachSlotOnce) {
   for (auto& t : ts) t.join();
   EXPECT_EQ(won.load(), 4);
   s = std::move(stores[0]);
-  EXPECT_EQ(s->busy_bookings({"h1"}, {}, 0, 100000).size(), 4u);
+  EXPECT_EQ(s->busy_bookings({"h1"}, {}, span(0, 100000)).size(), 4u);
 }
 
 TEST_P(StoreTest, OverlappingInsertWithoutCheckIsRefusedOnPostgres) {
@@ -483,7 +498,7 @@ TEST_P(StoreTest, OverlappingInsertWithoutCheckIsRefusedOnPostgres) {
   // Back to back is fine; so is overlapping a cancelled booking.
   EXPECT_TRUE(book_if_free(booking("b4", "h1", 7200, 9000, "r1")));
   auto cancelled = booking("b5", "h3", 0, 100000);
-  cancelled.status = "cancelled";
+  cancelled.status = BookingStatus::cancelled;
   s->insert_booking(cancelled);
   EXPECT_TRUE(book_if_free(booking("b6", "h3", 10, 20)));
 }
@@ -495,7 +510,7 @@ TEST_P(StoreTest, ConstraintCoversExactlyTheCoreActiveStatuses) {
                   kairos::core::BookingStatus::rescheduled, kairos::core::BookingStatus::completed}) {
     const std::string name = kairos::core::to_string(st);
     auto first = booking("first-" + name, "h-" + name, 0, 3600, "r-" + name);
-    first.status = name;
+    first.status = st;
     s->insert_booking(first);
     auto by_host = s->transact([&]() -> kairos::core::Status {
       s->insert_booking(booking("second-" + name, "h-" + name, 1800, 5400));
@@ -559,8 +574,8 @@ TEST_P(StoreTest, MigratesFromTheFirstSchemaKeepingData) {
   ASSERT_EQ(sqlite3_exec(raw, first.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
   sqlite3_close(raw);
   auto st = open_store(path);
-  EXPECT_EQ(st->booking("old")->start, 3600);
-  EXPECT_EQ(st->busy_bookings({"h1"}, {}, 0, 10000).size(), 1u);
+  EXPECT_EQ(st->booking("old")->when, span(3600, 7200));
+  EXPECT_EQ(st->busy_bookings({"h1"}, {}, span(0, 10000)).size(), 1u);
   EXPECT_EQ(st->secret("x", "y"), "y");  // tables of later migrations exist
 }
 

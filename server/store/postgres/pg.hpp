@@ -15,6 +15,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "kairos/booking.hpp"
+#include "kairos/time.hpp"
+
 namespace kairos::server::store::pg {
 
 class Error : public std::runtime_error {
@@ -30,6 +33,9 @@ struct Param {
   Param(std::int64_t i) : v(std::to_string(i)) {}  // NOLINT
   Param(int i) : v(std::to_string(i)) {}           // NOLINT
   Param(std::size_t i) : v(std::to_string(i)) {}   // NOLINT
+  // The store's typed values as their columns (store/columns.hpp reads them back).
+  Param(core::Instant t) : v(std::to_string(t.unix_seconds())) {}  // NOLINT
+  Param(core::BookingStatus s) : v(core::to_string(s)) {}           // NOLINT
   std::string v;
 };
 

@@ -25,7 +25,8 @@ class PgDeliveryQueue final : public mail::DeliveryQueue {
     std::vector<mail::DeliveryItem> out;
     for (int i = 0; i < r.rows(); ++i)
       out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5),
-                     r.text(i, 6), r.text(i, 7), r.integer(i, 8), static_cast<int>(r.integer(i, 9))});
+                     r.text(i, 6), r.text(i, 7), core::Instant::from_unix_seconds(r.integer(i, 8)),
+                     static_cast<int>(r.integer(i, 9))});
     std::sort(out.begin(), out.end(),
               [](const auto& a, const auto& b) { return a.send_at != b.send_at ? a.send_at < b.send_at : a.id < b.id; });
     return out;

@@ -29,6 +29,7 @@
 #include "kairos/booking.hpp"
 #include "pg.hpp"
 #include "store/claims.hpp"
+#include "store/columns.hpp"
 #include "store/store.hpp"
 
 namespace kairos::server::store {
@@ -40,6 +41,8 @@ namespace {
 
 using pg::Conn;
 using pg::Param;
+using columns::instant;
+using columns::instant_or_none;
 
 std::int64_t unix_now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -111,17 +114,16 @@ BookingRecord row_to_booking(const pg::Result& r, int i) {
   b.event_type = r.text(i, 3);
   b.host_id = r.text(i, 4);
   b.room_id = r.text(i, 5);
-  b.start = r.integer(i, 6);
-  b.end = r.integer(i, 7);
-  b.status = r.text(i, 8);
+  b.when = {instant(r.integer(i, 6)), instant(r.integer(i, 7))};
+  b.status = columns::booking_status(r.text(i, 8));
   b.token_hash = r.text(i, 9);
   b.guest_name = r.text(i, 10);
   b.guest_email = r.text(i, 11);
   b.guest_phone = r.text(i, 12);
   b.checkin_code = r.text(i, 13);
   b.doc = r.text(i, 14);
-  b.created_at = r.integer(i, 15);
-  b.updated_at = r.integer(i, 16);
+  b.created_at = instant(r.integer(i, 15));
+  b.updated_at = instant(r.integer(i, 16));
   b.host_ids = split_ids(r.text(i, 17));
   if (b.host_ids.empty() && !b.host_id.empty()) b.host_ids.push_back(b.host_id);
   b.buffer_before_min = r.integer(i, 18);
@@ -134,12 +136,29 @@ constexpr const char* kStaffCols =
 
 StaffRecord row_to_staff(const pg::Result& r, int i) {
   return StaffRecord{r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4),
-                     r.text(i, 5), r.text(i, 6), r.text(i, 7), r.integer(i, 8), r.integer(i, 9)};
+                     r.text(i, 5), r.text(i, 6), r.text(i, 7), instant(r.integer(i, 8)), instant(r.integer(i, 9))};
+}
+OutboxMessage row_to_outbox(const pg::Result& r, int i) {
+  return OutboxMessage{r.integer(i, 0),
+                       r.text(i, 1),
+                       r.text(i, 2),
+                       r.text(i, 3),
+                       r.text(i, 4),
+                       r.text(i, 5),
+                       r.text(i, 6),
+                       instant(r.integer(i, 7)),
+                       columns::outbox_state(r.text(i, 8)),
+                       r.text(i, 9),
+                       instant(r.integer(i, 10)),
+                       instant_or_none(r.integer(i, 11)),
+                       static_cast<int>(r.integer(i, 12)),
+                       r.text(i, 13),
+                       instant_or_none(r.integer(i, 14))};
 }
 
 TokenDoc row_to_doc(const pg::Result& r, int i) {
   return TokenDoc{r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3),
-                  r.text(i, 4), r.text(i, 5), r.integer(i, 6), r.integer(i, 7)};
+                  r.text(i, 4), r.text(i, 5), instant(r.integer(i, 6)), instant(r.integer(i, 7))};
 }
 
 class PgStore final : public Store {
@@ -298,7 +317,7 @@ class PgStore final : public Store {
     return value;
   }
   bool use_link(const std::string& nonce, const std::string& purpose, const std::string& subject,
-                std::int64_t now) override {
+                core::Instant now) override {
     return write("INSERT INTO used_links(nonce, purpose, subject, used_at) VALUES ($1, $2, $3, $4) "
                  "ON CONFLICT(nonce) DO NOTHING",
                  {nonce, purpose, subject, now}) > 0;
@@ -385,7 +404,7 @@ class PgStore final : public Store {
           "INSERT INTO booking_hosts(host_id, start_s, booking_uid, end_s, status, room_id, host_ids, "
           "buffer_before_min, buffer_after_min) SELECT h, b.start_s, b.uid, b.end_s, b.status, b.room_id, b.host_ids, "
           "b.buffer_before_min, b.buffer_after_min FROM b, unnest($21::text[]) AS h",
-          {b.uid, b.account_id, b.page_id, b.event_type, b.host_id, b.room_id, b.start, b.end, b.status,
+          {b.uid, b.account_id, b.page_id, b.event_type, b.host_id, b.room_id, b.when.start, b.when.end, b.status,
            b.token_hash, b.guest_name, b.guest_email, b.guest_phone, b.checkin_code, b.doc, b.created_at,
            b.updated_at, join_ids(b), b.buffer_before_min, b.buffer_after_min, pg::array_literal(ids)});
     });
@@ -396,7 +415,7 @@ class PgStore final : public Store {
       auto r = run("UPDATE bookings SET host_id=$1, room_id=$2, start_s=$3, end_s=$4, status=$5, guest_name=$6, "
                    "guest_email=$7, guest_phone=$8, checkin_code=$9, doc=$10, updated_at=$11, host_ids=$12, version = version + 1 "
                    "WHERE uid=$13 RETURNING buffer_before_min, buffer_after_min",
-                   {b.host_id, b.room_id, b.start, b.end, b.status, b.guest_name, b.guest_email, b.guest_phone,
+                   {b.host_id, b.room_id, b.when.start, b.when.end, b.status, b.guest_name, b.guest_email, b.guest_phone,
                     b.checkin_code, b.doc, b.updated_at, join_ids(b), b.uid});
       run("DELETE FROM booking_hosts WHERE booking_uid = $1", {b.uid});
       if (!r.rows()) return;
@@ -437,15 +456,16 @@ class PgStore final : public Store {
         "      OR strpos(guest_phone, $6) > 0)"
         " AND ($8 = '' OR (doc::jsonb ->> 'tray') = $8)"
         " ORDER BY start_s, uid LIMIT $7";
-    auto r = read(sql, {q.account_id, q.from.value_or(INT64_MIN), q.to.value_or(INT64_MAX), q.status, q.host, q.q,
-                        static_cast<std::int64_t>(q.limit), q.tray});
+    auto r = read(sql, {q.account_id, q.from.value_or(core::Instant::min()), q.to.value_or(core::Instant::max()),
+                        q.status ? core::to_string(*q.status) : "", q.host, q.q, static_cast<std::int64_t>(q.limit),
+                        q.tray});
     std::vector<BookingRecord> out;
     for (int i = 0; i < r.rows(); ++i) out.push_back(row_to_booking(r, i));
     return out;
   }
   std::vector<BookingRecord> busy_bookings(const std::vector<std::string>& host_ids,
-                                           const std::vector<std::string>& room_ids, std::int64_t from,
-                                           std::int64_t to) override {
+                                           const std::vector<std::string>& room_ids, core::Interval range) override {
+    const core::Instant from = range.start, to = range.end;
     std::vector<BookingRecord> out;
     std::unordered_set<std::string> seen;
     auto collect = [&](const pg::Result& r) {
@@ -454,8 +474,7 @@ class PgStore final : public Store {
         b.uid = r.text(i, 0);
         if (!seen.insert(b.uid).second) continue;
         b.room_id = r.text(i, 1);
-        b.start = r.integer(i, 2);
-        b.end = r.integer(i, 3);
+        b.when = {instant(r.integer(i, 2)), instant(r.integer(i, 3))};
         b.host_ids = split_ids(r.text(i, 4));
         if (!b.host_ids.empty()) b.host_id = b.host_ids.front();
         b.buffer_before_min = r.integer(i, 5);
@@ -519,21 +538,21 @@ class PgStore final : public Store {
     t_tx.open_proposals = std::make_shared<pg::Result>(std::move(results[i]));
     return out;
   }
-  std::vector<BookingRecord> bookings_ended(const std::vector<std::string>& statuses, std::int64_t before,
+  std::vector<BookingRecord> bookings_ended(const std::vector<core::BookingStatus>& statuses, core::Instant before,
                                             std::size_t limit) override {
     static const std::string sql = std::string("SELECT ") + kBookingCols +
                                    " FROM bookings WHERE status = $1 AND end_s <= $2 ORDER BY end_s LIMIT $3";
     std::vector<BookingRecord> out;
-    for (const auto& st : statuses) {
+    for (auto st : statuses) {
       auto r = read(sql, {st, before, static_cast<std::int64_t>(limit)});
       for (int i = 0; i < r.rows(); ++i) out.push_back(row_to_booking(r, i));
     }
     return out;
   }
-  std::vector<std::pair<std::string, std::int64_t>> booking_counts_by_status() override {
+  std::vector<std::pair<core::BookingStatus, std::int64_t>> booking_counts_by_status() override {
     auto r = read("SELECT status, count(*) FROM bookings GROUP BY status ORDER BY status");
-    std::vector<std::pair<std::string, std::int64_t>> out;
-    for (int i = 0; i < r.rows(); ++i) out.emplace_back(r.text(i, 0), r.integer(i, 1));
+    std::vector<std::pair<core::BookingStatus, std::int64_t>> out;
+    for (int i = 0; i < r.rows(); ++i) out.emplace_back(columns::booking_status(r.text(i, 0)), r.integer(i, 1));
     return out;
   }
 
@@ -547,7 +566,7 @@ class PgStore final : public Store {
     return IdempotencyRecord{r.text(0, 0), static_cast<int>(r.integer(0, 1)), r.text(0, 2)};
   }
   void put_idempotency(const std::string& scope, const std::string& key, const IdempotencyRecord& rec,
-                       std::int64_t now) override {
+                       core::Instant now) override {
     write("INSERT INTO idempotency_keys(scope, key, body_hash, status, response, created_at) VALUES ($1,$2,$3,$4,$5,$6) "
           "ON CONFLICT(scope, key) DO UPDATE SET body_hash = excluded.body_hash, status = excluded.status, "
           "response = excluded.response, created_at = excluded.created_at",
@@ -561,7 +580,7 @@ class PgStore final : public Store {
       if (t_tx.fresh.count(m.booking_uid) && t_tx.fresh_keys.insert(m.booking_uid + '\n' + m.key).second) {
         id = run("INSERT INTO outbox(account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, "
                  "state, payload, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id",
-                 {m.account_id, m.booking_uid, m.key, m.template_key, m.channel, m.recipient, m.send_at, m.state,
+                 {m.account_id, m.booking_uid, m.key, m.template_key, m.channel, m.recipient, m.send_at, to_string(m.state),
                   m.payload, m.created_at})
                  .integer(0, 0);
         return;
@@ -575,7 +594,7 @@ class PgStore final : public Store {
                    "AND coalesce(state, '') = 'scheduled') INSERT INTO outbox(account_id, booking_uid, msg_key, "
                    "template_key, channel, recipient, send_at, state, payload, created_at) VALUES "
                    "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id",
-                   {m.account_id, m.booking_uid, m.key, m.template_key, m.channel, m.recipient, m.send_at, m.state,
+                   {m.account_id, m.booking_uid, m.key, m.template_key, m.channel, m.recipient, m.send_at, to_string(m.state),
                     m.payload, m.created_at});
       id = r.integer(0, 0);
     });
@@ -592,7 +611,8 @@ class PgStore final : public Store {
           continue;
         }
         std::string row[10] = {m.account_id, m.booking_uid, m.key, m.template_key, m.channel, m.recipient,
-                               std::to_string(m.send_at), m.state, m.payload, std::to_string(m.created_at)};
+                               std::to_string(m.send_at.unix_seconds()), to_string(m.state), m.payload,
+                               std::to_string(m.created_at.unix_seconds())};
         for (int c = 0; c < 10; ++c) cols[c].push_back(std::move(row[c]));
       }
       if (cols[0].empty()) return;
@@ -614,10 +634,7 @@ class PgStore final : public Store {
                   {account_id, booking_uid, after_id});
     std::vector<OutboxMessage> out;
     for (int i = 0; i < r.rows(); ++i)
-      out.push_back(OutboxMessage{r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4),
-                                  r.text(i, 5), r.text(i, 6), r.integer(i, 7), r.text(i, 8), r.text(i, 9),
-                                  r.integer(i, 10), r.integer(i, 11), static_cast<int>(r.integer(i, 12)),
-                                  r.text(i, 13), r.integer(i, 14)});
+      out.push_back(row_to_outbox(r, i));
     return out;
   }
   std::vector<OutboxMessage> outbox_newest(const std::string& account_id, const std::string& booking_uid,
@@ -629,10 +646,7 @@ class PgStore final : public Store {
                   {account_id, booking_uid, below});
     std::vector<OutboxMessage> out;
     for (int i = 0; i < r.rows(); ++i)
-      out.push_back(OutboxMessage{r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4),
-                                  r.text(i, 5), r.text(i, 6), r.integer(i, 7), r.text(i, 8), r.text(i, 9),
-                                  r.integer(i, 10), r.integer(i, 11), static_cast<int>(r.integer(i, 12)),
-                                  r.text(i, 13), r.integer(i, 14)});
+      out.push_back(row_to_outbox(r, i));
     return out;
   }
   std::optional<OutboxMessage> outbox_message(std::int64_t id) override {  // a bounce names its message
@@ -640,12 +654,9 @@ class PgStore final : public Store {
                   "payload, created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE id = $1",
                   {id});
     if (r.rows() == 0) return std::nullopt;
-    return OutboxMessage{r.integer(0, 0), r.text(0, 1), r.text(0, 2), r.text(0, 3), r.text(0, 4),
-                         r.text(0, 5), r.text(0, 6), r.integer(0, 7), r.text(0, 8), r.text(0, 9),
-                         r.integer(0, 10), r.integer(0, 11), static_cast<int>(r.integer(0, 12)),
-                         r.text(0, 13), r.integer(0, 14)};
+    return row_to_outbox(r, 0);
   }
-  std::size_t release_due_outbox(std::int64_t now) override {
+  std::size_t release_due_outbox(core::Instant now) override {
     return static_cast<std::size_t>(write(claims::kOutboxHandOff, {now}));
   }
   std::size_t cancel_outbox_for(const std::string& booking_uid, const std::string& key_prefix) override {
@@ -763,7 +774,7 @@ class PgStore final : public Store {
     auto r = read("SELECT token_hash, staff_id, account_id, created_at, expires_at FROM sessions WHERE token_hash = $1",
                   {token_hash});
     if (!r.rows()) return std::nullopt;
-    return SessionRecord{r.text(0, 0), r.text(0, 1), r.text(0, 2), r.integer(0, 3), r.integer(0, 4)};
+    return SessionRecord{r.text(0, 0), r.text(0, 1), r.text(0, 2), instant(r.integer(0, 3)), instant(r.integer(0, 4))};
   }
   void delete_session(const std::string& token_hash) override {
     write("DELETE FROM sessions WHERE token_hash = $1", {token_hash});
@@ -781,18 +792,18 @@ class PgStore final : public Store {
                   {account_id});
     std::vector<ApiKeyRecord> out;
     for (int i = 0; i < r.rows(); ++i)
-      out.push_back(ApiKeyRecord{r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.integer(i, 4)});
+      out.push_back(ApiKeyRecord{r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), instant(r.integer(i, 4))});
     return out;
   }
   bool delete_api_key(const std::string& account_id, const std::string& id) override {
     return write("DELETE FROM api_keys WHERE id = $1 AND account_id = $2", {id, account_id}) > 0;
   }
-  std::pair<int, std::int64_t> login_failures(const std::string& key) override {
+  std::pair<int, core::Instant> login_failures(const std::string& key) override {
     auto r = read("SELECT failures, last_at FROM login_failures WHERE key = $1", {key});
-    if (!r.rows()) return {0, 0};
-    return {static_cast<int>(r.integer(0, 0)), r.integer(0, 1)};
+    if (!r.rows()) return {0, core::Instant()};
+    return {static_cast<int>(r.integer(0, 0)), instant(r.integer(0, 1))};
   }
-  void record_login_failure(const std::string& key, std::int64_t now) override {
+  void record_login_failure(const std::string& key, core::Instant now) override {
     write("INSERT INTO login_failures(key, failures, last_at) VALUES ($1, 1, $2) ON CONFLICT(key) DO UPDATE SET "
           "failures = login_failures.failures + 1, last_at = excluded.last_at",
           {key, now});
@@ -868,7 +879,7 @@ class PgStore final : public Store {
     run("INSERT INTO booking_hosts(host_id, start_s, booking_uid, end_s, status, room_id, host_ids, "
         "buffer_before_min, buffer_after_min) SELECT h, $2::bigint, $3, $4::bigint, $5, $6, $7, $8::bigint, $9::bigint "
         "FROM unnest($1::text[]) AS h",
-        {pg::array_literal(ids), b.start, b.uid, b.end, b.status, b.room_id, join_ids(b), b.buffer_before_min,
+        {pg::array_literal(ids), b.when.start, b.uid, b.when.end, b.status, b.room_id, join_ids(b), b.buffer_before_min,
          b.buffer_after_min});
   }
 
