@@ -196,10 +196,9 @@ void App::seek_free_month() {
   if (zone == nullptr) return;
   MonthQuery q{s.page_id, event_type_id(), s.year, s.month, zone};
   if (s.rescheduling && !s.booking.page.empty()) q.page = s.booking.page;
-  if (slots_.is_failed(q)) {
-    seeking_ = false;
-    return;
-  }
+  // A failed month pauses the search: when its retry (automatic or "Try again") comes
+  // back empty, the search goes on (it stopped for good, leaving an empty month shown).
+  if (slots_.is_failed(q)) return;
   const DayMap* days = slots_.days(q);
   if (days == nullptr) return;  // still loading
   for (const auto& [d, list] : *days) {

@@ -7,16 +7,27 @@
 const { api, run, assert, mirror } = require('./lib');
 const { toReview } = require('./flow');
 
+// The last evening of a month (on the test clock, server and browser alike): nothing is
+// free in it any more, so the calendar must go on to the next month once its failed
+// request succeeds (it stopped on the empty month before).
+const LAST_EVENING = Date.parse('2027-03-31T22:00:00Z');
+
 run('availability_retry', async ({ server, browser, log }) => {
+  const moved = await api(server, 'POST', '/v1/test/clock', { set: new Date(LAST_EVENING).toISOString().replace('.000Z', 'Z') });
+  assert(moved.status === 200, 'server clock pinned: ' + moved.text);
   const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
-  let failing = 2;
+  await page.clock.install({ time: LAST_EVENING });  // the widget's clock, running from there
+  // The shell asks for the first two months early; their failures stay the shell's (it
+  // asks again for the app), so two more fail for the app itself: its first request and
+  // its first retry.
+  let failing = 4;
   let asked = 0;
   await page.route('**/v1/pages/*/availability*', (route) => {
     asked++;
     if (failing > 0) { failing--; return route.fulfill({ status: 503, body: '' }); }
     return route.continue();
   });
-  await page.goto(server.base + '/widget/?page=demo');
+  await page.goto(server.base + '/widget/?page=demo&tz=UTC');
   const frame = page.mainFrame();
   await mirror.screen(frame, 'calendar');
   // The failure is said, with "Try again", and no endless "Loading…".
@@ -27,6 +38,9 @@ run('availability_retry', async ({ server, browser, log }) => {
   const days = await mirror.bookableDays(frame);
   await frame.waitForFunction(() => document.querySelectorAll('#kairos-mirror ul[data-id="days"] button:not([disabled])').length > 0, null, { timeout: 15000 });
   assert(await frame.locator('#kairos-mirror [role="alert"]').count() === 0, 'the error is gone once the month loaded');
+  const shown = await mirror.bookableDays(frame);
+  assert(shown.length > 0 && shown.every((d) => /^2027-04-/.test(d)),
+         'the calendar went on to April after the failed March: ' + shown.join(','));
   log('recovered after', asked, 'requests;', days.length, 'bookable days');
 
   // "Try again" after the automatic retries gave up.
@@ -44,7 +58,7 @@ run('availability_retry', async ({ server, browser, log }) => {
   // Success screen wording without mail delivery.
   const cfg = await api(server, 'GET', '/v1/pages/demo');
   assert(cfg.json.mail_delivery === false, 'the page answer says mail is not delivered: ' + cfg.text.slice(0, 200));
-  await page.goto(server.base + '/widget/?page=demo&lang=en');
+  await page.goto(server.base + '/widget/?page=demo&lang=en&tz=UTC');
   await toReview(frame);
   await mirror.activate(frame, 'confirm');
   await mirror.screen(frame, 'success');

@@ -138,6 +138,11 @@ for rel, text in sources.items():
             line_end = text.find(";", m.start())
             body = text[m.start():line_end]
         routes.append((method, path, body))
+# Route tables (server/app/route_table.hpp): {"GET", "/v1/…", http::Access::open, handler}.
+table_row = re.compile(r'\{"([A-Z]+)",\s*"(/v1/[^"]*)",\s*http::Access::\w+,\s*(\w+)')
+for rel, text in sources.items():
+    for m in table_row.finditer(text):
+        routes.append((m.group(1), m.group(2), m.group(3) + "()"))
 
 
 def matches(shape, path):
