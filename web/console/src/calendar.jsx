@@ -7,7 +7,7 @@ import { api, listAll, itemsOf, q } from './api.js';
 import { t } from './i18n.js';
 import { Tabs, Loading, FormError, Empty } from './ui.jsx';
 import { useLocation, usePageNames } from './front.jsx';
-import { today, addDays, mondayOf, fmtDay, fmtTime, minutesOfDay, isoDate, parseDate } from './time.js';
+import { today, addDays, mondayOf, fmtDay, fmtTime, minutesOfDay, isoDate, parseDate, hourLabel } from './time.js';
 
 const PX = 1.6; // pixels per minute: 15-minute rows are 24 px, an hour 96 px
 // The calendar keeps its place while a booking is open and after it closes.
@@ -130,7 +130,7 @@ export function Calendar() {
         {columns.length > 0 && <div class="cal" style={{ '--cols': columns.length }} tabIndex={0} role="region" aria-label={t('nav_calendar')}>
           <div class="cal-head" aria-hidden="true"><div class="gutter" />{columns.map((c) => <div class={'colhead' + (c.isToday ? ' today' : '')}>{c.title}</div>)}</div>
           <div class="cal-body" style={{ height: height + 'px' }}>
-            <div class="gutter">{hours.map((m) => <div class="hour" style={{ top: (m - startMin) * PX + 'px' }}>{String(m / 60).padStart(2, '0')}:00</div>)}</div>
+            <div class="gutter">{hours.map((m) => <div class="hour" style={{ top: (m - startMin) * PX + 'px' }}>{hourLabel(m / 60)}</div>)}</div>
             {columns.map((c) => (
               <div role="group" class={'col' + (c.isToday ? ' today' : '')} aria-label={c.title} data-col={c.key}>
                 {hours.map((m) => <div class="hline" style={{ top: (m - startMin) * PX + 'px' }} />)}

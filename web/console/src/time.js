@@ -12,6 +12,11 @@ export const today = () => isoDate(new Date());
 export function fmtTime(iso, tz) {
   return new Intl.DateTimeFormat(lang(), { hour: '2-digit', minute: '2-digit', timeZone: tz }).format(new Date(iso));
 }
+// The calendar's hour gutter in the staff member's convention, as the blocks beside it
+// ("9 AM" in English, "9" in Finnish, "9時" in Japanese), not always 24-hour.
+export function hourLabel(h) {
+  return new Intl.DateTimeFormat(lang(), { hour: 'numeric' }).format(new Date(2000, 0, 1, h));
+}
 export function fmtDateTime(iso, tz) {
   return new Intl.DateTimeFormat(lang(), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: tz }).format(new Date(iso));
 }
