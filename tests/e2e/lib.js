@@ -132,7 +132,19 @@ async function widgetFrame(page, timeout = 20000) {
 const mirror = {
   // Waits for a screen; axe-core then checks it (once per screen and frame).
   async screen(frame, name, timeout = 20000) {
-    await frame.waitForSelector(`#kairos-mirror[data-screen="${name}"][aria-busy="false"]`, { state: 'attached', timeout });
+    try {
+      await frame.waitForSelector(`#kairos-mirror[data-screen="${name}"][aria-busy="false"]`, { state: 'attached', timeout });
+    } catch (e) {
+      // Says where the guest is instead, so a failure in CI can be read without a rerun.
+      const seen = await frame.evaluate(() => {
+        const m = document.querySelector('#kairos-mirror');
+        if (!m) return 'no mirror';
+        const fields = [...m.querySelectorAll('[data-field]')].map((f) => `${f.getAttribute('data-field')}=${JSON.stringify(f.value)}`);
+        const off = [...m.querySelectorAll('button[disabled],button[aria-disabled="true"]')].map((b) => b.getAttribute('data-id')).filter((d) => d && !/^select_day/.test(d));
+        return `screen=${m.getAttribute('data-screen')} busy=${m.getAttribute('aria-busy')} fields[${fields.join(' ')}] disabled[${off.join(' ')}] text: ${m.textContent.replace(/\s+/g, ' ').slice(0, 600)}`;
+      }).catch((x) => 'mirror unreadable: ' + x.message);
+      throw new Error(`${e.message.split('\n')[0]}\n  waiting for screen "${name}", the widget shows: ${seen}`);
+    }
     await require('./axe').check(frame, name);
   },
   // Activates a mirror button, as assistive technology does (a click event on it).
