@@ -124,6 +124,11 @@ core::Status readjust_proposal(App& app, const std::string& token, const std::st
 
 // Helpers shared by route files.
 core::Result<nlohmann::json> parse_body(const http::Request& req);
+// The caller's own host, room or page named by the path's {id}, or 404 not_found
+// ("No such host."): another account's id answers exactly like an unknown one.
+core::Result<store::HostRecord> owned_host(App& app, const http::Request& req);
+core::Result<store::RoomRecord> owned_room(App& app, const http::Request& req);
+core::Result<store::PageRecord> owned_page(App& app, const http::Request& req);
 std::string now_text(const App& app);
 
 }  // namespace kairos::server
