@@ -249,7 +249,7 @@ export function BookingDrawer({ uid, onClose }) {
     const phone = (g[0] && g[0].phone) || b.fallback_phone || '';
     body = (
       <div class="stack">
-        <p class="drawer-status"><Status s={b.status} /> {b.request && <span class="badge">{t('request')}: {t('rs_' + b.request.state)}</span>} {b.tray && <span class="badge">{b.tray}</span>}</p>
+        <p class="drawer-status"><Status s={b.status} /> {b.request && <a class={'badge rs-' + b.request.state} href={'#/requests/' + encodeURIComponent(b.request.id)} data-testid="booking-request" title={t('rq_from_booking')}>{t('request')}: {t('rs_' + b.request.state)}</a>} {b.tray && <span class="badge">{b.tray}</span>}</p>
         <dl class="kv">
           <dt>{t('time')}</dt><dd>{fmtRange(b.start, b.end)}</dd>
           <dt>{t('guest')}</dt><dd>{g.map((x) => <div>{x.name}{x.company ? ` (${x.company})` : ''} · <a href={'mailto:' + x.email}>{x.email}</a>{x.phone ? <> · <a href={'tel:' + x.phone}>{x.phone}</a></> : ''}</div>)}</dd>
@@ -261,7 +261,7 @@ export function BookingDrawer({ uid, onClose }) {
           {b.arrived_at && <><dt>{t('arrived')}</dt><dd data-testid="arrived">✓ {fmtDateTime(b.arrived_at)}</dd></>}
           {b.notes && <><dt>{t('notes')}</dt><dd>{b.notes}</dd></>}
           {b.guidance && <><dt>{t('guidance')}</dt><dd>{b.guidance}</dd></>}
-          {b.proposal && <><dt>{t('proposal')}</dt><dd>{b.proposal.id || b.proposal}</dd></>}
+          {b.proposal && <><dt>{t('proposal')}</dt><dd><a href={'#/proposals/' + encodeURIComponent(b.proposal.id || b.proposal)} data-testid="booking-proposal">{t('pr_open')}</a></dd></>}
         </dl>
         {!editing && (
           <div class="row wrap actions">
