@@ -111,7 +111,7 @@ function HostForm({ host, onDone }) {
       </fieldset>
       <fieldset><legend>{t('overrides')}</legend>
         {f.overrides.map((o, i) => (
-          <div class="day-row"><input type="date" aria-label={`${t('overrides')} ${i + 1}`} value={o.date} onInput={(e) => setF({ ...f, overrides: f.overrides.map((x, j) => (j === i ? { ...x, date: e.currentTarget.value } : x)) })} />
+          <div class="day-row"><input type="date" aria-label={`${t('overrides')} ${i + 1} ${t('date')}`} value={o.date} onInput={(e) => setF({ ...f, overrides: f.overrides.map((x, j) => (j === i ? { ...x, date: e.currentTarget.value } : x)) })} />
             <Intervals label={`${t('overrides')} ${i + 1}`} name="overrides" err={err} value={o.hours} onChange={(v) => setF({ ...f, overrides: f.overrides.map((x, j) => (j === i ? { ...x, hours: v } : x)) })} /></div>
         ))}
         <button type="button" class="ghost" onClick={() => setF({ ...f, overrides: [...f.overrides, { date: '', hours: [['10:00', '14:00']] }] })}>+ {t('add_override')}</button>
@@ -121,7 +121,7 @@ function HostForm({ host, onDone }) {
       {preview && (
         <section aria-label={t('preview_free')}><h3>{preview.hours_only ? t('preview_hours') : t('preview_free')}</h3>
           <dl class="kv preview">{Object.entries(preview.days || {}).map(([d, list]) => (
-            <><dt>{fmtDay(d)}</dt><dd>{list.length ? list.map((s) => s.text || `${fmtTime(s.start, f.timezone)}–${fmtTime(s.end, f.timezone)}`).join(', ') : t('closed')}</dd></>
+            <><dt>{fmtDay(d)}</dt><dd data-date={d}>{list.length ? list.map((s) => s.text || `${fmtTime(s.start, f.timezone)}–${fmtTime(s.end, f.timezone)}`).join(', ') : t('closed')}</dd></>
           ))}</dl>
         </section>
       )}

@@ -1,12 +1,14 @@
-// A page's notification settings in the console (issue 12, item 4: "notification
-// settings"), in Chromium against the real server: the page form shows the core's
+// Setup in the console (issue 12, item 4), in Chromium against the real server:
+// - a host's date override and holiday show in "Show free times" (the next two weeks,
+//   from the server's preview) before anything is saved, and are stored on Save;
+// - a page's notification settings: the page form shows the core's
 // defaults (one reminder a day before, hosts reminded); a reminder out of range is
 // refused next to its field and nothing typed is lost nor saved; reminders a day and two
 // hours before, SMS reminders, the no-show mail, a follow-up and the hosts' language are
 // saved as the page's `notifications` and shown again when the form reopens; a booking
 // then gets its reminders planned in the outbox at exactly those offsets, by mail and
 // SMS. axe-core: 0 violations, light and dark, at 1280 and 390 px; screenshots
-// console-notifications-*.png.
+// console-setup-*.png.
 'use strict';
 const { api, run, assert, axeBoth, shot, signIn, waitFor } = require('./console_lib.js');
 
@@ -15,7 +17,7 @@ const PASSWORD = 'a long enough passphrase';
 const demo = (server, method, p, body) => api(server, method, p, body, DEMO_KEY);
 const ALL_DAY = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['08:00', '18:00']]]));
 
-run('console_notifications', async (ctx) => {
+run('console_setup', async (ctx) => {
   const { server, browser, log } = ctx;
   const ok = (r, what, status = 201) => { assert(r.status === status, `${what}: ${r.status} ${r.text}`); return r.json; };
   const host = ok(await demo(server, 'POST', '/v1/admin/hosts', { name: 'Anna Spa', email: 'anna@notify.example', timezone: 'UTC', weekly_hours: ALL_DAY }), 'host');
@@ -28,6 +30,33 @@ run('console_notifications', async (ctx) => {
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
   await signIn(page, server.base, 'olli@notify.example', PASSWORD);
+
+  // The host: a date override (10:00–14:00) and a holiday, previewed before saving.
+  const ymd = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+  const special = ymd(4), holiday = ymd(5), normal = ymd(6);
+  await page.goto(server.base + '/console/#/setup/hosts');
+  await page.getByRole('button', { name: 'Edit Anna Spa' }).click();
+  const hf = page.locator('form[data-form="host"]');
+  await hf.getByRole('button', { name: '+ Add date' }).click();
+  await hf.getByLabel('Date overrides 1 Date', { exact: true }).fill(special);
+  await hf.getByRole('button', { name: '+ Add holiday' }).click();
+  await hf.getByLabel('Holidays 1', { exact: true }).fill(holiday);
+  await hf.getByRole('button', { name: 'Show free times' }).click();
+  const previewOf = (d) => hf.locator(`dl.preview dd[data-date="${d}"]`);
+  await previewOf(special).waitFor();
+  const sp = await previewOf(special).textContent();
+  assert(/^10:00\s?AM–0?2:00\s?PM$/.test(sp), 'the override\'s hours only: ' + sp);
+  assert((await previewOf(holiday).textContent()) === 'Closed', 'the holiday closed: ' + await previewOf(holiday).textContent());
+  assert(/^0?8:00\s?AM–0?6:00\s?PM$/.test(await previewOf(normal).textContent()), 'a normal day\'s hours: ' + await previewOf(normal).textContent());
+  assert(!(ok(await demo(server, 'GET', '/v1/admin/hosts/' + host.id), 'host', 200).overrides || []).length, 'nothing stored by the preview');
+  await axeBoth(page, 'host free-time preview');
+  await previewOf(special).scrollIntoViewIfNeeded();
+  await shot(page, 'setup-host-preview');
+  await hf.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'New host' }).waitFor();
+  const ov = ok(await demo(server, 'GET', '/v1/admin/hosts/' + host.id), 'host', 200).overrides;
+  assert(ov.some((o) => o.date === special && JSON.stringify(o.hours) === '[["10:00","14:00"]]') && ov.some((o) => o.date === holiday && !o.hours.length),
+    'override and holiday saved: ' + JSON.stringify(ov));
 
   const open = async () => {
     await page.goto(server.base + '/console/#/setup/hosts');  // (the same address again would keep an open form)
@@ -55,7 +84,7 @@ run('console_notifications', async (ctx) => {
   assert(await nf.getByLabel(/as an SMS/).isChecked(), 'the other choices are kept');
   assert(!ok(await demo(server, 'GET', '/v1/admin/pages/spa'), 'page', 200).notifications, 'nothing was saved');
   await axeBoth(page, 'notifications with a problem');
-  await shot(page, 'notifications-problem');
+  await shot(page, 'setup-notifications-problem');
 
   // A day and two hours before; SMS, no-show mail, a follow-up 90 minutes after; hosts in Japanese.
   await nf.getByLabel('Reminder 1', { exact: true }).fill('1');
@@ -68,7 +97,7 @@ run('console_notifications', async (ctx) => {
   await nf.getByLabel('Language of the hosts’ mails').selectOption('ja');
   await axeBoth(page, 'notifications filled in');
   await nf.scrollIntoViewIfNeeded();
-  await shot(page, 'notifications-form');
+  await shot(page, 'setup-notifications-form');
   await page.locator('form[data-form="page"]').getByRole('button', { name: 'Save' }).click();
   await page.getByRole('button', { name: 'New page' }).waitFor();
   const saved = ok(await demo(server, 'GET', '/v1/admin/pages/spa'), 'page', 200).notifications;
@@ -102,8 +131,8 @@ run('console_notifications', async (ctx) => {
   assert(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scrolling at 390 px');
   await waitFor(async () => { const box = await nf.boundingBox(); return box && box.x >= 0 && box.x + box.width <= 390; }, 'the fieldset inside 390 px');
   await axeBoth(page, 'notifications at 390 px');
-  await shot(page, 'notifications-390');
+  await shot(page, 'setup-notifications-390');
 
   assert(!errors.length, 'no page errors: ' + errors.join('\n'));
-  log('page notifications: defaults shown, bad offset refused next to its field, saved, reopened, reminders planned at the offsets');
+  log('host preview with an override and a holiday; page notifications: defaults shown, bad offset refused next to its field, saved, reopened, reminders planned at the offsets');
 });
