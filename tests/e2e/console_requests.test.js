@@ -5,7 +5,8 @@
 // every row and the row opens the request (keyboard: Tab to the guest, Enter), with its
 // bookings linked. On the test clock the mail goes out and arrives; the guest declines
 // from the mailed link; the list, the request, the booking's panel (whose request badge
-// opens the request) and the Declined tray all show it. A booking made from a proposal
+// opens the request; its history says who declined and why, in words) and the Declined
+// tray all show it. A booking made from a proposal
 // opens its proposal (state, candidates, message) from its panel and from the list. At 390 px the rows are cards
 // whose guest link is on screen and opens the request. axe-core: 0 violations, light and
 // dark, at 1280 and 390 px; screenshots console-requests-*.png.
@@ -145,6 +146,12 @@ run('console_requests', async (ctx) => {
   const badge = panel.locator('[data-testid="booking-request"]');
   await badge.waitFor();
   assert((await badge.textContent()).includes('Declined'), 'the booking shows the request declined: ' + await badge.textContent());
+  // Its history says so in words, with who and why (not the stored event codes).
+  const declinedEntry = panel.locator('[data-testid="history"] li[data-event="request_declined"]');
+  await declinedEntry.waitFor();
+  const said = (await declinedEntry.textContent()).replace(/\s+/g, ' ');
+  assert(said.includes('Declined when asked to confirm (guest)') && said.includes('I am travelling that week'), 'the history entry in words: ' + said);
+  assert((await panel.locator('[data-testid="history"] li[data-event="created"]').textContent()).includes('Booked (guest)'), 'the booking entry in words');
   await badge.click();
   await detail.waitFor();
   await page.keyboard.press('Escape');

@@ -4,7 +4,7 @@
 // and shown as a conflict; nothing typed is lost until the person reloads.
 import { useState } from 'preact/hooks';
 import { api, itemsOf, q, ApiError } from './api.js';
-import { t, problem, templateName } from './i18n.js';
+import { t, problem, templateName, historyText } from './i18n.js';
 import { Dialog, Field, FormError, Loading, Status, useLoad, announce, Empty } from './ui.jsx';
 import { fmtRange, fmtDateTime, toLocalInput, fromLocalInput } from './time.js';
 import { bookingHosts, guestName } from './calendar.jsx';
@@ -285,7 +285,7 @@ export function BookingDrawer({ uid, onClose }) {
         <Messages uid={b.uid} guestPhone={phone} key={tick} />
         {Array.isArray(b.history) && b.history.length > 0 && <>
           <h3>{t('history')}</h3>
-          <ol class="history">{b.history.map((h) => <li><small>{h.at ? fmtDateTime(h.at) : ''}</small> {h.action || h.event || h.type} {h.by ? '· ' + h.by : ''} {h.reason ? '· ' + h.reason : ''}</li>)}</ol>
+          <ol class="history" data-testid="history">{b.history.map((h) => <li data-event={h.event}><small>{h.at ? fmtDateTime(h.at) : ''}</small> {historyText(h)}</li>)}</ol>
         </>}
         {asking && <RequestDialog booking={b} onClose={() => { setAsking(false); reload(); }} />}
       </div>
