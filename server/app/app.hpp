@@ -28,6 +28,7 @@ namespace integ {
 struct State;
 }
 class PageContextCache;  // bookings.hpp
+class SlotCache;         // routes_guest.cpp
 
 // Per-client fixed-window limiter (booking creations per minute).
 class RateLimiter {
@@ -81,6 +82,8 @@ class App {
   std::function<void()> wake_fetcher;          // asks the fetcher thread for a pass now
   // Pages and hosts parsed for the core, per store config generation (bookings.hpp).
   std::shared_ptr<PageContextCache> page_contexts;
+  // Answers of GET /v1/pages/{page}/slots (routes_guest.cpp); made with the routes.
+  std::shared_ptr<SlotCache> slot_cache;
 
  private:
   std::mutex key_mu_;
