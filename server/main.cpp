@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (!cfg->admin_key.empty()) app.ensure_account(cfg->admin_key, "admin");
+    if (!cfg->admin_key.empty()) app.keys.ensure_account(cfg->admin_key, "admin");
     if (cfg->demo) {
       std::string key = app.seed_demo();
       std::cout << "Kairos demo ready.\n  owner API key: " << key << "\n  console:       " << cfg->public_url
@@ -96,7 +96,7 @@ int main(int argc, char** argv) {
   fo.body_limit = cfg->body_limit;
   fo.https = cfg->public_url.rfind("https://", 0) == 0;
   fo.trust_proxy = cfg->trust_proxy;
-  http::Front front(fo, router, metrics, [&app](const std::string& key) { return app.account_for_key(key); });
+  http::Front front(fo, router, metrics, [&app](const std::string& key) { return app.keys.account_for(key); });
   front.set_authenticator([&app](http::Request& req) { return authenticate(app, req); });  // keys and sessions
 
   http::ListenOptions lo;
@@ -123,7 +123,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   bool fetch_now = false;
-  app.wake_fetcher = [&] {
+  app.integrations.wake_fetcher = [&] {
     {
       std::lock_guard lock(stop_mu);
       fetch_now = true;
@@ -223,7 +223,7 @@ int main(int argc, char** argv) {
   fetcher.join();
   webhooks.join();
   integ::stop(app);
-  app.wake_fetcher = nullptr;
+  app.integrations.wake_fetcher = nullptr;
   store.reset();
   log::info("stopped", {{"drained", idle}});
   return 0;

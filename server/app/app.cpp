@@ -26,7 +26,7 @@ bool RateLimiter::allow(const std::string& client, std::int64_t now_s, int& retr
 }
 
 App::App(Config c, store::Store& s, http::Metrics& m)
-    : cfg(std::move(c)), store(s), metrics(m), booking_limiter(cfg.booking_rate),
+    : cfg(std::move(c)), store(s), metrics(m), clock(cfg.clock_offset_seconds), keys(s), booking_limiter(cfg.booking_rate),
       links(s.secret("link_hmac", auth::random_token(32))), page_contexts(std::make_shared<PageContextCache>()) {}
 
 void App::register_routes(http::Router& r) {
@@ -45,39 +45,7 @@ void App::register_routes(http::Router& r) {
   router = &r;
 }
 
-core::Instant App::now() const {
-  if (auto f = frozen_at.load(); f != not_frozen) return core::Instant::from_unix_seconds(f + clock_offset.load());
-  auto s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
-  return core::Instant::from_unix_seconds(s.count() + cfg.clock_offset_seconds + clock_offset.load());
-}
-
 std::string now_text(const App& app) { return core::format_instant(app.now()); }
-
-std::optional<std::string> App::account_for_key(const std::string& key) {
-  if (key.size() > 512) return std::nullopt;
-  std::string hash = auth::sha256_hex(key);
-  {
-    std::lock_guard lock(key_mu_);
-    auto it = key_cache_.find(hash);
-    if (it != key_cache_.end() && std::chrono::steady_clock::now() < it->second.until) return it->second.account;
-  }
-  auto acc = store.account_for_key(hash);
-  if (acc) {
-    std::lock_guard lock(key_mu_);
-    if (key_cache_.size() > 10000) key_cache_.clear();
-    key_cache_[hash] = CachedKey{*acc, std::chrono::steady_clock::now() + std::chrono::seconds(60)};
-  }
-  return acc;
-}
-
-void App::forget_keys() {
-  std::lock_guard lock(key_mu_);
-  key_cache_.clear();
-}
-
-std::string App::ensure_account(const std::string& key, const std::string& name) {
-  return store.ensure_account_with_key(auth::sha256_hex(key), name, auth::random_id("acc_"));
-}
 
 core::Result<nlohmann::json> parse_body(const http::Request& req) {
   auto j = wire::parse_request_json(req.body);

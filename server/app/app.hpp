@@ -13,7 +13,9 @@
 #include <string>
 #include <unordered_map>
 
+#include "clock.hpp"
 #include "config.hpp"
+#include "owner_keys.hpp"
 #include "signed_link.hpp"
 #include "http/http_types.hpp"
 #include "http/metrics.hpp"
@@ -44,54 +46,44 @@ class RateLimiter {
   std::unordered_map<std::string, Window> windows_;
 };
 
+// What the integrations (server/integrations) keep on the App: their state (null until
+// integ::start), the version of the calendars' busy blocks (bumped when they change:
+// slot answers cached before are stale) and how to ask the fetcher thread for a pass now.
+struct Integrations {
+  std::shared_ptr<integ::State> state;
+  std::atomic<std::uint64_t> busy_version{0};
+  std::function<void()> wake_fetcher;
+};
+
 class App {
  public:
   App(Config cfg, store::Store& store, http::Metrics& metrics);
 
   void register_routes(http::Router& r);
 
-  // Owner authentication: account of an API key (cached by hash).
-  std::optional<std::string> account_for_key(const std::string& key);
-  // Drops cached API keys (after a revocation; other instances re-read within a minute).
-  void forget_keys();
-  // Bootstrap (--admin-key): the account owning `key`, created when missing.
-  std::string ensure_account(const std::string& key, const std::string& name);
   // --demo: seeds the demo account, hosts, rooms and the page "demo"; returns the key.
   std::string seed_demo();
   // One pass of scheduled work: completion after the end, outbox hand-off.
   void sweep();
 
-  // The server's clock; with --test-clock, shifted by POST /v1/test/clock, or frozen at an
-  // instant ({"set": …}) so tests can assert exact times instead of "within a minute".
-  core::Instant now() const;
-  std::atomic<std::int64_t> clock_offset{0};
-  static constexpr std::int64_t not_frozen = INT64_MIN;
-  std::atomic<std::int64_t> frozen_at{not_frozen};  // unix seconds while frozen
+  // "Now" for every rule, mail and sweep: clock.now() (clock.hpp).
+  core::Instant now() const { return clock.now(); }
 
   Config cfg;
   store::Store& store;
   http::Metrics& metrics;
+  Clock clock;      // --clock-offset, and the test clock (POST /v1/test/clock)
+  OwnerKeys keys;   // API keys → accounts (owner authentication)
   ZoneCache zones;
   RateLimiter booking_limiter;
   LinkSigner links;  // signs the buttons of mails; its key lives in the store
   const http::Router* router = nullptr;
-  // Calendars, feeds and webhooks (server/integrations); null until integ::start.
-  std::shared_ptr<integ::State> integ_state;
-  std::atomic<std::uint64_t> busy_version{0};  // bumped when calendar busy blocks change
-  std::atomic<std::uint64_t> slot_cache_hits{0}, slot_cache_misses{0};  // GET …/slots (/metrics)
-  std::function<void()> wake_fetcher;          // asks the fetcher thread for a pass now
+  Integrations integrations;  // calendars, feeds, webhooks
   // Pages and hosts parsed for the core, per store config generation (bookings.hpp).
   std::shared_ptr<PageContextCache> page_contexts;
   // Answers of GET /v1/pages/{page}/slots (routes_guest.cpp); made with the routes.
   std::shared_ptr<SlotCache> slot_cache;
-
- private:
-  std::mutex key_mu_;
-  struct CachedKey {
-    std::string account;
-    std::chrono::steady_clock::time_point until;
-  };
-  std::unordered_map<std::string, CachedKey> key_cache_;  // hash → account, for a minute
+  std::atomic<std::uint64_t> slot_cache_hits{0}, slot_cache_misses{0};  // GET …/slots (/metrics)
 };
 
 // The --demo console login (demo.cpp).

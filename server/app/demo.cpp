@@ -20,7 +20,7 @@ const char* const kDemoOwnerEmail = "owner@demo.kairos";
 const char* const kDemoOwnerPassword = "kairos-demo";
 
 std::string App::seed_demo() {
-  std::string account = ensure_account(kDemoKey, "Kairos demo (Aurora & Sakura Consulting)");
+  std::string account = keys.ensure_account(kDemoKey, "Kairos demo (Aurora & Sakura Consulting)");
   if (!store.staff_by_email(kDemoOwnerEmail)) {  // the console login printed beside the key
     const auto now = this->now();
     store.put_staff(store::StaffRecord{"st_demo_owner", account, kDemoOwnerEmail, "Demo Owner", "owner", "", "en",

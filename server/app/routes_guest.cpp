@@ -142,7 +142,7 @@ Response get_slots(App& app, Request& req) {
   // Calendar feeds change busy time outside the store's transactions. Read before
   // anything the answer is computed from, as the keys' stamp below.
   const store::CalendarGenerations* gens = app.store.calendar_generations();
-  const std::uint64_t base = (gens ? 0 : app.store.generation()) + (app.busy_version.load() << 40);
+  const std::uint64_t base = (gens ? 0 : app.store.generation()) + (app.integrations.busy_version.load() << 40);
   // The cached answer in the coding the client takes (Vary: Accept-Encoding), with
   // that representation's ETag; 304 when the client holds it already.
   auto json_shared = [&req](const std::shared_ptr<const http::EncodedBody>& body) {

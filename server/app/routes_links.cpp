@@ -193,13 +193,12 @@ Response set_test_clock(App& app, Request& req) {
   if (const json* set = wire::member(*body, "set")) {
     auto at = wire::read_instant(*set, "set");
     if (!at) return http::problem(at.error());
-    app.clock_offset.store(0);
-    app.frozen_at.store(at->unix_seconds());
+    app.clock.freeze(*at);
   }
   if (const json* adv = wire::member(*body, "advance_seconds")) {
     auto n = wire::read_int(*adv, "advance_seconds");
     if (!n) return http::problem(n.error());
-    app.clock_offset.fetch_add(*n);
+    app.clock.advance(*n);
   }
   return http::json_response(200, json{{"now", app.now()}});
 }

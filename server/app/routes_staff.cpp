@@ -428,7 +428,7 @@ Response list_api_keys(App& app, Request& req) {
 Response delete_api_key(App& app, Request& req) {
   if (!app.store.delete_api_key(req.account_id, req.params.at("id")))
     return http::problem(404, "not_found", "No such API key.");
-  app.forget_keys();
+  app.keys.forget();
   return http::empty_response(204);
 }
 

@@ -90,7 +90,7 @@ bool staff_may(const std::string& method, const std::string& route) {
 std::optional<Response> authenticate(App& app, Request& req) {
   std::string key = http::bearer_token(req);
   if (!key.empty()) {
-    auto account = app.account_for_key(key);
+    auto account = app.keys.account_for(key);
     if (!account) return http::problem(403, "forbidden", "The API key is not valid.");
     req.account_id = *account;
     req.role = "owner";

@@ -110,7 +110,7 @@ void notify(App& app, const std::string& account_id, const std::string& to, cons
 
 }  // namespace
 
-State* state(App& app) { return app.integ_state.get(); }
+State* state(App& app) { return app.integrations.state.get(); }
 
 // Re-reads a host's busy blocks; `tell` says so to the other instances (PostgreSQL).
 void rebuild_host_busy(App& app, const std::string& host_id, bool tell) {
@@ -141,7 +141,7 @@ void rebuild_host_busy(App& app, const std::string& host_id, bool tell) {
     if (hb->timed.empty() && hb->days.empty()) st->busy.erase(host_id);
     else st->busy[host_id] = std::move(hb);
   }
-  app.busy_version.fetch_add(1);  // slot answers cached before this are stale
+  app.integrations.busy_version.fetch_add(1);  // slot answers cached before this are stale
   if (tell) st->db->notify("busy:" + host_id);  // and so are the other instances'
 }
 

@@ -23,9 +23,9 @@ void register_webhook_routes(App& app, http::Router& r);
 void render_calendar_metrics(App& app, std::string& out);
 
 void start(App& app) {
-  if (app.integ_state || app.cfg.db == ":memory:") return;
+  if (app.integrations.state || app.cfg.db == ":memory:") return;
   auto st = std::make_shared<State>(store::open_integ_db(app.cfg.db));
-  app.integ_state = st;
+  app.integrations.state = st;
   load_all_busy(app);
   load_all_hooks(*st);
   seed_delivery_cursor(*st);
@@ -48,11 +48,11 @@ void start(App& app) {
 void stop(App& app) {
   // The listener thread ends with the connection's owner; nothing may call into App
   // from it once the store is gone.
-  app.integ_state.reset();
+  app.integrations.state.reset();
 }
 
 void wake_fetcher(App& app) {
-  if (app.wake_fetcher) app.wake_fetcher();
+  if (app.integrations.wake_fetcher) app.integrations.wake_fetcher();
 }
 
 void register_routes(App& app, http::Router& r) {
