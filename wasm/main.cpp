@@ -214,6 +214,10 @@ int main() {
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   loop->app.start();
+  kairos::widget::browser::mark("started");
+  // The shell held main() until its early answers were in: the first frame (fonts, the
+  // first screen) is laid out now, not an animation frame later.
+  frame(loop);
   emscripten_set_main_loop_arg(frame, loop, 0, false);
   return 0;
 }
