@@ -53,6 +53,9 @@ async function coldLoad(browser, url) {
 
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+module.exports = { coldLoad, median };
+if (require.main !== module) return;
+
 run('widget_load', async ({ server, browser, log }) => {
   const out = {};
   for (const lang of ['en', 'ja']) {
