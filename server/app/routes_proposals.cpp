@@ -138,7 +138,8 @@ json request_view(App& app, const core::ConfirmationRequest& r) {
       auto b = to_core(*rec);
       bookings.push_back({{"uid", b.uid}, {"start", b.when.start}, {"end", b.when.end},
                           {"status", core::to_string(b.status)}, {"location", b.location},  // lists filter by office
-                          {"page", b.page_id}, {"event_type", b.event_type_id}});            // and name the service
+                          {"page", b.page_id}, {"event_type", b.event_type_id},              // and name the service
+                          {"guest", {{"name", b.guest.name}}}});  // and whose visit (staff lists)
     }
   j["bookings"] = bookings;
   return j;
@@ -566,6 +567,7 @@ Response request_for_recipient(App& app, Request& req) {
   json view = request_view(app, request_from(json::parse(doc->doc, nullptr, false)));
   view.erase("recipients");  // the link's holder sees the appointments, not the other addresses
   view.erase("recipient_languages");
+  for (auto& b : view["bookings"]) b.erase("guest");  // a forwarded link names no one
   return http::json_response(200, view);
 }
 

@@ -1,6 +1,7 @@
 // The owner console end to end, in Chromium against the real server and a real SMTP
 // sink: a new owner signs in, creates a host with hours and a holiday, a room and a page
-// with two services; a guest books; the booking shows in the week view; the owner
+// with two services; copies the snippet into a site on another origin, where a guest
+// books in the widget; the booking shows in the week view; the owner
 // approves it and the guest's mail arrives; moves it and is asked whether to notify;
 // the troubleshooter's offered starts equal /slots and it names the buffer; a phone
 // booking is entered. axe-core finds no violations on any screen, light and dark, at
@@ -8,6 +9,7 @@
 'use strict';
 const http = require('http');
 const { api, run, assert, axe, shot, mails, waitFor, hasRoute } = require('./console_lib.js');
+const { mirror, goToMonth } = require('./lib');
 
 const items = (x) => (Array.isArray(x) ? x : x && (x.items || Object.values(x).find(Array.isArray))) || [];
 const pad = (n) => String(n).padStart(2, '0');
@@ -152,16 +154,36 @@ run('console_flow', async (ctx) => {
   const other = await context.newPage();
   await other.goto(`http://127.0.0.1:${site.address().port}/`);
   await other.waitForSelector('iframe[src*="/widget/"][src*="page=clinic"]', { state: 'attached' });
-  await other.close();
-  site.close();
 
-  // A guest books the first free check-up on that Monday (the public API, as the widget does).
+  // A guest books there, in the widget the snippet mounted: the third free check-up on
+  // that Monday (the widget offers what /slots offers).
   const slots = (await api(server, 'GET', `/v1/pages/clinic/slots?event_type=checkup&from=${day}&to=${day}&tz=UTC`, undefined, null)).json;
   const daySlots = (slots.days && slots.days[day]) || [];
   assert(daySlots.length > 4, 'free check-ups on ' + day + ': ' + JSON.stringify(slots));
   const guestEmail = 'maria@guest.example';
-  const bk = await api(server, 'POST', '/v1/bookings', { page: 'clinic', event_type: 'checkup', start: daySlots[2].start, guest: { name: 'Maria Virtanen', email: guestEmail, phone: '+358401234567' } }, null);
-  assert(bk.status === 201 && bk.json.status === 'pending', 'pending booking: ' + bk.text);
+  let wf = null;
+  for (let i = 0; i < 200 && !wf; i++) { wf = other.frames().find((f) => f.url().includes('/widget/')); if (!wf) await other.waitForTimeout(100); }
+  assert(wf, 'the widget frame on the other origin');
+  await mirror.screen(wf, 'calendar');
+  await goToMonth(wf, day.slice(0, 7));
+  const offered = await mirror.slotsOfDay(wf, day);
+  assert(JSON.stringify(offered.map((x) => Date.parse(x.start))) === JSON.stringify(daySlots.map((x) => Date.parse(x.start))), 'the widget offers what /slots offers');
+  await mirror.activate(wf, `select_slot:${offered[2].start}`);
+  await mirror.screen(wf, 'form');
+  await mirror.fill(wf, 'name', 'Maria Virtanen');
+  await mirror.fill(wf, 'email', guestEmail);
+  await mirror.fill(wf, 'phone', '+358401234567');
+  await mirror.activate(wf, 'to_review');
+  await mirror.screen(wf, 'review');
+  await mirror.activate(wf, 'confirm');
+  await mirror.screen(wf, 'success');
+  await shot(other, 'other-origin-booked');
+  await other.close();
+  site.close();
+  const found = items((await api(server, 'GET', '/v1/admin/bookings?q=' + encodeURIComponent(guestEmail))).json);
+  assert(found.length === 1, 'the guest\'s booking: ' + JSON.stringify(found));
+  const bk = await api(server, 'GET', '/v1/admin/bookings/' + found[0].uid);
+  assert(bk.json.status === 'pending' && Date.parse(bk.json.start) === Date.parse(daySlots[2].start), 'pending booking at the chosen time: ' + bk.text);
   const uid = bk.json.uid;
 
   // It shows in the week view, pending.

@@ -55,6 +55,7 @@ export async function listAll(path, max = 5000) {
   for (let i = 0; i < 20; i++) {
     const sep = path.includes('?') ? '&' : '?';
     const page = await api('GET', path + (cursor ? `${sep}cursor=${encodeURIComponent(cursor)}` : ''));
+    if (!i && page) Object.defineProperty(out, '_date', { value: page._date, enumerable: false });  // the server's clock
     out.push(...itemsOf(page));
     cursor = page && !Array.isArray(page) ? page.next_cursor : null;
     if (!cursor || out.length >= max) break;

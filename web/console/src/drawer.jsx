@@ -4,7 +4,7 @@
 // and shown as a conflict; nothing typed is lost until the person reloads.
 import { useState } from 'preact/hooks';
 import { api, itemsOf, q, ApiError } from './api.js';
-import { t, problem, templateName } from './i18n.js';
+import { t, problem, templateName, historyText } from './i18n.js';
 import { Dialog, Field, FormError, Loading, Status, useLoad, announce, Empty } from './ui.jsx';
 import { fmtRange, fmtDateTime, toLocalInput, fromLocalInput } from './time.js';
 import { bookingHosts, guestName } from './calendar.jsx';
@@ -249,7 +249,7 @@ export function BookingDrawer({ uid, onClose }) {
     const phone = (g[0] && g[0].phone) || b.fallback_phone || '';
     body = (
       <div class="stack">
-        <p class="drawer-status"><Status s={b.status} /> {b.request && <span class="badge">{t('request')}: {t('rs_' + b.request.state)}</span>} {b.tray && <span class="badge">{b.tray}</span>}</p>
+        <p class="drawer-status"><Status s={b.status} /> {b.request && <a class={'badge rs-' + b.request.state} href={'#/requests/' + encodeURIComponent(b.request.id)} data-testid="booking-request" title={t('rq_from_booking')}>{t('request')}: {t('rs_' + b.request.state)}</a>} {b.tray && <span class="badge">{b.tray}</span>}</p>
         <dl class="kv">
           <dt>{t('time')}</dt><dd>{fmtRange(b.start, b.end)}</dd>
           <dt>{t('guest')}</dt><dd>{g.map((x) => <div>{x.name}{x.company ? ` (${x.company})` : ''} · <a href={'mailto:' + x.email}>{x.email}</a>{x.phone ? <> · <a href={'tel:' + x.phone}>{x.phone}</a></> : ''}</div>)}</dd>
@@ -261,7 +261,7 @@ export function BookingDrawer({ uid, onClose }) {
           {b.arrived_at && <><dt>{t('arrived')}</dt><dd data-testid="arrived">✓ {fmtDateTime(b.arrived_at)}</dd></>}
           {b.notes && <><dt>{t('notes')}</dt><dd>{b.notes}</dd></>}
           {b.guidance && <><dt>{t('guidance')}</dt><dd>{b.guidance}</dd></>}
-          {b.proposal && <><dt>{t('proposal')}</dt><dd>{b.proposal.id || b.proposal}</dd></>}
+          {b.proposal && <><dt>{t('proposal')}</dt><dd><a href={'#/proposals/' + encodeURIComponent(b.proposal.id || b.proposal)} data-testid="booking-proposal">{t('pr_open')}</a></dd></>}
         </dl>
         {!editing && (
           <div class="row wrap actions">
@@ -285,7 +285,7 @@ export function BookingDrawer({ uid, onClose }) {
         <Messages uid={b.uid} guestPhone={phone} key={tick} />
         {Array.isArray(b.history) && b.history.length > 0 && <>
           <h3>{t('history')}</h3>
-          <ol class="history">{b.history.map((h) => <li><small>{h.at ? fmtDateTime(h.at) : ''}</small> {h.action || h.event || h.type} {h.by ? '· ' + h.by : ''} {h.reason ? '· ' + h.reason : ''}</li>)}</ol>
+          <ol class="history" data-testid="history">{b.history.map((h) => <li data-event={h.event}><small>{h.at ? fmtDateTime(h.at) : ''}</small> {historyText(h)}</li>)}</ol>
         </>}
         {asking && <RequestDialog booking={b} onClose={() => { setAsking(false); reload(); }} />}
       </div>

@@ -431,6 +431,18 @@ export function t(key, params) {
   return s;
 }
 
+// A history entry in words: the event ("Approved"), who ("staff") and its detail — an
+// edit's changed fields by name, anything else (a reason, an address) as recorded. An
+// event this console does not know yet shows as recorded rather than not at all.
+export function historyText(h) {
+  const tb = tables[current] || en;
+  const known = (k) => tb[k] ?? en[k];
+  const event = known('hv_' + h.event) || (/^(new|awaiting_reply|converted|closed|unconverted)$/.test(h.event || '') && known('iq_' + h.event)) || h.event || '';
+  const who = h.actor && known('ha_' + h.actor);
+  const detail = h.event === 'edited' && h.detail ? h.detail.split(',').map((c) => known('ch_' + c) || c).join(', ') : h.detail || '';
+  return [event, who && `(${who})`, detail && `· ${detail}`].filter(Boolean).join(' ');
+}
+
 // A message's template key ("booking.approved.guest") → "Booking confirmed → Guest".
 const TO = { guest: 'guest', host: 'host', recipient: 'recipient', staff: 'to_staff' };
 export function templateName(key) {

@@ -4,7 +4,7 @@
 // subscription to its daily mail. Every rule (which state may go where) is the server's.
 import { useState } from 'preact/hooks';
 import { api, listAll, q } from './api.js';
-import { t, problem, templateName } from './i18n.js';
+import { t, problem, templateName, historyText } from './i18n.js';
 import { Dialog, Field, Check, FormError, Loading, Empty, Tabs, useLoad, announce } from './ui.jsx';
 import { fmtDateTime, today, addDays, browserZone, fromLocalInput, toLocalInput, isoDate } from './time.js';
 import { PagePicker, usePages, SlotPicker } from './phone.jsx';
@@ -185,7 +185,7 @@ export function InquiryPanel({ id, onClose }) {
         </>}
         {Array.isArray(x.history) && x.history.length > 0 && <>
           <h3>{t('history')}</h3>
-          <ol class="history">{x.history.map((h) => <li><small>{h.at ? fmtDateTime(h.at) : ''}</small> {h.event}</li>)}</ol>
+          <ol class="history">{x.history.map((h) => <li data-event={h.event}><small>{h.at ? fmtDateTime(h.at) : ''}</small> {historyText(h)}</li>)}</ol>
         </>}
       </div>
     );

@@ -132,8 +132,8 @@ function Screen({ route, session }) {
     case 'setup': return <Setup tab={b || 'hosts'} session={session} />;
     case 'embed': return <Embed />;
     case 'explain': return <Explain params={route.params} />;
-    case 'proposals': return <Proposals />;
-    case 'requests': return <Requests />;
+    case 'proposals': return <Proposals id={b} />;
+    case 'requests': return <Requests id={b} />;
     case 'messages': return <Messages />;
     case 'search': return <Search q={route.params.get('q') || ''} />;
     case 'inquiries': return <Inquiries view={route.params.get('view')} id={b} session={session} />;

@@ -3,8 +3,8 @@
 // with their holds; withdraw one.
 import { useEffect, useState } from 'preact/hooks';
 import { api, itemsOf, listAll, q } from './api.js';
-import { t } from './i18n.js';
-import { Field, Check, FormError, Loading, Empty, Tabs, useLoad, announce } from './ui.jsx';
+import { t, templateName } from './i18n.js';
+import { Field, Check, FormError, Loading, Empty, Tabs, useLoad, announce, Dialog } from './ui.jsx';
 import { useLocation, usePageNames } from './front.jsx';
 import { today, addDays, mondayOf, fmtDay, fmtRange, pad, parseDate } from './time.js';
 import { usePages, PagePicker } from './phone.jsx';
@@ -109,7 +109,54 @@ function NewProposal({ onCreated }) {
   );
 }
 
-export function Proposals() {
+const proposalGuests = (p) => (p.guests || []).map((g) => g.name || g.email).join(', ');
+
+// One proposal (#/proposals/<id>, also opened from the booking it became): its state,
+// service, hosts, candidate times (held while open), rooms, guests, message, mail or
+// not, public or private, the guest's re-adjust request and the invitations sent.
+export function ProposalDetail({ id, onClose }) {
+  const N = usePageNames();
+  const d = useLoad(() => Promise.all([api('GET', '/v1/admin/proposals/' + encodeURIComponent(id)),
+    api('GET', '/v1/admin/hosts').then(itemsOf).catch(() => []), api('GET', '/v1/admin/rooms').then(itemsOf).catch(() => [])]), [id]);
+  const [err, setErr] = useState(null);
+  const withdraw = async () => { setErr(null); try { await api('DELETE', '/v1/admin/proposals/' + encodeURIComponent(id)); announce(t('saved')); d.reload(); } catch (e) { setErr(e); } };
+  let body = <Loading />;
+  if (d.err && !d.data) body = <FormError err={d.err} />;
+  else if (d.data) {
+    const [p, hosts, rooms] = d.data;
+    const hostName = Object.fromEntries(hosts.map((h) => [h.id, h.name]));
+    const roomName = Object.fromEntries(rooms.map((r) => [r.id, r.name]));
+    const state = p.state || 'open';
+    body = (
+      <div class="stack">
+        <p class="drawer-status"><span class={'badge ps-' + state} data-testid="proposal-state">{t('ps_' + state)}</span></p>
+        <dl class="kv">
+          <dt>{t('service')}</dt><dd data-testid="service">{N.service(p.page, p.event_type)} · {N.page(p.page)}</dd>
+          <dt>{t('hosts')}</dt><dd>{(p.hosts || []).map((h) => hostName[h] || h).join(', ')}</dd>
+          <dt>{t('candidates')}</dt><dd><ul class="plain" data-testid="candidates">{(p.candidates || []).map((c) => <li>{fmtRange(c.start, c.end)}</li>)}</ul></dd>
+          {(p.rooms || []).length > 0 && <><dt>{t('rooms')}</dt><dd>{p.rooms.map((r) => roomName[r] || r).join(', ')}</dd></>}
+          <dt>{t('guests')}</dt><dd>{(p.guests || []).map((g) => <div>{g.name}{g.company ? ` (${g.company})` : ''}{g.email ? <> · <a href={'mailto:' + g.email}>{g.email}</a></> : ''}</div>)}</dd>
+          {p.message && <><dt>{t('message')}</dt><dd><pre class="rq-message">{p.message}</pre></dd></>}
+          <dt>{t('send_mail')}</dt><dd>{p.send_mail ? t('pr_mailed') : t('pr_not_mailed')}</dd>
+          <dt>{t('visibility')}</dt><dd>{t('vis_' + (p.visibility || 'public'))}</dd>
+          {p.readjust_message && <><dt>{t('pr_readjust')}</dt><dd data-testid="readjust">{p.readjust_message}</dd></>}
+        </dl>
+        {state === 'open' && <div class="row"><button type="button" class="danger-outline" onClick={withdraw}>{t('withdraw')}</button></div>}
+        <FormError err={err} />
+        <h3>{t('messages')}</h3>
+        {!(p.messages || []).length ? <Empty>{t('empty_outbox')}</Empty> : (
+          <ul class="msgs">{p.messages.map((m) => (
+            <li class={'msg ms-' + m.state}><span class={'badge ms-' + m.state}>{t('ms_' + m.state)}</span> <b>{templateName(m.template)}</b> → {m.recipient}</li>
+          ))}</ul>
+        )}
+      </div>
+    );
+  }
+  const title = d.data ? `${t('proposal')} · ${proposalGuests(d.data[0])}` : t('proposal');
+  return <Dialog title={title} onClose={onClose} wide>{body}</Dialog>;
+}
+
+export function Proposals({ id }) {
   const [state, setState] = useState('open');
   const [creating, setCreating] = useState(false);
   const loc = useLocation();  // the top bar's office (a proposal carries its location)
@@ -128,7 +175,7 @@ export function Proposals() {
           <thead><tr><th scope="col">{t('guests')}</th><th scope="col">{t('service')}</th><th scope="col">{t('candidates')}</th><th scope="col">{t('state')}</th><th scope="col"><span class="sr">{t('withdraw')}</span></th></tr></thead>
           <tbody>{d.data.map((p) => (
             <tr data-proposal={p.id}>
-              <td>{(p.guests || []).map((g) => g.name || g.email).join(', ')}</td>
+              <td><a href={'#/proposals/' + encodeURIComponent(p.id)} data-testid="proposal-guests">{proposalGuests(p) || p.id}</a></td>
               <td data-testid="service">{N.service(p.page, p.event_type)}</td>
               <td><ul>{(p.candidates || p.holds || []).map((c) => <li>{fmtRange(c.start, c.end)}</li>)}</ul></td>
               <td>{t('ps_' + (p.state || 'open'))}</td>
@@ -137,6 +184,7 @@ export function Proposals() {
           ))}</tbody>
         </table>
       )}
+      {id && <ProposalDetail id={id} onClose={() => { location.hash = '#/proposals'; d.reload(); }} />}
     </div>
   );
 }

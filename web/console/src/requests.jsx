@@ -3,7 +3,7 @@
 // a 10-minute undo countdown. The requests list and the Declined tray.
 import { useEffect, useState } from 'preact/hooks';
 import { api, itemsOf, listAll, q } from './api.js';
-import { t, problem } from './i18n.js';
+import { t, problem, templateName } from './i18n.js';
 import { Dialog, Field, Check, FormError, Loading, Empty, Status, Tabs, useLoad, announce } from './ui.jsx';
 import { useLocation, usePageNames } from './front.jsx';
 import { fmtRange, fmtDateTime } from './time.js';
@@ -81,31 +81,90 @@ export function RequestDialog({ booking, onClose }) {
   );
 }
 
-export function Requests() {
+// Whose visits a request is about: the distinct guest names of its bookings (a request
+// may cover several bookings of one guest), else its recipients.
+export const requestGuests = (r) => {
+  const names = [...new Set((r.bookings || []).map((b) => (b && b.guest && b.guest.name) || '').filter(Boolean))];
+  return names.length ? names.join(', ') : (r.recipients || []).join(', ');
+};
+
+// One request (#/requests/<id>): its state (with the undo countdown while it waits), the
+// bookings it asks about with their guests, recipients, whether declining is allowed,
+// the message, the answer and the mails sent with their delivery.
+export function RequestDetail({ id, onClose }) {
+  const N = usePageNames();
+  const d = useLoad(() => api('GET', '/v1/admin/confirmation-requests/' + encodeURIComponent(id)), [id]);
+  const r = d.data;
+  let body = <Loading />;
+  if (d.err && !r) body = <FormError err={d.err} />;
+  else if (r) {
+    body = (
+      <div class="stack">
+        <p class="drawer-status"><span class={'badge rs-' + r.state} data-testid="request-state">{t('rs_' + r.state)}</span></p>
+        {r.state === 'pending_send' && r.send_at && <Countdown id={r.id} sendAt={r.send_at} serverNow={r._date} onUndone={d.reload} />}
+        <h3>{t('rq_bookings')}</h3>
+        <ul class="plain rq-bookings">{(r.bookings || []).map((b) => (
+          <li data-uid={b.uid}>
+            <a href={'#/booking/' + encodeURIComponent(b.uid)}>{(b.guest && b.guest.name) || b.uid} · {fmtRange(b.start, b.end)}</a>
+            {' '}<span data-testid="service">{N.service(b.page, b.event_type)}</span> <Status s={b.status} />
+          </li>
+        ))}</ul>
+        <dl class="kv">
+          <dt>{t('recipients')}</dt><dd>{(r.recipients || []).join(', ')}</dd>
+          <dt>{t('rq_answers')}</dt><dd>{r.allow_decline ? t('rq_decline_allowed') : t('rq_decline_not_allowed')}</dd>
+          <dt>{t('message')}</dt><dd>{r.message ? <pre class="rq-message">{r.message}</pre> : <span class="muted">{t('rq_no_message')}</span>}</dd>
+          {r.send_at && <><dt>{t('when')}</dt><dd>{fmtDateTime(r.send_at)}</dd></>}
+          {r.responded_by && <><dt>{t('rs_' + r.state)}</dt><dd data-testid="answered">{t('rq_answered', { who: r.responded_by, when: r.responded_at ? fmtDateTime(r.responded_at) : '' })}</dd></>}
+          {r.decline_reason && <><dt>{t('rq_decline_reason')}</dt><dd data-testid="decline-reason">{r.decline_reason}</dd></>}
+        </dl>
+        <h3>{t('messages')}</h3>
+        {!(r.messages || []).length ? <Empty>{t('empty_outbox')}</Empty> : (
+          <ul class="msgs">{r.messages.map((m) => (
+            <li class={'msg ms-' + m.state} data-message={m.id}>
+              <span class={'badge ms-' + m.state}>{t('ms_' + m.state)}</span> <b>{templateName(m.template)}</b> → {m.recipient}
+              <small> · {m.send_at ? fmtDateTime(m.send_at) : ''}</small>
+            </li>
+          ))}</ul>
+        )}
+      </div>
+    );
+  }
+  const title = r ? `${t('request')} · ${requestGuests(r)}` : t('request');
+  return <Dialog title={title} onClose={onClose} wide>{body}</Dialog>;
+}
+
+export function Requests({ id }) {
   const [tab, setTab] = useState('all');
   const loc = useLocation();  // the Declined tray and the requests follow the top bar's office
   const N = usePageNames();
-  const d = useLoad(() => tab === 'declined'
+  const d = useLoad(() => (tab === 'declined'
     ? listAll('/v1/admin/bookings' + q({ tray: 'declined', location: loc, limit: 1000 }))
     : listAll('/v1/admin/confirmation-requests' + q({ state: tab === 'all' ? '' : tab, limit: 1000 }))
-      .then((l) => l.filter((r) => !loc || (r.bookings || []).some((b) => b.location === loc))), [tab, loc]);
+      .then((l) => { const f = l.filter((r) => !loc || (r.bookings || []).some((b) => b.location === loc)); Object.defineProperty(f, '_date', { value: l._date }); return f; })
+  ).then((items) => { Object.defineProperty(items, '_tab', { value: tab }); return items; }), [tab, loc]);
+  // A list loaded for the other tab (requests vs bookings) is never drawn in this tab's
+  // table: switching from All to Declined showed requests as bookings and the draw failed.
+  const list = d.data && d.data._tab === tab ? d.data : null;
   return (
     <div class="screen">
       <h1>{t('requests_title')}</h1>
       <Tabs label={t('state')} value={tab} onChange={setTab} tabs={[['all', t('rs_all')], ...['pending_send', 'sent', 'accepted'].map((x) => [x, t('rs_' + x)]), ['declined', t('declined_tray')]]} />
       {d.err && <FormError err={d.err} />}
-      {d.loading && !d.data ? <Loading /> : !d.data || !d.data.length ? <Empty>{tab === 'declined' ? t('empty_declined') : t('empty_requests')}</Empty> : tab === 'declined' ? (
+      {!list ? (d.err ? null : <Loading />) : !list.length ? <Empty>{tab === 'declined' ? t('empty_declined') : t('empty_requests')}</Empty> : tab === 'declined' ? (
         <table class="list"><thead><tr><th scope="col">{t('time')}</th><th scope="col">{t('guest')}</th><th scope="col">{t('service')}</th><th scope="col">{t('status')}</th></tr></thead>
-          <tbody>{d.data.map((b) => <tr data-uid={b.uid}><td><a href={'#/booking/' + encodeURIComponent(b.uid)}>{fmtRange(b.start, b.end)}</a></td><td>{guestName(b)}</td><td data-testid="service">{N.service(b.page, b.event_type)}</td><td><Status s={b.status} /></td></tr>)}</tbody></table>
+          <tbody>{list.map((b) => <tr data-uid={b.uid}><td><a href={'#/booking/' + encodeURIComponent(b.uid)}>{fmtRange(b.start, b.end)}</a></td><td>{guestName(b)}</td><td data-testid="service">{N.service(b.page, b.event_type)}</td><td><Status s={b.status} /></td></tr>)}</tbody></table>
       ) : (
-        <table class="list"><thead><tr><th scope="col">{t('state')}</th><th scope="col">{t('recipients')}</th><th scope="col">{t('nav_bookings')}</th><th scope="col">{t('when')}</th></tr></thead>
-          <tbody>{d.data.map((r) => (
-            <tr data-request={r.id}><td>{t('rs_' + r.state)}{r.state === 'pending_send' && r.send_at && <Countdown id={r.id} sendAt={r.send_at} serverNow={r.server_now} onUndone={d.reload} />}</td>
-              <td>{(r.recipients || []).join(', ')}</td>
+        <table class="list requests"><thead><tr><th scope="col">{t('guest')}</th><th scope="col">{t('state')}</th><th scope="col">{t('nav_bookings')}</th><th scope="col">{t('recipients')}</th><th scope="col">{t('when')}</th></tr></thead>
+          <tbody>{list.map((r) => (
+            <tr data-request={r.id}>
+              <td><a href={'#/requests/' + encodeURIComponent(r.id)} data-testid="request-guest">{requestGuests(r)}</a></td>
+              <td><span class={'badge rs-' + r.state}>{t('rs_' + r.state)}</span>{r.state === 'pending_send' && r.send_at && !id && <Countdown id={r.id} sendAt={r.send_at} serverNow={list._date} onUndone={d.reload} />}</td>
               <td><ul class="plain">{(r.bookings || []).map((u) => <li><a href={'#/booking/' + encodeURIComponent(u.uid || u)}>{u.start ? fmtRange(u.start, u.end) : u.uid || u}</a>{u.event_type ? <span data-testid="service"> · {N.service(u.page, u.event_type)}</span> : ''}</li>)}</ul></td>
+              <td>{(r.recipients || []).join(', ')}</td>
               <td>{r.send_at ? fmtDateTime(r.send_at) : ''}</td></tr>
           ))}</tbody></table>
       )}
+      {id && <RequestDetail id={id} onClose={() => { location.hash = '#/requests'; d.reload(); }} />}
     </div>
   );
 }

@@ -111,7 +111,7 @@ function HostForm({ host, onDone }) {
       </fieldset>
       <fieldset><legend>{t('overrides')}</legend>
         {f.overrides.map((o, i) => (
-          <div class="day-row"><input type="date" aria-label={`${t('overrides')} ${i + 1}`} value={o.date} onInput={(e) => setF({ ...f, overrides: f.overrides.map((x, j) => (j === i ? { ...x, date: e.currentTarget.value } : x)) })} />
+          <div class="day-row"><input type="date" aria-label={`${t('overrides')} ${i + 1} ${t('date')}`} value={o.date} onInput={(e) => setF({ ...f, overrides: f.overrides.map((x, j) => (j === i ? { ...x, date: e.currentTarget.value } : x)) })} />
             <Intervals label={`${t('overrides')} ${i + 1}`} name="overrides" err={err} value={o.hours} onChange={(v) => setF({ ...f, overrides: f.overrides.map((x, j) => (j === i ? { ...x, hours: v } : x)) })} /></div>
         ))}
         <button type="button" class="ghost" onClick={() => setF({ ...f, overrides: [...f.overrides, { date: '', hours: [['10:00', '14:00']] }] })}>+ {t('add_override')}</button>
@@ -121,7 +121,7 @@ function HostForm({ host, onDone }) {
       {preview && (
         <section aria-label={t('preview_free')}><h3>{preview.hours_only ? t('preview_hours') : t('preview_free')}</h3>
           <dl class="kv preview">{Object.entries(preview.days || {}).map(([d, list]) => (
-            <><dt>{fmtDay(d)}</dt><dd>{list.length ? list.map((s) => s.text || `${fmtTime(s.start, f.timezone)}–${fmtTime(s.end, f.timezone)}`).join(', ') : t('closed')}</dd></>
+            <><dt>{fmtDay(d)}</dt><dd data-date={d}>{list.length ? list.map((s) => s.text || `${fmtTime(s.start, f.timezone)}–${fmtTime(s.end, f.timezone)}`).join(', ') : t('closed')}</dd></>
           ))}</dl>
         </section>
       )}
@@ -263,11 +263,75 @@ function ServiceForm({ s, i, set, rooms, err, pageLang }) {
   );
 }
 
+// A page's notification settings (`notifications` of the page, docs/MAIL.md): reminders
+// before the visit (up to five, each in minutes, hours or days), the hosts' reminders,
+// SMS reminders to guests, the no-show mail, a follow-up after a completed visit and the
+// language of the hosts' mails. The defaults are the core's (one reminder a day before,
+// hosts reminded too, nothing else).
+const UNITS = [['days', 1440], ['hours', 60], ['minutes', 1]];
+const splitMinutes = (m) => { const [u, k] = UNITS.find(([, k]) => m % k === 0) || UNITS[2]; return { n: m / k, u }; };
+export const notificationsForm = (n = {}) => ({
+  reminders: (Array.isArray(n.reminders_minutes) ? n.reminders_minutes : [1440]).map(splitMinutes),
+  host_reminders: n.host_reminders !== false, sms_reminders: !!n.sms_reminders, no_show_mail: !!n.no_show_mail,
+  follow_up: n.follow_up_minutes !== undefined && n.follow_up_minutes !== null, follow_up_minutes: n.follow_up_minutes ?? 120,
+  host_language: n.host_language || '',
+});
+export const notificationsBody = (f) => {
+  const out = {
+    reminders_minutes: f.reminders.map((r) => Math.round(Number(r.n) * UNITS.find(([u]) => u === r.u)[1])),
+    host_reminders: f.host_reminders, sms_reminders: f.sms_reminders, no_show_mail: f.no_show_mail,
+  };
+  if (f.follow_up) out.follow_up_minutes = Number(f.follow_up_minutes);
+  if (f.host_language) out.host_language = f.host_language;
+  return out;
+};
+
+function NotificationsForm({ v, set, err, pageLang }) {
+  const p = 'notifications';
+  const up = (k, x) => set({ ...v, [k]: x });
+  const rem = (i, k, x) => up('reminders', v.reminders.map((r, j) => (j === i ? { ...r, [k]: x } : r)));
+  return (
+    <fieldset class="notifications" data-form="notifications"><legend>{t('notif_title')}</legend>
+      <div role="group" aria-label={t('notif_reminders')} class="stack">
+        <small class="muted">{t('notif_reminders')}</small>
+        {!v.reminders.length && <small class="muted">{t('notif_no_reminders')}</small>}
+        {v.reminders.map((r, i) => (
+          <div class="row reminder" data-reminder={i}>
+            <Field label={t('notif_reminder_n', { n: i + 1 })} name={`${p}.reminders_minutes[${i}]`} err={err}>
+              <input type="number" min="1" step="1" required value={r.n} onInput={(e) => rem(i, 'n', e.currentTarget.value)} />
+            </Field>
+            <Field label={t('notif_unit')} name={`${p}.reminders_minutes[${i}].unit`} err={err}>
+              <select value={r.u} onChange={(e) => rem(i, 'u', e.currentTarget.value)}>{UNITS.map(([u]) => <option value={u}>{t('unit_' + u)}</option>)}</select>
+            </Field>
+            <button type="button" class="ghost end-btn" onClick={() => up('reminders', v.reminders.filter((_, j) => j !== i))}>{t('remove')} {t('notif_reminder_n', { n: i + 1 })}</button>
+          </div>
+        ))}
+        {v.reminders.length < 5 && <button type="button" onClick={() => up('reminders', [...v.reminders, { n: 1, u: 'hours' }])}>+ {t('notif_add_reminder')}</button>}
+        {err && err.field === `${p}.reminders_minutes` && <p class="field-error" role="alert">{problem(err)}</p>}
+      </div>
+      <Check name="host_reminders" label={t('notif_host_reminders')} checked={v.host_reminders} onChange={(x) => up('host_reminders', x)} />
+      <Check name="sms_reminders" label={t('notif_sms')} checked={v.sms_reminders} onChange={(x) => up('sms_reminders', x)} />
+      <Check name="no_show_mail" label={t('notif_no_show')} checked={v.no_show_mail} onChange={(x) => up('no_show_mail', x)} />
+      <Check name="follow_up" label={t('notif_follow_up')} checked={v.follow_up} onChange={(x) => up('follow_up', x)} />
+      {v.follow_up && <Field label={t('notif_follow_after')} name={`${p}.follow_up_minutes`} err={err}>
+        <input type="number" min="0" step="1" required value={v.follow_up_minutes} onInput={(e) => up('follow_up_minutes', e.currentTarget.value)} />
+      </Field>}
+      <Field label={t('notif_host_language')} name={`${p}.host_language`} err={err}>
+        <select value={v.host_language} onChange={(e) => up('host_language', e.currentTarget.value)}>
+          <option value="">{t('notif_page_language', { lang: (LANGUAGES.find(([c]) => c === pageLang) || [, pageLang])[1] })}</option>
+          {LANGUAGES.map(([c, n]) => <option value={c}>{n}</option>)}
+        </select>
+      </Field>
+    </fieldset>
+  );
+}
+
 function PageForm({ page, hosts, rooms, onDone }) {
   const [f, setF] = useState({
     id: page.id || '', name: page.name || '', description: page.description || '',
     language: page.language || 'en', enabled: page.enabled !== false, logo: page.logo || '', hosts: page.hosts || [], host_mode: page.host_mode || 'any',
     event_types: page.event_types && page.event_types.length ? page.event_types : [newService(0)],
+    notifications: notificationsForm(page.notifications),
   });
   const [err, setErr] = useState(null);
   const set = (k) => (e) => setF({ ...f, [k]: e.currentTarget.value });
@@ -285,7 +349,7 @@ function PageForm({ page, hosts, rooms, onDone }) {
     // PUT replaces the page: start from what the server sent, so fields this form does
     // not show (locations, labels, …) survive.
     const body = { ...page, ...f, description: f.description || undefined,
-      logo: f.logo || undefined, event_types: f.event_types.map(clean) };
+      logo: f.logo || undefined, event_types: f.event_types.map(clean), notifications: notificationsBody(f.notifications) };
     try {
       if (page.id) await api('PUT', '/v1/admin/pages/' + encodeURIComponent(page.id), body);
       else await api('POST', '/v1/admin/pages', body);
@@ -317,7 +381,8 @@ function PageForm({ page, hosts, rooms, onDone }) {
         </>
       ))}
       <button type="button" onClick={() => setF({ ...f, event_types: [...f.event_types, newService(f.event_types.length)] })}>+ {t('add_service')}</button>
-      <FormError err={err} fields={['id', 'name', 'language', 'logo', 'description', 'hosts', 'host_mode', 'event_types']} />
+      <NotificationsForm v={f.notifications} set={(v) => setF({ ...f, notifications: v })} err={err} pageLang={f.language} />
+      <FormError err={err} fields={['id', 'name', 'language', 'logo', 'description', 'hosts', 'host_mode', 'event_types', 'notifications.reminders_minutes', 'notifications.follow_up_minutes', 'notifications.host_language']} />
       <div class="row"><button type="submit" class="primary">{t('save')}</button><button type="button" class="ghost" onClick={onDone}>{t('cancel')}</button></div>
     </form>
   );
