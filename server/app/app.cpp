@@ -86,4 +86,22 @@ core::Result<nlohmann::json> parse_body(const http::Request& req) {
   return j;
 }
 
+namespace {
+template <class Record>
+core::Result<Record> owned(std::optional<Record> rec, const http::Request& req, const char* what) {
+  if (!rec || rec->account_id != req.account_id) return core::make_error("not_found", std::string("No such ") + what + ".");
+  return std::move(*rec);
+}
+}  // namespace
+
+core::Result<store::HostRecord> owned_host(App& app, const http::Request& req) {
+  return owned(app.store.host(req.params.at("id")), req, "host");
+}
+core::Result<store::RoomRecord> owned_room(App& app, const http::Request& req) {
+  return owned(app.store.room(req.params.at("id")), req, "room");
+}
+core::Result<store::PageRecord> owned_page(App& app, const http::Request& req) {
+  return owned(app.store.page(req.params.at("id")), req, "page");
+}
+
 }  // namespace kairos::server

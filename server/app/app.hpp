@@ -28,6 +28,7 @@ namespace integ {
 struct State;
 }
 class PageContextCache;  // bookings.hpp
+class SlotCache;         // routes_guest.cpp
 
 // Per-client fixed-window limiter (booking creations per minute).
 class RateLimiter {
@@ -81,6 +82,8 @@ class App {
   std::function<void()> wake_fetcher;          // asks the fetcher thread for a pass now
   // Pages and hosts parsed for the core, per store config generation (bookings.hpp).
   std::shared_ptr<PageContextCache> page_contexts;
+  // Answers of GET /v1/pages/{page}/slots (routes_guest.cpp); made with the routes.
+  std::shared_ptr<SlotCache> slot_cache;
 
  private:
   std::mutex key_mu_;
@@ -125,6 +128,11 @@ core::Status readjust_proposal(App& app, const std::string& token, const std::st
 
 // Helpers shared by route files.
 core::Result<nlohmann::json> parse_body(const http::Request& req);
+// The caller's own host, room or page named by the path's {id}, or 404 not_found
+// ("No such host."): another account's id answers exactly like an unknown one.
+core::Result<store::HostRecord> owned_host(App& app, const http::Request& req);
+core::Result<store::RoomRecord> owned_room(App& app, const http::Request& req);
+core::Result<store::PageRecord> owned_page(App& app, const http::Request& req);
 std::string now_text(const App& app);
 
 }  // namespace kairos::server

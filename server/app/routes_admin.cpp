@@ -51,8 +51,6 @@ std::string html_escape(const std::string& s) {
 namespace {
 
 // The account itself: its name is the sender name of its mails ("Salon Aurora
-// <bookings@…>"), so guests recognise who writes to them.
-// The account itself: its name is the sender name of its mails ("Salon Aurora
 // <bookings@…>"), so guests recognise who writes to them, unless `sender_name` says
 // otherwise; `logo` and `language` are what new pages start from.
 Response get_account(App& app, Request& req) {
@@ -133,14 +131,14 @@ Response list_hosts(App& app, Request& req) {
 }
 
 Response get_host(App& app, Request& req) {
-  auto h = app.store.host(req.params["id"]);
-  if (!h || h->account_id != req.account_id) return not_found("host");
+  auto h = owned_host(app, req);
+  if (!h) return http::problem(h.error());
   return http::json_response(200, host_view(*h));
 }
 
 Response put_host(App& app, Request& req) {
-  auto h = app.store.host(req.params["id"]);
-  if (!h || h->account_id != req.account_id) return not_found("host");
+  auto h = owned_host(app, req);
+  if (!h) return http::problem(h.error());
   auto body = parse_body(req);
   if (!body) return http::problem(body.error());
   // Fields left out keep their values; the merged document is validated as a whole.
@@ -195,8 +193,8 @@ Response list_rooms(App& app, Request& req) {
 }
 
 Response put_room(App& app, Request& req) {
-  auto room = app.store.room(req.params["id"]);
-  if (!room || room->account_id != req.account_id) return not_found("room");
+  auto room = owned_room(app, req);
+  if (!room) return http::problem(room.error());
   auto body = parse_body(req);
   if (!body) return http::problem(body.error());
   const json* name = wire::member(*body, "name");
@@ -209,8 +207,8 @@ Response put_room(App& app, Request& req) {
 }
 
 Response delete_room(App& app, Request& req) {
-  auto room = app.store.room(req.params["id"]);
-  if (!room || room->account_id != req.account_id) return not_found("room");
+  auto room = owned_room(app, req);
+  if (!room) return http::problem(room.error());
   // A room an event type still offers cannot go: its bookings and slots need it.
   for (const auto& p : app.store.pages(req.account_id)) {
     const json d = json::parse(p.doc, nullptr, false);
@@ -250,14 +248,14 @@ Response list_pages(App& app, Request& req) {
 }
 
 Response get_page(App& app, Request& req) {
-  auto p = app.store.page(req.params["id"]);
-  if (!p || p->account_id != req.account_id) return not_found("page");
+  auto p = owned_page(app, req);
+  if (!p) return http::problem(p.error());
   return http::json_response(200, page_view(*p));
 }
 
 Response put_page(App& app, Request& req) {
-  auto p = app.store.page(req.params["id"]);
-  if (!p || p->account_id != req.account_id) return not_found("page");
+  auto p = owned_page(app, req);
+  if (!p) return http::problem(p.error());
   auto body = parse_body(req);
   if (!body) return http::problem(body.error());
   auto doc = normalize_page(*body, app.store, req.account_id);
@@ -273,8 +271,8 @@ Response delete_page(App& app, Request& req) {
 }
 
 Response page_embed(App& app, Request& req) {
-  auto p = app.store.page(req.params["id"]);
-  if (!p || p->account_id != req.account_id) return not_found("page");
+  auto p = owned_page(app, req);
+  if (!p) return http::problem(p.error());
   std::string mode = req.query_or("mode", "inline");
   if (mode != "inline" && mode != "popup" && mode != "floating")
     return http::problem(422, "invalid_mode", "mode is inline, popup or floating", "mode");

@@ -396,8 +396,8 @@ Response list_outbox(App& app, Request& req) {
   // page is full or the messages run out.
   bool full = false;
   for (std::int64_t from = after; !full;) {
-    auto batch = newest ? app.store.outbox_newest(req.account_id, req.query_or("booking"), from)
-                        : app.store.outbox(req.account_id, req.query_or("booking"), from);
+    auto batch = app.store.outbox(req.account_id, req.query_or("booking"), from,
+                                  newest ? store::OutboxOrder::newest : store::OutboxOrder::oldest);
     if (batch.empty()) break;
     from = batch.back().id;
     for (const auto& m : batch) {

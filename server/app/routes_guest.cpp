@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "app.hpp"
+#include "route_table.hpp"
 #include "bookings.hpp"
 #include "documents.hpp"
 #include "front.hpp"
@@ -21,8 +22,6 @@ namespace kairos::server {
 using http::Request;
 using http::Response;
 using nlohmann::json;
-
-namespace {
 
 // Answers of the slot endpoint, valid while nothing they depend on has changed and for
 // at most a few seconds, because `now` moves the notice limit. What they depend on is
@@ -62,6 +61,8 @@ class SlotCache {
   std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;
 };
+
+namespace {
 
 struct DateRange {
   core::LocalDate from, to;
@@ -110,124 +111,131 @@ std::string slots_body(const std::string& tz, const std::vector<core::DaySlots>&
   return out;
 }
 
+Response get_public_page(App& app, Request& req) {
+  auto p = app.store.page(req.params["page"]);
+  if (!p) return http::problem(404, "page_not_found", "No such page.");
+  // ?language=ja (or ja-JP): owner content in the guest's language, else the page's.
+  std::string lang = req.query_or("language");
+  lang = lang.substr(0, lang.find('-'));
+  for (char& c : lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!req.query_or("language").empty() && !core::is_supported_language(lang))
+    return http::problem(422, "unsupported_language", "language is one of en, ja, fi, de, hu", "language");
+  json out = public_page(json::parse(p->doc, nullptr, false), app.store, lang);
+  out["id"] = p->id;
+  // A page without a logo of its own shows the account's (PUT /v1/admin/account).
+  if (out.value("logo", "").empty())
+    if (std::string logo = account_settings(app, p->account_id).value("logo", ""); !logo.empty()) out["logo"] = logo;
+  // Whether confirmation mail really leaves this server (--smtp), so the widget does
+  // not promise an e-mail that will only wait in the outbox.
+  out["mail_delivery"] = !app.cfg.smtp.empty();
+  return http::json_response(200, out);
+}
+
+Response get_slots(App& app, Request& req) {
+  std::string et = req.query_or("event_type");
+  if (et.empty()) return http::problem(422, "missing_field", "event_type is required", "event_type");
+  auto range = read_range(req, 92);
+  if (!range) return http::problem(range.error());
+  std::string tz = req.query_or("tz", "UTC");
+  std::string key = req.params["page"] + '\n' + et + '\n' + core::format_date(range->from) + '\n' +
+                    core::format_date(range->to) + '\n' + tz;
+  // Calendar feeds change busy time outside the store's transactions. Read before
+  // anything the answer is computed from, as the keys' stamp below.
+  const store::CalendarGenerations* gens = app.store.calendar_generations();
+  const std::uint64_t base = (gens ? 0 : app.store.generation()) + (app.busy_version.load() << 40);
+  // The cached answer in the coding the client takes (Vary: Accept-Encoding), with
+  // that representation's ETag; 304 when the client holds it already.
+  auto json_shared = [&req](const std::shared_ptr<const http::EncodedBody>& body) {
+    const http::Coding coding = http::choose_coding(req.header("accept-encoding"));
+    const std::string& etag = body->etag(coding);
+    const std::string* held = req.header("if-none-match");
+    Response res = http::text_response(held && http::etag_matches(*held, etag) ? 304 : 200, {}, "application/json");
+    if (res.status == 200) {
+      res.shared_body = body->body(coding);
+      res.body_file = body->file(coding);
+    }
+    else res.content_type.clear();
+    res.headers.reserve(4);
+    res.headers.emplace_back("ETag", etag);
+    res.headers.emplace_back("Vary", "Accept-Encoding");
+    if (coding != http::Coding::identity) res.headers.emplace_back("Content-Encoding", http::coding_name(coding));
+    return res;
+  };
+  if (auto hit = app.slot_cache->get(key, gens, base)) {
+    app.slot_cache_hits.fetch_add(1, std::memory_order_relaxed);
+    return json_shared(hit);
+  }
+  app.slot_cache_misses.fetch_add(1, std::memory_order_relaxed);
+
+  // The page's documents are current as of `config` (read first); the keys' stamp is
+  // read after them and before the bookings: if a page or host write moved `config`
+  // meanwhile, the documents may be older than the stamp, and the answer is not kept.
+  const auto config = app.store.config_generation();
+  auto shared = shared_page_context(app, req.params["page"], et);
+  if (!shared) return http::problem(shared.error());
+  const auto& ctx = *shared;
+  std::vector<std::size_t> slots;
+  if (gens) {
+    using G = store::CalendarGenerations;
+    slots.reserve(ctx->hosts.size() + ctx->policy.room_ids.size() + 2);
+    slots.push_back(G::slot(G::page_key(ctx->page.id)));
+    slots.push_back(G::slot(G::kProposals));
+    for (const auto& h : ctx->hosts) slots.push_back(G::slot(G::host_key(h.id)));
+    for (const auto& room : ctx->policy.room_ids) slots.push_back(G::slot(G::room_key(room)));
+  }
+  const std::uint64_t stamp = base + (gens ? gens->stamp(slots) : 0);
+  auto zone = app.zones.get(tz);
+  if (!zone) return http::problem(422, "unknown_zone", "not a time zone of the tz database", "tz");
+  const core::Interval span = core::local_dates(**zone, range->from, range->to);
+  std::vector<core::DaySlots> days;
+  if (ctx->enabled) {  // a disabled page offers nothing
+    auto inputs = build_inputs(app, *ctx, span, app.now());
+    days = core::group_by_local_date(core::free_slots(inputs, span, core::SlotDetail::times), **zone);
+  }
+  auto body = std::make_shared<const http::EncodedBody>(slots_body(tz, days));
+  if (!gens || (config && app.store.config_generation() == config))
+    app.slot_cache->put(key, stamp, std::move(slots), body);
+  // A big team's month takes tens of MB of inputs for a moment: give them back to the
+  // system (glibc keeps freed memory in its arenas otherwise).
+  if (ctx->hosts.size() >= 200) malloc_trim(0);
+  return json_shared(body);
+}
+
+Response get_availability(App& app, Request& req) {
+  std::string et = req.query_or("event_type");
+  if (et.empty()) return http::problem(422, "missing_field", "event_type is required", "event_type");
+  auto range = read_range(req, 92);
+  if (!range) return http::problem(range.error());
+  auto ctx = load_page_context(app, req.params["page"], et);
+  if (!ctx) return http::problem(ctx.error());
+  if (!ctx->enabled) return http::problem(409, "page_disabled", "This page takes no bookings at the moment.", "page");
+  // The core says which instants the dates cover in any guest zone, and how much
+  // around them the answer depends on; zone tables are cut to that, so the document
+  // stays small.
+  const core::Interval query = core::any_zone_dates(range->from, range->to);
+  const core::Interval span = core::inputs_span(query);
+  for (std::size_t i = 0; i < ctx->hosts.size(); ++i) {
+    auto narrow = zoneinfo::load_zone(ctx->host_docs[i].value("timezone", ""), span.start, span.end);
+    if (!narrow) return http::problem(narrow.error());
+    ctx->hosts[i].zone = std::move(*narrow);
+  }
+  auto inputs = build_inputs(app, *ctx, query, app.now());
+  // Guests see when hosts are busy, never who booked: ids are replaced.
+  for (std::size_t i = 0; i < inputs.bookings.size(); ++i) inputs.bookings[i].id = std::string(1, 'b').append(std::to_string(i + 1));
+  for (std::size_t i = 0; i < inputs.holds.size(); ++i) inputs.holds[i].id = std::string(1, 'h').append(std::to_string(i + 1));
+  json out = inputs;
+  out["page"] = ctx->page.id;
+  return http::json_response(200, out);
+}
+
 }  // namespace
 
 void register_guest_routes(App& app, http::Router& r) {
-  r.add("GET", "/v1/pages/{page}", http::Access::open, [&app](Request& req) {
-    auto p = app.store.page(req.params["page"]);
-    if (!p) return http::problem(404, "page_not_found", "No such page.");
-    // ?language=ja (or ja-JP): owner content in the guest's language, else the page's.
-    std::string lang = req.query_or("language");
-    lang = lang.substr(0, lang.find('-'));
-    for (char& c : lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (!req.query_or("language").empty() && !core::is_supported_language(lang))
-      return http::problem(422, "unsupported_language", "language is one of en, ja, fi, de, hu", "language");
-    json out = public_page(json::parse(p->doc, nullptr, false), app.store, lang);
-    out["id"] = p->id;
-    // A page without a logo of its own shows the account's (PUT /v1/admin/account).
-    if (out.value("logo", "").empty())
-      if (std::string logo = account_settings(app, p->account_id).value("logo", ""); !logo.empty()) out["logo"] = logo;
-    // Whether confirmation mail really leaves this server (--smtp), so the widget does
-    // not promise an e-mail that will only wait in the outbox.
-    out["mail_delivery"] = !app.cfg.smtp.empty();
-    return http::json_response(200, out);
-  });
-
-  auto cache = std::make_shared<SlotCache>();
-  r.add("GET", "/v1/pages/{page}/slots", http::Access::open, [&app, cache](Request& req) {
-    std::string et = req.query_or("event_type");
-    if (et.empty()) return http::problem(422, "missing_field", "event_type is required", "event_type");
-    auto range = read_range(req, 92);
-    if (!range) return http::problem(range.error());
-    std::string tz = req.query_or("tz", "UTC");
-    std::string key = req.params["page"] + '\n' + et + '\n' + core::format_date(range->from) + '\n' +
-                      core::format_date(range->to) + '\n' + tz;
-    // Calendar feeds change busy time outside the store's transactions. Read before
-    // anything the answer is computed from, as the keys' stamp below.
-    const store::CalendarGenerations* gens = app.store.calendar_generations();
-    const std::uint64_t base = (gens ? 0 : app.store.generation()) + (app.busy_version.load() << 40);
-    // The cached answer in the coding the client takes (Vary: Accept-Encoding), with
-    // that representation's ETag; 304 when the client holds it already.
-    auto json_shared = [&req](const std::shared_ptr<const http::EncodedBody>& body) {
-      const http::Coding coding = http::choose_coding(req.header("accept-encoding"));
-      const std::string& etag = body->etag(coding);
-      const std::string* held = req.header("if-none-match");
-      Response res = http::text_response(held && http::etag_matches(*held, etag) ? 304 : 200, {}, "application/json");
-      if (res.status == 200) {
-        res.shared_body = body->body(coding);
-        res.body_file = body->file(coding);
-      }
-      else res.content_type.clear();
-      res.headers.reserve(4);
-      res.headers.emplace_back("ETag", etag);
-      res.headers.emplace_back("Vary", "Accept-Encoding");
-      if (coding != http::Coding::identity) res.headers.emplace_back("Content-Encoding", http::coding_name(coding));
-      return res;
-    };
-    if (auto hit = cache->get(key, gens, base)) {
-      app.slot_cache_hits.fetch_add(1, std::memory_order_relaxed);
-      return json_shared(hit);
-    }
-    app.slot_cache_misses.fetch_add(1, std::memory_order_relaxed);
-
-    // The page's documents are current as of `config` (read first); the keys' stamp is
-    // read after them and before the bookings: if a page or host write moved `config`
-    // meanwhile, the documents may be older than the stamp, and the answer is not kept.
-    const auto config = app.store.config_generation();
-    auto shared = shared_page_context(app, req.params["page"], et);
-    if (!shared) return http::problem(shared.error());
-    const auto& ctx = *shared;
-    std::vector<std::size_t> slots;
-    if (gens) {
-      using G = store::CalendarGenerations;
-      slots.reserve(ctx->hosts.size() + ctx->policy.room_ids.size() + 2);
-      slots.push_back(G::slot(G::page_key(ctx->page.id)));
-      slots.push_back(G::slot(G::kProposals));
-      for (const auto& h : ctx->hosts) slots.push_back(G::slot(G::host_key(h.id)));
-      for (const auto& room : ctx->policy.room_ids) slots.push_back(G::slot(G::room_key(room)));
-    }
-    const std::uint64_t stamp = base + (gens ? gens->stamp(slots) : 0);
-    auto zone = app.zones.get(tz);
-    if (!zone) return http::problem(422, "unknown_zone", "not a time zone of the tz database", "tz");
-    const core::Interval span = core::local_dates(**zone, range->from, range->to);
-    std::vector<core::DaySlots> days;
-    if (ctx->enabled) {  // a disabled page offers nothing
-      auto inputs = build_inputs(app, *ctx, span, app.now());
-      days = core::group_by_local_date(core::free_slots(inputs, span, core::SlotDetail::times), **zone);
-    }
-    auto body = std::make_shared<const http::EncodedBody>(slots_body(tz, days));
-    if (!gens || (config && app.store.config_generation() == config)) cache->put(key, stamp, std::move(slots), body);
-    // A big team's month takes tens of MB of inputs for a moment: give them back to the
-    // system (glibc keeps freed memory in its arenas otherwise).
-    if (ctx->hosts.size() >= 200) malloc_trim(0);
-    return json_shared(body);
-  });
-
-  r.add("GET", "/v1/pages/{page}/availability", http::Access::open, [&app](Request& req) {
-    std::string et = req.query_or("event_type");
-    if (et.empty()) return http::problem(422, "missing_field", "event_type is required", "event_type");
-    auto range = read_range(req, 92);
-    if (!range) return http::problem(range.error());
-    auto ctx = load_page_context(app, req.params["page"], et);
-    if (!ctx) return http::problem(ctx.error());
-    if (!ctx->enabled) return http::problem(409, "page_disabled", "This page takes no bookings at the moment.", "page");
-    // The core says which instants the dates cover in any guest zone, and how much
-    // around them the answer depends on; zone tables are cut to that, so the document
-    // stays small.
-    const core::Interval query = core::any_zone_dates(range->from, range->to);
-    const core::Interval span = core::inputs_span(query);
-    for (std::size_t i = 0; i < ctx->hosts.size(); ++i) {
-      auto narrow = zoneinfo::load_zone(ctx->host_docs[i].value("timezone", ""), span.start, span.end);
-      if (!narrow) return http::problem(narrow.error());
-      ctx->hosts[i].zone = std::move(*narrow);
-    }
-    auto inputs = build_inputs(app, *ctx, query, app.now());
-    // Guests see when hosts are busy, never who booked: ids are replaced.
-    for (std::size_t i = 0; i < inputs.bookings.size(); ++i) inputs.bookings[i].id = std::string(1, 'b').append(std::to_string(i + 1));
-    for (std::size_t i = 0; i < inputs.holds.size(); ++i) inputs.holds[i].id = std::string(1, 'h').append(std::to_string(i + 1));
-    json out = inputs;
-    out["page"] = ctx->page.id;
-    return http::json_response(200, out);
+  app.slot_cache = std::make_shared<SlotCache>();
+  add_routes(app, r, {
+      {"GET", "/v1/pages/{page}", http::Access::open, get_public_page},
+      {"GET", "/v1/pages/{page}/slots", http::Access::open, get_slots},
+      {"GET", "/v1/pages/{page}/availability", http::Access::open, get_availability},
   });
 }
 

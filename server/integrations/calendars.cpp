@@ -319,16 +319,11 @@ void wake_fetcher(App& app);
 
 namespace {
 
-std::optional<store::HostRecord> owned_host(App& app, Request& req) {
-  auto h = app.store.host(req.params["id"]);
-  return h && h->account_id == req.account_id ? h : std::nullopt;
-}
-
 Response add_calendar(App& app, Request& req) {
   State* st = state(app);
   if (!st) return http::problem(409, "integrations_unavailable", "calendars are not available (the server runs on an in-memory database)");
   auto host = owned_host(app, req);
-  if (!host) return not_found("host");
+  if (!host) return http::problem(host.error());
   auto body = parse_body(req);
   if (!body) return http::problem(body.error());
   const json* name = wire::member(*body, "name");
@@ -387,7 +382,7 @@ Response add_calendar(App& app, Request& req) {
 Response list_calendars(App& app, Request& req) {
   State* st = state(app);
   auto host = owned_host(app, req);
-  if (!host) return not_found("host");
+  if (!host) return http::problem(host.error());
   json out = json::array();
   if (st)
     for (const auto& c : query_calendars(*st, "host_id = $1", {host->id})) out.push_back(calendar_view(app, c));

@@ -27,6 +27,7 @@
 #include "calendar_generations.hpp"
 #include "columns.hpp"
 #include "sqlite_stmt.hpp"
+#include "outbox_sql.hpp"
 #include "store.hpp"
 
 #include "kairos/booking.hpp"
@@ -547,39 +548,18 @@ class SqliteStore final : public Store {
   }
   std::optional<OutboxMessage> outbox_message(std::int64_t id) override {
     return read([&](Conn& c) -> std::optional<OutboxMessage> {
-      auto s = c.prepare(
-          "SELECT id, account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, payload, "
-          "created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE id = ?");
+      auto s = c.prepare(outbox_sql::by_id().c_str());
       s.bind(1, id);
       if (!s.step()) return std::nullopt;
       return row_to_outbox(s);
     });
   }
   std::vector<OutboxMessage> outbox(const std::string& account_id, const std::string& booking_uid,
-                                    std::int64_t after_id) override {
+                                    std::int64_t cursor, OutboxOrder order) override {
     return read([&](Conn& c) {
       std::vector<OutboxMessage> out;
-      auto s = c.prepare(
-          "SELECT id, account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, payload, "
-          "created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE account_id = ? "
-          "AND (? = '' OR booking_uid = ?) AND id > ? ORDER BY id LIMIT 1000");
-      s.bind(1, account_id).bind(2, booking_uid).bind(3, booking_uid).bind(4, after_id);
-      while (s.step())
-        out.push_back(row_to_outbox(s));
-      return out;
-    });
-  }
-  std::vector<OutboxMessage> outbox_newest(const std::string& account_id, const std::string& booking_uid,
-                                           std::int64_t before_id) override {
-    // A plain upper bound (no "0 means none" OR) keeps the read a backwards rowid range.
-    const std::int64_t below = before_id > 0 ? before_id : std::numeric_limits<std::int64_t>::max();
-    return read([&](Conn& c) {
-      std::vector<OutboxMessage> out;
-      auto s = c.prepare(
-          "SELECT id, account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, payload, "
-          "created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE account_id = ? "
-          "AND (? = '' OR booking_uid = ?) AND id < ? ORDER BY id DESC LIMIT 1000");
-      s.bind(1, account_id).bind(2, booking_uid).bind(3, booking_uid).bind(4, below);
+      auto s = c.prepare(outbox_sql::list(order).c_str());
+      s.bind(1, account_id).bind(2, booking_uid).bind(3, outbox_sql::list_bound(order, cursor));
       while (s.step())
         out.push_back(row_to_outbox(s));
       return out;

@@ -55,6 +55,8 @@ inline std::optional<OutboxState> parse_outbox_state(std::string_view text) {
     if (text == to_string(s)) return s;
   return std::nullopt;
 }
+// The order of an outbox list (Store::outbox).
+enum class OutboxOrder : std::uint8_t { oldest, newest };
 
 struct HostRecord {
   std::string id, account_id;
@@ -252,14 +254,11 @@ class Store {
   virtual void add_outbox_all(const std::vector<OutboxMessage>& ms) {
     for (const auto& m : ms) add_outbox(m);
   }
-  // The account's messages (of one booking/owner when booking_uid is set) with ids above
-  // after_id, oldest first, at most 1000: callers page with the last id they saw.
+  // The account's messages (of one booking/owner when booking_uid is set), at most 1000:
+  // oldest first with ids above `cursor`, or newest first (what staff read: the latest
+  // on top) with ids below it (0 = from the newest). Callers page with the last id seen.
   virtual std::vector<OutboxMessage> outbox(const std::string& account_id, const std::string& booking_uid,
-                                            std::int64_t after_id = 0) = 0;
-  // The same list newest first: ids below before_id (0 = from the newest), at most 1000;
-  // staff read the latest messages first and page back with the last id they saw.
-  virtual std::vector<OutboxMessage> outbox_newest(const std::string& account_id, const std::string& booking_uid,
-                                                   std::int64_t before_id = 0) = 0;
+                                            std::int64_t cursor = 0, OutboxOrder order = OutboxOrder::oldest) = 0;
   // Hand-off: scheduled messages whose send_at has come get handed_off_at = now.
   virtual std::size_t release_due_outbox(core::Instant now) = 0;
   // Cancels the booking's scheduled messages whose key starts with `key_prefix`.

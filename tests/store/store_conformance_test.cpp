@@ -291,20 +291,20 @@ TEST_P(StoreTest, OutboxListsNewestFirstAndPageBackPastTheFirstThousand) {
     }
     return kairos::core::ok_status();
   }));
-  auto first = s->outbox_newest(account, "");
+  auto first = s->outbox(account, "", 0, OutboxOrder::newest);
   ASSERT_EQ(first.size(), 1000u);
   EXPECT_EQ(first.front().booking_uid, "b1004");
   for (std::size_t i = 1; i < first.size(); ++i) ASSERT_LT(first[i].id, first[i - 1].id);
-  auto rest = s->outbox_newest(account, "", first.back().id);
+  auto rest = s->outbox(account, "", first.back().id, OutboxOrder::newest);
   ASSERT_EQ(rest.size(), 5u);
   EXPECT_LT(rest.front().id, first.back().id);
   EXPECT_EQ(rest.back().booking_uid, "b0");
-  EXPECT_TRUE(s->outbox_newest(account, "", rest.back().id).empty());
-  auto odd = s->outbox_newest(account, "odd");
+  EXPECT_TRUE(s->outbox(account, "", rest.back().id, OutboxOrder::newest).empty());
+  auto odd = s->outbox(account, "odd", 0, OutboxOrder::newest);
   ASSERT_EQ(odd.size(), 502u);
   EXPECT_EQ(odd.front().key, "approved1003");
-  EXPECT_EQ(s->outbox_newest(account, "odd", odd[1].id).front().id, odd[2].id);
-  EXPECT_TRUE(s->outbox_newest("another-account", "").empty());
+  EXPECT_EQ(s->outbox(account, "odd", odd[1].id, OutboxOrder::newest).front().id, odd[2].id);
+  EXPECT_TRUE(s->outbox("another-account", "", 0, OutboxOrder::newest).empty());
 }
 
 TEST_P(StoreTest, OutboxReplacesCancelsAndHandsOffScheduledMessages) {

@@ -32,6 +32,7 @@
 #include "pg.hpp"
 #include "store/claims.hpp"
 #include "store/columns.hpp"
+#include "store/outbox_sql.hpp"
 #include "store/store.hpp"
 
 namespace kairos::server::store {
@@ -680,32 +681,15 @@ class PgStore final : public Store {
     });
   }
   std::vector<OutboxMessage> outbox(const std::string& account_id, const std::string& booking_uid,
-                                    std::int64_t after_id) override {
-    auto r = read("SELECT id, account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, "
-                  "payload, created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE account_id = $1 "
-                  "AND ($2 = '' OR booking_uid = $2) AND id > $3 ORDER BY id LIMIT 1000",
-                  {account_id, booking_uid, after_id});
-    std::vector<OutboxMessage> out;
-    for (int i = 0; i < r.rows(); ++i)
-      out.push_back(row_to_outbox(r, i));
-    return out;
-  }
-  std::vector<OutboxMessage> outbox_newest(const std::string& account_id, const std::string& booking_uid,
-                                           std::int64_t before_id) override {
-    const std::int64_t below = before_id > 0 ? before_id : std::numeric_limits<std::int64_t>::max();
-    auto r = read("SELECT id, account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, "
-                  "payload, created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE account_id = $1 "
-                  "AND ($2 = '' OR booking_uid = $2) AND id < $3 ORDER BY id DESC LIMIT 1000",
-                  {account_id, booking_uid, below});
+                                    std::int64_t cursor, OutboxOrder order) override {
+    auto r = read(outbox_sql::list(order), {account_id, booking_uid, outbox_sql::list_bound(order, cursor)});
     std::vector<OutboxMessage> out;
     for (int i = 0; i < r.rows(); ++i)
       out.push_back(row_to_outbox(r, i));
     return out;
   }
   std::optional<OutboxMessage> outbox_message(std::int64_t id) override {  // a bounce names its message
-    auto r = read("SELECT id, account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, "
-                  "payload, created_at, handed_off_at, attempts, last_error, sent_at FROM outbox WHERE id = $1",
-                  {id});
+    auto r = read(outbox_sql::by_id(), {id});
     if (r.rows() == 0) return std::nullopt;
     return row_to_outbox(r, 0);
   }
