@@ -77,6 +77,7 @@ class App {
   // Calendars, feeds and webhooks (server/integrations); null until integ::start.
   std::shared_ptr<integ::State> integ_state;
   std::atomic<std::uint64_t> busy_version{0};  // bumped when calendar busy blocks change
+  std::atomic<std::uint64_t> slot_cache_hits{0}, slot_cache_misses{0};  // GET …/slots (/metrics)
   std::function<void()> wake_fetcher;          // asks the fetcher thread for a pass now
   // Pages and hosts parsed for the core, per store config generation (bookings.hpp).
   std::shared_ptr<PageContextCache> page_contexts;

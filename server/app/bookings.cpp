@@ -426,7 +426,7 @@ void create_booking(App& app, const json& body, const std::string& idempotency_k
     Created created;
   };
   auto state = std::make_shared<State>(State{scope, idempotency_key, body_hash, *page, *et, *start, *guest, *notes, {}});
-  app.store.transact_async([&app, state]() -> core::Status {
+  app.store.transact_async_keyed(state->page, [&app, state]() -> core::Status {
     const std::string& key_scope = state->scope;
     const std::string& key = state->idempotency_key;
     const std::string& hash = state->body_hash;

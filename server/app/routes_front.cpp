@@ -10,6 +10,7 @@
 #include "bookings.hpp"
 #include "front.hpp"
 #include "requests.hpp"
+#include "route_table.hpp"
 #include "http/log.hpp"
 #include "integrations/integrations.hpp"
 #include "kairos/email.hpp"
@@ -279,456 +280,509 @@ void set_room_location(App& app, const std::string& account_id, const std::strin
                            json{{"location", location}}.dump(), now, now});
 }
 
-void register_front_routes(App& app, http::Router& r) {
-  using http::Access;
+namespace {
 
-  // --- locations ----------------------------------------------------------------------
-  // The zone is checked here: the zone database is the server's.
-  auto check_zone = [&app](const core::Location& l) -> core::Status {
-    if (!l.timezone.empty() && !app.zones.get(l.timezone)) return make_error("unknown_zone", "unknown time zone", "timezone");
+// The zone of a location is checked here: the zone database is the server's.
+core::Status check_zone(App& app, const core::Location& l) {
+  if (!l.timezone.empty() && !app.zones.get(l.timezone)) return make_error("unknown_zone", "unknown time zone", "timezone");
+  return core::ok_status();
+}
+
+// Inquiries are limited per client as bookings are (one window for the process).
+RateLimiter& inquiry_limiter(App& app) {
+  static RateLimiter limiter(app.cfg.booking_rate);
+  return limiter;
+}
+
+Response create_location(App& app, Request& req) {
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  auto loc = wire::read_location_request(*body, {}, true);
+  if (!loc) return http::problem(loc.error());
+  if (auto st = check_zone(app, *loc); !st) return http::problem(st.error());
+  loc->id = auth::random_id("loc_");
+  loc->account = req.account_id;
+  app.store.put_token_doc(location_row(*loc, "live", app.now(), app.now()));
+  return http::json_response(201, *loc).with_header("Location", "/v1/admin/locations/" + loc->id);
+}
+
+Response list_locations(App& app, Request& req) {
+  json items = json::array();
+  for (const auto& d : account_docs(app, "location", {"live"}, req.account_id)) items.push_back(location_from(d));
+  return list_response(items, req);
+}
+
+Response get_location(App& app, Request& req) {
+  auto loc = find_location(app, req.account_id, req.params["id"]);
+  if (!loc) return not_found("location");
+  return http::json_response(200, *loc);
+}
+
+Response put_location(App& app, Request& req) {
+  auto d = app.store.token_doc("location", req.params["id"]);
+  if (!d || d->account_id != req.account_id || d->state != "live") return not_found("location");
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  auto loc = wire::read_location_request(*body, location_from(*d), false);
+  if (!loc) return http::problem(loc.error());
+  if (auto st = check_zone(app, *loc); !st) return http::problem(st.error());
+  app.store.put_token_doc(location_row(*loc, "live", d->created_at, app.now()));
+  return http::json_response(200, *loc);
+}
+
+Response delete_location(App& app, Request& req) {
+  auto d = app.store.token_doc("location", req.params["id"]);
+  if (!d || d->account_id != req.account_id || d->state != "live") return not_found("location");
+  d->state = "deleted";  // kept, so old bookings still name their office
+  d->updated_at = app.now();
+  app.store.put_token_doc(*d);
+  return http::empty_response(204);
+}
+
+Response create_label(App& app, Request& req) {
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  auto label = wire::read_label_request(*body);
+  if (!label) return http::problem(label.error());
+  if (auto st = check_location(app, req.account_id, label->location, "location"); !st) return http::problem(st.error());
+  label->id = auth::random_id("lab_");
+  label->account = req.account_id;
+  app.store.put_token_doc(label_row(*label, "live", app.now(), app.now()));
+  return http::json_response(201, *label).with_header("Location", "/v1/admin/labels/" + label->id);
+}
+
+Response list_labels(App& app, Request& req) {
+  json items = json::array();
+  const std::string kind = req.query_or("kind");
+  for (const auto& l : account_labels(app, req.account_id))
+    if (kind.empty() || core::to_string(l.kind) == kind) items.push_back(l);
+  return list_response(items, req);
+}
+
+Response get_label(App& app, Request& req) {
+  auto d = app.store.token_doc("label", req.params["id"]);
+  if (!d || d->account_id != req.account_id || d->state != "live") return not_found("label");
+  return http::json_response(200, label_from(*d));
+}
+
+Response put_label(App& app, Request& req) {  // rename, recolour
+  auto d = app.store.token_doc("label", req.params["id"]);
+  if (!d || d->account_id != req.account_id || d->state != "live") return not_found("label");
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  auto label = wire::read_label_change(*body, label_from(*d));
+  if (!label) return http::problem(label.error());
+  app.store.put_token_doc(label_row(*label, "live", d->created_at, app.now()));
+  return http::json_response(200, *label);
+}
+
+Response delete_label(App& app, Request& req) {
+  auto d = app.store.token_doc("label", req.params["id"]);
+  if (!d || d->account_id != req.account_id || d->state != "live") return not_found("label");
+  d->state = "deleted";
+  d->updated_at = app.now();
+  app.store.put_token_doc(*d);
+  return http::empty_response(204);
+}
+
+Response post_inquiry(App& app, Request& req) {
+  int retry = 0;
+  if (!inquiry_limiter(app).allow(req.client, app.now().unix_seconds(), retry))
+    return http::problem(429, "rate_limited", "Too many messages from this client; try again later.")
+        .with_header("Retry-After", std::to_string(retry));
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  auto q = create_inquiry(app, *body);
+  if (!q) return http::problem(q.error());
+  return http::json_response(201, {{"id", q->id}, {"state", core::to_string(q->state)}});
+}
+
+Response list_inquiries(App& app, Request& req) {
+  auto from = instant_or_date(req, "from");
+  if (!from) return http::problem(from.error());
+  auto to = instant_or_date(req, "to");
+  if (!to) return http::problem(to.error());
+  const std::string state = req.query_or("state"), label = req.query_or("label"), loc = req.query_or("location"),
+                    q = req.query_or("q");
+  if (!state.empty() && !core::parse_inquiry_state(state)) return http::problem(core::parse_inquiry_state(state).error());
+  if (q.size() > 200) return http::problem(422, "too_long", "the search text is too long", "q");
+  std::vector<store::TokenDoc> docs;
+  if (state.empty()) docs = account_docs(app, "inquiry", kInquiryStates, req.account_id);
+  else docs = account_docs(app, "inquiry", {state.c_str()}, req.account_id);
+  std::sort(docs.begin(), docs.end(), [](const auto& a, const auto& b) {
+    return a.created_at != b.created_at ? a.created_at > b.created_at : a.id > b.id;
+  });
+  json items = json::array();
+  for (const auto& d : docs) {
+    if (*from && d.created_at < **from) continue;
+    if (*to && d.created_at >= **to) continue;
+    const core::Inquiry inq = inquiry_from(d);
+    if (!loc.empty() && inq.location != loc) continue;
+    if (!label.empty() && std::find(inq.labels.begin(), inq.labels.end(), label) == inq.labels.end()) continue;
+    if (!q.empty() && !guest_matches(inq.guest, inq.message, q)) continue;
+    items.push_back(inquiry_view(app, inq));
+  }
+  return list_response(items, req);
+}
+
+Response get_inquiry(App& app, Request& req) {
+  auto q = find_inquiry(app, req.account_id, req.params["id"]);
+  if (!q) return not_found("inquiry");
+  json v = inquiry_view(app, *q);
+  json out = json::array();
+  for (const auto& m : app.store.outbox(req.account_id, "inquiry:" + q->id))
+    out.push_back({{"id", m.id}, {"template", m.template_key}, {"recipient", m.recipient}, {"state", store::to_string(m.state)},
+                   {"last_error", m.last_error}});
+  v["messages"] = out;
+  return http::json_response(200, v);
+}
+
+Response patch_inquiry(App& app, Request& req) {
+  if (!find_inquiry(app, req.account_id, req.params["id"])) return not_found("inquiry");
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  auto change = wire::read_inquiry_change(*body);
+  if (!change) return http::problem(change.error());
+  if (change->labels)
+    if (auto st = check_labels(app, req.account_id, *change->labels); !st) return http::problem(st.error());
+  if (change->location)
+    if (auto st = check_location(app, req.account_id, *change->location, "location"); !st) return http::problem(st.error());
+  return inquiry_action(app, req, change->event, "", [&](core::Inquiry& q) {
+    if (change->labels) q.labels = *change->labels;
+    if (change->location) q.location = *change->location;
+    if (change->staff) q.staff = *change->staff;
     return core::ok_status();
-  };
-  r.add("POST", "/v1/admin/locations", Access::owner, [&app, check_zone](Request& req) {
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    auto loc = wire::read_location_request(*body, {}, true);
-    if (!loc) return http::problem(loc.error());
-    if (auto st = check_zone(*loc); !st) return http::problem(st.error());
-    loc->id = auth::random_id("loc_");
-    loc->account = req.account_id;
-    app.store.put_token_doc(location_row(*loc, "live", app.now(), app.now()));
-    return http::json_response(201, *loc).with_header("Location", "/v1/admin/locations/" + loc->id);
   });
-  r.add("GET", "/v1/admin/locations", Access::owner, [&app](Request& req) {
-    json items = json::array();
-    for (const auto& d : account_docs(app, "location", {"live"}, req.account_id)) items.push_back(location_from(d));
-    return list_response(items, req);
-  });
-  r.add("GET", "/v1/admin/locations/{id}", Access::owner, [&app](Request& req) {
-    auto loc = find_location(app, req.account_id, req.params["id"]);
-    if (!loc) return not_found("location");
-    return http::json_response(200, *loc);
-  });
-  r.add("PUT", "/v1/admin/locations/{id}", Access::owner, [&app, check_zone](Request& req) {
-    auto d = app.store.token_doc("location", req.params["id"]);
-    if (!d || d->account_id != req.account_id || d->state != "live") return not_found("location");
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    auto loc = wire::read_location_request(*body, location_from(*d), false);
-    if (!loc) return http::problem(loc.error());
-    if (auto st = check_zone(*loc); !st) return http::problem(st.error());
-    app.store.put_token_doc(location_row(*loc, "live", d->created_at, app.now()));
-    return http::json_response(200, *loc);
-  });
-  r.add("DELETE", "/v1/admin/locations/{id}", Access::owner, [&app](Request& req) {
-    auto d = app.store.token_doc("location", req.params["id"]);
-    if (!d || d->account_id != req.account_id || d->state != "live") return not_found("location");
-    d->state = "deleted";  // kept, so old bookings still name their office
-    d->updated_at = app.now();
-    app.store.put_token_doc(*d);
-    return http::empty_response(204);
-  });
+}
 
-  // --- labels -------------------------------------------------------------------------
-  r.add("POST", "/v1/admin/labels", Access::owner, [&app](Request& req) {
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    auto label = wire::read_label_request(*body);
-    if (!label) return http::problem(label.error());
-    if (auto st = check_location(app, req.account_id, label->location, "location"); !st) return http::problem(st.error());
-    label->id = auth::random_id("lab_");
-    label->account = req.account_id;
-    app.store.put_token_doc(label_row(*label, "live", app.now(), app.now()));
-    return http::json_response(201, *label).with_header("Location", "/v1/admin/labels/" + label->id);
+Response reply_to_inquiry(App& app, Request& req) {
+  if (!find_inquiry(app, req.account_id, req.params["id"])) return not_found("inquiry");
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  auto msg = wire::read_text_member(*body, "message", 1, 20000, "invalid_message");
+  if (!msg) return http::problem(msg.error());
+  return inquiry_action(app, req, core::InquiryEvent::reply, "", [&](core::Inquiry& q) -> core::Status {
+    auto f = inquiry_fields(app, q, q.language);
+    f["reply"] = *msg;
+    auto t = core::front_text("inquiry.reply.guest", q.language, f);
+    if (!t) return t.error();
+    queue_message(app, q.account, "inquiry:" + q.id, "reply", "inquiry.reply.guest", "mail", q.guest.email, t->subject,
+                  t->text);
+    q.replies.push_back({app.now(), *msg});
+    return core::ok_status();
   });
-  r.add("GET", "/v1/admin/labels", Access::owner, [&app](Request& req) {
-    json items = json::array();
-    const std::string kind = req.query_or("kind");
-    for (const auto& l : account_labels(app, req.account_id))
-      if (kind.empty() || core::to_string(l.kind) == kind) items.push_back(l);
-    return list_response(items, req);
-  });
-  r.add("GET", "/v1/admin/labels/{id}", Access::owner, [&app](Request& req) {
-    auto d = app.store.token_doc("label", req.params["id"]);
-    if (!d || d->account_id != req.account_id || d->state != "live") return not_found("label");
-    return http::json_response(200, label_from(*d));
-  });
-  r.add("PUT", "/v1/admin/labels/{id}", Access::owner, [&app](Request& req) {  // rename, recolour
-    auto d = app.store.token_doc("label", req.params["id"]);
-    if (!d || d->account_id != req.account_id || d->state != "live") return not_found("label");
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    auto label = wire::read_label_change(*body, label_from(*d));
-    if (!label) return http::problem(label.error());
-    app.store.put_token_doc(label_row(*label, "live", d->created_at, app.now()));
-    return http::json_response(200, *label);
-  });
-  r.add("DELETE", "/v1/admin/labels/{id}", Access::owner, [&app](Request& req) {
-    auto d = app.store.token_doc("label", req.params["id"]);
-    if (!d || d->account_id != req.account_id || d->state != "live") return not_found("label");
-    d->state = "deleted";
-    d->updated_at = app.now();
-    app.store.put_token_doc(*d);
-    return http::empty_response(204);
-  });
+}
 
-  // --- inquiries ----------------------------------------------------------------------
-  static RateLimiter inquiry_limiter(app.cfg.booking_rate);
-  r.add("POST", "/v1/inquiries", Access::open, [&app](Request& req) {
-    int retry = 0;
-    if (!inquiry_limiter.allow(req.client, app.now().unix_seconds(), retry))
-      return http::problem(429, "rate_limited", "Too many messages from this client; try again later.")
-          .with_header("Retry-After", std::to_string(retry));
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    auto q = create_inquiry(app, *body);
-    if (!q) return http::problem(q.error());
-    return http::json_response(201, {{"id", q->id}, {"state", core::to_string(q->state)}});
+Response convert_inquiry(App& app, Request& req) {
+  if (!find_inquiry(app, req.account_id, req.params["id"])) return not_found("inquiry");
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  auto bj = wire::required(*body, "booking");
+  if (!bj) return http::problem(bj.error());
+  auto uid = wire::read_string(**bj, "booking");
+  if (!uid) return http::problem(uid.error());
+  auto b = app.store.booking(*uid);
+  if (!b || b->account_id != req.account_id) return http::problem(422, "unknown_booking", "no such booking of this account", "booking");
+  return inquiry_action(app, req, core::InquiryEvent::convert, *uid, [&](core::Inquiry& q) {
+    q.booking = *uid;
+    return core::ok_status();
   });
-  r.add("GET", "/v1/admin/inquiries", Access::owner, [&app](Request& req) {
-    auto from = instant_or_date(req, "from");
-    if (!from) return http::problem(from.error());
-    auto to = instant_or_date(req, "to");
-    if (!to) return http::problem(to.error());
-    const std::string state = req.query_or("state"), label = req.query_or("label"), loc = req.query_or("location"),
-                      q = req.query_or("q");
-    if (!state.empty() && !core::parse_inquiry_state(state)) return http::problem(core::parse_inquiry_state(state).error());
-    if (q.size() > 200) return http::problem(422, "too_long", "the search text is too long", "q");
-    std::vector<store::TokenDoc> docs;
-    if (state.empty()) docs = account_docs(app, "inquiry", kInquiryStates, req.account_id);
-    else docs = account_docs(app, "inquiry", {state.c_str()}, req.account_id);
-    std::sort(docs.begin(), docs.end(), [](const auto& a, const auto& b) {
-      return a.created_at != b.created_at ? a.created_at > b.created_at : a.id > b.id;
-    });
-    json items = json::array();
-    for (const auto& d : docs) {
-      if (*from && d.created_at < **from) continue;
-      if (*to && d.created_at >= **to) continue;
-      const core::Inquiry inq = inquiry_from(d);
-      if (!loc.empty() && inq.location != loc) continue;
-      if (!label.empty() && std::find(inq.labels.begin(), inq.labels.end(), label) == inq.labels.end()) continue;
-      if (!q.empty() && !guest_matches(inq.guest, inq.message, q)) continue;
-      items.push_back(inquiry_view(app, inq));
-    }
-    return list_response(items, req);
-  });
-  r.add("GET", "/v1/admin/inquiries/{id}", Access::owner, [&app](Request& req) {
-    auto q = find_inquiry(app, req.account_id, req.params["id"]);
-    if (!q) return not_found("inquiry");
-    json v = inquiry_view(app, *q);
-    json out = json::array();
-    for (const auto& m : app.store.outbox(req.account_id, "inquiry:" + q->id))
-      out.push_back({{"id", m.id}, {"template", m.template_key}, {"recipient", m.recipient}, {"state", store::to_string(m.state)},
-                     {"last_error", m.last_error}});
-    v["messages"] = out;
-    return http::json_response(200, v);
-  });
-  r.add("PATCH", "/v1/admin/inquiries/{id}", Access::owner, [&app](Request& req) {
-    if (!find_inquiry(app, req.account_id, req.params["id"])) return not_found("inquiry");
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    auto change = wire::read_inquiry_change(*body);
-    if (!change) return http::problem(change.error());
-    if (change->labels)
-      if (auto st = check_labels(app, req.account_id, *change->labels); !st) return http::problem(st.error());
-    if (change->location)
-      if (auto st = check_location(app, req.account_id, *change->location, "location"); !st) return http::problem(st.error());
-    return inquiry_action(app, req, change->event, "", [&](core::Inquiry& q) {
-      if (change->labels) q.labels = *change->labels;
-      if (change->location) q.location = *change->location;
-      if (change->staff) q.staff = *change->staff;
-      return core::ok_status();
-    });
-  });
-  r.add("POST", "/v1/admin/inquiries/{id}/reply", Access::owner, [&app](Request& req) {
-    if (!find_inquiry(app, req.account_id, req.params["id"])) return not_found("inquiry");
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    auto msg = wire::read_text_member(*body, "message", 1, 20000, "invalid_message");
-    if (!msg) return http::problem(msg.error());
-    return inquiry_action(app, req, core::InquiryEvent::reply, "", [&](core::Inquiry& q) -> core::Status {
-      auto f = inquiry_fields(app, q, q.language);
-      f["reply"] = *msg;
-      auto t = core::front_text("inquiry.reply.guest", q.language, f);
-      if (!t) return t.error();
-      queue_message(app, q.account, "inquiry:" + q.id, "reply", "inquiry.reply.guest", "mail", q.guest.email, t->subject,
-                    t->text);
-      q.replies.push_back({app.now(), *msg});
-      return core::ok_status();
-    });
-  });
-  r.add("POST", "/v1/admin/inquiries/{id}/convert", Access::owner, [&app](Request& req) {
-    if (!find_inquiry(app, req.account_id, req.params["id"])) return not_found("inquiry");
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    auto bj = wire::required(*body, "booking");
-    if (!bj) return http::problem(bj.error());
-    auto uid = wire::read_string(**bj, "booking");
+}
+
+Response unconverted_report(App& app, Request& req) {
+  const std::string loc = req.query_or("location");
+  if (auto st = check_location(app, req.account_id, loc, "location"); !st) return http::problem(st.error());
+  core::LocalDate date;
+  if (auto d = req.query.find("date"); d != req.query.end()) {
+    auto p = core::parse_date(d->second);
+    if (!p) return http::problem(422, p.error().code, p.error().message, "date");
+    date = *p;
+  } else {  // yesterday, in the location's (or the account's) zone
+    date = local_date(app, inquiry_zone(app, req.account_id, loc), app.now()) - core::Days(1);
+  }
+  json out = report_items(app, req.account_id, date, loc);
+  return http::json_response(200, {{"date", core::format_date(date)}, {"location", loc.empty() ? json(nullptr) : json(loc)},
+                                   {"count", out.size()}, {"items", out}});
+}
+
+Response get_report_settings(App& app, Request& req) {
+  return http::json_response(200, report_settings(app, req.account_id));
+}
+
+Response put_report_settings_route(App& app, Request& req) {
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  auto d = app.store.token_doc("front_settings", req.account_id);
+  auto settings = wire::read_report_settings_request(*body, report_settings(app, req.account_id));
+  if (!settings) return http::problem(settings.error());
+  if (wire::member(*body, "timezone") && !app.zones.get(settings->timezone))
+    return http::problem(422, "unknown_zone", "unknown time zone", "timezone");
+  const auto now = app.now();
+  put_report_settings(app, req.account_id, *settings, d ? d->created_at : now);
+  return http::json_response(200, *settings);
+}
+
+Response search(App& app, Request& req) {
+  const std::string q = req.query_or("q");
+  if (q.empty()) return http::problem(422, "missing_field", "q is required", "q");
+  if (q.size() > 200) return http::problem(422, "too_long", "the search text is too long", "q");
+  store::BookingQuery bq;
+  bq.account_id = req.account_id;
+  bq.limit = 20000;
+  json bookings = json::array();
+  for (const auto& rec : app.store.bookings(bq)) {
+    core::Booking b = to_core(rec);
+    bool hit = guest_matches(b.guest, b.notes, q);
+    for (const auto& o : b.other_guests) hit = hit || guest_matches(o, "", q);
+    if (hit && bookings.size() < 200) bookings.push_back(booking_json(b));
+  }
+  json inquiries = json::array();
+  for (const auto& d : account_docs(app, "inquiry", kInquiryStates, req.account_id)) {
+    const core::Inquiry inq = inquiry_from(d);
+    if (guest_matches(inq.guest, inq.message, q) && inquiries.size() < 200) inquiries.push_back(inquiry_view(app, inq));
+  }
+  return http::json_response(200, {{"q", q}, {"bookings", bookings}, {"inquiries", inquiries}});
+}
+
+Response send_message(App& app, Request& req) {
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  auto bj = wire::required(*body, "bookings");
+  if (!bj) return http::problem(bj.error());
+  if (!(*bj)->is_array() || (*bj)->empty() || (*bj)->size() > 500)
+    return http::problem(422, "invalid_type", "1 to 500 booking uids", "bookings");
+  std::string subject, text;
+  for (auto [key, out, max] : {std::tuple{"subject", &subject, 300}, std::tuple{"text", &text, 20000}}) {
+    auto v = wire::required(*body, key);
+    if (!v) return http::problem(v.error());
+    auto s = wire::read_string(**v, key);
+    if (!s) return http::problem(s.error());
+    if (s->empty() || s->size() > static_cast<std::size_t>(max))
+      return http::problem(422, "invalid_text", "must not be empty (and not too long)", key);
+    if (std::string(key) == "subject" && s->find_first_of("\r\n") != std::string::npos)
+      return http::problem(422, "invalid_text", "no line breaks in a subject", key);
+    *out = *s;
+  }
+  std::vector<store::BookingRecord> recs;
+  for (std::size_t i = 0; i < (*bj)->size(); ++i) {
+    auto uid = wire::read_string((**bj)[i], wire::field_path("bookings", i));
     if (!uid) return http::problem(uid.error());
     auto b = app.store.booking(*uid);
-    if (!b || b->account_id != req.account_id) return http::problem(422, "unknown_booking", "no such booking of this account", "booking");
-    return inquiry_action(app, req, core::InquiryEvent::convert, *uid, [&](core::Inquiry& q) {
-      q.booking = *uid;
-      return core::ok_status();
-    });
+    if (!b || b->account_id != req.account_id)
+      return http::problem(422, "unknown_booking", "no such booking of this account", wire::field_path("bookings", i));
+    recs.push_back(*b);
+  }
+  json out = json::array();
+  auto st = app.store.transact([&]() -> core::Status {
+    for (const auto& b : recs) {
+      json entry{{"booking", b.uid}, {"recipient", b.guest_email}};
+      if (b.guest_email.empty()) entry["skipped"] = "no_email";
+      else if (suppressed(app, req.account_id, b.guest_email)) entry["skipped"] = "suppressed";
+      else queue_message(app, req.account_id, b.uid, "manual", "manual.guest", "mail", b.guest_email, subject, text);
+      out.push_back(entry);
+    }
+    return core::ok_status();
   });
+  if (!st) return http::problem(st.error());
+  return http::json_response(202, {{"messages", out}});
+}
 
-  // --- the unconverted report ------------------------------------------------------------
-  r.add("GET", "/v1/admin/reports/unconverted", Access::owner, [&app](Request& req) {
-    const std::string loc = req.query_or("location");
-    if (auto st = check_location(app, req.account_id, loc, "location"); !st) return http::problem(st.error());
-    core::LocalDate date;
-    if (auto d = req.query.find("date"); d != req.query.end()) {
-      auto p = core::parse_date(d->second);
-      if (!p) return http::problem(422, p.error().code, p.error().message, "date");
-      date = *p;
-    } else {  // yesterday, in the location's (or the account's) zone
-      date = local_date(app, inquiry_zone(app, req.account_id, loc), app.now()) - core::Days(1);
+Response list_bounces(App& app, Request& req) {
+  const std::string state = req.query_or("state");
+  if (!state.empty() && state != "active" && state != "corrected")
+    return http::problem(422, "invalid_state", "state is active or corrected", "state");
+  const std::string location = req.query_or("location");  // the office of its booking or inquiry
+  if (!location.empty() && !find_location(app, req.account_id, location))
+    return http::problem(422, "unknown_location", "no such location", "location");
+  std::vector<const char*> states{"active", "corrected"};
+  if (!state.empty()) states = {state.c_str()};
+  json items = json::array();
+  for (const auto& d : account_docs(app, "bounce", states, req.account_id)) {
+    json v = bounce_view(d);
+    if (!location.empty()) {
+      const std::string booking = v.value("booking", ""), inquiry = v.value("inquiry", "");
+      const std::string owner = !booking.empty() ? booking : inquiry.empty() ? std::string() : "inquiry:" + inquiry;
+      if (owner.empty() || message_owner_location(app, req.account_id, owner) != location) continue;
     }
-    json out = report_items(app, req.account_id, date, loc);
-    return http::json_response(200, {{"date", core::format_date(date)}, {"location", loc.empty() ? json(nullptr) : json(loc)},
-                                     {"count", out.size()}, {"items", out}});
-  });
-  r.add("GET", "/v1/admin/reports/settings", Access::owner, [&app](Request& req) {
-    return http::json_response(200, report_settings(app, req.account_id));
-  });
-  r.add("PUT", "/v1/admin/reports/settings", Access::owner, [&app](Request& req) {
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    auto d = app.store.token_doc("front_settings", req.account_id);
-    auto settings = wire::read_report_settings_request(*body, report_settings(app, req.account_id));
-    if (!settings) return http::problem(settings.error());
-    if (wire::member(*body, "timezone") && !app.zones.get(settings->timezone))
-      return http::problem(422, "unknown_zone", "unknown time zone", "timezone");
-    const auto now = app.now();
-    put_report_settings(app, req.account_id, *settings, d ? d->created_at : now);
-    return http::json_response(200, *settings);
-  });
+    items.push_back(v);
+  }
+  return list_response(items, req);
+}
 
-  // --- finding a guest ----------------------------------------------------------------------
-  r.add("GET", "/v1/admin/search", Access::owner, [&app](Request& req) {
-    const std::string q = req.query_or("q");
-    if (q.empty()) return http::problem(422, "missing_field", "q is required", "q");
-    if (q.size() > 200) return http::problem(422, "too_long", "the search text is too long", "q");
-    store::BookingQuery bq;
-    bq.account_id = req.account_id;
-    bq.limit = 20000;
-    json bookings = json::array();
-    for (const auto& rec : app.store.bookings(bq)) {
-      core::Booking b = to_core(rec);
-      bool hit = guest_matches(b.guest, b.notes, q);
-      for (const auto& o : b.other_guests) hit = hit || guest_matches(o, "", q);
-      if (hit && bookings.size() < 200) bookings.push_back(booking_json(b));
-    }
-    json inquiries = json::array();
-    for (const auto& d : account_docs(app, "inquiry", kInquiryStates, req.account_id)) {
-      const core::Inquiry inq = inquiry_from(d);
-      if (guest_matches(inq.guest, inq.message, q) && inquiries.size() < 200) inquiries.push_back(inquiry_view(app, inq));
-    }
-    return http::json_response(200, {{"q", q}, {"bookings", bookings}, {"inquiries", inquiries}});
-  });
-
-  // --- manual mail to chosen guests -----------------------------------------------------------
-  r.add("POST", "/v1/admin/messages", Access::owner, [&app](Request& req) {
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    auto bj = wire::required(*body, "bookings");
-    if (!bj) return http::problem(bj.error());
-    if (!(*bj)->is_array() || (*bj)->empty() || (*bj)->size() > 500)
-      return http::problem(422, "invalid_type", "1 to 500 booking uids", "bookings");
-    std::string subject, text;
-    for (auto [key, out, max] : {std::tuple{"subject", &subject, 300}, std::tuple{"text", &text, 20000}}) {
-      auto v = wire::required(*body, key);
-      if (!v) return http::problem(v.error());
-      auto s = wire::read_string(**v, key);
-      if (!s) return http::problem(s.error());
-      if (s->empty() || s->size() > static_cast<std::size_t>(max))
-        return http::problem(422, "invalid_text", "must not be empty (and not too long)", key);
-      if (std::string(key) == "subject" && s->find_first_of("\r\n") != std::string::npos)
-        return http::problem(422, "invalid_text", "no line breaks in a subject", key);
-      *out = *s;
-    }
-    std::vector<store::BookingRecord> recs;
-    for (std::size_t i = 0; i < (*bj)->size(); ++i) {
-      auto uid = wire::read_string((**bj)[i], wire::field_path("bookings", i));
-      if (!uid) return http::problem(uid.error());
-      auto b = app.store.booking(*uid);
-      if (!b || b->account_id != req.account_id)
-        return http::problem(422, "unknown_booking", "no such booking of this account", wire::field_path("bookings", i));
-      recs.push_back(*b);
-    }
-    json out = json::array();
-    auto st = app.store.transact([&]() -> core::Status {
-      for (const auto& b : recs) {
-        json entry{{"booking", b.uid}, {"recipient", b.guest_email}};
-        if (b.guest_email.empty()) entry["skipped"] = "no_email";
-        else if (suppressed(app, req.account_id, b.guest_email)) entry["skipped"] = "suppressed";
-        else queue_message(app, req.account_id, b.uid, "manual", "manual.guest", "mail", b.guest_email, subject, text);
-        out.push_back(entry);
+Response correct_bounce(App& app, Request& req) {
+  auto d = app.store.token_doc("bounce", req.params["id"]);
+  if (!d || d->account_id != req.account_id) return not_found("bounce");
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  auto ej = wire::required(*body, "email");
+  if (!ej) return http::problem(ej.error());
+  auto e = wire::read_string(**ej, "email");
+  if (!e) return http::problem(e.error());
+  auto check = core::check_email(*e);
+  if (!check.valid) {
+    std::string detail = "not a valid e-mail address";
+    if (check.suggestion) detail += "; did you mean " + *check.suggestion + "?";
+    return http::problem(422, "invalid_email", detail, "email");
+  }
+  std::size_t resent = 0;
+  json result;
+  auto st = app.store.transact([&]() -> core::Status {
+    auto cur = app.store.token_doc("bounce", d->id);
+    if (!cur) return make_error("not_found", "No such bounce.");
+    core::BounceRecord bounce = bounce_from(*cur);
+    const std::string old = bounce.address;
+    const std::string booking = bounce.booking, inquiry = bounce.inquiry;
+    if (!booking.empty()) {
+      if (auto b = app.store.booking(booking)) {
+        core::Booking cb = to_core(*b);
+        if (cb.guest.email == old) cb.guest.email = check.address;
+        for (auto& o : cb.other_guests)
+          if (o.email == old) o.email = check.address;
+        cb.history.push_back({app.now(), core::Actor::host, "email_corrected", old + " → " + check.address});
+        auto rec = to_record(cb, b->account_id, b->token_hash);
+        rec.created_at = b->created_at;
+        rec.updated_at = app.now();
+        rec.buffer_before_min = b->buffer_before_min;
+        rec.buffer_after_min = b->buffer_after_min;
+        app.store.update_booking(rec);
       }
-      return core::ok_status();
-    });
-    if (!st) return http::problem(st.error());
-    return http::json_response(202, {{"messages", out}});
+      resent += resend_failed(app, req.account_id, booking, old, check.address);
+    }
+    if (!inquiry.empty()) {
+      (void)change_inquiry(app, req.account_id, inquiry, std::nullopt, "", [&](core::Inquiry& q) {
+        if (q.guest.email == old) q.guest.email = check.address;
+        q.delivery_problem.reset();
+        return core::ok_status();
+      });
+      resent += resend_failed(app, req.account_id, "inquiry:" + inquiry, old, check.address);
+    }
+    // The same address confirmed as right lifts the block; a new one leaves the old blocked.
+    if (old == check.address)
+      if (auto s = app.store.token_doc("suppression", req.account_id + ":" + old)) {
+        s->state = "lifted";
+        app.store.put_token_doc(*s);
+      }
+    bounce.corrected_to = check.address;
+    bounce.corrected_at = app.now();
+    bounce.resent = static_cast<long long>(resent);
+    app.store.put_token_doc(bounce_row(bounce, "corrected", cur->created_at, app.now()));
+    result = wire::bounce_view(bounce, "corrected");
+    return core::ok_status();
   });
+  if (!st) return http::problem(st.error());
+  return http::json_response(200, result);
+}
 
-  // --- bounces ----------------------------------------------------------------------------------
-  r.add("GET", "/v1/admin/bounces", Access::owner, [&app](Request& req) {
-    const std::string state = req.query_or("state");
-    if (!state.empty() && state != "active" && state != "corrected")
-      return http::problem(422, "invalid_state", "state is active or corrected", "state");
-    const std::string location = req.query_or("location");  // the office of its booking or inquiry
-    if (!location.empty() && !find_location(app, req.account_id, location))
-      return http::problem(422, "unknown_location", "no such location", "location");
-    std::vector<const char*> states{"active", "corrected"};
-    if (!state.empty()) states = {state.c_str()};
-    json items = json::array();
-    for (const auto& d : account_docs(app, "bounce", states, req.account_id)) {
-      json v = bounce_view(d);
-      if (!location.empty()) {
-        const std::string booking = v.value("booking", ""), inquiry = v.value("inquiry", "");
-        const std::string owner = !booking.empty() ? booking : inquiry.empty() ? std::string() : "inquiry:" + inquiry;
-        if (owner.empty() || message_owner_location(app, req.account_id, owner) != location) continue;
-      }
-      items.push_back(v);
-    }
-    return list_response(items, req);
-  });
-  r.add("POST", "/v1/admin/bounces/{id}/correct", Access::owner, [&app](Request& req) {
-    auto d = app.store.token_doc("bounce", req.params["id"]);
-    if (!d || d->account_id != req.account_id) return not_found("bounce");
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    auto ej = wire::required(*body, "email");
-    if (!ej) return http::problem(ej.error());
-    auto e = wire::read_string(**ej, "email");
-    if (!e) return http::problem(e.error());
-    auto check = core::check_email(*e);
-    if (!check.valid) {
-      std::string detail = "not a valid e-mail address";
-      if (check.suggestion) detail += "; did you mean " + *check.suggestion + "?";
-      return http::problem(422, "invalid_email", detail, "email");
-    }
-    std::size_t resent = 0;
-    json result;
-    auto st = app.store.transact([&]() -> core::Status {
-      auto cur = app.store.token_doc("bounce", d->id);
-      if (!cur) return make_error("not_found", "No such bounce.");
-      core::BounceRecord bounce = bounce_from(*cur);
-      const std::string old = bounce.address;
-      const std::string booking = bounce.booking, inquiry = bounce.inquiry;
-      if (!booking.empty()) {
-        if (auto b = app.store.booking(booking)) {
-          core::Booking cb = to_core(*b);
-          if (cb.guest.email == old) cb.guest.email = check.address;
-          for (auto& o : cb.other_guests)
-            if (o.email == old) o.email = check.address;
-          cb.history.push_back({app.now(), core::Actor::host, "email_corrected", old + " → " + check.address});
-          auto rec = to_record(cb, b->account_id, b->token_hash);
-          rec.created_at = b->created_at;
-          rec.updated_at = app.now();
-          rec.buffer_before_min = b->buffer_before_min;
-          rec.buffer_after_min = b->buffer_after_min;
-          app.store.update_booking(rec);
-        }
-        resent += resend_failed(app, req.account_id, booking, old, check.address);
-      }
-      if (!inquiry.empty()) {
-        (void)change_inquiry(app, req.account_id, inquiry, std::nullopt, "", [&](core::Inquiry& q) {
-          if (q.guest.email == old) q.guest.email = check.address;
-          q.delivery_problem.reset();
-          return core::ok_status();
-        });
-        resent += resend_failed(app, req.account_id, "inquiry:" + inquiry, old, check.address);
-      }
-      // The same address confirmed as right lifts the block; a new one leaves the old blocked.
-      if (old == check.address)
-        if (auto s = app.store.token_doc("suppression", req.account_id + ":" + old)) {
-          s->state = "lifted";
-          app.store.put_token_doc(*s);
-        }
-      bounce.corrected_to = check.address;
-      bounce.corrected_at = app.now();
-      bounce.resent = static_cast<long long>(resent);
-      app.store.put_token_doc(bounce_row(bounce, "corrected", cur->created_at, app.now()));
-      result = wire::bounce_view(bounce, "corrected");
-      return core::ok_status();
-    });
-    if (!st) return http::problem(st.error());
-    return http::json_response(200, result);
-  });
-  r.add("POST", "/v1/admin/bounces/poll", Access::owner, [&app](Request&) {
-    if (app.cfg.bounce_imap.empty())
-      return http::problem(409, "not_configured", "the server runs without --bounce-imap");
-    return http::json_response(200, {{"matched", poll_bounces(app)}});
-  });
+Response poll_bounces_now(App& app, Request&) {
+  if (app.cfg.bounce_imap.empty())
+    return http::problem(409, "not_configured", "the server runs without --bounce-imap");
+  return http::json_response(200, {{"matched", poll_bounces(app)}});
+}
 
-  // --- the reception kiosk ----------------------------------------------------------------------
-  r.add("POST", "/v1/checkin/{code}", Access::open, [&app](Request& req) {
-    int retry = 0;
-    if (!checkin_guess_allowed(app, req.client, retry))
-      return http::problem(429, "rate_limited", "Too many wrong codes; please ask the reception staff.")
-          .with_header("Retry-After", std::to_string(retry));
-    auto wrong = [&] { checkin_guess_wrong(req.client); };
-    const std::string code = normalize_checkin_code(req.params["code"]);
-    auto rec = code.size() == 6 ? app.store.booking_by_checkin(code) : std::nullopt;
-    if (!rec || !core::is_active(rec->status)) {
-      wrong();
-      return http::problem(404, "checkin_unknown", "This code is not valid. Please check it or ask the reception staff.");
-    }
-    core::Booking b = to_core(*rec);
-    const core::Interval window = core::checkin_window(b);
-    if (app.now() < window.start)
-      return http::problem(409, "checkin_too_early", "Check-in for this visit opens at " + core::format_instant(window.start) + ".")
-          .with_header("X-Checkin-Opens", core::format_instant(window.start));
-    if (!(app.now() < window.end)) return http::problem(409, "checkin_closed", "This visit's check-in time is over.");
-    bool first = true;
-    auto st = app.store.transact([&]() -> core::Status {
-      auto cur = app.store.booking(rec->uid);
-      if (!cur) return make_error("checkin_unknown", "no such visit");
-      core::Booking cb = to_core(*cur);
-      for (const auto& h : cb.history)
-        if (h.event == "arrived") first = false;
-      if (!first) return core::ok_status();
-      cb.history.push_back({app.now(), core::Actor::guest, "arrived", "reception kiosk"});
-      auto updated = to_record(cb, cur->account_id, cur->token_hash);
-      updated.created_at = cur->created_at;
-      updated.updated_at = app.now();
-      updated.buffer_before_min = cur->buffer_before_min;
-      updated.buffer_after_min = cur->buffer_after_min;
-      app.store.update_booking(updated);
-      for (const auto& hid : cb.host_ids) {
-        auto h = app.store.host(hid);
-        if (!h) continue;
-        json hd = json::parse(h->doc, nullptr, false);
-        const std::string lang = hd.value("language", "en");
-        std::string when;
-        if (auto z = app.zones.get(hd.value("timezone", "UTC"))) {
-          std::string l = core::format_local((*z)->to_local(cb.when.start));
-          when = l.substr(0, 10) + " " + l.substr(11, 5);
-        }
-        std::map<std::string, std::string> f{{"guest_name", cb.guest.name}, {"guest_company", cb.guest.company},
-                                             {"when", when}, {"location", location_text(app, cur->account_id, cb.location, "", lang)}};
-        if (auto room = app.store.room(cb.room_id)) f["room"] = room->name;
-        if (auto t = core::front_text("checkin.arrived.host", lang, f))
-          queue_message(app, cur->account_id, cb.uid, "arrived", "checkin.arrived.host", "mail", hd.value("email", ""),
+Response check_in(App& app, Request& req) {
+  int retry = 0;
+  if (!checkin_guess_allowed(app, req.client, retry))
+    return http::problem(429, "rate_limited", "Too many wrong codes; please ask the reception staff.")
+        .with_header("Retry-After", std::to_string(retry));
+  auto wrong = [&] { checkin_guess_wrong(req.client); };
+  const std::string code = normalize_checkin_code(req.params["code"]);
+  auto rec = code.size() == 6 ? app.store.booking_by_checkin(code) : std::nullopt;
+  if (!rec || !core::is_active(rec->status)) {
+    wrong();
+    return http::problem(404, "checkin_unknown", "This code is not valid. Please check it or ask the reception staff.");
+  }
+  core::Booking b = to_core(*rec);
+  const core::Interval window = core::checkin_window(b);
+  if (app.now() < window.start)
+    return http::problem(409, "checkin_too_early", "Check-in for this visit opens at " + core::format_instant(window.start) + ".")
+        .with_header("X-Checkin-Opens", core::format_instant(window.start));
+  if (!(app.now() < window.end)) return http::problem(409, "checkin_closed", "This visit's check-in time is over.");
+  bool first = true;
+  auto st = app.store.transact([&]() -> core::Status {
+    auto cur = app.store.booking(rec->uid);
+    if (!cur) return make_error("checkin_unknown", "no such visit");
+    core::Booking cb = to_core(*cur);
+    for (const auto& h : cb.history)
+      if (h.event == "arrived") first = false;
+    if (!first) return core::ok_status();
+    cb.history.push_back({app.now(), core::Actor::guest, "arrived", "reception kiosk"});
+    auto updated = to_record(cb, cur->account_id, cur->token_hash);
+    updated.created_at = cur->created_at;
+    updated.updated_at = app.now();
+    updated.buffer_before_min = cur->buffer_before_min;
+    updated.buffer_after_min = cur->buffer_after_min;
+    app.store.update_booking(updated);
+    for (const auto& hid : cb.host_ids) {
+      auto h = app.store.host(hid);
+      if (!h) continue;
+      json hd = json::parse(h->doc, nullptr, false);
+      const std::string lang = hd.value("language", "en");
+      std::string when;
+      if (auto z = app.zones.get(hd.value("timezone", "UTC"))) {
+        std::string l = core::format_local((*z)->to_local(cb.when.start));
+        when = l.substr(0, 10) + " " + l.substr(11, 5);
+      }
+      std::map<std::string, std::string> f{{"guest_name", cb.guest.name}, {"guest_company", cb.guest.company},
+                                           {"when", when}, {"location", location_text(app, cur->account_id, cb.location, "", lang)}};
+      if (auto room = app.store.room(cb.room_id)) f["room"] = room->name;
+      if (auto t = core::front_text("checkin.arrived.host", lang, f))
+        queue_message(app, cur->account_id, cb.uid, "arrived", "checkin.arrived.host", "mail", hd.value("email", ""),
+                      t->subject, t->text);
+      if (!hd.value("phone", "").empty() && hd.value("sms_arrivals", true))
+        if (auto t = core::front_text("checkin.arrived.sms", lang, f))
+          queue_message(app, cur->account_id, cb.uid, "arrived", "checkin.arrived.sms", "sms", hd.value("phone", ""),
                         t->subject, t->text);
-        if (!hd.value("phone", "").empty() && hd.value("sms_arrivals", true))
-          if (auto t = core::front_text("checkin.arrived.sms", lang, f))
-            queue_message(app, cur->account_id, cb.uid, "arrived", "checkin.arrived.sms", "sms", hd.value("phone", ""),
-                          t->subject, t->text);
-      }
-      return core::ok_status();
-    });
-    if (!st) return http::problem(st.error());
-    // Only what the visitor needs: the time, where to wait, whom they meet. No guest list.
-    json hosts = json::array();
-    if (!b.host_ids.empty())
-      if (auto h = app.store.host(b.host_ids.front())) hosts.push_back(json::parse(h->doc, nullptr, false).value("name", ""));
-    json out{{"status", "arrived"}, {"already", !first}, {"start", b.when.start}, {"end", b.when.end}, {"hosts", hosts}};
-    if (auto room = app.store.room(b.room_id)) out["room"] = room->name;
-    if (auto loc = find_location(app, rec->account_id, b.location)) out["location"] = loc->name;
-    return http::json_response(200, out);
+    }
+    return core::ok_status();
+  });
+  if (!st) return http::problem(st.error());
+  // Only what the visitor needs: the time, where to wait, whom they meet. No guest list.
+  json hosts = json::array();
+  if (!b.host_ids.empty())
+    if (auto h = app.store.host(b.host_ids.front())) hosts.push_back(json::parse(h->doc, nullptr, false).value("name", ""));
+  json out{{"status", "arrived"}, {"already", !first}, {"start", b.when.start}, {"end", b.when.end}, {"hosts", hosts}};
+  if (auto room = app.store.room(b.room_id)) out["room"] = room->name;
+  if (auto loc = find_location(app, rec->account_id, b.location)) out["location"] = loc->name;
+  return http::json_response(200, out);
+}
+
+}  // namespace
+
+void register_front_routes(App& app, http::Router& r) {
+  add_routes(app, r, {
+      // --- locations ----------------------------------------------------------------------
+      {"POST", "/v1/admin/locations", http::Access::owner, create_location},
+      {"GET", "/v1/admin/locations", http::Access::owner, list_locations},
+      {"GET", "/v1/admin/locations/{id}", http::Access::owner, get_location},
+      {"PUT", "/v1/admin/locations/{id}", http::Access::owner, put_location},
+      {"DELETE", "/v1/admin/locations/{id}", http::Access::owner, delete_location},
+      // --- labels -------------------------------------------------------------------------
+      {"POST", "/v1/admin/labels", http::Access::owner, create_label},
+      {"GET", "/v1/admin/labels", http::Access::owner, list_labels},
+      {"GET", "/v1/admin/labels/{id}", http::Access::owner, get_label},
+      {"PUT", "/v1/admin/labels/{id}", http::Access::owner, put_label},
+      {"DELETE", "/v1/admin/labels/{id}", http::Access::owner, delete_label},
+      // --- inquiries ----------------------------------------------------------------------
+      {"POST", "/v1/inquiries", http::Access::open, post_inquiry},
+      {"GET", "/v1/admin/inquiries", http::Access::owner, list_inquiries},
+      {"GET", "/v1/admin/inquiries/{id}", http::Access::owner, get_inquiry},
+      {"PATCH", "/v1/admin/inquiries/{id}", http::Access::owner, patch_inquiry},
+      {"POST", "/v1/admin/inquiries/{id}/reply", http::Access::owner, reply_to_inquiry},
+      {"POST", "/v1/admin/inquiries/{id}/convert", http::Access::owner, convert_inquiry},
+      // --- the unconverted report ------------------------------------------------------------
+      {"GET", "/v1/admin/reports/unconverted", http::Access::owner, unconverted_report},
+      {"GET", "/v1/admin/reports/settings", http::Access::owner, get_report_settings},
+      {"PUT", "/v1/admin/reports/settings", http::Access::owner, put_report_settings_route},
+      // --- finding a guest ----------------------------------------------------------------------
+      {"GET", "/v1/admin/search", http::Access::owner, search},
+      // --- manual mail to chosen guests -----------------------------------------------------------
+      {"POST", "/v1/admin/messages", http::Access::owner, send_message},
+      // --- bounces ----------------------------------------------------------------------------------
+      {"GET", "/v1/admin/bounces", http::Access::owner, list_bounces},
+      {"POST", "/v1/admin/bounces/{id}/correct", http::Access::owner, correct_bounce},
+      {"POST", "/v1/admin/bounces/poll", http::Access::owner, poll_bounces_now},
+      // --- the reception kiosk ----------------------------------------------------------------------
+      {"POST", "/v1/checkin/{code}", http::Access::open, check_in},
   });
 }
 

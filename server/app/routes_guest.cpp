@@ -24,29 +24,38 @@ using nlohmann::json;
 
 namespace {
 
-// Answers of the slot endpoint, valid while no write has committed since (the store's
-// generation) and for at most a few seconds, because `now` moves the notice limit. Each
-// keeps its gzip and brotli forms beside the plain body, made once on first demand.
+// Answers of the slot endpoint, valid while nothing they depend on has changed and for
+// at most a few seconds, because `now` moves the notice limit. What they depend on is
+// the page, its hosts, its rooms and the open proposals: each answer keeps the store's
+// counters of those keys (CalendarGenerations) and the sum they had before it was
+// computed, so a booking for another host leaves it in place. Each keeps its gzip and
+// brotli forms beside the plain body, made once on first demand.
 class SlotCache {
  public:
-  std::shared_ptr<const http::EncodedBody> get(const std::string& key, std::uint64_t generation) {
+  // `base`: what every answer depends on besides its keys (calendar feeds; the store's
+  // generation when it keeps no counters per key).
+  std::shared_ptr<const http::EncodedBody> get(const std::string& key, const store::CalendarGenerations* gens,
+                                               std::uint64_t base) {
     std::lock_guard lock(mu_);
     auto it = entries_.find(key);
     if (it == entries_.end()) return nullptr;
-    if (it->second.generation != generation || std::chrono::steady_clock::now() - it->second.made > kMaxAge)
-      return nullptr;
-    return it->second.body;
+    const Entry& e = it->second;
+    if (std::chrono::steady_clock::now() - e.made > kMaxAge) return nullptr;
+    if (e.stamp != base + (gens ? gens->stamp(e.slots) : 0)) return nullptr;
+    return e.body;
   }
-  void put(const std::string& key, std::uint64_t generation, std::shared_ptr<const http::EncodedBody> body) {
+  void put(const std::string& key, std::uint64_t stamp, std::vector<std::size_t> slots,
+           std::shared_ptr<const http::EncodedBody> body) {
     std::lock_guard lock(mu_);
     if (entries_.size() > 4096) entries_.clear();
-    entries_[key] = Entry{generation, std::chrono::steady_clock::now(), std::move(body)};
+    entries_[key] = Entry{stamp, std::move(slots), std::chrono::steady_clock::now(), std::move(body)};
   }
 
  private:
   static constexpr auto kMaxAge = std::chrono::seconds(5);
   struct Entry {
-    std::uint64_t generation;
+    std::uint64_t stamp;
+    std::vector<std::size_t> slots;  // the counters of its page, hosts, rooms, proposals
     std::chrono::steady_clock::time_point made;
     std::shared_ptr<const http::EncodedBody> body;
   };
@@ -133,8 +142,10 @@ void register_guest_routes(App& app, http::Router& r) {
     std::string tz = req.query_or("tz", "UTC");
     std::string key = req.params["page"] + '\n' + et + '\n' + core::format_date(range->from) + '\n' +
                       core::format_date(range->to) + '\n' + tz;
-    // Calendar feeds change busy time outside the store's transactions.
-    std::uint64_t gen = app.store.generation() + (app.busy_version.load() << 40);
+    // Calendar feeds change busy time outside the store's transactions. Read before
+    // anything the answer is computed from, as the keys' stamp below.
+    const store::CalendarGenerations* gens = app.store.calendar_generations();
+    const std::uint64_t base = (gens ? 0 : app.store.generation()) + (app.busy_version.load() << 40);
     // The cached answer in the coding the client takes (Vary: Accept-Encoding), with
     // that representation's ETag; 304 when the client holds it already.
     auto json_shared = [&req](const std::shared_ptr<const http::EncodedBody>& body) {
@@ -153,11 +164,29 @@ void register_guest_routes(App& app, http::Router& r) {
       if (coding != http::Coding::identity) res.headers.emplace_back("Content-Encoding", http::coding_name(coding));
       return res;
     };
-    if (auto hit = cache->get(key, gen)) return json_shared(hit);
+    if (auto hit = cache->get(key, gens, base)) {
+      app.slot_cache_hits.fetch_add(1, std::memory_order_relaxed);
+      return json_shared(hit);
+    }
+    app.slot_cache_misses.fetch_add(1, std::memory_order_relaxed);
 
+    // The page's documents are current as of `config` (read first); the keys' stamp is
+    // read after them and before the bookings: if a page or host write moved `config`
+    // meanwhile, the documents may be older than the stamp, and the answer is not kept.
+    const auto config = app.store.config_generation();
     auto shared = shared_page_context(app, req.params["page"], et);
     if (!shared) return http::problem(shared.error());
     const auto& ctx = *shared;
+    std::vector<std::size_t> slots;
+    if (gens) {
+      using G = store::CalendarGenerations;
+      slots.reserve(ctx->hosts.size() + ctx->policy.room_ids.size() + 2);
+      slots.push_back(G::slot(G::page_key(ctx->page.id)));
+      slots.push_back(G::slot(G::kProposals));
+      for (const auto& h : ctx->hosts) slots.push_back(G::slot(G::host_key(h.id)));
+      for (const auto& room : ctx->policy.room_ids) slots.push_back(G::slot(G::room_key(room)));
+    }
+    const std::uint64_t stamp = base + (gens ? gens->stamp(slots) : 0);
     auto zone = app.zones.get(tz);
     if (!zone) return http::problem(422, "unknown_zone", "not a time zone of the tz database", "tz");
     const core::Interval span = core::local_dates(**zone, range->from, range->to);
@@ -167,7 +196,7 @@ void register_guest_routes(App& app, http::Router& r) {
       days = core::group_by_local_date(core::free_slots(inputs, span, core::SlotDetail::times), **zone);
     }
     auto body = std::make_shared<const http::EncodedBody>(slots_body(tz, days));
-    cache->put(key, gen, body);
+    if (!gens || (config && app.store.config_generation() == config)) cache->put(key, stamp, std::move(slots), body);
     // A big team's month takes tens of MB of inputs for a moment: give them back to the
     // system (glibc keeps freed memory in its arenas otherwise).
     if (ctx->hosts.size() >= 200) malloc_trim(0);

@@ -34,6 +34,10 @@ Response metrics(App& app, Request&) {
   out += "# HELP kairos_store_transactions_total Write transactions carried by those commits.\n";
   out += "# TYPE kairos_store_transactions_total counter\nkairos_store_transactions_total " +
          std::to_string(cs.transactions) + "\n";
+  out += "# HELP kairos_slot_cache_total Slot answers served from the cache (hit) or computed (miss).\n";
+  out += "# TYPE kairos_slot_cache_total counter\nkairos_slot_cache_total{result=\"hit\"} " +
+         std::to_string(app.slot_cache_hits.load()) + "\nkairos_slot_cache_total{result=\"miss\"} " +
+         std::to_string(app.slot_cache_misses.load()) + "\n";
   integ::render_metrics(app, out);
   return http::text_response(200, std::move(out), "text/plain; version=0.0.4; charset=utf-8");
 }

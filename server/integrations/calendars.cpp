@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "app.hpp"
+#include "route_table.hpp"
 #include "auth/tokens.hpp"
 #include "http/log.hpp"
 #include "ical_expand.hpp"
@@ -316,141 +317,153 @@ Response not_found(const char* what) { return http::problem(404, "not_found", st
 
 void wake_fetcher(App& app);
 
-void register_calendar_routes(App& app, http::Router& r) {
-  using http::Access;
-  auto owned_host = [&app](Request& req) {
-    auto h = app.store.host(req.params["id"]);
-    return h && h->account_id == req.account_id ? h : std::nullopt;
-  };
+namespace {
 
-  r.add("POST", "/v1/admin/hosts/{id}/calendars", Access::owner, [&app, owned_host](Request& req) {
-    State* st = state(app);
-    if (!st) return http::problem(409, "integrations_unavailable", "calendars are not available (the server runs on an in-memory database)");
-    auto host = owned_host(req);
-    if (!host) return not_found("host");
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    const json* name = wire::member(*body, "name");
-    if (!name) return http::problem(422, "missing_field", "name is required", "name");
-    if (!name->is_string() || name->get<std::string>().empty() || name->get<std::string>().size() > 200)
+std::optional<store::HostRecord> owned_host(App& app, Request& req) {
+  auto h = app.store.host(req.params["id"]);
+  return h && h->account_id == req.account_id ? h : std::nullopt;
+}
+
+Response add_calendar(App& app, Request& req) {
+  State* st = state(app);
+  if (!st) return http::problem(409, "integrations_unavailable", "calendars are not available (the server runs on an in-memory database)");
+  auto host = owned_host(app, req);
+  if (!host) return not_found("host");
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  const json* name = wire::member(*body, "name");
+  if (!name) return http::problem(422, "missing_field", "name is required", "name");
+  if (!name->is_string() || name->get<std::string>().empty() || name->get<std::string>().size() > 200)
+    return http::problem(422, "invalid_type", "name must be a non-empty string of at most 200 characters", "name");
+  const json* url = wire::member(*body, "url");
+  const json* ics = wire::member(*body, "ics");
+  if ((url && !url->is_null()) == (ics && !ics->is_null()))
+    return http::problem(422, "invalid_source", "give exactly one of url (a subscription) or ics (an upload)", "url");
+  CalendarRow c;
+  c.id = auth::random_id("cal_");
+  c.account_id = req.account_id;
+  c.host_id = host->id;
+  c.name = name->get<std::string>();
+  if (const json* b = wire::member(*body, "busy")) {
+    if (!b->is_boolean()) return http::problem(422, "invalid_type", "busy must be true or false", "busy");
+    c.busy = b->get<bool>();
+  }
+  if (const json* m = wire::member(*body, "refresh_minutes")) {
+    if (!m->is_number_integer() || m->get<long>() < 5 || m->get<long>() > 10080)
+      return http::problem(422, "invalid_refresh", "refresh_minutes is 5 to 10080", "refresh_minutes");
+    c.refresh_minutes = static_cast<int>(m->get<long>());
+  }
+  const std::int64_t now = app.now().unix_seconds();
+  c.created_at = now;
+  Expansion e;
+  if (url && !url->is_null()) {
+    if (!url->is_string()) return http::problem(422, "invalid_type", "url must be a string", "url");
+    c.url = url->get<std::string>();
+    // The addresses calendar apps hand out often say webcal: — it is https.
+    if (c.url.rfind("webcal://", 0) == 0) c.url = "https://" + c.url.substr(9);
+    if (auto chk = check_target_url(c.url, app.cfg.allow_private_targets); !chk) return http::problem(chk.error());
+    c.next_fetch_at = 0;  // the fetcher reads it on its next pass, not this request
+  } else {
+    if (!ics->is_string()) return http::problem(422, "invalid_type", "ics must be the text of an .ics file", "ics");
+    c.ics = ics->get<std::string>();
+    auto x = expand_for_host(app, host->id, c.ics);
+    if (!x) return http::problem(422, x.error().code, x.error().message, "ics");
+    e = std::move(*x);
+    c.blocks = blocks_text(e);
+    c.events = static_cast<std::int64_t>(e.events);
+    c.last_fetched = c.last_attempt = now;
+    c.next_fetch_at = now + 86400;
+  }
+  st->db->exec("INSERT INTO calendars(id, account_id, host_id, name, url, busy, refresh_minutes, ics, blocks, events,"
+               " last_fetched, last_attempt, next_fetch_at, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
+               {c.id, c.account_id, c.host_id, c.name, c.url, std::int64_t{c.busy}, std::int64_t{c.refresh_minutes},
+                c.ics, c.blocks, c.events, c.last_fetched, c.last_attempt, c.next_fetch_at, c.created_at});
+  if (c.url.empty()) rebuild_host_busy(app, c.host_id, true);
+  else wake_fetcher(app);
+  return http::json_response(201, calendar_view(app, c))
+      .with_header("Location", "/v1/admin/hosts/" + host->id + "/calendars/" + c.id);
+}
+
+Response list_calendars(App& app, Request& req) {
+  State* st = state(app);
+  auto host = owned_host(app, req);
+  if (!host) return not_found("host");
+  json out = json::array();
+  if (st)
+    for (const auto& c : query_calendars(*st, "host_id = $1", {host->id})) out.push_back(calendar_view(app, c));
+  return http::json_response(200, {{"calendars", out}});
+}
+
+Response get_calendar(App& app, Request& req) {
+  State* st = state(app);
+  auto host = owned_host(app, req);
+  if (!host || !st) return not_found("host");
+  auto rows = query_calendars(*st, "id = $1 AND host_id = $2", {req.params["cid"], host->id});
+  if (rows.empty()) return not_found("calendar");
+  return http::json_response(200, calendar_view(app, rows.front()));
+}
+
+Response delete_calendar(App& app, Request& req) {
+  State* st = state(app);
+  auto host = owned_host(app, req);
+  if (!host || !st) return not_found("host");
+  const std::int64_t n = st->db->exec("DELETE FROM calendars WHERE id = $1 AND host_id = $2", {req.params["cid"], host->id});
+  if (n == 0) return not_found("calendar");
+  rebuild_host_busy(app, host->id, true);
+  return http::empty_response(204);
+}
+
+// Rename, count or stop counting as busy, change the refresh period.
+Response patch_calendar(App& app, Request& req) {
+  State* st = state(app);
+  auto host = owned_host(app, req);
+  if (!host || !st) return not_found("host");
+  auto rows = query_calendars(*st, "id = $1 AND host_id = $2", {req.params["cid"], host->id});
+  if (rows.empty()) return not_found("calendar");
+  CalendarRow c = rows.front();
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  if (const json* n = wire::member(*body, "name")) {
+    if (!n->is_string() || n->get<std::string>().empty() || n->get<std::string>().size() > 200)
       return http::problem(422, "invalid_type", "name must be a non-empty string of at most 200 characters", "name");
-    const json* url = wire::member(*body, "url");
-    const json* ics = wire::member(*body, "ics");
-    if ((url && !url->is_null()) == (ics && !ics->is_null()))
-      return http::problem(422, "invalid_source", "give exactly one of url (a subscription) or ics (an upload)", "url");
-    CalendarRow c;
-    c.id = auth::random_id("cal_");
-    c.account_id = req.account_id;
-    c.host_id = host->id;
-    c.name = name->get<std::string>();
-    if (const json* b = wire::member(*body, "busy")) {
-      if (!b->is_boolean()) return http::problem(422, "invalid_type", "busy must be true or false", "busy");
-      c.busy = b->get<bool>();
-    }
-    if (const json* m = wire::member(*body, "refresh_minutes")) {
-      if (!m->is_number_integer() || m->get<long>() < 5 || m->get<long>() > 10080)
-        return http::problem(422, "invalid_refresh", "refresh_minutes is 5 to 10080", "refresh_minutes");
-      c.refresh_minutes = static_cast<int>(m->get<long>());
-    }
-    const std::int64_t now = app.now().unix_seconds();
-    c.created_at = now;
-    Expansion e;
-    if (url && !url->is_null()) {
-      if (!url->is_string()) return http::problem(422, "invalid_type", "url must be a string", "url");
-      c.url = url->get<std::string>();
-      // The addresses calendar apps hand out often say webcal: — it is https.
-      if (c.url.rfind("webcal://", 0) == 0) c.url = "https://" + c.url.substr(9);
-      if (auto chk = check_target_url(c.url, app.cfg.allow_private_targets); !chk) return http::problem(chk.error());
-      c.next_fetch_at = 0;  // the fetcher reads it on its next pass, not this request
-    } else {
-      if (!ics->is_string()) return http::problem(422, "invalid_type", "ics must be the text of an .ics file", "ics");
-      c.ics = ics->get<std::string>();
-      auto x = expand_for_host(app, host->id, c.ics);
-      if (!x) return http::problem(422, x.error().code, x.error().message, "ics");
-      e = std::move(*x);
-      c.blocks = blocks_text(e);
-      c.events = static_cast<std::int64_t>(e.events);
-      c.last_fetched = c.last_attempt = now;
-      c.next_fetch_at = now + 86400;
-    }
-    st->db->exec("INSERT INTO calendars(id, account_id, host_id, name, url, busy, refresh_minutes, ics, blocks, events,"
-                 " last_fetched, last_attempt, next_fetch_at, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
-                 {c.id, c.account_id, c.host_id, c.name, c.url, std::int64_t{c.busy}, std::int64_t{c.refresh_minutes},
-                  c.ics, c.blocks, c.events, c.last_fetched, c.last_attempt, c.next_fetch_at, c.created_at});
-    if (c.url.empty()) rebuild_host_busy(app, c.host_id, true);
-    else wake_fetcher(app);
-    return http::json_response(201, calendar_view(app, c))
-        .with_header("Location", "/v1/admin/hosts/" + host->id + "/calendars/" + c.id);
-  });
+    c.name = n->get<std::string>();
+  }
+  if (const json* b = wire::member(*body, "busy")) {
+    if (!b->is_boolean()) return http::problem(422, "invalid_type", "busy must be true or false", "busy");
+    c.busy = b->get<bool>();
+  }
+  if (const json* m = wire::member(*body, "refresh_minutes")) {
+    if (!m->is_number_integer() || m->get<long>() < 5 || m->get<long>() > 10080)
+      return http::problem(422, "invalid_refresh", "refresh_minutes is 5 to 10080", "refresh_minutes");
+    c.refresh_minutes = static_cast<int>(m->get<long>());
+  }
+  st->db->exec("UPDATE calendars SET name = $2, busy = $3, refresh_minutes = $4 WHERE id = $1",
+               {c.id, c.name, std::int64_t{c.busy}, std::int64_t{c.refresh_minutes}});
+  rebuild_host_busy(app, host->id, true);
+  return http::json_response(200, calendar_view(app, c));
+}
 
-  r.add("GET", "/v1/admin/hosts/{id}/calendars", Access::owner, [&app, owned_host](Request& req) {
-    State* st = state(app);
-    auto host = owned_host(req);
-    if (!host) return not_found("host");
-    json out = json::array();
-    if (st)
-      for (const auto& c : query_calendars(*st, "host_id = $1", {host->id})) out.push_back(calendar_view(app, c));
-    return http::json_response(200, {{"calendars", out}});
-  });
+Response refresh_calendar(App& app, Request& req) {
+  State* st = state(app);
+  auto host = owned_host(app, req);
+  if (!host || !st) return not_found("host");
+  const std::int64_t n =
+      st->db->exec("UPDATE calendars SET next_fetch_at = 0 WHERE id = $1 AND host_id = $2", {req.params["cid"], host->id});
+  if (n == 0) return not_found("calendar");
+  wake_fetcher(app);
+  return http::json_response(202, {{"id", req.params["cid"]}, {"refresh", "queued"}});
+}
 
-  r.add("GET", "/v1/admin/hosts/{id}/calendars/{cid}", Access::owner, [&app, owned_host](Request& req) {
-    State* st = state(app);
-    auto host = owned_host(req);
-    if (!host || !st) return not_found("host");
-    auto rows = query_calendars(*st, "id = $1 AND host_id = $2", {req.params["cid"], host->id});
-    if (rows.empty()) return not_found("calendar");
-    return http::json_response(200, calendar_view(app, rows.front()));
-  });
+}  // namespace
 
-  r.add("DELETE", "/v1/admin/hosts/{id}/calendars/{cid}", Access::owner, [&app, owned_host](Request& req) {
-    State* st = state(app);
-    auto host = owned_host(req);
-    if (!host || !st) return not_found("host");
-    const std::int64_t n = st->db->exec("DELETE FROM calendars WHERE id = $1 AND host_id = $2", {req.params["cid"], host->id});
-    if (n == 0) return not_found("calendar");
-    rebuild_host_busy(app, host->id, true);
-    return http::empty_response(204);
-  });
-
-  // Rename, count or stop counting as busy, change the refresh period.
-  r.add("PATCH", "/v1/admin/hosts/{id}/calendars/{cid}", Access::owner, [&app, owned_host](Request& req) {
-    State* st = state(app);
-    auto host = owned_host(req);
-    if (!host || !st) return not_found("host");
-    auto rows = query_calendars(*st, "id = $1 AND host_id = $2", {req.params["cid"], host->id});
-    if (rows.empty()) return not_found("calendar");
-    CalendarRow c = rows.front();
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    if (const json* n = wire::member(*body, "name")) {
-      if (!n->is_string() || n->get<std::string>().empty() || n->get<std::string>().size() > 200)
-        return http::problem(422, "invalid_type", "name must be a non-empty string of at most 200 characters", "name");
-      c.name = n->get<std::string>();
-    }
-    if (const json* b = wire::member(*body, "busy")) {
-      if (!b->is_boolean()) return http::problem(422, "invalid_type", "busy must be true or false", "busy");
-      c.busy = b->get<bool>();
-    }
-    if (const json* m = wire::member(*body, "refresh_minutes")) {
-      if (!m->is_number_integer() || m->get<long>() < 5 || m->get<long>() > 10080)
-        return http::problem(422, "invalid_refresh", "refresh_minutes is 5 to 10080", "refresh_minutes");
-      c.refresh_minutes = static_cast<int>(m->get<long>());
-    }
-    st->db->exec("UPDATE calendars SET name = $2, busy = $3, refresh_minutes = $4 WHERE id = $1",
-                 {c.id, c.name, std::int64_t{c.busy}, std::int64_t{c.refresh_minutes}});
-    rebuild_host_busy(app, host->id, true);
-    return http::json_response(200, calendar_view(app, c));
-  });
-
-  r.add("POST", "/v1/admin/hosts/{id}/calendars/{cid}/refresh", Access::owner, [&app, owned_host](Request& req) {
-    State* st = state(app);
-    auto host = owned_host(req);
-    if (!host || !st) return not_found("host");
-    const std::int64_t n =
-        st->db->exec("UPDATE calendars SET next_fetch_at = 0 WHERE id = $1 AND host_id = $2", {req.params["cid"], host->id});
-    if (n == 0) return not_found("calendar");
-    wake_fetcher(app);
-    return http::json_response(202, {{"id", req.params["cid"]}, {"refresh", "queued"}});
+void register_calendar_routes(App& app, http::Router& r) {
+  server::add_routes(app, r, {
+      {"POST", "/v1/admin/hosts/{id}/calendars", http::Access::owner, add_calendar},
+      {"GET", "/v1/admin/hosts/{id}/calendars", http::Access::owner, list_calendars},
+      {"GET", "/v1/admin/hosts/{id}/calendars/{cid}", http::Access::owner, get_calendar},
+      {"DELETE", "/v1/admin/hosts/{id}/calendars/{cid}", http::Access::owner, delete_calendar},
+      {"PATCH", "/v1/admin/hosts/{id}/calendars/{cid}", http::Access::owner, patch_calendar},
+      {"POST", "/v1/admin/hosts/{id}/calendars/{cid}/refresh", http::Access::owner, refresh_calendar},
   });
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app.hpp"
+#include "route_table.hpp"
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
 #include "ics.hpp"
@@ -149,86 +150,96 @@ std::string render_feed(App& app, const std::string& account_id, const std::stri
   return ics::write_feed(name, events);
 }
 
+namespace {
+
+Response create_feed(App& app, Request& req) {
+  State* st = state(app);
+  if (!st) return http::problem(409, "integrations_unavailable", "feeds are not available (the server runs on an in-memory database)");
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  const json* host = wire::member(*body, "host");
+  const json* room = wire::member(*body, "room");
+  const json* account = wire::member(*body, "account");
+  const int given = (host && !host->is_null()) + (room && !room->is_null()) + (account && !account->is_null());
+  if (given != 1) return http::problem(422, "invalid_scope", "give exactly one of host, room or account: true", "host");
+  std::string scope, target;
+  if (host && !host->is_null()) {
+    if (!host->is_string()) return http::problem(422, "invalid_type", "host is a host id", "host");
+    auto h = app.store.host(host->get<std::string>());
+    if (!h || h->account_id != req.account_id) return http::problem(422, "unknown_host", "no such host", "host");
+    scope = "host";
+    target = h->id;
+  } else if (room && !room->is_null()) {
+    if (!room->is_string()) return http::problem(422, "invalid_type", "room is a room id", "room");
+    auto rm = app.store.room(room->get<std::string>());
+    if (!rm || rm->account_id != req.account_id) return http::problem(422, "unknown_room", "no such room", "room");
+    scope = "room";
+    target = rm->id;
+  } else {
+    if (!account->is_boolean() || !account->get<bool>())
+      return http::problem(422, "invalid_scope", "account must be true", "account");
+    scope = "account";
+  }
+  const std::string id = auth::random_id("feed_");
+  const std::string token = auth::random_token(24);
+  st->db->exec("INSERT INTO feeds(id, account_id, token, scope, target, created_at) VALUES ($1,$2,$3,$4,$5,$6)",
+               {id, req.account_id, token, scope, target, app.now().unix_seconds()});
+  return http::json_response(201, {{"id", id},
+                                   {"url", app.cfg.public_url + "/v1/feeds/" + token + ".ics"},
+                                   {"scope", scope},
+                                   {"target", target.empty() ? json(nullptr) : json(target)}})
+      .with_header("Location", "/v1/admin/feeds/" + id);
+}
+
+Response list_feeds(App& app, Request& req) {
+  State* st = state(app);
+  json out = json::array();
+  if (st)
+    for (const auto& s : st->db->query("SELECT id, token, scope, target, created_at FROM feeds WHERE account_id = $1"
+                                       " ORDER BY created_at, id",
+                                       {req.account_id}))
+      out.push_back(feed_view(app, s));
+  return http::json_response(200, {{"feeds", out}});
+}
+
+Response delete_feed(App& app, Request& req) {
+  State* st = state(app);
+  if (!st) return not_found("feed");
+  const std::int64_t n =
+      st->db->exec("DELETE FROM feeds WHERE id = $1 AND account_id = $2", {req.params["id"], req.account_id});
+  if (n == 0) return not_found("feed");
+  return http::empty_response(204);
+}
+
+// The subscription itself: the token is the only credential (calendar apps send no
+// headers), so an unknown or revoked one is a plain 404.
+Response get_feed(App& app, Request& req) {
+  State* st = state(app);
+  std::string file = req.params["file"];
+  if (!st || file.size() < 5 || file.compare(file.size() - 4, 4, ".ics") != 0 || file.size() > 200)
+    return not_found("feed");
+  const std::string token = file.substr(0, file.size() - 4);
+  std::string account, scope, target;
+  {
+    auto rows = st->db->query("SELECT account_id, scope, target FROM feeds WHERE token = $1", {token});
+    if (rows.empty()) return not_found("feed");
+    account = rows[0].text(0);
+    scope = rows[0].text(1);
+    target = rows[0].text(2);
+  }
+  Response res = http::text_response(200, render_feed(app, account, scope, target), "text/calendar; charset=utf-8");
+  res.with_header("Cache-Control", "private, max-age=300");
+  return res;
+}
+
+}  // namespace
+
 void register_feed_routes(App& app, http::Router& r) {
-  using http::Access;
-  r.add("POST", "/v1/admin/feeds", Access::owner, [&app](Request& req) {
-    State* st = state(app);
-    if (!st) return http::problem(409, "integrations_unavailable", "feeds are not available (the server runs on an in-memory database)");
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    const json* host = wire::member(*body, "host");
-    const json* room = wire::member(*body, "room");
-    const json* account = wire::member(*body, "account");
-    const int given = (host && !host->is_null()) + (room && !room->is_null()) + (account && !account->is_null());
-    if (given != 1) return http::problem(422, "invalid_scope", "give exactly one of host, room or account: true", "host");
-    std::string scope, target;
-    if (host && !host->is_null()) {
-      if (!host->is_string()) return http::problem(422, "invalid_type", "host is a host id", "host");
-      auto h = app.store.host(host->get<std::string>());
-      if (!h || h->account_id != req.account_id) return http::problem(422, "unknown_host", "no such host", "host");
-      scope = "host";
-      target = h->id;
-    } else if (room && !room->is_null()) {
-      if (!room->is_string()) return http::problem(422, "invalid_type", "room is a room id", "room");
-      auto rm = app.store.room(room->get<std::string>());
-      if (!rm || rm->account_id != req.account_id) return http::problem(422, "unknown_room", "no such room", "room");
-      scope = "room";
-      target = rm->id;
-    } else {
-      if (!account->is_boolean() || !account->get<bool>())
-        return http::problem(422, "invalid_scope", "account must be true", "account");
-      scope = "account";
-    }
-    const std::string id = auth::random_id("feed_");
-    const std::string token = auth::random_token(24);
-    st->db->exec("INSERT INTO feeds(id, account_id, token, scope, target, created_at) VALUES ($1,$2,$3,$4,$5,$6)",
-                 {id, req.account_id, token, scope, target, app.now().unix_seconds()});
-    return http::json_response(201, {{"id", id},
-                                     {"url", app.cfg.public_url + "/v1/feeds/" + token + ".ics"},
-                                     {"scope", scope},
-                                     {"target", target.empty() ? json(nullptr) : json(target)}})
-        .with_header("Location", "/v1/admin/feeds/" + id);
-  });
-
-  r.add("GET", "/v1/admin/feeds", Access::owner, [&app](Request& req) {
-    State* st = state(app);
-    json out = json::array();
-    if (st)
-      for (const auto& s : st->db->query("SELECT id, token, scope, target, created_at FROM feeds WHERE account_id = $1"
-                                         " ORDER BY created_at, id",
-                                         {req.account_id}))
-        out.push_back(feed_view(app, s));
-    return http::json_response(200, {{"feeds", out}});
-  });
-
-  r.add("DELETE", "/v1/admin/feeds/{id}", Access::owner, [&app](Request& req) {
-    State* st = state(app);
-    if (!st) return not_found("feed");
-    const std::int64_t n =
-        st->db->exec("DELETE FROM feeds WHERE id = $1 AND account_id = $2", {req.params["id"], req.account_id});
-    if (n == 0) return not_found("feed");
-    return http::empty_response(204);
-  });
-
-  // The subscription itself: the token is the only credential (calendar apps send no
-  // headers), so an unknown or revoked one is a plain 404.
-  r.add("GET", "/v1/feeds/{file}", Access::open, [&app](Request& req) {
-    State* st = state(app);
-    std::string file = req.params["file"];
-    if (!st || file.size() < 5 || file.compare(file.size() - 4, 4, ".ics") != 0 || file.size() > 200)
-      return not_found("feed");
-    const std::string token = file.substr(0, file.size() - 4);
-    std::string account, scope, target;
-    {
-      auto rows = st->db->query("SELECT account_id, scope, target FROM feeds WHERE token = $1", {token});
-      if (rows.empty()) return not_found("feed");
-      account = rows[0].text(0);
-      scope = rows[0].text(1);
-      target = rows[0].text(2);
-    }
-    Response res = http::text_response(200, render_feed(app, account, scope, target), "text/calendar; charset=utf-8");
-    res.with_header("Cache-Control", "private, max-age=300");
-    return res;
+  server::add_routes(app, r, {
+      {"POST", "/v1/admin/feeds", http::Access::owner, create_feed},
+      {"GET", "/v1/admin/feeds", http::Access::owner, list_feeds},
+      {"DELETE", "/v1/admin/feeds/{id}", http::Access::owner, delete_feed},
+      {"GET", "/v1/feeds/{file}", http::Access::open, get_feed},
   });
 }
 

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app.hpp"
+#include "route_table.hpp"
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
 #include "http/log.hpp"
@@ -391,24 +392,87 @@ std::optional<json> find_hook(State& st, const std::string& account, const std::
   return hook_view(rows[0]);
 }
 
-}  // namespace
+Response create_webhook(App& app, Request& req) {
+  State* st = state(app);
+  if (!st) return http::problem(409, "integrations_unavailable", "webhooks are not available (the server runs on an in-memory database)");
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  const json* url = wire::member(*body, "url");
+  if (!url) return http::problem(422, "missing_field", "url is required", "url");
+  if (!url->is_string()) return http::problem(422, "invalid_type", "url must be a string", "url");
+  if (auto chk = check_target_url(url->get<std::string>(), app.cfg.allow_private_targets); !chk)
+    return http::problem(chk.error());
+  const json* ev = wire::member(*body, "events");
+  if (!ev) return http::problem(422, "missing_field", "events is required", "events");
+  if (!ev->is_array() || ev->empty()) return http::problem(422, "invalid_events", "events is a non-empty list of event types", "events");
+  std::vector<std::string> events;
+  for (const auto& e : *ev) {
+    if (!e.is_string()) return http::problem(422, "invalid_events", "event types are strings", "events");
+    const std::string t = e.get<std::string>();
+    if (t != "*" && std::find(event_types().begin(), event_types().end(), t) == event_types().end())
+      return http::problem(422, "unknown_event", "no such event type: " + t.substr(0, 60), "events");
+    if (std::find(events.begin(), events.end(), t) == events.end()) events.push_back(t);
+  }
+  std::string secret = auth::random_token(24);
+  if (const json* s = wire::member(*body, "secret"); s && !s->is_null()) {
+    if (!s->is_string() || s->get<std::string>().size() < 16 || s->get<std::string>().size() > 200)
+      return http::problem(422, "invalid_secret", "secret is 16 to 200 characters", "secret");
+    secret = s->get<std::string>();
+  }
+  std::string notify;
+  if (const json* n = wire::member(*body, "notify_email"); n && !n->is_null()) {
+    if (!n->is_string() || n->get<std::string>().find('@') == std::string::npos || n->get<std::string>().size() > 320)
+      return http::problem(422, "invalid_email", "notify_email is an e-mail address", "notify_email");
+    notify = n->get<std::string>();
+  }
+  const std::string id = auth::random_id("wh_");
+  const std::int64_t now = app.now().unix_seconds();
+  st->db->exec("INSERT INTO webhooks(id, account_id, url, events, secret, notify_email, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7)",
+               {id, req.account_id, url->get<std::string>(), join(events), secret, notify, now});
+  reload_hooks(*st, req.account_id, true);
+  json out = *find_hook(*st, req.account_id, id);
+  out["secret"] = secret;  // shown once
+  return http::json_response(201, out).with_header("Location", "/v1/admin/webhooks/" + id);
+}
 
-void register_webhook_routes(App& app, http::Router& r) {
-  using http::Access;
-  r.add("POST", "/v1/admin/webhooks", Access::owner, [&app](Request& req) {
-    State* st = state(app);
-    if (!st) return http::problem(409, "integrations_unavailable", "webhooks are not available (the server runs on an in-memory database)");
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    const json* url = wire::member(*body, "url");
-    if (!url) return http::problem(422, "missing_field", "url is required", "url");
-    if (!url->is_string()) return http::problem(422, "invalid_type", "url must be a string", "url");
-    if (auto chk = check_target_url(url->get<std::string>(), app.cfg.allow_private_targets); !chk)
+Response list_webhooks(App& app, Request& req) {
+  State* st = state(app);
+  json out = json::array();
+  if (st)
+    for (const auto& s : st->db->query(std::string("SELECT ") + kHookCols +
+                                           " FROM webhooks WHERE account_id = $1 ORDER BY created_at, id",
+                                       {req.account_id}))
+      out.push_back(hook_view(s));
+  return http::json_response(200, {{"webhooks", out}});
+}
+
+Response get_webhook(App& app, Request& req) {
+  State* st = state(app);
+  auto h = st ? find_hook(*st, req.account_id, req.params["id"]) : std::nullopt;
+  if (!h) return not_found("webhook");
+  return http::json_response(200, *h);
+}
+
+// Change the URL or events, or enable a disabled webhook again (enabled: true).
+Response patch_webhook(App& app, Request& req) {
+  State* st = state(app);
+  auto h = st ? find_hook(*st, req.account_id, req.params["id"]) : std::nullopt;
+  if (!h) return not_found("webhook");
+  auto body = parse_body(req);
+  if (!body) return http::problem(body.error());
+  std::string url = (*h)["url"].get<std::string>();
+  std::vector<std::string> events = (*h)["events"].get<std::vector<std::string>>();
+  bool enabled = (*h)["enabled"].get<bool>();
+  if (const json* u = wire::member(*body, "url")) {
+    if (!u->is_string()) return http::problem(422, "invalid_type", "url must be a string", "url");
+    if (auto chk = check_target_url(u->get<std::string>(), app.cfg.allow_private_targets); !chk)
       return http::problem(chk.error());
-    const json* ev = wire::member(*body, "events");
-    if (!ev) return http::problem(422, "missing_field", "events is required", "events");
-    if (!ev->is_array() || ev->empty()) return http::problem(422, "invalid_events", "events is a non-empty list of event types", "events");
-    std::vector<std::string> events;
+    url = u->get<std::string>();
+  }
+  if (const json* ev = wire::member(*body, "events")) {
+    if (!ev->is_array() || ev->empty())
+      return http::problem(422, "invalid_events", "events is a non-empty list of event types", "events");
+    events.clear();
     for (const auto& e : *ev) {
       if (!e.is_string()) return http::problem(422, "invalid_events", "event types are strings", "events");
       const std::string t = e.get<std::string>();
@@ -416,152 +480,98 @@ void register_webhook_routes(App& app, http::Router& r) {
         return http::problem(422, "unknown_event", "no such event type: " + t.substr(0, 60), "events");
       if (std::find(events.begin(), events.end(), t) == events.end()) events.push_back(t);
     }
-    std::string secret = auth::random_token(24);
-    if (const json* s = wire::member(*body, "secret"); s && !s->is_null()) {
-      if (!s->is_string() || s->get<std::string>().size() < 16 || s->get<std::string>().size() > 200)
-        return http::problem(422, "invalid_secret", "secret is 16 to 200 characters", "secret");
-      secret = s->get<std::string>();
-    }
-    std::string notify;
-    if (const json* n = wire::member(*body, "notify_email"); n && !n->is_null()) {
-      if (!n->is_string() || n->get<std::string>().find('@') == std::string::npos || n->get<std::string>().size() > 320)
-        return http::problem(422, "invalid_email", "notify_email is an e-mail address", "notify_email");
-      notify = n->get<std::string>();
-    }
-    const std::string id = auth::random_id("wh_");
-    const std::int64_t now = app.now().unix_seconds();
-    st->db->exec("INSERT INTO webhooks(id, account_id, url, events, secret, notify_email, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7)",
-                 {id, req.account_id, url->get<std::string>(), join(events), secret, notify, now});
-    reload_hooks(*st, req.account_id, true);
-    json out = *find_hook(*st, req.account_id, id);
-    out["secret"] = secret;  // shown once
-    return http::json_response(201, out).with_header("Location", "/v1/admin/webhooks/" + id);
-  });
+  }
+  if (const json* e = wire::member(*body, "enabled")) {
+    if (!e->is_boolean()) return http::problem(422, "invalid_type", "enabled must be true or false", "enabled");
+    enabled = e->get<bool>();
+  }
+  st->db->exec("UPDATE webhooks SET url = $2, events = $3, enabled = $4,"
+               " failures = CASE WHEN $4 = 1 AND enabled = 0 THEN 0 ELSE failures END,"
+               " disabled_reason = CASE WHEN $4 = 1 THEN '' ELSE disabled_reason END WHERE id = $1",
+               {req.params["id"], url, join(events), std::int64_t{enabled}});
+  reload_hooks(*st, req.account_id, true);
+  return http::json_response(200, *find_hook(*st, req.account_id, req.params["id"]));
+}
 
-  r.add("GET", "/v1/admin/webhooks", Access::owner, [&app](Request& req) {
-    State* st = state(app);
-    json out = json::array();
-    if (st)
-      for (const auto& s : st->db->query(std::string("SELECT ") + kHookCols +
-                                             " FROM webhooks WHERE account_id = $1 ORDER BY created_at, id",
-                                         {req.account_id}))
-        out.push_back(hook_view(s));
-    return http::json_response(200, {{"webhooks", out}});
+Response delete_webhook(App& app, Request& req) {
+  State* st = state(app);
+  if (!st || !find_hook(*st, req.account_id, req.params["id"])) return not_found("webhook");
+  st->db->transaction([&] {
+    st->db->exec("DELETE FROM webhooks WHERE id = $1", {req.params["id"]});
+    st->db->exec("UPDATE outbox SET state = 'cancelled' WHERE channel = 'webhook' AND recipient = $1 AND state = 'scheduled'",
+                 {req.params["id"]});
   });
+  reload_hooks(*st, req.account_id, true);
+  return http::empty_response(204);
+}
 
-  r.add("GET", "/v1/admin/webhooks/{id}", Access::owner, [&app](Request& req) {
-    State* st = state(app);
-    auto h = st ? find_hook(*st, req.account_id, req.params["id"]) : std::nullopt;
-    if (!h) return not_found("webhook");
-    return http::json_response(200, *h);
-  });
+Response list_deliveries(App& app, Request& req) {
+  State* st = state(app);
+  if (!st || !find_hook(*st, req.account_id, req.params["id"])) return not_found("webhook");
+  json out = json::array();
+  for (const auto& s : st->db->query("SELECT id, template_key, state, attempts, last_error, created_at, sent_at,"
+                                     " next_attempt_at, booking_uid, msg_key FROM outbox WHERE channel = 'webhook'"
+                                     " AND recipient = $1 ORDER BY id DESC LIMIT 200",
+                                     {req.params["id"]})) {
+    const std::string key = s.text(9);
+    out.push_back({{"id", std::to_string(s.i64(0))},
+                   {"event", key.rfind("webhook:", 0) == 0 ? key.substr(8) : key},
+                   {"type", s.text(1)},
+                   {"subject", s.text(8)},
+                   {"state", s.text(2) == "scheduled" ? (s.i64(3) > 0 ? "retrying" : "pending") : s.text(2)},
+                   {"attempts", s.i64(3)},
+                   {"last_error", s.text(4).empty() ? json(nullptr) : json(s.text(4))},
+                   {"created", iso(s.i64(5))},
+                   {"delivered", s.i64(6) ? json(iso(s.i64(6))) : json(nullptr)},
+                   {"next_attempt", s.text(2) == "scheduled" && s.i64(7) ? json(iso(s.i64(7))) : json(nullptr)}});
+  }
+  return http::json_response(200, {{"deliveries", out}});
+}
 
-  // Change the URL or events, or enable a disabled webhook again (enabled: true).
-  r.add("PATCH", "/v1/admin/webhooks/{id}", Access::owner, [&app](Request& req) {
-    State* st = state(app);
-    auto h = st ? find_hook(*st, req.account_id, req.params["id"]) : std::nullopt;
-    if (!h) return not_found("webhook");
-    auto body = parse_body(req);
-    if (!body) return http::problem(body.error());
-    std::string url = (*h)["url"].get<std::string>();
-    std::vector<std::string> events = (*h)["events"].get<std::vector<std::string>>();
-    bool enabled = (*h)["enabled"].get<bool>();
-    if (const json* u = wire::member(*body, "url")) {
-      if (!u->is_string()) return http::problem(422, "invalid_type", "url must be a string", "url");
-      if (auto chk = check_target_url(u->get<std::string>(), app.cfg.allow_private_targets); !chk)
-        return http::problem(chk.error());
-      url = u->get<std::string>();
-    }
-    if (const json* ev = wire::member(*body, "events")) {
-      if (!ev->is_array() || ev->empty())
-        return http::problem(422, "invalid_events", "events is a non-empty list of event types", "events");
-      events.clear();
-      for (const auto& e : *ev) {
-        if (!e.is_string()) return http::problem(422, "invalid_events", "event types are strings", "events");
-        const std::string t = e.get<std::string>();
-        if (t != "*" && std::find(event_types().begin(), event_types().end(), t) == event_types().end())
-          return http::problem(422, "unknown_event", "no such event type: " + t.substr(0, 60), "events");
-        if (std::find(events.begin(), events.end(), t) == events.end()) events.push_back(t);
-      }
-    }
-    if (const json* e = wire::member(*body, "enabled")) {
-      if (!e->is_boolean()) return http::problem(422, "invalid_type", "enabled must be true or false", "enabled");
-      enabled = e->get<bool>();
-    }
-    st->db->exec("UPDATE webhooks SET url = $2, events = $3, enabled = $4,"
-                 " failures = CASE WHEN $4 = 1 AND enabled = 0 THEN 0 ELSE failures END,"
-                 " disabled_reason = CASE WHEN $4 = 1 THEN '' ELSE disabled_reason END WHERE id = $1",
-                 {req.params["id"], url, join(events), std::int64_t{enabled}});
-    reload_hooks(*st, req.account_id, true);
-    return http::json_response(200, *find_hook(*st, req.account_id, req.params["id"]));
-  });
+Response redeliver(App& app, Request& req) {
+  State* st = state(app);
+  if (!st || !find_hook(*st, req.account_id, req.params["id"])) return not_found("webhook");
+  std::int64_t did = 0;
+  try {
+    did = std::stoll(req.params["did"]);
+  } catch (...) {
+    return not_found("delivery");
+  }
+  store::OutboxMessage m;
+  {
+    auto rows = st->db->query("SELECT account_id, booking_uid, msg_key, template_key, payload FROM outbox"
+                              " WHERE id = $1 AND channel = 'webhook' AND recipient = $2 AND account_id = $3",
+                              {did, req.params["id"], req.account_id});
+    if (rows.empty()) return not_found("delivery");
+    const auto& s = rows[0];
+    m.account_id = s.text(0);
+    m.booking_uid = s.text(1);
+    m.key = s.text(2) + ":again:" + auth::random_id("", 8);
+    m.template_key = s.text(3);
+    m.payload = s.text(4);  // the same event (same id): receivers can tell a repeat
+    // A redelivery is the owner saying the receiver works again.
+    st->db->exec("UPDATE webhooks SET enabled = 1, failures = 0, disabled_reason = '' WHERE id = $1", {req.params["id"]});
+  }
+  reload_hooks(*st, req.account_id, true);
+  m.channel = "webhook";
+  m.recipient = req.params["id"];
+  m.send_at = m.created_at = app.now();
+  m.state = store::OutboxState::scheduled;
+  std::int64_t id = app.store.add_outbox(m);
+  return http::json_response(202, {{"id", std::to_string(id)}, {"state", "pending"}});
+}
 
-  r.add("DELETE", "/v1/admin/webhooks/{id}", Access::owner, [&app](Request& req) {
-    State* st = state(app);
-    if (!st || !find_hook(*st, req.account_id, req.params["id"])) return not_found("webhook");
-    st->db->transaction([&] {
-      st->db->exec("DELETE FROM webhooks WHERE id = $1", {req.params["id"]});
-      st->db->exec("UPDATE outbox SET state = 'cancelled' WHERE channel = 'webhook' AND recipient = $1 AND state = 'scheduled'",
-                   {req.params["id"]});
-    });
-    reload_hooks(*st, req.account_id, true);
-    return http::empty_response(204);
-  });
+}  // namespace
 
-  r.add("GET", "/v1/admin/webhooks/{id}/deliveries", Access::owner, [&app](Request& req) {
-    State* st = state(app);
-    if (!st || !find_hook(*st, req.account_id, req.params["id"])) return not_found("webhook");
-    json out = json::array();
-    for (const auto& s : st->db->query("SELECT id, template_key, state, attempts, last_error, created_at, sent_at,"
-                                       " next_attempt_at, booking_uid, msg_key FROM outbox WHERE channel = 'webhook'"
-                                       " AND recipient = $1 ORDER BY id DESC LIMIT 200",
-                                       {req.params["id"]})) {
-      const std::string key = s.text(9);
-      out.push_back({{"id", std::to_string(s.i64(0))},
-                     {"event", key.rfind("webhook:", 0) == 0 ? key.substr(8) : key},
-                     {"type", s.text(1)},
-                     {"subject", s.text(8)},
-                     {"state", s.text(2) == "scheduled" ? (s.i64(3) > 0 ? "retrying" : "pending") : s.text(2)},
-                     {"attempts", s.i64(3)},
-                     {"last_error", s.text(4).empty() ? json(nullptr) : json(s.text(4))},
-                     {"created", iso(s.i64(5))},
-                     {"delivered", s.i64(6) ? json(iso(s.i64(6))) : json(nullptr)},
-                     {"next_attempt", s.text(2) == "scheduled" && s.i64(7) ? json(iso(s.i64(7))) : json(nullptr)}});
-    }
-    return http::json_response(200, {{"deliveries", out}});
-  });
-
-  r.add("POST", "/v1/admin/webhooks/{id}/deliveries/{did}/redeliver", Access::owner, [&app](Request& req) {
-    State* st = state(app);
-    if (!st || !find_hook(*st, req.account_id, req.params["id"])) return not_found("webhook");
-    std::int64_t did = 0;
-    try {
-      did = std::stoll(req.params["did"]);
-    } catch (...) {
-      return not_found("delivery");
-    }
-    store::OutboxMessage m;
-    {
-      auto rows = st->db->query("SELECT account_id, booking_uid, msg_key, template_key, payload FROM outbox"
-                                " WHERE id = $1 AND channel = 'webhook' AND recipient = $2 AND account_id = $3",
-                                {did, req.params["id"], req.account_id});
-      if (rows.empty()) return not_found("delivery");
-      const auto& s = rows[0];
-      m.account_id = s.text(0);
-      m.booking_uid = s.text(1);
-      m.key = s.text(2) + ":again:" + auth::random_id("", 8);
-      m.template_key = s.text(3);
-      m.payload = s.text(4);  // the same event (same id): receivers can tell a repeat
-      // A redelivery is the owner saying the receiver works again.
-      st->db->exec("UPDATE webhooks SET enabled = 1, failures = 0, disabled_reason = '' WHERE id = $1", {req.params["id"]});
-    }
-    reload_hooks(*st, req.account_id, true);
-    m.channel = "webhook";
-    m.recipient = req.params["id"];
-    m.send_at = m.created_at = app.now();
-    m.state = store::OutboxState::scheduled;
-    std::int64_t id = app.store.add_outbox(m);
-    return http::json_response(202, {{"id", std::to_string(id)}, {"state", "pending"}});
+void register_webhook_routes(App& app, http::Router& r) {
+  server::add_routes(app, r, {
+      {"POST", "/v1/admin/webhooks", http::Access::owner, create_webhook},
+      {"GET", "/v1/admin/webhooks", http::Access::owner, list_webhooks},
+      {"GET", "/v1/admin/webhooks/{id}", http::Access::owner, get_webhook},
+      {"PATCH", "/v1/admin/webhooks/{id}", http::Access::owner, patch_webhook},
+      {"DELETE", "/v1/admin/webhooks/{id}", http::Access::owner, delete_webhook},
+      {"GET", "/v1/admin/webhooks/{id}/deliveries", http::Access::owner, list_deliveries},
+      {"POST", "/v1/admin/webhooks/{id}/deliveries/{did}/redeliver", http::Access::owner, redeliver},
   });
 }
 

@@ -24,6 +24,7 @@
 #include <type_traits>
 #include <unordered_map>
 
+#include "calendar_generations.hpp"
 #include "columns.hpp"
 #include "sqlite_stmt.hpp"
 #include "store.hpp"
@@ -171,6 +172,7 @@ class SqliteStore final : public Store {
     return proposals_generation_.load();
   }
   CommitStats commit_stats() const override { return CommitStats{commits_.load(), transactions_.load()}; }
+  const CalendarGenerations* calendar_generations() const override { return &calendars_; }
 
   std::optional<std::string> account_for_key(const std::string& key_hash) override {
     return read([&](Conn& c) -> std::optional<std::string> {
@@ -258,6 +260,7 @@ class SqliteStore final : public Store {
   void put_host(const HostRecord& h) override {
     write([&](Conn& c) {
       config_written();
+      touched_.push_back(CalendarGenerations::host_key(h.id));
       c.prepare("INSERT INTO hosts(id, account_id, doc) VALUES (?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET doc = excluded.doc")
           .bind(1, h.id).bind(2, h.account_id).bind(3, h.doc).run();
@@ -309,6 +312,7 @@ class SqliteStore final : public Store {
   void put_page(const PageRecord& p) override {
     write([&](Conn& c) {
       config_written();
+      touched_.push_back(CalendarGenerations::page_key(p.id));
       c.prepare("INSERT INTO pages(id, account_id, doc, deleted) VALUES (?, ?, ?, 0) "
                 "ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, deleted = 0")
           .bind(1, p.id).bind(2, p.account_id).bind(3, p.doc).run();
@@ -333,6 +337,7 @@ class SqliteStore final : public Store {
     bool changed = false;
     write([&](Conn& c) {
       config_written();
+      touched_.push_back(CalendarGenerations::page_key(id));
       c.prepare("UPDATE pages SET deleted = 1 WHERE id = ? AND account_id = ? AND deleted = 0")
           .bind(1, id).bind(2, account_id).run();
       changed = c.changes() > 0;
@@ -359,11 +364,14 @@ class SqliteStore final : public Store {
           .bind(11, b.guest_name).bind(12, b.guest_email).bind(13, b.guest_phone).bind(14, b.checkin_code)
           .bind(15, b.doc).bind(16, b.created_at).bind(17, b.updated_at).bind(18, join_ids(b))
           .bind(19, b.buffer_before_min).bind(20, b.buffer_after_min).run();
+      touch_booking(b.host_ids, b.host_id, b.room_id);
       write_booking_hosts(c, b);
     });
   }
   void update_booking(const BookingRecord& b) override {
     write([&](Conn& c) {
+      touch_stored_booking(c, b.uid);  // its hosts and room before, and after
+      touch_booking(b.host_ids, b.host_id, b.room_id);
       c.prepare("UPDATE bookings SET host_id=?, room_id=?, start_s=?, end_s=?, status=?, guest_name=?, guest_email=?, "
                 "guest_phone=?, checkin_code=?, doc=?, updated_at=?, host_ids=?, version = version + 1 WHERE uid=?")
           .bind(1, b.host_id).bind(2, b.room_id).bind(3, b.when.start).bind(4, b.when.end).bind(5, b.status)
@@ -384,6 +392,7 @@ class SqliteStore final : public Store {
   bool delete_booking(const std::string& uid) override {
     bool changed = false;
     write([&](Conn& c) {
+      touch_stored_booking(c, uid);
       c.prepare("DELETE FROM booking_hosts WHERE booking_uid = ?").bind(1, uid).run();
       c.prepare("DELETE FROM bookings WHERE uid = ?").bind(1, uid).run();
       changed = c.changes() > 0;
@@ -731,7 +740,10 @@ class SqliteStore final : public Store {
                 "doc = excluded.doc, updated_at = excluded.updated_at")
           .bind(1, d.kind).bind(2, d.id).bind(3, d.account_id).bind(4, d.token_hash).bind(5, d.state)
           .bind(6, d.doc).bind(7, d.created_at).bind(8, d.updated_at).run();
-      if (d.kind == "proposal") written(proposals_dirty_, proposals_generation_);
+      if (d.kind == "proposal") {
+        written(proposals_dirty_, proposals_generation_);
+        touched_.push_back(CalendarGenerations::kProposals);
+      }
     });
   }
   std::optional<TokenDoc> token_doc(const std::string& kind, const std::string& id) override {
@@ -777,7 +789,10 @@ class SqliteStore final : public Store {
     write([&](Conn& c) {
       c.prepare("DELETE FROM token_docs WHERE kind = ? AND id = ?").bind(1, kind).bind(2, id).run();
       changed = c.changes() > 0;
-      if (changed && kind == "proposal") written(proposals_dirty_, proposals_generation_);
+      if (changed && kind == "proposal") {
+        written(proposals_dirty_, proposals_generation_);
+        touched_.push_back(CalendarGenerations::kProposals);
+      }
     });
     return changed;
   }
@@ -850,6 +865,18 @@ class SqliteStore final : public Store {
     }
     return out;
   }
+  // The hosts and room of a booking this batch writes: their slot answers go stale.
+  void touch_booking(const std::vector<std::string>& host_ids, const std::string& host_id, const std::string& room_id) {
+    for (const auto& h : host_ids) touched_.push_back(CalendarGenerations::host_key(h));
+    if (!host_id.empty()) touched_.push_back(CalendarGenerations::host_key(host_id));
+    if (!room_id.empty()) touched_.push_back(CalendarGenerations::room_key(room_id));
+  }
+  void touch_stored_booking(Conn& c, const std::string& uid) {
+    auto q = c.prepare("SELECT host_ids, host_id, room_id FROM bookings WHERE uid = ?");
+    q.bind(1, uid);
+    if (q.step()) touch_booking(split_ids(q.text(0)), q.text(1), q.text(2));
+  }
+
   static void write_booking_hosts(Conn& c, const BookingRecord& b) {
     std::vector<std::string> ids = b.host_ids;
     if (ids.empty()) ids.push_back(b.host_id);
@@ -1029,6 +1056,10 @@ class SqliteStore final : public Store {
         generation->fetch_add(1);
         dirty->store(false);
       }
+    // After the generations above (a reader that sees a key moved also finds the
+    // documents' caches moved), before anyone is answered.
+    for (const auto& k : touched_) calendars_.bump(k);
+    touched_.clear();
   }
 
   // After each commit, on the writer thread, with the WAL's size in pages.
@@ -1094,6 +1125,8 @@ class SqliteStore final : public Store {
   std::atomic<bool> config_dirty_{false};
   std::atomic<std::uint64_t> proposals_generation_{1};  // the same for proposal documents
   std::atomic<bool> proposals_dirty_{false};
+  CalendarGenerations calendars_;
+  std::vector<std::string> touched_;  // keys written by the running batch (writer thread)
   std::mutex checkpoint_mu_;
   std::condition_variable checkpoint_cv_;
   bool checkpoint_due_ = false, checkpoint_stop_ = false;

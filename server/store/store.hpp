@@ -30,6 +30,7 @@
 #include <string_view>
 #include <vector>
 
+#include "calendar_generations.hpp"
 #include "kairos/booking.hpp"
 #include "kairos/result.hpp"
 #include "kairos/time.hpp"
@@ -168,6 +169,11 @@ class Store {
     }
     done(std::move(st), error);
   }
+  // The same; jobs with one key (a booking's page) are kept on one writer where the
+  // store has several (PostgreSQL), so they do not wait for each other's locks.
+  virtual void transact_async_keyed(const std::string& /*key*/, std::function<core::Status()> fn, Done done) {
+    transact_async(std::move(fn), std::move(done));
+  }
   // A number that changes whenever any write commits (for response caches).
   virtual std::uint64_t generation() const = 0;
   // A number that changes whenever a host or page is written (put_host, put_page,
@@ -179,6 +185,9 @@ class Store {
   // The same for open proposals (token documents of kind "proposal", whose holds every
   // booking check reads): changes whenever one is written or deleted.
   virtual std::optional<std::uint64_t> proposals_generation() const { return std::nullopt; }
+  // Counters per host, room and page (calendar_generations.hpp) that slot answers are
+  // cached under; nullptr: the store cannot tell, use generation().
+  virtual const CalendarGenerations* calendar_generations() const { return nullptr; }
   // Commits and the transactions they carried (group commit: transactions >= commits).
   struct CommitStats {
     std::uint64_t commits = 0, transactions = 0;

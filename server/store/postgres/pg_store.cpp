@@ -7,9 +7,11 @@
 //  - The exclusion constraints of migration 0001 forbid overlapping live bookings of a
 //    host or a room even if the code were wrong; a refusal (SQLSTATE 23P01) becomes the
 //    error slot_unavailable (409), a deadlock or serialization failure a retry.
-//  - Every write transaction NOTIFYs kairos_changes; a listener connection per instance
-//    bumps generation() on each notification, which invalidates the response caches
-//    keyed by it (a booking made through instance A leaves B's slot answers at once).
+//  - Every write transaction NOTIFYs kairos_changes, naming the hosts, rooms and pages
+//    it changed; a listener connection per instance bumps generation() and those keys'
+//    counters (calendar_generations.hpp) on each notification, which invalidates the
+//    slot answers that involve them (a booking made through instance A leaves B's
+//    answers for that host at once, and B's other answers in place).
 //  - Migrations run under a session advisory lock: whichever instance starts first
 //    applies them, the others wait and find nothing left to do.
 #include <poll.h>
@@ -67,6 +69,17 @@ struct TxState {
   // The open proposals, read with the calendar by busy_bookings, for the token_docs()
   // call that follows it in the booking check; a write in between drops them.
   std::shared_ptr<pg::Result> open_proposals{};
+  // Calendar keys this transaction (savepoint) changed (CalendarGenerations).
+  std::vector<std::string> touched{};
+  // A batch's job: writes whose results nobody reads (a new booking, its messages) wait
+  // here and go with the next statement's round trip, at the latest with the job's
+  // RELEASE SAVEPOINT (see run_batch); an error in them is the job's, as before.
+  bool defer = false;
+  struct Deferred {
+    std::string sql;
+    std::vector<pg::Param> params;
+  };
+  std::vector<Deferred> deferred{};
 };
 
 const std::string kLock =
@@ -86,6 +99,19 @@ struct LockBusy {};
 // How many transactions may wait in one batch; what arrives meanwhile waits for the next.
 constexpr std::size_t kMaxBatch = 64;
 thread_local TxState t_tx;
+
+// The transaction's connection, after sending what waits (TxState::deferred) in one
+// round trip; every statement of a transaction goes through here.
+pg::Conn& tx_conn() {
+  if (!t_tx.deferred.empty()) {
+    std::vector<TxState::Deferred> d = std::move(t_tx.deferred);
+    t_tx.deferred.clear();
+    std::vector<pg::Conn::Stmt> stmts;
+    for (const auto& w : d) stmts.push_back({w.sql, w.params});
+    t_tx.conn->pipeline(stmts);
+  }
+  return *t_tx.conn;
+}
 
 std::vector<std::string> split_ids(const std::string& ids) {
   std::vector<std::string> out;
@@ -162,20 +188,24 @@ TokenDoc row_to_doc(const pg::Result& r, int i) {
 }
 
 class PgStore final : public Store {
+  struct Lane;  // a writer's queue (group commit, below)
+
  public:
   explicit PgStore(std::string url) : url_(std::move(url)) {
     migrate();
     listener_ = std::thread([this] { listen_loop(); });
     notifier_ = std::thread([this] { notify_loop(); });
     completer_ = std::thread([this] { complete_loop(); });
-    for (int i = 0; i < writer_count(); ++i) writers_.emplace_back([this] { writer_loop(); });
+    const int n = writer_count();
+    for (int i = 0; i < n; ++i) lanes_.push_back(std::make_unique<Lane>());
+    for (int i = 0; i < n; ++i) writers_.emplace_back([this, i] { writer_loop(*lanes_[i]); });
   }
   ~PgStore() override {
     {
       std::lock_guard lock(queue_mu_);
       stopping_ = true;
     }
-    queue_cv_.notify_all();
+    for (auto& l : lanes_) l->cv.notify_all();
     for (auto& w : writers_) w.join();  // they finish what was queued
     {
       std::lock_guard lock(completion_mu_);
@@ -197,16 +227,28 @@ class PgStore final : public Store {
   // transaction, commit once (synchronous_commit stays on: one WAL flush for the
   // batch), and only then answer each job (completion thread). A job refused by the
   // core or by a constraint rolls back to its savepoint alone.
+  //
+  // Several writers (lanes), each with its connection and its own queue, so that one
+  // lane's round trips and WAL flush overlap with another's work: a single writer left
+  // both cores idle while it waited. Jobs with the same key (a booking's page) go to
+  // the same lane, so lanes rarely want one host's advisory lock at once (they would
+  // defer each other's jobs, see run_batch); jobs without a key go round.
   void transact_async(std::function<core::Status()> fn, Done done) override {
+    enqueue(lanes_[next_lane_.fetch_add(1) % lanes_.size()].get(), std::move(fn), std::move(done));
+  }
+  void transact_async_keyed(const std::string& key, std::function<core::Status()> fn, Done done) override {
+    enqueue(lanes_[std::hash<std::string>{}(key) % lanes_.size()].get(), std::move(fn), std::move(done));
+  }
+  void enqueue(Lane* lane, std::function<core::Status()> fn, Done done) {
     if (t_tx.store == this) return Store::transact_async(std::move(fn), std::move(done));  // nested: inline
     auto job = std::make_shared<Job>();
     job->fn = std::move(fn);
     job->done = std::move(done);
     {
       std::lock_guard lock(queue_mu_);
-      queue_.push_back(std::move(job));
+      lane->queue.push_back(std::move(job));
     }
-    queue_cv_.notify_one();
+    lane->cv.notify_one();
   }
 
   core::Status transact(const std::function<core::Status()>& fn) override {
@@ -225,6 +267,7 @@ class PgStore final : public Store {
         t_tx = TxState{this, c.get(), false, false};
         core::Status st = fn();
         const bool wrote = t_tx.wrote, config = t_tx.config;
+        std::vector<std::string> touched = std::move(t_tx.touched);
         t_tx = TxState{};
         if (!st.ok()) {
           c->exec("ROLLBACK");
@@ -237,11 +280,7 @@ class PgStore final : public Store {
         // notifier thread tells the other instances right after the commit instead.
         c->exec("COMMIT");
         release(std::move(c));
-        if (config) config_generation_.fetch_add(1);  // before anyone is answered
-        if (wrote) {
-          generation_.fetch_add(1);
-          announce(config);
-        }
+        committed(wrote, config, touched);
         commits_.fetch_add(1);
         transactions_.fetch_add(1);
         return st;
@@ -271,6 +310,7 @@ class PgStore final : public Store {
     return config_generation_.load();
   }
   CommitStats commit_stats() const override { return CommitStats{commits_.load(), transactions_.load()}; }
+  const CalendarGenerations* calendar_generations() const override { return &calendars_; }
 
   std::optional<std::string> account_for_key(const std::string& key_hash) override {
     auto r = read("SELECT account_id FROM api_keys WHERE key_hash = $1", {key_hash});
@@ -332,7 +372,7 @@ class PgStore final : public Store {
 
   void put_host(const HostRecord& h) override {
     write("INSERT INTO hosts(id, account_id, doc) VALUES ($1, $2, $3) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc",
-          {h.id, h.account_id, h.doc}, true);
+          {h.id, h.account_id, h.doc}, true, {CalendarGenerations::host_key(h.id)});
   }
   std::optional<HostRecord> host(const std::string& id) override {
     auto r = read("SELECT id, account_id, doc FROM hosts WHERE id = $1", {id});
@@ -365,7 +405,7 @@ class PgStore final : public Store {
   void put_page(const PageRecord& p) override {
     write("INSERT INTO pages(id, account_id, doc, deleted) VALUES ($1, $2, $3, 0) "
           "ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, deleted = 0",
-          {p.id, p.account_id, p.doc}, true);
+          {p.id, p.account_id, p.doc}, true, {CalendarGenerations::page_key(p.id)});
   }
   std::optional<PageRecord> page(const std::string& id) override {
     auto r = read("SELECT id, account_id, doc FROM pages WHERE id = $1 AND deleted = 0", {id});
@@ -377,7 +417,7 @@ class PgStore final : public Store {
   }
   bool delete_page(const std::string& account_id, const std::string& id) override {
     return write("UPDATE pages SET deleted = 1 WHERE id = $1 AND account_id = $2 AND deleted = 0", {id, account_id},
-                 true) > 0;
+                 true, {CalendarGenerations::page_key(id)}) > 0;
   }
   std::vector<PageRecord> pages(const std::string& account_id) override {
     auto r = read("SELECT id, account_id, doc FROM pages WHERE account_id = $1 AND deleted = 0 ORDER BY seq",
@@ -394,9 +434,10 @@ class PgStore final : public Store {
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     write_fn([&] {
       t_tx.fresh.insert(b.uid);
+      touch_booking(ids, b.room_id);
       // The booking and its rows per host in one statement (one round trip under the
       // hosts' locks); the foreign key is checked at the end of the statement.
-      run("WITH b AS (INSERT INTO bookings(uid, account_id, page_id, event_type, host_id, room_id, start_s, end_s, "
+      run_later("WITH b AS (INSERT INTO bookings(uid, account_id, page_id, event_type, host_id, room_id, start_s, end_s, "
           "status, token_hash, guest_name, guest_email, guest_phone, checkin_code, doc, created_at, updated_at, "
           "host_ids, buffer_before_min, buffer_after_min) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,"
           "$16,$17,$18,$19,$20) RETURNING uid, start_s, end_s, status, room_id, host_ids, buffer_before_min, "
@@ -417,7 +458,10 @@ class PgStore final : public Store {
                    "WHERE uid=$13 RETURNING buffer_before_min, buffer_after_min",
                    {b.host_id, b.room_id, b.when.start, b.when.end, b.status, b.guest_name, b.guest_email, b.guest_phone,
                     b.checkin_code, b.doc, b.updated_at, join_ids(b), b.uid});
-      run("DELETE FROM booking_hosts WHERE booking_uid = $1", {b.uid});
+      // The hosts and room it had: their slot answers go stale too.
+      auto old = run("DELETE FROM booking_hosts WHERE booking_uid = $1 RETURNING host_id, room_id", {b.uid});
+      for (int i = 0; i < old.rows(); ++i) touch_booking({old.text(i, 0)}, old.text(i, 1));
+      touch_booking(b.host_ids.empty() ? std::vector<std::string>{b.host_id} : b.host_ids, b.room_id);
       if (!r.rows()) return;
       BookingRecord with_buffers = b;
       with_buffers.buffer_before_min = r.integer(0, 0);
@@ -427,8 +471,17 @@ class PgStore final : public Store {
   }
   bool delete_booking(const std::string& uid) override {
     // booking_hosts has no foreign key since it holds proposals' holds too (0005).
-    return write("WITH h AS (DELETE FROM booking_hosts WHERE booking_uid = $1) DELETE FROM bookings WHERE uid = $1",
-                 {uid}) > 0;
+    std::int64_t n = 0;
+    write_fn([&] {
+      auto r = run("WITH h AS (DELETE FROM booking_hosts WHERE booking_uid = $1 RETURNING host_id), "
+                   "b AS (DELETE FROM bookings WHERE uid = $1 RETURNING room_id) "
+                   "SELECT (SELECT count(*) FROM b), (SELECT string_agg(host_id, ',') FROM h), "
+                   "(SELECT max(room_id) FROM b)",
+                   {uid});
+      n = r.integer(0, 0);
+      touch_booking(split_ids(r.text(0, 1)), r.text(0, 2));
+    });
+    return n > 0;
   }
   std::optional<BookingRecord> booking(const std::string& uid) override {
     // Inside a transaction the row is locked: two instances acting on one booking (say,
@@ -529,7 +582,7 @@ class PgStore final : public Store {
     if (!host_ids.empty()) stmts.push_back({by_host, {pg::array_literal(host_ids), from, to}});
     if (!room_ids.empty()) stmts.push_back({by_room, {pg::array_literal(room_ids), from, to}});
     stmts.push_back({kOpenDocs, {"proposal", "open"}});
-    auto results = t_tx.conn->pipeline(stmts);
+    auto results = tx_conn().pipeline(stmts);
     std::size_t i = 0;
     if (!keys.empty() && t_tx.try_locks && results[i++].text(0, 0) != "t") throw LockBusy{};
     if (!keys.empty() && !t_tx.try_locks) ++i;
@@ -616,7 +669,7 @@ class PgStore final : public Store {
         for (int c = 0; c < 10; ++c) cols[c].push_back(std::move(row[c]));
       }
       if (cols[0].empty()) return;
-      run("INSERT INTO outbox(account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, "
+      run_later("INSERT INTO outbox(account_id, booking_uid, msg_key, template_key, channel, recipient, send_at, state, "
           "payload, created_at) SELECT a, b, k, t, c, r, s, st, p, cr FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], "
           "$6::text[], $7::bigint[], $8::text[], $9::text[], $10::bigint[]) WITH ORDINALITY AS m(a, b, k, t, c, r, s, "
           "st, p, cr, n) ORDER BY n",
@@ -672,7 +725,8 @@ class PgStore final : public Store {
     write("INSERT INTO token_docs(kind, id, account_id, token_hash, state, doc, created_at, updated_at) "
           "VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT(kind, id) DO UPDATE SET state = excluded.state, "
           "doc = excluded.doc, updated_at = excluded.updated_at",
-          {d.kind, d.id, d.account_id, d.token_hash, d.state, d.doc, d.created_at, d.updated_at});
+          {d.kind, d.id, d.account_id, d.token_hash, d.state, d.doc, d.created_at, d.updated_at}, false,
+          d.kind == "proposal" ? std::vector<std::string>{CalendarGenerations::kProposals} : std::vector<std::string>{});
   }
   std::optional<TokenDoc> token_doc(const std::string& kind, const std::string& id) override {
     // Inside a transaction the row is locked, as booking() does: read-check-write of a
@@ -708,7 +762,9 @@ class PgStore final : public Store {
     return out;
   }
   bool delete_token_doc(const std::string& kind, const std::string& id) override {
-    return write("DELETE FROM token_docs WHERE kind = $1 AND id = $2", {kind, id}) > 0;
+    return write("DELETE FROM token_docs WHERE kind = $1 AND id = $2", {kind, id}, false,
+                 kind == "proposal" ? std::vector<std::string>{CalendarGenerations::kProposals}
+                                    : std::vector<std::string>{}) > 0;
   }
   std::vector<TokenDoc> token_docs_of(const std::string& kind, const std::string& account_id) override {
     auto r = read("SELECT id, account_id, token_hash, kind, state, doc, created_at, updated_at FROM token_docs "
@@ -723,12 +779,12 @@ class PgStore final : public Store {
   bool put_staff(const StaffRecord& s) override {
     bool ok = true;
     write_fn([&] {
-      auto q = t_tx.conn->query("SELECT id FROM staff WHERE email = $1", {s.email});
+      auto q = tx_conn().query("SELECT id FROM staff WHERE email = $1", {s.email});
       if (q.rows() && q.text(0, 0) != s.id) {
         ok = false;
         return;
       }
-      t_tx.conn->query("INSERT INTO staff(id, account_id, email, name, role, host_id, language, password_hash, "
+      tx_conn().query("INSERT INTO staff(id, account_id, email, name, role, host_id, language, password_hash, "
                        "created_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT(id) DO UPDATE SET "
                        "email = excluded.email, name = excluded.name, role = excluded.role, host_id = excluded.host_id, "
                        "language = excluded.language, password_hash = excluded.password_hash, "
@@ -757,15 +813,15 @@ class PgStore final : public Store {
   bool delete_staff(const std::string& account_id, const std::string& id) override {
     bool changed = false;
     write_fn([&] {
-      t_tx.conn->query("DELETE FROM sessions WHERE staff_id = $1", {id});
-      changed = t_tx.conn->query("DELETE FROM staff WHERE id = $1 AND account_id = $2", {id, account_id}).affected() > 0;
+      tx_conn().query("DELETE FROM sessions WHERE staff_id = $1", {id});
+      changed = tx_conn().query("DELETE FROM staff WHERE id = $1 AND account_id = $2", {id, account_id}).affected() > 0;
     });
     return changed;
   }
   void put_session(const SessionRecord& s) override {
     write_fn([&] {
-      t_tx.conn->query("DELETE FROM sessions WHERE expires_at < $1", {s.created_at});
-      t_tx.conn->query("INSERT INTO sessions(token_hash, staff_id, account_id, created_at, expires_at) "
+      tx_conn().query("DELETE FROM sessions WHERE expires_at < $1", {s.created_at});
+      tx_conn().query("INSERT INTO sessions(token_hash, staff_id, account_id, created_at, expires_at) "
                        "VALUES ($1,$2,$3,$4,$5)",
                        {s.token_hash, s.staff_id, s.account_id, s.created_at, s.expires_at});
     });
@@ -826,23 +882,36 @@ class PgStore final : public Store {
 
   // A statement on the transaction's connection, or alone on a pooled one.
   pg::Result read(const std::string& sql, std::initializer_list<Param> params = {}) {
-    if (t_tx.store == this) return t_tx.conn->query(sql, params);
+    if (t_tx.store == this) return tx_conn().query(sql, params);
     return pool_.query(sql, std::vector<Param>(params));
+  }
+  // Inside transact() only: a write whose result is not read, sent later in a batch's
+  // job (TxState::deferred), at once otherwise.
+  void run_later(const std::string& sql, std::initializer_list<Param> params) {
+    t_tx.wrote = true;
+    t_tx.open_proposals.reset();
+    if (t_tx.defer)
+      t_tx.deferred.push_back({sql, std::vector<Param>(params)});
+    else
+      tx_conn().query(sql, params);
   }
   // Inside transact() only.
   pg::Result run(const std::string& sql, std::initializer_list<Param> params = {}) {
     t_tx.wrote = true;
     t_tx.open_proposals.reset();
-    return t_tx.conn->query(sql, params);
+    return tx_conn().query(sql, params);
   }
   // One write statement (its own transaction outside transact()); rows affected.
-  std::int64_t write(const std::string& sql, std::initializer_list<Param> params, bool config = false) {
+  // `keys`: the calendar keys it changes (CalendarGenerations).
+  std::int64_t write(const std::string& sql, std::initializer_list<Param> params, bool config = false,
+                     const std::vector<std::string>& keys = {}) {
     std::int64_t n = 0;
     std::vector<Param> ps(params);
     write_fn([&] {
       t_tx.wrote = true;
       if (config) t_tx.config = true;
-      n = t_tx.conn->query(sql, ps).affected();
+      t_tx.touched.insert(t_tx.touched.end(), keys.begin(), keys.end());
+      n = tx_conn().query(sql, ps).affected();
     });
     return n;
   }
@@ -866,10 +935,16 @@ class PgStore final : public Store {
     std::sort(keys.begin(), keys.end());  // one order everywhere: no lock-order deadlocks within a call
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     if (t_tx.try_locks) {
-      if (t_tx.conn->query(kTryLock, {pg::array_literal(keys)}).text(0, 0) != "t") throw LockBusy{};
+      if (tx_conn().query(kTryLock, {pg::array_literal(keys)}).text(0, 0) != "t") throw LockBusy{};
       return;
     }
-    t_tx.conn->query(kLock, {pg::array_literal(keys)});
+    tx_conn().query(kLock, {pg::array_literal(keys)});
+  }
+  // Inside a transaction: the slot answers of these hosts and this room go stale.
+  void touch_booking(const std::vector<std::string>& host_ids, const std::string& room_id) {
+    for (const auto& h : host_ids)
+      if (!h.empty()) t_tx.touched.push_back(CalendarGenerations::host_key(h));
+    if (!room_id.empty()) t_tx.touched.push_back(CalendarGenerations::room_key(room_id));
   }
   void write_booking_hosts(const BookingRecord& b) {
     std::vector<std::string> ids = b.host_ids;
@@ -893,16 +968,22 @@ class PgStore final : public Store {
   };
   using JobPtr = std::shared_ptr<Job>;
 
-  // One by default (KAIROS_PG_WRITERS=N for more): measured on 2 cores, two writers per
-  // instance made smaller batches that deferred each other's bookings on held host
-  // locks (1 instance: 140 vs 366 bookings/s, 1.36 vs 0.82 ms of PostgreSQL CPU each).
+  // KAIROS_PG_DEFER=0: every write at once (for comparison in bench/).
+  const bool defer_writes_ = [] {
+    const char* env = std::getenv("KAIROS_PG_DEFER");
+    return !(env && std::string_view(env) == "0");
+  }();
+  // Lanes per instance (KAIROS_PG_WRITERS=N). With one shared queue, two writers made
+  // smaller batches that deferred each other's bookings on held host locks (140 vs 366
+  // bookings/s); with a booking's page keeping it on one lane they overlap instead
+  // (docs/BENCHMARKS.md, "PostgreSQL lanes").
   static int writer_count() {
     const char* env = std::getenv("KAIROS_PG_WRITERS");
-    const int n = env ? std::atoi(env) : 1;
+    const int n = env ? std::atoi(env) : 4;
     return n < 1 ? 1 : (n > 16 ? 16 : n);
   }
 
-  void writer_loop() {
+  void writer_loop(Lane& lane) {
     std::unique_ptr<Conn> c;
     std::vector<JobPtr> carry;  // jobs that met a held lock: they lead the next batch
     for (;;) {
@@ -910,11 +991,11 @@ class PgStore final : public Store {
       carry.clear();
       {
         std::unique_lock lock(queue_mu_);
-        queue_cv_.wait(lock, [&] { return stopping_ || !queue_.empty() || !batch.empty(); });
-        if (queue_.empty() && batch.empty()) return;  // stopping, all done
-        while (!queue_.empty() && batch.size() < kMaxBatch) {
-          batch.push_back(std::move(queue_.front()));
-          queue_.pop_front();
+        lane.cv.wait(lock, [&] { return stopping_ || !lane.queue.empty() || !batch.empty(); });
+        if (lane.queue.empty() && batch.empty()) return;  // stopping, all done
+        while (!lane.queue.empty() && batch.size() < kMaxBatch) {
+          batch.push_back(std::move(lane.queue.front()));
+          lane.queue.pop_front();
         }
       }
       run_batch(c, batch, carry);
@@ -929,6 +1010,7 @@ class PgStore final : public Store {
   void run_batch(std::unique_ptr<Conn>& c, std::vector<JobPtr>& batch, std::vector<JobPtr>& carry) {
     std::vector<JobPtr> answered;
     bool wrote = false, config = false, savepoint = false;
+    std::vector<std::string> touched;
     auto fail_all = [&](std::exception_ptr e) {
       for (auto& j : answered)
         if (j->status.ok() && !j->error) j->error = e;  // nothing of the batch is durable
@@ -957,14 +1039,24 @@ class PgStore final : public Store {
         if (!savepoint) c->exec("SAVEPOINT j");
         savepoint = true;
         t_tx = TxState{this, c.get(), false, false, /*try_locks=*/i > 0};
+        t_tx.defer = defer_writes_;
         core::Status st = j->fn();
         const bool w = t_tx.wrote, cf = t_tx.config;
+        std::vector<std::string> keys = std::move(t_tx.touched);
+        std::vector<TxState::Deferred> later = std::move(t_tx.deferred);
         t_tx = TxState{};
         if (st.ok()) {
           if (w) {
-            c->exec("RELEASE SAVEPOINT j; SAVEPOINT j");
+            // What the job left to send, and the savepoint moved past it: one round trip.
+            static const std::string release = "RELEASE SAVEPOINT j", again = "SAVEPOINT j";
+            std::vector<pg::Conn::Stmt> stmts;
+            for (const auto& d : later) stmts.push_back({d.sql, d.params});
+            stmts.push_back({release, {}});
+            stmts.push_back({again, {}});
+            c->pipeline(stmts);
             wrote = true;
             config = config || cf;
+            touched.insert(touched.end(), std::make_move_iterator(keys.begin()), std::make_move_iterator(keys.end()));
           }
         } else {
           c->exec("ROLLBACK TO SAVEPOINT j");
@@ -1006,11 +1098,7 @@ class PgStore final : public Store {
     try {
       if (!c || !c->ok()) throw pg::Error("postgresql: connection lost in a batch", "");
       c->exec("COMMIT");
-      if (config) config_generation_.fetch_add(1);  // before anyone is answered
-      if (wrote) {
-        generation_.fetch_add(1);
-        announce(config);
-      }
+      committed(wrote, config, touched);
       commits_.fetch_add(1);
       transactions_.fetch_add(answered.size());
     } catch (...) {
@@ -1101,6 +1189,7 @@ class PgStore final : public Store {
           // Notifications may have been missed while disconnected.
           config_generation_.fetch_add(1);
           generation_.fetch_add(1);
+          calendars_.bump_all();
         } catch (...) {
           c.reset();
           std::this_thread::sleep_for(std::chrono::milliseconds(500));
@@ -1115,24 +1204,69 @@ class PgStore final : public Store {
         continue;
       }
       bool any = false, config = false;
+      std::vector<std::string> keys;
+      bool all = false;
       while (PGnotify* note = PQnotifies(c->raw())) {
         // This instance's own notifications: its caches moved at its commits already.
         const bool own = note->be_pid == notifier_pid_.load();
-        if (!own && note->extra && std::string_view(note->extra) == "config") config = true;
-        if (!own) any = true;
+        if (!own) {
+          any = true;
+          read_payload(note->extra ? note->extra : "", config, all, keys);
+        }
         PQfreemem(note);
       }
+      // In the order of a local commit: documents' generation first, then the keys.
       if (config) config_generation_.fetch_add(1);
+      if (all) calendars_.bump_all();
+      for (const auto& k : keys) calendars_.bump(k);
       if (any) generation_.fetch_add(1);
     }
   }
 
+  // After a commit, before anyone is answered: this instance's caches move at once,
+  // the other instances' with the notification.
+  void committed(bool wrote, bool config, const std::vector<std::string>& touched) {
+    if (config) config_generation_.fetch_add(1);
+    for (const auto& k : touched) calendars_.bump(k);
+    if (wrote) {
+      generation_.fetch_add(1);
+      announce(config, touched);
+    }
+  }
+
+  // The payload: keys one per line, "config" when a host or page was written, "*" for
+  // everything (too many keys for one notification: PostgreSQL takes < 8000 bytes),
+  // "." when none (a write no slot answer depends on). An empty payload (an older
+  // instance) means everything.
+  static constexpr std::size_t kMaxPayload = 7000;
+  static void read_payload(std::string_view p, bool& config, bool& all, std::vector<std::string>& keys) {
+    if (p.empty()) {
+      all = true;
+      return;
+    }
+    while (!p.empty()) {
+      const auto nl = p.find('\n');
+      const std::string_view k = p.substr(0, nl);
+      p = nl == std::string_view::npos ? std::string_view() : p.substr(nl + 1);
+      if (k == "config") config = true;
+      else if (k == "*") all = true;
+      else if (!k.empty() && k != ".") keys.emplace_back(k);
+    }
+  }
+
   // After a commit that wrote: one NOTIFY soon, for every commit since the last one.
-  void announce(bool config) {
+  void announce(bool config, const std::vector<std::string>& touched) {
     {
       std::lock_guard lock(notify_mu_);
       notify_pending_ = true;
       notify_config_ = notify_config_ || config;
+      for (const auto& k : touched) {
+        if (notify_all_) break;
+        // A key with a line break cannot be named: everything then.
+        if (k.find('\n') != std::string::npos) notify_all_ = true;
+        else if (notify_keys_.insert(k).second) notify_bytes_ += k.size() + 1;
+        if (notify_bytes_ > kMaxPayload) notify_all_ = true;
+      }
     }
     notify_cv_.notify_one();
   }
@@ -1144,25 +1278,38 @@ class PgStore final : public Store {
   void notify_loop() {
     std::unique_ptr<Conn> c;
     for (;;) {
-      bool config = false;
+      bool config = false, all = false;
+      std::unordered_set<std::string> keys;
       {
         std::unique_lock lock(notify_mu_);
         notify_cv_.wait(lock, [&] { return stop_.load() || notify_pending_; });
         if (!notify_pending_) return;  // stopping, nothing left to say
         config = notify_config_;
-        notify_pending_ = notify_config_ = false;
+        all = notify_all_;
+        keys.swap(notify_keys_);
+        notify_pending_ = notify_config_ = notify_all_ = false;
+        notify_bytes_ = 0;
       }
+      std::string payload = config ? "config" : "";
+      if (all) payload += payload.empty() ? "*" : "\n*";
+      else
+        for (const auto& k : keys) payload.append(payload.empty() ? "" : "\n").append(k);
+      if (payload.empty()) payload = ".";
       try {
         if (!c || !c->ok()) {
           c = std::make_unique<Conn>(url_);
           c->exec("SET synchronous_commit = off");
           notifier_pid_.store(PQbackendPID(c->raw()));
         }
-        c->exec(config ? "NOTIFY kairos_changes, 'config'" : "NOTIFY kairos_changes");
+        c->query("SELECT pg_notify('kairos_changes', $1)", {payload});
       } catch (...) {
         c.reset();
         if (stop_.load()) return;
-        announce(config);  // say it again once the database answers
+        {  // say it again once the database answers (everything: simpler than the keys)
+          std::lock_guard lock(notify_mu_);
+          notify_all_ = true;
+        }
+        announce(config, {});
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
       }
     }
@@ -1176,11 +1323,18 @@ class PgStore final : public Store {
   std::atomic<bool> stop_{false};
   std::mutex notify_mu_;
   std::condition_variable notify_cv_;
-  bool notify_pending_ = false, notify_config_ = false;
+  bool notify_pending_ = false, notify_config_ = false, notify_all_ = false;
+  std::unordered_set<std::string> notify_keys_;  // named in the next notification
+  std::size_t notify_bytes_ = 0;
+  CalendarGenerations calendars_;
   std::atomic<int> notifier_pid_{0};
   std::mutex queue_mu_;
-  std::condition_variable queue_cv_;
-  std::deque<JobPtr> queue_;
+  struct Lane {
+    std::condition_variable cv;
+    std::deque<JobPtr> queue;  // under queue_mu_
+  };
+  std::vector<std::unique_ptr<Lane>> lanes_;
+  std::atomic<std::size_t> next_lane_{0};
   bool stopping_ = false;
   std::mutex completion_mu_;
   std::condition_variable completion_cv_;
