@@ -8,7 +8,8 @@
 // opens the request; its history says who declined and why, in words) and the Declined
 // tray all show it. A booking made from a proposal
 // opens its proposal (state, candidates, message) from its panel and from the list; its
-// guests are edited as a list (a second guest added, the history says so). At 390 px the rows are cards
+// guests are edited as a list (a second guest added, the history says so). A booking
+// cancelled with a reason shows it in its history and the guest's mail. At 390 px the rows are cards
 // whose guest link is on screen and opens the request. axe-core: 0 violations, light and
 // dark, at 1280 and 390 px; screenshots console-requests-*.png.
 'use strict';
@@ -39,7 +40,7 @@ run('console_requests', async (ctx) => {
     start: slots.days[day][i].start, guest: { name, email, phone: '+358401234567' } }, null), 'booking ' + name + ' ' + day);
   const first = await book(tue, 2, GUEST, EMAIL);
   const second = await book(thu, 4, GUEST, EMAIL);
-  await book(tue, 6, 'Pekka Lahti', 'pekka@requests.example');
+  const pekka = await book(tue, 6, 'Pekka Lahti', 'pekka@requests.example');
 
   const errors = [];
   const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-US', viewport: { width: 1280, height: 900 } });
@@ -216,6 +217,20 @@ run('console_requests', async (ctx) => {
   await page.getByRole('button', { name: 'Chosen', exact: true }).click();
   await page.locator(`tr[data-proposal="${prop.id}"] [data-testid="proposal-guests"]`).click();
   await pdetail.waitFor();
+  await page.keyboard.press('Escape');
+
+  // Cancel with a reason for the guest: the reason is in the history and the guest's mail.
+  await page.goto(server.base + '/console/#/booking/' + pekka.uid);
+  const ppanel = page.getByRole('dialog', { name: /Pekka Lahti/ });
+  await ppanel.locator('button[data-action="cancel"]').click();
+  await ppanel.getByLabel('Reason (sent to the guest)').fill('The doctor is ill that day');
+  await ppanel.getByRole('button', { name: 'Cancel booking' }).click();
+  await ppanel.locator('.badge.st-cancelled').waitFor();
+  await ppanel.locator('[data-testid="history"] li[data-event="cancelled"]', { hasText: 'Cancelled (staff) · The doctor is ill that day' }).waitFor();
+  await waitFor(async () => {
+    await api(server, 'POST', '/v1/test/tick', {});
+    return mails(server.sink.dir).some((m) => m.to.includes('pekka@requests.example') && body(m).includes('The doctor is ill that day'));
+  }, 'the cancellation mail with the reason');
   await page.keyboard.press('Escape');
 
   // A 390 px phone: the rows are cards with the guest link on screen; it opens the request.
