@@ -4,7 +4,7 @@
 // phone to call, the booking's panel says a message could not be delivered (phone
 // beside it) and its messages show the failure; staff correct the address there and
 // re-send, and the mail arrives at the corrected address. The panel offers Complete only
-// once the visit has ended (test clock), and completes it. axe-core: 0 violations, light
+// once the visit has ended (test clock), completes it and then marks it a no-show. axe-core: 0 violations, light
 // and dark, at 1280 and 390 px; screenshots console-delivery-*.png.
 'use strict';
 const { api, run, assert, axeBoth, shot, signIn, waitFor, mails } = require('./console_lib.js');
@@ -95,7 +95,11 @@ run('console_delivery', async (ctx) => {
   await later.locator('.badge.st-completed').waitFor();
   await later.locator('[data-testid="history"] li[data-event="completed"]', { hasText: 'Completed (staff)' }).waitFor();
   assert(ok(await demo(server, 'GET', '/v1/admin/bookings/' + b.uid), 'booking', 200).status === 'completed', 'stored as completed');
-  await axeBoth(page, 'booking completed');
+  // A completed visit the guest did not come to is then marked a no-show.
+  await later.locator('button[data-action="no_show"]').click();
+  await later.locator('[data-testid="history"] li[data-event="no_show"]', { hasText: 'Marked no-show (staff)' }).waitFor();
+  assert(ok(await demo(server, 'GET', '/v1/admin/bookings/' + b.uid), 'booking', 200).no_show === true, 'stored as a no-show');
+  await axeBoth(page, 'booking completed, then a no-show');
 
   assert(!errors.length, 'no page errors: ' + errors.join('\n'));
   log('failed mail listed with the phone, shown in the booking, corrected and re-sent');
