@@ -69,6 +69,9 @@ void App::start() {
   s.accent = apply_theme(s.dark, s.accent);
 
   send(Call::font_latin, "FONT", browser::asset_url("fonts/latin.ttf"));
+  // Japanese chosen by the embed or the browser: its font is wanted from the start (the
+  // shell has already started the download).
+  if (chosen && s.lang == Lang::ja) ensure_japanese_font();
   ensure_zone(s.zone_id);
   if (!str(cfg, "proposal").empty()) {
     s.mode = Mode::proposal;
@@ -120,6 +123,18 @@ void App::update_title_text() {
   }
   for (const std::string& z : s.zone_labels) title += z;
   fonts_.set_title_text(std::move(title));
+  // The rest of what the first screens write (the Japanese body font's first build).
+  const Locale& l = locale(s.lang);
+  std::string body = "\xE5\xB9\xB4\xE6\x9C\x88\xE6\x97\xA5\xEF\xBC\x88\xEF\xBC\x89";  // 年月日（） of the date formats
+  for (const char* const* names : {l.months, l.months_in_date, l.weekdays}) {
+    for (int i = 0; i < (names == l.weekdays ? 7 : 12); ++i) {
+      if (names[i] != nullptr) body += names[i];
+    }
+  }
+  body += s.page_description;
+  for (const EventType& e : s.event_types) body += e.name + e.description + e.location + e.location_address;
+  for (const auto& [id, name] : s.hosts) body += name;
+  fonts_.set_body_text(std::move(body));
 }
 
 void App::fail(std::string code) {
@@ -166,6 +181,7 @@ void App::ensure_month() {
 void App::ensure_japanese_font() {
   if (japanese_requested_) return;
   japanese_requested_ = true;
+  fonts_.expect_japanese(true);
   send(Call::font_japanese, "FONT", browser::asset_url("fonts/ja.ttf"));
 }
 
@@ -253,8 +269,15 @@ void App::frame() {
   for (const Intent& i : queued) apply(i);
   maybe_retry_month();
   ensure_month();
-  seek_free_month();
-  ensure_month();
+  // Months the shell already holds are handled at once: the calendar can find its first
+  // month with a free time within this frame instead of one month a frame.
+  for (int i = 0; i < 13; ++i) {
+    poll();
+    const int year = s.year, month = s.month;
+    seek_free_month();
+    ensure_month();
+    if (early_.empty() && year == s.year && month == s.month) break;
+  }
 
   const ViewModel vm = view_model();
   float height = 0;
@@ -274,11 +297,18 @@ void App::frame() {
   }
   update_title_text();
   const std::string mirror = describe_mirror(s, view_model());
+  if (mirror != last_mirror_ || fonts_.generation() != checked_fonts_) {
+    // A text the Japanese body font's first build lacks: every kanji now.
+    checked_fonts_ = fonts_.generation();
+    if (!fonts_.covers(mirror)) fonts_.want_all_kanji(browser::now_ms());
+  }
   if (mirror != last_mirror_) {
     settle_frames_ = kSettleFrames;
     last_mirror_ = mirror;
     browser::publish_mirror(mirror);
   }
+  // A field takes typing (a name may be written in any kanji).
+  if (ImGui::GetIO().WantTextInput) fonts_.want_all_kanji(browser::now_ms());
   if (const auto r = s.item_rects.find(s.focus_key); !s.focus_key.empty() && r != s.item_rects.end() &&
                                                       r->second != last_focus_rect_) {
     last_focus_rect_ = r->second;
@@ -316,6 +346,9 @@ void App::frame() {
   const bool japanese_ready = s.lang != Lang::ja || fonts_.has_japanese();
   if (!announced_ready_ && settled_ && japanese_ready) {
     announced_ready_ = true;
+    browser::mark("ready");
+    // The rest of the kanji once the first screen has been on for a moment.
+    fonts_.want_all_kanji(browser::now_ms() + 1500);
     browser::ready();
     browser::emit("loaded", Json{{"page", s.page_id}, {"screen", s.mode == Mode::book ? "calendar" : "link"}}.dump());
   }

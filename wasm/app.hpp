@@ -27,6 +27,9 @@ class App {
   // Draws one frame (between ImGui::NewFrame and ImGui::Render).
   void frame();
 
+  // Hands the answers the shell already held when they were asked for (browser::fetch)
+  // to on_response / on_binary, outside the call that asked; true when there were any.
+  bool poll();
   void on_response(int id, int status, std::string_view body);
   void on_binary(int id, std::vector<unsigned char> bytes);
   // The business logo's pixels (device px, RGBA; 0 × 0 when it could not be shown).
@@ -90,6 +93,13 @@ class App {
   FontSet fonts_;
   std::map<std::string, core::ZoneRules> zones_;
   std::map<int, Pending> pending_;
+  struct Early {
+    int id;
+    bool binary;
+    int status;
+    std::string body;
+  };
+  std::vector<Early> early_;  // answered at once, handled by poll()
   int next_id_ = 1;
   bool japanese_requested_ = false;
   // The glyphs the title, name and caption fonts need (FontSet::set_title_text); known
@@ -102,6 +112,7 @@ class App {
   static constexpr float kLogoHeight = 40.0f;     // CSS px (LOOK.md: the page's logo, 40 px tall)
   static constexpr float kLogoMaxWidth = 160.0f;
   std::string last_mirror_;
+  unsigned checked_fonts_ = 0;  // the atlas generation the mirror's texts were checked against
   int last_height_ = 0;
   std::array<float, 4> last_focus_rect_{};
   std::vector<Intent> mirror_queue_;  // from the mirror, applied at the next frame

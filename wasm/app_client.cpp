@@ -30,13 +30,36 @@ int App::send(Call call, std::string_view method, const std::string& path, const
   const int id = next_id_++;
   pending_[id] = Pending{call, key};
   if (call == Call::font_latin || call == Call::font_japanese) {
-    browser::fetch_binary(id, path);
+    if (browser::EarlyAnswer a = browser::fetch_binary(id, path); a.present) {
+      early_.push_back(Early{id, true, a.status, std::move(a.body)});
+    }
     return id;
   }
   const bool guest_token = call == Call::get_booking || call == Call::cancel || call == Call::reschedule;
   const std::string idem = call == Call::create_booking ? state_.idempotency_key : std::string();
-  browser::fetch(id, method, state_.api_base + path, body, guest_token ? state_.token : std::string(), idem);
+  if (browser::EarlyAnswer a = browser::fetch(id, method, state_.api_base + path, body,
+                                              guest_token ? state_.token : std::string(), idem);
+      a.present) {
+    early_.push_back(Early{id, false, a.status, std::move(a.body)});
+  }
   return id;
+}
+
+bool App::poll() {
+  bool any = false;
+  while (!early_.empty()) {
+    std::vector<Early> answers;
+    answers.swap(early_);
+    for (Early& a : answers) {
+      any = true;
+      if (a.binary) {
+        on_binary(a.id, std::vector<unsigned char>(a.body.begin(), a.body.end()));
+      } else {
+        on_response(a.id, a.status, a.body);
+      }
+    }
+  }
+  return any;
 }
 
 void App::submit_booking() {
@@ -86,7 +109,10 @@ void App::on_binary(int id, std::vector<unsigned char> bytes) {
   if (it == pending_.end()) return;
   const Call call = it->second.call;
   pending_.erase(it);
-  if (bytes.empty()) return;
+  if (bytes.empty()) {
+    if (call == Call::font_japanese) fonts_.expect_japanese(false);  // draw with what there is
+    return;
+  }
   if (call == Call::font_latin) fonts_.set_latin(std::move(bytes));
   if (call == Call::font_japanese) fonts_.set_japanese(std::move(bytes));
 }
@@ -101,6 +127,7 @@ void App::on_response(int id, int status, std::string_view body) {
   switch (p.call) {
     case Call::page:
       handle_page(status, body);
+      if (s.lang == Lang::ja) ensure_japanese_font();  // the page's language: before the first atlas
       update_title_text();  // the page's name: the fonts can be built now
       break;
     case Call::zone: {

@@ -6,13 +6,24 @@
 #include <cstdlib>
 
 // clang-format off
-EM_JS(void, kairos_js_fetch, (int id, const char* method, const char* url, const char* body,
-                              const char* bearer, const char* idem), {
-  Module.kairosHost.fetch(id, UTF8ToString(method), UTF8ToString(url), UTF8ToString(body),
-                          UTF8ToString(bearer), UTF8ToString(idem));
+// Both return 0 (the answer comes later) or a malloc'ed early answer: for JSON the
+// status, a newline and the body (UTF-8, NUL-terminated); for bytes their length
+// (4 bytes, little-endian) and the bytes.
+EM_JS(char*, kairos_js_fetch, (int id, const char* method, const char* url, const char* body,
+                               const char* bearer, const char* idem), {
+  var a = Module.kairosHost.fetch(id, UTF8ToString(method), UTF8ToString(url), UTF8ToString(body),
+                                  UTF8ToString(bearer), UTF8ToString(idem));
+  if (!a) return 0;
+  var s = a[0] + '\n' + a[1];
+  var n = lengthBytesUTF8(s) + 1; var p = _malloc(n); stringToUTF8(s, p, n); return p;
 });
-EM_JS(void, kairos_js_fetch_binary, (int id, const char* url), {
-  Module.kairosHost.fetchBinary(id, UTF8ToString(url));
+EM_JS(char*, kairos_js_fetch_binary, (int id, const char* url), {
+  var buf = Module.kairosHost.fetchBinary(id, UTF8ToString(url));
+  if (!buf) return 0;
+  var n = buf.byteLength; var p = _malloc(n + 4);
+  HEAPU8[p] = n & 255; HEAPU8[p + 1] = (n >> 8) & 255; HEAPU8[p + 2] = (n >> 16) & 255; HEAPU8[p + 3] = (n >>> 24) & 255;
+  HEAPU8.set(new Uint8Array(buf), p + 4);
+  return p;
 });
 EM_JS(char*, kairos_js_config, (), {
   var s = JSON.stringify(Module.kairosHost.config());
@@ -39,6 +50,7 @@ EM_JS(void, kairos_js_open, (const char* url), { Module.kairosHost.open(UTF8ToSt
 EM_JS(void, kairos_js_text_input, (int on), { Module.kairosHost.textInput(!!on); });
 EM_JS(void, kairos_js_want_wheel, (int on), { Module.kairosWantsWheel = !!on; });
 EM_JS(double, kairos_js_now, (), { return Date.now(); });
+EM_JS(void, kairos_js_mark, (const char* name), { performance.mark('kairos:' + UTF8ToString(name)); });
 EM_JS(int, kairos_js_zone_offset, (const char* zone, double ms), {
   return Module.kairosHost.zoneOffset(UTF8ToString(zone), ms);
 });
@@ -62,12 +74,31 @@ std::string take(char* p) {
 }
 }  // namespace
 
-void fetch(int id, std::string_view method, const std::string& url, const std::string& body,
-           const std::string& bearer, const std::string& idempotency_key) {
+EarlyAnswer fetch(int id, std::string_view method, const std::string& url, const std::string& body,
+                  const std::string& bearer, const std::string& idempotency_key) {
   const std::string m(method);
-  kairos_js_fetch(id, m.c_str(), url.c_str(), body.c_str(), bearer.c_str(), idempotency_key.c_str());
+  char* p = kairos_js_fetch(id, m.c_str(), url.c_str(), body.c_str(), bearer.c_str(), idempotency_key.c_str());
+  EarlyAnswer a;
+  if (p == nullptr) return a;
+  const std::string s = take(p);
+  const std::size_t nl = s.find('\n');
+  a.present = true;
+  a.status = std::atoi(s.substr(0, nl).c_str());
+  a.body = nl == std::string::npos ? std::string() : s.substr(nl + 1);
+  return a;
 }
-void fetch_binary(int id, const std::string& url) { kairos_js_fetch_binary(id, url.c_str()); }
+EarlyAnswer fetch_binary(int id, const std::string& url) {
+  auto* p = reinterpret_cast<unsigned char*>(kairos_js_fetch_binary(id, url.c_str()));
+  EarlyAnswer a;
+  if (p == nullptr) return a;
+  const std::size_t n = static_cast<std::size_t>(p[0]) | static_cast<std::size_t>(p[1]) << 8 |
+                        static_cast<std::size_t>(p[2]) << 16 | static_cast<std::size_t>(p[3]) << 24;
+  a.present = true;
+  a.status = 200;
+  a.body.assign(reinterpret_cast<const char*>(p + 4), n);
+  std::free(p);
+  return a;
+}
 std::string config_json() { return take(kairos_js_config()); }
 std::string asset_url(const char* name) { return take(kairos_js_asset_url(name)); }
 void publish_mirror(const std::string& json) { kairos_js_mirror(json.c_str()); }
@@ -81,6 +112,7 @@ void download(const std::string& filename, const std::string& mime, const std::s
 void open_url(const std::string& url) { kairos_js_open(url.c_str()); }
 void want_text_input(bool active) { kairos_js_text_input(active ? 1 : 0); }
 double now_ms() { return kairos_js_now(); }
+void mark(const char* name) { kairos_js_mark(name); }
 int zone_offset_minutes(const std::string& zone, double unix_ms) { return kairos_js_zone_offset(zone.c_str(), unix_ms); }
 void want_wheel(bool on) { kairos_js_want_wheel(on ? 1 : 0); }
 bool recent_input() { return kairos_js_recent_input() != 0; }

@@ -10,12 +10,21 @@
 
 namespace kairos::widget::browser {
 
+// An answer the shell already holds (it asked while the wasm downloaded).
+struct EarlyAnswer {
+  bool present = false;
+  int status = 0;
+  std::string body;
+};
 // Starts an HTTP request; the answer arrives as kairos_on_response(id, status, body).
 // Status 0 means the network failed. `bearer` and `idempotency_key` may be empty.
-void fetch(int id, std::string_view method, const std::string& url, const std::string& body,
-           const std::string& bearer, const std::string& idempotency_key);
-// Starts a binary download; the bytes arrive as kairos_on_binary(id, ptr, size).
-void fetch_binary(int id, const std::string& url);
+// When the shell's early request for this GET is already answered, the answer is
+// returned here instead (and never arrives later).
+EarlyAnswer fetch(int id, std::string_view method, const std::string& url, const std::string& body,
+                  const std::string& bearer, const std::string& idempotency_key);
+// Starts a binary download; the bytes arrive as kairos_on_binary(id, ptr, size), or
+// are returned at once (present, status 200) when the shell already holds them.
+EarlyAnswer fetch_binary(int id, const std::string& url);
 
 // The configuration as JSON: the shell's query string plus the browser's languages,
 // time zone and clock ("now_ms").
@@ -39,6 +48,8 @@ void open_url(const std::string& url);
 // Focus (or release) the hidden <input> that forwards IME-composed text and pastes.
 void want_text_input(bool active);
 double now_ms();
+// A performance mark "kairos:<name>" (the load milestones bench/widget_load.js reports).
+void mark(const char* name);
 // The zone's UTC offset in minutes at `unix_ms`, from the browser's Intl data (for the
 // zone picker's labels, before the zone's rules are loaded); kNoOffset when unknown.
 constexpr int kNoOffset = -100000;

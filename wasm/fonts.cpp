@@ -2,9 +2,12 @@
 #include "fonts.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
 
 #include <utility>
+
+#include "browser.hpp"
 
 namespace kairos::widget {
 
@@ -21,7 +24,13 @@ constexpr ImWchar kana_ranges[] = {0x3000, 0x30FF, 0xFF01, 0xFF60, 0};
 ImFont* g_title = nullptr;
 ImFont* g_name = nullptr;
 ImFont* g_caption = nullptr;
+bool g_partial = false;
+bool g_missing = false;
 }  // namespace
+
+bool glyphs_partial() { return g_partial; }
+void note_missing_glyph() { g_missing = true; }
+bool take_missing_glyph() { return std::exchange(g_missing, false); }
 
 ImFont* title_font(bool business_name) { return business_name ? g_name : g_title; }
 ImFont* caption_font() { return g_caption; }
@@ -34,11 +43,37 @@ void FontSet::set_title_text(std::string text) {
 void FontSet::set_latin(std::vector<unsigned char> data) { latin_ = std::move(data); }
 void FontSet::set_japanese(std::vector<unsigned char> data) { japanese_ = std::move(data); }
 
-void FontSet::apply(float scale) {
-  if (latin_.empty() || !title_known_) return;
-  if (built_latin_ && scale == built_scale_ && built_japanese_ == has_japanese() && built_title_text_ == title_text_) {
-    return;
+void FontSet::want_all_kanji(double at_ms) {
+  if (all_kanji_at_ms_ == 0 || at_ms < all_kanji_at_ms_) all_kanji_at_ms_ = at_ms;
+}
+
+bool FontSet::covers(std::string_view text) const {
+  if (!has_japanese() || built_all_kanji_ || ImGui::GetIO().Fonts->Fonts.empty()) return true;
+  const ImFont* body = ImGui::GetIO().Fonts->Fonts[0];
+  const char* p = text.data();
+  const char* end = p + text.size();
+  while (p < end) {
+    unsigned int c = 0;
+    const int n = ImTextCharFromUtf8(&c, p, end);
+    if (n <= 0) break;
+    p += n;
+    if (c >= 0x80 && c <= 0xFFFF && body->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) return false;
   }
+  return true;
+}
+
+bool FontSet::apply(float scale) {
+  if (latin_.empty() || !title_known_) return false;
+  // Japanese is on its way (already fetched by the shell): one build with it, not a
+  // Latin one first.
+  if (japanese_expected_ && !has_japanese()) return false;
+  // The body font's full kanji set is built once asked for (and its time has come).
+  const bool all_kanji = has_japanese() && all_kanji_at_ms_ > 0 && browser::now_ms() >= all_kanji_at_ms_;
+  if (built_latin_ && scale == built_scale_ && built_japanese_ == has_japanese() && built_title_text_ == title_text_ &&
+      built_all_kanji_ == all_kanji) {
+    return false;
+  }
+  browser::mark("atlas-start");
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   ImFontConfig cfg;
@@ -51,14 +86,27 @@ void FontSet::apply(float scale) {
   ImVector<ImWchar> ranges;
   ImFontGlyphRangesBuilder builder;
   builder.AddRanges(latin_ranges);
-  if (has_japanese()) builder.AddRanges(io.Fonts->GetGlyphRangesJapanese());
+  // Japanese: first only the kana and kanji of the texts known (the language's, the
+  // page's, month, weekday and zone names): ~350 glyphs a size instead of ~3,200 (body)
+  // and ~700 (titles: every kana), so the first screen is not held up rasterising them;
+  // every kana and JIS level-1 kanji (names the guest types) follow once the screen is
+  // on (want_all_kanji), or at once when a text needs one (note_missing_glyph).
+  if (has_japanese()) {
+    if (all_kanji) {
+      builder.AddRanges(kana_ranges);
+      builder.AddRanges(io.Fonts->GetGlyphRangesJapanese());
+    } else {
+      builder.AddText(title_text_.c_str());
+      builder.AddText(body_text_.c_str());
+    }
+  }
   builder.BuildRanges(&ranges);
   io.Fonts->AddFontFromMemoryTTF(main_font.data(), static_cast<int>(main_font.size()), px, &cfg,
                                  ranges.Data);
   ImVector<ImWchar> title_ranges;
   ImFontGlyphRangesBuilder title_builder;
-  title_builder.AddRanges(has_japanese() ? title_latin_ranges : title_ascii_ranges);
-  if (has_japanese()) title_builder.AddRanges(kana_ranges);
+  title_builder.AddRanges(all_kanji ? title_latin_ranges : title_ascii_ranges);
+  if (all_kanji) title_builder.AddRanges(kana_ranges);
   title_builder.AddText(title_text_.c_str());
   title_builder.BuildRanges(&title_ranges);
   g_title = io.Fonts->AddFontFromMemoryTTF(main_font.data(), static_cast<int>(main_font.size()), title_size * scale,
@@ -75,6 +123,12 @@ void FontSet::apply(float scale) {
   built_japanese_ = has_japanese();
   built_latin_ = true;
   built_title_text_ = title_text_;
+  built_all_kanji_ = all_kanji;
+  g_partial = has_japanese() && !all_kanji;
+  g_missing = false;
+  ++generation_;
+  browser::mark(all_kanji ? "atlas-kanji" : "atlas");
+  return true;
 }
 
 bool needs_japanese(std::string_view text) {

@@ -25,6 +25,9 @@ class FontSet {
   void set_japanese(std::vector<unsigned char> data);
   bool has_latin() const { return !latin_.empty(); }
   bool has_japanese() const { return !japanese_.empty(); }
+  // The Japanese font was asked for: the atlas is not first built without it (false
+  // again when it could not be loaded).
+  void expect_japanese(bool on) { japanese_expected_ = on; }
 
   // The title, name and caption sizes hold only Basic Latin (with Japanese: Latin, kana)
   // and the glyphs of this text (the language's texts, weekday initials, zone labels and
@@ -32,10 +35,22 @@ class FontSet {
   // of every Latin Extended letter do not cost a cold start ~40 % more rasterising. The
   // atlas is first built once this is known; a change rebuilds it.
   void set_title_text(std::string text);
+  // With Japanese, the body font's first build also holds the kanji of this text (the
+  // page's other owner content, month and weekday names); not a reason to rebuild.
+  void set_body_text(std::string text) { body_text_ = std::move(text); }
   bool built() const { return built_latin_; }
+  // Counts atlas builds (a rebuilt atlas may reuse the old texture's GL name).
+  unsigned generation() const { return generation_; }
 
-  // Rebuilds ImGui's font atlas and the GL texture when needed. Call between frames.
-  void apply(float scale);
+  // Rebuilds ImGui's font atlas and the GL texture when needed (true when it did). Call
+  // between frames.
+  bool apply(float scale);
+
+  // With Japanese, the body font first holds Latin, kana and the kanji of the title text
+  // only; from `at_ms` (browser::now_ms) on, every JIS level-1 kanji (one rebuild).
+  void want_all_kanji(double at_ms);
+  // False when the body font lacks a glyph of `text` (then want_all_kanji now).
+  bool covers(std::string_view text) const;
 
  private:
   std::vector<unsigned char> latin_;
@@ -44,8 +59,13 @@ class FontSet {
   bool built_japanese_ = false;
   bool built_latin_ = false;
   std::string title_text_;
+  std::string body_text_;
   bool title_known_ = false;
   std::string built_title_text_;
+  unsigned generation_ = 0;
+  double all_kanji_at_ms_ = 0;  // 0: not asked for yet
+  bool built_all_kanji_ = false;
+  bool japanese_expected_ = false;
 };
 
 // The atlas font for screen titles (or the business name); nullptr before the first build.
@@ -53,6 +73,13 @@ ImFont* title_font(bool business_name);
 // The 13 px caption font (its own atlas size, never the body font scaled); nullptr before
 // the first build.
 ImFont* caption_font();
+
+// While the Japanese body font holds only the first screens' kanji, each drawn text is
+// checked (probe::item); a missing glyph is noted, that frame is not rendered and the
+// next has every kanji (main.cpp).
+bool glyphs_partial();
+void note_missing_glyph();
+bool take_missing_glyph();
 
 // True when `text` holds a character outside what the Latin subset covers.
 bool needs_japanese(std::string_view text);

@@ -10,7 +10,9 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cfloat>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <vector>
 
 #include "app.hpp"
@@ -26,7 +28,49 @@ struct Loop {
   kairos::widget::browser::Canvas last_canvas;
   int idle_frames = 0;
   bool pointer_cancelled = false;  // a swipe is scrolling: its press must not click
+  int frames_laid_out = 0;
+  int frames_rendered = 0;
+  std::uint64_t rendered_hash = 0;  // of the draw data last rendered; 0: render the next frame
 };
+
+// A hash of everything a frame would draw (geometry, textures, clip rectangles, the
+// clear colour, the fonts' generation): a frame equal to the last one rendered is not
+// rendered again. With software compositing (SwiftShader, no GPU) each rendered WebGL
+// frame costs the compositor a read-back of the whole canvas, so the frames that only
+// settle the layout after the first screen would each delay the next paint.
+std::uint64_t draw_hash(const ImDrawData& d, const ImVec4& clear, unsigned fonts_generation) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ fonts_generation;
+  const auto mix = [&h](const void* p, std::size_t n) {
+    const auto* b = static_cast<const unsigned char*>(p);
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, b + i, 8);
+      h = (h ^ w) * 0x100000001B3ull;
+      h ^= h >> 29;
+    }
+    for (; i < n; ++i) h = (h ^ b[i]) * 0x100000001B3ull;
+    h ^= n;
+  };
+  mix(&d.DisplaySize, sizeof d.DisplaySize);
+  mix(&d.FramebufferScale, sizeof d.FramebufferScale);
+  mix(&clear, sizeof clear);
+  for (int n = 0; n < d.CmdListsCount; ++n) {
+    const ImDrawList* l = d.CmdLists[n];
+    mix(l->VtxBuffer.Data, static_cast<std::size_t>(l->VtxBuffer.Size) * sizeof(ImDrawVert));
+    mix(l->IdxBuffer.Data, static_cast<std::size_t>(l->IdxBuffer.Size) * sizeof(ImDrawIdx));
+    for (const ImDrawCmd& c : l->CmdBuffer) {
+      mix(&c.ClipRect, sizeof c.ClipRect);
+      const auto tex = reinterpret_cast<std::uintptr_t>(c.TextureId);
+      mix(&tex, sizeof tex);
+      const unsigned at[3] = {c.VtxOffset, c.IdxOffset, c.ElemCount};
+      mix(at, sizeof at);
+      const bool callback = c.UserCallback != nullptr;
+      mix(&callback, sizeof callback);
+    }
+  }
+  return h == 0 ? 1 : h;
+}
 
 // The one instance the exported callbacks reach; owned by main() for the page's life.
 Loop* g_loop = nullptr;
@@ -34,11 +78,13 @@ Loop* g_loop = nullptr;
 void frame(void* arg) {
   Loop& loop = *static_cast<Loop*>(arg);
   const kairos::widget::browser::Canvas canvas = kairos::widget::browser::sync_canvas();
-  loop.app.fonts().apply(canvas.scale);
+  loop.app.poll();  // answers the shell held (the page, the fonts) before the atlas is built
+  if (loop.app.fonts().apply(canvas.scale)) loop.app.wake();  // a rebuilt atlas: lay the screen out again
   if (!loop.app.ready_to_draw()) return;  // the shell's progress indicator is still up
   const bool resized = canvas.width != loop.last_canvas.width || canvas.height != loop.last_canvas.height ||
                        canvas.scale != loop.last_canvas.scale;
   loop.last_canvas = canvas;
+  if (resized) loop.rendered_hash = 0;  // a resized backing store starts blank
   // Idle: no input, no answer, nothing changing. Draw only now and then (a safety net).
   if (!resized && !loop.app.wants_frame() && !kairos::widget::browser::recent_input() && ++loop.idle_frames % 30 != 0) {
     return;
@@ -61,13 +107,24 @@ void frame(void* arg) {
   io.DeltaTime = now > loop.last_time ? static_cast<float>(now - loop.last_time) : 1.0f / 240.0f;
   loop.last_time = now;
 
+  if (loop.frames_laid_out++ == 0) kairos::widget::browser::mark("first-layout");
   ImGui::NewFrame();
   loop.app.frame();
   ImGui::Render();
+  if (kairos::widget::take_missing_glyph()) {
+    // A text the partial Japanese atlas lacks: not drawn with '?'; every kanji next frame.
+    loop.app.fonts().want_all_kanji(kairos::widget::browser::now_ms());
+    loop.app.wake();
+    return;
+  }
   if (!loop.app.shown()) return;  // the skeleton still covers the canvas
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  const std::uint64_t hash = draw_hash(*ImGui::GetDrawData(), bg, loop.app.fonts().generation());
+  if (hash == loop.rendered_hash) return;  // the canvas already shows this frame
+  loop.rendered_hash = hash;
+  if (loop.frames_rendered++ == 0) kairos::widget::browser::mark("first-render");
   glViewport(0, 0, static_cast<int>(static_cast<float>(canvas.width) * canvas.scale),
              static_cast<int>(static_cast<float>(canvas.height) * canvas.scale));
-  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -135,6 +192,7 @@ EMSCRIPTEN_KEEPALIVE void kairos_text_input(const char* utf8) {
 }  // extern "C"
 
 int main() {
+  kairos::widget::browser::mark("main");
   if (glfwInit() != GLFW_TRUE) return 1;
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -156,6 +214,10 @@ int main() {
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   loop->app.start();
+  kairos::widget::browser::mark("started");
+  // The shell held main() until its early answers were in: the first frame (fonts, the
+  // first screen) is laid out now, not an animation frame later.
+  frame(loop);
   emscripten_set_main_loop_arg(frame, loop, 0, false);
   return 0;
 }

@@ -73,6 +73,11 @@ if [ -n "${SLOT_CONNS:-}" ]; then
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 metric() { awk -v k="$1" '$1 == k {print $2}' <<< "$2"; }
+if [ -n "${SLOT_CONNS:-}" ]; then  # answers the bookings on another page left cached (or not)
+  hits=$(( $(metric 'kairos_slot_cache_total{result="hit"}' "$m1") - $(metric 'kairos_slot_cache_total{result="hit"}' "$m0") ))
+  misses=$(( $(metric 'kairos_slot_cache_total{result="miss"}' "$m1") - $(metric 'kairos_slot_cache_total{result="miss"}' "$m0") ))
+  echo "slot cache during the bookings: $hits hits, $misses misses"
+fi
 commits=$(( $(metric kairos_store_commits_total "$m1") - $(metric kairos_store_commits_total "$m0") ))
 txs=$(( $(metric kairos_store_transactions_total "$m1") - $(metric kairos_store_transactions_total "$m0") ))
 created=$(/usr/bin/python3 - "$WORK/kairos.db" <<'PY'

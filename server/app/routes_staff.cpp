@@ -120,8 +120,63 @@ std::string session_cookie(const App& app, const Request& req, const std::string
   return c;
 }
 
-Response password_page(int status, const std::string& title, const std::string& body_html) {
-  std::string h = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+// The set-password page a staff member opens from their invitation or reset mail speaks
+// their language (the mail does), not only English.
+struct PasswordTexts {
+  const char* lang;
+  const char* choose;     // title of the form
+  const char* label;
+  const char* save;
+  const char* invalid;    // title when the link cannot be used
+  const char* invalid_body;
+  const char* failed;     // title when saving did not work
+  const char* saved;      // title after saving
+  const char* saved_body; // {console} = the link to the console
+  const char* weak;
+  const char* used;
+};
+constexpr PasswordTexts kPasswordTexts[] = {
+    {"en", "Choose your password", "New password (at least 8 characters)", "Save password", "This link is not valid",
+     "It may have expired or been used. Ask for a new one from the sign-in page.", "This did not work",
+     "Password saved", "You can now {console}.", "A password has 8 to 200 characters.",
+     "This link has already been used. Ask for a new one from the sign-in page."},
+    {"ja", "パスワードを設定", "新しいパスワード(8文字以上)", "パスワードを保存", "このリンクは使えません",
+     "期限切れか、すでに使われています。サインイン画面から新しいリンクを依頼してください。", "保存できませんでした",
+     "パスワードを保存しました", "{console}できます。", "パスワードは8〜200文字です。",
+     "このリンクはすでに使われています。サインイン画面から新しいリンクを依頼してください。"},
+    {"fi", "Valitse salasana", "Uusi salasana (vähintään 8 merkkiä)", "Tallenna salasana", "Linkki ei kelpaa",
+     "Se on ehkä vanhentunut tai jo käytetty. Pyydä uusi kirjautumissivulta.", "Tämä ei onnistunut",
+     "Salasana tallennettu", "Voit nyt {console}.", "Salasanassa on 8–200 merkkiä.",
+     "Linkki on jo käytetty. Pyydä uusi kirjautumissivulta."},
+    {"de", "Passwort festlegen", "Neues Passwort (mindestens 8 Zeichen)", "Passwort speichern", "Dieser Link ist ungültig",
+     "Er ist vielleicht abgelaufen oder wurde schon benutzt. Fordern Sie auf der Anmeldeseite einen neuen an.",
+     "Das hat nicht geklappt", "Passwort gespeichert", "Sie können sich jetzt {console}.",
+     "Ein Passwort hat 8 bis 200 Zeichen.",
+     "Dieser Link wurde schon benutzt. Fordern Sie auf der Anmeldeseite einen neuen an."},
+    {"hu", "Jelszó megadása", "Új jelszó (legalább 8 karakter)", "Jelszó mentése", "Ez a link nem érvényes",
+     "Lehet, hogy lejárt vagy már felhasználták. Kérjen újat a bejelentkezési oldalon.", "Ez nem sikerült",
+     "Jelszó elmentve", "Most már {console}.", "A jelszó 8–200 karakter hosszú.",
+     "Ezt a linket már felhasználták. Kérjen újat a bejelentkezési oldalon."},
+};
+constexpr const char* kSignInLink[] = {"sign in to the console", "コンソールにサインイン", "kirjautua konsoliin",
+                                       "in der Konsole anmelden", "bejelentkezhet a konzolba"};
+
+std::size_t password_lang_index(const std::string& lang) {
+  for (std::size_t i = 0; i < std::size(kPasswordTexts); ++i)
+    if (lang == kPasswordTexts[i].lang) return i;
+  return 0;
+}
+
+// The language of a set-password link: its login's, else the page's ?lang=, else English.
+std::size_t password_lang(App& app, const Request& req, const core::Result<LinkClaims>& claims) {
+  if (claims)
+    if (auto s = app.store.staff(claims->subject)) return password_lang_index(s->language);
+  return password_lang_index(req.query_or("lang"));
+}
+
+Response password_page(int status, const std::string& title, const std::string& body_html, std::size_t lang = 0) {
+  std::string h = "<!doctype html><html lang=\"" + std::string(kPasswordTexts[lang].lang) +
+                  "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
                   "content=\"width=device-width,initial-scale=1\"><title>" + core::escape_html(title) +
                   "</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:30rem;margin:3rem auto;"
                   "padding:0 1rem;color:#1d2330}label{display:block;margin:1rem 0 .3rem}input{font:inherit;"
@@ -134,12 +189,12 @@ Response password_page(int status, const std::string& title, const std::string& 
       .with_header("Referrer-Policy", "no-referrer");
 }
 
-std::string password_form(const std::string& error) {
+std::string password_form(const std::string& error, std::size_t lang = 0) {
+  const PasswordTexts& t = kPasswordTexts[lang];
   std::string err = error.empty() ? std::string() : "<p class=\"error\" role=\"alert\">" + core::escape_html(error) + "</p>";
-  return err +
-         "<form method=\"post\"><label for=\"pw\">New password (at least 8 characters)</label>"
-         "<input id=\"pw\" name=\"password\" type=\"password\" autocomplete=\"new-password\" minlength=\"8\" "
-         "required><button type=\"submit\">Save password</button></form>";
+  return err + "<form method=\"post\"><label for=\"pw\">" + t.label +
+         "</label><input id=\"pw\" name=\"password\" type=\"password\" autocomplete=\"new-password\" minlength=\"8\" "
+         "required><button type=\"submit\">" + t.save + "</button></form>";
 }
 
 // "a=b&password=x%20y" → the decoded value of `name`.
@@ -259,10 +314,12 @@ Response request_password_reset(App& app, Request& req) {
 
 Response password_link_page(App& app, Request& req) {
   auto claims = app.links.verify(req.params.at("token"), "set_password", app.now());
+  const std::size_t lang = password_lang(app, req, claims);
+  const PasswordTexts& t = kPasswordTexts[lang];
   if (!claims || !app.store.staff(claims->subject))
-    return password_page(!claims && claims.error().code == "link_expired" ? 410 : 400, "This link is not valid",
-                         "<p>It may have expired or been used. Ask for a new one from the sign-in page.</p>");
-  return password_page(200, "Choose your password", password_form(""));
+    return password_page(!claims && claims.error().code == "link_expired" ? 410 : 400, t.invalid,
+                         std::string("<p>") + t.invalid_body + "</p>", lang);
+  return password_page(200, t.choose, password_form("", lang), lang);
 }
 
 Response set_password(App& app, Request& req) {
@@ -280,15 +337,18 @@ Response set_password(App& app, Request& req) {
   } else {
     password = form_value(req.body, "password");
   }
-  auto fail = [&](int status, const core::Error& e) {
-    return as_json ? http::problem(status, e.code, e.message, e.field)
-                   : password_page(status, "This did not work", "<p class=\"error\">" + core::escape_html(e.message) + "</p>");
-  };
   auto claims = app.links.verify(req.params.at("token"), "set_password", app.now());
+  const std::size_t lang = password_lang(app, req, claims);
+  const PasswordTexts& t = kPasswordTexts[lang];
+  auto fail = [&](int status, const core::Error& e) {
+    const char* said = e.code == "link_used" ? t.used : t.invalid_body;
+    return as_json ? http::problem(status, e.code, e.message, e.field)
+                   : password_page(status, t.failed, std::string("<p class=\"error\">") + said + "</p>", lang);
+  };
   if (!claims) return fail(claims.error().code == "link_expired" ? 410 : 400, claims.error());
   if (auto st = check_password(password); !st) {
     if (as_json) return http::problem(st.error());
-    return password_page(422, "Choose your password", password_form(st.error().message));
+    return password_page(422, t.choose, password_form(t.weak, lang), lang);
   }
   auto staff = app.store.staff(claims->subject);
   if (!staff) return fail(400, make_error("invalid_link", "this link is not valid", "token"));
@@ -300,7 +360,9 @@ Response set_password(App& app, Request& req) {
   app.store.delete_sessions_of(staff->id);  // a reset signs out every other browser
   app.store.reset_login_failures("email:" + staff->email);
   if (as_json) return http::empty_response(204);
-  return password_page(200, "Password saved", "<p>You can now <a href=\"/console/\">sign in to the console</a>.</p>");
+  std::string done = t.saved_body;
+  done.replace(done.find("{console}"), 9, std::string("<a href=\"/console/\">") + kSignInLink[lang] + "</a>");
+  return password_page(200, t.saved, "<p>" + done + "</p>", lang);
 }
 
 // --- staff logins -------------------------------------------------------------------

@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <charconv>
+#include <cmath>
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
@@ -129,10 +131,11 @@ void timestamp(std::string& out) {
                   tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
     cached_secs = secs;
   }
-  char frac[8];
-  std::snprintf(frac, sizeof frac, ".%03dZ", static_cast<int>(ms % 1000));
+  const int f = static_cast<int>(ms % 1000);
+  const char frac[] = {'.', static_cast<char>('0' + f / 100), static_cast<char>('0' + f / 10 % 10),
+                       static_cast<char>('0' + f % 10), 'Z'};
   out += cached;
-  out += frac;
+  out.append(frac, sizeof frac);
 }
 
 // A JSON string as nlohmann::json dumps it with error_handler_t::replace: quotes,
@@ -219,14 +222,23 @@ void access(std::string_view method, std::string_view path, std::string_view rou
   json_string(text, client);
   text += ",\"level\":\"info\",\"method\":";
   json_string(text, method);
-  char num[48];
-  std::snprintf(num, sizeof num, ",\"ms\":%.3f,\"msg\":\"request\",\"path\":", ms);
-  text += num;
+  // Integers instead of printf's %.3f and %d (printf's float formatting was 2 % of the
+  // server's time answering cached slots at 64 connections).
+  char num[24];
+  const long long us = std::llround((ms < 0 ? 0 : ms) * 1000);
+  text += ",\"ms\":";
+  text.append(num, std::to_chars(num, num + sizeof num, us / 1000).ptr);
+  const int frac = static_cast<int>(us % 1000);
+  const char digits[] = {'.', static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
+                         static_cast<char>('0' + frac % 10)};
+  text.append(digits, sizeof digits);
+  text += ",\"msg\":\"request\",\"path\":";
   json_string(text, path);
   text += ",\"route\":";
   json_string(text, route);
-  std::snprintf(num, sizeof num, ",\"status\":%d,\"ts\":\"", status);
-  text += num;
+  text += ",\"status\":";
+  text.append(num, std::to_chars(num, num + sizeof num, status).ptr);
+  text += ",\"ts\":\"";
   timestamp(text);
   text += "\"}\n";
   writer().add(text, false);

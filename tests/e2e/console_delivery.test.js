@@ -3,7 +3,8 @@
 // failure); the console's Messages screen lists the failed message with the guest's
 // phone to call, the booking's panel says a message could not be delivered (phone
 // beside it) and its messages show the failure; staff correct the address there and
-// re-send, and the mail arrives at the corrected address. axe-core: 0 violations, light
+// re-send, and the mail arrives at the corrected address. The panel offers Complete only
+// once the visit has ended (test clock), completes it and then marks it a no-show. axe-core: 0 violations, light
 // and dark, at 1280 and 390 px; screenshots console-delivery-*.png.
 'use strict';
 const { api, run, assert, axeBoth, shot, signIn, waitFor, mails } = require('./console_lib.js');
@@ -77,6 +78,28 @@ run('console_delivery', async (ctx) => {
     await api(server, 'POST', '/v1/test/tick', {});
     return mails(server.sink.dir).some((m) => m.to.includes(GOOD));
   }, 'the re-sent mail arrives at the corrected address');
+
+  // The panel offers what the core allows: no Complete before the visit has ended; four
+  // days later (the server's test clock; the session has ended, so sign in again) it is
+  // there, and completes the visit.
+  await page.goto(server.base + '/console/#/booking/' + b.uid);
+  const later = page.getByRole('dialog', { name: /Maria Virtanen/ });
+  await later.locator('button[data-action="cancel"]').waitFor();
+  assert(!(await later.locator('button[data-action="complete"]').count()), 'no Complete before the visit');
+  await page.keyboard.press('Escape');
+  ok(await api(server, 'POST', '/v1/test/clock', { advance_seconds: 4 * 86400 }), 'clock', 200);
+  await signIn(page, server.base, 'sari@delivery.example', PASSWORD);  // the session ended meanwhile
+  await page.goto(server.base + '/console/#/booking/' + b.uid);
+  await later.locator('button[data-action="complete"]').waitFor();
+  await later.locator('button[data-action="complete"]').click();
+  await later.locator('.badge.st-completed').waitFor();
+  await later.locator('[data-testid="history"] li[data-event="completed"]', { hasText: 'Completed (staff)' }).waitFor();
+  assert(ok(await demo(server, 'GET', '/v1/admin/bookings/' + b.uid), 'booking', 200).status === 'completed', 'stored as completed');
+  // A completed visit the guest did not come to is then marked a no-show.
+  await later.locator('button[data-action="no_show"]').click();
+  await later.locator('[data-testid="history"] li[data-event="no_show"]', { hasText: 'Marked no-show (staff)' }).waitFor();
+  assert(ok(await demo(server, 'GET', '/v1/admin/bookings/' + b.uid), 'booking', 200).no_show === true, 'stored as a no-show');
+  await axeBoth(page, 'booking completed, then a no-show');
 
   assert(!errors.length, 'no page errors: ' + errors.join('\n'));
   log('failed mail listed with the phone, shown in the booking, corrected and re-sent');

@@ -7,7 +7,9 @@
 // from the mailed link; the list, the request, the booking's panel (whose request badge
 // opens the request; its history says who declined and why, in words) and the Declined
 // tray all show it. A booking made from a proposal
-// opens its proposal (state, candidates, message) from its panel and from the list. At 390 px the rows are cards
+// opens its proposal (state, candidates, message) from its panel and from the list; its
+// guests are edited as a list (a second guest added, the history says so). A booking
+// cancelled with a reason shows it in its history and the guest's mail. At 390 px the rows are cards
 // whose guest link is on screen and opens the request. axe-core: 0 violations, light and
 // dark, at 1280 and 390 px; screenshots console-requests-*.png.
 'use strict';
@@ -38,7 +40,7 @@ run('console_requests', async (ctx) => {
     start: slots.days[day][i].start, guest: { name, email, phone: '+358401234567' } }, null), 'booking ' + name + ' ' + day);
   const first = await book(tue, 2, GUEST, EMAIL);
   const second = await book(thu, 4, GUEST, EMAIL);
-  await book(tue, 6, 'Pekka Lahti', 'pekka@requests.example');
+  const pekka = await book(tue, 6, 'Pekka Lahti', 'pekka@requests.example');
 
   const errors = [];
   const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-US', viewport: { width: 1280, height: 900 } });
@@ -189,9 +191,46 @@ run('console_requests', async (ctx) => {
   await shot(page, 'requests-proposal-detail');
   await page.keyboard.press('Escape');
   await pdetail.waitFor({ state: 'detached' });
+  // The visit's guests are edited as a list: a second guest is added (seed 000's "guests").
+  await page.goto(server.base + '/console/#/booking/' + chosen.json.uid);
+  const tpanel = page.getByRole('dialog', { name: /Taro Yamada/ });
+  await tpanel.locator('button[data-action="edit"]').click();
+  const ef = page.locator('form[data-form="edit"]');
+  assert(await ef.getByLabel('Name', { exact: true }).inputValue() === 'Taro Yamada', 'the first guest in the form');
+  await ef.getByRole('button', { name: '+ Add guest' }).click();
+  await ef.getByLabel('Name (Guest 2)').fill('Hanako Yamada');
+  await ef.getByLabel('E-mail (Guest 2)').fill('hanako@requests.example');
+  await ef.getByLabel('Company (Guest 2)').fill('Yamada KK');
+  await axeBoth(page, 'edit with two guests');
+  await shot(page, 'requests-edit-guests');
+  await ef.getByRole('button', { name: 'Save', exact: true }).click();
+  const tell = page.getByRole('dialog', { name: 'Tell the guest?' });
+  assert((await tell.textContent()).includes('Guests'), 'the question names the guests: ' + await tell.textContent());
+  await tell.getByRole('button', { name: 'Save without telling' }).click();
+  await tpanel.locator('[data-testid="history"] li[data-event="edited"]').waitFor();
+  const two = ok(await demo(server, 'GET', '/v1/admin/bookings/' + chosen.json.uid), 'booking', 200);
+  const names = [two.guest, ...(two.other_guests || [])].map((g) => g.name + '/' + g.email + '/' + (g.company || ''));
+  assert(JSON.stringify(names) === JSON.stringify(['Taro Yamada/taro@requests.example/', 'Hanako Yamada/hanako@requests.example/Yamada KK']), 'two guests stored: ' + JSON.stringify([two.guest, two.other_guests]));
+  assert((await tpanel.locator('[data-testid="history"] li[data-event="edited"]').textContent()).includes('guest added'), 'the history names the change');
+  await page.keyboard.press('Escape');
+  await page.goto(server.base + '/console/#/proposals');
   await page.getByRole('button', { name: 'Chosen', exact: true }).click();
   await page.locator(`tr[data-proposal="${prop.id}"] [data-testid="proposal-guests"]`).click();
   await pdetail.waitFor();
+  await page.keyboard.press('Escape');
+
+  // Cancel with a reason for the guest: the reason is in the history and the guest's mail.
+  await page.goto(server.base + '/console/#/booking/' + pekka.uid);
+  const ppanel = page.getByRole('dialog', { name: /Pekka Lahti/ });
+  await ppanel.locator('button[data-action="cancel"]').click();
+  await ppanel.getByLabel('Reason (sent to the guest)').fill('The doctor is ill that day');
+  await ppanel.getByRole('button', { name: 'Cancel booking' }).click();
+  await ppanel.locator('.badge.st-cancelled').waitFor();
+  await ppanel.locator('[data-testid="history"] li[data-event="cancelled"]', { hasText: 'Cancelled (staff) · The doctor is ill that day' }).waitFor();
+  await waitFor(async () => {
+    await api(server, 'POST', '/v1/test/tick', {});
+    return mails(server.sink.dir).some((m) => m.to.includes('pekka@requests.example') && body(m).includes('The doctor is ill that day'));
+  }, 'the cancellation mail with the reason');
   await page.keyboard.press('Escape');
 
   // A 390 px phone: the rows are cards with the guest link on screen; it opens the request.

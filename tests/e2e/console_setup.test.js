@@ -7,7 +7,8 @@
 // hours before, SMS reminders, the no-show mail, a follow-up and the hosts' language are
 // saved as the page's `notifications` and shown again when the form reopens; a booking
 // then gets its reminders planned in the outbox at exactly those offsets, by mail and
-// SMS. axe-core: 0 violations, light and dark, at 1280 and 390 px; screenshots
+// SMS; a phone booking at a hand-typed time inside hours without mail is stored and
+// mails nothing, outside hours it is refused with what was typed kept. axe-core: 0 violations, light and dark, at 1280 and 390 px; screenshots
 // console-setup-*.png.
 'use strict';
 const { api, run, assert, axeBoth, shot, signIn, waitFor } = require('./console_lib.js');
@@ -123,6 +124,30 @@ run('console_setup', async (ctx) => {
   assert(JSON.stringify(reminders) === '[120,1440]', 'mail reminders 2 h and a day before: ' + JSON.stringify(planned.map((m) => [m.template, m.channel, m.recipient, at(m)])));
   const sms = planned.filter((m) => /remind/.test(m.template) && m.channel === 'sms' && m.recipient === '+358401112223').map(at).sort((x, y) => x - y);
   assert(JSON.stringify(sms) === '[120,1440]', 'SMS reminders at the same offsets: ' + JSON.stringify(planned.map((m) => [m.template, m.channel, m.recipient, at(m)])));
+
+  // A caller on the phone at a time typed by hand (inside hours, not from the list), no
+  // mail: stored, and the guest gets no confirmation. Outside hours it is refused with
+  // the reason shown, and what was typed stays.
+  const phoneDay = normal;  // (not the holiday set above)
+  await page.goto(server.base + '/console/#/phone');
+  await page.getByLabel('Page', { exact: true }).selectOption('spa');
+  await page.getByLabel('Service').selectOption('massage');
+  await page.getByLabel('Name', { exact: true }).fill('Caller Carla');
+  await page.getByLabel('E-mail', { exact: true }).fill('carla@notify.example');
+  await page.getByLabel('Or any time inside hours').fill(`${phoneDay}T19:00`);
+  await page.getByRole('button', { name: 'Book', exact: true }).click();
+  await page.locator('[role="alert"]').first().waitFor();
+  assert(await page.getByLabel('Name', { exact: true }).inputValue() === 'Caller Carla', 'the caller\'s name is kept');
+  await axeBoth(page, 'phone booking refused');
+  await shot(page, 'setup-phone-refused');
+  await page.getByLabel('Or any time inside hours').fill(`${phoneDay}T13:00`);
+  await page.getByLabel('Send the guest a confirmation e-mail').uncheck();
+  await page.getByRole('button', { name: 'Book', exact: true }).click();
+  await page.locator('.banner.ok').waitFor();
+  const carla = ok(await demo(server, 'GET', '/v1/admin/bookings?q=carla'), 'search', 200).items;
+  assert(carla.length === 1 && Date.parse(carla[0].start) === Date.parse(`${phoneDay}T13:00:00Z`), 'booked at the typed time: ' + JSON.stringify(carla));
+  const carlaMail = ok(await demo(server, 'GET', '/v1/admin/outbox?booking=' + carla[0].uid), 'outbox', 200).messages;
+  assert(!carlaMail.some((m) => m.recipient === 'carla@notify.example' && !/remind/.test(m.template)), 'no confirmation to the caller: ' + JSON.stringify(carlaMail.map((m) => m.template)));
 
   // A 390 px phone: the fieldset fits and passes axe.
   await page.setViewportSize({ width: 390, height: 844 });

@@ -429,6 +429,36 @@ TEST_P(StoreTest, BookingVersionsGrowWithEveryUpdate) {
   EXPECT_EQ(s->booking("bv")->version, 3);
 }
 
+TEST_P(StoreTest, CalendarKeysMoveOnlyForTheHostsRoomsAndPagesAWriteTouched) {
+  // Slot answers are cached under these counters (calendar_generations.hpp): a booking
+  // must move its hosts' and room's, before and after a change, and no other's.
+  using G = kairos::server::store::CalendarGenerations;
+  const G* g = s->calendar_generations();
+  ASSERT_NE(g, nullptr);
+  auto key = [&](const std::string& k) { return g->stamp({G::slot(k)}) - g->stamp({}); };
+  auto h1 = key(G::host_key("h1")), h2 = key(G::host_key("h2")), r1 = key(G::room_key("r1"));
+  s->insert_booking(booking("ck", "h1", 1000, 2000, "r1"));
+  EXPECT_NE(key(G::host_key("h1")), h1);
+  EXPECT_NE(key(G::room_key("r1")), r1);
+  EXPECT_EQ(key(G::host_key("h2")), h2);
+  h1 = key(G::host_key("h1")), h2 = key(G::host_key("h2")), r1 = key(G::room_key("r1"));
+  s->update_booking(booking("ck", "h2", 1000, 2000));  // to another host, without the room
+  EXPECT_NE(key(G::host_key("h1")), h1);
+  EXPECT_NE(key(G::host_key("h2")), h2);
+  EXPECT_NE(key(G::room_key("r1")), r1);
+  h1 = key(G::host_key("h1")), h2 = key(G::host_key("h2"));
+  const auto p9 = key(G::page_key("p9"));
+  EXPECT_TRUE(s->delete_booking("ck"));
+  EXPECT_NE(key(G::host_key("h2")), h2);
+  EXPECT_EQ(key(G::host_key("h1")), h1);
+  EXPECT_EQ(key(G::page_key("p9")), p9);
+  s->put_page({"p9", account, "{}"});
+  EXPECT_NE(key(G::page_key("p9")), p9);
+  h1 = key(G::host_key("h1"));
+  s->put_host({"h1", account, "{}"});
+  EXPECT_NE(key(G::host_key("h1")), h1);
+}
+
 TEST_P(StoreTest, TransactCommitsOnOkAndRollsBackOnError) {
   auto g0 = s->generation();
   auto st = s->transact([&]() -> kairos::core::Status {

@@ -1218,10 +1218,10 @@ class PgStore final : public Store {
     }
   }
 
-  // The payload: keys one per line, "config" when a host or page was written, "*" for
-  // everything (too many keys for one notification: PostgreSQL takes < 8000 bytes),
-  // "." when none (a write no slot answer depends on). An empty payload (an older
-  // instance) means everything.
+  // The payload: keys one per line, "*" for everything (too many keys for one
+  // notification: PostgreSQL takes < 8000 bytes), "." when none (a write no slot answer
+  // depends on); "config" (alone, sent first) when a host or page was written. An empty
+  // payload (an older instance) means everything.
   static constexpr std::size_t kMaxPayload = 7000;
   static void read_payload(std::string_view p, bool& config, bool& all, std::vector<std::string>& keys) {
     if (p.empty()) {
@@ -1274,8 +1274,10 @@ class PgStore final : public Store {
         notify_pending_ = notify_config_ = notify_all_ = false;
         notify_bytes_ = 0;
       }
-      std::string payload = config ? "config" : "";
-      if (all) payload += payload.empty() ? "*" : "\n*";
+      // "config" goes alone, as instances before the keys read it (a whole payload of
+      // "config"), so a cluster in the middle of an upgrade still drops its documents.
+      std::string payload;
+      if (all) payload = "*";
       else
         for (const auto& k : keys) payload.append(payload.empty() ? "" : "\n").append(k);
       if (payload.empty()) payload = ".";
@@ -1285,6 +1287,7 @@ class PgStore final : public Store {
           c->exec("SET synchronous_commit = off");
           notifier_pid_.store(PQbackendPID(c->raw()));
         }
+        if (config) c->exec("NOTIFY kairos_changes, 'config'");
         c->query("SELECT pg_notify('kairos_changes', $1)", {payload});
       } catch (...) {
         c.reset();

@@ -65,16 +65,20 @@ const ALL_ACTIONS = ['approve', 'reject', 'cancel', 'complete', 'no_show'];
 const WITH_REASON = new Set(['reject', 'cancel']);
 const isConflict = (e) => e && (e.status === 412 || (e.status === 409 && /stale|conflict|version|modified|precondition/.test(e.code || '')));
 
-function guestsOf(b) {
-  if (Array.isArray(b.guests) && b.guests.length) return b.guests;
-  return b.guest ? [b.guest] : [];
+// The visit's guests: the one who booked, then the others of a proposal visit (the API's
+// `guest` and `other_guests`; PATCH takes them back as one `guests` list).
+export function guestsOf(b) {
+  const others = Array.isArray(b.other_guests) ? b.other_guests : [];
+  return b.guest && (b.guest.name || b.guest.email) ? [b.guest, ...others] : others;
 }
 
 function EditForm({ b, hosts, rooms, onSaved, onCancel }) {
-  const g0 = guestsOf(b)[0] || {};
+  // Every guest of the visit (a proposal visit may have several; the first is the one who
+  // booked): name, company, e-mail and phone; more can be added and any but the first removed.
+  const guestRow = (g) => ({ name: g.name || '', company: g.company || '', email: g.email || '', phone: g.phone || '' });
   const init = {
     start: toLocalInput(b.start), end: toLocalInput(b.end), hosts: bookingHosts(b), room: (b.room && (b.room.id || b.room)) || '',
-    guidance: b.guidance || '', gname: g0.name || '', gemail: g0.email || '', gphone: g0.phone || '',
+    guidance: b.guidance || '', guests: (guestsOf(b).length ? guestsOf(b) : [{}]).map(guestRow),
   };
   const [f, setF] = useState(init);
   const [err, setErr] = useState(null);
@@ -89,10 +93,11 @@ function EditForm({ b, hosts, rooms, onSaved, onCancel }) {
     if (f.hosts.join() !== init.hosts.join()) { p.hosts = f.hosts; changed.push(t('hosts')); }
     if (f.room !== init.room && f.room) { p.room = f.room; changed.push(t('room')); }
     if (f.guidance !== init.guidance) { p.guidance = f.guidance; changed.push(t('guidance')); }
-    if (f.gname !== init.gname || f.gemail !== init.gemail || f.gphone !== init.gphone) {
-      const rest = guestsOf(b).slice(1);
-      p.guests = [{ ...g0, name: f.gname, email: f.gemail, phone: f.gphone || undefined }, ...rest];
-      changed.push(t('guest'));
+    if (JSON.stringify(f.guests) !== JSON.stringify(init.guests)) {
+      const old = guestsOf(b);
+      // Fields this form does not show (a guest's zone and language) stay as they were.
+      p.guests = f.guests.map((g, i) => ({ ...(old[i] || {}), name: g.name, email: g.email, company: g.company || undefined, phone: g.phone || undefined }));
+      changed.push(f.guests.length > 1 ? t('guests') : t('guest'));
     }
     return { p, changed };
   };
@@ -129,13 +134,24 @@ function EditForm({ b, hosts, rooms, onSaved, onCancel }) {
         <select value={f.room} onChange={set('room')}><option value="">{t('none')}</option>{rooms.map((r) => <option value={r.id}>{r.name}</option>)}</select>
       </Field>
       <Field label={t('guidance')} name="guidance" err={err}><textarea rows="2" value={f.guidance} onInput={set('guidance')} /></Field>
-      <div class="grid2">
-        <Field label={t('name')} name="guests" err={err}><input value={f.gname} onInput={set('gname')} /></Field>
-        <Field label={t('email')} name="guests[0].email" err={err}><input type="email" value={f.gemail} onInput={set('gemail')} /></Field>
-      </div>
-      <Field label={t('phone')} name="guests[0].phone" err={err}><input type="tel" value={f.gphone} onInput={set('gphone')} /></Field>
+      {f.guests.map((g, i) => {
+        const up = (k) => (e) => setF({ ...f, guests: f.guests.map((x, j) => (j === i ? { ...x, [k]: e.currentTarget.value } : x)) });
+        const n = (label) => (i === 0 ? label : `${label} (${t('guest')} ${i + 1})`);
+        return (
+          <fieldset class="guest-row" data-guest={i}><legend>{t('guest')} {i + 1}</legend>
+            <div class="grid2">
+              <Field label={n(t('name'))} name={`guests[${i}].name`} err={err}><input value={g.name} onInput={up('name')} /></Field>
+              <Field label={n(t('email'))} name={`guests[${i}].email`} err={err}><input type="email" value={g.email} onInput={up('email')} /></Field>
+              <Field label={n(t('company'))} name={`guests[${i}].company`} err={err}><input value={g.company} onInput={up('company')} /></Field>
+              <Field label={n(t('phone'))} name={`guests[${i}].phone`} err={err}><input type="tel" value={g.phone} onInput={up('phone')} /></Field>
+            </div>
+            {i > 0 && <button type="button" class="ghost" onClick={() => setF({ ...f, guests: f.guests.filter((_, j) => j !== i) })}>{t('remove')} {t('guest')} {i + 1}</button>}
+          </fieldset>
+        );
+      })}
+      <button type="button" onClick={() => setF({ ...f, guests: [...f.guests, guestRow({})] })}>+ {t('add_guest')}</button>
       {isConflict(err) ? <p class="banner error" role="alert">{t('conflict')} <button type="button" onClick={onSaved}>{t('reload')}</button></p>
-        : <FormError err={err} fields={['start', 'end', 'hosts', 'room', 'guidance', 'guests']} />}
+        : <FormError err={err} fields={['start', 'end', 'hosts', 'room', 'guidance', ...f.guests.map((_, i) => `guests[${i}]`)]} />}
       <div class="row">
         <button type="submit" class="primary">{t('save')}</button>
         <button type="button" class="ghost" onClick={onCancel}>{t('cancel')}</button>

@@ -5,7 +5,7 @@ import { api, listAll, q } from './api.js';
 import { t, templateName } from './i18n.js';
 import { FormError, Loading, Empty, Check, useLoad, announce } from './ui.jsx';
 import { fmtDateTime } from './time.js';
-import { CorrectBounce } from './drawer.jsx';
+import { CorrectBounce, guestsOf } from './drawer.jsx';
 import { useLocation, useList, loadLocations, textOf } from './front.jsx';
 
 // Bounces reported later by the mail system (DSNs read from the bounce mailbox): the
@@ -50,7 +50,7 @@ function Resend({ m, onDone }) {
     e.preventDefault(); setErr(null);
     try {
       const b = await api('GET', '/v1/admin/bookings/' + encodeURIComponent(uid));
-      const guests = (b.guests && b.guests.length ? b.guests : [b.guest]).map((g, i) => (i === 0 ? { ...g, email } : g));
+      const guests = guestsOf(b).map((g, i) => (i === 0 ? { ...g, email } : g));  // the other guests stay
       await api('PATCH', '/v1/admin/bookings/' + encodeURIComponent(uid), { guests, notify: true });
       announce(t('saved')); onDone();
     } catch (x) { setErr(x); }
