@@ -319,6 +319,21 @@ void wake_fetcher(App& app);
 
 namespace {
 
+// The settings a subscription takes at creation and in a PATCH: whether it counts as
+// busy, and how often it is fetched.
+core::Status read_settings(const json& body, CalendarRow& c) {
+  if (const json* b = wire::member(body, "busy")) {
+    if (!b->is_boolean()) return core::make_error("invalid_type", "busy must be true or false", "busy");
+    c.busy = b->get<bool>();
+  }
+  if (const json* m = wire::member(body, "refresh_minutes")) {
+    if (!m->is_number_integer() || m->get<long>() < 5 || m->get<long>() > 10080)
+      return core::make_error("invalid_refresh", "refresh_minutes is 5 to 10080", "refresh_minutes");
+    c.refresh_minutes = static_cast<int>(m->get<long>());
+  }
+  return core::ok_status();
+}
+
 Response add_calendar(App& app, Request& req) {
   State* st = state(app);
   if (!st) return http::problem(409, "integrations_unavailable", "calendars are not available (the server runs on an in-memory database)");
@@ -339,15 +354,7 @@ Response add_calendar(App& app, Request& req) {
   c.account_id = req.account_id;
   c.host_id = host->id;
   c.name = name->get<std::string>();
-  if (const json* b = wire::member(*body, "busy")) {
-    if (!b->is_boolean()) return http::problem(422, "invalid_type", "busy must be true or false", "busy");
-    c.busy = b->get<bool>();
-  }
-  if (const json* m = wire::member(*body, "refresh_minutes")) {
-    if (!m->is_number_integer() || m->get<long>() < 5 || m->get<long>() > 10080)
-      return http::problem(422, "invalid_refresh", "refresh_minutes is 5 to 10080", "refresh_minutes");
-    c.refresh_minutes = static_cast<int>(m->get<long>());
-  }
+  if (auto set = read_settings(*body, c); !set) return http::problem(set.error());
   const std::int64_t now = app.now().unix_seconds();
   c.created_at = now;
   Expansion e;
@@ -423,15 +430,7 @@ Response patch_calendar(App& app, Request& req) {
       return http::problem(422, "invalid_type", "name must be a non-empty string of at most 200 characters", "name");
     c.name = n->get<std::string>();
   }
-  if (const json* b = wire::member(*body, "busy")) {
-    if (!b->is_boolean()) return http::problem(422, "invalid_type", "busy must be true or false", "busy");
-    c.busy = b->get<bool>();
-  }
-  if (const json* m = wire::member(*body, "refresh_minutes")) {
-    if (!m->is_number_integer() || m->get<long>() < 5 || m->get<long>() > 10080)
-      return http::problem(422, "invalid_refresh", "refresh_minutes is 5 to 10080", "refresh_minutes");
-    c.refresh_minutes = static_cast<int>(m->get<long>());
-  }
+  if (auto set = read_settings(*body, c); !set) return http::problem(set.error());
   st->db->exec("UPDATE calendars SET name = $2, busy = $3, refresh_minutes = $4 WHERE id = $1",
                {c.id, c.name, std::int64_t{c.busy}, std::int64_t{c.refresh_minutes}});
   rebuild_host_busy(app, host->id, true);

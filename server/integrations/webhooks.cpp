@@ -392,6 +392,20 @@ std::optional<json> find_hook(State& st, const std::string& account, const std::
   return hook_view(rows[0]);
 }
 
+// A webhook's event types: a non-empty list of known names or "*", kept once each.
+core::Result<std::vector<std::string>> read_events(const json& ev) {
+  if (!ev.is_array() || ev.empty()) return core::make_error("invalid_events", "events is a non-empty list of event types", "events");
+  std::vector<std::string> events;
+  for (const auto& e : ev) {
+    if (!e.is_string()) return core::make_error("invalid_events", "event types are strings", "events");
+    const std::string t = e.get<std::string>();
+    if (t != "*" && std::find(event_types().begin(), event_types().end(), t) == event_types().end())
+      return core::make_error("unknown_event", "no such event type: " + t.substr(0, 60), "events");
+    if (std::find(events.begin(), events.end(), t) == events.end()) events.push_back(t);
+  }
+  return events;
+}
+
 Response create_webhook(App& app, Request& req) {
   State* st = state(app);
   if (!st) return http::problem(409, "integrations_unavailable", "webhooks are not available (the server runs on an in-memory database)");
@@ -404,15 +418,8 @@ Response create_webhook(App& app, Request& req) {
     return http::problem(chk.error());
   const json* ev = wire::member(*body, "events");
   if (!ev) return http::problem(422, "missing_field", "events is required", "events");
-  if (!ev->is_array() || ev->empty()) return http::problem(422, "invalid_events", "events is a non-empty list of event types", "events");
-  std::vector<std::string> events;
-  for (const auto& e : *ev) {
-    if (!e.is_string()) return http::problem(422, "invalid_events", "event types are strings", "events");
-    const std::string t = e.get<std::string>();
-    if (t != "*" && std::find(event_types().begin(), event_types().end(), t) == event_types().end())
-      return http::problem(422, "unknown_event", "no such event type: " + t.substr(0, 60), "events");
-    if (std::find(events.begin(), events.end(), t) == events.end()) events.push_back(t);
-  }
+  auto events = read_events(*ev);
+  if (!events) return http::problem(events.error());
   std::string secret = auth::random_token(24);
   if (const json* s = wire::member(*body, "secret"); s && !s->is_null()) {
     if (!s->is_string() || s->get<std::string>().size() < 16 || s->get<std::string>().size() > 200)
@@ -428,7 +435,7 @@ Response create_webhook(App& app, Request& req) {
   const std::string id = auth::random_id("wh_");
   const std::int64_t now = app.now().unix_seconds();
   st->db->exec("INSERT INTO webhooks(id, account_id, url, events, secret, notify_email, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7)",
-               {id, req.account_id, url->get<std::string>(), join(events), secret, notify, now});
+               {id, req.account_id, url->get<std::string>(), join(*events), secret, notify, now});
   reload_hooks(*st, req.account_id, true);
   json out = *find_hook(*st, req.account_id, id);
   out["secret"] = secret;  // shown once
@@ -470,16 +477,9 @@ Response patch_webhook(App& app, Request& req) {
     url = u->get<std::string>();
   }
   if (const json* ev = wire::member(*body, "events")) {
-    if (!ev->is_array() || ev->empty())
-      return http::problem(422, "invalid_events", "events is a non-empty list of event types", "events");
-    events.clear();
-    for (const auto& e : *ev) {
-      if (!e.is_string()) return http::problem(422, "invalid_events", "event types are strings", "events");
-      const std::string t = e.get<std::string>();
-      if (t != "*" && std::find(event_types().begin(), event_types().end(), t) == event_types().end())
-        return http::problem(422, "unknown_event", "no such event type: " + t.substr(0, 60), "events");
-      if (std::find(events.begin(), events.end(), t) == events.end()) events.push_back(t);
-    }
+    auto read = read_events(*ev);
+    if (!read) return http::problem(read.error());
+    events = std::move(*read);
   }
   if (const json* e = wire::member(*body, "enabled")) {
     if (!e->is_boolean()) return http::problem(422, "invalid_type", "enabled must be true or false", "enabled");
