@@ -27,7 +27,7 @@ bool RateLimiter::allow(const std::string& client, std::int64_t now_s, int& retr
 
 App::App(Config c, store::Store& s, http::Metrics& m)
     : cfg(std::move(c)), store(s), metrics(m), clock(cfg.clock_offset_seconds), keys(s), booking_limiter(cfg.booking_rate),
-      links(s.secret("link_hmac", auth::random_token(32))), page_contexts(std::make_shared<PageContextCache>()) {}
+      links(s.secret("link_hmac", auth::random_token(32))), slots{std::make_shared<PageContextCache>(), nullptr} {}
 
 void App::register_routes(http::Router& r) {
   register_system_routes(*this, r);

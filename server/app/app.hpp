@@ -55,6 +55,15 @@ struct Integrations {
   std::function<void()> wake_fetcher;
 };
 
+// The slot read path's state: pages and hosts parsed for the core, per store config
+// generation (bookings.hpp), and the answers of GET /v1/pages/{page}/slots with their
+// hit and miss counts for /metrics (routes_guest.cpp makes the cache with the routes).
+struct Slots {
+  std::shared_ptr<PageContextCache> contexts;
+  std::shared_ptr<SlotCache> cache;
+  std::atomic<std::uint64_t> hits{0}, misses{0};
+};
+
 class App {
  public:
   App(Config cfg, store::Store& store, http::Metrics& metrics);
@@ -79,11 +88,7 @@ class App {
   LinkSigner links;  // signs the buttons of mails; its key lives in the store
   const http::Router* router = nullptr;
   Integrations integrations;  // calendars, feeds, webhooks
-  // Pages and hosts parsed for the core, per store config generation (bookings.hpp).
-  std::shared_ptr<PageContextCache> page_contexts;
-  // Answers of GET /v1/pages/{page}/slots (routes_guest.cpp); made with the routes.
-  std::shared_ptr<SlotCache> slot_cache;
-  std::atomic<std::uint64_t> slot_cache_hits{0}, slot_cache_misses{0};  // GET …/slots (/metrics)
+  Slots slots;  // parsed page contexts and cached slot answers
 };
 
 // The --demo console login (demo.cpp).

@@ -95,7 +95,7 @@ PageContextCache::Holds open_proposal_holds(App& app) {
   // Read before loading, as for page contexts: a proposal written meanwhile makes it stale.
   const auto generation = app.store.proposals_generation();
   if (generation)
-    if (auto hit = app.page_contexts->holds(*generation)) return hit;
+    if (auto hit = app.slots.contexts->holds(*generation)) return hit;
   auto holds = std::make_shared<std::vector<core::Hold>>();
   for (const auto& doc : app.store.token_docs("proposal", "open")) {
     json p = json::parse(doc.doc, nullptr, false);
@@ -107,7 +107,7 @@ PageContextCache::Holds open_proposal_holds(App& app) {
   std::stable_sort(holds->begin(), holds->end(),
                    [](const core::Hold& a, const core::Hold& b) { return a.when.start < b.when.start; });
   PageContextCache::Holds shared = std::move(holds);
-  if (generation) app.page_contexts->put_holds(*generation, shared);
+  if (generation) app.slots.contexts->put_holds(*generation, shared);
   return shared;
 }
 
@@ -120,12 +120,12 @@ core::Result<std::shared_ptr<const PageContext>> shared_page_context(App& app, c
   if (generation) {
     key.reserve(page_id.size() + event_type.size() + 1);
     key.append(page_id).append(1, '\n').append(event_type);
-    if (auto hit = app.page_contexts->get(key, *generation)) return hit;
+    if (auto hit = app.slots.contexts->get(key, *generation)) return hit;
   }
   auto ctx = load_page_context(app, page_id, event_type);
   if (!ctx) return ctx.error();
   auto shared = std::make_shared<const PageContext>(std::move(*ctx));
-  if (generation) app.page_contexts->put(key, *generation, shared);
+  if (generation) app.slots.contexts->put(key, *generation, shared);
   return shared;
 }
 

@@ -161,11 +161,11 @@ Response get_slots(App& app, Request& req) {
     if (coding != http::Coding::identity) res.headers.emplace_back("Content-Encoding", http::coding_name(coding));
     return res;
   };
-  if (auto hit = app.slot_cache->get(key, gens, base)) {
-    app.slot_cache_hits.fetch_add(1, std::memory_order_relaxed);
+  if (auto hit = app.slots.cache->get(key, gens, base)) {
+    app.slots.hits.fetch_add(1, std::memory_order_relaxed);
     return json_shared(hit);
   }
-  app.slot_cache_misses.fetch_add(1, std::memory_order_relaxed);
+  app.slots.misses.fetch_add(1, std::memory_order_relaxed);
 
   // The page's documents are current as of `config` (read first); the keys' stamp is
   // read after them and before the bookings: if a page or host write moved `config`
@@ -194,7 +194,7 @@ Response get_slots(App& app, Request& req) {
   }
   auto body = std::make_shared<const http::EncodedBody>(slots_body(tz, days));
   if (!gens || (config && app.store.config_generation() == config))
-    app.slot_cache->put(key, stamp, std::move(slots), body);
+    app.slots.cache->put(key, stamp, std::move(slots), body);
   // A big team's month takes tens of MB of inputs for a moment: give them back to the
   // system (glibc keeps freed memory in its arenas otherwise).
   if (ctx->hosts.size() >= 200) malloc_trim(0);
@@ -231,7 +231,7 @@ Response get_availability(App& app, Request& req) {
 }  // namespace
 
 void register_guest_routes(App& app, http::Router& r) {
-  app.slot_cache = std::make_shared<SlotCache>();
+  app.slots.cache = std::make_shared<SlotCache>();
   add_routes(app, r, {
       {"GET", "/v1/pages/{page}", http::Access::open, get_public_page},
       {"GET", "/v1/pages/{page}/slots", http::Access::open, get_slots},

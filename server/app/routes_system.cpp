@@ -36,8 +36,8 @@ Response metrics(App& app, Request&) {
          std::to_string(cs.transactions) + "\n";
   out += "# HELP kairos_slot_cache_total Slot answers served from the cache (hit) or computed (miss).\n";
   out += "# TYPE kairos_slot_cache_total counter\nkairos_slot_cache_total{result=\"hit\"} " +
-         std::to_string(app.slot_cache_hits.load()) + "\nkairos_slot_cache_total{result=\"miss\"} " +
-         std::to_string(app.slot_cache_misses.load()) + "\n";
+         std::to_string(app.slots.hits.load()) + "\nkairos_slot_cache_total{result=\"miss\"} " +
+         std::to_string(app.slots.misses.load()) + "\n";
   integ::render_metrics(app, out);
   return http::text_response(200, std::move(out), "text/plain; version=0.0.4; charset=utf-8");
 }
