@@ -47,19 +47,24 @@ void FontSet::want_all_kanji(double at_ms) {
   if (all_kanji_at_ms_ == 0 || at_ms < all_kanji_at_ms_) all_kanji_at_ms_ = at_ms;
 }
 
-bool FontSet::covers(std::string_view text) const {
-  if (!has_japanese() || built_all_kanji_ || ImGui::GetIO().Fonts->Fonts.empty()) return true;
-  const ImFont* body = ImGui::GetIO().Fonts->Fonts[0];
+int missing_glyphs(const ImFont& font, std::string_view text, unsigned first, int limit) {
+  int missing = 0;
   const char* p = text.data();
   const char* end = p + text.size();
-  while (p < end) {
+  while (p < end && missing < limit) {
     unsigned int c = 0;
     const int n = ImTextCharFromUtf8(&c, p, end);
     if (n <= 0) break;
     p += n;
-    if (c >= 0x80 && c <= 0xFFFF && body->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) return false;
+    if (c >= first && c <= 0xFFFF && font.FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) ++missing;
   }
-  return true;
+  return missing;
+}
+
+bool FontSet::covers(std::string_view text) const {
+  if (!has_japanese() || built_all_kanji_ || ImGui::GetIO().Fonts->Fonts.empty()) return true;
+  // Beyond ASCII, which the Latin ranges always hold.
+  return missing_glyphs(*ImGui::GetIO().Fonts->Fonts[0], text, 0x80, 1) == 0;
 }
 
 bool FontSet::apply(float scale) {

@@ -80,6 +80,9 @@ ImFont* caption_font();
 bool glyphs_partial();
 void note_missing_glyph();
 bool take_missing_glyph();
+// How many characters of `text` from code point `first` on `font` has no glyph for
+// (drawn as '?'); at most `limit` are counted.
+int missing_glyphs(const ImFont& font, std::string_view text, unsigned first, int limit = 1 << 30);
 
 // True when `text` holds a character outside what the Latin subset covers.
 bool needs_japanese(std::string_view text);

@@ -43,20 +43,9 @@ float longest_word(std::string_view text) {
 }
 
 // Characters the current font has no glyph for (drawn as '?').
-int missing_glyphs(const std::string& text) {
+int missing_glyphs(std::string_view text) {
   const ImFont* font = ImGui::GetFont();
-  if (font == nullptr) return 0;
-  int missing = 0;
-  const char* p = text.c_str();
-  const char* end = p + text.size();
-  while (p < end) {
-    unsigned int c = 0;
-    const int n = ImTextCharFromUtf8(&c, p, end);
-    if (n <= 0) break;
-    p += n;
-    if (c >= 0x20 && font->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) ++missing;
-  }
-  return missing;
+  return font == nullptr ? 0 : widget::missing_glyphs(*font, text, 0x20);
 }
 
 void set_enabled(bool on) { g_enabled = on; }
@@ -75,10 +64,11 @@ void set_content_height(float h) {
 void item(std::string_view text, float x0, float x1, const char* kind) {
   if (text.empty()) return;
   // Also outside tests: a text the partial Japanese atlas cannot write (see fonts.hpp).
-  if (glyphs_partial() && missing_glyphs(std::string(text.substr(0, text.find("##")))) > 0) note_missing_glyph();
+  const std::string_view shown = text.substr(0, text.find("##"));
+  if (glyphs_partial() && missing_glyphs(shown) > 0) note_missing_glyph();
   if (!g_enabled) return;
   const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-  const std::string visible(text.substr(0, text.find("##")));
+  const std::string visible(shown);
   Json it{{"t", visible},
           {"k", kind},
           {"r", Json::array({lo.x, lo.y, hi.x - lo.x, hi.y - lo.y})},
