@@ -16,6 +16,19 @@ async function settle(page, ms = 1200) {
     await page.waitForTimeout(100);
   }
 }
+// The widget has laid out the new screen and the host page has taken its height: the
+// frame is as tall as the content the widget last measured (a settle() alone raced a
+// slow machine, where the new height came after a quiet spell measured from the last one).
+async function fitted(page, frame) {
+  const iframe = await frame.frameElement();
+  for (let i = 0; i < 100; i++) {
+    const want = Number(await frame.evaluate(() => document.documentElement.getAttribute('data-content-height')));
+    const got = await iframe.evaluate((f) => f.getBoundingClientRect().height);
+    if (want && Math.abs(want - got) <= 1) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the frame never took the content height');
+}
 const frameHeight = (page, sel = 'iframe') => page.$eval(sel, (f) => f.getBoundingClientRect().height);
 const lastHeight = (page) => page.evaluate(() => window.heights.length ? window.heights[window.heights.length - 1].h : 0);
 
@@ -49,6 +62,7 @@ run('height_follows', async ({ server, browser, log }) => {
   const sizes = [];
   for (const d of days.slice(0, 8)) {
     const slots = await mirror.slotsOfDay(frame, d);
+    await fitted(page, frame);
     await settle(page, 800);
     sizes.push({ d, n: slots.length, h: await frameHeight(page), reported: await lastHeight(page) });
   }
@@ -76,6 +90,7 @@ run('height_follows', async ({ server, browser, log }) => {
     const before = await page.evaluate(() => window.heights.length);
     await act();
     await mirror.screen(frame, screen);
+    await fitted(page, frame);
     await settle(page);
     const msgs = await page.evaluate((b) => window.heights.slice(b).map((m) => m.h), before);
     heightOf[screen] = await frameHeight(page);
