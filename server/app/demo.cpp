@@ -7,10 +7,10 @@
 #include "bookings.hpp"
 #include "documents.hpp"
 #include "http/log.hpp"
+#include "kairos/time_text.hpp"
+#include "kairos/wire/documents.hpp"
 
 namespace kairos::server {
-
-using nlohmann::json;
 
 namespace {
 constexpr const char* kDemoKey = "kairos-demo-owner-key";
@@ -28,77 +28,79 @@ std::string App::seed_demo() {
   }
   if (store.page("demo")) return kDemoKey;
 
-  // Explicit arrays: nlohmann would read {{"09:00", "12:00"}} as an object.
-  auto hours = [](std::vector<std::pair<const char*, const char*>> spans) {
-    json out = json::array();
-    for (auto [a, b] : spans) out.push_back(json::array({a, b}));
-    return out;
+  // Typed documents (wire/documents.hpp); each is checked as the admin API would check it.
+  const auto hours = [](std::vector<std::pair<const char*, const char*>> spans) {
+    std::vector<core::LocalInterval> out;
+    for (auto [a, b] : spans) out.push_back({*core::parse_time(a), *core::parse_time(b, true)});
+    return std::optional(out);
   };
-  auto host = [&](const std::string& id, json body) {
-    auto doc = normalize_host(body, zones);
-    if (!doc) throw std::runtime_error("demo host: " + doc.error().message);
-    store.put_host(store::HostRecord{id, account, doc->dump()});
+  const auto host = [&](const std::string& id, wire::HostDocument d) {
+    if (!zones.get(d.timezone)) throw std::runtime_error("demo host: unknown zone " + d.timezone);
+    if (auto st = core::validate(d.schedule(id, {})); !st) throw std::runtime_error("demo host: " + st.error().message);
+    store.put_host(store::HostRecord{id, account, wire::host_document(d).dump()});
   };
-  host("h_demo_tokyo", {{"name", "Yui Tanaka"},
-                        {"email", "yui.tanaka@example.com"},
-                        {"timezone", "Asia/Tokyo"},
-                        {"weekly_hours",
-                         {{"mon", hours({{"09:00", "12:00"}, {"13:00", "18:00"}})},
-                          {"tue", hours({{"09:00", "12:00"}, {"13:00", "18:00"}})},
-                          {"wed", hours({{"09:00", "12:00"}, {"13:00", "18:00"}})},
-                          {"thu", hours({{"09:00", "12:00"}, {"13:00", "18:00"}})},
-                          {"fri", hours({{"09:00", "15:00"}})}}}});
-  host("h_demo_helsinki", {{"name", "Aino Virtanen"},
-                           {"email", "aino.virtanen@example.com"},
-                           {"timezone", "Europe/Helsinki"},
-                           {"weekly_hours",
-                            {{"mon", hours({{"08:30", "16:30"}})},
-                             {"tue", hours({{"08:30", "16:30"}})},
-                             {"wed", hours({{"08:30", "16:30"}})},
-                             {"thu", hours({{"08:30", "16:30"}})},
-                             {"fri", hours({{"08:30", "14:00"}})}}}});
+  wire::HostDocument tokyo;
+  tokyo.name = "Yui Tanaka";
+  tokyo.email = "yui.tanaka@example.com";
+  tokyo.timezone = "Asia/Tokyo";
+  for (std::size_t d = 0; d < 4; ++d) tokyo.weekly_hours[d] = hours({{"09:00", "12:00"}, {"13:00", "18:00"}});
+  tokyo.weekly_hours[4] = hours({{"09:00", "15:00"}});
+  host("h_demo_tokyo", tokyo);
+  wire::HostDocument helsinki;
+  helsinki.name = "Aino Virtanen";
+  helsinki.email = "aino.virtanen@example.com";
+  helsinki.timezone = "Europe/Helsinki";
+  for (std::size_t d = 0; d < 4; ++d) helsinki.weekly_hours[d] = hours({{"08:30", "16:30"}});
+  helsinki.weekly_hours[4] = hours({{"08:30", "14:00"}});
+  host("h_demo_helsinki", helsinki);
   store.put_room(store::RoomRecord{"r_demo_fuji", account, "Meeting room Fuji (Tokyo)"});
   store.put_room(store::RoomRecord{"r_demo_sauna", account, "Meeting room Sauna (Helsinki)"});
 
-  json page{{"name", "Aurora & Sakura Consulting"},
-            // Owner content per language, like the services' names below.
-            {"description",
-             {{"en", "Book a free intro call or an on-site consultation with our team in Tokyo or Helsinki."},
-              {"ja", "東京またはヘルシンキのチームとの無料の初回相談、または来社相談をご予約いただけます。"},
-              {"fi", "Varaa maksuton tutustumispuhelu tai tapaaminen tiimimme kanssa Tokion tai Helsingin toimistolla."},
-              {"de", "Buchen Sie ein kostenloses Erstgespräch oder eine Beratung vor Ort mit unserem Team in Tokio oder Helsinki."},
-              {"hu", "Foglaljon ingyenes bemutatkozó hívást vagy személyes konzultációt tokiói vagy helsinki csapatunkkal."}}},
-            // A small inline logo (the widget shows data: images and same-origin paths only).
-            {"logo", "data:image/svg+xml;base64,PHN2ZyB4bWxucz0naHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmcnIHZpZXdCb3g9JzAgMCA0OCA0OCc+PHJlY3Qgd2lkdGg9JzQ4JyBoZWlnaHQ9JzQ4JyByeD0nMTInIGZpbGw9JyMxZDRlZDgnLz48Y2lyY2xlIGN4PScyNCcgY3k9JzIxJyByPSc5JyBmaWxsPScjZmNkMzRkJy8+PHBhdGggZD0nTTggMzZjOC03IDI0LTcgMzIgMCcgc3Ryb2tlPScjZmZmJyBzdHJva2Utd2lkdGg9JzMuNScgZmlsbD0nbm9uZScgc3Ryb2tlLWxpbmVjYXA9J3JvdW5kJy8+PGNpcmNsZSBjeD0nMzUnIGN5PScxMicgcj0nMycgZmlsbD0nI2Y5YThkNCcvPjwvc3ZnPg=="},
-            {"language", "en"},
-            {"hosts", json::array({"h_demo_tokyo", "h_demo_helsinki"})},
-            {"host_mode", "any"},
-            {"event_types",
-             {{{"id", "intro"},
-               // Owner content per language: each guest reads the service in their own.
-               {"name", {{"en", "Intro call"}, {"ja", "初回相談"}, {"fi", "Tutustumispuhelu"},
-                         {"de", "Erstgespräch"}, {"hu", "Bemutatkozó hívás"}}},
-               {"duration_minutes", 30},
-               {"min_notice_minutes", 240},
-               {"window", {{"rolling_days", 60}}},
-               {"location", "video"},
-               {"auto_approve", true}},
-              {{"id", "consultation"},
-               {"name", {{"en", "On-site consultation"}, {"ja", "来社相談"}, {"fi", "Tapaaminen toimistolla"},
-                         {"de", "Beratung vor Ort"}, {"hu", "Személyes konzultáció"}}},
-               {"duration_minutes", 60},
-               {"slot_interval_minutes", 30},
-               {"buffer_before_minutes", 15},
-               {"buffer_after_minutes", 15},
-               {"min_notice_minutes", 1440},
-               {"window", {{"rolling_days", 90}}},
-               {"limits", {{"per_day", 4}}},
-               {"rooms", json::array({"r_demo_fuji", "r_demo_sauna"})},
-               {"location", "office"},
-               {"auto_approve", false}}}}};
-  auto doc = normalize_page(page, store, account);
-  if (!doc) throw std::runtime_error("demo page: " + doc.error().message);
-  store.put_page(store::PageRecord{"demo", account, doc->dump()});
+  const auto texts = [](std::map<std::string, std::string> by_language) {
+    return core::LocalizedText{"", std::move(by_language)};
+  };
+  wire::PageDocument page;
+  page.name = core::LocalizedText{"Aurora & Sakura Consulting", {}};
+  // Owner content per language, like the services' names below.
+  page.description = texts(
+      {{"en", "Book a free intro call or an on-site consultation with our team in Tokyo or Helsinki."},
+       {"ja", "東京またはヘルシンキのチームとの無料の初回相談、または来社相談をご予約いただけます。"},
+       {"fi", "Varaa maksuton tutustumispuhelu tai tapaaminen tiimimme kanssa Tokion tai Helsingin toimistolla."},
+       {"de", "Buchen Sie ein kostenloses Erstgespräch oder eine Beratung vor Ort mit unserem Team in Tokio oder Helsinki."},
+       {"hu", "Foglaljon ingyenes bemutatkozó hívást vagy személyes konzultációt tokiói vagy helsinki csapatunkkal."}});
+  // A small inline logo (the widget shows data: images and same-origin paths only).
+  page.logo = "data:image/svg+xml;base64,PHN2ZyB4bWxucz0naHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmcnIHZpZXdCb3g9JzAgMCA0OCA0OCc+PHJlY3Qgd2lkdGg9JzQ4JyBoZWlnaHQ9JzQ4JyByeD0nMTInIGZpbGw9JyMxZDRlZDgnLz48Y2lyY2xlIGN4PScyNCcgY3k9JzIxJyByPSc5JyBmaWxsPScjZmNkMzRkJy8+PHBhdGggZD0nTTggMzZjOC03IDI0LTcgMzIgMCcgc3Ryb2tlPScjZmZmJyBzdHJva2Utd2lkdGg9JzMuNScgZmlsbD0nbm9uZScgc3Ryb2tlLWxpbmVjYXA9J3JvdW5kJy8+PGNpcmNsZSBjeD0nMzUnIGN5PScxMicgcj0nMycgZmlsbD0nI2Y5YThkNCcvPjwvc3ZnPg==";
+  page.language = "en";
+  page.hosts = {"h_demo_tokyo", "h_demo_helsinki"};
+  page.host_mode = core::HostMode::any;
+  wire::PageEventType intro;
+  intro.id = "intro";
+  // Owner content per language: each guest reads the service in their own.
+  intro.name = texts({{"en", "Intro call"}, {"ja", "初回相談"}, {"fi", "Tutustumispuhelu"}, {"de", "Erstgespräch"},
+                      {"hu", "Bemutatkozó hívás"}});
+  intro.duration_minutes = 30;
+  intro.min_notice_minutes = 240;
+  intro.window = core::BookingWindow::rolling(60);
+  intro.location = "video";
+  intro.auto_approve = true;
+  wire::PageEventType consultation;
+  consultation.id = "consultation";
+  consultation.name = texts({{"en", "On-site consultation"}, {"ja", "来社相談"}, {"fi", "Tapaaminen toimistolla"},
+                             {"de", "Beratung vor Ort"}, {"hu", "Személyes konzultáció"}});
+  consultation.duration_minutes = 60;
+  consultation.slot_interval_minutes = 30;
+  consultation.buffer_before_minutes = 15;
+  consultation.buffer_after_minutes = 15;
+  consultation.min_notice_minutes = 1440;
+  consultation.window = core::BookingWindow::rolling(90);
+  consultation.limits = core::Limits{4, std::nullopt};
+  consultation.rooms = std::vector<std::string>{"r_demo_fuji", "r_demo_sauna"};
+  consultation.location = "office";
+  consultation.auto_approve = false;
+  page.event_types = {intro, consultation};
+  for (const auto& et : page.event_types)
+    if (auto p = wire::event_policy(et); !p) throw std::runtime_error("demo page: " + p.error().message);
+  store.put_page(store::PageRecord{"demo", account, wire::page_document(page).dump()});
   return kDemoKey;
 }
 

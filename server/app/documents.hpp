@@ -1,7 +1,8 @@
-// Validation of the owner's configuration documents (hosts, pages) as the API accepts
-// them. Only shapes and references are checked here (formats through the wire readers,
-// ids against the account's own hosts and rooms); what the values mean for scheduling is
-// the core's business once the slot engine reads them.
+// The owner's configuration documents (hosts, pages) as the API accepts them and as the
+// store keeps them. Shapes, formats and stored JSON are wire/'s (kairos/wire/documents.hpp);
+// here are the checks only the server can make: a zone exists, host and room ids belong
+// to the account. A stored document that does not read back throws
+// wire::CorruptDocument (answered 500 `corrupt_document`, logged).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -9,24 +10,34 @@
 #include <string_view>
 
 #include "kairos/result.hpp"
+#include "kairos/wire/documents.hpp"
 #include "store/store.hpp"
 
 namespace kairos::server {
 
 class ZoneCache;
 
-// {name, email, timezone, weekly_hours?, overrides?, busy?} → the normalised document.
+// {name, email, timezone, weekly_hours?, overrides?, busy?, …} → the host document.
+core::Result<wire::HostDocument> host_from_request(const nlohmann::json& in, ZoneCache& zones);
+// The same as the stored JSON (wire::host_document).
 core::Result<nlohmann::json> normalize_host(const nlohmann::json& in, ZoneCache& zones);
 
 // A page body; host and room ids must belong to `account_id`.
+core::Result<wire::PageDocument> page_from_request(const nlohmann::json& in, store::Store& store,
+                                                   const std::string& account_id);
+// The same as the stored JSON (wire::page_document).
 core::Result<nlohmann::json> normalize_page(const nlohmann::json& in, store::Store& store,
                                             const std::string& account_id);
 
-// The public view of a page (no e-mail addresses, no internal ids beyond event types).
-// Owner content (names, descriptions) in `language`, else the page's; as stored (string
-// or language map) when `language` is empty.
-nlohmann::json public_page(const nlohmann::json& page, store::Store& store, std::string_view language = {});
+// A stored host or page read back once; wire::CorruptDocument when it does not read.
+wire::HostDocument stored_host(const store::HostRecord& h);
+wire::PageDocument stored_page(const store::PageRecord& p);
 
-bool valid_public_id(const std::string& id);
+// The public view of a page (wire::public_page_view): its hosts' names and zones, and an
+// event type's location id shown as the office.
+nlohmann::json public_page(const wire::PageDocument& page, store::Store& store, std::string_view language = {});
+nlohmann::json public_page(const store::PageRecord& page, store::Store& store, std::string_view language = {});
+
+using wire::valid_public_id;
 
 }  // namespace kairos::server

@@ -9,11 +9,14 @@
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
 #include "delivery_service.hpp"
+#include "documents.hpp"
 #include "http/log.hpp"
 #include "kairos/email.hpp"
 #include "kairos/front_office.hpp"
 #include "kairos/time_text.hpp"
+#include "kairos/wire/documents.hpp"
 #include "kairos/wire/front_office.hpp"
+#include "kairos/wire/lifecycle.hpp"
 
 namespace kairos::server {
 
@@ -23,16 +26,12 @@ namespace {
 
 // A stored record read back through wire/; a corrupt document is the server's fault and
 // must not be papered over with defaults.
-template <class T, class Reader>
-T record_from(const store::TokenDoc& d, const char* what, Reader reader) {
-  auto j = wire::parse_json(d.doc);
-  if (!j) throw std::runtime_error(std::string("corrupt ") + what + " document " + d.id + ": not JSON");
-  auto r = reader(*j, what);
-  if (!r) throw std::runtime_error(std::string("corrupt ") + what + " document " + d.id + ": " + r.error().field + ": " +
-                                   r.error().message);
-  r->id = d.id;
-  r->account = d.account_id;
-  return std::move(*r);
+template <class T>
+T record_from(const store::TokenDoc& d, const char* what, core::Result<T> (*reader)(const wire::Json&, std::string_view)) {
+  T r = wire::read_stored(d.doc, reader, what, d.id);
+  r.id = d.id;
+  r.account = d.account_id;
+  return r;
 }
 
 }  // namespace
@@ -46,7 +45,7 @@ core::Label label_from(const store::TokenDoc& d) { return record_from<core::Labe
 core::Inquiry inquiry_from(const store::TokenDoc& d) {
   core::Inquiry q = record_from<core::Inquiry>(d, "inquiry", wire::read_inquiry_document);
   auto state = core::parse_inquiry_state(d.state);
-  if (!state) throw std::runtime_error("corrupt inquiry row " + d.id + ": state " + d.state);
+  if (!state) throw wire::CorruptDocument("inquiry", d.id, state.error());
   q.state = *state;
   q.updated = d.updated_at;
   return q;
@@ -91,10 +90,10 @@ std::optional<core::Location> find_location(App& app, const std::string& account
 }
 
 std::string message_owner_location(App& app, const std::string& account_id, const std::string& owner) {
-  auto doc_of = [&](const char* kind, const std::string& id) -> json {
+  auto doc_of = [&](const char* kind, const std::string& id) -> std::optional<store::TokenDoc> {
     auto d = app.store.token_doc(kind, id);
-    if (!d || d->account_id != account_id) return json();
-    return json::parse(d->doc, nullptr, false);
+    if (!d || d->account_id != account_id) return std::nullopt;
+    return d;
   };
   auto booking_location = [&](const std::string& uid) -> std::string {
     auto b = app.store.booking(uid);
@@ -109,14 +108,13 @@ std::string message_owner_location(App& app, const std::string& account_id, cons
     return q ? q->location : std::string();
   }
   if (kind == "proposal") {
-    json p = doc_of("proposal", id);
-    return p.is_object() && p.value("location", json()).is_string() ? p.value("location", "") : std::string();
+    auto d = doc_of("proposal", id);
+    return d ? wire::read_stored(d->doc, wire::read_proposal, "proposal", d->id).location : std::string();
   }
   if (kind == "request") {  // a confirmation request: where its first booking takes place
-    json r = doc_of("request", id);
-    if (r.is_object() && r.contains("bookings") && r["bookings"].is_array())
-      for (const auto& uid : r["bookings"])
-        if (uid.is_string()) return booking_location(uid.get<std::string>());
+    if (auto d = doc_of("request", id))
+      for (const auto& uid : wire::read_stored(d->doc, wire::read_confirmation_request, "request", d->id).booking_uids)
+        return booking_location(uid);
   }
   return {};
 }
@@ -249,28 +247,31 @@ std::shared_ptr<const core::ZoneRules> zone_or_utc(App& app, const std::string& 
 
 }  // namespace
 
+wire::AccountSettings stored_account_settings(App& app, const std::string& account_id) {
+  auto d = app.store.token_doc("account_settings", "settings:" + account_id);
+  if (!d || d->account_id != account_id) return {};
+  return wire::read_stored(d->doc, wire::read_account_settings_document, "account settings", d->id);
+}
+
+void put_account_settings(App& app, const std::string& account_id, const wire::AccountSettings& settings) {
+  const auto now = app.now();
+  auto cur = app.store.token_doc("account_settings", "settings:" + account_id);
+  app.store.put_token_doc({"settings:" + account_id, account_id, "account-settings:" + account_id, "account_settings", "live",
+                           wire::account_settings_document(settings).dump(), cur ? cur->created_at : now, now});
+}
+
 json account_settings(App& app, const std::string& account_id) {
-  json out{{"sender_name", ""}, {"logo", ""}, {"language", ""}};
-  if (auto d = app.store.token_doc("account_settings", "settings:" + account_id); d && d->account_id == account_id) {
-    json j = json::parse(d->doc, nullptr, false);
-    if (j.is_object())
-      for (const char* k : {"sender_name", "logo", "language"})
-        if (j.contains(k) && j[k].is_string()) out[k] = j[k];
-  }
-  return out;
+  return wire::account_settings_document(stored_account_settings(app, account_id));
 }
 
 void put_account_settings(App& app, const std::string& account_id, const json& settings) {
-  const auto now = app.now();
-  auto cur = app.store.token_doc("account_settings", "settings:" + account_id);
-  json doc{{"sender_name", settings.value("sender_name", "")}, {"logo", settings.value("logo", "")},
-           {"language", settings.value("language", "")}};
-  app.store.put_token_doc({"settings:" + account_id, account_id, "account-settings:" + account_id, "account_settings", "live",
-                           doc.dump(), cur ? cur->created_at : now, now});
+  auto s = wire::read_account_settings_document(settings, "settings");
+  if (!s) throw std::invalid_argument("account settings: " + s.error().field + ": " + s.error().message);
+  put_account_settings(app, account_id, *s);
 }
 
 std::string account_sender(App& app, const std::string& account_id, const std::string& fallback) {
-  if (auto s = account_settings(app, account_id).value("sender_name", ""); !s.empty()) return s;
+  if (auto s = stored_account_settings(app, account_id).sender_name; !s.empty()) return s;
   if (auto acc = app.store.account_name(account_id); acc && !acc->empty() && *acc != "admin") return *acc;
   return fallback;
 }
@@ -278,12 +279,7 @@ std::string account_sender(App& app, const std::string& account_id, const std::s
 core::ReportSettings report_settings(App& app, const std::string& account_id) {
   auto d = app.store.token_doc("front_settings", account_id);
   if (!d) return {};
-  auto j = wire::parse_json(d->doc);
-  if (!j) throw std::runtime_error("corrupt report settings document " + d->id + ": not JSON");
-  auto s = wire::read_report_settings_document(*j, "settings");
-  if (!s) throw std::runtime_error("corrupt report settings document " + d->id + ": " + s.error().field + ": " +
-                                   s.error().message);
-  return *s;
+  return wire::read_stored(d->doc, wire::read_report_settings_document, "report settings", d->id);
 }
 
 void put_report_settings(App& app, const std::string& account_id, const core::ReportSettings& s, core::Instant created) {
@@ -506,12 +502,12 @@ bool handle_bounce(App& app, const std::string& raw) {
     const auto now = app.now();
     app.store.put_token_doc(bounce_row(bounce, "active", now, now));
     app.store.put_token_doc({suppression_id(account, address), account, "sup:" + suppression_id(account, address),
-                             "suppression", "active", json{{"address", address}, {"bounce", bid}}.dump(), now, now});
+                             "suppression", "active", wire::suppression_document(address, bid).dump(), now, now});
     // The responsible staff: the booking's hosts, or the inquiry's location staff.
     std::vector<std::string> staff;
     if (auto b = app.store.booking(booking)) {
       for (const auto& h : b->host_ids.empty() ? std::vector<std::string>{b->host_id} : b->host_ids)
-        if (auto hr = app.store.host(h)) staff.push_back(json::parse(hr->doc, nullptr, false).value("email", ""));
+        if (auto hr = app.store.host(h)) staff.push_back(stored_host(*hr).email);
     }
     if (staff.empty()) staff = report_settings(app, account).subscribers;
     auto text = core::front_text("delivery.bounced.staff", "en",

@@ -20,6 +20,7 @@
 #include "kairos/front_office.hpp"
 #include "kairos/notify.hpp"
 #include "kairos/result.hpp"
+#include "kairos/wire/documents.hpp"
 
 namespace kairos::server {
 
@@ -93,7 +94,11 @@ bool suppressed(App& app, const std::string& account_id, const std::string& addr
 
 
 // The account's settings beside its name (Setup → Account): {sender_name, logo, language},
-// each "" when not set. Stored as token doc "account_settings".
+// each "" when not set. Stored as token doc "account_settings" (wire::AccountSettings; a
+// corrupt one throws wire::CorruptDocument).
+wire::AccountSettings stored_account_settings(App& app, const std::string& account_id);
+void put_account_settings(App& app, const std::string& account_id, const wire::AccountSettings& settings);
+// The same as JSON, for the account routes (wire::account_settings_document).
 nlohmann::json account_settings(App& app, const std::string& account_id);
 void put_account_settings(App& app, const std::string& account_id, const nlohmann::json& settings);
 // The display name of the account's mails: its sender_name, else its name, else `fallback`.

@@ -18,6 +18,8 @@
 #include "kairos/time_text.hpp"
 #include "kairos/wire/explain.hpp"
 #include "kairos/wire/json_mapping.hpp"
+#include "kairos/wire/documents.hpp"
+#include "kairos/wire/lifecycle.hpp"
 #include "mail_composer.hpp"
 #include "requests.hpp"
 
@@ -55,16 +57,23 @@ json page_of(const std::vector<json>& all, const Paging& paging) {
     auto it = std::find_if(all.begin(), all.end(), [&](const json& j) { return j.value("id", "") == paging.cursor; });
     from = it == all.end() ? all.size() : static_cast<std::size_t>(it - all.begin()) + 1;
   }
-  json items = json::array();
+  std::vector<json> items;
   for (std::size_t i = from; i < all.size() && items.size() < paging.limit; ++i) items.push_back(all[i]);
   const bool more = from + items.size() < all.size();
-  return json{{"items", items}, {"next_cursor", more ? json(items.back().value("id", "")) : json(nullptr)}};
+  return wire::list_view(items, more ? std::optional(items.back().value("id", "")) : std::nullopt);
+}
+
+core::Proposal stored_proposal(const store::TokenDoc& doc) {
+  return wire::read_stored(doc.doc, wire::read_proposal, "proposal", doc.id);
+}
+
+core::ConfirmationRequest stored_request(const store::TokenDoc& doc) {
+  return wire::read_stored(doc.doc, wire::read_confirmation_request, "request", doc.id);
 }
 
 json proposal_view(App& app, const store::TokenDoc& doc) {
-  json d = json::parse(doc.doc, nullptr, false);
-  if (!d.is_object()) d = json::object();
-  const core::Proposal p = proposal_from(d);
+  const core::Proposal p = stored_proposal(doc);
+  json d = p;
   d["id"] = doc.id;
   d["state"] = core::visible_state(p, app.now());
   d["created_at"] = doc.created_at;
@@ -148,22 +157,18 @@ Response preview_host(App& app, Request& req) {
   if (!host_id.empty()) {  // a saved host: fields left out keep their values, as in PUT
     auto h = app.store.host(host_id);
     if (!h || h->account_id != req.account_id) return http::problem(404, "not_found", "No such host.", "id");
-    json merged = json::parse(h->doc, nullptr, false);
+    json merged = wire::host_document(stored_host(*h));
     for (auto& [k, v] : fields.items()) merged[k] = v;
     fields = merged;
   }
-  auto doc = normalize_host(fields, app.zones);
+  auto doc = host_from_request(fields, app.zones);
   if (!doc) return http::problem(doc.error());
-  json in = *doc;
-  in["id"] = host_id.empty() ? std::string("preview") : host_id;
-  auto host = wire::read_host(in, "host");
-  if (!host) return http::problem(host.error());
-  auto hz = app.zones.get(doc->value("timezone", ""));
+  auto hz = app.zones.get(doc->timezone);
   if (!hz) return http::problem(hz.error());
-  host->zone = **hz;
+  const core::Host host = doc->schedule(host_id.empty() ? std::string("preview") : host_id, **hz);
   const core::Instant now = app.now();
   const json* tz_given = wire::member(*body, "tz");
-  const std::string tz = tz_given && tz_given->is_string() ? tz_given->get<std::string>() : doc->value("timezone", "UTC");
+  const std::string tz = tz_given && tz_given->is_string() ? tz_given->get<std::string>() : doc->timezone;
   auto zone = app.zones.get(tz);
   if (!zone) return http::problem(422, "unknown_zone", "not a time zone of the tz database", "tz");
   core::LocalDate from = (*zone)->to_local(now).date(), to = from + core::Days(13);
@@ -182,7 +187,7 @@ Response preview_host(App& app, Request& req) {
     for (const auto& b : app.store.busy_bookings({host_id}, {}, range)) taken.push_back(b.when);
   json days = json::object();
   for (core::LocalDate d = from; d <= to; d = d + core::Days(1)) days[core::format_date(d)] = json::array();
-  for (const auto& iv : core::host_free_time(*host, taken, range)) {
+  for (const auto& iv : core::host_free_time(host, taken, range)) {
     const std::string d = core::format_date((*zone)->to_local(iv.start).date());
     if (days.contains(d)) days[d].push_back({{"start", iv.start}, {"end", iv.end}});
   }
@@ -273,7 +278,7 @@ Response related_bookings(App& app, Request& req) {
   if (!rec || rec->account_id != req.account_id) return http::problem(404, "booking_not_found", "No such booking.");
   const core::Booking b = to_core(*rec);
   std::string zone_id = "UTC";
-  if (auto h = app.store.host(rec->host_id)) zone_id = json::parse(h->doc, nullptr, false).value("timezone", "UTC");
+  if (auto h = app.store.host(rec->host_id)) zone_id = stored_host(*h).timezone;
   auto zone = app.zones.get(zone_id);
   if (!zone) zone = app.zones.get("UTC");
   store::BookingQuery q;
@@ -286,11 +291,13 @@ Response related_bookings(App& app, Request& req) {
   std::vector<core::Booking> candidates;
   for (const auto& other : app.store.bookings(q)) candidates.push_back(to_core(other));
   const auto uids = core::suggest_related(candidates, b, **zone);
-  json items = json::array();
+  std::vector<json> items;
   for (const auto& uid : uids)
     for (const auto& c : candidates)
       if (c.uid == uid) items.push_back(booking_json(c));
-  return http::json_response(200, json{{"booking", b.uid}, {"items", items}, {"next_cursor", nullptr}});
+  json out = wire::list_view(items);
+  out["booking"] = b.uid;
+  return http::json_response(200, out);
 }
 
 Response list_proposals(App& app, Request& req) {
@@ -311,10 +318,9 @@ Response get_proposal(App& app, Request& req) {
   auto doc = app.store.token_doc("proposal", req.params.at("id"));
   if (!doc || doc->account_id != req.account_id) return not_found("proposal");
   json v = proposal_view(app, *doc);
-  json outbox = json::array();
+  std::vector<json> outbox;
   for (const auto& m : app.store.outbox(req.account_id, "proposal:" + doc->id))
-    outbox.push_back({{"id", m.id}, {"template", m.template_key}, {"recipient", m.recipient},
-                      {"state", store::to_string(m.state)}});
+    outbox.push_back(wire::message_summary({m.id, m.template_key, m.recipient, store::to_string(m.state), {}, {}}));
   v["messages"] = outbox;
   return http::json_response(200, v);
 }
@@ -323,7 +329,7 @@ Response withdraw_proposal(App& app, Request& req) {
   auto st = app.store.transact([&]() -> core::Status {
     auto doc = app.store.token_doc("proposal", req.params.at("id"));
     if (!doc || doc->account_id != req.account_id) return make_error("not_found", "no such proposal");
-    auto withdrawn = core::withdraw_proposal(proposal_from(json::parse(doc->doc, nullptr, false)));
+    auto withdrawn = core::withdraw_proposal(stored_proposal(*doc));
     if (!withdrawn) return withdrawn.error();
     // Invitations not yet sent are not sent any more; the holds go with the state.
     app.store.cancel_outbox_for("proposal:" + doc->id, "");
@@ -346,7 +352,7 @@ Response list_requests(App& app, Request& req) {
     return http::problem(422, "invalid_state", "state is pending_send, sent, accepted, declined or cancelled", "state");
   std::vector<json> all;
   for (const auto& doc : app.store.token_docs_of("request", req.account_id)) {
-    json v = request_view(app, request_from(json::parse(doc.doc, nullptr, false)));
+    json v = request_view(app, stored_request(doc));
     v["id"] = doc.id;
     if (state.empty() || v.value("state", "") == state) all.push_back(std::move(v));
   }
@@ -356,11 +362,10 @@ Response list_requests(App& app, Request& req) {
 Response get_request(App& app, Request& req) {
   auto doc = app.store.token_doc("request", req.params.at("id"));
   if (!doc || doc->account_id != req.account_id) return not_found("confirmation request");
-  json v = request_view(app, request_from(json::parse(doc->doc, nullptr, false)));
-  json outbox = json::array();
+  json v = request_view(app, stored_request(*doc));
+  std::vector<json> outbox;
   for (const auto& m : app.store.outbox(req.account_id, "request:" + doc->id))
-    outbox.push_back({{"id", m.id}, {"template", m.template_key}, {"recipient", m.recipient},
-                      {"state", store::to_string(m.state)}, {"send_at", m.send_at}});
+    outbox.push_back(wire::message_summary({m.id, m.template_key, m.recipient, store::to_string(m.state), {}, m.send_at}));
   v["messages"] = outbox;
   return http::json_response(200, v);
 }

@@ -8,6 +8,7 @@
 
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
+#include "documents.hpp"
 #include "front.hpp"
 #include "requests.hpp"
 #include "route_table.hpp"
@@ -36,7 +37,7 @@ json bounce_view(const store::TokenDoc& d) { return wire::bounce_view(bounce_fro
 
 const std::vector<const char*> kInquiryStates{"new", "awaiting_reply", "converted", "closed", "unconverted"};
 
-Response list_response(json items, const Request& req) {
+Response list_response(const std::vector<json>& items, const Request& req) {
   // limit (default 100, max 1000) and an opaque cursor (the offset), as the other lists.
   auto limit_read = read_limit(req, 100);
   if (!limit_read) return http::problem(limit_read.error());
@@ -48,10 +49,10 @@ Response list_response(json items, const Request& req) {
       return http::problem(422, "invalid_cursor", "not a cursor of this list", "cursor");
     offset = static_cast<std::size_t>(std::stoul(c));
   }
-  json page = json::array();
+  std::vector<json> page;
   for (std::size_t i = offset; i < items.size() && i < offset + limit; ++i) page.push_back(items[i]);
-  json next = offset + limit < items.size() ? json(std::to_string(offset + limit)) : json(nullptr);
-  return http::json_response(200, {{"items", page}, {"next_cursor", next}});
+  return http::json_response(
+      200, wire::list_view(page, offset + limit < items.size() ? std::optional(std::to_string(offset + limit)) : std::nullopt));
 }
 
 // --- inquiries ----------------------------------------------------------------------------
@@ -93,29 +94,27 @@ std::map<std::string, std::string> inquiry_fields(App& app, const core::Inquiry&
 }
 
 // The location's staff: hosts of that location, else the page's hosts.
-std::vector<json> staff_for(App& app, const std::string& account_id, const std::string& location, const std::string& page) {
-  std::vector<json> out;
+std::vector<wire::HostDocument> staff_for(App& app, const std::string& account_id, const std::string& location,
+                                          const std::string& page) {
+  std::vector<wire::HostDocument> out;
   if (!location.empty())
     for (const auto& h : app.store.hosts(account_id)) {
-      json d = json::parse(h.doc, nullptr, false);
-      if (d.is_object() && d.value("location", "") == location) out.push_back(d);
+      wire::HostDocument d = stored_host(h);
+      if (d.location == location) out.push_back(std::move(d));
     }
   if (out.empty())
     if (auto p = app.store.page(page))
-      for (const auto& id : json::parse(p->doc, nullptr, false).value("hosts", json::array()))
-        if (auto h = app.store.host(id.get<std::string>())) out.push_back(json::parse(h->doc, nullptr, false));
+      for (const auto& id : stored_page(*p).hosts)
+        if (auto h = app.store.host(id)) out.push_back(stored_host(*h));
   return out;
 }
 
-// The location an inquiry without one belongs to: the page's, else its first event
-// type's that names a location of the account.
+// The location an inquiry without one belongs to: the page's first event type's that
+// names a location of the account.
 std::string page_location(App& app, const store::PageRecord& page) {
-  const json pdoc = json::parse(page.doc, nullptr, false);
-  std::string location = pdoc.value("location", "");
-  if (location.empty())
-    for (const auto& et : pdoc.value("event_types", json::array()))
-      if (find_location(app, page.account_id, et.value("location", ""))) return et.value("location", "");
-  return location;
+  for (const auto& et : stored_page(page).event_types)
+    if (find_location(app, page.account_id, et.location)) return et.location;
+  return {};
 }
 
 core::Result<core::Inquiry> create_inquiry(App& app, const json& body) {
@@ -134,7 +133,7 @@ core::Result<core::Inquiry> create_inquiry(App& app, const json& body) {
   q.account = page->account_id;
   q.page = page->id;
   q.location = location;
-  q.language = r->language ? *r->language : json::parse(page->doc, nullptr, false).value("language", "en");
+  q.language = r->language ? *r->language : stored_page(*page).language;
   // Seed 004: mail from the web forms gets its store's label automatically.
   q.labels = core::automatic_labels(account_labels(app, q.account), location);
   auto st = app.store.transact([&]() -> core::Status {
@@ -144,10 +143,10 @@ core::Result<core::Inquiry> create_inquiry(App& app, const json& body) {
       queue_message(app, q.account, "inquiry:" + q.id, "ack", "inquiry.received.guest", "mail", q.guest.email,
                     t->subject, t->text);
     for (const auto& s : staff_for(app, q.account, location, page->id)) {
-      const std::string lang = s.value("language", "en");
+      const std::string lang = s.language.empty() ? "en" : s.language;
       if (auto t = core::front_text("inquiry.new.staff", lang, inquiry_fields(app, q, lang)))
-        queue_message(app, q.account, "inquiry:" + q.id, "announce", "inquiry.new.staff", "mail",
-                      s.value("email", ""), t->subject, t->text);
+        queue_message(app, q.account, "inquiry:" + q.id, "announce", "inquiry.new.staff", "mail", s.email, t->subject,
+                      t->text);
     }
     return core::ok_status();
   });
@@ -272,12 +271,12 @@ std::string normalize_checkin_code(const std::string& raw) {
 // Defined here, declared in front.hpp.
 std::string room_location(App& app, const std::string& room_id) {
   auto d = app.store.token_doc("room_location", room_id);
-  return d ? json::parse(d->doc, nullptr, false).value("location", "") : std::string();
+  return d ? wire::read_stored(d->doc, wire::read_room_location_document, "room location", d->id) : std::string();
 }
 void set_room_location(App& app, const std::string& account_id, const std::string& room_id, const std::string& location) {
   const auto now = app.now();
   app.store.put_token_doc({room_id, account_id, "room:" + room_id, "room_location", "live",
-                           json{{"location", location}}.dump(), now, now});
+                           wire::room_location_document(location).dump(), now, now});
 }
 
 namespace {
@@ -307,7 +306,7 @@ Response create_location(App& app, Request& req) {
 }
 
 Response list_locations(App& app, Request& req) {
-  json items = json::array();
+  std::vector<json> items;
   for (const auto& d : account_docs(app, "location", {"live"}, req.account_id)) items.push_back(location_from(d));
   return list_response(items, req);
 }
@@ -352,7 +351,7 @@ Response create_label(App& app, Request& req) {
 }
 
 Response list_labels(App& app, Request& req) {
-  json items = json::array();
+  std::vector<json> items;
   const std::string kind = req.query_or("kind");
   for (const auto& l : account_labels(app, req.account_id))
     if (kind.empty() || core::to_string(l.kind) == kind) items.push_back(l);
@@ -412,7 +411,7 @@ Response list_inquiries(App& app, Request& req) {
   std::sort(docs.begin(), docs.end(), [](const auto& a, const auto& b) {
     return a.created_at != b.created_at ? a.created_at > b.created_at : a.id > b.id;
   });
-  json items = json::array();
+  std::vector<json> items;
   for (const auto& d : docs) {
     if (*from && d.created_at < **from) continue;
     if (*to && d.created_at >= **to) continue;
@@ -429,10 +428,9 @@ Response get_inquiry(App& app, Request& req) {
   auto q = find_inquiry(app, req.account_id, req.params["id"]);
   if (!q) return not_found("inquiry");
   json v = inquiry_view(app, *q);
-  json out = json::array();
+  std::vector<json> out;
   for (const auto& m : app.store.outbox(req.account_id, "inquiry:" + q->id))
-    out.push_back({{"id", m.id}, {"template", m.template_key}, {"recipient", m.recipient}, {"state", store::to_string(m.state)},
-                   {"last_error", m.last_error}});
+    out.push_back(wire::message_summary({m.id, m.template_key, m.recipient, store::to_string(m.state), m.last_error, {}}));
   v["messages"] = out;
   return http::json_response(200, v);
 }
@@ -596,7 +594,7 @@ Response list_bounces(App& app, Request& req) {
     return http::problem(422, "unknown_location", "no such location", "location");
   std::vector<const char*> states{"active", "corrected"};
   if (!state.empty()) states = {state.c_str()};
-  json items = json::array();
+  std::vector<json> items;
   for (const auto& d : account_docs(app, "bounce", states, req.account_id)) {
     json v = bounce_view(d);
     if (!location.empty()) {
@@ -715,10 +713,10 @@ Response check_in(App& app, Request& req) {
     for (const auto& hid : cb.host_ids) {
       auto h = app.store.host(hid);
       if (!h) continue;
-      json hd = json::parse(h->doc, nullptr, false);
-      const std::string lang = hd.value("language", "en");
+      const wire::HostDocument hd = stored_host(*h);
+      const std::string lang = hd.language.empty() ? "en" : hd.language;
       std::string when;
-      if (auto z = app.zones.get(hd.value("timezone", "UTC"))) {
+      if (auto z = app.zones.get(hd.timezone)) {
         std::string l = core::format_local((*z)->to_local(cb.when.start));
         when = l.substr(0, 10) + " " + l.substr(11, 5);
       }
@@ -726,12 +724,12 @@ Response check_in(App& app, Request& req) {
                                            {"when", when}, {"location", location_text(app, cur->account_id, cb.location, "", lang)}};
       if (auto room = app.store.room(cb.room_id)) f["room"] = room->name;
       if (auto t = core::front_text("checkin.arrived.host", lang, f))
-        queue_message(app, cur->account_id, cb.uid, "arrived", "checkin.arrived.host", "mail", hd.value("email", ""),
-                      t->subject, t->text);
-      if (!hd.value("phone", "").empty() && hd.value("sms_arrivals", true))
+        queue_message(app, cur->account_id, cb.uid, "arrived", "checkin.arrived.host", "mail", hd.email, t->subject,
+                      t->text);
+      if (!hd.phone.empty() && hd.texts_arrivals())
         if (auto t = core::front_text("checkin.arrived.sms", lang, f))
-          queue_message(app, cur->account_id, cb.uid, "arrived", "checkin.arrived.sms", "sms", hd.value("phone", ""),
-                        t->subject, t->text);
+          queue_message(app, cur->account_id, cb.uid, "arrived", "checkin.arrived.sms", "sms", hd.phone, t->subject,
+                        t->text);
     }
     return core::ok_status();
   });
@@ -739,7 +737,7 @@ Response check_in(App& app, Request& req) {
   // Only what the visitor needs: the time, where to wait, whom they meet. No guest list.
   json hosts = json::array();
   if (!b.host_ids.empty())
-    if (auto h = app.store.host(b.host_ids.front())) hosts.push_back(json::parse(h->doc, nullptr, false).value("name", ""));
+    if (auto h = app.store.host(b.host_ids.front())) hosts.push_back(stored_host(*h).name);
   json out{{"status", "arrived"}, {"already", !first}, {"start", b.when.start}, {"end", b.when.end}, {"hosts", hosts}};
   if (auto room = app.store.room(b.room_id)) out["room"] = room->name;
   if (auto loc = find_location(app, rec->account_id, b.location)) out["location"] = loc->name;

@@ -120,7 +120,7 @@ Response get_public_page(App& app, Request& req) {
   for (char& c : lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (!req.query_or("language").empty() && !core::is_supported_language(lang))
     return http::problem(422, "unsupported_language", "language is one of en, ja, fi, de, hu", "language");
-  json out = public_page(json::parse(p->doc, nullptr, false), app.store, lang);
+  json out = public_page(*p, app.store, lang);
   out["id"] = p->id;
   // A page without a logo of its own shows the account's (PUT /v1/admin/account).
   if (out.value("logo", "").empty())

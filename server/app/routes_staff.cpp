@@ -11,6 +11,7 @@
 #include "kairos/email.hpp"
 #include "kairos/templates.hpp"
 #include "kairos/time_text.hpp"
+#include "kairos/wire/documents.hpp"
 #include "kairos/wire/json_mapping.hpp"
 #include "staff.hpp"
 
@@ -30,13 +31,11 @@ std::string lower(std::string s) {
   return s;
 }
 
-json staff_view(const store::StaffRecord& s) {
-  json j{{"id", s.id},       {"name", s.name},         {"email", s.email},
-         {"role", s.role},   {"language", s.language}, {"invited", s.password_hash.empty()},
-         {"created_at", s.created_at}};
-  j["host"] = s.host_id.empty() ? json(nullptr) : json(s.host_id);
-  return j;
+wire::StaffView staff_fields(const store::StaffRecord& s) {
+  return {s.id, s.name, s.email, s.role, s.language, s.host_id, s.password_hash.empty(), s.created_at};
 }
+
+json staff_view(const store::StaffRecord& s) { return wire::staff_view(staff_fields(s)); }
 
 Response staff_not_found() { return http::problem(404, "not_found", "No such staff login."); }
 
@@ -226,14 +225,7 @@ core::Result<store::HostRecord> my_host(App& app, const Request& req) {
   if (!h || h->account_id != req.account_id) return make_error("no_host", "this login's host no longer exists");
   return *h;
 }
-json sms_view(const store::HostRecord& h) {
-  json d = json::parse(h.doc, nullptr, false);
-  return json{{"host", h.id},
-              {"host_name", d.value("name", "")},
-              {"phone", d.value("phone", "")},
-              {"sms_reminders", d.value("sms_reminders", false)},
-              {"sms_arrivals", d.value("sms_arrivals", true)}};
-}
+json sms_view(const store::HostRecord& h) { return wire::host_sms_view(h.id, stored_host(h)); }
 
 }  // namespace
 
@@ -273,23 +265,10 @@ Response sign_in(App& app, Request& req) {
 }
 
 Response current_session(App& app, Request& req) {
-  json out{{"account", req.account_id},
-           {"account_name", app.store.account_name(req.account_id).value_or("")},
-           {"role", req.role},
-           {"via", req.via_session ? "session" : "api_key"}};
-  if (auto s = req.via_session ? app.store.staff(req.staff_id) : std::nullopt) {
-    out["staff"] = s->id;
-    out["id"] = s->id;
-    out["name"] = s->name;
-    out["email"] = s->email;
-    out["language"] = s->language;
-    out["host"] = s->host_id.empty() ? json(nullptr) : json(s->host_id);
-  } else {
-    out["staff"] = nullptr;
-    out["name"] = "API key";
-    out["language"] = "en";
-  }
-  return http::json_response(200, out);
+  std::optional<wire::StaffView> staff;
+  if (auto s = req.via_session ? app.store.staff(req.staff_id) : std::nullopt) staff = staff_fields(*s);
+  return http::json_response(200, wire::session_view(req.account_id, app.store.account_name(req.account_id).value_or(""),
+                                                     req.role, req.via_session, staff));
 }
 
 Response sign_out(App& app, Request& req) {
@@ -309,7 +288,7 @@ Response request_password_reset(App& app, Request& req) {
     record_login_failure(app, key);  // at most a few reset mails per address and hour
     if (auto s = app.store.staff_by_email(*email)) queue_password_mail(app, *s, "reset");
   }
-  return http::json_response(202, json{{"status", "accepted"}});
+  return http::json_response(202, wire::accepted_view());
 }
 
 Response password_link_page(App& app, Request& req) {
@@ -389,9 +368,9 @@ Response create_staff(App& app, Request& req) {
 }
 
 Response list_staff(App& app, Request& req) {
-  json items = json::array();
+  std::vector<json> items;
   for (const auto& s : app.store.staff_of(req.account_id)) items.push_back(staff_view(s));
-  return http::json_response(200, {{"items", items}, {"next_cursor", nullptr}});
+  return http::json_response(200, wire::list_view(items));
 }
 
 Response get_staff(App& app, Request& req) {
@@ -428,7 +407,7 @@ Response invite_staff(App& app, Request& req) {
   auto s = app.store.staff(req.params.at("id"));
   if (!s || s->account_id != req.account_id) return staff_not_found();
   queue_password_mail(app, *s, s->password_hash.empty() ? "invite" : "reset");
-  return http::json_response(202, json{{"status", "accepted"}});
+  return http::json_response(202, wire::accepted_view());
 }
 
 // --- API keys -----------------------------------------------------------------------
@@ -447,18 +426,17 @@ Response put_my_sms(App& app, Request& req) {
   if (!body) return http::problem(body.error());
   auto h = my_host(app, req);
   if (!h) return http::problem(409, h.error().code, h.error().message);
-  json merged = json::parse(h->doc, nullptr, false);
+  json merged = wire::host_document(stored_host(*h));
   bool wants = false;  // an event switched on needs a number to text
   for (const char* k : {"phone", "sms_reminders", "sms_arrivals"})
     if (const json* v = wire::member(*body, k)) {
       merged[k] = *v;
       if (v->is_boolean() && v->get<bool>()) wants = true;
     }
-  auto doc = normalize_host(merged, app.zones);
+  auto doc = host_from_request(merged, app.zones);
   if (!doc) return http::problem(doc.error());
-  if (wants && doc->value("phone", "").empty())
-    return http::problem(422, "phone_required", "an SMS needs a phone number", "phone");
-  h->doc = doc->dump();
+  if (wants && doc->phone.empty()) return http::problem(422, "phone_required", "an SMS needs a phone number", "phone");
+  h->doc = wire::host_document(*doc).dump();
   app.store.put_host(*h);
   return http::json_response(200, sms_view(*h));
 }
@@ -475,16 +453,14 @@ Response create_api_key(App& app, Request& req) {
   const std::string key = "kk_" + auth::random_token(32);
   store::ApiKeyRecord k{auth::random_id("k_"), req.account_id, *name, auth::sha256_hex(key), app.now()};
   app.store.add_api_key(k);
-  return http::json_response(201, json{{"id", k.id}, {"name", k.name}, {"key", key},
-                                       {"created_at", k.created_at}})
+  return http::json_response(201, wire::api_key_view(k.id, k.name, k.created_at, key))
       .with_header("Location", "/v1/admin/api-keys/" + k.id);
 }
 
 Response list_api_keys(App& app, Request& req) {
-  json items = json::array();
-  for (const auto& k : app.store.api_keys(req.account_id))
-    items.push_back({{"id", k.id}, {"name", k.name}, {"created_at", k.created_at}});
-  return http::json_response(200, {{"items", items}, {"next_cursor", nullptr}});
+  std::vector<json> items;
+  for (const auto& k : app.store.api_keys(req.account_id)) items.push_back(wire::api_key_view(k.id, k.name, k.created_at));
+  return http::json_response(200, wire::list_view(items));
 }
 
 Response delete_api_key(App& app, Request& req) {

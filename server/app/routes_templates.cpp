@@ -7,6 +7,7 @@
 #include "app.hpp"
 #include "route_table.hpp"
 #include "kairos/templates.hpp"
+#include "kairos/wire/documents.hpp"
 #include "kairos/wire/json_mapping.hpp"
 
 namespace kairos::server {
@@ -54,24 +55,14 @@ core::Result<std::pair<std::string, std::string>> read_texts(const json& body, b
   return std::pair{out[0], out[1]};
 }
 
+core::TemplateOverride stored_override(const store::TokenDoc& d) {
+  return wire::read_stored(d.doc, wire::read_template_override_document, "template", d.id);
+}
+
 json view(const std::string& key, const std::string& lang, const std::optional<store::TokenDoc>& d) {
-  auto def = core::default_template(key, lang);
-  json j{{"template", key},
-         {"language", lang},
-         {"channel", key.find("_sms.") != std::string::npos ? "sms" : "mail"},
-         {"default_subject", def ? std::string(def->subject) : ""},
-         {"default_body", def ? std::string(def->body) : ""},
-         {"overridden", d.has_value()},
-         {"subject", nullptr},
-         {"body", nullptr}};
-  if (d) {
-    json o = json::parse(d->doc, nullptr, false);
-    if (o.is_object()) {
-      if (!o.value("subject", "").empty()) j["subject"] = o["subject"];
-      if (!o.value("body", "").empty()) j["body"] = o["body"];
-    }
-  }
-  return j;
+  if (!d) return wire::template_view(key, lang, nullptr);
+  const core::TemplateOverride o = stored_override(*d);
+  return wire::template_view(key, lang, &o);
 }
 
 std::optional<store::TokenDoc> stored(App& app, const std::string& account, const std::string& key,
@@ -81,12 +72,6 @@ std::optional<store::TokenDoc> stored(App& app, const std::string& account, cons
   return d;
 }
 
-json placeholder_list() {
-  json p = json::array();
-  for (const auto& n : core::placeholders()) p.push_back(n);
-  return p;
-}
-
 }  // namespace
 
 // The account's overrides as the composer merges them (before a page's own).
@@ -94,9 +79,7 @@ std::vector<core::TemplateOverride> account_template_overrides(App& app, const s
   std::vector<core::TemplateOverride> out;
   for (const auto& d : app.store.token_docs_of("template", account_id)) {
     if (d.state != "live") continue;
-    json o = json::parse(d.doc, nullptr, false);
-    if (!o.is_object()) continue;
-    out.push_back({o.value("template", ""), o.value("language", ""), o.value("subject", ""), o.value("body", "")});
+    out.push_back(stored_override(d));
   }
   return out;
 }
@@ -108,18 +91,20 @@ Response list_templates(App& app, Request& req) {
   const auto& langs = core::supported_languages();
   if (!lang.empty() && std::find(langs.begin(), langs.end(), lang) == langs.end())
     return http::problem(422, "unsupported_language", "one of en, ja, fi, de, hu", "language");
-  json items = json::array();
+  std::vector<json> items;
   for (const auto& key : core::template_keys())
     for (const auto& l : langs)
       if (lang.empty() || l == lang) items.push_back(view(key, l, stored(app, req.account_id, key, l)));
-  return http::json_response(200, {{"items", items}, {"next_cursor", nullptr}, {"placeholders", placeholder_list()}});
+  json out = wire::list_view(items);
+  out["placeholders"] = wire::placeholder_list();
+  return http::json_response(200, out);
 }
 
 Response get_template(App& app, Request& req) {
   const std::string key = req.params["key"], lang = req.params["lang"];
   if (auto p = check_key(key, lang)) return *p;
   json j = view(key, lang, stored(app, req.account_id, key, lang));
-  j["placeholders"] = placeholder_list();
+  j["placeholders"] = wire::placeholder_list();
   return http::json_response(200, j);
 }
 
@@ -133,7 +118,7 @@ Response put_template(App& app, Request& req) {
   const auto now = app.now();
   const std::string id = doc_id(req.account_id, key, lang);
   auto old = app.store.token_doc("template", id);
-  json doc{{"template", key}, {"language", lang}, {"subject", texts->first}, {"body", texts->second}};
+  const json doc = wire::template_override_document({key, lang, texts->first, texts->second});
   app.store.put_token_doc(store::TokenDoc{id, req.account_id, id, "template", "live", doc.dump(),
                                           old ? old->created_at : now, now});
   return http::json_response(200, view(key, lang, stored(app, req.account_id, key, lang)));
@@ -152,7 +137,7 @@ Response delete_template(App& app, Request& req) {
 Response preview_template(App& app, Request& req) {
   const std::string key = req.params["key"], lang = req.params["lang"];
   if (auto p = check_key(key, lang)) return *p;
-  json in = json::object();
+  json in = wire::Json::object();
   if (!req.body.empty()) {
     auto b = parse_body(req);
     if (!b) return http::problem(b.error());
@@ -191,8 +176,7 @@ Response preview_template(App& app, Request& req) {
     ctx.links.push_back({a, app.cfg.public_url + "/v1/links/preview-" + std::string(core::to_string(a))});
   auto rendered = core::render(key, lang, ctx, overrides);
   if (!rendered) return http::problem(rendered.error());
-  return http::json_response(200, {{"template", key}, {"language", lang}, {"subject", rendered->subject},
-                                   {"text", rendered->text}, {"html", rendered->html}});
+  return http::json_response(200, wire::template_preview(key, lang, *rendered));
 }
 
 }  // namespace

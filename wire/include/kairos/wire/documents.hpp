@@ -1,0 +1,213 @@
+// JSON of the owner's configuration documents the server stores: hosts (hosts.doc),
+// pages (pages.doc), and the small token documents of an account (its settings, a room's
+// location, a template override). The only place these documents meet JSON: the request
+// readers check a body and give the typed document, the writers give the stored (and
+// echoed) JSON, and the stored readers read a stored text back once.
+//
+// Stored readers fail on a wrong type or a missing required member: a corrupt document
+// is reported, never read as empty. `read_stored` turns that failure into a
+// CorruptDocument exception (the server answers it 500 `corrupt_document` and logs it);
+// it is wire/'s one throwing function and only the server calls it (the widget never
+// reads stored documents).
+//
+// The writers keep what a request left out out of the document (a weekday not given, an
+// event type's buffers not given): the admin API echoes documents as stored, and an
+// absent buffer means the 15-minute default, not a stored 15.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "kairos/front_office.hpp"
+#include "kairos/language.hpp"
+#include "kairos/notify.hpp"
+#include "kairos/slots.hpp"
+#include "kairos/templates.hpp"
+#include "kairos/wire/json_mapping.hpp"
+
+namespace kairos::wire {
+
+// --- reading a stored text -----------------------------------------------------------
+
+class CorruptDocument : public std::runtime_error {
+ public:
+  CorruptDocument(std::string kind, std::string id, const core::Error& e);
+  const std::string& kind() const { return kind_; }
+  const std::string& id() const { return id_; }
+
+ private:
+  std::string kind_, id_;
+};
+
+// Parses a stored text and reads it with `reader`; "invalid_json" when it is no JSON.
+template <class T>
+Result<T> read_stored_text(std::string_view text, Result<T> (*reader)(const Json&, std::string_view),
+                           std::string_view field) {
+  auto j = parse_json(text);
+  if (!j) return j.error();
+  return reader(*j, field);
+}
+
+// The same, throwing CorruptDocument (naming `kind`, `id` and the field at fault).
+template <class T>
+T read_stored(std::string_view text, Result<T> (*reader)(const Json&, std::string_view), std::string_view kind,
+              std::string_view id) {
+  auto r = read_stored_text(text, reader, "");
+  if (!r) throw CorruptDocument(std::string(kind), std::string(id), r.error());
+  return std::move(*r);
+}
+
+// A page's or event type's id as the API takes it: 1..64 of letters, digits, '-', '_'.
+bool valid_public_id(const std::string& id);
+
+// --- hosts -----------------------------------------------------------------------------
+
+struct HostDocument {
+  std::string name, email, timezone;
+  std::string language;  // "" = not set (their mails then follow the page)
+  std::string phone;     // "" = none
+  std::string location;  // "" = none (a location id of the account)
+  std::optional<bool> sms_reminders;  // absent: off
+  std::optional<bool> sms_arrivals;   // absent: on
+  // Each weekday as given; a weekday left out has no hours (core::WeeklyHours).
+  std::array<std::optional<std::vector<core::LocalInterval>>, 7> weekly_hours;
+  std::vector<core::DateOverride> overrides;
+  std::vector<core::BusyBlock> busy;
+
+  bool texts_reminders() const { return sms_reminders.value_or(false); }
+  bool texts_arrivals() const { return sms_arrivals.value_or(true); }
+  core::WeeklyHours weekly() const;
+  // The slot engine's host (id and zone rules are the server's).
+  core::Host schedule(std::string id, core::ZoneRules zone) const;
+};
+
+Json host_document(const HostDocument& h);
+Result<HostDocument> read_host_document(const Json& j, std::string_view field);
+// A host as the API takes it ({name, email, timezone, language?, phone?, location?,
+// sms_reminders?, sms_arrivals?, weekly_hours?, overrides?, busy?}); weekly_hours absent
+// = Monday to Friday 09:00–17:00. `zone_known` answers whether a time zone id exists
+// (the zone database is the server's; "unknown_zone" otherwise). The hours are checked
+// by the core (core::validate).
+Result<HostDocument> read_host_request(const Json& body, const std::function<bool(const std::string&)>& zone_known);
+
+// GET/PUT /v1/admin/me/sms: the SMS settings of a login's host.
+Json host_sms_view(const std::string& host_id, const HostDocument& h);
+
+// --- pages -----------------------------------------------------------------------------
+
+struct PageEventType {
+  std::string id;
+  core::LocalizedText name;
+  std::int64_t duration_minutes = 0;
+  // Left out when not given (the policy's defaults then apply).
+  std::optional<std::int64_t> slot_interval_minutes, buffer_before_minutes, buffer_after_minutes, min_notice_minutes;
+  std::optional<core::BookingWindow> window;
+  std::optional<core::Limits> limits;
+  std::optional<std::vector<std::string>> rooms;
+  bool auto_approve = true;
+  std::string location;  // a location id of the account or free text; "" = none
+  std::optional<core::LocalizedText> description;
+};
+
+struct PageDocument {
+  core::LocalizedText name, description;
+  std::string language = "en";
+  std::string logo;  // "" = none
+  bool enabled = true;
+  std::vector<std::string> hosts;
+  core::HostMode host_mode = core::HostMode::any;
+  // As given (checked by read_page_notifications); read with notification_settings.
+  std::optional<Json> notifications;
+  std::optional<std::vector<core::TemplateOverride>> templates;
+  std::vector<PageEventType> event_types;
+
+  const PageEventType* event_type(std::string_view id) const;
+};
+
+Json page_event_type_document(const PageEventType& e);
+Json page_document(const PageDocument& p);
+Result<PageDocument> read_page_document(const Json& j, std::string_view field);
+// A page as the API takes it. `host_known` / `room_known` answer whether an id is one of
+// the account's ("unknown_host" / "unknown_room" otherwise).
+Result<PageDocument> read_page_request(const Json& body, const std::function<bool(const std::string&)>& host_known,
+                                       const std::function<bool(const std::string&)>& room_known);
+// The slot engine's policy of an event type (wire::read_event_policy's defaults).
+Result<core::EventPolicy> event_policy(const PageEventType& e);
+// The page's notification settings onto `base` (read_page_notifications).
+Result<core::NotificationSettings> notification_settings(const PageDocument& p, core::NotificationSettings base);
+
+// GET /v1/pages/{page}: the public view (no e-mail addresses, no internal ids beyond
+// event types and hosts). Owner content in `language`, else the page's; as stored (a
+// string or a language map) when `language` is empty.
+struct PublicHost {
+  std::string id, name, timezone;
+};
+Json public_page_view(const PageDocument& p, const std::vector<PublicHost>& hosts,
+                      const std::function<std::optional<core::Location>(const std::string&)>& location,
+                      std::string_view language);
+
+// --- an account's small documents (token_docs) ------------------------------------------
+
+// "account_settings": each "" when not set.
+struct AccountSettings {
+  std::string sender_name, logo, language;
+};
+Json account_settings_document(const AccountSettings& s);
+Result<AccountSettings> read_account_settings_document(const Json& j, std::string_view field);
+
+// "room_location": the location of a room ({"location": id}).
+Json room_location_document(const std::string& location);
+Result<std::string> read_room_location_document(const Json& j, std::string_view field);
+
+// "template": an account's override of one template in one language.
+Json template_override_document(const core::TemplateOverride& t);
+Result<core::TemplateOverride> read_template_override_document(const Json& j, std::string_view field);
+
+// "suppression": an address that bounced, with the bounce that suppressed it.
+Json suppression_document(const std::string& address, const std::string& bounce);
+
+// --- the console's views of an account's records ---------------------------------------
+
+// A list answer: {"items": [...], "next_cursor": cursor or null}.
+Json list_view(Json items, const std::optional<std::string>& next_cursor = std::nullopt);
+
+// GET /v1/admin/templates/{key}/{lang}: the default text and the override, if any
+// (subject and body null unless overridden with a non-empty text).
+Json template_view(const std::string& key, const std::string& lang, const core::TemplateOverride* override);
+// The placeholders a template may name.
+Json placeholder_list();
+// POST /v1/admin/templates/{key}/{lang}/preview: the rendered message.
+Json template_preview(const std::string& key, const std::string& lang, const core::RenderedMessage& m);
+
+// A staff login as the console lists it (no password hash: "invited" until one is set).
+struct StaffView {
+  std::string id, name, email, role, language, host;  // host "" = none (null)
+  bool invited = false;
+  core::Instant created_at;
+};
+Json staff_view(const StaffView& s);
+// GET /v1/admin/session: who is signed in (`staff` absent: an API key).
+Json session_view(const std::string& account, const std::string& account_name, const std::string& role,
+                  bool via_session, const std::optional<StaffView>& staff);
+// An API key; `key` (the secret) only in the answer that creates it.
+Json api_key_view(const std::string& id, const std::string& name, core::Instant created_at,
+                  const std::optional<std::string>& key = std::nullopt);
+// A message of the outbox as a record's view lists it: {id, template, recipient, state},
+// with "last_error" or "send_at" where that view shows them.
+struct MessageSummary {
+  std::int64_t id = 0;
+  std::string template_key, recipient, state;
+  std::optional<std::string> last_error;
+  std::optional<core::Instant> send_at;
+};
+Json message_summary(const MessageSummary& m);
+
+// {"status": "accepted"} of an action that mails later.
+Json accepted_view();
+
+}  // namespace kairos::wire
