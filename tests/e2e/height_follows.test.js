@@ -4,7 +4,7 @@
 // at most twice per screen change, and a popup's dialog is as tall as its content up to
 // the viewport (it was a fixed 720 px box).
 'use strict';
-const { run, assert, mirror } = require('./lib');
+const { run, assert, mirror, api, startsAt } = require('./lib');
 const { toDay } = require('./flow');
 const { hostPage, frames } = require('./hostpage');
 
@@ -29,12 +29,24 @@ async function fitted(page, frame) {
   }
   throw new Error('the frame never took the content height');
 }
+// A fixed "now", a Monday morning in March 2027, on the server's test clock and each
+// page's: on the real date the visible month may hold only days with the same number of
+// times (on 26 December 2026 just Mon–Thu 28–31, 27 each), and "fewer times, shorter
+// frame" had nothing to compare. From here the first eight days include a Friday.
+const NOW = '2027-03-08T06:00:00Z';
+async function newPage(browser, viewport) {
+  const page = await browser.newPage({ viewport });
+  await startsAt(page, Date.parse(NOW));
+  return page;
+}
 const frameHeight = (page, sel = 'iframe') => page.$eval(sel, (f) => f.getBoundingClientRect().height);
 const lastHeight = (page) => page.evaluate(() => window.heights.length ? window.heights[window.heights.length - 1].h : 0);
 
 run('height_follows', async ({ server, browser, log }) => {
+  const pinned = await api(server, 'POST', '/v1/test/clock', { set: NOW });
+  assert(pinned.status === 200, 'server clock pinned: ' + pinned.text);
   // --- An inline widget on an error screen is as short as its content -----------------
-  let page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  let page = await newPage(browser, { width: 390, height: 800 });
   await hostPage(page, server, 'inline-missing', '<div data-kairos-page="no-such-page"></div>');
   let [frame] = await frames(page);
   await mirror.screen(frame, 'error');
@@ -45,7 +57,7 @@ run('height_follows', async ({ server, browser, log }) => {
   await page.close();
 
   // --- Inline booking: every screen's height, few messages per screen change ----------
-  page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  page = await newPage(browser, { width: 390, height: 800 });
   await hostPage(page, server, 'inline-demo', '<div data-kairos-page="demo"></div>');
   [frame] = await frames(page);
   await toDay(frame);
@@ -104,7 +116,7 @@ run('height_follows', async ({ server, browser, log }) => {
   await page.close();
 
   // --- Popup: the dialog follows the content, up to the viewport ----------------------
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page = await newPage(browser, { width: 1280, height: 900 });
   await hostPage(page, server, 'popup-missing', '<div data-kairos-page="no-such-page" data-kairos-mode="popup"></div>');
   await page.locator('[data-kairos-mode="popup"] >> button').click();
   [frame] = await frames(page);
@@ -115,7 +127,7 @@ run('height_follows', async ({ server, browser, log }) => {
   assert(Math.abs(box.height - await lastHeight(page)) <= 1, `the dialog (${box.height} px) is as tall as its content (${await lastHeight(page)} px)`);
   await page.close();
 
-  page = await browser.newPage({ viewport: { width: 1280, height: 600 } });
+  page = await newPage(browser, { width: 1280, height: 600 });
   await hostPage(page, server, 'popup-demo', '<div data-kairos-page="demo" data-kairos-mode="popup"></div>');
   await page.locator('[data-kairos-mode="popup"] >> button').click();
   [frame] = await frames(page);
