@@ -150,6 +150,28 @@ TEST(OfficeWire, BookingViewAddsHostArrivalAndRequestBadge) {
                            {"checkin_code", "123456"}}));
 }
 
+TEST(OfficeWire, WidgetReadsBackEveryBookingAnswer) {
+  const Booking b = sample_booking();
+  for (const Json& answer : {wire::created_booking_view(b, "tok"), wire::booking_view(b)}) {
+    const wire::BookingSummary s = wire::read_booking_summary(answer);
+    EXPECT_EQ(s.uid, "b_1");
+    EXPECT_EQ(s.status, "approved");
+    EXPECT_EQ(s.host, "h_1");
+    ASSERT_TRUE(s.when);
+    EXPECT_EQ(*s.when, b.when);
+  }
+  EXPECT_EQ(wire::read_booking_summary(wire::created_booking_view(b, "tok")).token, "tok");
+  // A request's rows carry no token or host; nothing that does not read is guessed.
+  const Json rows = wire::request_view(sample_request(), RequestState::sent, {b}, true)["bookings"];
+  const wire::BookingSummary row = wire::read_booking_summary(rows[0]);
+  EXPECT_EQ(row.page, "clinic");
+  EXPECT_TRUE(row.token.empty());
+  EXPECT_TRUE(row.host.empty());
+  const wire::BookingSummary odd = wire::read_booking_summary(body(R"({"uid": 5, "start": "x"})"));
+  EXPECT_TRUE(odd.uid.empty());
+  EXPECT_FALSE(odd.when);
+}
+
 TEST(OfficeWire, ProposalGuestViewShowsNoAddresses) {
   Json v = wire::proposal_guest_view(sample_proposal(), "withdrawn", "Sato");
   EXPECT_EQ(v["status"], "readjusted");

@@ -149,6 +149,16 @@ Json outbox_message_view(const OutboxMessageView& m) {
   return j;
 }
 
+BookingSummary read_booking_summary(const Json& j) {
+  BookingSummary b;
+  for (auto [key, out] : {std::pair{"uid", &b.uid}, std::pair{"status", &b.status}, std::pair{"token", &b.token},
+                          std::pair{"page", &b.page}, std::pair{"event_type", &b.event_type},
+                          std::pair{"host", &b.host}})
+    if (const Json* v = member(j, key); v && v->is_string()) *out = v->get<std::string>();
+  if (auto when = read_interval(j, "booking")) b.when = *when;
+  return b;
+}
+
 Json proposal_guest_view(const core::Proposal& p, std::string_view state, std::string_view host_name) {
   Json guests = Json::array();
   for (const auto& g : p.guests) guests.push_back({{"name", g.name}, {"company", g.company}});

@@ -78,6 +78,16 @@ struct OutboxMessageView {
 };
 Json outbox_message_view(const OutboxMessageView& m);
 
+// What the widget reads of any booking the API answers it (created_booking_view,
+// booking_view, the rows of a request view): members absent or of another type stay
+// empty (a request's rows carry no token or host), and `when` is unset unless start and
+// end read as an interval. Lenient on purpose: the widget shows what it got.
+struct BookingSummary {
+  std::string uid, status, token, page, event_type, host;
+  std::optional<core::Interval> when;
+};
+BookingSummary read_booking_summary(const Json& j);
+
 // GET /v1/proposals/{token}: what the guest sees (no addresses). `state` is the row's;
 // "status" is the widget's word for it (withdrawn = "readjusted").
 Json proposal_guest_view(const core::Proposal& p, std::string_view state, std::string_view host_name);
