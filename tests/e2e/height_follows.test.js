@@ -4,7 +4,7 @@
 // at most twice per screen change, and a popup's dialog is as tall as its content up to
 // the viewport (it was a fixed 720 px box).
 'use strict';
-const { run, assert, mirror, api, startsAt } = require('./lib');
+const { run, assert, mirror, api, startsAt, fitted } = require('./lib');
 const { toDay } = require('./flow');
 const { hostPage, frames } = require('./hostpage');
 
@@ -15,19 +15,6 @@ async function settle(page, ms = 1200) {
     if (quiet) return;
     await page.waitForTimeout(100);
   }
-}
-// The widget has laid out the new screen and the host page has taken its height: the
-// frame is as tall as the content the widget last measured (a settle() alone raced a
-// slow machine, where the new height came after a quiet spell measured from the last one).
-async function fitted(page, frame) {
-  const iframe = await frame.frameElement();
-  for (let i = 0; i < 100; i++) {
-    const want = Number(await frame.evaluate(() => document.documentElement.getAttribute('data-content-height')));
-    const got = await iframe.evaluate((f) => f.getBoundingClientRect().height);
-    if (want && Math.abs(want - got) <= 1) return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error('the frame never took the content height');
 }
 // A fixed "now", a Monday morning in March 2027, on the server's test clock and each
 // page's: on the real date the visible month may hold only days with the same number of

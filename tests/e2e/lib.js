@@ -214,6 +214,22 @@ const mirror = {
   async alerts(frame) { return frame.$$eval('#kairos-mirror [role="alert"]', (as) => as.map((a) => a.textContent)); },
 };
 
+// The embedded widget has laid out its screen and the host page has taken that height:
+// the frame is as tall as the content the widget last measured (the shell marks it
+// data-content-height on its <html>). Read a frame's height only after this: heights
+// reach the host page some frames after the screen changes, later on a busy machine.
+async function fitted(page, frame, timeout = 15000) {
+  const iframe = await frame.frameElement();
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const want = Number(await frame.evaluate(() => document.documentElement.getAttribute('data-content-height')));
+    const got = await iframe.evaluate((f) => f.getBoundingClientRect().height);
+    if (want && Math.abs(want - got) <= 1) return got;
+    if (Date.now() > deadline) throw new Error(`the frame (${got} px) never took the content height (${want} px)`);
+    await page.waitForTimeout(100);
+  }
+}
+
 // Moves the calendar forward until it shows year-month (e.g. "2027-03").
 async function goToMonth(frame, ym) {
   for (let i = 0; i < 36; i++) {
@@ -299,4 +315,4 @@ function run(name, body, needs = [], opts = {}) {
 function assert(cond, message) { if (!cond) throw new Error('assertion failed: ' + message); }
 function sameInstant(a, b) { return Date.parse(a) === Date.parse(b); }
 
-module.exports = { startsAt, launchServer, freePort, startSink, api, run, assert, mirror, widgetFrame, goToMonth, firstBookableDay, sameInstant, artifacts, mails };
+module.exports = { fitted, startsAt, launchServer, freePort, startSink, api, run, assert, mirror, widgetFrame, goToMonth, firstBookableDay, sameInstant, artifacts, mails };
