@@ -13,9 +13,17 @@ const ADMIN_KEY = 'e2e-admin-key-0123456789';
 const artifacts = process.env.E2E_ARTIFACTS || path.join(os.tmpdir(), 'kairos-e2e-artifacts');
 fs.mkdirSync(artifacts, { recursive: true });
 // E2E_NOW=<instant> runs a test as if it were then (the server by --clock-offset-seconds,
-// every page by startsAt, both running on from there): to try a test on another
+// every page by startsAt, this process' Date, all running on from there): to try a test on another
 // day than today, as CI may run it on any day.
+const RealDate = Date;
 const shiftMs = process.env.E2E_NOW ? Date.parse(process.env.E2E_NOW) - Date.now() : 0;
+if (shiftMs) {  // the test's own dates ("a week ahead") too
+  globalThis.Date = function Shifted(...a) {
+    if (!new.target) return new RealDate(RealDate.now() + shiftMs).toString();
+    return a.length ? new RealDate(...a) : new RealDate(RealDate.now() + shiftMs);
+  };
+  Object.assign(globalThis.Date, { prototype: RealDate.prototype, now: () => RealDate.now() + shiftMs, parse: RealDate.parse, UTC: RealDate.UTC });
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -127,7 +135,7 @@ async function startsAt(target, at) {
     Shifted.parse = Real.parse;
     Shifted.UTC = Real.UTC;
     globalThis.Date = Shifted;
-  }, at - Date.now());
+  }, at - RealDate.now());
 }
 
 async function launch() {
@@ -141,7 +149,7 @@ async function launch() {
     const newContext = browser.newContext.bind(browser);
     browser.newContext = async (o) => {
       const c = await newContext(o);
-      await startsAt(c, Date.now() + shiftMs);
+      await startsAt(c, RealDate.now() + shiftMs);
       return c;
     };
     browser.newPage = async (o) => {
