@@ -16,6 +16,17 @@ async function settle(page, ms = 1200) {
     await page.waitForTimeout(100);
   }
 }
+// The host page has heard the height the widget last measured (the shell marks it
+// data-content-height): settle() alone returned at once when the last message (the
+// skeleton's) was older than its quiet spell and the screen's own had not come yet.
+async function heard(page, frame) {
+  for (let i = 0; i < 150; i++) {
+    const want = Number(await frame.evaluate(() => document.documentElement.getAttribute('data-content-height')));
+    if (want && want === await lastHeight(page)) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the host page never heard the content height');
+}
 // A fixed "now", a Monday morning in March 2027, on the server's test clock and each
 // page's: on the real date the visible month may hold only days with the same number of
 // times (on 26 December 2026 just Mon–Thu 28–31, 27 each), and "fewer times, shorter
@@ -37,6 +48,7 @@ run('height_follows', async ({ server, browser, log }) => {
   await hostPage(page, server, 'inline-missing', '<div data-kairos-page="no-such-page"></div>');
   let [frame] = await frames(page);
   await mirror.screen(frame, 'error');
+  await heard(page, frame);
   await settle(page);
   let h = await frameHeight(page);
   log('error screen, inline 390 px:', h, 'px; messages', JSON.stringify(await page.evaluate(() => window.heights.map((m) => m.h))));
@@ -48,6 +60,7 @@ run('height_follows', async ({ server, browser, log }) => {
   await hostPage(page, server, 'inline-demo', '<div data-kairos-page="demo"></div>');
   [frame] = await frames(page);
   await toDay(frame);
+  await heard(page, frame);
   await settle(page);
   // The day with the fewest and the one with the most times: the fewer, the shorter
   // (in the next month when this one has fewer than three days left).
@@ -108,6 +121,7 @@ run('height_follows', async ({ server, browser, log }) => {
   await page.locator('[data-kairos-mode="popup"] >> button').click();
   [frame] = await frames(page);
   await mirror.screen(frame, 'error');
+  await heard(page, frame);
   await settle(page);
   let box = await page.locator('dialog').boundingBox();
   log('popup, error screen: dialog', box.height, 'px, content', await lastHeight(page));
@@ -119,6 +133,7 @@ run('height_follows', async ({ server, browser, log }) => {
   await page.locator('[data-kairos-mode="popup"] >> button').click();
   [frame] = await frames(page);
   await toDay(frame);
+  await heard(page, frame);
   await settle(page);
   box = await page.locator('dialog').boundingBox();
   const content = await lastHeight(page);
