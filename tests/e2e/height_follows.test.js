@@ -4,7 +4,7 @@
 // at most twice per screen change, and a popup's dialog is as tall as its content up to
 // the viewport (it was a fixed 720 px box).
 'use strict';
-const { run, assert, mirror, api, startsAt } = require('./lib');
+const { run, assert, mirror, api, startsAt, fitted } = require('./lib');
 const { toDay } = require('./flow');
 const { hostPage, frames } = require('./hostpage');
 
@@ -16,18 +16,16 @@ async function settle(page, ms = 1200) {
     await page.waitForTimeout(100);
   }
 }
-// The widget has laid out the new screen and the host page has taken its height: the
-// frame is as tall as the content the widget last measured (a settle() alone raced a
-// slow machine, where the new height came after a quiet spell measured from the last one).
-async function fitted(page, frame) {
-  const iframe = await frame.frameElement();
-  for (let i = 0; i < 100; i++) {
+// The host page has heard the height the widget last measured (the shell marks it
+// data-content-height): settle() alone returned at once when the last message (the
+// skeleton's) was older than its quiet spell and the screen's own had not come yet.
+async function heard(page, frame) {
+  for (let i = 0; i < 150; i++) {
     const want = Number(await frame.evaluate(() => document.documentElement.getAttribute('data-content-height')));
-    const got = await iframe.evaluate((f) => f.getBoundingClientRect().height);
-    if (want && Math.abs(want - got) <= 1) return;
+    if (want && want === await lastHeight(page)) return;
     await page.waitForTimeout(100);
   }
-  throw new Error('the frame never took the content height');
+  throw new Error('the host page never heard the content height');
 }
 // A fixed "now", a Monday morning in March 2027, on the server's test clock and each
 // page's: on the real date the visible month may hold only days with the same number of
@@ -50,6 +48,7 @@ run('height_follows', async ({ server, browser, log }) => {
   await hostPage(page, server, 'inline-missing', '<div data-kairos-page="no-such-page"></div>');
   let [frame] = await frames(page);
   await mirror.screen(frame, 'error');
+  await heard(page, frame);
   await settle(page);
   let h = await frameHeight(page);
   log('error screen, inline 390 px:', h, 'px; messages', JSON.stringify(await page.evaluate(() => window.heights.map((m) => m.h))));
@@ -61,6 +60,7 @@ run('height_follows', async ({ server, browser, log }) => {
   await hostPage(page, server, 'inline-demo', '<div data-kairos-page="demo"></div>');
   [frame] = await frames(page);
   await toDay(frame);
+  await heard(page, frame);
   await settle(page);
   // The day with the fewest and the one with the most times: the fewer, the shorter
   // (in the next month when this one has fewer than three days left).
@@ -121,6 +121,7 @@ run('height_follows', async ({ server, browser, log }) => {
   await page.locator('[data-kairos-mode="popup"] >> button').click();
   [frame] = await frames(page);
   await mirror.screen(frame, 'error');
+  await heard(page, frame);
   await settle(page);
   let box = await page.locator('dialog').boundingBox();
   log('popup, error screen: dialog', box.height, 'px, content', await lastHeight(page));
@@ -132,6 +133,7 @@ run('height_follows', async ({ server, browser, log }) => {
   await page.locator('[data-kairos-mode="popup"] >> button').click();
   [frame] = await frames(page);
   await toDay(frame);
+  await heard(page, frame);
   await settle(page);
   box = await page.locator('dialog').boundingBox();
   const content = await lastHeight(page);

@@ -13,9 +13,17 @@ const ADMIN_KEY = 'e2e-admin-key-0123456789';
 const artifacts = process.env.E2E_ARTIFACTS || path.join(os.tmpdir(), 'kairos-e2e-artifacts');
 fs.mkdirSync(artifacts, { recursive: true });
 // E2E_NOW=<instant> runs a test as if it were then (the server by --clock-offset-seconds,
-// every page by startsAt, both running on from there): to try a test on another
+// every page by startsAt, this process' Date, all running on from there): to try a test on another
 // day than today, as CI may run it on any day.
+const RealDate = Date;
 const shiftMs = process.env.E2E_NOW ? Date.parse(process.env.E2E_NOW) - Date.now() : 0;
+if (shiftMs) {  // the test's own dates ("a week ahead") too
+  globalThis.Date = function Shifted(...a) {
+    if (!new.target) return new RealDate(RealDate.now() + shiftMs).toString();
+    return a.length ? new RealDate(...a) : new RealDate(RealDate.now() + shiftMs);
+  };
+  Object.assign(globalThis.Date, { prototype: RealDate.prototype, now: () => RealDate.now() + shiftMs, parse: RealDate.parse, UTC: RealDate.UTC });
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -127,7 +135,7 @@ async function startsAt(target, at) {
     Shifted.parse = Real.parse;
     Shifted.UTC = Real.UTC;
     globalThis.Date = Shifted;
-  }, at - Date.now());
+  }, at - RealDate.now());
 }
 
 async function launch() {
@@ -141,7 +149,7 @@ async function launch() {
     const newContext = browser.newContext.bind(browser);
     browser.newContext = async (o) => {
       const c = await newContext(o);
-      await startsAt(c, Date.now() + shiftMs);
+      await startsAt(c, RealDate.now() + shiftMs);
       return c;
     };
     browser.newPage = async (o) => {
@@ -213,6 +221,22 @@ const mirror = {
   },
   async alerts(frame) { return frame.$$eval('#kairos-mirror [role="alert"]', (as) => as.map((a) => a.textContent)); },
 };
+
+// The embedded widget has laid out its screen and the host page has taken that height:
+// the frame is as tall as the content the widget last measured (the shell marks it
+// data-content-height on its <html>). Read a frame's height only after this: heights
+// reach the host page some frames after the screen changes, later on a busy machine.
+async function fitted(page, frame, timeout = 15000) {
+  const iframe = await frame.frameElement();
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const want = Number(await frame.evaluate(() => document.documentElement.getAttribute('data-content-height')));
+    const got = await iframe.evaluate((f) => f.getBoundingClientRect().height);
+    if (want && Math.abs(want - got) <= 1) return got;
+    if (Date.now() > deadline) throw new Error(`the frame (${got} px) never took the content height (${want} px)`);
+    await page.waitForTimeout(100);
+  }
+}
 
 // Moves the calendar forward until it shows year-month (e.g. "2027-03").
 async function goToMonth(frame, ym) {
@@ -299,4 +323,4 @@ function run(name, body, needs = [], opts = {}) {
 function assert(cond, message) { if (!cond) throw new Error('assertion failed: ' + message); }
 function sameInstant(a, b) { return Date.parse(a) === Date.parse(b); }
 
-module.exports = { startsAt, launchServer, freePort, startSink, api, run, assert, mirror, widgetFrame, goToMonth, firstBookableDay, sameInstant, artifacts, mails };
+module.exports = { fitted, startsAt, launchServer, freePort, startSink, api, run, assert, mirror, widgetFrame, goToMonth, firstBookableDay, sameInstant, artifacts, mails };

@@ -4,20 +4,7 @@
 // height message for 3 s, never hears the same height twice in a row, and the frame is
 // exactly the reported height.
 'use strict';
-const { run, assert, widgetFrame, mirror } = require('./lib');
-
-// The frame is as tall as the content the widget last measured (the shell marks it
-// data-content-height on its <html>).
-async function fitted(page, frame) {
-  const iframe = await frame.frameElement();
-  for (let i = 0; i < 150; i++) {
-    const want = Number(await frame.evaluate(() => document.documentElement.getAttribute('data-content-height')));
-    const got = await iframe.evaluate((f) => f.getBoundingClientRect().height);
-    if (want && Math.abs(want - got) <= 1) return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error('the frame never took the content height');
-}
+const { run, assert, widgetFrame, mirror, fitted } = require('./lib');
 
 const WIDTHS = [320, 360, 390, 430, 540, 600, 700, 768, 1024, 1280];
 
