@@ -117,6 +117,8 @@ def main():
     ap.add_argument("--threads", type=int, default=8)
     ap.add_argument("--slot-conns", type=int, default=64)
     ap.add_argument("--plain-slots", action="store_true", help="slots without Accept-Encoding (37.6 kB answers)")
+    ap.add_argument("--keep", type=int, default=0, metavar="SECONDS",
+                    help="leave PostgreSQL and the instances running this long after the run (EXPLAIN by hand)")
     ap.add_argument("--stats", action="store_true",
                     help="PostgreSQL: load pg_stat_statements and print the statements of the booking run")
     a = ap.parse_args()
@@ -186,6 +188,9 @@ def main():
         print(cost_line("slots request", s_cpu, s["total"]))
         if s["non2xx"]:
             print("slots: %d non-2xx answers" % s["non2xx"])
+        if a.keep and c.pg:
+            print("kept for %d s: psql %s (nginx %s)" % (a.keep, c.db_url, c.url), flush=True)
+            time.sleep(a.keep)
         return 1 if overlaps else 0
     finally:
         c.stop()
