@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -122,6 +123,8 @@ def main():
     ap.add_argument("--stats", action="store_true",
                     help="PostgreSQL: load pg_stat_statements and print the statements of the booking run")
     a = ap.parse_args()
+    # kill (SIGTERM) stops what was started, as the end of a run does (--keep in the background).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     binary = os.environ.get("KAIROS_SERVER", os.path.join(ROOT, "build", "native", "server", "kairos-server"))
     work = tempfile.mkdtemp(prefix="kairos-bench-")
     os.chmod(work, 0o755)
