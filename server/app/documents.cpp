@@ -39,11 +39,11 @@ core::Result<json> normalize_page(const json& in, store::Store& store, const std
 }
 
 wire::HostDocument stored_host(const store::HostRecord& h) {
-  return wire::read_stored(h.doc, wire::read_host_document, "host", h.id);
+  return read_stored(h.doc, wire::read_host_document, "host " + h.id);
 }
 
 wire::PageDocument stored_page(const store::PageRecord& p) {
-  return wire::read_stored(p.doc, wire::read_page_document, "page", p.id);
+  return read_stored(p.doc, wire::read_page_document, "page " + p.id);
 }
 
 json public_page(const wire::PageDocument& page, store::Store& store, std::string_view language) {

@@ -1,8 +1,8 @@
 // The owner's configuration documents (hosts, pages) as the API accepts them and as the
 // store keeps them. Shapes, formats and stored JSON are wire/'s (kairos/wire/documents.hpp);
 // here are the checks only the server can make: a zone exists, host and room ids belong
-// to the account. A stored document that does not read back throws
-// wire::CorruptDocument (answered 500 `corrupt_document`, logged).
+// to the account. A stored document that does not read back throws (stored.hpp: 500
+// `corrupt_document`, logged).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -12,6 +12,7 @@
 #include "kairos/result.hpp"
 #include "kairos/wire/documents.hpp"
 #include "store/store.hpp"
+#include "stored.hpp"
 
 namespace kairos::server {
 
@@ -29,7 +30,15 @@ core::Result<wire::PageDocument> page_from_request(const nlohmann::json& in, sto
 core::Result<nlohmann::json> normalize_page(const nlohmann::json& in, store::Store& store,
                                             const std::string& account_id);
 
-// A stored host or page read back once; wire::CorruptDocument when it does not read.
+// A stored text read back once with a wire/ reader; a Fault (500 corrupt_document)
+// naming `what` (kind and id) when it does not read.
+template <class T>
+T read_stored(std::string_view text, core::Result<T> (*reader)(const wire::Json&, std::string_view),
+              const std::string& what) {
+  return loud(wire::read_stored_text(text, reader, what), what);
+}
+
+// A stored host or page read back once.
 wire::HostDocument stored_host(const store::HostRecord& h);
 wire::PageDocument stored_page(const store::PageRecord& p);
 

@@ -28,7 +28,7 @@ namespace {
 // must not be papered over with defaults.
 template <class T>
 T record_from(const store::TokenDoc& d, const char* what, core::Result<T> (*reader)(const wire::Json&, std::string_view)) {
-  T r = wire::read_stored(d.doc, reader, what, d.id);
+  T r = read_stored(d.doc, reader, std::string(what) + " " + d.id);
   r.id = d.id;
   r.account = d.account_id;
   return r;
@@ -45,7 +45,7 @@ core::Label label_from(const store::TokenDoc& d) { return record_from<core::Labe
 core::Inquiry inquiry_from(const store::TokenDoc& d) {
   core::Inquiry q = record_from<core::Inquiry>(d, "inquiry", wire::read_inquiry_document);
   auto state = core::parse_inquiry_state(d.state);
-  if (!state) throw wire::CorruptDocument("inquiry", d.id, state.error());
+  if (!state) corrupt_document("inquiry " + d.id, state.error());
   q.state = *state;
   q.updated = d.updated_at;
   return q;
@@ -109,11 +109,11 @@ std::string message_owner_location(App& app, const std::string& account_id, cons
   }
   if (kind == "proposal") {
     auto d = doc_of("proposal", id);
-    return d ? wire::read_stored(d->doc, wire::read_proposal, "proposal", d->id).location : std::string();
+    return d ? proposal_from(*d).location : std::string();
   }
   if (kind == "request") {  // a confirmation request: where its first booking takes place
     if (auto d = doc_of("request", id))
-      for (const auto& uid : wire::read_stored(d->doc, wire::read_confirmation_request, "request", d->id).booking_uids)
+      for (const auto& uid : request_from(*d).booking_uids)
         return booking_location(uid);
   }
   return {};
@@ -250,7 +250,7 @@ std::shared_ptr<const core::ZoneRules> zone_or_utc(App& app, const std::string& 
 wire::AccountSettings stored_account_settings(App& app, const std::string& account_id) {
   auto d = app.store.token_doc("account_settings", "settings:" + account_id);
   if (!d || d->account_id != account_id) return {};
-  return wire::read_stored(d->doc, wire::read_account_settings_document, "account settings", d->id);
+  return read_stored(d->doc, wire::read_account_settings_document, "account settings " + d->id);
 }
 
 void put_account_settings(App& app, const std::string& account_id, const wire::AccountSettings& settings) {
@@ -279,7 +279,7 @@ std::string account_sender(App& app, const std::string& account_id, const std::s
 core::ReportSettings report_settings(App& app, const std::string& account_id) {
   auto d = app.store.token_doc("front_settings", account_id);
   if (!d) return {};
-  return wire::read_stored(d->doc, wire::read_report_settings_document, "report settings", d->id);
+  return read_stored(d->doc, wire::read_report_settings_document, "report settings " + d->id);
 }
 
 void put_report_settings(App& app, const std::string& account_id, const core::ReportSettings& s, core::Instant created) {

@@ -95,7 +95,7 @@ bool suppressed(App& app, const std::string& account_id, const std::string& addr
 
 // The account's settings beside its name (Setup → Account): {sender_name, logo, language},
 // each "" when not set. Stored as token doc "account_settings" (wire::AccountSettings; a
-// corrupt one throws wire::CorruptDocument).
+// corrupt one throws, stored.hpp).
 wire::AccountSettings stored_account_settings(App& app, const std::string& account_id);
 void put_account_settings(App& app, const std::string& account_id, const wire::AccountSettings& settings);
 // The same as JSON, for the account routes (wire::account_settings_document).

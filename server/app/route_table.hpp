@@ -8,9 +8,7 @@
 #include <utility>
 
 #include "app.hpp"
-#include "http/log.hpp"
 #include "http/router.hpp"
-#include "kairos/wire/documents.hpp"
 
 namespace kairos::server {
 
@@ -31,35 +29,14 @@ struct RouteRow {
   bool documented = true;                     // false: not in the OpenAPI document (static files)
 };
 
-// A stored document that does not read back is the server's fault, never the caller's:
-// 500 `corrupt_document`, logged with the document, instead of an answer built from
-// empty fields.
-inline http::Response corrupt_document(const http::Request& req, const wire::CorruptDocument& e) {
-  log::error("corrupt stored document", {{"route", req.route}, {"kind", e.kind()}, {"id", e.id()}, {"error", e.what()}});
-  return http::problem(500, "corrupt_document", "A stored document could not be read back.");
-}
-
 inline void add_routes(App& app, http::Router& r, std::initializer_list<RouteRow> table) {
   for (const RouteRow& row : table) {
     if (row.async_handler) {
-      r.add_async(row.method, row.path, row.access, [&app, h = row.async_handler](http::Request& req, http::Reply reply) {
-        try {
-          h(app, req, reply);
-        } catch (const wire::CorruptDocument& e) {
-          reply(corrupt_document(req, e));  // a Reply answers once: a later call is ignored
-        }
-      });
+      r.add_async(row.method, row.path, row.access,
+                  [&app, h = row.async_handler](http::Request& req, http::Reply reply) { h(app, req, std::move(reply)); });
     } else {
-      r.add(
-          row.method, row.path, row.access,
-          [&app, h = row.handler](http::Request& req) {
-            try {
-              return h(app, req);
-            } catch (const wire::CorruptDocument& e) {
-              return corrupt_document(req, e);
-            }
-          },
-          row.documented);
+      r.add(row.method, row.path, row.access, [&app, h = row.handler](http::Request& req) { return h(app, req); },
+            row.documented);
     }
   }
 }

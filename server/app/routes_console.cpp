@@ -63,16 +63,8 @@ json page_of(const std::vector<json>& all, const Paging& paging) {
   return wire::list_view(items, more ? std::optional(items.back().value("id", "")) : std::nullopt);
 }
 
-core::Proposal stored_proposal(const store::TokenDoc& doc) {
-  return wire::read_stored(doc.doc, wire::read_proposal, "proposal", doc.id);
-}
-
-core::ConfirmationRequest stored_request(const store::TokenDoc& doc) {
-  return wire::read_stored(doc.doc, wire::read_confirmation_request, "request", doc.id);
-}
-
 json proposal_view(App& app, const store::TokenDoc& doc) {
-  const core::Proposal p = stored_proposal(doc);
+  const core::Proposal p = proposal_from(doc);
   json d = p;
   d["id"] = doc.id;
   d["state"] = core::visible_state(p, app.now());
@@ -82,43 +74,7 @@ json proposal_view(App& app, const store::TokenDoc& doc) {
 }
 
 // The guest of a staff booking; the same checks as a guest's own booking.
-core::Result<core::Guest> read_guest(App& app, const json& body) {
-  auto g = wire::required(body, "guest");
-  if (!g) return g.error();
-  const json& gj = **g;
-  if (!gj.is_object()) return make_error("invalid_type", "expected an object", "guest");
-  core::Guest guest;
-  struct Field {
-    const char* key;
-    const char* field;
-    std::size_t max;
-    std::string* out;
-  };
-  for (const Field& f : {Field{"name", "guest.name", 200, &guest.name}, Field{"email", "guest.email", 320, &guest.email},
-                         Field{"phone", "guest.phone", 40, &guest.phone},
-                         Field{"company", "guest.company", 200, &guest.company},
-                         Field{"timezone", "guest.timezone", 64, &guest.timezone},
-                         Field{"language", "guest.language", 16, &guest.language}}) {
-    const json* m = wire::member(gj, f.key);
-    if (!m) continue;
-    auto s = wire::read_string(*m, f.field);
-    if (!s) return s.error();
-    if (s->size() > f.max) return make_error("too_long", "the text is too long", f.field);
-    *f.out = *s;
-  }
-  if (guest.name.empty()) return make_error("missing_field", "the guest's name is required", "guest.name");
-  if (guest.email.empty()) return make_error("missing_field", "the guest's e-mail is required", "guest.email");
-  auto check = core::check_email(guest.email);
-  if (!check.valid) {
-    std::string detail = "not a valid e-mail address";
-    if (check.suggestion) detail += "; did you mean " + *check.suggestion + "?";
-    return make_error("invalid_email", detail, "guest.email");
-  }
-  guest.email = check.address;
-  if (!guest.timezone.empty() && !app.zones.get(guest.timezone))
-    return make_error("unknown_zone", "not a time zone of the tz database", "guest.timezone");
-  return guest;
-}
+core::Result<core::Guest> read_guest(App& app, const json& body) { return read_booking_guest(app, body); }
 
 Response explain_slot(App& app, Request& req) {
   auto page = app.store.page(req.params.at("page"));
@@ -329,13 +285,13 @@ Response withdraw_proposal(App& app, Request& req) {
   auto st = app.store.transact([&]() -> core::Status {
     auto doc = app.store.token_doc("proposal", req.params.at("id"));
     if (!doc || doc->account_id != req.account_id) return make_error("not_found", "no such proposal");
-    auto withdrawn = core::withdraw_proposal(stored_proposal(*doc));
+    auto withdrawn = core::withdraw_proposal(proposal_from(*doc));
     if (!withdrawn) return withdrawn.error();
     // Invitations not yet sent are not sent any more; the holds go with the state.
     app.store.cancel_outbox_for("proposal:" + doc->id, "");
     auto updated = *doc;
     updated.state = core::to_string(withdrawn->state);
-    updated.doc = proposal_doc(*withdrawn).dump();
+    updated.doc = wire::proposal_document(*withdrawn);
     updated.updated_at = app.now();
     app.store.put_token_doc(updated);
     return core::ok_status();
@@ -352,7 +308,7 @@ Response list_requests(App& app, Request& req) {
     return http::problem(422, "invalid_state", "state is pending_send, sent, accepted, declined or cancelled", "state");
   std::vector<json> all;
   for (const auto& doc : app.store.token_docs_of("request", req.account_id)) {
-    json v = request_view(app, stored_request(doc));
+    json v = request_view(app, request_from(doc));
     v["id"] = doc.id;
     if (state.empty() || v.value("state", "") == state) all.push_back(std::move(v));
   }
@@ -362,7 +318,7 @@ Response list_requests(App& app, Request& req) {
 Response get_request(App& app, Request& req) {
   auto doc = app.store.token_doc("request", req.params.at("id"));
   if (!doc || doc->account_id != req.account_id) return not_found("confirmation request");
-  json v = request_view(app, stored_request(*doc));
+  json v = request_view(app, request_from(*doc));
   std::vector<json> outbox;
   for (const auto& m : app.store.outbox(req.account_id, "request:" + doc->id))
     outbox.push_back(wire::message_summary({m.id, m.template_key, m.recipient, store::to_string(m.state), {}, m.send_at}));
@@ -397,7 +353,7 @@ Response preview_request(App& app, Request& req) {
       if (!out) return out.error();
       app.store.put_token_doc(store::TokenDoc{draft.id, req.account_id, auth::sha256_hex(auth::random_token()),
                                               "request", core::to_string(out->request.state),
-                                              request_doc(out->request).dump(), now, now});
+                                              wire::request_document(out->request), now, now});
       store_changed_bookings(app, out->bookings);
       core::Booking stub;
       stub.uid = "request:" + draft.id;

@@ -271,7 +271,7 @@ std::string normalize_checkin_code(const std::string& raw) {
 // Defined here, declared in front.hpp.
 std::string room_location(App& app, const std::string& room_id) {
   auto d = app.store.token_doc("room_location", room_id);
-  return d ? wire::read_stored(d->doc, wire::read_room_location_document, "room location", d->id) : std::string();
+  return d ? read_stored(d->doc, wire::read_room_location_document, "room location " + d->id) : std::string();
 }
 void set_room_location(App& app, const std::string& account_id, const std::string& room_id, const std::string& location) {
   const auto now = app.now();

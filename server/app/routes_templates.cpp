@@ -6,6 +6,7 @@
 
 #include "app.hpp"
 #include "route_table.hpp"
+#include "documents.hpp"
 #include "kairos/templates.hpp"
 #include "kairos/wire/documents.hpp"
 #include "kairos/wire/json_mapping.hpp"
@@ -56,7 +57,7 @@ core::Result<std::pair<std::string, std::string>> read_texts(const json& body, b
 }
 
 core::TemplateOverride stored_override(const store::TokenDoc& d) {
-  return wire::read_stored(d.doc, wire::read_template_override_document, "template", d.id);
+  return read_stored(d.doc, wire::read_template_override_document, "template " + d.id);
 }
 
 json view(const std::string& key, const std::string& lang, const std::optional<store::TokenDoc>& d) {

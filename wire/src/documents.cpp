@@ -20,14 +20,6 @@ namespace {
 
 constexpr std::array<const char*, 7> kDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
-std::string describe(std::string_view kind, std::string_view id, const core::Error& e) {
-  std::string s = "corrupt " + std::string(kind) + " document";
-  if (!id.empty()) s += " " + std::string(id);
-  s += ": ";
-  if (!e.field.empty()) s += e.field + ": ";
-  return s + e.message;
-}
-
 // --- request fields ----------------------------------------------------------------------
 
 Result<std::string> text_field(const Json& obj, const char* key, bool required, std::size_t max_len = 500) {
@@ -168,9 +160,6 @@ bool valid_public_id(const std::string& id) {
       return false;
   return true;
 }
-
-CorruptDocument::CorruptDocument(std::string kind, std::string id, const core::Error& e)
-    : std::runtime_error(describe(kind, id, e)), kind_(std::move(kind)), id_(std::move(id)) {}
 
 // --- hosts -------------------------------------------------------------------------------
 

@@ -5,10 +5,7 @@
 // echoed) JSON, and the stored readers read a stored text back once.
 //
 // Stored readers fail on a wrong type or a missing required member: a corrupt document
-// is reported, never read as empty. `read_stored` turns that failure into a
-// CorruptDocument exception (the server answers it 500 `corrupt_document` and logs it);
-// it is wire/'s one throwing function and only the server calls it (the widget never
-// reads stored documents).
+// is reported ("corrupt_document" through read_stored_text), never read as empty.
 //
 // The writers keep what a request left out out of the document (a weekday not given, an
 // event type's buffers not given): the admin API echoes documents as stored, and an
@@ -19,7 +16,6 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -34,31 +30,21 @@ namespace kairos::wire {
 
 // --- reading a stored text -----------------------------------------------------------
 
-class CorruptDocument : public std::runtime_error {
- public:
-  CorruptDocument(std::string kind, std::string id, const core::Error& e);
-  const std::string& kind() const { return kind_; }
-  const std::string& id() const { return id_; }
-
- private:
-  std::string kind_, id_;
-};
-
-// Parses a stored text and reads it with `reader`; "invalid_json" when it is no JSON.
+// Parses a stored text and reads it with `reader`. Fails with "corrupt_document" (as
+// office.hpp's readers do), the message naming `what`, the field at fault and why; the
+// server turns it into a 500 (stored.hpp's `loud`).
 template <class T>
 Result<T> read_stored_text(std::string_view text, Result<T> (*reader)(const Json&, std::string_view),
-                           std::string_view field) {
+                           std::string_view what) {
+  const auto corrupt = [&](const core::Error& e) {
+    std::string message = std::string(what) + " document";
+    if (!e.field.empty()) message += ": " + e.field;
+    return core::Error{"corrupt_document", message + ": " + e.message, e.field};
+  };
   auto j = parse_json(text);
-  if (!j) return j.error();
-  return reader(*j, field);
-}
-
-// The same, throwing CorruptDocument (naming `kind`, `id` and the field at fault).
-template <class T>
-T read_stored(std::string_view text, Result<T> (*reader)(const Json&, std::string_view), std::string_view kind,
-              std::string_view id) {
-  auto r = read_stored_text(text, reader, "");
-  if (!r) throw CorruptDocument(std::string(kind), std::string(id), r.error());
+  if (!j) return corrupt(core::Error{"invalid_json", "not JSON", ""});
+  auto r = reader(*j, "");
+  if (!r) return corrupt(r.error());
   return std::move(*r);
 }
 
