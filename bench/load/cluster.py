@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -117,9 +118,13 @@ def main():
     ap.add_argument("--threads", type=int, default=8)
     ap.add_argument("--slot-conns", type=int, default=64)
     ap.add_argument("--plain-slots", action="store_true", help="slots without Accept-Encoding (37.6 kB answers)")
+    ap.add_argument("--keep", type=int, default=0, metavar="SECONDS",
+                    help="leave PostgreSQL and the instances running this long after the run (EXPLAIN by hand)")
     ap.add_argument("--stats", action="store_true",
                     help="PostgreSQL: load pg_stat_statements and print the statements of the booking run")
     a = ap.parse_args()
+    # kill (SIGTERM) stops what was started, as the end of a run does (--keep in the background).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     binary = os.environ.get("KAIROS_SERVER", os.path.join(ROOT, "build", "native", "server", "kairos-server"))
     work = tempfile.mkdtemp(prefix="kairos-bench-")
     os.chmod(work, 0o755)
@@ -186,6 +191,9 @@ def main():
         print(cost_line("slots request", s_cpu, s["total"]))
         if s["non2xx"]:
             print("slots: %d non-2xx answers" % s["non2xx"])
+        if a.keep and c.pg:
+            print("kept for %d s: psql %s (nginx %s)" % (a.keep, c.db_url, c.url), flush=True)
+            time.sleep(a.keep)
         return 1 if overlaps else 0
     finally:
         c.stop()

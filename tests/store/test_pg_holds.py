@@ -114,6 +114,30 @@ class HoldsInTheExclusionConstraint(unittest.TestCase):
         self.assertEqual(self.sql("SELECT count(*) FROM bookings WHERE page_id = '%s'" % pid), "0")
         self.assertEqual(self.book(pid, at(3, 11)["start"]).status, 201)  # right after the hold: free
 
+    def test_bookings_refused_by_the_database_within_a_burst_undo_only_themselves(self):
+        # Many bookings share one transaction, and a booking's insert travels with the
+        # next booking's reads (or with the COMMIT): a refusal found there is answered 409
+        # for the booking that made it, and the one that carried it is still checked
+        # and stored (pg_store.cpp, run_batch).
+        import concurrent.futures
+        pid, hosts, _ = self.make_page()
+        free = [at(7, h)["start"] for h in range(0, 24, 2)]
+        held = [at(7, h) for h in range(1, 24, 2)]
+        for i, when in enumerate(held):
+            self.hidden_hold(hosts[0], "", when, "pr_ghost_burst%d" % i)
+        starts = free * 2 + [w["start"] for w in held] * 2
+        with concurrent.futures.ThreadPoolExecutor(max_workers=24) as pool:
+            replies = list(pool.map(lambda s: self.book(pid, s), starts))
+        statuses = sorted(set((r.status, (r.json or {}).get("code")) for r in replies))
+        self.assertEqual(statuses, [(201, None), (409, "slot_unavailable")], statuses)
+        won = sorted(r.json["start"] for r in replies if r.status == 201)
+        self.assertEqual(won, sorted(free))
+        self.assertEqual(self.sql("SELECT count(*) FROM bookings WHERE page_id = '%s'" % pid), str(len(free)))
+        for r in replies:
+            if r.status == 201:
+                got = kh.call("GET", "/v1/bookings/%s?token=%s" % (r.json["uid"], r.json["token"]), base=self.base)
+                self.assertEqual((got.status, got.json.get("start")), (200, r.json["start"]), got)
+
     def test_a_hold_over_another_proposals_hold_is_refused_with_409(self):
         pid, hosts, _ = self.make_page()
         self.hidden_hold(hosts[0], "", at(4, 10), "pr_ghost2")

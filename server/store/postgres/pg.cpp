@@ -77,8 +77,10 @@ std::vector<Result> Conn::pipeline(const std::vector<Stmt>& stmts) {
   if (!PQenterPipelineMode(c_)) throw Error("postgresql: cannot enter pipeline mode", "");
   std::vector<Result> out;
   std::unique_ptr<Error> error;
-  auto fail = [&](const std::string& msg, std::string state) {
-    if (!error) error = std::make_unique<Error>("postgresql: " + msg, std::move(state));
+  auto fail = [&](const std::string& msg, std::string state, std::size_t statement) {
+    if (error) return;
+    error = std::make_unique<Error>("postgresql: " + msg, std::move(state));
+    error->statement = static_cast<int>(statement);
   };
   std::size_t sent = 0;
   for (std::size_t i = 0; i < stmts.size(); ++i) {
@@ -86,16 +88,16 @@ std::vector<Result> Conn::pipeline(const std::vector<Stmt>& stmts) {
     for (const auto& p : stmts[i].params) values.push_back(p.v.c_str());
     if (!PQsendQueryPrepared(c_, names[i]->c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr,
                              0)) {
-      fail(PQerrorMessage(c_), "");
+      fail(PQerrorMessage(c_), "", i);
       break;
     }
     ++sent;
   }
-  if (!PQpipelineSync(c_)) fail(PQerrorMessage(c_), "");
+  if (!PQpipelineSync(c_)) fail(PQerrorMessage(c_), "", sent);
   for (std::size_t i = 0; i < sent; ++i) {
     PGresult* r = PQgetResult(c_);
     if (!r) {
-      fail(PQerrorMessage(c_), "");
+      fail(PQerrorMessage(c_), "", i);
       break;
     }
     const auto st = PQresultStatus(r);
@@ -103,10 +105,10 @@ std::vector<Result> Conn::pipeline(const std::vector<Stmt>& stmts) {
       out.emplace_back(r);
     } else {
       if (st == PGRES_PIPELINE_ABORTED) {
-        fail("statement skipped after an error", "");
+        fail("statement skipped after an error", "", i);
       } else {
         const char* s = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-        fail(PQresultErrorMessage(r), s ? s : "");
+        fail(PQresultErrorMessage(r), s ? s : "", i);
       }
       PQclear(r);
     }

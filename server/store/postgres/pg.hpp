@@ -24,6 +24,7 @@ class Error : public std::runtime_error {
  public:
   Error(const std::string& what, std::string state) : std::runtime_error(what), sqlstate(std::move(state)) {}
   std::string sqlstate;  // "" when the connection itself failed
+  int statement = -1;    // in Conn::pipeline: which statement failed (those after it did not run)
 };
 
 // One bound parameter, as text (PostgreSQL casts to the column's type).
