@@ -10,6 +10,7 @@
 #include "kairos/time_text.hpp"
 #include "kairos/wire/front_office.hpp"
 #include "kairos/wire/json_mapping.hpp"
+#include "kairos/wire/office.hpp"
 #include "widget_state.hpp"
 
 namespace kairos::widget::app_detail {
@@ -81,17 +82,17 @@ inline std::optional<Slot> read_slot(const Json& j) {
   return Slot{i->start, i->end, str(j, "host")};
 }
 
+// A booking the server answered, as wire/ reads it (the server writes it there too).
 inline BookingView read_booking(const Json& j) {
+  wire::BookingSummary r = wire::read_booking_summary(j);
   BookingView b;
-  b.uid = str(j, "uid");
-  b.status = str(j, "status");
-  b.token = str(j, "token");
-  b.manage_url = str(j, "manage_url");
-  b.page = str(j, "page");
-  b.event_type = str(j, "event_type");
-  b.title = str(j, "title");
-  b.host = str(j, "host");
-  if (auto s = read_slot(j)) b.slot = *s;
+  b.uid = std::move(r.uid);
+  b.status = std::move(r.status);
+  b.token = std::move(r.token);
+  b.page = std::move(r.page);
+  b.event_type = std::move(r.event_type);
+  b.host = std::move(r.host);
+  if (r.when) b.slot = Slot{r.when->start, r.when->end, b.host};
   return b;
 }
 

@@ -4,6 +4,7 @@
 #include <emscripten.h>
 
 #include <cstdlib>
+#include <cstring>
 
 // clang-format off
 // Both return 0 (the answer comes later) or a malloc'ed early answer: for JSON the
@@ -80,11 +81,12 @@ EarlyAnswer fetch(int id, std::string_view method, const std::string& url, const
   char* p = kairos_js_fetch(id, m.c_str(), url.c_str(), body.c_str(), bearer.c_str(), idempotency_key.c_str());
   EarlyAnswer a;
   if (p == nullptr) return a;
-  const std::string s = take(p);
-  const std::size_t nl = s.find('\n');
+  // Read in place: the body is the one copy (fonts' and months' answers are large).
+  const char* nl = std::strchr(p, '\n');
   a.present = true;
-  a.status = std::atoi(s.substr(0, nl).c_str());
-  a.body = nl == std::string::npos ? std::string() : s.substr(nl + 1);
+  a.status = std::atoi(p);
+  if (nl != nullptr) a.body.assign(nl + 1);
+  std::free(p);
   return a;
 }
 EarlyAnswer fetch_binary(int id, const std::string& url) {

@@ -16,6 +16,8 @@
 #include "kairos/time_text.hpp"
 #include "kairos/wire/availability.hpp"
 #include "kairos/wire/json_mapping.hpp"
+#include "kairos/wire/office.hpp"
+#include "stored.hpp"
 #include "kairos/wire/lifecycle.hpp"
 
 namespace kairos::server {
@@ -97,13 +99,8 @@ PageContextCache::Holds open_proposal_holds(App& app) {
   if (generation)
     if (auto hit = app.slots.contexts->holds(*generation)) return hit;
   auto holds = std::make_shared<std::vector<core::Hold>>();
-  for (const auto& doc : app.store.token_docs("proposal", "open")) {
-    json p = json::parse(doc.doc, nullptr, false);
-    for (const auto& h : p.value("holds", json::array())) {
-      auto hold = wire::read_hold(h, "hold");
-      if (hold) holds->push_back(std::move(*hold));
-    }
-  }
+  for (const auto& doc : app.store.token_docs("proposal", "open"))
+    for (auto& hold : core::proposal_holds(proposal_from(doc))) holds->push_back(std::move(hold));
   std::stable_sort(holds->begin(), holds->end(),
                    [](const core::Hold& a, const core::Hold& b) { return a.when.start < b.when.start; });
   PageContextCache::Holds shared = std::move(holds);
@@ -201,22 +198,18 @@ core::NotificationSettings settings_for(const PageContext& ctx) {
 // --- records ↔ core -------------------------------------------------------------------
 
 core::Booking to_core(const store::BookingRecord& r) {
-  json d = r.doc.empty() ? json::object() : json::parse(r.doc, nullptr, false);
-  if (!d.is_object()) throw std::runtime_error("corrupt booking document " + r.uid + ": not a JSON object");
-  // The indexed columns are authoritative; the document (wire's Booking) carries the rest.
-  d["uid"] = r.uid;
-  d["page"] = r.page_id;
-  d["event_type"] = r.event_type;
-  d["start"] = r.when.start;
-  d["end"] = r.when.end;
-  d["hosts"] = r.host_ids.empty() ? std::vector<std::string>{r.host_id} : r.host_ids;
-  d["room"] = r.room_id;
-  d["status"] = core::to_string(r.status);
-  d["checkin_code"] = r.checkin_code;
-  d["created_at"] = r.created_at;
-  auto b = wire::read_booking(d, "booking");
-  if (!b) throw std::runtime_error("corrupt booking document " + r.uid + ": " + b.error().field + ": " + b.error().message);
-  return *b;
+  // The indexed columns are authoritative; the document (wire's) carries the rest.
+  core::Booking columns;
+  columns.uid = r.uid;
+  columns.page_id = r.page_id;
+  columns.event_type_id = r.event_type;
+  columns.when = r.when;
+  columns.host_ids = r.host_ids.empty() ? std::vector<std::string>{r.host_id} : r.host_ids;
+  columns.room_id = r.room_id;
+  columns.status = r.status;
+  columns.checkin_code = r.checkin_code;
+  columns.created_at = r.created_at;
+  return loud(wire::read_booking_document(r.doc, columns), "booking " + r.uid);
 }
 
 store::BookingRecord to_record(const core::Booking& b, const std::string& account_id, const std::string& token_hash) {
@@ -235,32 +228,24 @@ store::BookingRecord to_record(const core::Booking& b, const std::string& accoun
   r.guest_email = b.guest.email;
   r.guest_phone = b.guest.phone;
   r.checkin_code = b.checkin_code;
-  json d = b;  // wire's mapping; the columns above are not repeated in the document
-  for (const char* k : {"uid", "page", "event_type", "start", "end", "hosts", "room", "status", "checkin_code", "created_at"})
-    d.erase(k);
-  r.doc = d.dump();
+  r.doc = wire::booking_document(b);  // the columns above are not repeated in it
   r.created_at = b.created_at;
   return r;
 }
 
 json booking_json(const core::Booking& b, App* app) {
-  json j = b;  // the wire mapping the widget decodes (kairos/wire/lifecycle.hpp)
-  j["host"] = b.host_ids.empty() ? std::string() : b.host_ids.front();
-  for (const auto& h : b.history)  // the reception kiosk's check-in (R-PROP-9)
-    if (h.event == "arrived") j["arrived_at"] = core::format_instant(h.at);
   // Staff see the state of the latest confirmation request (R-REQ-5).
+  std::optional<wire::RequestBadge> request;
   if (app && !b.request_id.empty()) {
-    if (auto doc = app->store.token_doc("request", b.request_id)) {
-      const core::ConfirmationRequest r = request_from(json::parse(doc->doc, nullptr, false));
-      j["request"] = {{"id", b.request_id}, {"state", core::to_string(core::visible_state(r, app->now()))}};
-    }
+    if (auto doc = app->store.token_doc("request", b.request_id))
+      request = wire::RequestBadge{b.request_id, core::visible_state(request_from(*doc), app->now())};
   }
-  return j;
+  return wire::booking_view(b, request);
 }
 
 void plan_messages(App& app, const std::string& account_id, const core::Booking& b,
                    const std::vector<core::PlannedMessage>& messages, const std::vector<std::string>& cancel_prefixes,
-                   const json& extra, const PageContext* ctx) {
+                   const std::optional<wire::GoneAppointment>& gone, const PageContext* ctx) {
   for (const auto& p : cancel_prefixes) app.store.cancel_outbox_for(b.uid, p);
   const auto now = app.now();
   std::vector<store::OutboxMessage> planned;
@@ -290,12 +275,8 @@ void plan_messages(App& app, const std::string& account_id, const core::Booking&
         to = m.address;
     }
     if (to.empty()) continue;  // e.g. an SMS reminder for a guest without a phone
-    json actions = json::array();
-    for (auto a : m.actions) actions.push_back(core::to_string(a));
-    json payload{{"role", core::to_string(m.role)}, {"address", m.address}, {"language", m.language},
-                 {"actions", actions}, {"important", m.important}};
-    if (extra.is_object())
-      for (auto it = extra.begin(); it != extra.end(); ++it) payload[it.key()] = it.value();
+    wire::MessagePayload payload = wire::planned_payload(m);
+    payload.gone = gone;
     store::OutboxMessage o;
     o.account_id = account_id;
     o.booking_uid = b.uid;
@@ -305,7 +286,7 @@ void plan_messages(App& app, const std::string& account_id, const core::Booking&
     o.recipient = to;
     o.send_at = m.send_at;
     o.state = store::OutboxState::scheduled;
-    o.payload = payload.dump();
+    o.payload = wire::message_payload(payload).dump();
     o.created_at = now;
     planned.push_back(std::move(o));
   }
@@ -316,50 +297,20 @@ void plan_messages(App& app, const std::string& account_id, const core::Booking&
 
 namespace {
 
-core::Result<std::string> opt_text(const json& obj, const char* key, std::string_view field, std::size_t max) {
-  const json* m = wire::member(obj, key);
-  if (!m) return std::string();
-  auto s = wire::read_string(*m, field);
-  if (!s) return s.error();
-  if (s->size() > max) return make_error("too_long", "the text is too long", std::string(field));
-  return s;
-}
-
-core::Result<core::Guest> read_guest(App& app, const json& body) {
-  auto g = wire::required(body, "guest");
-  if (!g) return make_error("missing_field", "guest is required", "guest");
-  const json& gj = **g;
-  if (!gj.is_object()) return make_error("invalid_type", "expected an object", "guest");
-  core::Guest guest;
-  auto name = opt_text(gj, "name", "guest.name", 200);
-  if (!name) return name.error();
-  if (name->empty()) return make_error("missing_field", "the guest's name is required", "guest.name");
-  if (!wire::is_single_line(*name)) return make_error("control_character", "a name is one line of text", "guest.name");
-  guest.name = *name;
-  auto email = opt_text(gj, "email", "guest.email", 320);
-  if (!email) return email.error();
-  if (email->empty()) return make_error("missing_field", "the guest's e-mail is required", "guest.email");
-  auto check = core::check_email(*email);
-  if (!check.valid) {
-    std::string detail = "not a valid e-mail address";
-    if (check.suggestion) detail += "; did you mean " + *check.suggestion + "?";
-    return make_error("invalid_email", detail, "guest.email");
-  }
-  guest.email = check.address;
-  for (auto [key, field, max, out] : {std::tuple{"phone", "guest.phone", 40, &guest.phone},
-                                      std::tuple{"company", "guest.company", 200, &guest.company},
-                                      std::tuple{"timezone", "guest.timezone", 64, &guest.timezone},
-                                      std::tuple{"language", "guest.language", 16, &guest.language}}) {
-    auto v = opt_text(gj, key, field, static_cast<std::size_t>(max));
-    if (!v) return v.error();
-    *out = *v;
-  }
+core::Status check_guest_zone(App& app, const core::Guest& guest) {
   if (!guest.timezone.empty() && !app.zones.get(guest.timezone))
     return make_error("unknown_zone", "not a time zone of the tz database", "guest.timezone");
-  return guest;
+  return core::ok_status();
 }
 
 }  // namespace
+
+core::Result<core::Guest> read_booking_guest(App& app, const json& body) {
+  auto guest = wire::read_guest_request(body);
+  if (!guest) return guest;
+  if (auto st = check_guest_zone(app, *guest); !st) return st.error();
+  return guest;
+}
 
 core::Booking new_booking_draft(const PageContext& ctx, const core::Assignment& a, core::Instant now) {
   core::Booking draft;
@@ -384,13 +335,9 @@ json store_created_booking(App& app, const PageContext& ctx, const core::Booking
   rec.buffer_after_min = ctx.policy.buffer_after.count();
   rec.created_at = rec.updated_at = now;
   app.store.insert_booking(rec);
-  plan_messages(app, ctx.page.account_id, b, messages, cancel_prefixes, nullptr, &ctx);
+  plan_messages(app, ctx.page.account_id, b, messages, cancel_prefixes, std::nullopt, &ctx);
   integ::emit_booking_events(app, ctx.page.account_id, nullptr, b, nullptr);
-  json res{{"uid", b.uid},   {"status", core::to_string(b.status)}, {"start", b.when.start}, {"end", b.when.end},
-           {"host", b.host_ids.front()}, {"hosts", b.host_ids},      {"token", token}};
-  if (!b.room_id.empty()) res["room"] = b.room_id;
-  if (!b.checkin_code.empty()) res["checkin_code"] = b.checkin_code;
-  return res;
+  return wire::created_booking_view(b, token);
 }
 
 void create_booking(App& app, const json& body, const std::string& idempotency_key, const std::string& body_hash,
@@ -404,22 +351,9 @@ void create_booking(App& app, const json& body, const std::string& idempotency_k
       return done(Created{prev->status, prev->response});
     }
   }
-  auto page_id = wire::required(body, "page");
-  if (!page_id) return done(page_id.error());
-  auto page = wire::read_string(**page_id, "page");
-  if (!page) return done(page.error());
-  auto et_j = wire::required(body, "event_type");
-  if (!et_j) return done(et_j.error());
-  auto et = wire::read_string(**et_j, "event_type");
-  if (!et) return done(et.error());
-  auto start_j = wire::required(body, "start");
-  if (!start_j) return done(start_j.error());
-  auto start = wire::read_instant(**start_j, "start");
-  if (!start) return done(start.error());
-  auto guest = read_guest(app, body);
-  if (!guest) return done(guest.error());
-  auto notes = opt_text(body, "notes", "notes", 5000);
-  if (!notes) return done(notes.error());
+  auto read = wire::read_booking_request(body);
+  if (!read) return done(read.error());
+  if (auto st = check_guest_zone(app, read->guest); !st) return done(st.error());
 
   // The check, the insert, its messages, events and idempotency record run in one
   // savepoint of a group commit (the store's writer thread); `done` follows the commit.
@@ -430,7 +364,9 @@ void create_booking(App& app, const json& body, const std::string& idempotency_k
     std::string notes;
     Created created;
   };
-  auto state = std::make_shared<State>(State{scope, idempotency_key, body_hash, *page, *et, *start, *guest, *notes, {}});
+  auto state = std::make_shared<State>(State{scope, idempotency_key, body_hash, std::move(read->page),
+                                             std::move(read->event_type), read->start, std::move(read->guest),
+                                             std::move(read->notes), {}});
   app.store.transact_async_keyed(state->page, [&app, state]() -> core::Status {
     const std::string& key_scope = state->scope;
     const std::string& key = state->idempotency_key;

@@ -21,12 +21,16 @@
 #include "kairos/notify.hpp"
 #include "kairos/proposal.hpp"
 #include "kairos/slots.hpp"
+#include "kairos/wire/office.hpp"
 
 namespace kairos::server {
 
 // Stored proposals and confirmation requests are wire/'s documents (kairos/wire/
-// lifecycle.hpp). Reading one that does not read back throws: a store fault is never
-// the caller's, so it answers 500 internal_error and is logged.
+// office.hpp). Reading one that does not read back throws (stored.hpp): a store fault is
+// never the caller's, so it answers 500 corrupt_document and is logged.
+core::Proposal proposal_from(const store::TokenDoc& stored);
+core::ConfirmationRequest request_from(const store::TokenDoc& stored);
+// The same for a document already parsed (routes_console.cpp's listings).
 core::Proposal proposal_from(const nlohmann::json& stored);
 core::ConfirmationRequest request_from(const nlohmann::json& stored);
 
@@ -93,21 +97,25 @@ void add_host_preferences(App& app, core::NotificationSettings& s, const std::ve
 
 core::Booking to_core(const store::BookingRecord& r);
 store::BookingRecord to_record(const core::Booking& b, const std::string& account_id, const std::string& token_hash);
-// The API view of a booking; with `app`, also its latest confirmation request {id, state}.
+// The API view of a booking (wire::booking_view); with `app`, also its latest confirmation
+// request {id, state}.
 nlohmann::json booking_json(const core::Booking& b, App* app = nullptr);
 
 // Stores the core's planned messages for `b` (recipients resolved) after cancelling the
 // scheduled ones matching `cancel_prefixes`. Call inside the transaction of the change.
-// `extra`: fields added to every payload (e.g. the time of a booking that is being deleted,
-// which the message must still show).
+// `gone`: the appointment of a booking that is being deleted, which the message must
+// still show (wire::MessagePayload).
 // `ctx`: the booking's page, whose host documents give the hosts' addresses (else read).
 void plan_messages(App& app, const std::string& account_id, const core::Booking& b,
                    const std::vector<core::PlannedMessage>& messages, const std::vector<std::string>& cancel_prefixes,
-                   const nlohmann::json& extra = nullptr, const PageContext* ctx = nullptr);
+                   const std::optional<wire::GoneAppointment>& gone = std::nullopt, const PageContext* ctx = nullptr);
 
 // A new booking of `ctx` at the core's assignment `a`: the draft a guest's booking and
 // one staff enter for a caller both start from (fresh uid, the event type's location,
 // a reception code when a room is held). The caller adds guest and notes.
+// The "guest" of a new booking's body (wire::read_guest_request) with a zone the tz
+// database has: the guest's own booking and one staff enter for a caller read it alike.
+core::Result<core::Guest> read_booking_guest(App& app, const nlohmann::json& body);
 core::Booking new_booking_draft(const PageContext& ctx, const core::Assignment& a, core::Instant now);
 // Stores a booking the core just created (with its buffers), plans its messages and
 // emits its events, inside the caller's transaction. Returns the creation answer

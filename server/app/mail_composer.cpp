@@ -13,6 +13,7 @@
 #include "kairos/time_text.hpp"
 #include "kairos/wire/front_office.hpp"
 #include "kairos/wire/json_mapping.hpp"
+#include "kairos/wire/office.hpp"
 
 namespace kairos::server {
 namespace {
@@ -122,10 +123,11 @@ std::string host_zone(App& app, const std::string& host_id) {
   return hd.is_object() ? hd.value("timezone", "") : std::string();
 }
 
-core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const json& payload) {
+core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const wire::MessagePayload& payload) {
   Loaded l;
-  const std::string role = payload.value("role", "guest");
-  const std::string address = payload.value("address", "");
+  const std::string role = payload.role.value_or("guest");
+  const std::string address = payload.address.value_or("");
+  const std::string language = payload.language.value_or("en");
   l.account_id = item.account_id;
   if (auto rec = app.store.booking(item.booking_uid)) {
     const core::Booking b = to_core(*rec);
@@ -139,7 +141,7 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const json& 
             : role == "recipient" ? core::Recipient::recipient : core::Recipient::guest;
     pm.address = address;
     pm.template_key = item.template_key;
-    pm.language = payload.value("language", "en");
+    pm.language = language;
     l.ctx = core::booking_context(b, pm);
     // The office (name and address) and the room, as the guest needs them (seed 000).
     l.ctx.location = location_text(app, item.account_id, b.location, b.room_id, pm.language);
@@ -162,29 +164,26 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const json& 
     return starts_with(item.booking_uid, prefix) ? item.booking_uid.substr(prefix.size()) : item.booking_uid;
   };
   if (auto doc = app.store.token_doc("proposal", owned_id("proposal:"))) {
-    const json d = json::parse(doc->doc, nullptr, false);
-    if (!d.is_object()) return make_error("unrenderable", "proposal document is unreadable");
-    const core::Proposal p = proposal_from(d);
+    const core::Proposal p = proposal_from(*doc);
     l.subject_id = doc->id;
     l.ctx.message = p.message;
     l.ctx.guidance = p.message;
-    l.ctx.location = location_text(app, item.account_id, p.location, "", payload.value("language", "en"));
+    l.ctx.location = location_text(app, item.account_id, p.location, "", language);
     if (!p.guests.empty()) {
       l.ctx.guest_name = p.guests.front().name;
       l.ctx.guest_company = p.guests.front().company;
     }
     l.ctx.appointments = p.candidates;
     if (!p.candidates.empty()) l.ctx.when = p.candidates.front();
-    if (payload.contains("reason")) l.ctx.message = payload.value("reason", "");
     // The guest's own words when asking for other times (R-PROP-5).
     if (item.template_key == "proposal.readjust.host") l.ctx.message = p.readjust_message;
     if (role == "host" && !p.host_ids.empty()) l.zone_id = host_zone(app, address.empty() ? p.host_ids.front() : address);
-    fill_from_page(app, l, p.page_id, p.event_type_id, p.host_ids, payload.value("language", "en"));
-    visited_location(app, l, p.location, payload.value("language", "en"));
+    fill_from_page(app, l, p.page_id, p.event_type_id, p.host_ids, language);
+    visited_location(app, l, p.location, language);
     return l;
   }
   if (auto doc = app.store.token_doc("request", owned_id("request:"))) {
-    const core::ConfirmationRequest r = request_from(json::parse(doc->doc, nullptr, false));
+    const core::ConfirmationRequest r = request_from(*doc);
     l.subject_id = doc->id;
     l.ctx.message = r.message;
     l.ctx.reason = r.decline_reason;
@@ -206,20 +205,17 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const json& 
       }
     }
     // The cancellation of a booking deleted meanwhile names that appointment only.
-    if (const json* gone = wire::member(payload, "booking"); gone && gone->is_string()) {
-      auto s = wire::read_instant(payload.value("start", json()), "start");
-      auto e = wire::read_instant(payload.value("end", json()), "end");
-      if (!s || !e) return make_error("unrenderable", "the cancelled appointment's time is unreadable");
-      l.ctx.when = core::Interval{*s, *e};
+    if (const auto& gone = payload.gone) {
+      l.ctx.when = gone->when;
       l.ctx.appointments = {l.ctx.when};
       l.when = l.ctx.when;
-      l.booking_uid = gone->get<std::string>();
-      if (l.ctx.guest_name.empty()) l.ctx.guest_name = payload.value("guest_name", "");
-      l.sequence = payload.value("sequence", std::int64_t{0});
+      l.booking_uid = gone->booking;
+      if (l.ctx.guest_name.empty()) l.ctx.guest_name = gone->guest_name;
+      l.sequence = gone->sequence;
     } else if (!l.ctx.appointments.empty()) {
       l.when = l.ctx.when;
     }
-    fill_from_page(app, l, page_id, event_type, hosts, payload.value("language", "en"));
+    fill_from_page(app, l, page_id, event_type, hosts, language);
     return l;
   }
   return make_error("unrenderable", "the booking, proposal or request of this message no longer exists");
@@ -249,9 +245,9 @@ std::string action_url(App& app, core::SignedAction a, const std::string& subjec
     if (auto rec = app.store.booking(subject)) {
       page_id = rec->page_id;
     } else if (auto p = app.store.token_doc("proposal", subject)) {
-      page_id = proposal_from(json::parse(p->doc, nullptr, false)).page_id;
+      page_id = proposal_from(*p).page_id;
     } else if (auto r = app.store.token_doc("request", subject)) {
-      for (const auto& uid : request_from(json::parse(r->doc, nullptr, false)).booking_uids)
+      for (const auto& uid : request_from(*r).booking_uids)
         if (auto b = app.store.booking(uid)) {
           page_id = b->page_id;
           break;
@@ -275,8 +271,12 @@ std::string action_url(App& app, core::SignedAction a, const std::string& subjec
 
 core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::compose(const mail::DeliveryItem& item,
                                                                                        core::Instant now) {
-  const json payload = json::parse(item.payload, nullptr, false);
-  if (!payload.is_object()) return make_error("unrenderable", "the message payload is unreadable");
+  auto read = wire::read_message_payload(item.payload);
+  if (!read) {
+    log::error("unreadable message payload", {{"message", std::to_string(item.id)}, {"error", read.error().message}});
+    return make_error("unrenderable", "the message payload is unreadable");
+  }
+  const wire::MessagePayload& payload = *read;
   if (item.recipient.empty()) return make_error("no_recipient", "the message has no recipient address");
   if (item.template_key == "system.notice") {
     // Notices of the integrations (a calendar that cannot be read, a webhook disabled):
@@ -286,14 +286,14 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
     m.recipients = {item.recipient};
     m.message.from = {app_.cfg.mail_name, app_.cfg.mail_from};
     m.message.to = {{"", item.recipient}};
-    m.message.subject = payload.value("subject", "Kairos");
-    m.message.text = payload.value("text", "");
+    m.message.subject = payload.subject.value_or("Kairos");
+    m.message.text = payload.text.value_or("");
     std::string html = "<pre style=\"font-family:sans-serif;white-space:pre-wrap\">";
     for (char c : m.message.text) html += c == '<' ? std::string("&lt;") : c == '&' ? std::string("&amp;") : std::string(1, c);
     m.message.html = html + "</pre>";
     m.message.message_id = mail::message_id_for(item, domain_of(app_.cfg.public_url));
     m.message.date = now;
-    m.message.important = payload.value("important", false);
+    m.message.important = payload.important.value_or(false);
     return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(m));
   }
   if (starts_with(item.template_key, "staff.")) {  // invitations and password resets (staff.cpp)
@@ -307,12 +307,12 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
   const std::string envelope = app_.cfg.bounce_address.empty()
                                    ? app_.cfg.mail_from
                                    : core::verp_address(app_.cfg.bounce_address, item.id);
-  if (payload.value("prerendered", false)) {  // front-office mails are written when queued
+  if (payload.prerendered.value_or(false)) {  // front-office mails are written when queued
     if (item.channel == "sms") {
       mail::SmsMessage sms;
       sms.id = mail::message_id_for(item, domain_of(app_.cfg.public_url));
       sms.to = item.recipient;
-      sms.text = payload.value("text", "").substr(0, 600);
+      sms.text = payload.text.value_or("").substr(0, 600);
       return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(sms));
     }
     mail::ComposedMail m;
@@ -321,8 +321,8 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
     const std::string sender = account_sender(app_, item.account_id, app_.cfg.mail_name);
     m.message.from = {sender, app_.cfg.mail_from};
     m.message.to = {{"", item.recipient}};
-    m.message.subject = payload.value("subject", "");
-    m.message.text = payload.value("text", "");
+    m.message.subject = payload.subject.value_or("");
+    m.message.text = payload.text.value_or("");
     m.message.message_id = mail::message_id_for(item, domain_of(app_.cfg.public_url));
     m.message.date = now;
     return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(m));
@@ -345,16 +345,11 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
     if (auto z = app_.zones.get(l.zone_id)) zone = *z;
   }
   l.ctx.zone = zone.get();
-  if (const json* acts = wire::member(payload, "actions"); acts && acts->is_array()) {
-    for (const json& a : *acts) {
-      if (!a.is_string()) continue;
-      auto act = core::parse_signed_action(a.get<std::string>());
-      if (!act) continue;
-      std::string url = action_url(app_, *act, l.subject_id, now, payload.value("language", ""), item.recipient);
-      if (!url.empty()) l.ctx.links.emplace_back(*act, std::move(url));
-    }
+  for (core::SignedAction act : payload.actions.value_or(std::vector<core::SignedAction>{})) {
+    std::string url = action_url(app_, act, l.subject_id, now, payload.language.value_or(""), item.recipient);
+    if (!url.empty()) l.ctx.links.emplace_back(act, std::move(url));
   }
-  const std::string language = payload.value("language", "en");
+  const std::string language = payload.language.value_or("en");
   auto rendered = core::render(item.template_key, language, l.ctx, l.overrides);
   if (!rendered) return rendered.error();
 
@@ -377,7 +372,7 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
   m.message.html = rendered->html;
   m.message.message_id = mail::message_id_for(item, domain_of(app_.cfg.public_url));
   m.message.date = now;
-  m.message.important = payload.value("important", false);
+  m.message.important = payload.important.value_or(false);
   const std::string method = calendar_method_for(item.template_key);
   if (!method.empty() && !(l.when.end == core::Instant())) {
     ics::CalendarEvent ev;

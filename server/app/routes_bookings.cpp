@@ -16,6 +16,7 @@
 #include "route_table.hpp"
 #include "kairos/edit.hpp"
 #include "kairos/wire/json_mapping.hpp"
+#include "kairos/wire/office.hpp"
 #include "kairos/wire/lifecycle.hpp"
 
 namespace kairos::server {
@@ -54,9 +55,7 @@ std::optional<store::BookingRecord> owned_booking(App& app, const Request& req) 
 std::string reason_of(const Request& req) {
   if (req.body.empty()) return {};
   auto j = wire::parse_json(req.body);
-  if (!j || !j->is_object()) return {};
-  const json* r = wire::member(*j, "reason");
-  return r && r->is_string() ? r->get<std::string>().substr(0, 2000) : std::string();
+  return j ? wire::read_reason(*j) : std::string();
 }
 
 // Optimistic concurrency of edits: the ETag of a booking names its version.
@@ -74,11 +73,7 @@ core::Result<std::optional<std::int64_t>> seen_version(const Request& req, const
       return std::optional<std::int64_t>(std::stoll(v.substr(2, v.size() - 3)));
     return core::make_error("edit_conflict", "If-Match names no version of this booking", "If-Match");
   }
-  if (const json* v = wire::member(body, "version")) {
-    if (!v->is_number_integer()) return core::make_error("invalid_type", "expected an integer", "version");
-    return std::optional<std::int64_t>(v->get<std::int64_t>());
-  }
-  return std::optional<std::int64_t>();
+  return wire::read_edit_version(body);
 }
 
 Response action_route(App& app, Request& req, core::BookingAction action) {
@@ -226,33 +221,25 @@ Response get_booking(App& app, Request& req) {
   if (!rec) return booking_not_found();
   core::Booking bk = to_core(*rec);
   json j = booking_json(bk, &app);
+  wire::BookingDetail detail;
   // What staff may do now, from the lifecycle core: the console offers these buttons
   // and no others (it never re-decides the rules).
-  json actions = json::array();
-  for (auto a : core::available_actions(bk, core::Actor::host, app.now())) actions.push_back(core::to_string(a));
-  j["available_actions"] = actions;
+  detail.actions = core::available_actions(bk, core::Actor::host, app.now());
   // R-INQ-4: a message that could not be delivered is shown to staff, with the
   // guest's phone as the way to reach them instead.
-  json problems = json::array();
   for (const auto& m : app.store.outbox(req.account_id, rec->uid)) {
     if (m.state != store::OutboxState::failed) continue;
-    problems.push_back({{"message", m.id}, {"template", m.template_key}, {"channel", m.channel},
-                        {"recipient", m.recipient}, {"error", m.last_error}});
+    detail.problems.push_back({std::nullopt, m.id, m.template_key, m.channel, m.recipient, m.last_error, {}, {}});
   }
   for (const auto& d : app.store.token_docs("bounce", "active")) {  // bounces reported later (DSNs)
     if (d.account_id != req.account_id) continue;
     const core::BounceRecord b = bounce_from(d);
     if (b.booking != rec->uid) continue;
-    json p{{"bounce", b.id},          {"message", b.message},   {"template", b.template_key}, {"channel", "mail"},
-           {"recipient", b.address},  {"error", b.error},       {"status", b.status}};
-    if (b.suggestion) p["suggestion"] = *b.suggestion;
-    problems.push_back(p);
+    detail.problems.push_back({b.id, b.message, b.template_key, "mail", b.address, b.error, b.status, b.suggestion});
   }
-  if (!problems.empty()) {
-    j["delivery_problems"] = problems;
-    j["fallback_phone"] = rec->guest_phone;
-  }
-  j["version"] = rec->version;  // an edit sends it back (If-Match or "version")
+  detail.fallback_phone = rec->guest_phone;
+  detail.version = rec->version;  // an edit sends it back (If-Match or "version")
+  wire::add_booking_detail(j, detail);
   return http::json_response(200, j).with_header("ETag", booking_etag(rec->version));
 }
 
@@ -285,13 +272,10 @@ Response patch_booking(App& app, Request& req) {
   std::int64_t version = 0;
   auto edit = wire::read_booking_edit(*body);
   if (!edit) return http::problem(edit.error());
-  std::optional<std::string> location;  // the visit's office (R-PROP-6 "office")
-  if (const json* l = wire::member(*body, "location")) {
-    auto id = wire::read_string(*l, "location");
-    if (!id) return http::problem(id.error());
-    if (auto st = check_location(app, req.account_id, *id, "location"); !st) return http::problem(st.error());
-    location = *id;
-  }
+  auto location = wire::read_edit_location(*body);  // the visit's office (R-PROP-6 "office")
+  if (!location) return http::problem(location.error());
+  if (*location)
+    if (auto st = check_location(app, req.account_id, **location, "location"); !st) return http::problem(st.error());
   std::optional<std::vector<std::string>> labels;
   if (const json* l = wire::member(*body, "labels")) {
     auto ls = read_labels(app, req.account_id, *l);
@@ -324,7 +308,7 @@ Response patch_booking(App& app, Request& req) {
       placed = *a;
     }
     core::Booking after = core::edited(before, *edit, placed);
-    if (location) after.location = *location;
+    if (*location) after.location = **location;
     if (labels) after.labels = *labels;
     core::ZoneRules zone = ctx ? ctx->hosts.front().zone : core::ZoneRules::fixed("UTC", 0, "UTC");
     auto settings = ctx ? settings_for(*ctx) : core::NotificationSettings{};
@@ -392,6 +376,7 @@ Response list_outbox(App& app, Request& req) {
   std::map<std::string, std::string> where;  // owner → location, looked up once
   json out = json::array();
   std::string next;
+  std::int64_t last_id = 0;
   // The store answers 1000 rows at a time; filters may skip many, so read on until the
   // page is full or the messages run out.
   bool full = false;
@@ -409,25 +394,14 @@ Response list_outbox(App& app, Request& req) {
         if (it->second != location) continue;
       }
       if (out.size() == limit) {
-        next = std::to_string(out.back()["id"].get<std::int64_t>());
+        next = std::to_string(last_id);
         full = true;
         break;
       }
-      json j{{"id", m.id},
-             {"booking", m.booking_uid},
-             {"key", m.key},
-             {"template", m.template_key},
-             {"channel", m.channel},
-             {"recipient", m.recipient},
-             {"send_at", core::format_instant(m.send_at)},
-             {"state", store::to_string(m.state)},
-             {"handed_off", m.handed_off_at.has_value()},
-             {"attempts", m.attempts}};
-      if (!m.last_error.empty()) j["last_error"] = m.last_error;
-      if (m.sent_at) j["sent_at"] = core::format_instant(*m.sent_at);
-      json payload = json::parse(m.payload, nullptr, false);
-      if (payload.is_object()) j["details"] = payload;
-      out.push_back(j);
+      out.push_back(wire::outbox_message_view({m.id, m.booking_uid, m.key, m.template_key, m.channel, m.recipient,
+                                               m.send_at, store::to_string(m.state), m.handed_off_at.has_value(),
+                                               m.attempts, m.last_error, m.sent_at, m.payload}));
+      last_id = m.id;
     }
   }
   return http::json_response(200, {{"messages", out}, {"next_cursor", next.empty() ? json(nullptr) : json(next)}});
@@ -445,16 +419,13 @@ Response get_checkin(App& app, Request& req) {
   auto b = to_core(*rec);
   if (!core::checkin_valid(b, app.now()))
     return http::problem(404, "not_found", "No visit with this code at this time.");
-  json hosts = json::array();
+  std::vector<std::string> hosts;
   for (const auto& id : b.host_ids)
     if (auto h = app.store.host(id)) hosts.push_back(json::parse(h->doc, nullptr, false).value("name", ""));
-  json out{{"uid", b.uid}, {"start", b.when.start}, {"end", b.when.end}, {"status", core::to_string(b.status)},
-           {"hosts", hosts}};  // only what the visitor needs: a guessed code shows no guest's name
-  if (!b.room_id.empty()) {
-    out["room"] = b.room_id;
-    if (auto room = app.store.room(b.room_id)) out["room_name"] = room->name;
-  }
-  return http::json_response(200, out);
+  std::string room_name;
+  if (!b.room_id.empty())
+    if (auto room = app.store.room(b.room_id)) room_name = room->name;
+  return http::json_response(200, wire::checkin_view(b, hosts, room_name));
 }
 
 }  // namespace

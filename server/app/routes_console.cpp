@@ -73,43 +73,7 @@ json proposal_view(App& app, const store::TokenDoc& doc) {
 }
 
 // The guest of a staff booking; the same checks as a guest's own booking.
-core::Result<core::Guest> read_guest(App& app, const json& body) {
-  auto g = wire::required(body, "guest");
-  if (!g) return g.error();
-  const json& gj = **g;
-  if (!gj.is_object()) return make_error("invalid_type", "expected an object", "guest");
-  core::Guest guest;
-  struct Field {
-    const char* key;
-    const char* field;
-    std::size_t max;
-    std::string* out;
-  };
-  for (const Field& f : {Field{"name", "guest.name", 200, &guest.name}, Field{"email", "guest.email", 320, &guest.email},
-                         Field{"phone", "guest.phone", 40, &guest.phone},
-                         Field{"company", "guest.company", 200, &guest.company},
-                         Field{"timezone", "guest.timezone", 64, &guest.timezone},
-                         Field{"language", "guest.language", 16, &guest.language}}) {
-    const json* m = wire::member(gj, f.key);
-    if (!m) continue;
-    auto s = wire::read_string(*m, f.field);
-    if (!s) return s.error();
-    if (s->size() > f.max) return make_error("too_long", "the text is too long", f.field);
-    *f.out = *s;
-  }
-  if (guest.name.empty()) return make_error("missing_field", "the guest's name is required", "guest.name");
-  if (guest.email.empty()) return make_error("missing_field", "the guest's e-mail is required", "guest.email");
-  auto check = core::check_email(guest.email);
-  if (!check.valid) {
-    std::string detail = "not a valid e-mail address";
-    if (check.suggestion) detail += "; did you mean " + *check.suggestion + "?";
-    return make_error("invalid_email", detail, "guest.email");
-  }
-  guest.email = check.address;
-  if (!guest.timezone.empty() && !app.zones.get(guest.timezone))
-    return make_error("unknown_zone", "not a time zone of the tz database", "guest.timezone");
-  return guest;
-}
+core::Result<core::Guest> read_guest(App& app, const json& body) { return read_booking_guest(app, body); }
 
 Response explain_slot(App& app, Request& req) {
   auto page = app.store.page(req.params.at("page"));
@@ -329,7 +293,7 @@ Response withdraw_proposal(App& app, Request& req) {
     app.store.cancel_outbox_for("proposal:" + doc->id, "");
     auto updated = *doc;
     updated.state = core::to_string(withdrawn->state);
-    updated.doc = proposal_doc(*withdrawn).dump();
+    updated.doc = wire::proposal_document(*withdrawn);
     updated.updated_at = app.now();
     app.store.put_token_doc(updated);
     return core::ok_status();
@@ -392,7 +356,7 @@ Response preview_request(App& app, Request& req) {
       if (!out) return out.error();
       app.store.put_token_doc(store::TokenDoc{draft.id, req.account_id, auth::sha256_hex(auth::random_token()),
                                               "request", core::to_string(out->request.state),
-                                              request_doc(out->request).dump(), now, now});
+                                              wire::request_document(out->request), now, now});
       store_changed_bookings(app, out->bookings);
       core::Booking stub;
       stub.uid = "request:" + draft.id;

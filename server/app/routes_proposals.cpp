@@ -14,12 +14,14 @@
 #include "bookings.hpp"
 #include "mail_composer.hpp"
 #include "requests.hpp"
+#include "stored.hpp"
 #include "kairos/confirmation.hpp"
 #include "kairos/proposal.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/availability.hpp"
 #include "kairos/wire/json_mapping.hpp"
 #include "kairos/wire/lifecycle.hpp"
+#include "kairos/wire/office.hpp"
 
 namespace kairos::server {
 
@@ -29,20 +31,24 @@ using http::Response;
 using nlohmann::json;
 
 // --- stored documents: wire/'s mapping, read back loudly --------------------------------
-// (shared with routes_console.cpp through requests.hpp)
+// (shared with routes_console.cpp and the mail composer through bookings.hpp)
 
-json proposal_doc(const core::Proposal& p) { return p; }  // with its holds (kairos/wire/lifecycle.hpp)
+core::Proposal proposal_from(const store::TokenDoc& d) {
+  return loud(wire::read_proposal_document(d.doc), "proposal " + d.id);
+}
+
+core::ConfirmationRequest request_from(const store::TokenDoc& d) {
+  return loud(wire::read_request_document(d.doc), "request " + d.id);
+}
 
 core::Proposal proposal_from(const json& d) {
-  auto p = wire::read_proposal(d, "proposal");
-  if (!p) throw std::runtime_error("corrupt proposal document: " + p.error().field + ": " + p.error().message);
-  return *p;
+  if (!d.is_object()) corrupt_document("proposal", core::Error{"invalid_type", "not a JSON object", ""});
+  return loud(wire::read_proposal(d, "proposal"), "proposal");
 }
 
 core::ConfirmationRequest request_from(const json& d) {
-  auto r = wire::read_confirmation_request(d, "request");
-  if (!r) throw std::runtime_error("corrupt confirmation request document: " + r.error().field + ": " + r.error().message);
-  return *r;
+  if (!d.is_object()) corrupt_document("request", core::Error{"invalid_type", "not a JSON object", ""});
+  return loud(wire::read_confirmation_request(d, "request"), "request");
 }
 
 namespace {
@@ -51,10 +57,10 @@ namespace {
 // pseudo booking uid so their keys can be cancelled together.
 void plan_loose(App& app, const std::string& account_id, const std::string& owner_uid,
                 const std::vector<core::PlannedMessage>& msgs, const std::vector<std::string>& cancel,
-                const json& extra = nullptr) {
+                const std::optional<wire::GoneAppointment>& gone = std::nullopt) {
   core::Booking stub;
   stub.uid = owner_uid;
-  plan_messages(app, account_id, stub, msgs, cancel, extra);
+  plan_messages(app, account_id, stub, msgs, cancel, gone);
 }
 
 std::optional<store::TokenDoc> by_token(App& app, const char* kind, const Request& req) {
@@ -67,8 +73,6 @@ Response not_found(const char* what) { return http::problem(404, "not_found", st
 
 // --- confirmation requests (shared with routes_console.cpp) ------------------------------------------------------------
 
-json request_doc(const core::ConfirmationRequest& r) { return r; }
-
 core::Result<std::size_t> read_limit(const Request& req, std::size_t fallback) {
   const std::string l = req.query_or("limit");
   if (l.empty()) return fallback;
@@ -79,40 +83,12 @@ core::Result<std::size_t> read_limit(const Request& req, std::size_t fallback) {
 }
 
 core::Result<std::vector<std::string>> string_list(const json& body, const char* key, bool required) {
-  const json* m = wire::member(body, key);
-  std::vector<std::string> out;
-  if (!m) {
-    if (required) return make_error("missing_field", std::string(key) + " is required", key);
-    return out;
-  }
-  if (!m->is_array() || m->size() > 100) return make_error("invalid_type", "expected a list of strings", key);
-  for (std::size_t i = 0; i < m->size(); ++i) {
-    auto s = wire::read_string((*m)[i], wire::field_path(key, i));
-    if (!s) return s.error();
-    out.push_back(*s);
-  }
-  return out;
+  return wire::read_string_list(body, key, required);
 }
 
 core::Result<core::ConfirmationRequest> read_request_draft(const json& body) {
-  auto uids = string_list(body, "bookings", true);
-  if (!uids) return uids.error();
-  auto recipients = string_list(body, "recipients", true);
-  if (!recipients) return recipients.error();
-  core::ConfirmationRequest draft;
-  draft.id = auth::random_id("cr_");
-  draft.booking_uids = *uids;
-  draft.recipients = *recipients;
-  if (const json* v = wire::member(body, "allow_decline")) {
-    auto b = wire::read_bool(*v, "allow_decline");
-    if (!b) return b.error();
-    draft.allow_decline = *b;
-  }
-  if (const json* v = wire::member(body, "message")) {
-    auto s = wire::read_string(*v, "message");
-    if (!s) return s.error();
-    draft.message = s->substr(0, 5000);
-  }
+  auto draft = wire::read_request_draft(body);
+  if (draft) draft->id = auth::random_id("cr_");
   return draft;
 }
 
@@ -128,21 +104,11 @@ void store_changed_bookings(App& app, const std::vector<core::Booking>& changed)
   }
 }
 
-json request_view(App& app, const core::ConfirmationRequest& r) {
-  json j = request_doc(r);
-  j["state"] = core::to_string(core::visible_state(r, app.now()));
-  j["status"] = j["state"];
-  json bookings = json::array();
+json request_view(App& app, const core::ConfirmationRequest& r, bool for_recipient) {
+  std::vector<core::Booking> bookings;
   for (const auto& uid : r.booking_uids)
-    if (auto rec = app.store.booking(uid)) {
-      auto b = to_core(*rec);
-      bookings.push_back({{"uid", b.uid}, {"start", b.when.start}, {"end", b.when.end},
-                          {"status", core::to_string(b.status)}, {"location", b.location},  // lists filter by office
-                          {"page", b.page_id}, {"event_type", b.event_type_id},              // and name the service
-                          {"guest", {{"name", b.guest.name}}}});  // and whose visit (staff lists)
-    }
-  j["bookings"] = bookings;
-  return j;
+    if (auto rec = app.store.booking(uid)) bookings.push_back(to_core(*rec));
+  return wire::request_view(r, core::visible_state(r, app.now()), bookings, for_recipient);
 }
 
 namespace {
@@ -168,18 +134,17 @@ void requests_follow_booking(App& app, const std::string& account_id, const core
   for (const char* state : {"pending_send", "sent", "accepted"}) {
     for (const auto& doc : app.store.token_docs("request", state)) {
       if (doc.account_id != account_id) continue;
-      auto cr = request_from(json::parse(doc.doc, nullptr, false));
+      auto cr = request_from(doc);
       if (std::find(cr.booking_uids.begin(), cr.booking_uids.end(), b.uid) == cr.booking_uids.end()) continue;
       auto out = gone ? core::on_booking_deleted(cr, b, now) : core::on_booking_changed(cr, b, now);
       // A deleted booking is gone when its cancellation is rendered: the mail carries
       // the appointment it cancels.
-      json extra = gone ? json{{"booking", b.uid}, {"start", b.when.start}, {"end", b.when.end},
-                               {"guest_name", b.guest.name}, {"sequence", b.sequence + 1}}
-                        : json(nullptr);
-      plan_loose(app, account_id, "request:" + cr.id, out.messages, out.cancel_key_prefixes, extra);
+      std::optional<wire::GoneAppointment> appointment;
+      if (gone) appointment = wire::GoneAppointment{b.uid, b.when, b.guest.name, b.sequence + 1};
+      plan_loose(app, account_id, "request:" + cr.id, out.messages, out.cancel_key_prefixes, appointment);
       auto updated = doc;
       updated.state = core::to_string(out.request.state);
-      updated.doc = request_doc(out.request).dump();
+      updated.doc = wire::request_document(out.request);
       updated.updated_at = now;
       app.store.put_token_doc(updated);
     }
@@ -193,7 +158,7 @@ core::Result<json> answer_request(App& app, const std::string& token, bool accep
   auto st = app.store.transact([&]() -> core::Status {
     auto doc = app.store.token_doc_by_token("request", hash);
     if (!doc) return make_error("not_found", "no such confirmation request");
-    auto cr = request_from(json::parse(doc->doc, nullptr, false));
+    auto cr = request_from(*doc);
     std::vector<core::Booking> bookings;
     for (const auto& uid : cr.booking_uids)
       if (auto rec = app.store.booking(uid)) bookings.push_back(to_core(*rec));
@@ -213,13 +178,12 @@ core::Result<json> answer_request(App& app, const std::string& token, bool accep
     plan_loose(app, doc->account_id, "request:" + cr.id, out->messages, out->cancel_key_prefixes);
     auto updated = *doc;
     updated.state = core::to_string(out->request.state);
-    updated.doc = request_doc(out->request).dump();
+    updated.doc = wire::request_document(out->request);
     updated.updated_at = now;
     app.store.put_token_doc(updated);
-    view = request_doc(out->request);
-    integ::emit_event(app, doc->account_id, accept ? "request.accepted" : "request.declined", "request:" + cr.id, view);
-    view.erase("recipients");
-    view.erase("recipient_languages");
+    integ::emit_event(app, doc->account_id, accept ? "request.accepted" : "request.declined", "request:" + cr.id,
+                      json(out->request));
+    view = wire::request_answer_view(out->request);
     return core::ok_status();
   });
   if (!st) return st.error();
@@ -231,7 +195,7 @@ core::Status readjust_proposal(App& app, const std::string& token, const std::st
   return app.store.transact([&]() -> core::Status {
     auto doc = app.store.token_doc_by_token("proposal", hash);
     if (!doc) return make_error("not_found", "no such proposal");
-    core::Proposal p = proposal_from(json::parse(doc->doc, nullptr, false));
+    core::Proposal p = proposal_from(*doc);
     auto now = app.now();
     core::NotificationSettings settings;
     settings.default_language = p.language;
@@ -239,10 +203,10 @@ core::Status readjust_proposal(App& app, const std::string& token, const std::st
     auto out = core::ask_other_times(p, now, settings, message);
     if (!out) return out.error();
     plan_loose(app, doc->account_id, "proposal:" + p.id, out->messages, {});
-    integ::emit_event(app, doc->account_id, "proposal.readjust", "proposal:" + p.id, proposal_doc(out->proposal));
+    integ::emit_event(app, doc->account_id, "proposal.readjust", "proposal:" + p.id, json(out->proposal));
     auto updated = *doc;
     updated.state = core::to_string(out->proposal.state);
-    updated.doc = proposal_doc(out->proposal).dump();
+    updated.doc = wire::proposal_document(out->proposal);
     updated.updated_at = now;
     app.store.put_token_doc(updated);
     return core::ok_status();
@@ -272,16 +236,13 @@ namespace {
 
 // A recipient accepts or declines a confirmation request (its token or a mailed link).
 Response answer_route(App& app, Request& req, bool accept) {
-  std::string reason, who;
+  wire::RequestAnswer answer;
   if (!req.body.empty()) {
     auto j = wire::parse_request_json(req.body);
     if (!j) return http::problem(j.error());
-    if (j->is_object()) {
-      if (const json* v = wire::member(*j, "reason"); v && v->is_string()) reason = v->get<std::string>().substr(0, 2000);
-      if (const json* v = wire::member(*j, "email"); v && v->is_string()) who = v->get<std::string>();
-    }
+    answer = wire::read_request_answer(*j);
   }
-  auto view = answer_request(app, req.params.at("token"), accept, who, reason);
+  auto view = answer_request(app, req.params.at("token"), accept, answer.email, answer.reason);
   if (!view) return http::problem(view.error());
   return http::json_response(200, *view);
 }
@@ -293,80 +254,19 @@ namespace {
 Response create_proposal(App& app, Request& req) {
   auto body = parse_body(req);
   if (!body) return http::problem(body.error());
-  const json& b = *body;
-  core::Proposal p;
-  for (auto [key, out] : {std::pair{"page", &p.page_id}, std::pair{"event_type", &p.event_type_id}}) {
-    auto v = wire::required(b, key);
-    if (!v) return http::problem(v.error());
-    auto s = wire::read_string(**v, key);
-    if (!s) return http::problem(s.error());
-    *out = *s;
-  }
+  auto read = wire::read_proposal_request(*body);
+  if (!read) return http::problem(read.error());
+  core::Proposal p = std::move(*read);
   auto page = app.store.page(p.page_id);
   if (!page || page->account_id != req.account_id)
     return http::problem(404, "page_not_found", "No such page.", "page");
-  auto host_j = wire::required(b, "host");
-  if (!host_j) return http::problem(host_j.error());
-  auto host = wire::read_string(**host_j, "host");
-  if (!host) return http::problem(host.error());
-  auto hrec = app.store.host(*host);
+  auto hrec = app.store.host(p.host_ids.front());
   if (!hrec || hrec->account_id != req.account_id)
     return http::problem(422, "unknown_host", "no such host", "host");
-  p.host_ids = {*host};
-  auto cands = wire::required(b, "candidates");
-  if (!cands) return http::problem(cands.error());
-  if (!(*cands)->is_array() || (*cands)->size() > 50)
-    return http::problem(422, "invalid_type", "expected a list of at most 50 {start, end}", "candidates");
-  for (std::size_t i = 0; i < (*cands)->size(); ++i) {
-    auto iv = wire::read_interval((**cands)[i], wire::field_path("candidates", i));
-    if (!iv) return http::problem(iv.error());
-    p.candidates.push_back(*iv);
-  }
-  auto rooms = string_list(b, "rooms", false);
-  if (!rooms) return http::problem(rooms.error());
-  for (std::size_t i = 0; i < rooms->size(); ++i) {
-    auto room = app.store.room((*rooms)[i]);
+  for (std::size_t i = 0; i < p.room_ids.size(); ++i) {
+    auto room = app.store.room(p.room_ids[i]);
     if (!room || room->account_id != req.account_id)
       return http::problem(422, "unknown_room", "no such room", wire::field_path("rooms", i));
-  }
-  p.room_ids = *rooms;
-  const json* guests = wire::member(b, "guests");
-  if (!guests) return http::problem(422, "missing_field", "guests is required", "guests");
-  if (!guests->is_array() || guests->size() > 50)
-    return http::problem(422, "invalid_type", "expected a list of guests", "guests");
-  for (std::size_t i = 0; i < guests->size(); ++i) {
-    const json& g = (*guests)[i];
-    auto f = wire::field_path("guests", i);
-    if (!g.is_object()) return http::problem(422, "invalid_type", "expected an object", f);
-    core::ProposalGuest pg;
-    for (auto [key, out] : {std::pair{"name", &pg.name}, std::pair{"company", &pg.company},
-                            std::pair{"email", &pg.email}, std::pair{"language", &pg.language}}) {
-      const json* v = wire::member(g, key);
-      if (!v) continue;
-      auto s = wire::read_string(*v, wire::field_path(f, key));
-      if (!s) return http::problem(s.error());
-      *out = s->substr(0, 320);
-    }
-    p.guests.push_back(pg);
-  }
-  for (auto [key, out] : {std::pair{"message", &p.message}, std::pair{"location", &p.location}}) {
-    const json* v = wire::member(b, key);
-    if (!v) continue;
-    auto s = wire::read_string(*v, key);
-    if (!s) return http::problem(s.error());
-    *out = s->substr(0, 5000);
-  }
-  if (const json* v = wire::member(b, "send_mail")) {
-    auto s = wire::read_bool(*v, "send_mail");
-    if (!s) return http::problem(s.error());
-    p.send_mail = *s;
-  }
-  if (const json* v = wire::member(b, "visibility")) {
-    auto s = wire::read_string(*v, "visibility");
-    if (!s) return http::problem(s.error());
-    auto vis = core::parse_visibility(*s);
-    if (!vis) return http::problem(422, vis.error().code, vis.error().message, "visibility");
-    p.visibility = *vis;
   }
   p.language = json::parse(page->doc, nullptr, false).value("language", "en");
   p.id = auth::random_id("pr_");
@@ -387,9 +287,9 @@ Response create_proposal(App& app, Request& req) {
     for (const auto& c : p.candidates) span = core::Interval{std::min(span.start, c.start), std::max(span.end, c.end)};
     if (auto free = core::check_candidates(p, build_inputs(app, *ctx, span, now)); !free) return free.error();
     app.store.put_token_doc(store::TokenDoc{p.id, req.account_id, auth::sha256_hex(token), "proposal", "open",
-                                            proposal_doc(p).dump(), now, now});
+                                            wire::proposal_document(p), now, now});
     plan_loose(app, req.account_id, "proposal:" + p.id, core::plan_proposal_invites(p, now), {});
-    integ::emit_event(app, req.account_id, "proposal.created", "proposal:" + p.id, proposal_doc(p));
+    integ::emit_event(app, req.account_id, "proposal.created", "proposal:" + p.id, json(p));
     return core::ok_status();
   });
   if (!st) return http::problem(st.error());
@@ -401,44 +301,27 @@ Response create_proposal(App& app, Request& req) {
 Response proposal_for_guest(App& app, Request& req) {
   auto doc = by_token(app, "proposal", req);
   if (!doc) return not_found("proposal");
-  json d = json::parse(doc->doc, nullptr, false);
-  json guests = json::array();
-  for (const auto& g : d.value("guests", json::array()))
-    guests.push_back({{"name", g.value("name", "")}, {"company", g.value("company", "")}});
+  const core::Proposal p = proposal_from(*doc);
   std::string host_name;
-  for (const auto& h : d.value("hosts", std::vector<std::string>{}))
+  for (const auto& h : p.host_ids)
     if (auto rec = app.store.host(h)) {
       host_name = json::parse(rec->doc, nullptr, false).value("name", "");
       break;
     }
-  return http::json_response(200, {{"id", d.value("id", "")},
-                                   {"page", d.value("page", "")},
-                                   {"event_type", d.value("event_type", "")},
-                                   {"state", doc->state},
-                                   // The widget's word for the same thing.
-                                   {"status", doc->state == "withdrawn" ? std::string("readjusted") : doc->state},
-                                   {"host", host_name},
-                                   {"candidates", d.value("candidates", json::array())},
-                                   {"guests", guests},
-                                   {"message", d.value("message", "")},
-                                   {"readjust_message", d.value("readjust_message", "")},
-                                   {"location", d.value("location", "")},
-                                   {"language", d.value("language", "en")}});
+  return http::json_response(200, wire::proposal_guest_view(p, doc->state, host_name));
 }
 
 Response choose_proposal(App& app, Request& req) {
   auto body = parse_body(req);
   if (!body) return http::problem(body.error());
-  auto s = wire::required(*body, "start");
-  if (!s) return http::problem(s.error());
-  auto start = wire::read_instant(**s, "start");
+  auto start = wire::read_proposal_choice(*body);
   if (!start) return http::problem(start.error());
   const std::string hash = token_hash_for(app, "proposal", req.params.at("token"));
   json answer;
   auto st = app.store.transact([&]() -> core::Status {
     auto doc = app.store.token_doc_by_token("proposal", hash);
     if (!doc) return make_error("not_found", "no such proposal");
-    core::Proposal p = proposal_from(json::parse(doc->doc, nullptr, false));
+    core::Proposal p = proposal_from(*doc);
     auto now = app.now();
     std::vector<core::RoomBusy> busy;
     // The room bookings overlapping the chosen candidate (none to load for a start that
@@ -459,7 +342,7 @@ Response choose_proposal(App& app, Request& req) {
     // exclusion constraint checks the booking against).
     auto updated = *doc;
     updated.state = core::to_string(out->proposal.state);
-    updated.doc = proposal_doc(out->proposal).dump();
+    updated.doc = wire::proposal_document(out->proposal);
     updated.updated_at = now;
     app.store.put_token_doc(updated);
     app.store.insert_booking(rec);
@@ -468,11 +351,7 @@ Response choose_proposal(App& app, Request& req) {
     integ::emit_event(app, doc->account_id, "proposal.chosen", "proposal:" + p.id,
                       {{"proposal", p.id}, {"booking", booking_json(b)}});
     integ::emit_booking_events(app, doc->account_id, nullptr, b, nullptr);
-    answer = {{"uid", b.uid},   {"status", core::to_string(b.status)}, {"start", b.when.start},
-              {"end", b.when.end}, {"host", b.host_ids.front()},        {"hosts", b.host_ids},
-              {"token", token}};
-    if (!b.room_id.empty()) answer["room"] = b.room_id;
-    if (!b.checkin_code.empty()) answer["checkin_code"] = b.checkin_code;
+    answer = wire::created_booking_view(b, token);
     return core::ok_status();
   });
   if (!st) return http::problem(st.error());
@@ -485,11 +364,9 @@ Response readjust_proposal_route(App& app, Request& req) {
   if (!req.body.empty()) {
     auto j = wire::parse_request_json(req.body);
     if (!j) return http::problem(j.error());
-    if (const json* m = wire::member(*j, "message")) {
-      auto s = wire::read_string(*m, "message");
-      if (!s) return http::problem(s.error());
-      message = s->substr(0, 2000);
-    }
+    auto read = wire::read_readjust_request(*j);
+    if (!read) return http::problem(read.error());
+    message = std::move(*read);
   }
   auto st = readjust_proposal(app, req.params.at("token"), message);
   if (!st) return http::problem(st.error());
@@ -518,11 +395,11 @@ Response create_request_route(App& app, Request& req) {
     auto out = core::create_request(draft, *bookings, now);
     if (!out) return out.error();
     app.store.put_token_doc(store::TokenDoc{draft.id, req.account_id, auth::sha256_hex(token), "request",
-                                            core::to_string(out->request.state), request_doc(out->request).dump(),
+                                            core::to_string(out->request.state), wire::request_document(out->request),
                                             now, now});
     store_changed_bookings(app, out->bookings);
     plan_loose(app, req.account_id, "request:" + draft.id, out->messages, out->cancel_key_prefixes);
-    integ::emit_event(app, req.account_id, "request.sent", "request:" + draft.id, request_doc(out->request));
+    integ::emit_event(app, req.account_id, "request.sent", "request:" + draft.id, json(out->request));
     answer = {{"id", draft.id}, {"send_at", out->request.send_at}, {"token", token},
               {"url", app.cfg.public_url + "/widget/?request=" + token}};
     // The `url` does not say who answers (they must give their e-mail); each
@@ -545,14 +422,14 @@ Response cancel_request(App& app, Request& req) {
   auto st = app.store.transact([&]() -> core::Status {
     auto doc = app.store.token_doc("request", req.params.at("id"));
     if (!doc || doc->account_id != req.account_id) return make_error("not_found", "no such confirmation request");
-    auto cr = request_from(json::parse(doc->doc, nullptr, false));
+    auto cr = request_from(*doc);
     auto out = core::withdraw_request(cr, app.now());
     if (!out) return out.error();
     plan_loose(app, doc->account_id, "request:" + cr.id, out->messages, out->cancel_key_prefixes);
     store_changed_bookings(app, out->bookings);
     auto updated = *doc;
     updated.state = core::to_string(out->request.state);
-    updated.doc = request_doc(out->request).dump();
+    updated.doc = wire::request_document(out->request);
     updated.updated_at = app.now();
     app.store.put_token_doc(updated);
     return core::ok_status();
@@ -564,11 +441,9 @@ Response cancel_request(App& app, Request& req) {
 Response request_for_recipient(App& app, Request& req) {
   auto doc = by_token(app, "request", req);
   if (!doc) return not_found("confirmation request");
-  json view = request_view(app, request_from(json::parse(doc->doc, nullptr, false)));
-  view.erase("recipients");  // the link's holder sees the appointments, not the other addresses
-  view.erase("recipient_languages");
-  for (auto& b : view["bookings"]) b.erase("guest");  // a forwarded link names no one
-  return http::json_response(200, view);
+  // The link's holder sees the appointments, not the other addresses; a forwarded link
+  // names no one.
+  return http::json_response(200, request_view(app, request_from(*doc), true));
 }
 
 Response accept_request(App& app, Request& req) {

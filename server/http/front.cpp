@@ -50,6 +50,10 @@ void Front::handle(std::shared_ptr<Request> reqp, Reply done) {
   Response res;
   try {
     res = dispatch(req, &deferred);
+  } catch (const Fault& f) {
+    log::error("unhandled fault", {{"route", req.route}, {"error", f.what()}});
+    res = problem(f.error);
+    deferred = nullptr;
   } catch (const std::exception& e) {
     log::error("unhandled exception", {{"route", req.route}, {"error", e.what()}});
     res = problem(500, "internal_error", "The server could not complete the request.");
@@ -77,6 +81,9 @@ void Front::handle(std::shared_ptr<Request> reqp, Reply done) {
   };
   try {
     deferred->async_handler(req, reply);
+  } catch (const Fault& f) {
+    log::error("unhandled fault", {{"route", req.route}, {"error", f.what()}});
+    reply(problem(f.error));
   } catch (const std::exception& e) {
     log::error("unhandled exception", {{"route", req.route}, {"error", e.what()}});
     reply(problem(500, "internal_error", "The server could not complete the request."));

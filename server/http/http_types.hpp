@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <stdexcept>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -70,6 +71,14 @@ Response problem(int status, std::string_view code, std::string_view detail, std
 // Maps a core error to its HTTP status once, for every endpoint.
 Response problem(const core::Error& e);
 int status_for_code(std::string_view code);
+
+// An error found where a handler cannot return one (deep in a read of a stored
+// document): the front logs `what()` (the details) and answers problem(error), e.g.
+// 500 corrupt_document.
+struct Fault : std::runtime_error {
+  core::Error error;
+  Fault(core::Error e, const std::string& detail) : std::runtime_error(detail), error(std::move(e)) {}
+};
 
 // "%41+b" → "A b" (query) or "A+b" (path). Invalid escapes are kept literally.
 std::string percent_decode(std::string_view s, bool plus_is_space);

@@ -11,7 +11,9 @@
 #include "ical_expand.hpp"
 #include "integrations.hpp"
 #include "kairos/time_text.hpp"
+#include "kairos/wire/integrations.hpp"
 #include "kairos/wire/json_mapping.hpp"
+#include "kairos/wire/office.hpp"
 #include "net.hpp"
 #include "state.hpp"
 #include "store/claims.hpp"
@@ -59,12 +61,22 @@ std::vector<CalendarRow> query_calendars(State& st, const std::string& where, co
 }
 
 std::string blocks_text(const Expansion& e) {
-  json t = json::array(), d = json::array();
-  for (const auto& b : e.blocks) {
-    if (b.all_day) d.push_back(b.date.days_since_epoch());
-    else t.push_back(json::array({b.when.start.unix_seconds(), b.when.end.unix_seconds()}));
+  std::vector<core::BusyBlock> blocks;
+  blocks.reserve(e.blocks.size());
+  for (const auto& b : e.blocks)
+    blocks.push_back(b.all_day ? core::BusyBlock::whole_day(b.date) : core::BusyBlock::timed(b.when));
+  return wire::calendar_blocks_document(blocks);
+}
+
+// A calendar's stored blocks; a corrupt row is logged and counts as none (the fetcher
+// and the busy rebuild run on their own threads: one bad row must not stop the others).
+std::vector<core::BusyBlock> stored_blocks(const CalendarRow& c) {
+  auto blocks = wire::read_calendar_blocks(c.blocks);
+  if (!blocks) {
+    log::error("corrupt calendar blocks", {{"calendar", c.id}, {"error", blocks.error().message}});
+    return {};
   }
-  return json{{"t", t}, {"d", d}}.dump();
+  return std::move(*blocks);
 }
 
 core::Interval expansion_span(App& app) {
@@ -103,7 +115,11 @@ void notify(App& app, const std::string& account_id, const std::string& to, cons
   m.recipient = to;
   m.send_at = app.now();
   m.state = store::OutboxState::scheduled;
-  m.payload = json{{"subject", subject}, {"text", text}, {"important", true}}.dump();
+  wire::MessagePayload payload;
+  payload.subject = subject;
+  payload.text = text;
+  payload.important = true;
+  m.payload = wire::message_payload(payload).dump();
   m.created_at = m.send_at;
   app.store.add_outbox(m);
 }
@@ -122,17 +138,14 @@ void rebuild_host_busy(App& app, const std::string& host_id, bool tell) {
   std::lock_guard rebuild(rebuild_mu);
   auto hb = std::make_shared<HostBusy>();
   for (const auto& c : query_calendars(*st, "host_id = $1 AND busy = 1", {host_id})) {
-    json j = json::parse(c.blocks.empty() ? "{}" : c.blocks, nullptr, false);
-    if (!j.is_object()) continue;
-    for (const auto& t : j.value("t", json::array())) {
-      if (!t.is_array() || t.size() != 2) continue;
-      core::Interval iv{core::Instant::from_unix_seconds(t[0].get<std::int64_t>()),
-                        core::Instant::from_unix_seconds(t[1].get<std::int64_t>())};
-      hb->timed.push_back(core::BusyBlock::timed(iv));
-      hb->longest = std::max(hb->longest, iv.length().count());
+    for (const auto& b : stored_blocks(c)) {
+      if (b.all_day) {
+        hb->days.push_back(b);
+      } else {
+        hb->timed.push_back(b);
+        hb->longest = std::max(hb->longest, b.when.length().count());
+      }
     }
-    for (const auto& d : j.value("d", json::array()))
-      hb->days.push_back(core::BusyBlock::whole_day(core::LocalDate::from_days(d.get<std::int32_t>())));
   }
   std::sort(hb->timed.begin(), hb->timed.end(), [](const auto& a, const auto& b) { return a.when.start < b.when.start; });
   std::sort(hb->days.begin(), hb->days.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
@@ -289,26 +302,13 @@ std::size_t run_calendar_pass(App& app) {
 namespace {
 
 json calendar_view(App& app, const CalendarRow& c) {
-  const std::int64_t now = app.now().unix_seconds();
-  json v{{"id", c.id},
-         {"host", c.host_id},
-         {"name", c.name},
-         {"busy", c.busy},
-         {"source", c.url.empty() ? "upload" : "url"},
-         {"refresh_minutes", c.refresh_minutes},
-         {"events", c.events},
-         {"failures", c.failures},
-         {"last_error", c.last_error.empty() ? json(nullptr) : json(c.last_error)},
-         {"last_fetched", c.last_fetched ? json(core::format_instant(core::Instant::from_unix_seconds(c.last_fetched))) : json(nullptr)},
-         {"last_attempt", c.last_attempt ? json(core::format_instant(core::Instant::from_unix_seconds(c.last_attempt))) : json(nullptr)}};
-  if (!c.url.empty()) v["url"] = c.url;
-  // Stale: the last attempt failed (the last good copy is in use) or nothing was ever read.
-  bool stale = !c.url.empty() && (c.failures > 0 || c.last_fetched == 0);
-  v["stale"] = stale;
-  v["age_seconds"] = c.last_fetched ? json(now - c.last_fetched) : json(nullptr);
-  json j = json::parse(c.blocks.empty() ? "{}" : c.blocks, nullptr, false);
-  v["busy_blocks"] = j.is_object() ? j.value("t", json::array()).size() + j.value("d", json::array()).size() : 0;
-  return v;
+  auto at = [](std::int64_t s) {
+    return s ? std::optional<core::Instant>(core::Instant::from_unix_seconds(s)) : std::nullopt;
+  };
+  wire::CalendarView v{c.id,       c.host_id,     c.name,           c.url,           c.busy,
+                       c.refresh_minutes, c.events, c.failures, c.last_error, at(c.last_fetched),
+                       at(c.last_attempt), stored_blocks(c).size()};
+  return wire::calendar_view(v, app.now());
 }
 
 Response not_found(const char* what) { return http::problem(404, "not_found", std::string("No such ") + what + "."); }
@@ -319,19 +319,11 @@ void wake_fetcher(App& app);
 
 namespace {
 
-// The settings a subscription takes at creation and in a PATCH: whether it counts as
-// busy, and how often it is fetched.
-core::Status read_settings(const json& body, CalendarRow& c) {
-  if (const json* b = wire::member(body, "busy")) {
-    if (!b->is_boolean()) return core::make_error("invalid_type", "busy must be true or false", "busy");
-    c.busy = b->get<bool>();
-  }
-  if (const json* m = wire::member(body, "refresh_minutes")) {
-    if (!m->is_number_integer() || m->get<long>() < 5 || m->get<long>() > 10080)
-      return core::make_error("invalid_refresh", "refresh_minutes is 5 to 10080", "refresh_minutes");
-    c.refresh_minutes = static_cast<int>(m->get<long>());
-  }
-  return core::ok_status();
+// The settings a subscription takes at creation and in a PATCH (wire's reader): whether
+// it counts as busy, and how often it is fetched.
+void apply_settings(const wire::CalendarSettings& s, CalendarRow& c) {
+  if (s.busy) c.busy = *s.busy;
+  if (s.refresh_minutes) c.refresh_minutes = *s.refresh_minutes;
 }
 
 Response add_calendar(App& app, Request& req) {
@@ -341,33 +333,23 @@ Response add_calendar(App& app, Request& req) {
   if (!host) return http::problem(host.error());
   auto body = parse_body(req);
   if (!body) return http::problem(body.error());
-  const json* name = wire::member(*body, "name");
-  if (!name) return http::problem(422, "missing_field", "name is required", "name");
-  if (!name->is_string() || name->get<std::string>().empty() || name->get<std::string>().size() > 200)
-    return http::problem(422, "invalid_type", "name must be a non-empty string of at most 200 characters", "name");
-  const json* url = wire::member(*body, "url");
-  const json* ics = wire::member(*body, "ics");
-  if ((url && !url->is_null()) == (ics && !ics->is_null()))
-    return http::problem(422, "invalid_source", "give exactly one of url (a subscription) or ics (an upload)", "url");
+  auto read = wire::read_calendar_request(*body);
+  if (!read) return http::problem(read.error());
   CalendarRow c;
   c.id = auth::random_id("cal_");
   c.account_id = req.account_id;
   c.host_id = host->id;
-  c.name = name->get<std::string>();
-  if (auto set = read_settings(*body, c); !set) return http::problem(set.error());
+  c.name = read->name;
+  apply_settings(read->settings, c);
   const std::int64_t now = app.now().unix_seconds();
   c.created_at = now;
   Expansion e;
-  if (url && !url->is_null()) {
-    if (!url->is_string()) return http::problem(422, "invalid_type", "url must be a string", "url");
-    c.url = url->get<std::string>();
-    // The addresses calendar apps hand out often say webcal: — it is https.
-    if (c.url.rfind("webcal://", 0) == 0) c.url = "https://" + c.url.substr(9);
+  if (read->url) {
+    c.url = *read->url;
     if (auto chk = check_target_url(c.url, app.cfg.allow_private_targets); !chk) return http::problem(chk.error());
     c.next_fetch_at = 0;  // the fetcher reads it on its next pass, not this request
   } else {
-    if (!ics->is_string()) return http::problem(422, "invalid_type", "ics must be the text of an .ics file", "ics");
-    c.ics = ics->get<std::string>();
+    c.ics = *read->ics;
     auto x = expand_for_host(app, host->id, c.ics);
     if (!x) return http::problem(422, x.error().code, x.error().message, "ics");
     e = std::move(*x);
@@ -425,12 +407,10 @@ Response patch_calendar(App& app, Request& req) {
   CalendarRow c = rows.front();
   auto body = parse_body(req);
   if (!body) return http::problem(body.error());
-  if (const json* n = wire::member(*body, "name")) {
-    if (!n->is_string() || n->get<std::string>().empty() || n->get<std::string>().size() > 200)
-      return http::problem(422, "invalid_type", "name must be a non-empty string of at most 200 characters", "name");
-    c.name = n->get<std::string>();
-  }
-  if (auto set = read_settings(*body, c); !set) return http::problem(set.error());
+  auto change = wire::read_calendar_change(*body);
+  if (!change) return http::problem(change.error());
+  if (change->name) c.name = *change->name;
+  apply_settings(change->settings, c);
   st->db->exec("UPDATE calendars SET name = $2, busy = $3, refresh_minutes = $4 WHERE id = $1",
                {c.id, c.name, std::int64_t{c.busy}, std::int64_t{c.refresh_minutes}});
   rebuild_host_busy(app, host->id, true);

@@ -14,6 +14,7 @@
 #include "kairos/time_text.hpp"
 #include "kairos/wire/availability.hpp"
 #include "kairos/wire/front_office.hpp"
+#include "kairos/wire/integrations.hpp"
 #include "kairos/wire/json_mapping.hpp"
 #include "state.hpp"
 
@@ -35,12 +36,11 @@ std::string domain_of(const std::string& url) {
   return rest.empty() ? "kairos.local" : rest;
 }
 
+std::string feed_url(App& app, const std::string& token) { return app.cfg.public_url + "/v1/feeds/" + token + ".ics"; }
+
 json feed_view(App& app, const store::IntegRow& s) {
-  return json{{"id", s.text(0)},
-              {"url", app.cfg.public_url + "/v1/feeds/" + s.text(1) + ".ics"},
-              {"scope", s.text(2)},
-              {"target", s.text(3).empty() ? json(nullptr) : json(s.text(3))},
-              {"created", core::format_instant(core::Instant::from_unix_seconds(s.i64(4)))}};
+  return wire::feed_view(
+      {s.text(0), feed_url(app, s.text(1)), s.text(2), s.text(3), core::Instant::from_unix_seconds(s.i64(4))});
 }
 
 Response not_found(const char* what) { return http::problem(404, "not_found", std::string("No such ") + what + "."); }
@@ -112,12 +112,9 @@ std::string render_feed(App& app, const std::string& account_id, const std::stri
   // Open proposals: each candidate is held (tentative) until a guest chooses.
   for (const auto& doc : app.store.token_docs("proposal", "open")) {
     if (doc.account_id != account_id) continue;
-    const json d = json::parse(doc.doc, nullptr, false);
-    if (!d.is_object()) continue;
-    const core::Proposal p = proposal_from(d);
-    for (const auto& h : d.value("holds", json::array())) {
-      auto hold = wire::read_hold(h, "hold");
-      if (!hold) continue;
+    const core::Proposal p = proposal_from(doc);
+    for (const auto& h : core::proposal_holds(p)) {
+      const core::Hold* hold = &h;
       if (hold->when.end < now - core::Days(92)) continue;
       if (scope == "host" && std::find(hold->host_ids.begin(), hold->host_ids.end(), target) == hold->host_ids.end())
         continue;
@@ -157,37 +154,21 @@ Response create_feed(App& app, Request& req) {
   if (!st) return http::problem(409, "integrations_unavailable", "feeds are not available (the server runs on an in-memory database)");
   auto body = parse_body(req);
   if (!body) return http::problem(body.error());
-  const json* host = wire::member(*body, "host");
-  const json* room = wire::member(*body, "room");
-  const json* account = wire::member(*body, "account");
-  const int given = (host && !host->is_null()) + (room && !room->is_null()) + (account && !account->is_null());
-  if (given != 1) return http::problem(422, "invalid_scope", "give exactly one of host, room or account: true", "host");
-  std::string scope, target;
-  if (host && !host->is_null()) {
-    if (!host->is_string()) return http::problem(422, "invalid_type", "host is a host id", "host");
-    auto h = app.store.host(host->get<std::string>());
+  auto read = wire::read_feed_request(*body);
+  if (!read) return http::problem(read.error());
+  const std::string scope = read->scope, target = read->target;
+  if (scope == "host") {
+    auto h = app.store.host(target);
     if (!h || h->account_id != req.account_id) return http::problem(422, "unknown_host", "no such host", "host");
-    scope = "host";
-    target = h->id;
-  } else if (room && !room->is_null()) {
-    if (!room->is_string()) return http::problem(422, "invalid_type", "room is a room id", "room");
-    auto rm = app.store.room(room->get<std::string>());
+  } else if (scope == "room") {
+    auto rm = app.store.room(target);
     if (!rm || rm->account_id != req.account_id) return http::problem(422, "unknown_room", "no such room", "room");
-    scope = "room";
-    target = rm->id;
-  } else {
-    if (!account->is_boolean() || !account->get<bool>())
-      return http::problem(422, "invalid_scope", "account must be true", "account");
-    scope = "account";
   }
   const std::string id = auth::random_id("feed_");
   const std::string token = auth::random_token(24);
   st->db->exec("INSERT INTO feeds(id, account_id, token, scope, target, created_at) VALUES ($1,$2,$3,$4,$5,$6)",
                {id, req.account_id, token, scope, target, app.now().unix_seconds()});
-  return http::json_response(201, {{"id", id},
-                                   {"url", app.cfg.public_url + "/v1/feeds/" + token + ".ics"},
-                                   {"scope", scope},
-                                   {"target", target.empty() ? json(nullptr) : json(target)}})
+  return http::json_response(201, wire::feed_view({id, feed_url(app, token), scope, target, std::nullopt}))
       .with_header("Location", "/v1/admin/feeds/" + id);
 }
 

@@ -13,7 +13,9 @@
 #include "http/log.hpp"
 #include "integrations.hpp"
 #include "kairos/time_text.hpp"
+#include "kairos/wire/integrations.hpp"
 #include "kairos/wire/json_mapping.hpp"
+#include "kairos/wire/office.hpp"
 #include "net.hpp"
 #include "state.hpp"
 #include "store/claims.hpp"
@@ -84,8 +86,6 @@ std::vector<WebhookSub> hooks_of(State& st, const std::string& account_id) {
   return it == st.hooks.end() ? std::vector<WebhookSub>{} : it->second;
 }
 
-std::string iso(std::int64_t s) { return core::format_instant(core::Instant::from_unix_seconds(s)); }
-
 }  // namespace
 
 void load_all_hooks(State& st) {
@@ -109,8 +109,7 @@ void emit_event(App& app, const std::string& account_id, const std::string& type
   if (subs.empty()) return;
   const core::Instant now = app.now();
   const std::string id = event_id.empty() ? auth::random_id("evt_", 20) : event_id;
-  const std::string body =
-      json{{"id", id}, {"type", type}, {"created", core::format_instant(now)}, {"data", data}}.dump();
+  const std::string body = wire::webhook_event(id, type, now, data);
   for (const auto& w : subs) {
     if (std::find(w.events.begin(), w.events.end(), type) == w.events.end() &&
         std::find(w.events.begin(), w.events.end(), "*") == w.events.end())
@@ -256,13 +255,14 @@ void tell_disabled(App& app, const WebhookSub& w, const std::string& reason, cor
   m.recipient = w.notify_email;
   m.send_at = t;
   m.state = store::OutboxState::scheduled;
-  m.payload = json{{"subject", "A webhook of your Kairos account was disabled"},
-                   {"text", "Kairos disabled the webhook to " + w.url + " after " + reason +
-                                ".\n\nEvents keep being recorded; once the receiver works again, redeliver one of "
-                                "its deliveries (POST /v1/admin/webhooks/" + w.id +
-                                "/deliveries/{id}/redeliver or the console) to enable it again.\n"},
-                   {"important", true}}
-                  .dump();
+  wire::MessagePayload notice;
+  notice.subject = "A webhook of your Kairos account was disabled";
+  notice.text = "Kairos disabled the webhook to " + w.url + " after " + reason +
+                ".\n\nEvents keep being recorded; once the receiver works again, redeliver one of "
+                "its deliveries (POST /v1/admin/webhooks/" + w.id +
+                "/deliveries/{id}/redeliver or the console) to enable it again.\n";
+  notice.important = true;
+  m.payload = wire::message_payload(notice).dump();
   m.created_at = t;
   app.store.add_outbox(m);
 }
@@ -372,38 +372,18 @@ WebhookStats run_webhooks_once(App& app) {
 
 namespace {
 
-json hook_view(const store::IntegRow& s) {
-  return json{{"id", s.text(0)},
-              {"url", s.text(2)},
-              {"events", split_commas(s.text(3))},
-              {"notify_email", s.text(5).empty() ? json(nullptr) : json(s.text(5))},
-              {"enabled", s.i64(6) != 0},
-              {"failures", s.i64(7)},
-              {"disabled_reason", s.text(8).empty() ? json(nullptr) : json(s.text(8))},
-              {"created", iso(s.i64(9))}};
+wire::WebhookView hook_of(const store::IntegRow& s) {
+  return wire::WebhookView{s.text(0),    s.text(2),     split_commas(s.text(3)), s.text(5), s.text(8),
+                           s.i64(6) != 0, s.i64(7), core::Instant::from_unix_seconds(s.i64(9))};
 }
 
 Response not_found(const char* what) { return http::problem(404, "not_found", std::string("No such ") + what + "."); }
 
-std::optional<json> find_hook(State& st, const std::string& account, const std::string& id) {
+std::optional<wire::WebhookView> find_hook(State& st, const std::string& account, const std::string& id) {
   auto rows = st.db->query(std::string("SELECT ") + kHookCols + " FROM webhooks WHERE id = $1 AND account_id = $2",
                            {id, account});
   if (rows.empty()) return std::nullopt;
-  return hook_view(rows[0]);
-}
-
-// A webhook's event types: a non-empty list of known names or "*", kept once each.
-core::Result<std::vector<std::string>> read_events(const json& ev) {
-  if (!ev.is_array() || ev.empty()) return core::make_error("invalid_events", "events is a non-empty list of event types", "events");
-  std::vector<std::string> events;
-  for (const auto& e : ev) {
-    if (!e.is_string()) return core::make_error("invalid_events", "event types are strings", "events");
-    const std::string t = e.get<std::string>();
-    if (t != "*" && std::find(event_types().begin(), event_types().end(), t) == event_types().end())
-      return core::make_error("unknown_event", "no such event type: " + t.substr(0, 60), "events");
-    if (std::find(events.begin(), events.end(), t) == events.end()) events.push_back(t);
-  }
-  return events;
+  return hook_of(rows[0]);
 }
 
 Response create_webhook(App& app, Request& req) {
@@ -411,33 +391,17 @@ Response create_webhook(App& app, Request& req) {
   if (!st) return http::problem(409, "integrations_unavailable", "webhooks are not available (the server runs on an in-memory database)");
   auto body = parse_body(req);
   if (!body) return http::problem(body.error());
-  const json* url = wire::member(*body, "url");
-  if (!url) return http::problem(422, "missing_field", "url is required", "url");
-  if (!url->is_string()) return http::problem(422, "invalid_type", "url must be a string", "url");
-  if (auto chk = check_target_url(url->get<std::string>(), app.cfg.allow_private_targets); !chk)
-    return http::problem(chk.error());
-  const json* ev = wire::member(*body, "events");
-  if (!ev) return http::problem(422, "missing_field", "events is required", "events");
-  auto events = read_events(*ev);
-  if (!events) return http::problem(events.error());
-  std::string secret = auth::random_token(24);
-  if (const json* s = wire::member(*body, "secret"); s && !s->is_null()) {
-    if (!s->is_string() || s->get<std::string>().size() < 16 || s->get<std::string>().size() > 200)
-      return http::problem(422, "invalid_secret", "secret is 16 to 200 characters", "secret");
-    secret = s->get<std::string>();
-  }
-  std::string notify;
-  if (const json* n = wire::member(*body, "notify_email"); n && !n->is_null()) {
-    if (!n->is_string() || n->get<std::string>().find('@') == std::string::npos || n->get<std::string>().size() > 320)
-      return http::problem(422, "invalid_email", "notify_email is an e-mail address", "notify_email");
-    notify = n->get<std::string>();
-  }
+  auto read = wire::read_webhook_request(*body, event_types());
+  if (!read) return http::problem(read.error());
+  if (auto chk = check_target_url(read->url, app.cfg.allow_private_targets); !chk) return http::problem(chk.error());
+  const std::string secret = read->secret ? *read->secret : auth::random_token(24);
+  const std::string notify = read->notify_email.value_or("");
   const std::string id = auth::random_id("wh_");
   const std::int64_t now = app.now().unix_seconds();
   st->db->exec("INSERT INTO webhooks(id, account_id, url, events, secret, notify_email, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7)",
-               {id, req.account_id, url->get<std::string>(), join(*events), secret, notify, now});
+               {id, req.account_id, read->url, join(read->events), secret, notify, now});
   reload_hooks(*st, req.account_id, true);
-  json out = *find_hook(*st, req.account_id, id);
+  json out = wire::webhook_view(*find_hook(*st, req.account_id, id));
   out["secret"] = secret;  // shown once
   return http::json_response(201, out).with_header("Location", "/v1/admin/webhooks/" + id);
 }
@@ -449,7 +413,7 @@ Response list_webhooks(App& app, Request& req) {
     for (const auto& s : st->db->query(std::string("SELECT ") + kHookCols +
                                            " FROM webhooks WHERE account_id = $1 ORDER BY created_at, id",
                                        {req.account_id}))
-      out.push_back(hook_view(s));
+      out.push_back(wire::webhook_view(hook_of(s)));
   return http::json_response(200, {{"webhooks", out}});
 }
 
@@ -457,7 +421,7 @@ Response get_webhook(App& app, Request& req) {
   State* st = state(app);
   auto h = st ? find_hook(*st, req.account_id, req.params["id"]) : std::nullopt;
   if (!h) return not_found("webhook");
-  return http::json_response(200, *h);
+  return http::json_response(200, wire::webhook_view(*h));
 }
 
 // Change the URL or events, or enable a disabled webhook again (enabled: true).
@@ -467,30 +431,19 @@ Response patch_webhook(App& app, Request& req) {
   if (!h) return not_found("webhook");
   auto body = parse_body(req);
   if (!body) return http::problem(body.error());
-  std::string url = (*h)["url"].get<std::string>();
-  std::vector<std::string> events = (*h)["events"].get<std::vector<std::string>>();
-  bool enabled = (*h)["enabled"].get<bool>();
-  if (const json* u = wire::member(*body, "url")) {
-    if (!u->is_string()) return http::problem(422, "invalid_type", "url must be a string", "url");
-    if (auto chk = check_target_url(u->get<std::string>(), app.cfg.allow_private_targets); !chk)
-      return http::problem(chk.error());
-    url = u->get<std::string>();
-  }
-  if (const json* ev = wire::member(*body, "events")) {
-    auto read = read_events(*ev);
-    if (!read) return http::problem(read.error());
-    events = std::move(*read);
-  }
-  if (const json* e = wire::member(*body, "enabled")) {
-    if (!e->is_boolean()) return http::problem(422, "invalid_type", "enabled must be true or false", "enabled");
-    enabled = e->get<bool>();
-  }
+  auto change = wire::read_webhook_change(*body, event_types());
+  if (!change) return http::problem(change.error());
+  if (change->url)
+    if (auto chk = check_target_url(*change->url, app.cfg.allow_private_targets); !chk) return http::problem(chk.error());
+  const std::string url = change->url.value_or(h->url);
+  const std::vector<std::string> events = change->events.value_or(h->events);
+  const bool enabled = change->enabled.value_or(h->enabled);
   st->db->exec("UPDATE webhooks SET url = $2, events = $3, enabled = $4,"
                " failures = CASE WHEN $4 = 1 AND enabled = 0 THEN 0 ELSE failures END,"
                " disabled_reason = CASE WHEN $4 = 1 THEN '' ELSE disabled_reason END WHERE id = $1",
                {req.params["id"], url, join(events), std::int64_t{enabled}});
   reload_hooks(*st, req.account_id, true);
-  return http::json_response(200, *find_hook(*st, req.account_id, req.params["id"]));
+  return http::json_response(200, wire::webhook_view(*find_hook(*st, req.account_id, req.params["id"])));
 }
 
 Response delete_webhook(App& app, Request& req) {
@@ -514,16 +467,12 @@ Response list_deliveries(App& app, Request& req) {
                                      " AND recipient = $1 ORDER BY id DESC LIMIT 200",
                                      {req.params["id"]})) {
     const std::string key = s.text(9);
-    out.push_back({{"id", std::to_string(s.i64(0))},
-                   {"event", key.rfind("webhook:", 0) == 0 ? key.substr(8) : key},
-                   {"type", s.text(1)},
-                   {"subject", s.text(8)},
-                   {"state", s.text(2) == "scheduled" ? (s.i64(3) > 0 ? "retrying" : "pending") : s.text(2)},
-                   {"attempts", s.i64(3)},
-                   {"last_error", s.text(4).empty() ? json(nullptr) : json(s.text(4))},
-                   {"created", iso(s.i64(5))},
-                   {"delivered", s.i64(6) ? json(iso(s.i64(6))) : json(nullptr)},
-                   {"next_attempt", s.text(2) == "scheduled" && s.i64(7) ? json(iso(s.i64(7))) : json(nullptr)}});
+    auto at = [](std::int64_t t) {
+      return t ? std::optional<core::Instant>(core::Instant::from_unix_seconds(t)) : std::nullopt;
+    };
+    out.push_back(wire::delivery_view({s.i64(0), key.rfind("webhook:", 0) == 0 ? key.substr(8) : key, s.text(1),
+                                       s.text(8), s.text(2), s.text(4), s.i64(3),
+                                       core::Instant::from_unix_seconds(s.i64(5)), at(s.i64(6)), at(s.i64(7))}));
   }
   return http::json_response(200, {{"deliveries", out}});
 }

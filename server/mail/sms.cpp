@@ -1,7 +1,8 @@
 #include "sms.hpp"
 
 #include <curl/curl.h>
-#include <nlohmann/json.hpp>
+
+#include "kairos/wire/integrations.hpp"
 
 namespace kairos::server::mail {
 namespace {
@@ -11,7 +12,7 @@ std::size_t discard(char*, std::size_t size, std::size_t n, void*) { return size
 SendOutcome WebhookSmsSender::send(const SmsMessage& m) {
   CURL* curl = curl_easy_init();
   if (!curl) return {SendOutcome::Kind::temporary_failure, "libcurl: no handle"};
-  const std::string body = nlohmann::json{{"id", m.id}, {"to", m.to}, {"text", m.text}}.dump();
+  const std::string body = wire::sms_gateway_body(m.id, m.to, m.text);
   curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
   const std::string auth = "Authorization: Bearer " + token_;
   if (!token_.empty()) headers = curl_slist_append(headers, auth.c_str());

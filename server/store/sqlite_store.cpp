@@ -371,7 +371,20 @@ class SqliteStore final : public Store {
   }
   void update_booking(const BookingRecord& b) override {
     write([&](Conn& c) {
-      touch_stored_booking(c, b.uid);  // its hosts and room before, and after
+      // One read of the stored row: its hosts and room before the change (their slot
+      // answers go stale too) and its buffers, fixed when the booking was made — the
+      // stored ones win over the caller's.
+      BookingRecord with_buffers = b;
+      {  // the read is done (its statement reset) before the row is written
+        auto q = c.prepare("SELECT host_ids, host_id, room_id, buffer_before_min, buffer_after_min FROM bookings "
+                           "WHERE uid = ?");
+        q.bind(1, b.uid);
+        if (q.step()) {
+          touch_booking(split_ids(q.text(0)), q.text(1), q.text(2));
+          with_buffers.buffer_before_min = q.integer(3);
+          with_buffers.buffer_after_min = q.integer(4);
+        }
+      }
       touch_booking(b.host_ids, b.host_id, b.room_id);
       c.prepare("UPDATE bookings SET host_id=?, room_id=?, start_s=?, end_s=?, status=?, guest_name=?, guest_email=?, "
                 "guest_phone=?, checkin_code=?, doc=?, updated_at=?, host_ids=?, version = version + 1 WHERE uid=?")
@@ -379,14 +392,6 @@ class SqliteStore final : public Store {
           .bind(6, b.guest_name).bind(7, b.guest_email).bind(8, b.guest_phone).bind(9, b.checkin_code)
           .bind(10, b.doc).bind(11, b.updated_at).bind(12, join_ids(b)).bind(13, b.uid).run();
       c.prepare("DELETE FROM booking_hosts WHERE booking_uid = ?").bind(1, b.uid).run();
-      // Buffers are fixed when the booking is made; the stored ones win over the caller's.
-      BookingRecord with_buffers = b;
-      auto q = c.prepare("SELECT buffer_before_min, buffer_after_min FROM bookings WHERE uid = ?");
-      q.bind(1, b.uid);
-      if (q.step()) {
-        with_buffers.buffer_before_min = q.integer(0);
-        with_buffers.buffer_after_min = q.integer(1);
-      }
       write_booking_hosts(c, with_buffers);
     });
   }

@@ -4,7 +4,7 @@
 // at most twice per screen change, and a popup's dialog is as tall as its content up to
 // the viewport (it was a fixed 720 px box).
 'use strict';
-const { run, assert, mirror } = require('./lib');
+const { run, assert, mirror, api, startsAt, fitted } = require('./lib');
 const { toDay } = require('./flow');
 const { hostPage, frames } = require('./hostpage');
 
@@ -16,28 +16,39 @@ async function settle(page, ms = 1200) {
     await page.waitForTimeout(100);
   }
 }
-// The widget has laid out the new screen and the host page has taken its height: the
-// frame is as tall as the content the widget last measured (a settle() alone raced a
-// slow machine, where the new height came after a quiet spell measured from the last one).
-async function fitted(page, frame) {
-  const iframe = await frame.frameElement();
-  for (let i = 0; i < 100; i++) {
+// The host page has heard the height the widget last measured (the shell marks it
+// data-content-height): settle() alone returned at once when the last message (the
+// skeleton's) was older than its quiet spell and the screen's own had not come yet.
+async function heard(page, frame) {
+  for (let i = 0; i < 150; i++) {
     const want = Number(await frame.evaluate(() => document.documentElement.getAttribute('data-content-height')));
-    const got = await iframe.evaluate((f) => f.getBoundingClientRect().height);
-    if (want && Math.abs(want - got) <= 1) return;
+    if (want && want === await lastHeight(page)) return;
     await page.waitForTimeout(100);
   }
-  throw new Error('the frame never took the content height');
+  throw new Error('the host page never heard the content height');
+}
+// A fixed "now", a Monday morning in March 2027, on the server's test clock and each
+// page's: on the real date the visible month may hold only days with the same number of
+// times (on 26 December 2026 just Mon–Thu 28–31, 27 each), and "fewer times, shorter
+// frame" had nothing to compare. From here the first eight days include a Friday.
+const NOW = '2027-03-08T06:00:00Z';
+async function newPage(browser, viewport) {
+  const page = await browser.newPage({ viewport });
+  await startsAt(page, Date.parse(NOW));
+  return page;
 }
 const frameHeight = (page, sel = 'iframe') => page.$eval(sel, (f) => f.getBoundingClientRect().height);
 const lastHeight = (page) => page.evaluate(() => window.heights.length ? window.heights[window.heights.length - 1].h : 0);
 
 run('height_follows', async ({ server, browser, log }) => {
+  const pinned = await api(server, 'POST', '/v1/test/clock', { set: NOW });
+  assert(pinned.status === 200, 'server clock pinned: ' + pinned.text);
   // --- An inline widget on an error screen is as short as its content -----------------
-  let page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  let page = await newPage(browser, { width: 390, height: 800 });
   await hostPage(page, server, 'inline-missing', '<div data-kairos-page="no-such-page"></div>');
   let [frame] = await frames(page);
   await mirror.screen(frame, 'error');
+  await heard(page, frame);
   await settle(page);
   let h = await frameHeight(page);
   log('error screen, inline 390 px:', h, 'px; messages', JSON.stringify(await page.evaluate(() => window.heights.map((m) => m.h))));
@@ -45,10 +56,11 @@ run('height_follows', async ({ server, browser, log }) => {
   await page.close();
 
   // --- Inline booking: every screen's height, few messages per screen change ----------
-  page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  page = await newPage(browser, { width: 390, height: 800 });
   await hostPage(page, server, 'inline-demo', '<div data-kairos-page="demo"></div>');
   [frame] = await frames(page);
   await toDay(frame);
+  await heard(page, frame);
   await settle(page);
   // The day with the fewest and the one with the most times: the fewer, the shorter
   // (in the next month when this one has fewer than three days left).
@@ -104,22 +116,24 @@ run('height_follows', async ({ server, browser, log }) => {
   await page.close();
 
   // --- Popup: the dialog follows the content, up to the viewport ----------------------
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page = await newPage(browser, { width: 1280, height: 900 });
   await hostPage(page, server, 'popup-missing', '<div data-kairos-page="no-such-page" data-kairos-mode="popup"></div>');
   await page.locator('[data-kairos-mode="popup"] >> button').click();
   [frame] = await frames(page);
   await mirror.screen(frame, 'error');
+  await heard(page, frame);
   await settle(page);
   let box = await page.locator('dialog').boundingBox();
   log('popup, error screen: dialog', box.height, 'px, content', await lastHeight(page));
   assert(Math.abs(box.height - await lastHeight(page)) <= 1, `the dialog (${box.height} px) is as tall as its content (${await lastHeight(page)} px)`);
   await page.close();
 
-  page = await browser.newPage({ viewport: { width: 1280, height: 600 } });
+  page = await newPage(browser, { width: 1280, height: 600 });
   await hostPage(page, server, 'popup-demo', '<div data-kairos-page="demo" data-kairos-mode="popup"></div>');
   await page.locator('[data-kairos-mode="popup"] >> button').click();
   [frame] = await frames(page);
   await toDay(frame);
+  await heard(page, frame);
   await settle(page);
   box = await page.locator('dialog').boundingBox();
   const content = await lastHeight(page);

@@ -66,10 +66,15 @@ run('keyboard', async ({ server, browser, log }) => {
   await mirror.screen(frame, 'form');
   const rect = (await page.getAttribute('#kairos-mirror [data-field="company"]', 'data-rect')).split(',').map(Number);
   await page.mouse.click(rect[0] + 20, rect[1] + rect[3] / 2);
-  await page.waitForTimeout(300);
+  // The canvas field is editing once the shell has focused its text bridge (it does so on
+  // the frame ImGui takes the click); typed before that, a busy machine's late frame
+  // dropped the keys, and Escape reached ImGui, which reverts the field.
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'kairos-ime', null, { timeout: 15000 });
   await page.keyboard.type('Groß GmbH');
+  await page.waitForFunction(() => document.querySelector('#kairos-mirror [data-field="company"]').value === 'Groß GmbH', null, { timeout: 15000 })
+    .catch(() => {});  // the assertion below says what arrived
   await page.keyboard.press('Escape');
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(300);  // a revert by Escape would show within a frame or two
   const company = await page.$eval('#kairos-mirror [data-field="company"]', (i) => i.value);
   assert(company === 'Groß GmbH', 'Escape keeps the typed text: ' + JSON.stringify(company));
 }, ['availability']);

@@ -12,6 +12,18 @@ const { chromium } = require('playwright-core');
 const ADMIN_KEY = 'e2e-admin-key-0123456789';
 const artifacts = process.env.E2E_ARTIFACTS || path.join(os.tmpdir(), 'kairos-e2e-artifacts');
 fs.mkdirSync(artifacts, { recursive: true });
+// E2E_NOW=<instant> runs a test as if it were then (the server by --clock-offset-seconds,
+// every page by startsAt, this process' Date, all running on from there): to try a test on another
+// day than today, as CI may run it on any day.
+const RealDate = Date;
+const shiftMs = process.env.E2E_NOW ? Date.parse(process.env.E2E_NOW) - Date.now() : 0;
+if (shiftMs) {  // the test's own dates ("a week ahead") too
+  globalThis.Date = function Shifted(...a) {
+    if (!new.target) return new RealDate(RealDate.now() + shiftMs).toString();
+    return a.length ? new RealDate(...a) : new RealDate(RealDate.now() + shiftMs);
+  };
+  Object.assign(globalThis.Date, { prototype: RealDate.prototype, now: () => RealDate.now() + shiftMs, parse: RealDate.parse, UTC: RealDate.UTC });
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -83,6 +95,7 @@ async function startServer(opts = {}) {
   const args = ['--db', path.join(dir, 'kairos.db'), '--bind', '127.0.0.1', '--port', String(port), '--demo',
                 '--admin-key', ADMIN_KEY, '--booking-rate', '0', '--public-url', `http://127.0.0.1:${port}`,
                 '--test-clock'];
+  if (shiftMs) args.push('--clock-offset-seconds', String(Math.round(shiftMs / 1000)));
   let sink = null;
   if (opts.smtp) {
     sink = await startSink(path.join(dir, 'mail'));
@@ -106,6 +119,25 @@ async function api(server, method, pathname, body, key) {
   return { status: r.status, json, text, headers: r.headers };
 }
 
+// The page's (or context's) clock starts at `at` (ms) and runs on from there: Date only,
+// in every frame, so the widget's "today" matches a server whose test clock was set to
+// `at`; timers and animation frames stay real (no fake-timer cadence).
+async function startsAt(target, at) {
+  await target.addInitScript((shift) => {
+    const Real = globalThis.kairosRealDate || Date;  // a later start wins over an earlier one
+    globalThis.kairosRealDate = Real;
+    function Shifted(...a) {
+      if (!new.target) return new Real(Real.now() + shift).toString();
+      return a.length ? new Real(...a) : new Real(Real.now() + shift);
+    }
+    Shifted.prototype = Real.prototype;
+    Shifted.now = () => Real.now() + shift;
+    Shifted.parse = Real.parse;
+    Shifted.UTC = Real.UTC;
+    globalThis.Date = Shifted;
+  }, at - RealDate.now());
+}
+
 async function launch() {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kairos-chromium-'));
   const browser = await chromium.launch({
@@ -113,6 +145,20 @@ async function launch() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
            '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
   });
+  if (shiftMs) {
+    const newContext = browser.newContext.bind(browser);
+    browser.newContext = async (o) => {
+      const c = await newContext(o);
+      await startsAt(c, RealDate.now() + shiftMs);
+      return c;
+    };
+    browser.newPage = async (o) => {
+      const c = await browser.newContext(o);
+      const p = await c.newPage();
+      p.on('close', () => c.close().catch(() => {}));
+      return p;
+    };
+  }
   return { browser, userDataDir };
 }
 
@@ -175,6 +221,22 @@ const mirror = {
   },
   async alerts(frame) { return frame.$$eval('#kairos-mirror [role="alert"]', (as) => as.map((a) => a.textContent)); },
 };
+
+// The embedded widget has laid out its screen and the host page has taken that height:
+// the frame is as tall as the content the widget last measured (the shell marks it
+// data-content-height on its <html>). Read a frame's height only after this: heights
+// reach the host page some frames after the screen changes, later on a busy machine.
+async function fitted(page, frame, timeout = 15000) {
+  const iframe = await frame.frameElement();
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const want = Number(await frame.evaluate(() => document.documentElement.getAttribute('data-content-height')));
+    const got = await iframe.evaluate((f) => f.getBoundingClientRect().height);
+    if (want && Math.abs(want - got) <= 1) return got;
+    if (Date.now() > deadline) throw new Error(`the frame (${got} px) never took the content height (${want} px)`);
+    await page.waitForTimeout(100);
+  }
+}
 
 // Moves the calendar forward until it shows year-month (e.g. "2027-03").
 async function goToMonth(frame, ym) {
@@ -261,4 +323,4 @@ function run(name, body, needs = [], opts = {}) {
 function assert(cond, message) { if (!cond) throw new Error('assertion failed: ' + message); }
 function sameInstant(a, b) { return Date.parse(a) === Date.parse(b); }
 
-module.exports = { launchServer, freePort, startSink, api, run, assert, mirror, widgetFrame, goToMonth, firstBookableDay, sameInstant, artifacts, mails };
+module.exports = { fitted, startsAt, launchServer, freePort, startSink, api, run, assert, mirror, widgetFrame, goToMonth, firstBookableDay, sameInstant, artifacts, mails };

@@ -13,7 +13,9 @@ async function read(frame) {
   // The first call switches the probe on; the frames after it are recorded.
   const first = await frame.evaluate(() => window.kairosProbe());
   if (first.items) return first;
-  await frame.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  // Switched on now: the next frame drawn is recorded (a busy machine may draw it after
+  // more than the 200 ms this waited for before, and the read came back empty).
+  await frame.waitForFunction(() => !!window.kairosProbe().items, null, { timeout: 15000 });
   return frame.evaluate(() => window.kairosProbe());
 }
 

@@ -56,7 +56,6 @@ UNTESTED = {
     "integrations_unavailable": "answered only by a server on an in-memory database (--db :memory:), which no test runs",
     "unrenderable": "the message's booking, proposal or request vanished between queueing and rendering",
     "no_recipient": "a queued message without an address; the composer never queues one",
-    "corrupt_document": "a stored host document that is not JSON; only a hand-edited database holds one",
 }
 test_text = []
 for dirpath, dirs, files in os.walk(os.path.join(root, "tests")):

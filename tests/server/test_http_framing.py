@@ -245,14 +245,23 @@ class ConnectionLimits(unittest.TestCase):
         except (EOFError, ConnectionResetError, BrokenPipeError):
             return False
 
-    def settle(self):
-        time.sleep(0.3)  # closed sockets are counted out when the server sees their end
+    def served_all(self, sources, wait=15):
+        """One connection per source, each served. Closed sockets are counted out only
+        when the server sees their end: while an earlier test's still count, the set is
+        closed and opened again (a fixed 0.3 s sleep was too short on a busy machine)."""
+        deadline = time.time() + wait
+        while True:
+            conns = [self.open(s) for s in sources]
+            ok = [self.served(c) for c in conns]
+            if all(ok) or time.time() > deadline:
+                self.assertTrue(all(ok), "served: %s" % ok)
+                return conns
+            for c in conns:
+                c.close()
+            time.sleep(0.2)
 
     def test_per_client_cap_refuses_with_503_and_other_clients_still_get_in(self):
-        self.settle()
-        mine = [self.open("127.0.0.2") for _ in range(3)]
-        for c in mine:
-            self.assertTrue(self.served(c))
+        mine = self.served_all(["127.0.0.2"] * 3)
         extra = self.open("127.0.0.2")
         status, headers, body = extra.answer()
         self.assertEqual(status, 503)
@@ -262,14 +271,10 @@ class ConnectionLimits(unittest.TestCase):
         self.assertTrue(self.served(self.open("127.0.0.3")))
         for c in mine:
             c.close()
-        self.settle()
-        self.assertTrue(self.served(self.open("127.0.0.2")))
+        self.served_all(["127.0.0.2"])  # served again once the server has seen them close
 
     def test_total_cap_and_idle_keep_alive_gives_way_under_pressure(self):
-        self.settle()
-        idle = [self.open("127.0.1.%d" % (i + 1)) for i in range(6)]
-        for c in idle:
-            self.assertTrue(self.served(c))
+        idle = self.served_all(["127.0.1.%d" % (i + 1) for i in range(6)])
         # Full, and everyone was active a moment ago: refused.
         self.assertFalse(self.served(self.open("127.0.1.99")))
         # Once they have been idle past the pressure timeout (2 s), a newcomer gets in
