@@ -99,8 +99,16 @@ PageContextCache::Holds open_proposal_holds(App& app) {
   if (generation)
     if (auto hit = app.slots.contexts->holds(*generation)) return hit;
   auto holds = std::make_shared<std::vector<core::Hold>>();
-  for (const auto& doc : app.store.token_docs("proposal", "open"))
-    for (auto& hold : core::proposal_holds(proposal_from(doc))) holds->push_back(std::move(hold));
+  for (const auto& doc : app.store.token_docs("proposal", "open")) {
+    // One corrupt proposal must not take every page's slots down: it is logged (each
+    // time the holds are loaded) and its own routes answer 500 corrupt_document.
+    auto p = wire::read_proposal_document(doc.doc);
+    if (!p) {
+      log::error("corrupt proposal document", {{"proposal", doc.id}, {"error", p.error().message}});
+      continue;
+    }
+    for (auto& hold : core::proposal_holds(*p)) holds->push_back(std::move(hold));
+  }
   std::stable_sort(holds->begin(), holds->end(),
                    [](const core::Hold& a, const core::Hold& b) { return a.when.start < b.when.start; });
   PageContextCache::Holds shared = std::move(holds);
@@ -167,15 +175,22 @@ core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::In
   return in;
 }
 
+namespace {
+
+// A host's own language and SMS reminders (asked for, and a phone to send them to), read
+// once from its stored document for both paths below.
+void add_host_document(core::NotificationSettings& s, const std::string& id, const json& d) {
+  if (!d.is_object()) return;
+  if (auto l = d.value("language", ""); !l.empty()) s.host_languages[id] = l;
+  if (d.value("sms_reminders", false) && !d.value("phone", "").empty()) s.sms_hosts.push_back(id);
+}
+
+}  // namespace
+
 void add_host_preferences(App& app, core::NotificationSettings& s, const std::vector<std::string>& host_ids) {
   for (const auto& id : host_ids) {
     if (s.host_languages.count(id)) continue;
-    auto rec = app.store.host(id);
-    if (!rec) continue;
-    const json d = json::parse(rec->doc, nullptr, false);
-    if (!d.is_object()) continue;
-    if (auto l = d.value("language", ""); !l.empty()) s.host_languages[id] = l;
-    if (d.value("sms_reminders", false) && !d.value("phone", "").empty()) s.sms_hosts.push_back(id);
+    if (auto rec = app.store.host(id)) add_host_document(s, id, json::parse(rec->doc, nullptr, false));
   }
 }
 
@@ -183,11 +198,8 @@ core::NotificationSettings settings_for(const PageContext& ctx) {
   core::NotificationSettings s;
   s.auto_approve = ctx.policy.auto_approve;
   s.default_language = ctx.doc.value("language", "en");
-  for (std::size_t i = 0; i < ctx.hosts.size() && i < ctx.host_docs.size(); ++i) {
-    const json& d = ctx.host_docs[i];
-    if (auto l = d.value("language", ""); !l.empty()) s.host_languages[ctx.hosts[i].id] = l;
-    if (d.value("sms_reminders", false) && !d.value("phone", "").empty()) s.sms_hosts.push_back(ctx.hosts[i].id);
-  }
+  for (std::size_t i = 0; i < ctx.hosts.size() && i < ctx.host_docs.size(); ++i)
+    add_host_document(s, ctx.hosts[i].id, ctx.host_docs[i]);
   // The page's notification settings, read by wire/ exactly as the API accepted them.
   const json* n = wire::member(ctx.doc, "notifications");
   auto read = wire::read_page_notifications(n ? *n : json(), "notifications", s);

@@ -119,7 +119,9 @@ void post_booking(App& app, Request& req, http::Reply reply) {
   create_booking(app, *body, key, auth::sha256_hex(req.body), [reply](core::Result<Created> created) {
     if (!created) return reply(http::problem(created.error()));
     Response res = http::text_response(created->status, created->body, "application/json");
-    auto uid = json::parse(created->body, nullptr, false).value("uid", "");
+    // The answer (wire::created_booking_view), also as an Idempotency-Key repeat gets it.
+    const auto answer = wire::parse_json(created->body);
+    const std::string uid = answer ? wire::read_booking_summary(*answer).uid : std::string();
     if (!uid.empty()) res.with_header("Location", "/v1/bookings/" + uid);
     reply(std::move(res));
   });

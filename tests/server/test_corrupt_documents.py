@@ -1,7 +1,7 @@
 """A stored document that does not read back is the server's fault and says so: a
-proposal, a confirmation request or a booking whose stored JSON was damaged answers 500
-with the stable code corrupt_document (and is logged), never an empty or defaulted
-record; the server keeps answering everything else."""
+proposal or a booking whose stored JSON was damaged answers 500 with the stable code
+corrupt_document (and is logged), never an empty or defaulted record; the server keeps
+answering everything else."""
 import datetime
 import os
 import shutil
@@ -82,8 +82,13 @@ class CorruptDocuments(unittest.TestCase):
         self.damage("UPDATE token_docs SET doc = ? WHERE kind = 'proposal' AND id = ?", '{"guests": 5}', r.json["id"])
         self.assertCorrupt(kairos_http.call("GET", "/v1/proposals/" + token, base=self.url))
         self.assertCorrupt(kairos_http.call("POST", "/v1/proposals/%s/choose" % token, at(3, 10), base=self.url))
-        # Everything else still answers.
+        # Everything else still answers, the page's times too (the damaged proposal's
+        # holds are left out and logged, not every page's slots refused).
         self.assertEqual(self.call("GET", "/v1/admin/pages/corrupt").status, 200)
+        day = at(3, 10)["start"][:10]
+        slots = kairos_http.call("GET", "/v1/pages/corrupt/slots?event_type=meet&from=%s&to=%s&tz=Etc/UTC" % (day, day),
+                                 base=self.url)
+        self.assertEqual(slots.status, 200, slots)
 
     def test_a_damaged_booking_answers_corrupt_document(self):
         self.make_page()
