@@ -6,6 +6,11 @@ is checked for overlapping live bookings.
 
   bench/load/cluster.py --instances 3 [--pages 16] [--seconds 10] [--conns 64]
   bench/load/cluster.py --sqlite
+  bench/load/cluster.py --instances 1 --distinct   # every request a start of its own: all 201
+Two booking scenarios: by default (bookings_pages.lua) every fourth request repeats the
+start just taken, so clients race for starts and about a quarter are answered 409; with
+--distinct (bookings_distinct.lua) each asks for a free start of its own, spread over all
+pages, as guests do, so bookings/s counts stored bookings only.
 Needs scripts/build native, wrk, nginx, PostgreSQL 15."""
 import argparse
 import json
@@ -117,6 +122,9 @@ def main():
     ap.add_argument("--conns", type=int, default=64)
     ap.add_argument("--threads", type=int, default=8)
     ap.add_argument("--slot-conns", type=int, default=64)
+    ap.add_argument("--distinct", action="store_true",
+                    help="every booking request asks for a start of its own, over all pages (every answer a 201); "
+                         "default: every fourth request repeats the start just taken (clients race, ~25 %% answered 409)")
     ap.add_argument("--plain-slots", action="store_true", help="slots without Accept-Encoding (37.6 kB answers)")
     ap.add_argument("--keep", type=int, default=0, metavar="SECONDS",
                     help="leave PostgreSQL and the instances running this long after the run (EXPLAIN by hand)")
@@ -147,9 +155,9 @@ def main():
         load = os.popen("cat /proc/loadavg").read().split()[:3]
         if a.stats and not a.sqlite:
             c.psql("SELECT pg_stat_statements_reset()")
+        script = "bookings_distinct.lua" if a.distinct else "bookings_pages.lua"
         b, b_cpu = measured(c, lambda: wrk(["-t2", "-c%d" % a.conns, "-d%ds" % a.seconds, "--latency", "-s",
-                                            os.path.join(HERE, "bookings_pages.lua"), c.url, "--", str(base),
-                                            str(a.pages)]))
+                                            os.path.join(HERE, script), c.url, "--", str(base), str(a.pages), "2"]))
         created = None
         if a.stats and not a.sqlite:
             booked = max(1, int(c.psql("SELECT count(*) FROM bookings WHERE page_id LIKE 'load%'")))
@@ -182,6 +190,7 @@ def main():
             created = int(c.psql("SELECT count(*) FROM bookings WHERE page_id LIKE 'load%%' AND %s" % live))
             overlaps = int(c.psql(overlap_sql))
         store = "SQLite, 1 instance" if a.sqlite else "PostgreSQL, %d instance(s)" % a.instances
+        store += ", distinct starts" if a.distinct else ", racing starts"
         booked_per_s = created / a.seconds
         print("| %s | %d pages | %s req/s | %.0f bookings/s (201) | p50 %s | p99 %s | %s slots req/s | p50 %s | p99 %s "
               "| overlaps %d | load %s → %s |" % (store, a.pages, f"{b['rps']:,.0f}", booked_per_s, b["p50"], b["p99"],

@@ -14,6 +14,9 @@
 # for both sides; PIN=0 leaves them unpinned; PIN=both (default) measures each round
 # both ways. PERF=file records the server's profile (perf record -g) during its first
 # pinned run (or its first run when unpinned): perf report -i file.
+# RATE=N: offer about N requests/s in all instead of as many as the server takes
+# (bench/load/paced.lua: each connection pauses connections/N s on average between an
+# answer and its next request), to see the latency of a server that is not saturated.
 source "$(dirname "$0")/common.sh"
 secs="${1:-8}"; conns="${2:-64}"; rounds="${3:-3}"
 from="$(date -u -d '+2 days' +%F)"; to="$(date -u -d '+32 days' +%F)"
@@ -27,6 +30,8 @@ if [ -n "$enc" ]; then
   mv "$WORK/www/slots.json.enc" "$WORK/www/slots.json"
 fi
 hdr=(); [ -z "$enc" ] || hdr=(-H "Accept-Encoding: $enc")
+paced=(); [ -z "${RATE:-}" ] || paced=(-s "$(dirname "$0")/paced.lua")
+pause=(); [ -z "${RATE:-}" ] || pause=(-- "$(( conns * 1000 / RATE ))")
 chmod a+rx "$WORK" "$WORK/www"; chmod a+r "$WORK/www/slots.json"  # the nginx worker runs as nobody
 nport="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 cat > "$WORK/nginx/nginx.conf" <<EOF
@@ -55,7 +60,7 @@ trap 'kill $NGINX_PID $SERVER_PID 2>/dev/null; wait $NGINX_PID $SERVER_PID 2>/de
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$nport/slots" > /dev/null 2>&1 && break; sleep 0.05; done
 # (The server's answer may change by a slot while the run goes on: `now` moves the notice limit.)
 [ "$(curl -fs "http://127.0.0.1:$nport/slots" | wc -c)" -gt 500 ] || { echo "nginx does not serve the answer"; cat "$WORK/nginx/error.log"; exit 1; }
-echo "body: $(wc -c < "$WORK/www/slots.json") bytes${enc:+ $enc} ($plain_bytes plain), $(curl -fs "$URL$path" | grep -o '"start"' | wc -l) slots; wrk -t1 -c$conns -d${secs}s; server threads ${THREADS:-2}, log level ${LOG_LEVEL:-warn}; pinned: wrk on CPU ${CLIENT_CPU:-0}, servers on CPU ${SERVER_CPU:-1}"
+echo "body: $(wc -c < "$WORK/www/slots.json") bytes${enc:+ $enc} ($plain_bytes plain), $(curl -fs "$URL$path" | grep -o '"start"' | wc -l) slots; wrk -t1 -c$conns -d${secs}s${RATE:+ paced at about $RATE req/s}; server threads ${THREADS:-2}, log level ${LOG_LEVEL:-warn}; pinned: wrk on CPU ${CLIENT_CPU:-0}, servers on CPU ${SERVER_CPU:-1}"
 
 cpu_ticks() {  # user + system ticks of a process and its threads
   awk '{print $14 + $15}' "/proc/$1/stat"
@@ -78,7 +83,7 @@ run() {  # name url pid mode -> "req/s p99_ms cpu_us_per_request"
     perf_pid=$!; perf_left=
   fi
   c0=$(cpu_ticks "$3")
-  out="$("${client[@]}" wrk -t1 -c"$conns" -d"${secs}s" --latency "${hdr[@]}" "$2")"
+  out="$("${client[@]}" wrk -t1 -c"$conns" -d"${secs}s" --latency "${hdr[@]}" "${paced[@]}" "$2" "${pause[@]}")"
   c1=$(cpu_ticks "$3")
   [ -z "$perf_pid" ] || wait "$perf_pid"
   rps=$(awk '/^Requests\/sec/ {print $2}' <<< "$out")

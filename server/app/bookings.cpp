@@ -150,7 +150,12 @@ core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::In
   // either side's buffers (the core's conflict_span).
   const core::Interval span = overlaps_only ? core::conflict_span(range) : core::inputs_span(range);
   integ::add_calendar_busy(app, in, span);  // the hosts' subscribed calendars (R-INT-1)
-  for (const auto& rec : app.store.busy_bookings(host_ids, room_ids, span)) {
+  // Checking one slot: only the bookings that can conflict with it (the store may
+  // filter by their buffers; a host's full day is ~100 bookings of which 2 matter).
+  const auto records = overlaps_only ? app.store.conflicting_bookings(host_ids, room_ids, range, ctx.policy.buffer_before,
+                                                                      ctx.policy.buffer_after)
+                                     : app.store.busy_bookings(host_ids, room_ids, span);
+  for (const auto& rec : records) {
     core::ExistingBooking b;
     b.id = rec.uid;
     b.host_ids = rec.host_ids.empty() ? std::vector<std::string>{rec.host_id} : rec.host_ids;

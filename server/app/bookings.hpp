@@ -86,7 +86,8 @@ PageContextCache::Holds open_proposal_holds(App& app);
 // The core's inputs for `range`: stored bookings and proposal holds of the page's hosts
 // and rooms around it (wide enough for per-week limits), the hosts' busy blocks, `now`.
 // With `overlaps_only`, only the bookings and holds that can overlap a slot of `range`
-// (enough when no limit counts bookings and no choice among hosts weighs their weeks).
+// (enough when no limit counts bookings and no choice among hosts weighs their weeks;
+// `range` is then the slot, and the store may leave out bookings its buffers clear).
 core::AvailabilityInputs build_inputs(App& app, const PageContext& ctx, core::Interval range, core::Instant now,
                                       bool overlaps_only = false);
 

@@ -33,6 +33,7 @@
 #include "calendar_generations.hpp"
 #include "kairos/booking.hpp"
 #include "kairos/result.hpp"
+#include "kairos/slots.hpp"
 #include "kairos/time.hpp"
 
 namespace kairos::server::store {
@@ -238,6 +239,16 @@ class Store {
   virtual std::vector<BookingRecord> busy_bookings(const std::vector<std::string>& host_ids,
                                                    const std::vector<std::string>& room_ids,
                                                    core::Interval range) = 0;
+  // The live bookings that can conflict with a new booking at `slot` whose buffers are
+  // `before` and `after` (maybe more): by the core's rule, a host's booking whose time
+  // overlaps the buffered slot or whose time with its own buffers overlaps the slot, a
+  // room's booking overlapping the slot. Inside transact() as busy_bookings (the same
+  // locks). By default every booking within the longest buffer (core::conflict_span).
+  virtual std::vector<BookingRecord> conflicting_bookings(const std::vector<std::string>& host_ids,
+                                                          const std::vector<std::string>& room_ids, core::Interval slot,
+                                                          core::Minutes /*before*/, core::Minutes /*after*/) {
+    return busy_bookings(host_ids, room_ids, core::conflict_span(slot));
+  }
   // Bookings in one of `statuses` that ended at or before `before`.
   virtual std::vector<BookingRecord> bookings_ended(const std::vector<core::BookingStatus>& statuses,
                                                     core::Instant before, std::size_t limit) = 0;

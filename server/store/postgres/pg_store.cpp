@@ -542,6 +542,19 @@ class PgStore final : public Store {
   }
   std::vector<BookingRecord> busy_bookings(const std::vector<std::string>& host_ids,
                                            const std::vector<std::string>& room_ids, core::Interval range) override {
+    return calendar(host_ids, room_ids, range, nullptr);
+  }
+  std::vector<BookingRecord> conflicting_bookings(const std::vector<std::string>& host_ids,
+                                                  const std::vector<std::string>& room_ids, core::Interval slot,
+                                                  core::Minutes before, core::Minutes after) override {
+    const core::Interval buffered{slot.start - core::Seconds(before), slot.end + core::Seconds(after)};
+    const core::Interval both[2] = {slot, buffered};
+    return calendar(host_ids, room_ids, core::conflict_span(slot), both);
+  }
+  // busy_bookings, or with `conflicts` (the slot, the slot with its buffers) the hosts'
+  // bookings that conflict with it by the core's rule, read by the conflicts alone.
+  std::vector<BookingRecord> calendar(const std::vector<std::string>& host_ids, const std::vector<std::string>& room_ids,
+                                      core::Interval range, const core::Interval* conflicts) {
     const core::Instant from = range.start, to = range.end;
     std::vector<BookingRecord> out;
     std::unordered_set<std::string> seen;
@@ -586,6 +599,20 @@ class PgStore final : public Store {
         " FROM unnest($1::text[]) AS k(id) CROSS JOIN LATERAL ((" + host_cols + " AND start_s < $2 AND start_s >= $2::bigint - " +
         longest + live + " ORDER BY start_s DESC LIMIT 1) UNION ALL (" + host_cols + " AND start_s >= $2 AND start_s < $3" +
         live + ")) AS b WHERE b.end_s > $2 ORDER BY b.host_id, b.start_s";
+    // The bookings of a host that conflict with a new one at slot S ($2, $3), whose
+    // buffers make it X ($4, $5), by the core's rule (slots.cpp, evaluate): X overlaps
+    // the booking's time, or the booking's time with its own buffers overlaps S. Both
+    // sides' buffers are at most a day, so such a booking starts after P = S.start - 1 day
+    // or is the last one starting before P (one ending after P, as above). The
+    // condition is PostgreSQL's, so only those rows come back: in a host's full day
+    // the conflict span of a day each side returned ~100 bookings for the core to skip.
+    static const std::string by_host_conflicts =
+        "SELECT b.booking_uid, b.room_id, b.start_s, b.end_s, b.host_ids, b.buffer_before_min, b.buffer_after_min"
+        " FROM unnest($1::text[]) AS k(id) CROSS JOIN LATERAL ((" + host_cols + " AND start_s < $2::bigint - " +
+        longest + " AND start_s >= $2::bigint - 2 * " + longest + live + " ORDER BY start_s DESC LIMIT 1) UNION ALL (" +
+        host_cols + " AND start_s >= $2::bigint - " + longest + " AND start_s < $3::bigint + " + longest + live +
+        ")) AS b WHERE (b.start_s < $5::bigint AND b.end_s > $4::bigint) OR (b.start_s - b.buffer_before_min * 60 < $3"
+        " AND b.end_s + b.buffer_after_min * 60 > $2) ORDER BY b.host_id, b.start_s";
     // Rooms' bookings may overlap (only holds are excluded on rooms): all of the day
     // before. `span &&` is implied by the conditions before it (a span holds its
     // booking's time) and lets the room's GiST index find the rows by time.
@@ -595,8 +622,12 @@ class PgStore final : public Store {
         " FROM unnest($1::text[]) AS k(id) CROSS JOIN LATERAL (SELECT * FROM bookings WHERE room_id = k.id"
         " AND room_id <> '' AND start_s >= $2::bigint - " + longest + " AND start_s < $3 AND end_s > $2" + live +
         span_hint + " OFFSET 0) AS b ORDER BY b.room_id, b.start_s";
+    const std::string& host_sql = conflicts ? by_host_conflicts : by_host;
+    std::vector<Param> host_params{pg::array_literal(host_ids), from, to};
+    if (conflicts) host_params = {pg::array_literal(host_ids), conflicts[0].start, conflicts[0].end,
+                                  conflicts[1].start, conflicts[1].end};
     if (t_tx.store != this) {
-      if (!host_ids.empty()) collect(read(by_host, {pg::array_literal(host_ids), from, to}));
+      if (!host_ids.empty()) collect(pool_.query(host_sql, host_params));
       if (!room_ids.empty()) collect(read(by_room, {pg::array_literal(room_ids), from, to}));
       return out;
     }
@@ -613,7 +644,7 @@ class PgStore final : public Store {
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     std::vector<Conn::Stmt> stmts;
     if (!keys.empty()) stmts.push_back({t_tx.try_locks ? kTryLock : kLock, {pg::array_literal(keys)}});
-    if (!host_ids.empty()) stmts.push_back({by_host, {pg::array_literal(host_ids), from, to}});
+    if (!host_ids.empty()) stmts.push_back({host_sql, host_params});
     if (!room_ids.empty()) stmts.push_back({by_room, {pg::array_literal(room_ids), from, to}});
     stmts.push_back({kOpenDocs, {"proposal", "open"}});
     auto results = tx_pipeline(stmts);
