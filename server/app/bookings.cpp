@@ -1,5 +1,6 @@
 // Booking service: records ↔ core values, and the transactional write paths.
 #include "bookings.hpp"
+#include "documents.hpp"
 
 #include <openssl/rand.h>
 
@@ -38,31 +39,22 @@ core::Result<PageContext> load_page_context(App& app, const std::string& page_id
   if (!page) return make_error("page_not_found", "no such page (or it was deleted)", "page");
   PageContext ctx;
   ctx.page = *page;
-  ctx.doc = json::parse(page->doc, nullptr, false);
-  bool found = false;
-  for (const auto& et : ctx.doc.value("event_types", json::array()))
-    if (et.value("id", "") == event_type) {
-      ctx.event_type = et;
-      found = true;
-    }
-  if (!found) return make_error("unknown_event_type", "the page has no such event type", "event_type");
-  auto policy = wire::read_event_policy(ctx.event_type, "event_type");
+  ctx.doc = stored_page(*page);
+  const wire::PageEventType* et = ctx.doc.event_type(event_type);
+  if (et == nullptr) return make_error("unknown_event_type", "the page has no such event type", "event_type");
+  ctx.event_type = *et;
+  auto policy = wire::read_event_policy(wire::page_event_type_document(*et), "event_type");
   if (!policy) return policy.error();
   ctx.policy = std::move(*policy);
-  ctx.mode = ctx.doc.value("host_mode", "any") == "all" ? core::HostMode::all : core::HostMode::any;
-  ctx.enabled = ctx.doc.value("enabled", true);
-  for (const auto& id : ctx.doc.value("hosts", json::array())) {
-    auto rec = app.store.host(id.get<std::string>());
+  ctx.mode = ctx.doc.host_mode;
+  ctx.enabled = ctx.doc.enabled;
+  for (const auto& id : ctx.doc.hosts) {
+    auto rec = app.store.host(id);
     if (!rec) continue;  // a deleted host no longer offers times
-    json hdoc = json::parse(rec->doc, nullptr, false);
-    json in = hdoc;
-    in["id"] = rec->id;
-    auto host = wire::read_host(in, "host");
-    if (!host) return host.error();
-    auto zone = app.zones.get(hdoc.value("timezone", ""));
+    wire::HostDocument hdoc = stored_host(*rec);
+    auto zone = app.zones.get(hdoc.timezone);
     if (!zone) return zone.error();
-    host->zone = **zone;
-    ctx.hosts.push_back(std::move(*host));
+    ctx.hosts.push_back(hdoc.schedule(rec->id, **zone));
     ctx.host_docs.push_back(std::move(hdoc));
   }
   if (ctx.hosts.empty()) return make_error("page_not_found", "the page has no hosts", "page");
@@ -179,10 +171,9 @@ namespace {
 
 // A host's own language and SMS reminders (asked for, and a phone to send them to), read
 // once from its stored document for both paths below.
-void add_host_document(core::NotificationSettings& s, const std::string& id, const json& d) {
-  if (!d.is_object()) return;
-  if (auto l = d.value("language", ""); !l.empty()) s.host_languages[id] = l;
-  if (d.value("sms_reminders", false) && !d.value("phone", "").empty()) s.sms_hosts.push_back(id);
+void add_host_document(core::NotificationSettings& s, const std::string& id, const wire::HostDocument& d) {
+  if (!d.language.empty()) s.host_languages[id] = d.language;
+  if (d.texts_reminders() && !d.phone.empty()) s.sms_hosts.push_back(id);
 }
 
 }  // namespace
@@ -190,21 +181,18 @@ void add_host_document(core::NotificationSettings& s, const std::string& id, con
 void add_host_preferences(App& app, core::NotificationSettings& s, const std::vector<std::string>& host_ids) {
   for (const auto& id : host_ids) {
     if (s.host_languages.count(id)) continue;
-    if (auto rec = app.store.host(id)) add_host_document(s, id, json::parse(rec->doc, nullptr, false));
+    if (auto rec = app.store.host(id)) add_host_document(s, id, stored_host(*rec));
   }
 }
 
 core::NotificationSettings settings_for(const PageContext& ctx) {
   core::NotificationSettings s;
   s.auto_approve = ctx.policy.auto_approve;
-  s.default_language = ctx.doc.value("language", "en");
+  s.default_language = ctx.doc.language;
   for (std::size_t i = 0; i < ctx.hosts.size() && i < ctx.host_docs.size(); ++i)
     add_host_document(s, ctx.hosts[i].id, ctx.host_docs[i]);
   // The page's notification settings, read by wire/ exactly as the API accepted them.
-  const json* n = wire::member(ctx.doc, "notifications");
-  auto read = wire::read_page_notifications(n ? *n : json(), "notifications", s);
-  if (!read) throw std::runtime_error("corrupt page document " + ctx.page.id + ": " + read.error().field);
-  return *read;
+  return loud(wire::notification_settings(ctx.doc, s), "page " + ctx.page.id);
 }
 
 // --- records ↔ core -------------------------------------------------------------------
@@ -270,17 +258,18 @@ void plan_messages(App& app, const std::string& account_id, const core::Booking&
         else to = m.channel == core::Channel::sms ? b.guest.phone : b.guest.email;
         break;
       case core::Recipient::host: {
-        const char* field = m.channel == core::Channel::sms ? "phone" : "email";
+        const bool sms = m.channel == core::Channel::sms;
+        auto address = [sms](const wire::HostDocument& d) { return sms ? d.phone : d.email; };
         bool known = false;
         for (std::size_t i = 0; ctx && i < ctx->hosts.size() && i < ctx->host_docs.size(); ++i)
           if (ctx->hosts[i].id == m.address) {
-            to = ctx->host_docs[i].value(field, "");
+            to = address(ctx->host_docs[i]);
             known = true;
             break;
           }
         if (known) break;
         auto h = app.store.host(m.address);
-        if (h) to = json::parse(h->doc, nullptr, false).value(field, "");
+        if (h) to = address(stored_host(*h));
         break;
       }
       default:
@@ -332,7 +321,7 @@ core::Booking new_booking_draft(const PageContext& ctx, const core::Assignment& 
   draft.when = a.when;
   draft.host_ids = a.host_ids;
   draft.room_id = a.room_id;
-  draft.location = ctx.event_type.value("location", "");
+  draft.location = ctx.event_type.location;
   draft.created_at = now;
   if (!draft.room_id.empty()) draft.checkin_code = core::reception_code(random_u64());
   return draft;

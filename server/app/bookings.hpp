@@ -21,6 +21,7 @@
 #include "kairos/notify.hpp"
 #include "kairos/proposal.hpp"
 #include "kairos/slots.hpp"
+#include "kairos/wire/documents.hpp"
 #include "kairos/wire/office.hpp"
 
 namespace kairos::server {
@@ -40,12 +41,12 @@ std::uint64_t random_u64();
 // A page and one of its event types, ready for the core.
 struct PageContext {
   store::PageRecord page;
-  nlohmann::json doc;
-  nlohmann::json event_type;
+  wire::PageDocument doc;
+  wire::PageEventType event_type;
   core::EventPolicy policy;
   core::HostMode mode = core::HostMode::any;
   std::vector<core::Host> hosts;          // zones filled from the cache
-  std::vector<nlohmann::json> host_docs;  // for names and e-mail addresses
+  std::vector<wire::HostDocument> host_docs;  // for names, zones, addresses (as `hosts`)
   bool enabled = true;                    // false: offers nothing, refuses bookings
 };
 

@@ -5,6 +5,7 @@
 #include "auth/tokens.hpp"
 #include "http/log.hpp"
 #include "bookings.hpp"
+#include "documents.hpp"
 #include "front.hpp"
 #include "kairos/front_office.hpp"
 #include "ics.hpp"
@@ -69,43 +70,28 @@ void fill_from_page(App& app, Loaded& l, const std::string& page_id, const std::
                     const std::vector<std::string>& host_ids, const std::string& language) {
   auto page = app.store.page(page_id);
   if (!page) return;
-  const json doc = json::parse(page->doc, nullptr, false);
-  if (!doc.is_object()) return;
-  const std::string page_lang = doc.contains("language") && doc["language"].is_string()
-                                    ? doc["language"].get<std::string>() : std::string("en");
-  l.ctx.page_name = wire::localized_in(wire::member(doc, "name"), language, page_lang);
+  const wire::PageDocument doc = stored_page(*page);
+  const std::string& page_lang = doc.language;
+  l.ctx.page_name = doc.name.in(language, page_lang);
   // The visited company is the account (seed 000's [訪問会社名]); a page name is what
   // is booked, not who is visited. Before the owner named the account, the page's.
   // A booking or proposal at one of the account's locations names that location
   // instead (set by the caller after this, see visited_location).
   auto account = app.store.account_name(l.account_id);
   l.ctx.host_company = account && !account->empty() && *account != "admin" ? *account : l.ctx.page_name;
-  if (const json* ets = wire::member(doc, "event_types"); ets && ets->is_array()) {
-    for (const json& et : *ets) {
-      if (et.is_object() && et.value("id", "") == event_type) {
-        l.ctx.event_name = wire::localized_in(wire::member(et, "name"), language, page_lang);
-        if (l.ctx.location.empty())
-          l.ctx.location = location_text(app, l.account_id, et.value("location", ""), "", language);
-      }
-    }
+  if (const wire::PageEventType* et = doc.event_type(event_type)) {
+    l.ctx.event_name = et->name.in(language, page_lang);
+    if (l.ctx.location.empty()) l.ctx.location = location_text(app, l.account_id, et->location, "", language);
   }
   l.overrides = account_template_overrides(app, l.account_id);  // the account's texts, then the page's
-  if (const json* t = wire::member(doc, "templates"); t && t->is_array()) {
-    for (const json& o : *t) {
-      if (!o.is_object()) continue;
-      l.overrides.push_back({o.value("template", o.value("template_key", "")), o.value("language", ""),
-                             o.value("subject", ""), o.value("body", "")});
-    }
-  }
+  if (doc.templates) l.overrides.insert(l.overrides.end(), doc.templates->begin(), doc.templates->end());
   if (!host_ids.empty()) {
     if (auto h = app.store.host(host_ids.front())) {
-      const json hd = json::parse(h->doc, nullptr, false);
-      if (hd.is_object()) {
-        l.ctx.host_name = hd.value("name", "");
-        l.organizer_name = l.ctx.host_name;
-        l.organizer_email = hd.value("email", "");
-        if (l.zone_id.empty()) l.zone_id = hd.value("timezone", "");
-      }
+      const wire::HostDocument hd = stored_host(*h);
+      l.ctx.host_name = hd.name;
+      l.organizer_name = l.ctx.host_name;
+      l.organizer_email = hd.email;
+      if (l.zone_id.empty()) l.zone_id = hd.timezone;
     }
   }
 }
@@ -119,8 +105,7 @@ void visited_location(App& app, Loaded& l, const std::string& location, const st
 std::string host_zone(App& app, const std::string& host_id) {
   auto h = app.store.host(host_id);
   if (!h) return {};
-  const json hd = json::parse(h->doc, nullptr, false);
-  return hd.is_object() ? hd.value("timezone", "") : std::string();
+  return stored_host(*h).timezone;
 }
 
 core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const wire::MessagePayload& payload) {

@@ -88,7 +88,7 @@ Response explain_slot(App& app, Request& req) {
   auto ctx = load_page_context(app, page->id, et);
   if (!ctx) return http::problem(ctx.error());
   // The day is read in `tz` (default: the responsible host's zone), as /slots reads it.
-  const std::string tz = req.query_or("tz", ctx->host_docs.front().value("timezone", "UTC"));
+  const std::string tz = req.query_or("tz", ctx->host_docs.front().timezone.empty() ? std::string("UTC") : ctx->host_docs.front().timezone);
   auto zone = app.zones.get(tz);
   if (!zone) return http::problem(422, "unknown_zone", "not a time zone of the tz database", "tz");
   const core::Interval span = core::local_dates(**zone, *date, *date);

@@ -215,7 +215,7 @@ Response get_availability(App& app, Request& req) {
   const core::Interval query = core::any_zone_dates(range->from, range->to);
   const core::Interval span = core::inputs_span(query);
   for (std::size_t i = 0; i < ctx->hosts.size(); ++i) {
-    auto narrow = zoneinfo::load_zone(ctx->host_docs[i].value("timezone", ""), span.start, span.end);
+    auto narrow = zoneinfo::load_zone(ctx->host_docs[i].timezone, span.start, span.end);
     if (!narrow) return http::problem(narrow.error());
     ctx->hosts[i].zone = std::move(*narrow);
   }

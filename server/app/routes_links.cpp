@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "app.hpp"
+#include "documents.hpp"
 #include "route_table.hpp"
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
@@ -58,7 +59,7 @@ std::string when_text(App& app, const store::BookingRecord& rec, const std::stri
   const core::Booking b = to_core(rec);
   std::string zone = b.guest.timezone;
   if (zone.empty() && !b.host_ids.empty()) {
-    if (auto h = app.store.host(b.host_ids.front())) zone = json::parse(h->doc, nullptr, false).value("timezone", "");
+    if (auto h = app.store.host(b.host_ids.front())) zone = stored_host(*h).timezone;
   }
   auto z = app.zones.get(zone.empty() ? "UTC" : zone);
   if (!z) return core::format_when(when, core::ZoneRules::fixed("UTC", 0), language);

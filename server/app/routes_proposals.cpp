@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "app.hpp"
+#include "documents.hpp"
 #include "route_table.hpp"
 #include "integrations/integrations.hpp"
 #include "auth/tokens.hpp"
@@ -217,16 +218,10 @@ namespace {
 
 // The proposing host as the core sees it (zone and busy blocks from the store).
 core::Status proposal_host(App& app, const store::HostRecord& rec, core::Host& out) {
-  json in = json::parse(rec.doc, nullptr, false);
-  if (!in.is_object()) return make_error("corrupt_document", "the host's stored document is unreadable");
-  const std::string tz = in.value("timezone", "");
-  in["id"] = rec.id;
-  auto host = wire::read_host(in, "host");
-  if (!host) return host.error();
-  auto zone = app.zones.get(tz);
+  const wire::HostDocument d = stored_host(rec);
+  auto zone = app.zones.get(d.timezone);
   if (!zone) return zone.error();
-  host->zone = **zone;
-  out = std::move(*host);
+  out = d.schedule(rec.id, **zone);
   return core::ok_status();
 }
 
@@ -268,7 +263,7 @@ Response create_proposal(App& app, Request& req) {
     if (!room || room->account_id != req.account_id)
       return http::problem(422, "unknown_room", "no such room", wire::field_path("rooms", i));
   }
-  p.language = json::parse(page->doc, nullptr, false).value("language", "en");
+  p.language = stored_page(*page).language;
   p.id = auth::random_id("pr_");
   std::string token = auth::random_token();
   auto now = app.now();
@@ -305,7 +300,7 @@ Response proposal_for_guest(App& app, Request& req) {
   std::string host_name;
   for (const auto& h : p.host_ids)
     if (auto rec = app.store.host(h)) {
-      host_name = json::parse(rec->doc, nullptr, false).value("name", "");
+      host_name = stored_host(*rec).name;
       break;
     }
   return http::json_response(200, wire::proposal_guest_view(p, doc->state, host_name));
@@ -390,7 +385,7 @@ Response create_request_route(App& app, Request& req) {
     // Recipients who are no guest of these bookings read the page's language.
     if (!bookings->empty()) {
       if (auto pg = app.store.page(bookings->front().page_id))
-        draft.language = json::parse(pg->doc, nullptr, false).value("language", "en");
+        draft.language = stored_page(*pg).language;
     }
     auto out = core::create_request(draft, *bookings, now);
     if (!out) return out.error();

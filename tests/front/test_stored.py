@@ -15,6 +15,10 @@ class StoredRecords(FrontServer):
         c.execute("PRAGMA busy_timeout = 30000")
         return c
 
+    def forget(self, *ids):
+        with self.db() as c:
+            c.execute("DELETE FROM token_docs WHERE id IN (%s)" % ",".join("?" * len(ids)), ids)
+
     def inquiry(self, page):
         body = {"page": page, "kind": "question", "guest": {"name": "Stored Guest", "email": "stored@example.com"},
                 "message": "Is there parking?"}
@@ -28,13 +32,14 @@ class StoredRecords(FrontServer):
             (doc,) = c.execute("SELECT doc FROM token_docs WHERE kind = 'inquiry' AND id = ?", (inq["id"],)).fetchone()
             c.execute("UPDATE token_docs SET doc = ? WHERE kind = 'inquiry' AND id = ?",
                       (doc.replace('"created":', '"created_was":'), inq["id"]))
-        self.problem(self.owner("GET", "/v1/admin/inquiries/" + inq["id"]), 500, "internal_error")
+        self.problem(self.owner("GET", "/v1/admin/inquiries/" + inq["id"]), 500, "corrupt_document")
         self.problem(self.owner("POST", "/v1/admin/inquiries/%s/reply" % inq["id"], {"message": "Yes."}), 500,
-                     "internal_error")
+                     "corrupt_document")
         self.log.flush()
         with open(os.path.join(self.tmp, "server.log")) as f:
             log = f.read()
-        self.assertIn("corrupt inquiry document %s: inquiry.created" % inq["id"], log)
+        self.assertIn("corrupt document inquiry %s: " % inq["id"], log)  # the row named
+        self.assertIn("created is missing", log)  # and what is wrong with it
         with self.db() as c:  # nothing was written over it
             (after,) = c.execute("SELECT doc FROM token_docs WHERE id = ?", (inq["id"],)).fetchone()
             self.assertIn('"created_was":', after)
@@ -47,10 +52,9 @@ class StoredRecords(FrontServer):
         with self.db() as c:
             c.execute("UPDATE token_docs SET doc = '{\"name\": 7}' WHERE id = ?", (loc["id"],))
             c.execute("UPDATE token_docs SET doc = '{\"name\": \"x\", \"kind\": \"mood\"}' WHERE id = ?", (lab["id"],))
-        self.problem(self.owner("GET", "/v1/admin/locations/" + loc["id"]), 500, "internal_error")
-        self.problem(self.owner("GET", "/v1/admin/labels/" + lab["id"]), 500, "internal_error")
-        with self.db() as c:
-            c.execute("DELETE FROM token_docs WHERE id IN (?, ?)", (loc["id"], lab["id"]))
+        self.addCleanup(self.forget, loc["id"], lab["id"])
+        self.problem(self.owner("GET", "/v1/admin/locations/" + loc["id"]), 500, "corrupt_document")
+        self.problem(self.owner("GET", "/v1/admin/labels/" + lab["id"]), 500, "corrupt_document")
 
     def test_records_read_back_as_written(self):
         loc = self.ok(self.owner("POST", "/v1/admin/locations",
