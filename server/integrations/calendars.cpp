@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "app.hpp"
+#include "documents.hpp"
 #include "route_table.hpp"
 #include "auth/tokens.hpp"
 #include "http/log.hpp"
@@ -87,7 +88,7 @@ core::Interval expansion_span(App& app) {
 core::Result<Expansion> expand_for_host(App& app, const std::string& host_id, const std::string& text) {
   auto host = app.store.host(host_id);
   if (!host) return core::make_error("not_found", "no such host");
-  auto zone = app.zones.get(json::parse(host->doc, nullptr, false).value("timezone", "UTC"));
+  auto zone = app.zones.get(stored_host(*host).timezone);
   if (!zone) return zone.error();
   ExpandOptions opt;
   opt.span = expansion_span(app);
@@ -222,7 +223,7 @@ void record_failure(App& app, const CalendarRow& c, const std::string& error) {
   log::warn("calendar feed failed", {{"calendar", c.id}, {"host", c.host_id}, {"failures", failures}, {"error", error}});
   if (failures == app.cfg.feed_notify_after) {
     auto host = app.store.host(c.host_id);
-    std::string email = host ? json::parse(host->doc, nullptr, false).value("email", "") : "";
+    std::string email = host ? stored_host(*host).email : "";
     std::string when = c.last_fetched ? core::format_instant(core::Instant::from_unix_seconds(c.last_fetched)) : "never";
     notify(app, c.account_id, email, "calendar.failing." + c.id + "." + std::to_string(now),
            "Your calendar \"" + c.name + "\" cannot be read",

@@ -3,8 +3,11 @@
 // the booking mails carry and SEQUENCE is the booking's last change, so a calendar
 // app that has the mail invitation and the feed updates one event.
 #include <algorithm>
+#include <map>
+#include <optional>
 
 #include "app.hpp"
+#include "documents.hpp"
 #include "route_table.hpp"
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
@@ -46,20 +49,16 @@ json feed_view(App& app, const store::IntegRow& s) {
 Response not_found(const char* what) { return http::problem(404, "not_found", std::string("No such ") + what + "."); }
 
 std::string event_name(App& app, const std::string& page_id, const std::string& event_type,
-                        std::map<std::string, json>& pages) {
+                       std::map<std::string, std::optional<wire::PageDocument>>& pages) {
   auto it = pages.find(page_id);
   if (it == pages.end()) {
     auto p = app.store.page(page_id);
-    it = pages.emplace(page_id, p ? json::parse(p->doc, nullptr, false) : json::object()).first;
+    it = pages.emplace(page_id, p ? std::optional(stored_page(*p)) : std::nullopt).first;
   }
-  if (it->second.is_object())
-    for (const auto& et : it->second.value("event_types", json::array()))
-      if (et.is_object() && et.value("id", "") == event_type) {
-        // Staff read the feed: the page's language (a name may be given per language).
-        const json* lang = wire::member(it->second, "language");
-        const std::string l = lang && lang->is_string() ? lang->get<std::string>() : std::string("en");
-        if (auto n = wire::localized_in(wire::member(et, "name"), l, l); !n.empty()) return n;
-      }
+  if (it->second)
+    if (const wire::PageEventType* et = it->second->event_type(event_type))
+      // Staff read the feed: the page's language (a name may be given per language).
+      if (auto n = et->name.in(it->second->language, it->second->language); !n.empty()) return n;
   return "Appointment";
 }
 
@@ -70,7 +69,7 @@ std::string render_feed(App& app, const std::string& account_id, const std::stri
   const std::string domain = domain_of(app.cfg.public_url);
   std::map<std::string, std::string> room_names;
   for (const auto& r : app.store.rooms(account_id)) room_names[r.id] = r.name;
-  std::map<std::string, json> pages;
+  std::map<std::string, std::optional<wire::PageDocument>> pages;
   std::vector<ics::CalendarEvent> events;
 
   store::BookingQuery q;
@@ -138,7 +137,7 @@ std::string render_feed(App& app, const std::string& account_id, const std::stri
   std::sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.when.start < b.when.start; });
   std::string name = "Kairos";
   if (scope == "host") {
-    if (auto h = app.store.host(target)) name = json::parse(h->doc, nullptr, false).value("name", "Kairos");
+    if (auto h = app.store.host(target)) name = stored_host(*h).name;
   } else if (scope == "room") {
     name = room_names.count(target) ? room_names[target] : "Room";
   } else if (auto acc = app.store.account_name(account_id)) {
