@@ -32,8 +32,6 @@ namespace kairos::server {
 core::Proposal proposal_from(const store::TokenDoc& stored);
 core::ConfirmationRequest request_from(const store::TokenDoc& stored);
 // The same for a document already parsed (routes_console.cpp's listings).
-core::Proposal proposal_from(const nlohmann::json& stored);
-core::ConfirmationRequest request_from(const nlohmann::json& stored);
 
 // 64 bits from OpenSSL's CSPRNG: the random input of reception codes (the core has no RNG).
 std::uint64_t random_u64();

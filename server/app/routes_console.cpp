@@ -244,8 +244,10 @@ Response list_proposals(App& app, Request& req) {
     return http::problem(422, "invalid_state", "state is open, chosen, withdrawn or expired", "state");
   std::vector<json> all;
   for (const auto& doc : app.store.token_docs_of("proposal", req.account_id)) {
-    json v = proposal_view(app, doc);
-    if (state.empty() || v.value("state", "") == state) all.push_back(std::move(v));
+    const core::Proposal p = proposal_from(doc);
+    const std::string visible = core::visible_state(p, app.now());
+    if (state.empty() || visible == state)
+      all.push_back(wire::proposal_admin_view(p, doc.id, visible, doc.created_at, doc.updated_at));
   }
   return http::json_response(200, page_of(all, *paging));
 }
@@ -285,10 +287,10 @@ Response list_requests(App& app, Request& req) {
   if (!state.empty() && !core::parse_request_state(state))
     return http::problem(422, "invalid_state", "state is pending_send, sent, accepted, declined or cancelled", "state");
   std::vector<json> all;
+  const auto wanted = state.empty() ? std::nullopt : std::optional(*core::parse_request_state(state));
   for (const auto& doc : app.store.token_docs_of("request", req.account_id)) {
-    json v = request_view(app, request_from(doc));
-    v["id"] = doc.id;
-    if (state.empty() || v.value("state", "") == state) all.push_back(std::move(v));
+    const core::ConfirmationRequest r = request_from(doc);  // its id is the row's (create_request_route)
+    if (!wanted || core::visible_state(r, app.now()) == *wanted) all.push_back(request_view(app, r));
   }
   return http::json_response(200, page_of(all, *paging));
 }

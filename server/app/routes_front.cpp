@@ -32,9 +32,6 @@ namespace {
 
 Response not_found(const char* what) { return http::problem(404, "not_found", std::string("No such ") + what + "."); }
 
-
-json bounce_view(const store::TokenDoc& d) { return wire::bounce_view(bounce_from(d), d.state); }
-
 const std::vector<const char*> kInquiryStates{"new", "awaiting_reply", "converted", "closed", "unconverted"};
 
 Response list_response(const std::vector<json>& items, const Request& req) {
@@ -559,13 +556,12 @@ Response list_bounces(App& app, Request& req) {
   if (!state.empty()) states = {state.c_str()};
   std::vector<json> items;
   for (const auto& d : account_docs(app, "bounce", states, req.account_id)) {
-    json v = bounce_view(d);
+    const core::BounceRecord b = bounce_from(d);
     if (!location.empty()) {
-      const std::string booking = v.value("booking", ""), inquiry = v.value("inquiry", "");
-      const std::string owner = !booking.empty() ? booking : inquiry.empty() ? std::string() : "inquiry:" + inquiry;
+      const std::string owner = !b.booking.empty() ? b.booking : b.inquiry.empty() ? std::string() : "inquiry:" + b.inquiry;
       if (owner.empty() || message_owner_location(app, req.account_id, owner) != location) continue;
     }
-    items.push_back(v);
+    items.push_back(wire::bounce_view(b, d.state));
   }
   return list_response(items, req);
 }

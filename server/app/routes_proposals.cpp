@@ -42,15 +42,6 @@ core::ConfirmationRequest request_from(const store::TokenDoc& d) {
   return loud(wire::read_request_document(d.doc), "request " + d.id);
 }
 
-core::Proposal proposal_from(const json& d) {
-  if (!d.is_object()) corrupt_document("proposal", core::Error{"invalid_type", "not a JSON object", ""});
-  return loud(wire::read_proposal(d, "proposal"), "proposal");
-}
-
-core::ConfirmationRequest request_from(const json& d) {
-  if (!d.is_object()) corrupt_document("request", core::Error{"invalid_type", "not a JSON object", ""});
-  return loud(wire::read_confirmation_request(d, "request"), "request");
-}
 
 namespace {
 
