@@ -459,8 +459,8 @@ Response unconverted_report(App& app, Request& req) {
     auto p = core::parse_date(d->second);
     if (!p) return http::problem(422, p.error().code, p.error().message, "date");
     date = *p;
-  } else {  // yesterday, in the location's (or the account's) zone
-    date = local_date(app, inquiry_zone(app, req.account_id, loc), app.now()) - core::Days(1);
+  } else {  // the core's report day, in the location's (or the account's) zone
+    date = core::report_date(local_date(app, inquiry_zone(app, req.account_id, loc), app.now()));
   }
   return http::json_response(200, wire::daily_report_view(date, loc, report_items(app, req.account_id, date, loc)));
 }
