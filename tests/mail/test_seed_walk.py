@@ -253,11 +253,21 @@ class Seed001Finnish(Walk):
         guest, host = self.one(got, "matti@example.fi"), self.one(got, "mika@aurora.fi")
         self.says_when(guest, start, end)
         self.says_when(host, start, end)
-        link_path(guest, "cancel"), link_path(guest, "book_again")
+        link_path(guest, "cancel")
+        self.assertTrue(link_path(guest, "book_again").endswith("page=aurora&lang=fi"), "the widget in Finnish")
         approve, page = self.opens(host, "approve", "fi")
         self.assertIn("Hyväksy ajanvaraus", page.raw.decode())
+        self.assertIn("Tila: Odottaa", page.raw.decode(), "the state in Finnish, not 'Status: pending'")
+        self.assertIn('lang="fi"', page.raw.decode())
+        self.assertIn("klo 10.00–10.45 (Europe/Helsinki)", page.raw.decode(), "the host's zone")
         link_path(host, "reject")
-        self.assertEqual(self.call("POST", approve).status, 200)
+        done = self.call("POST", approve)
+        self.assertEqual(done.status, 200)
+        self.assertIn("Hyväksytty", done.raw.decode())
+        self.assertNotIn("Everyone concerned", done.raw.decode())
+        used = self.call("GET", approve)
+        self.assertEqual(used.status, 410)
+        self.assertIn("Tätä linkkiä on jo käytetty", used.raw.decode())
         got = self.mails(["matti@example.fi", "mika@aurora.fi"])
         guest, host = self.one(got, "matti@example.fi"), self.one(got, "mika@aurora.fi")
         self.says_when(guest, start, end)
@@ -387,6 +397,10 @@ class Seed000Japanese(Walk):
             self.says_when(self.one(got, a), moved, mend)
             self.assertIn("SEQUENCE:1", ics_of(self.one(got, a)))
         self.assertIn("2階の応接室へお越しください。", text_of(self.one(got, "hanako@test.co.jp")))
+        # The guest learns of the added host; every calendar copy keeps the visit's title.
+        self.assertIn("担当者: 田中一郎、John Smith", text_of(self.one(got, "hanako@test.co.jp")))
+        self.assertIn("SUMMARY:来訪: 株式会社テスト:三田花子 様", ics_of(self.one(got, "hanako@test.co.jp")))
+        self.assertIn("SUMMARY:Visit: 株式会社テスト: 三田花子", ics_of(self.one(got, "smith@sample.co.jp")))
         # John is taken off again: he is told, in English.
         r = self.owner("PATCH", "/v1/admin/bookings/" + uid, {"hosts": [tanaka], "notify": False})
         self.assertEqual(r.status, 200, r)
@@ -515,7 +529,8 @@ class Seed002German(Walk):
         got = self.mails()
         self.assertIn("anna@kunde.de", got)
         for m in got["anna@kunde.de"]:
-            self.says_when(m, s2, s2 + datetime.timedelta(hours=1))
+            self.says_when(m, s2, s2 + datetime.timedelta(hours=1))  # Berlin, not UTC
+            self.assertIn("SUMMARY:Wartung", ics_of(m))
 
 
 class Seed003Hungarian(Walk):
