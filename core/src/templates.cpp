@@ -425,6 +425,14 @@ Status check_placeholders(std::string_view text, std::string_view field) {
   return ok_status();
 }
 
+std::string sms_text(std::string_view text) {
+  if (text.size() <= kSmsMaxBytes) return std::string(text);
+  std::size_t end = kSmsMaxBytes;
+  // Back to the first byte of the character at `end` (continuation bytes are 10xxxxxx).
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return std::string(text.substr(0, end));
+}
+
 Result<RenderedMessage> render(std::string_view template_key, std::string_view language, const MessageContext& ctx,
                                const std::vector<TemplateOverride>& overrides) {
   const std::string_view lang = normalize(language);

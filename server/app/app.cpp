@@ -1,4 +1,4 @@
-// App wiring: authentication cache, rate limiter, clock.
+// App wiring: the services it composes, and route registration.
 #include "app.hpp"
 
 #include "auth/tokens.hpp"
@@ -10,23 +10,8 @@
 
 namespace kairos::server {
 
-bool RateLimiter::allow(const std::string& client, std::int64_t now_s, int& retry_after) {
-  if (per_minute_ <= 0) return true;
-  std::int64_t minute = now_s / 60;
-  std::lock_guard lock(mu_);
-  if (windows_.size() > 100000) windows_.clear();  // bounded memory under a flood of clients
-  auto& w = windows_[client];
-  if (w.minute != minute) w = Window{minute, 0};
-  if (w.count >= per_minute_) {
-    retry_after = static_cast<int>(60 - now_s % 60);
-    return false;
-  }
-  ++w.count;
-  return true;
-}
-
 App::App(Config c, store::Store& s, http::Metrics& m)
-    : cfg(std::move(c)), store(s), metrics(m), clock(cfg.clock_offset_seconds), keys(s), booking_limiter(cfg.booking_rate),
+    : cfg(std::move(c)), store(s), metrics(m), clock(cfg.clock_offset_seconds), keys(s), limits(cfg.booking_rate),
       links(s.secret("link_hmac", auth::random_token(32))), slots{std::make_shared<PageContextCache>(), nullptr} {}
 
 void App::register_routes(http::Router& r) {

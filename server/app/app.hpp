@@ -15,6 +15,7 @@
 
 #include "clock.hpp"
 #include "config.hpp"
+#include "limits.hpp"
 #include "owner_keys.hpp"
 #include "signed_link.hpp"
 #include "http/http_types.hpp"
@@ -31,20 +32,6 @@ struct State;
 }
 class PageContextCache;  // bookings.hpp
 class SlotCache;         // routes_guest.cpp
-
-// Per-client fixed-window limiter (booking creations per minute).
-class RateLimiter {
- public:
-  explicit RateLimiter(int per_minute) : per_minute_(per_minute) {}
-  // True when the client may proceed; `retry_after` is set otherwise.
-  bool allow(const std::string& client, std::int64_t now_s, int& retry_after);
-
- private:
-  int per_minute_;
-  std::mutex mu_;
-  struct Window { std::int64_t minute = 0; int count = 0; };
-  std::unordered_map<std::string, Window> windows_;
-};
 
 // What the integrations (server/integrations) keep on the App: their state (null until
 // integ::start), the version of the calendars' busy blocks (bumped when they change:
@@ -84,7 +71,7 @@ class App {
   Clock clock;      // --clock-offset, and the test clock (POST /v1/test/clock)
   OwnerKeys keys;   // API keys → accounts (owner authentication)
   ZoneCache zones;
-  RateLimiter booking_limiter;
+  Limits limits;  // per-client booking, inquiry and check-in code limits
   LinkSigner links;  // signs the buttons of mails; its key lives in the store
   const http::Router* router = nullptr;
   Integrations integrations;  // calendars, feeds, webhooks

@@ -117,7 +117,7 @@ std::vector<core::Inquiry> report_items(App& app, const std::string& account_id,
 // The reception kiosk's guess limit (10 wrong codes per client per 10 minutes), shared
 // by GET and POST /v1/checkin/{code}; codes compare upper-case without spaces or dashes.
 bool checkin_guess_allowed(App& app, const std::string& client, int& retry_after);
-void checkin_guess_wrong(const std::string& client);
+void checkin_guess_wrong(App& app, const std::string& client);
 std::string normalize_checkin_code(const std::string& raw);
 
 // Scheduled work: awaiting replies → unconverted, the daily report mail, bounce polling.

@@ -42,14 +42,6 @@ std::string hex_of(const std::string& s) {
   return out;
 }
 
-std::string domain_of(const std::string& url) {
-  auto p = url.find("://");
-  std::string rest = p == std::string::npos ? url : url.substr(p + 3);
-  rest = rest.substr(0, rest.find('/'));
-  rest = rest.substr(0, rest.find(':'));
-  return rest.empty() ? "kairos.local" : rest;
-}
-
 struct Loaded {
   core::MessageContext ctx;
   std::string zone_id;          // the recipient's zone
@@ -291,7 +283,7 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
     std::string html = "<pre style=\"font-family:sans-serif;white-space:pre-wrap\">";
     for (char c : m.message.text) html += c == '<' ? std::string("&lt;") : c == '&' ? std::string("&amp;") : std::string(1, c);
     m.message.html = html + "</pre>";
-    m.message.message_id = mail::message_id_for(item, domain_of(app_.cfg.public_url));
+    m.message.message_id = mail::message_id_for(item, app_.cfg.public_domain());
     m.message.date = now;
     m.message.important = payload.important.value_or(false);
     return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(m));
@@ -307,25 +299,33 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
   const std::string envelope = app_.cfg.bounce_address.empty()
                                    ? app_.cfg.mail_from
                                    : core::verp_address(app_.cfg.bounce_address, item.id);
-  if (payload.prerendered.value_or(false)) {  // front-office mails are written when queued
-    if (item.channel == "sms") {
-      mail::SmsMessage sms;
-      sms.id = mail::message_id_for(item, domain_of(app_.cfg.public_url));
-      sms.to = item.recipient;
-      sms.text = payload.text.value_or("").substr(0, 600);
-      return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(sms));
-    }
+  // The message as sent, once its subject and text are written: an SMS, or a mail from
+  // the account's sender name with its bounce envelope.
+  auto as_sms = [&](std::string_view text) {
+    mail::SmsMessage sms;
+    sms.id = mail::message_id_for(item, app_.cfg.public_domain());
+    sms.to = item.recipient;
+    sms.text = core::sms_text(text);
+    return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(sms));
+  };
+  auto as_mail = [&](std::string subject, std::string text, std::string html) {
     mail::ComposedMail m;
     m.envelope_from = envelope;
     m.recipients = {item.recipient};
-    const std::string sender = account_sender(app_, item.account_id, app_.cfg.mail_name);
-    m.message.from = {sender, app_.cfg.mail_from};
+    m.message.from = {account_sender(app_, item.account_id, app_.cfg.mail_name), app_.cfg.mail_from};
     m.message.to = {{"", item.recipient}};
-    m.message.subject = payload.subject.value_or("");
-    m.message.text = payload.text.value_or("");
-    m.message.message_id = mail::message_id_for(item, domain_of(app_.cfg.public_url));
+    m.message.subject = std::move(subject);
+    m.message.text = std::move(text);
+    m.message.html = std::move(html);
+    m.message.message_id = mail::message_id_for(item, app_.cfg.public_domain());
     m.message.date = now;
-    return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(m));
+    m.message.important = payload.important.value_or(false);
+    return m;
+  };
+  if (payload.prerendered.value_or(false)) {  // front-office mails are written when queued
+    if (item.channel == "sms") return as_sms(payload.text.value_or(""));
+    return std::variant<mail::ComposedMail, mail::SmsMessage>(
+        as_mail(payload.subject.value_or(""), payload.text.value_or(""), ""));
   }
   // A stored document that does not read back fails this message loudly (logged, and
   // marked failed for staff) instead of taking the delivery worker down.
@@ -353,30 +353,13 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
   auto rendered = core::render(item.template_key, language, l.ctx, l.overrides);
   if (!rendered) return rendered.error();
 
-  if (item.channel == "sms") {
-    mail::SmsMessage sms;
-    sms.id = mail::message_id_for(item, domain_of(app_.cfg.public_url));
-    sms.to = item.recipient;
-    sms.text = rendered->text.size() > 600 ? rendered->text.substr(0, 600) : rendered->text;
-    return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(sms));
-  }
+  if (item.channel == "sms") return as_sms(rendered->text);
 
-  mail::ComposedMail m;
-  m.envelope_from = envelope;
-  m.recipients = {item.recipient};
-  const std::string sender = account_sender(app_, item.account_id, app_.cfg.mail_name);
-  m.message.from = {sender, app_.cfg.mail_from};
-  m.message.to = {{"", item.recipient}};
-  m.message.subject = rendered->subject;
-  m.message.text = rendered->text;
-  m.message.html = rendered->html;
-  m.message.message_id = mail::message_id_for(item, domain_of(app_.cfg.public_url));
-  m.message.date = now;
-  m.message.important = payload.important.value_or(false);
+  mail::ComposedMail m = as_mail(rendered->subject, rendered->text, rendered->html);
   const std::string method = calendar_method_for(item.template_key);
   if (!method.empty() && !(l.when.end == core::Instant())) {
     ics::CalendarEvent ev;
-    ev.uid = (l.booking_uid.empty() ? l.subject_id : l.booking_uid) + "@" + domain_of(app_.cfg.public_url);
+    ev.uid = (l.booking_uid.empty() ? l.subject_id : l.booking_uid) + "@" + app_.cfg.public_domain();
     ev.sequence = static_cast<int>(std::min<std::int64_t>(l.sequence, 2000000000));
     ev.method = method == "CANCEL" ? ics::Method::cancel : ics::Method::request;
     ev.when = l.when;

@@ -105,7 +105,7 @@ namespace {
 // Answered after the booking's group commit, without holding a server thread meanwhile.
 void post_booking(App& app, Request& req, http::Reply reply) {
   int retry = 0;
-  if (!app.booking_limiter.allow(req.client, app.now().unix_seconds(), retry))
+  if (!app.limits.bookings.allow(req.client, app.now().unix_seconds(), retry))
     return reply(http::problem(429, "rate_limited", "Too many bookings from this client; try again later.")
                      .with_header("Retry-After", std::to_string(retry)));
   std::string key;
@@ -415,7 +415,7 @@ Response get_checkin(App& app, Request& req) {
     return http::problem(429, "rate_limited", "Too many wrong codes.").with_header("Retry-After", std::to_string(retry));
   auto rec = app.store.booking_by_checkin(normalize_checkin_code(req.params["code"]));
   if (!rec) {
-    checkin_guess_wrong(req.client);
+    checkin_guess_wrong(app, req.client);
     return http::problem(404, "not_found", "No visit with this code.");
   }
   auto b = to_core(*rec);

@@ -227,40 +227,12 @@ std::size_t address_corrected(App& app, const std::string& account, const std::s
   return n;
 }
 
-namespace {
-
-// --- kiosk guesses --------------------------------------------------------------------------
-
-struct Guesses {
-  std::mutex mu;
-  struct W { std::int64_t start = 0; int wrong = 0; };
-  std::unordered_map<std::string, W> by_client;
-};
-Guesses& guesses() {
-  static Guesses g;
-  return g;
-}
-constexpr int kWrongGuesses = 10;           // per client …
-constexpr std::int64_t kGuessWindow = 600;  // … per 10 minutes
-
-}  // namespace
-
 bool checkin_guess_allowed(App& app, const std::string& client, int& retry_after) {
-  const std::int64_t now = app.now().unix_seconds();
-  Guesses& g = guesses();
-  std::lock_guard lock(g.mu);
-  if (g.by_client.size() > 100000) g.by_client.clear();
-  auto& w = g.by_client[client];
-  if (now - w.start >= kGuessWindow) w = {now, 0};
-  if (w.wrong < kWrongGuesses) return true;
-  retry_after = static_cast<int>(kGuessWindow - (now - w.start));
-  return false;
+  return app.limits.checkin_guesses.allowed(client, app.now().unix_seconds(), retry_after);
 }
 
-void checkin_guess_wrong(const std::string& client) {
-  Guesses& g = guesses();
-  std::lock_guard lock(g.mu);
-  ++g.by_client[client].wrong;
+void checkin_guess_wrong(App& app, const std::string& client) {
+  app.limits.checkin_guesses.wrong(client, app.now().unix_seconds());
 }
 
 std::string normalize_checkin_code(const std::string& raw) {
@@ -287,12 +259,6 @@ namespace {
 core::Status check_zone(App& app, const core::Location& l) {
   if (!l.timezone.empty() && !app.zones.get(l.timezone)) return make_error("unknown_zone", "unknown time zone", "timezone");
   return core::ok_status();
-}
-
-// Inquiries are limited per client as bookings are (one window for the process).
-RateLimiter& inquiry_limiter(App& app) {
-  static RateLimiter limiter(app.cfg.booking_rate);
-  return limiter;
 }
 
 Response create_location(App& app, Request& req) {
@@ -388,7 +354,7 @@ Response delete_label(App& app, Request& req) {
 
 Response post_inquiry(App& app, Request& req) {
   int retry = 0;
-  if (!inquiry_limiter(app).allow(req.client, app.now().unix_seconds(), retry))
+  if (!app.limits.inquiries.allow(req.client, app.now().unix_seconds(), retry))
     return http::problem(429, "rate_limited", "Too many messages from this client; try again later.")
         .with_header("Retry-After", std::to_string(retry));
   auto body = parse_body(req);
@@ -684,7 +650,7 @@ Response check_in(App& app, Request& req) {
   if (!checkin_guess_allowed(app, req.client, retry))
     return http::problem(429, "rate_limited", "Too many wrong codes; please ask the reception staff.")
         .with_header("Retry-After", std::to_string(retry));
-  auto wrong = [&] { checkin_guess_wrong(req.client); };
+  auto wrong = [&] { checkin_guess_wrong(app, req.client); };
   const std::string code = normalize_checkin_code(req.params["code"]);
   auto rec = code.size() == 6 ? app.store.booking_by_checkin(code) : std::nullopt;
   if (!rec || !core::is_active(rec->status)) {

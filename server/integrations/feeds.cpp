@@ -31,14 +31,6 @@ State* state(App& app);
 
 namespace {
 
-std::string domain_of(const std::string& url) {
-  auto p = url.find("://");
-  std::string rest = p == std::string::npos ? url : url.substr(p + 3);
-  rest = rest.substr(0, rest.find('/'));
-  rest = rest.substr(0, rest.find(':'));
-  return rest.empty() ? "kairos.local" : rest;
-}
-
 std::string feed_url(App& app, const std::string& token) { return app.cfg.public_url + "/v1/feeds/" + token + ".ics"; }
 
 json feed_view(App& app, const store::IntegRow& s) {
@@ -66,7 +58,7 @@ std::string event_name(App& app, const std::string& page_id, const std::string& 
 
 std::string render_feed(App& app, const std::string& account_id, const std::string& scope, const std::string& target) {
   const core::Instant now = app.now();
-  const std::string domain = domain_of(app.cfg.public_url);
+  const std::string domain = app.cfg.public_domain();
   std::map<std::string, std::string> room_names;
   for (const auto& r : app.store.rooms(account_id)) room_names[r.id] = r.name;
   std::map<std::string, std::optional<wire::PageDocument>> pages;

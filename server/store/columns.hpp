@@ -35,4 +35,16 @@ inline OutboxState outbox_state(const std::string& word) {
   return *s;
 }
 
+// The core's live statuses as an SQL list, `('pending','approved',…)`, and its longest
+// appointment in seconds: the conflict queries of both stores are built from these, so
+// which bookings hold their time and how far back one may start stay the core's rules.
+inline std::string live_status_list() {
+  std::string in;
+  for (auto st : core::active_statuses()) in += std::string(in.empty() ? "('" : ",'") + core::to_string(st) + "'";
+  return in + ")";
+}
+inline std::string longest_appointment_seconds() {
+  return std::to_string(core::Seconds(core::max_appointment_length).count());
+}
+
 }  // namespace kairos::server::store::columns

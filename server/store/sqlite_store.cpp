@@ -457,12 +457,8 @@ class SqliteStore final : public Store {
       // Appointments last at most a day (the core's duration limit), so whatever overlaps
       // [from, to) starts within [from - 1 day, to): one key range per host or room.
       // Which statuses are live and how long an appointment can be are the core's.
-      static const std::string live = [] {
-        std::string in;
-        for (auto st : core::active_statuses()) in += std::string(in.empty() ? "'" : ",'") + core::to_string(st) + "'";
-        return " AND +status IN (" + in + ")";
-      }();
-      static const std::string longest = std::to_string(core::Seconds(core::max_appointment_length).count());
+      static const std::string live = " AND +status IN " + columns::live_status_list();
+      static const std::string longest = columns::longest_appointment_seconds();
       static const std::string by_host =
           "SELECT booking_uid, room_id, start_s, end_s, host_ids, buffer_before_min, buffer_after_min"
           " FROM booking_hosts WHERE host_id = ?1 AND start_s >= ?2 - " + longest + " AND start_s < ?3 AND end_s > ?2" +

@@ -92,6 +92,12 @@ Status check_placeholders(std::string_view text, std::string_view field);
 Result<RenderedMessage> render(std::string_view template_key, std::string_view language, const MessageContext& ctx,
                                const std::vector<TemplateOverride>& overrides = {});
 
+// The text an SMS carries: at most kSmsMaxBytes bytes of `text`, cut before a character
+// that would not fit whole (a Japanese reminder is three bytes a character; cutting
+// inside one sent invalid UTF-8 to the gateway).
+inline constexpr std::size_t kSmsMaxBytes = 600;
+std::string sms_text(std::string_view text);
+
 // The values the core knows for a message `m` about booking `b`: the recipient's name
 // (an attendee's own name, otherwise the booking's guest), the guest's company, the
 // time (and the previous time after a reschedule), place, guidance, notes, reception

@@ -574,12 +574,8 @@ class PgStore final : public Store {
     };
     // Which statuses are live and how long an appointment can be are the core's (the
     // exclusion constraints of migration 0001 name the same statuses; tests/store checks).
-    static const std::string live = [] {
-      std::string in;
-      for (auto st : core::active_statuses()) in += std::string(in.empty() ? "'" : ",'") + core::to_string(st) + "'";
-      return " AND status IN (" + in + ")";
-    }();
-    static const std::string longest = std::to_string(core::Seconds(core::max_appointment_length).count());
+    static const std::string live = " AND status IN " + columns::live_status_list();
+    static const std::string longest = columns::longest_appointment_seconds();
     // One host (room) at a time: GiST has no "= ANY", so with the list the planner read
     // every host's rows of those days through the constraint's index. OFFSET 0 keeps
     // the LATERAL subquery a subquery (pulled up, it was joined after a scan of all
