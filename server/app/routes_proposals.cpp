@@ -140,7 +140,10 @@ void requests_follow_booking(App& app, const std::string& account_id, const core
       // A deleted booking is gone when its cancellation is rendered: the mail carries
       // the appointment it cancels.
       std::optional<wire::GoneAppointment> appointment;
-      if (gone) appointment = wire::GoneAppointment{b.uid, b.when, b.guest.name, b.sequence + 1};
+      if (gone) {
+        appointment = wire::GoneAppointment{b.uid,           b.when,    b.guest.name,    b.sequence + 1,
+                                            b.guest.timezone, b.page_id, b.event_type_id};
+      }
       plan_loose(app, account_id, "request:" + cr.id, out.messages, out.cancel_key_prefixes, appointment);
       auto updated = doc;
       updated.state = core::to_string(out.request.state);
