@@ -337,7 +337,7 @@ void send_daily_reports(App& app) {
     if (!s.report_time) continue;
     const core::LocalDateTime local = zone_or_utc(app, s.timezone)->to_local(now);
     if (!core::report_due(local, *s.report_time, s.last_report)) continue;
-    const core::LocalDate date = local.date() - core::Days(1);
+    const core::LocalDate date = core::report_date(local.date());
     (void)app.store.transact([&]() -> core::Status {
       core::ReportSettings cur = report_settings(app, d.account_id);
       if (cur.last_report && *cur.last_report >= local.date()) return core::ok_status();

@@ -54,6 +54,7 @@ struct Loaded {
   std::string attendee_name, attendee_email;
   std::vector<core::TemplateOverride> overrides;
   std::int64_t sequence = 0;
+  std::string visit_title;      // a proposal visit's calendar title (seed 000), kept by every later copy
 };
 
 // `language` is the recipient's: owner content (page and service names, given per
@@ -77,14 +78,20 @@ void fill_from_page(App& app, Loaded& l, const std::string& page_id, const std::
   }
   l.overrides = account_template_overrides(app, l.account_id);  // the account's texts, then the page's
   if (doc.templates) l.overrides.insert(l.overrides.end(), doc.templates->begin(), doc.templates->end());
-  if (!host_ids.empty()) {
-    if (auto h = app.store.host(host_ids.front())) {
-      const wire::HostDocument hd = stored_host(*h);
-      l.ctx.host_name = hd.name;
-      l.organizer_name = l.ctx.host_name;
+  // Every host of the appointment by name (an added host is news to the guest, seed 000's
+  // 担当者(追加)); the first, the responsible one, organizes the calendar event.
+  for (const auto& id : host_ids) {
+    auto h = app.store.host(id);
+    if (!h) continue;
+    const wire::HostDocument hd = stored_host(*h);
+    if (l.organizer_email.empty()) {
+      l.organizer_name = hd.name;
       l.organizer_email = hd.email;
       if (l.zone_id.empty()) l.zone_id = hd.timezone;
+    } else {
+      l.ctx.host_name += language == "ja" ? "、" : ", ";
     }
+    l.ctx.host_name += hd.name;
   }
 }
 
@@ -126,6 +133,7 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const wire::
     l.attendee_name = b.guest.name;
     l.attendee_email = b.guest.email;
     l.sequence = b.sequence;  // the booking's change counter (RFC 5546 SEQUENCE)
+    if (!b.proposal_id.empty()) l.visit_title = core::visit_calendar_title(b.guest.company, b.guest.name, language);
     if (role == "host") {
       l.zone_id = host_zone(app, address.empty() && !b.host_ids.empty() ? b.host_ids.front() : address);
     } else if (!b.guest.timezone.empty()) {
@@ -189,6 +197,12 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const wire::
       l.booking_uid = gone->booking;
       if (l.ctx.guest_name.empty()) l.ctx.guest_name = gone->guest_name;
       l.sequence = gone->sequence;
+      // Its only booking gone, the request still speaks of it in the guest's zone.
+      if (l.zone_id.empty() && role != "host") l.zone_id = gone->guest_timezone;
+      if (page_id.empty()) {
+        page_id = gone->page;
+        event_type = gone->event_type;
+      }
     } else if (!l.ctx.appointments.empty()) {
       l.when = l.ctx.when;
     }
@@ -231,7 +245,8 @@ std::string action_url(App& app, core::SignedAction a, const std::string& subjec
         }
     }
     if (page_id.empty() || !app.store.page(page_id)) return {};
-    return base + "/widget/?page=" + page_id;
+    // The widget opens in the language the mail was written in (the guest's).
+    return base + "/widget/?page=" + page_id + (language.empty() ? std::string() : "&lang=" + language);
   }
   std::string signed_subject = subject;
   // A request's answer links name their recipient, so that the core can check who
@@ -349,9 +364,11 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
     ev.method = method == "CANCEL" ? ics::Method::cancel : ics::Method::request;
     ev.when = l.when;
     ev.stamp = now;
-    ev.summary = starts_with(item.template_key, "proposal.")
-                     ? core::visit_calendar_title(l.ctx.guest_company, l.ctx.guest_name, language)
-                     : (l.ctx.event_name.empty() ? rendered->subject : l.ctx.event_name);
+    ev.summary = !l.visit_title.empty()                    ? l.visit_title
+                 : starts_with(item.template_key, "proposal.") ? core::visit_calendar_title(l.ctx.guest_company,
+                                                                                             l.ctx.guest_name, language)
+                 : l.ctx.event_name.empty()                    ? rendered->subject
+                                                                : l.ctx.event_name;
     ev.description = l.ctx.notes;
     ev.location = l.ctx.location;
     ev.organizer = {l.organizer_name, l.organizer_email.empty() ? app_.cfg.mail_from : l.organizer_email};

@@ -14,6 +14,7 @@
 #include "route_table.hpp"
 #include "http/log.hpp"
 #include "integrations/integrations.hpp"
+#include "kairos/templates.hpp"
 #include "kairos/email.hpp"
 #include "kairos/front_office.hpp"
 #include "kairos/proposal.hpp"
@@ -59,13 +60,14 @@ json inquiry_view(App& app, const core::Inquiry& q) {
   return wire::inquiry_view(q, loc ? &*loc : nullptr);
 }
 
-std::string wished_text(App& app, const std::vector<core::Interval>& wished, const std::string& zone_id) {
+// The wished times as the reader's language writes a time (like every booking mail's).
+std::string wished_text(App& app, const std::vector<core::Interval>& wished, const std::string& zone_id,
+                        const std::string& lang) {
   std::string out;
   auto zone = app.zones.get(zone_id.empty() ? "UTC" : zone_id);
   for (const auto& w : wished) {
     if (zone) {
-      const std::string a = core::format_local((*zone)->to_local(w.start)), b = core::format_local((*zone)->to_local(w.end));
-      out += "\n- " + a.substr(0, 10) + " " + a.substr(11, 5) + "–" + b.substr(11, 5) + " (" + zone_id + ")";
+      out += "\n- " + core::format_when(w, **zone, lang) + " (" + (zone_id.empty() ? "UTC" : zone_id) + ")";
     } else {
       out += "\n- " + core::format_instant(w.start) + " – " + core::format_instant(w.end);
     }
@@ -85,7 +87,7 @@ std::map<std::string, std::string> inquiry_fields(App& app, const core::Inquiry&
     f["location_address"] = loc->address.in(lang);
     f["location_phone"] = loc->phone;
   }
-  f["wished"] = wished_text(app, q.wished_times, inquiry_zone(app, q.account, q.location));
+  f["wished"] = wished_text(app, q.wished_times, inquiry_zone(app, q.account, q.location), lang);
   f["admin_url"] = app.cfg.public_url + "/console/#/inquiries/" + q.id;
   return f;
 }
@@ -456,8 +458,8 @@ Response unconverted_report(App& app, Request& req) {
     auto p = core::parse_date(d->second);
     if (!p) return http::problem(422, p.error().code, p.error().message, "date");
     date = *p;
-  } else {  // yesterday, in the location's (or the account's) zone
-    date = local_date(app, inquiry_zone(app, req.account_id, loc), app.now()) - core::Days(1);
+  } else {  // the core's report day, in the location's (or the account's) zone
+    date = core::report_date(local_date(app, inquiry_zone(app, req.account_id, loc), app.now()));
   }
   return http::json_response(200, wire::daily_report_view(date, loc, report_items(app, req.account_id, date, loc)));
 }
@@ -674,11 +676,10 @@ Response check_in(App& app, Request& req) {
       if (!h) continue;
       const wire::HostDocument hd = stored_host(*h);
       const std::string lang = hd.language.empty() ? "en" : hd.language;
+      // The visit's time as the host's other mails write it: their language and zone.
       std::string when;
-      if (auto z = app.zones.get(hd.timezone)) {
-        std::string l = core::format_local((*z)->to_local(cb.when.start));
-        when = l.substr(0, 10) + " " + l.substr(11, 5);
-      }
+      if (auto z = app.zones.get(hd.timezone.empty() ? "UTC" : hd.timezone))
+        when = core::format_when(cb.when, **z, lang) + " (" + (hd.timezone.empty() ? "UTC" : hd.timezone) + ")";
       std::map<std::string, std::string> f{{"guest_name", cb.guest.name}, {"guest_company", cb.guest.company},
                                            {"when", when}, {"location", location_text(app, cur->account_id, cb.location, "", lang)}};
       if (auto room = app.store.room(cb.room_id)) f["room"] = room->name;

@@ -121,10 +121,9 @@ core::Result<std::vector<core::Booking>> load_bookings(App& app, const std::vect
 
 void requests_follow_booking(App& app, const std::string& account_id, const core::Booking& b, bool gone) {
   const auto now = app.now();
-  // Accepted requests too: the recipient who confirmed must hear of a change or a
-  // cancellation (R-REQ-3).
-  for (const char* state : {"pending_send", "sent", "accepted"}) {
-    for (const auto& doc : app.store.token_docs("request", state)) {
+  // Which requests follow a booking is the core's rule (accepted ones too, R-REQ-3).
+  for (const core::RequestState state : core::states_following_bookings()) {
+    for (const auto& doc : app.store.token_docs("request", core::to_string(state))) {
       if (doc.account_id != account_id) continue;
       auto cr = request_from(doc);
       if (std::find(cr.booking_uids.begin(), cr.booking_uids.end(), b.uid) == cr.booking_uids.end()) continue;
@@ -132,7 +131,10 @@ void requests_follow_booking(App& app, const std::string& account_id, const core
       // A deleted booking is gone when its cancellation is rendered: the mail carries
       // the appointment it cancels.
       std::optional<wire::GoneAppointment> appointment;
-      if (gone) appointment = wire::GoneAppointment{b.uid, b.when, b.guest.name, b.sequence + 1};
+      if (gone) {
+        appointment = wire::GoneAppointment{b.uid,           b.when,    b.guest.name,    b.sequence + 1,
+                                            b.guest.timezone, b.page_id, b.event_type_id};
+      }
       plan_loose(app, account_id, "request:" + cr.id, out.messages, out.cancel_key_prefixes, appointment);
       auto updated = doc;
       updated.state = core::to_string(out.request.state);

@@ -409,6 +409,9 @@ Json message_payload(const MessagePayload& p) {
     j["end"] = p.gone->when.end;
     j["guest_name"] = p.gone->guest_name;
     j["sequence"] = p.gone->sequence;
+    if (!p.gone->guest_timezone.empty()) j["guest_timezone"] = p.gone->guest_timezone;
+    if (!p.gone->page.empty()) j["page"] = p.gone->page;
+    if (!p.gone->event_type.empty()) j["event_type"] = p.gone->event_type;
   }
   return j;
 }
@@ -465,6 +468,14 @@ Result<MessagePayload> read_message_payload(std::string_view stored) {
       g.when = *when;
       KAIROS_READ(j, "guest_name", field, g.guest_name, read_string);
       KAIROS_READ(j, "sequence", field, g.sequence, read_int);
+      for (auto [name, out] : {std::pair{"guest_timezone", &g.guest_timezone}, std::pair{"page", &g.page},
+                               std::pair{"event_type", &g.event_type}}) {
+        if (const Json* v = member(j, name)) {
+          auto s = read_string(*v, field_path(field, name));
+          if (!s) return s.error();
+          *out = std::move(*s);
+        }
+      }
       p.gone = std::move(g);
     }
     return p;

@@ -170,6 +170,9 @@ struct GoneAppointment {
   core::Interval when;
   std::string guest_name;
   std::int64_t sequence = 0;
+  // The guest's zone and the appointment's page and service: the cancellation names
+  // the time as the guest reads it and the service, though the booking is gone.
+  std::string guest_timezone, page, event_type;
 };
 struct MessagePayload {
   std::optional<std::string> role;      // guest, host, attendee, recipient, staff, front
