@@ -304,24 +304,24 @@ constexpr Entry texts[] = {
     // --- proposals (seed 000) --------------------------------------------------------
     {"proposal.invite.guest", "en", "[{host_company}] Please choose a time for your appointment",
      "Hello {guest_name},\n\nWe would like to arrange an appointment with you. Please choose the time that suits you "
-     "best from the proposed times, or ask for other times if none of them fits.\n\n?From: {host_name}\n\n"
+     "best from the proposed times, or ask for other times if none of them fits.\n\nProposed times:\n{appointments}\n\n?From: {host_name}\n\n"
      "?{guidance}\n\n?{actions}"},
     {"proposal.invite.guest", "ja", "[{host_company}]アポイントメント日程調整のお願い",
      "{guest_name}様\n\nいつも大変お世話になっております。\nアポイントメントの日程を調整させていただきたく、ご連絡いたしました。\n"
      "下記よりご都合のよい日時をお選びください。いずれの候補もご都合が合わない場合は、再調整をご依頼いただけます。\n\n"
-     "?担当者: {host_name}\n\n?{guidance}\n\n?{actions}"},
+     "日時候補:\n{appointments}\n\n?担当者: {host_name}\n\n?{guidance}\n\n?{actions}"},
     {"proposal.invite.guest", "fi", "[{host_company}] Valitse sinulle sopiva aika",
      "Hei {guest_name},\n\nHaluaisimme sopia kanssasi tapaamisen. Valitse sinulle parhaiten sopiva aika ehdotetuista "
-     "vaihtoehdoista tai pyydä muita aikoja, jos mikään niistä ei sovi.\n\n?Yhteyshenkilö: {host_name}\n\n"
+     "vaihtoehdoista tai pyydä muita aikoja, jos mikään niistä ei sovi.\n\nEhdotetut ajat:\n{appointments}\n\n?Yhteyshenkilö: {host_name}\n\n"
      "?{guidance}\n\n?{actions}"},
     {"proposal.invite.guest", "de", "[{host_company}] Bitte wählen Sie einen Termin",
      "Guten Tag {guest_name},\n\nwir möchten gern einen Termin mit Ihnen vereinbaren. Bitte wählen Sie aus den "
      "vorgeschlagenen Zeiten die für Sie passende aus, oder fragen Sie nach anderen Terminen, falls keiner "
-     "passt.\n\n?Ansprechpartner: {host_name}\n\n?{guidance}\n\n?{actions}"},
+     "passt.\n\nVorgeschlagene Termine:\n{appointments}\n\n?Ansprechpartner: {host_name}\n\n?{guidance}\n\n?{actions}"},
     {"proposal.invite.guest", "hu", "[{host_company}] Kérjük, válasszon időpontot",
      "Kedves {guest_name}!\n\nSzeretnénk Önnel időpontot egyeztetni. Kérjük, válassza ki a javasolt időpontok közül "
      "az Önnek legmegfelelőbbet, vagy kérjen más időpontot, ha egyik sem alkalmas.\n\n"
-     "?Kapcsolattartó: {host_name}\n\n?{guidance}\n\n?{actions}"},
+     "Javasolt időpontok:\n{appointments}\n\n?Kapcsolattartó: {host_name}\n\n?{guidance}\n\n?{actions}"},
 
     {"proposal.confirmed.guest", "en", "[{host_company}] Your appointment has been confirmed",
      "Hello {guest_name},\n\nThank you for choosing a time. Your appointment has been confirmed.\n\nTime: {when}\n"

@@ -296,6 +296,66 @@ std::string action_label(SignedAction a, std::string_view language) {
   return std::string(labels[static_cast<std::size_t>(a)][li]);
 }
 
+std::string link_page_text(LinkPageText t, std::string_view language) {
+  const std::string_view lang = normalize(language);
+  // en, ja, fi, de, hu
+  static constexpr std::array<std::array<std::string_view, 5>, 15> texts{{
+      {"Status", "状態", "Tila", "Status", "Állapot"},
+      {"Done", "完了しました", "Valmis", "Erledigt", "Kész"},
+      {"Thank you. Everyone concerned is informed by e-mail.", "ありがとうございました。関係者にはメールでお知らせします。",
+       "Kiitos. Kaikille asianosaisille ilmoitetaan sähköpostitse.",
+       "Vielen Dank. Alle Beteiligten werden per E-Mail informiert.", "Köszönjük. Minden érintettet e-mailben értesítünk."},
+      {"The booking is now {status}. Everyone concerned is informed by e-mail.",
+       "予約の状態は「{status}」になりました。関係者にはメールでお知らせします。",
+       "Ajanvarauksen tila: {status}. Kaikille asianosaisille ilmoitetaan sähköpostitse.",
+       "Der Termin ist jetzt: {status}. Alle Beteiligten werden per E-Mail informiert.",
+       "A foglalás állapota: {status}. Minden érintettet e-mailben értesítünk."},
+      {"This link has expired", "このリンクは有効期限が切れています", "Tämä linkki on vanhentunut", "Dieser Link ist abgelaufen",
+       "Ez a hivatkozás lejárt"},
+      {"Please use a newer message, or contact us.", "新しいメールのリンクをご利用いただくか、お問い合わせください。",
+       "Käytä uudempaa viestiä tai ota meihin yhteyttä.", "Bitte verwenden Sie eine neuere Nachricht oder kontaktieren Sie uns.",
+       "Kérjük, használjon újabb üzenetet, vagy vegye fel velünk a kapcsolatot."},
+      {"This link has already been used", "このリンクはすでに使用されています", "Tätä linkkiä on jo käytetty",
+       "Dieser Link wurde bereits verwendet", "Ezt a hivatkozást már felhasználták"},
+      {"Nothing more to do here.", "これ以上の操作は必要ありません。", "Muuta ei tarvitse tehdä.", "Hier ist nichts mehr zu tun.",
+       "Itt nincs több teendő."},
+      {"This link is not valid", "このリンクは無効です", "Tämä linkki ei ole kelvollinen", "Dieser Link ist ungültig",
+       "Ez a hivatkozás érvénytelen"},
+      {"It may have been copied incompletely. Please use the button in the message again.",
+       "リンクが途中までしかコピーされていない可能性があります。メール内のボタンをもう一度お使いください。",
+       "Linkki on ehkä kopioitu vajaana. Käytä viestin painiketta uudelleen.",
+       "Er wurde vielleicht unvollständig kopiert. Bitte verwenden Sie erneut die Schaltfläche in der Nachricht.",
+       "Lehet, hogy hiányosan másolták ki. Kérjük, használja újra az üzenetben lévő gombot."},
+      {"This booking no longer exists", "この予約はすでに存在しません", "Tätä ajanvarausta ei ole enää olemassa",
+       "Diesen Termin gibt es nicht mehr", "Ez a foglalás már nem létezik"},
+      {"It may have been deleted.", "削除された可能性があります。", "Se on ehkä poistettu.", "Er wurde möglicherweise gelöscht.",
+       "Lehet, hogy törölték."},
+      {"Nothing to do", "操作は不要です", "Ei tehtävää", "Nichts zu tun", "Nincs teendő"},
+      {"This booking has already changed:", "この予約はすでに変更されています:", "Tämä ajanvaraus on jo muuttunut:",
+       "Dieser Termin hat sich bereits geändert:", "Ez a foglalás már megváltozott:"},
+      {"This did not work", "処理できませんでした", "Tämä ei onnistunut", "Das hat nicht funktioniert", "Ez nem sikerült"},
+  }};
+  const auto& langs = supported_languages();
+  const auto li = static_cast<std::size_t>(std::find(langs.begin(), langs.end(), lang) - langs.begin());
+  return std::string(texts[static_cast<std::size_t>(t)][li]);
+}
+
+std::string status_label(BookingStatus s, std::string_view language) {
+  const std::string_view lang = normalize(language);
+  // pending, approved, cancelled, rejected, rescheduled, completed; en, ja, fi, de, hu
+  static constexpr std::array<std::array<std::string_view, 5>, 6> labels{{
+      {"pending", "承認待ち", "Odottaa", "ausstehend", "függőben"},
+      {"approved", "承認済み", "Hyväksytty", "bestätigt", "jóváhagyva"},
+      {"cancelled", "キャンセル済み", "Peruttu", "abgesagt", "lemondva"},
+      {"rejected", "却下", "Hylätty", "abgelehnt", "elutasítva"},
+      {"rescheduled", "日時変更済み", "Aika vaihdettu", "verschoben", "áthelyezve"},
+      {"completed", "完了", "Valmis", "abgeschlossen", "teljesítve"},
+  }};
+  const auto& langs = supported_languages();
+  const auto li = static_cast<std::size_t>(std::find(langs.begin(), langs.end(), lang) - langs.begin());
+  return std::string(labels[static_cast<std::size_t>(s)][li]);
+}
+
 std::string visit_calendar_title(const std::string& guest_company, const std::string& guest_name,
                                  std::string_view language) {
   const std::string_view lang = normalize(language);
@@ -363,6 +423,14 @@ Status check_placeholders(std::string_view text, std::string_view field) {
       return make_error("unknown_placeholder", "{" + std::string(name) + "} is not a placeholder", std::string(field));
   }
   return ok_status();
+}
+
+std::string sms_text(std::string_view text) {
+  if (text.size() <= kSmsMaxBytes) return std::string(text);
+  std::size_t end = kSmsMaxBytes;
+  // Back to the first byte of the character at `end` (continuation bytes are 10xxxxxx).
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return std::string(text.substr(0, end));
 }
 
 Result<RenderedMessage> render(std::string_view template_key, std::string_view language, const MessageContext& ctx,

@@ -46,6 +46,14 @@ bool to_int(std::string_view s, long lo, long hi, int& out) {
 
 }  // namespace
 
+std::string Config::public_domain() const {
+  const auto p = public_url.find("://");
+  std::string rest = p == std::string::npos ? public_url : public_url.substr(p + 3);
+  rest = rest.substr(0, rest.find('/'));
+  rest = rest.substr(0, rest.find(':'));
+  return rest.empty() ? "kairos.local" : rest;
+}
+
 std::optional<Config> parse_config(int argc, char** argv, int& exit_code) {
   Config c;
   c.web_root = std::string(KAIROS_SOURCE_DIR) + "/web";

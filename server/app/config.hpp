@@ -38,6 +38,10 @@ struct Config {
   long clock_offset_seconds = 0;  // shifts the server's clock (tests of scheduled work, demos)
   int max_connections = 0;             // open connections in total; 0 = from the descriptor limit
   int max_connections_per_client = -1; // per peer address; 0 = off; -1 = 64 (off with --trust-proxy)
+
+  // The host of public_url ("kairos.local" when it has none): the right-hand side of
+  // Message-IDs and calendar UIDs, so every copy of one event names it alike.
+  std::string public_domain() const;
   int keepalive_seconds = 30;          // idle keep-alive connections close after this
   // Calendars and webhooks (docs/INTEGRATIONS.md).
   bool allow_private_targets = false;  // feeds and webhooks may reach loopback/private addresses

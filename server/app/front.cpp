@@ -260,16 +260,6 @@ void put_account_settings(App& app, const std::string& account_id, const wire::A
                            wire::account_settings_document(settings).dump(), cur ? cur->created_at : now, now});
 }
 
-json account_settings(App& app, const std::string& account_id) {
-  return wire::account_settings_document(stored_account_settings(app, account_id));
-}
-
-void put_account_settings(App& app, const std::string& account_id, const json& settings) {
-  auto s = wire::read_account_settings_document(settings, "settings");
-  if (!s) throw std::invalid_argument("account settings: " + s.error().field + ": " + s.error().message);
-  put_account_settings(app, account_id, *s);
-}
-
 std::string account_sender(App& app, const std::string& account_id, const std::string& fallback) {
   if (auto s = stored_account_settings(app, account_id).sender_name; !s.empty()) return s;
   if (auto acc = app.store.account_name(account_id); acc && !acc->empty() && *acc != "admin") return *acc;

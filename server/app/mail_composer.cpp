@@ -42,14 +42,6 @@ std::string hex_of(const std::string& s) {
   return out;
 }
 
-std::string domain_of(const std::string& url) {
-  auto p = url.find("://");
-  std::string rest = p == std::string::npos ? url : url.substr(p + 3);
-  rest = rest.substr(0, rest.find('/'));
-  rest = rest.substr(0, rest.find(':'));
-  return rest.empty() ? "kairos.local" : rest;
-}
-
 struct Loaded {
   core::MessageContext ctx;
   std::string zone_id;          // the recipient's zone
@@ -62,6 +54,7 @@ struct Loaded {
   std::string attendee_name, attendee_email;
   std::vector<core::TemplateOverride> overrides;
   std::int64_t sequence = 0;
+  std::string visit_title;      // a proposal visit's calendar title (seed 000), kept by every later copy
 };
 
 // `language` is the recipient's: owner content (page and service names, given per
@@ -85,14 +78,20 @@ void fill_from_page(App& app, Loaded& l, const std::string& page_id, const std::
   }
   l.overrides = account_template_overrides(app, l.account_id);  // the account's texts, then the page's
   if (doc.templates) l.overrides.insert(l.overrides.end(), doc.templates->begin(), doc.templates->end());
-  if (!host_ids.empty()) {
-    if (auto h = app.store.host(host_ids.front())) {
-      const wire::HostDocument hd = stored_host(*h);
-      l.ctx.host_name = hd.name;
-      l.organizer_name = l.ctx.host_name;
+  // Every host of the appointment by name (an added host is news to the guest, seed 000's
+  // 担当者(追加)); the first, the responsible one, organizes the calendar event.
+  for (const auto& id : host_ids) {
+    auto h = app.store.host(id);
+    if (!h) continue;
+    const wire::HostDocument hd = stored_host(*h);
+    if (l.organizer_email.empty()) {
+      l.organizer_name = hd.name;
       l.organizer_email = hd.email;
       if (l.zone_id.empty()) l.zone_id = hd.timezone;
+    } else {
+      l.ctx.host_name += language == "ja" ? "、" : ", ";
     }
+    l.ctx.host_name += hd.name;
   }
 }
 
@@ -134,6 +133,7 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const wire::
     l.attendee_name = b.guest.name;
     l.attendee_email = b.guest.email;
     l.sequence = b.sequence;  // the booking's change counter (RFC 5546 SEQUENCE)
+    if (!b.proposal_id.empty()) l.visit_title = core::visit_calendar_title(b.guest.company, b.guest.name, language);
     if (role == "host") {
       l.zone_id = host_zone(app, address.empty() && !b.host_ids.empty() ? b.host_ids.front() : address);
     } else if (!b.guest.timezone.empty()) {
@@ -197,6 +197,12 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const wire::
       l.booking_uid = gone->booking;
       if (l.ctx.guest_name.empty()) l.ctx.guest_name = gone->guest_name;
       l.sequence = gone->sequence;
+      // Its only booking gone, the request still speaks of it in the guest's zone.
+      if (l.zone_id.empty() && role != "host") l.zone_id = gone->guest_timezone;
+      if (page_id.empty()) {
+        page_id = gone->page;
+        event_type = gone->event_type;
+      }
     } else if (!l.ctx.appointments.empty()) {
       l.when = l.ctx.when;
     }
@@ -239,7 +245,8 @@ std::string action_url(App& app, core::SignedAction a, const std::string& subjec
         }
     }
     if (page_id.empty() || !app.store.page(page_id)) return {};
-    return base + "/widget/?page=" + page_id;
+    // The widget opens in the language the mail was written in (the guest's).
+    return base + "/widget/?page=" + page_id + (language.empty() ? std::string() : "&lang=" + language);
   }
   std::string signed_subject = subject;
   // A request's answer links name their recipient, so that the core can check who
@@ -276,7 +283,7 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
     std::string html = "<pre style=\"font-family:sans-serif;white-space:pre-wrap\">";
     for (char c : m.message.text) html += c == '<' ? std::string("&lt;") : c == '&' ? std::string("&amp;") : std::string(1, c);
     m.message.html = html + "</pre>";
-    m.message.message_id = mail::message_id_for(item, domain_of(app_.cfg.public_url));
+    m.message.message_id = mail::message_id_for(item, app_.cfg.public_domain());
     m.message.date = now;
     m.message.important = payload.important.value_or(false);
     return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(m));
@@ -292,25 +299,33 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
   const std::string envelope = app_.cfg.bounce_address.empty()
                                    ? app_.cfg.mail_from
                                    : core::verp_address(app_.cfg.bounce_address, item.id);
-  if (payload.prerendered.value_or(false)) {  // front-office mails are written when queued
-    if (item.channel == "sms") {
-      mail::SmsMessage sms;
-      sms.id = mail::message_id_for(item, domain_of(app_.cfg.public_url));
-      sms.to = item.recipient;
-      sms.text = payload.text.value_or("").substr(0, 600);
-      return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(sms));
-    }
+  // The message as sent, once its subject and text are written: an SMS, or a mail from
+  // the account's sender name with its bounce envelope.
+  auto as_sms = [&](std::string_view text) {
+    mail::SmsMessage sms;
+    sms.id = mail::message_id_for(item, app_.cfg.public_domain());
+    sms.to = item.recipient;
+    sms.text = core::sms_text(text);
+    return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(sms));
+  };
+  auto as_mail = [&](std::string subject, std::string text, std::string html) {
     mail::ComposedMail m;
     m.envelope_from = envelope;
     m.recipients = {item.recipient};
-    const std::string sender = account_sender(app_, item.account_id, app_.cfg.mail_name);
-    m.message.from = {sender, app_.cfg.mail_from};
+    m.message.from = {account_sender(app_, item.account_id, app_.cfg.mail_name), app_.cfg.mail_from};
     m.message.to = {{"", item.recipient}};
-    m.message.subject = payload.subject.value_or("");
-    m.message.text = payload.text.value_or("");
-    m.message.message_id = mail::message_id_for(item, domain_of(app_.cfg.public_url));
+    m.message.subject = std::move(subject);
+    m.message.text = std::move(text);
+    m.message.html = std::move(html);
+    m.message.message_id = mail::message_id_for(item, app_.cfg.public_domain());
     m.message.date = now;
-    return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(m));
+    m.message.important = payload.important.value_or(false);
+    return m;
+  };
+  if (payload.prerendered.value_or(false)) {  // front-office mails are written when queued
+    if (item.channel == "sms") return as_sms(payload.text.value_or(""));
+    return std::variant<mail::ComposedMail, mail::SmsMessage>(
+        as_mail(payload.subject.value_or(""), payload.text.value_or(""), ""));
   }
   // A stored document that does not read back fails this message loudly (logged, and
   // marked failed for staff) instead of taking the delivery worker down.
@@ -338,37 +353,22 @@ core::Result<std::variant<mail::ComposedMail, mail::SmsMessage>> StoreComposer::
   auto rendered = core::render(item.template_key, language, l.ctx, l.overrides);
   if (!rendered) return rendered.error();
 
-  if (item.channel == "sms") {
-    mail::SmsMessage sms;
-    sms.id = mail::message_id_for(item, domain_of(app_.cfg.public_url));
-    sms.to = item.recipient;
-    sms.text = rendered->text.size() > 600 ? rendered->text.substr(0, 600) : rendered->text;
-    return std::variant<mail::ComposedMail, mail::SmsMessage>(std::move(sms));
-  }
+  if (item.channel == "sms") return as_sms(rendered->text);
 
-  mail::ComposedMail m;
-  m.envelope_from = envelope;
-  m.recipients = {item.recipient};
-  const std::string sender = account_sender(app_, item.account_id, app_.cfg.mail_name);
-  m.message.from = {sender, app_.cfg.mail_from};
-  m.message.to = {{"", item.recipient}};
-  m.message.subject = rendered->subject;
-  m.message.text = rendered->text;
-  m.message.html = rendered->html;
-  m.message.message_id = mail::message_id_for(item, domain_of(app_.cfg.public_url));
-  m.message.date = now;
-  m.message.important = payload.important.value_or(false);
+  mail::ComposedMail m = as_mail(rendered->subject, rendered->text, rendered->html);
   const std::string method = calendar_method_for(item.template_key);
   if (!method.empty() && !(l.when.end == core::Instant())) {
     ics::CalendarEvent ev;
-    ev.uid = (l.booking_uid.empty() ? l.subject_id : l.booking_uid) + "@" + domain_of(app_.cfg.public_url);
+    ev.uid = (l.booking_uid.empty() ? l.subject_id : l.booking_uid) + "@" + app_.cfg.public_domain();
     ev.sequence = static_cast<int>(std::min<std::int64_t>(l.sequence, 2000000000));
     ev.method = method == "CANCEL" ? ics::Method::cancel : ics::Method::request;
     ev.when = l.when;
     ev.stamp = now;
-    ev.summary = starts_with(item.template_key, "proposal.")
-                     ? core::visit_calendar_title(l.ctx.guest_company, l.ctx.guest_name, language)
-                     : (l.ctx.event_name.empty() ? rendered->subject : l.ctx.event_name);
+    ev.summary = !l.visit_title.empty()                    ? l.visit_title
+                 : starts_with(item.template_key, "proposal.") ? core::visit_calendar_title(l.ctx.guest_company,
+                                                                                             l.ctx.guest_name, language)
+                 : l.ctx.event_name.empty()                    ? rendered->subject
+                                                                : l.ctx.event_name;
     ev.description = l.ctx.notes;
     ev.location = l.ctx.location;
     ev.organizer = {l.organizer_name, l.organizer_email.empty() ? app_.cfg.mail_from : l.organizer_email};

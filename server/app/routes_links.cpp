@@ -17,6 +17,7 @@
 #include "integrations/integrations.hpp"
 #include "kairos/notify.hpp"
 #include "kairos/templates.hpp"
+#include "kairos/wire/integrations.hpp"
 #include "kairos/wire/json_mapping.hpp"
 
 namespace kairos::server {
@@ -29,8 +30,19 @@ using nlohmann::json;
 
 std::string purpose_of(const std::string& token) { return token.substr(0, token.find('.')); }
 
-Response page(int status, const std::string& title, const std::string& body_html) {
-  std::string h = "<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+// The language of a link's pages: the mail's (?lang=, every mailed link carries it),
+// else `fallback`, else English.
+std::string link_language(const Request& req, const std::string& fallback = "en") {
+  const auto& langs = core::supported_languages();
+  for (const std::string& l : {req.query_or("lang"), fallback})
+    if (std::find(langs.begin(), langs.end(), l) != langs.end()) return l;
+  return "en";
+}
+
+std::string text(core::LinkPageText t, const std::string& lang) { return core::link_page_text(t, lang); }
+
+Response page(int status, const std::string& title, const std::string& body_html, const std::string& lang = "en") {
+  std::string h = "<!doctype html><html lang=\"" + lang + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
                   "content=\"width=device-width,initial-scale=1\"><title>" + core::escape_html(title) +
                   "</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:34rem;margin:3rem auto;"
                   "padding:0 1rem;color:#1d2330}button{font:inherit;padding:.6rem 1.2rem;border:0;border-radius:6px;"
@@ -41,10 +53,14 @@ Response page(int status, const std::string& title, const std::string& body_html
       .with_header("Referrer-Policy", "no-referrer");
 }
 
-Response link_problem(const core::Error& e) {
-  if (e.code == "link_expired") return page(410, "This link has expired", "<p>Please use a newer message, or contact us.</p>");
-  if (e.code == "link_used") return page(410, "This link has already been used", "<p>Nothing more to do here.</p>");
-  return page(400, "This link is not valid", "<p>It may have been copied incompletely. Please use the button in the message again.</p>");
+Response link_problem(const core::Error& e, const std::string& lang) {
+  using T = core::LinkPageText;
+  auto say = [&](int status, T title, T hint) {
+    return page(status, text(title, lang), "<p>" + core::escape_html(text(hint, lang)) + "</p>", lang);
+  };
+  if (e.code == "link_expired") return say(410, T::expired, T::expired_hint);
+  if (e.code == "link_used") return say(410, T::used, T::used_hint);
+  return say(400, T::invalid, T::invalid_hint);
 }
 
 bool booking_action(const std::string& purpose, core::BookingAction& action, core::Actor& actor) {
@@ -54,10 +70,12 @@ bool booking_action(const std::string& purpose, core::BookingAction& action, cor
   return false;
 }
 
-std::string when_text(App& app, const store::BookingRecord& rec, const std::string& language) {
+// The time in the zone of the one the link was mailed to: the guest's for guest links,
+// the responsible host's for host links (their mail said it in that zone).
+std::string when_text(App& app, const store::BookingRecord& rec, const std::string& language, core::Actor actor) {
   const core::Interval when = rec.when;
   const core::Booking b = to_core(rec);
-  std::string zone = b.guest.timezone;
+  std::string zone = actor == core::Actor::guest ? b.guest.timezone : std::string();
   if (zone.empty() && !b.host_ids.empty()) {
     if (auto h = app.store.host(b.host_ids.front())) zone = stored_host(*h).timezone;
   }
@@ -107,52 +125,61 @@ Response open_link(App& app, Request& req) {
   const std::string& token = req.params.at("token");
   const std::string purpose = purpose_of(token);
   auto claims = app.links.verify(token, purpose, app.now());
-  if (!claims) return link_problem(claims.error());
+  const std::string mail_lang = link_language(req);
+  if (!claims) return link_problem(claims.error(), mail_lang);
+  // The widget opens in the mail's language.
+  const std::string lang_param = req.query_or("lang").empty() ? std::string() : "&lang=" + mail_lang;
   if (purpose == "choose" || purpose == "ask_other_times") {
-    return http::empty_response(302).with_header("Location", "/widget/?proposal=" + token +
-                                                                 (purpose == "ask_other_times" ? "&readjust=1" : ""));
+    return http::empty_response(302).with_header(
+        "Location", "/widget/?proposal=" + token + (purpose == "ask_other_times" ? "&readjust=1" : "") + lang_param);
   }
   if (purpose == "accept" || purpose == "decline") {
-    return http::empty_response(302).with_header("Location", "/widget/?request=" + token +
-                                                                 (purpose == "decline" ? "&decline=1" : ""));
+    return http::empty_response(302).with_header(
+        "Location", "/widget/?request=" + token + (purpose == "decline" ? "&decline=1" : "") + lang_param);
   }
   core::BookingAction action{};
   core::Actor actor{};
-  if (!booking_action(purpose, action, actor)) return link_problem(core::make_error("invalid_link", ""));
+  if (!booking_action(purpose, action, actor)) return link_problem(core::make_error("invalid_link", ""), mail_lang);
   // A used single-use link says so; its button would only fail.
-  if (app.store.link_used(claims->nonce)) return link_problem(core::make_error("link_used", ""));
+  if (app.store.link_used(claims->nonce)) return link_problem(core::make_error("link_used", ""), mail_lang);
+  using T = core::LinkPageText;
   auto rec = app.store.booking(claims->subject);
-  if (!rec) return page(404, "This booking no longer exists", "<p>It may have been deleted.</p>");
+  if (!rec) {
+    return page(404, text(T::gone, mail_lang), "<p>" + core::escape_html(text(T::gone_hint, mail_lang)) + "</p>",
+                mail_lang);
+  }
   const core::Booking b = to_core(*rec);
   // The language of the message the link came in (?lang=), else the guest's own for
   // guest links, else English.
-  const auto& langs = core::supported_languages();
-  std::string lang = req.query_or("lang");
-  if (std::find(langs.begin(), langs.end(), lang) == langs.end())
-    lang = actor == core::Actor::guest && !b.guest.language.empty() ? b.guest.language : "en";
+  const std::string lang =
+      link_language(req, actor == core::Actor::guest && !b.guest.language.empty() ? b.guest.language : "en");
   auto action_enum = core::parse_signed_action(purpose);
   const std::string label = action_enum ? core::action_label(*action_enum, lang) : purpose;
   std::string body = "<p><strong>" + core::escape_html(b.guest.name) + "</strong></p><p>" +
-                     core::escape_html(when_text(app, *rec, lang)) + "</p><p class=\"muted\">Status: " +
-                     core::escape_html(core::to_string(b.status)) + "</p><form method=\"post\"><button type=\"submit\">" +
-                     core::escape_html(label) + "</button></form>";
-  return page(200, label, body);
+                     core::escape_html(when_text(app, *rec, lang, actor)) + "</p><p class=\"muted\">" +
+                     core::escape_html(text(T::status, lang) + ": " + core::status_label(b.status, lang)) +
+                     "</p><form method=\"post\"><button type=\"submit\">" + core::escape_html(label) +
+                     "</button></form>";
+  return page(200, label, body, lang);
 }
 
 Response follow_link(App& app, Request& req) {
   const std::string& token = req.params.at("token");
   const std::string purpose = purpose_of(token);
   auto claims = app.links.verify(token, purpose, app.now());
-  if (!claims) return link_problem(claims.error());
+  const std::string lang = link_language(req);
+  using T = core::LinkPageText;
+  if (!claims) return link_problem(claims.error(), lang);
   // Links to a proposal or a request act too (a POST is an explicit click): accept
   // and decline answer as the recipient the link was mailed to, "other times"
   // withdraws the proposal; choosing needs a time, which the widget asks for.
   if (purpose == "choose") {
-    return http::empty_response(303).with_header("Location", "/widget/?proposal=" + token);
+    return http::empty_response(303).with_header(
+        "Location", "/widget/?proposal=" + token + (req.query_or("lang").empty() ? std::string() : "&lang=" + lang));
   }
   if (purpose == "accept" || purpose == "decline" || purpose == "ask_other_times") {
     if (!app.store.use_link(claims->nonce, purpose, claims->subject, app.now()))
-      return link_problem(core::make_error("link_used", ""));
+      return link_problem(core::make_error("link_used", ""), lang);
     core::Status done = core::ok_status();
     if (purpose == "ask_other_times") {
       done = readjust_proposal(app, token, "");
@@ -160,30 +187,34 @@ Response follow_link(App& app, Request& req) {
       done = answered.error();
     }
     if (!done) {
-      return page(http::status_for_code(done.error().code), "This did not work",
-                  "<p>" + core::escape_html(done.error().message) + "</p>");
+      return page(http::status_for_code(done.error().code), text(T::failed, lang),
+                  "<p>" + core::escape_html(done.error().message) + "</p>", lang);
     }
-    return page(200, "Done", "<p>Thank you. Everyone concerned is informed by e-mail.</p>");
+    return page(200, text(T::done, lang), "<p>" + core::escape_html(text(T::done_request, lang)) + "</p>", lang);
   }
   core::BookingAction action{};
   core::Actor actor{};
-  if (!booking_action(purpose, action, actor)) return link_problem(core::make_error("invalid_link", ""));
+  if (!booking_action(purpose, action, actor)) return link_problem(core::make_error("invalid_link", ""), lang);
   if (!app.store.use_link(claims->nonce, purpose, claims->subject, app.now())) {
-    return link_problem(core::make_error("link_used", ""));
+    return link_problem(core::make_error("link_used", ""), lang);
   }
   auto done = act_on_booking(app, claims->subject, action, actor, std::nullopt, "");
   if (!done) {
     if (done.error().code == "illegal_transition") {
-      return page(409, "Nothing to do", "<p>This booking has already changed: " + core::escape_html(done.error().message) + "</p>");
+      return page(409, text(T::nothing_to_do, lang),
+                  "<p>" + core::escape_html(text(T::already_changed, lang) + " " + done.error().message) + "</p>", lang);
     }
     if (done.error().code == "not_found" || done.error().code == "booking_not_found") {
-      return page(404, "This booking no longer exists", "<p>It may have been deleted.</p>");
+      return page(404, text(T::gone, lang), "<p>" + core::escape_html(text(T::gone_hint, lang)) + "</p>", lang);
     }
-    return page(http::status_for_code(done.error().code), "This did not work", "<p>" + core::escape_html(done.error().message) + "</p>");
+    return page(http::status_for_code(done.error().code), text(T::failed, lang),
+                "<p>" + core::escape_html(done.error().message) + "</p>", lang);
   }
   log::info("link used", {{"purpose", purpose}, {"booking", claims->subject}});
-  return page(200, "Done", "<p>The booking is now <strong>" + core::escape_html(core::to_string(done->status)) +
-                               "</strong>. Everyone concerned is informed by e-mail.</p>");
+  std::string said = core::escape_html(text(T::done_booking, lang));
+  const std::string status = "<strong>" + core::escape_html(core::status_label(done->status, lang)) + "</strong>";
+  said.replace(said.find("{status}"), 8, status);
+  return page(200, text(T::done, lang), "<p>" + said + "</p>", lang);
 }
 
 // Tests only: move the clock, then run what the timers would run.
@@ -201,7 +232,7 @@ Response set_test_clock(App& app, Request& req) {
     if (!n) return http::problem(n.error());
     app.clock.advance(*n);
   }
-  return http::json_response(200, json{{"now", app.now()}});
+  return http::json_response(200, wire::clock_view(app.now()));
 }
 
 Response test_tick(App& app, Request&) {
@@ -209,9 +240,8 @@ Response test_tick(App& app, Request&) {
   integ::run_calendar_pass(app);
   auto hooks = integ::run_webhooks_once(app);
   auto stats = run_delivery_once(app);
-  return http::json_response(200, json{{"now", app.now()}, {"sent", stats.sent}, {"retried", stats.retried},
-                                       {"failed", stats.failed},
-                                       {"webhooks", {{"sent", hooks.sent}, {"retried", hooks.retried}, {"failed", hooks.failed}}}});
+  return http::json_response(200, wire::tick_view(app.now(), {stats.sent, stats.retried, stats.failed},
+                                                  {hooks.sent, hooks.retried, hooks.failed}));
 }
 
 }  // namespace

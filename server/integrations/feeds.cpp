@@ -17,6 +17,7 @@
 #include "kairos/time_text.hpp"
 #include "kairos/wire/availability.hpp"
 #include "kairos/wire/front_office.hpp"
+#include "kairos/wire/documents.hpp"
 #include "kairos/wire/integrations.hpp"
 #include "kairos/wire/json_mapping.hpp"
 #include "state.hpp"
@@ -30,14 +31,6 @@ using nlohmann::json;
 State* state(App& app);
 
 namespace {
-
-std::string domain_of(const std::string& url) {
-  auto p = url.find("://");
-  std::string rest = p == std::string::npos ? url : url.substr(p + 3);
-  rest = rest.substr(0, rest.find('/'));
-  rest = rest.substr(0, rest.find(':'));
-  return rest.empty() ? "kairos.local" : rest;
-}
 
 std::string feed_url(App& app, const std::string& token) { return app.cfg.public_url + "/v1/feeds/" + token + ".ics"; }
 
@@ -66,7 +59,7 @@ std::string event_name(App& app, const std::string& page_id, const std::string& 
 
 std::string render_feed(App& app, const std::string& account_id, const std::string& scope, const std::string& target) {
   const core::Instant now = app.now();
-  const std::string domain = domain_of(app.cfg.public_url);
+  const std::string domain = app.cfg.public_domain();
   std::map<std::string, std::string> room_names;
   for (const auto& r : app.store.rooms(account_id)) room_names[r.id] = r.name;
   std::map<std::string, std::optional<wire::PageDocument>> pages;
@@ -173,13 +166,13 @@ Response create_feed(App& app, Request& req) {
 
 Response list_feeds(App& app, Request& req) {
   State* st = state(app);
-  json out = json::array();
+  std::vector<json> out;
   if (st)
     for (const auto& s : st->db->query("SELECT id, token, scope, target, created_at FROM feeds WHERE account_id = $1"
                                        " ORDER BY created_at, id",
                                        {req.account_id}))
       out.push_back(feed_view(app, s));
-  return http::json_response(200, {{"feeds", out}});
+  return http::json_response(200, wire::collection_view("feeds", std::move(out)));
 }
 
 Response delete_feed(App& app, Request& req) {

@@ -287,5 +287,22 @@ TEST(Templates, OwnerTextsNameOnlyKnownPlaceholders) {
       }
 }
 
+TEST(SmsText, ShortTextsPassWhole) {
+  EXPECT_EQ(sms_text("Reminder: 10:00 tomorrow"), "Reminder: 10:00 tomorrow");
+  EXPECT_EQ(sms_text(std::string(kSmsMaxBytes, 'a')).size(), kSmsMaxBytes);
+}
+
+TEST(SmsText, LongTextsAreCutBetweenCharacters) {
+  EXPECT_EQ(sms_text(std::string(700, 'a')), std::string(kSmsMaxBytes, 'a'));
+  // "予" is three bytes: 600 is not a multiple of three after one ASCII byte, so the cut
+  // falls inside a character and must move back to its start.
+  std::string ja = "x";
+  for (int i = 0; i < 300; ++i) ja += "予";
+  const std::string cut = sms_text(ja);
+  EXPECT_LE(cut.size(), kSmsMaxBytes);
+  EXPECT_EQ(cut.size(), 1 + 3 * 199u);
+  EXPECT_EQ(cut, ja.substr(0, cut.size()));
+}
+
 }  // namespace
 }  // namespace kairos::core

@@ -16,12 +16,14 @@
 // never contain line breaks, whatever the values hold.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "kairos/booking.hpp"
 #include "kairos/notify.hpp"
 #include "kairos/result.hpp"
 #include "kairos/time.hpp"
@@ -90,6 +92,12 @@ Status check_placeholders(std::string_view text, std::string_view field);
 Result<RenderedMessage> render(std::string_view template_key, std::string_view language, const MessageContext& ctx,
                                const std::vector<TemplateOverride>& overrides = {});
 
+// The text an SMS carries: at most kSmsMaxBytes bytes of `text`, cut before a character
+// that would not fit whole (a Japanese reminder is three bytes a character; cutting
+// inside one sent invalid UTF-8 to the gateway).
+inline constexpr std::size_t kSmsMaxBytes = 600;
+std::string sms_text(std::string_view text);
+
 // The values the core knows for a message `m` about booking `b`: the recipient's name
 // (an attendee's own name, otherwise the booking's guest), the guest's company, the
 // time (and the previous time after a reschedule), place, guidance, notes, reception
@@ -111,6 +119,17 @@ std::string action_label(SignedAction a, std::string_view language);
 // {name}" / "来訪: {company}:{name} 様" ...
 std::string visit_calendar_title(const std::string& guest_company, const std::string& guest_name,
                                  std::string_view language);
+
+// The texts of the pages a mail's links open (GET/POST /v1/links/…), in the language of
+// the mail the link came in: a guest who clicked "Peruuta ajanvaraus" reads Finnish on.
+enum class LinkPageText : std::uint8_t {
+  status, done, done_request, done_booking, expired, expired_hint, used, used_hint,
+  invalid, invalid_hint, gone, gone_hint, nothing_to_do, already_changed, failed
+};
+// done_booking holds "{status}", for status_label().
+std::string link_page_text(LinkPageText t, std::string_view language);
+// A booking's state as people read it (seed 001's names: "Odottaa", "Hyväksytty", …).
+std::string status_label(BookingStatus s, std::string_view language);
 
 std::string escape_html(std::string_view text);
 
