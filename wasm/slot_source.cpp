@@ -80,21 +80,8 @@ const OpenMap* SlotSource::open_hours(const MonthQuery& q) const {
   OpenMap out;
   const core::LocalDate last = last_of(q.year, q.month);
   for (core::LocalDate d = first_of(q.year, q.month); d <= last; d = d + core::Days(1)) {
-    const core::Interval day{q.zone->start_of_day(d), q.zone->start_of_day(d + core::Days(1))};
-    std::vector<core::Interval> spans;
-    for (const core::Host& h : inputs->second.hosts) {
-      for (const core::Interval& w : core::working_time(h, day)) {
-        // Cut to the guest's day: a span across midnight shows on both dates.
-        spans.push_back(core::Interval{std::max(w.start, day.start), std::min(w.end, day.end)});
-      }
-    }
-    std::sort(spans.begin(), spans.end(), [](const core::Interval& a, const core::Interval& b) { return a.start < b.start; });
-    std::vector<core::Interval> merged;
-    for (const core::Interval& w : spans) {
-      if (!(w.start < w.end)) continue;
-      if (!merged.empty() && !(merged.back().end < w.start)) merged.back().end = std::max(merged.back().end, w.end);
-      else merged.push_back(w);
-    }
+    // The hosts' hours on the guest's date (a span across midnight shows on both dates).
+    auto merged = core::any_host_working_time(inputs->second.hosts, core::local_dates(*q.zone, d, d));
     if (!merged.empty()) out[d.days_since_epoch()] = std::move(merged);
   }
   return &open_.emplace(cached_key, std::move(out)).first->second;
@@ -109,7 +96,7 @@ const DayMap* SlotSource::days(const MonthQuery& q) const {
   if (const auto hit = computed_.find(computed_key); hit != computed_.end()) return &hit->second;
 
   const core::LocalDate first = first_of(q.year, q.month);
-  const core::Interval range{q.zone->start_of_day(first), q.zone->start_of_day(last_of(q.year, q.month) + core::Days(1))};
+  const core::Interval range = core::local_dates(*q.zone, first, last_of(q.year, q.month));
   DayMap out;
   for (core::DaySlots& day : core::group_by_local_date(core::free_slots(inputs->second, range), *q.zone)) {
     if (day.date.year() != q.year || day.date.month() != q.month) continue;

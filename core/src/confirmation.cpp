@@ -81,6 +81,14 @@ std::string recipient_language(const ConfirmationRequest& r, const std::string& 
 
 const char* to_string(RequestState s) { return state_names[static_cast<std::size_t>(s)]; }
 
+std::vector<RequestState> states_following_bookings() {
+  return {RequestState::pending_send, RequestState::sent, RequestState::accepted};
+}
+
+bool gone_for_requests(BookingStatus status) {
+  return status == BookingStatus::cancelled || status == BookingStatus::rejected;
+}
+
 Result<RequestState> parse_request_state(std::string_view text) {
   for (std::size_t i = 0; i < state_names.size(); ++i) {
     if (text == state_names[i]) return static_cast<RequestState>(i);

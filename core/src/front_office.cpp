@@ -211,6 +211,8 @@ bool report_due(LocalDateTime now_local, LocalTime at, std::optional<LocalDate> 
   return now_local.time() >= at;
 }
 
+LocalDate report_date(LocalDate today) { return today - Days(1); }
+
 // --- search normalisation ---------------------------------------------------------------
 
 namespace {

@@ -58,6 +58,26 @@ std::vector<Interval> working_time(const Host& host, Interval range) {
   return merged;
 }
 
+std::vector<Interval> any_host_working_time(const std::vector<Host>& hosts, Interval range) {
+  std::vector<Interval> spans;
+  for (const Host& h : hosts) {
+    for (const Interval& w : working_time(h, range)) {
+      const Interval cut{std::max(w.start, range.start), std::min(w.end, range.end)};
+      if (!cut.empty()) spans.push_back(cut);
+    }
+  }
+  std::sort(spans.begin(), spans.end());
+  std::vector<Interval> merged;
+  for (const Interval& w : spans) {
+    if (!merged.empty() && w.start <= merged.back().end) {
+      merged.back().end = std::max(merged.back().end, w.end);
+    } else {
+      merged.push_back(w);
+    }
+  }
+  return merged;
+}
+
 namespace {
 
 bool valid_interval(const LocalInterval& iv) {

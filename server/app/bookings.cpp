@@ -471,8 +471,7 @@ core::Result<core::Booking> act_on_booking(App& app, const std::string& uid, cor
     plan_messages(app, rec->account_id, nb, t->messages, t->cancel_key_prefixes);
     integ::emit_booking_events(app, rec->account_id, &b, nb, &action);
     if (nb.status != b.status || nb.when != b.when) {
-      requests_follow_booking(app, rec->account_id, nb,
-                              nb.status == core::BookingStatus::cancelled || nb.status == core::BookingStatus::rejected);
+      requests_follow_booking(app, rec->account_id, nb, core::gone_for_requests(nb.status));
     }
     result = nb;
     return core::ok_status();

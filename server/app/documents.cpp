@@ -13,12 +13,6 @@ core::Result<wire::HostDocument> host_from_request(const json& in, ZoneCache& zo
   return wire::read_host_request(in, [&](const std::string& tz) { return static_cast<bool>(zones.get(tz)); });
 }
 
-core::Result<json> normalize_host(const json& in, ZoneCache& zones) {
-  auto h = host_from_request(in, zones);
-  if (!h) return h.error();
-  return wire::host_document(*h);
-}
-
 core::Result<wire::PageDocument> page_from_request(const json& in, store::Store& store, const std::string& account_id) {
   return wire::read_page_request(
       in,
@@ -30,12 +24,6 @@ core::Result<wire::PageDocument> page_from_request(const json& in, store::Store&
         auto r = store.room(id);
         return r && r->account_id == account_id;
       });
-}
-
-core::Result<json> normalize_page(const json& in, store::Store& store, const std::string& account_id) {
-  auto p = page_from_request(in, store, account_id);
-  if (!p) return p.error();
-  return wire::page_document(*p);
 }
 
 wire::HostDocument stored_host(const store::HostRecord& h) {

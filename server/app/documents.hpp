@@ -20,21 +20,15 @@ class ZoneCache;
 
 // {name, email, timezone, weekly_hours?, overrides?, busy?, …} → the host document.
 core::Result<wire::HostDocument> host_from_request(const nlohmann::json& in, ZoneCache& zones);
-// The same as the stored JSON (wire::host_document).
-core::Result<nlohmann::json> normalize_host(const nlohmann::json& in, ZoneCache& zones);
 
 // A page body; host and room ids must belong to `account_id`.
 core::Result<wire::PageDocument> page_from_request(const nlohmann::json& in, store::Store& store,
                                                    const std::string& account_id);
-// The same as the stored JSON (wire::page_document).
-core::Result<nlohmann::json> normalize_page(const nlohmann::json& in, store::Store& store,
-                                            const std::string& account_id);
 
-// A stored text read back once with a wire/ reader; a Fault (500 corrupt_document)
-// naming `what` (kind and id) when it does not read.
-template <class T>
-T read_stored(std::string_view text, core::Result<T> (*reader)(const wire::Json&, std::string_view),
-              const std::string& what) {
+// A stored text read back once with a wire/ reader (wire::read_stored_text); a Fault
+// (500 corrupt_document) naming `what` (kind and id) when it does not read.
+template <class Reader>
+auto read_stored(std::string_view text, Reader&& reader, const std::string& what) {
   return loud(wire::read_stored_text(text, reader, what), what);
 }
 

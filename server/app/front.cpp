@@ -260,16 +260,6 @@ void put_account_settings(App& app, const std::string& account_id, const wire::A
                            wire::account_settings_document(settings).dump(), cur ? cur->created_at : now, now});
 }
 
-json account_settings(App& app, const std::string& account_id) {
-  return wire::account_settings_document(stored_account_settings(app, account_id));
-}
-
-void put_account_settings(App& app, const std::string& account_id, const json& settings) {
-  auto s = wire::read_account_settings_document(settings, "settings");
-  if (!s) throw std::invalid_argument("account settings: " + s.error().field + ": " + s.error().message);
-  put_account_settings(app, account_id, *s);
-}
-
 std::string account_sender(App& app, const std::string& account_id, const std::string& fallback) {
   if (auto s = stored_account_settings(app, account_id).sender_name; !s.empty()) return s;
   if (auto acc = app.store.account_name(account_id); acc && !acc->empty() && *acc != "admin") return *acc;
@@ -347,7 +337,7 @@ void send_daily_reports(App& app) {
     if (!s.report_time) continue;
     const core::LocalDateTime local = zone_or_utc(app, s.timezone)->to_local(now);
     if (!core::report_due(local, *s.report_time, s.last_report)) continue;
-    const core::LocalDate date = local.date() - core::Days(1);
+    const core::LocalDate date = core::report_date(local.date());
     (void)app.store.transact([&]() -> core::Status {
       core::ReportSettings cur = report_settings(app, d.account_id);
       if (cur.last_report && *cur.last_report >= local.date()) return core::ok_status();

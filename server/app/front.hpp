@@ -98,9 +98,6 @@ bool suppressed(App& app, const std::string& account_id, const std::string& addr
 // corrupt one throws, stored.hpp).
 wire::AccountSettings stored_account_settings(App& app, const std::string& account_id);
 void put_account_settings(App& app, const std::string& account_id, const wire::AccountSettings& settings);
-// The same as JSON, for the account routes (wire::account_settings_document).
-nlohmann::json account_settings(App& app, const std::string& account_id);
-void put_account_settings(App& app, const std::string& account_id, const nlohmann::json& settings);
 // The display name of the account's mails: its sender_name, else its name, else `fallback`.
 std::string account_sender(App& app, const std::string& account_id, const std::string& fallback);
 

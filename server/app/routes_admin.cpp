@@ -20,17 +20,10 @@ namespace {
 
 Response not_found(const char* what) { return http::problem(404, "not_found", std::string("No such ") + what + "."); }
 
-json host_view(const store::HostRecord& h) {
-  json d = json::parse(h.doc, nullptr, false);
-  d["id"] = h.id;
-  return d;
-}
+// Views of the stored documents, read back typed (a corrupt one fails loudly).
+json host_view(const store::HostRecord& h) { return wire::host_view(h.id, stored_host(h)); }
 
-json page_view(const store::PageRecord& p) {
-  json d = json::parse(p.doc, nullptr, false);
-  d["id"] = p.id;
-  return d;
-}
+json page_view(const store::PageRecord& p) { return wire::page_view(p.id, stored_page(p)); }
 
 std::string html_escape(const std::string& s) {
   std::string out;
@@ -54,80 +47,40 @@ namespace {
 // <bookings@…>"), so guests recognise who writes to them, unless `sender_name` says
 // otherwise; `logo` and `language` are what new pages start from.
 Response get_account(App& app, Request& req) {
-  json out = account_settings(app, req.account_id);
-  out["id"] = req.account_id;
-  out["name"] = app.store.account_name(req.account_id).value_or("");
-  return http::json_response(200, out);
+  return http::json_response(200, wire::account_view(req.account_id, app.store.account_name(req.account_id).value_or(""),
+                                                     stored_account_settings(app, req.account_id)));
 }
 
 Response put_account(App& app, Request& req) {
   auto body = parse_body(req);
   if (!body) return http::problem(body.error());
-  auto one_line = [](const json& in, const char* key, bool required) -> core::Result<std::optional<std::string>> {
-    const json* v = wire::member(in, key);
-    if (!v) {
-      if (required) return core::make_error("missing_field", std::string(key) + " is required", key);
-      return std::optional<std::string>();
-    }
-    auto text = wire::read_string(*v, key);
-    if (!text) return text.error();
-    std::string t = *text;
-    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.pop_back();
-    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.erase(t.begin());
-    if ((required && t.empty()) || t.size() > 120 || t.find_first_of("\r\n<>\"") != std::string::npos)
-      return core::make_error("invalid_name", "1 to 120 characters, no line breaks, quotes or angle brackets", key);
-    return std::optional<std::string>(t);
-  };
-  auto name = one_line(*body, "name", true);
-  if (!name) return http::problem(name.error());
-  auto sender = one_line(*body, "sender_name", false);
-  if (!sender) return http::problem(sender.error());
-  json settings = account_settings(app, req.account_id);
-  if (*sender) settings["sender_name"] = **sender;  // "" goes back to the business name
-  if (const json* l = wire::member(*body, "logo")) {
-    auto logo = wire::read_string(*l, "logo");
-    if (!logo) return http::problem(logo.error());
-    const bool web = logo->rfind("https://", 0) == 0 || logo->rfind("http://", 0) == 0;
-    if (!logo->empty() && (!web || logo->size() > 500 || logo->find_first_of(" \r\n\"<>") != std::string::npos))
-      return http::problem(core::make_error("invalid_url", "an http or https address of an image", "logo"));
-    settings["logo"] = *logo;
-  }
-  if (const json* l = wire::member(*body, "language")) {
-    auto lang = wire::read_string(*l, "language");
-    if (!lang) return http::problem(lang.error());
-    const auto& langs = core::supported_languages();
-    if (std::find(langs.begin(), langs.end(), *lang) == langs.end())
-      return http::problem(core::make_error("unsupported_language", "one of en, ja, fi, de, hu", "language"));
-    settings["language"] = *lang;
-  }
-  app.store.set_account_name(req.account_id, **name);
-  put_account_settings(app, req.account_id, settings);
-  settings["id"] = req.account_id;
-  settings["name"] = **name;
-  return http::json_response(200, settings);
+  auto update = wire::read_account_request(*body, stored_account_settings(app, req.account_id));
+  if (!update) return http::problem(update.error());
+  app.store.set_account_name(req.account_id, update->name);
+  put_account_settings(app, req.account_id, update->settings);
+  return http::json_response(200, wire::account_view(req.account_id, update->name, update->settings));
 }
 
 // --- hosts ----------------------------------------------------------------------
 Response create_host(App& app, Request& req) {
   auto body = parse_body(req);
   if (!body) return http::problem(body.error());
-  auto doc = normalize_host(*body, app.zones);
+  auto doc = host_from_request(*body, app.zones);
   if (!doc) return http::problem(doc.error());
-  if (auto st = check_location(app, req.account_id, doc->value("location", ""), "location"); !st)
-    return http::problem(st.error());
-  store::HostRecord h{auth::random_id("h_"), req.account_id, doc->dump()};
+  if (auto st = check_location(app, req.account_id, doc->location, "location"); !st) return http::problem(st.error());
+  store::HostRecord h{auth::random_id("h_"), req.account_id, wire::host_document(*doc).dump()};
   app.store.put_host(h);
-  return http::json_response(201, host_view(h)).with_header("Location", "/v1/admin/hosts/" + h.id);
+  return http::json_response(201, wire::host_view(h.id, *doc)).with_header("Location", "/v1/admin/hosts/" + h.id);
 }
 
 Response list_hosts(App& app, Request& req) {
-  json out = json::array();
+  std::vector<json> out;
   const std::string at = req.query_or("location");
   for (const auto& h : app.store.hosts(req.account_id)) {
-    json v = host_view(h);
-    if (at.empty() || v.value("location", "") == at) out.push_back(v);
+    const wire::HostDocument d = stored_host(h);
+    if (at.empty() || d.location == at) out.push_back(wire::host_view(h.id, d));
   }
-  return http::json_response(200, {{"hosts", out}});
+  return http::json_response(200, wire::collection_view("hosts", std::move(out)));
 }
 
 Response get_host(App& app, Request& req) {
@@ -142,54 +95,40 @@ Response put_host(App& app, Request& req) {
   auto body = parse_body(req);
   if (!body) return http::problem(body.error());
   // Fields left out keep their values; the merged document is validated as a whole.
-  json merged = json::parse(h->doc, nullptr, false);
-  for (auto& [k, v] : body->items()) merged[k] = v;
-  auto doc = normalize_host(merged, app.zones);
+  auto doc = host_from_request(wire::host_update(stored_host(*h), *body), app.zones);
   if (!doc) return http::problem(doc.error());
-  if (auto st = check_location(app, req.account_id, doc->value("location", ""), "location"); !st)
-    return http::problem(st.error());
-  h->doc = doc->dump();
+  if (auto st = check_location(app, req.account_id, doc->location, "location"); !st) return http::problem(st.error());
+  h->doc = wire::host_document(*doc).dump();
   app.store.put_host(*h);
-  return http::json_response(200, host_view(*h));
+  return http::json_response(200, wire::host_view(h->id, *doc));
 }
 
 // --- rooms ----------------------------------------------------------------------
 Response create_room(App& app, Request& req) {
   auto body = parse_body(req);
   if (!body) return http::problem(body.error());
-  const json* name = wire::member(*body, "name");
-  if (!name) return http::problem(422, "missing_field", "name is required", "name");
-  if (!name->is_string() || name->get<std::string>().empty() || name->get<std::string>().size() > 200)
-    return http::problem(422, "invalid_type", "name must be a non-empty string", "name");
-  if (!wire::is_single_line(name->get_ref<const std::string&>()))
-    return http::problem(422, "control_character", "a name is one line of text", "name");
-  std::string location;
-  if (const json* l = wire::member(*body, "location")) {
-    auto id = wire::read_string(*l, "location");
-    if (!id) return http::problem(id.error());
-    if (auto st = check_location(app, req.account_id, *id, "location"); !st) return http::problem(st.error());
-    location = *id;
-  }
-  store::RoomRecord room{auth::random_id("r_"), req.account_id, name->get<std::string>()};
+  auto in = wire::read_room_request(*body);
+  if (!in) return http::problem(in.error());
+  const std::string location = in->location.value_or("");
+  if (in->location)
+    if (auto st = check_location(app, req.account_id, location, "location"); !st) return http::problem(st.error());
+  store::RoomRecord room{auth::random_id("r_"), req.account_id, in->name};
   app.store.put_room(room);
   if (!location.empty()) set_room_location(app, req.account_id, room.id, location);
-  return http::json_response(201, {{"id", room.id}, {"name", room.name}, {"location", location}})
+  return http::json_response(201, wire::room_view(room.id, room.name, location))
       .with_header("Location", "/v1/admin/rooms/" + room.id);
 }
 
 Response list_rooms(App& app, Request& req) {
-  json out = json::array();
+  std::vector<json> out;
   const std::string at = req.query_or("location");
   for (const auto& room : app.store.rooms(req.account_id)) {
     const std::string loc = room_location(app, room.id);
     // "location" only when set, so rooms without one keep their old shape.
-    if (at.empty() || at == loc) {
-      json row{{"id", room.id}, {"name", room.name}};
-      if (!loc.empty()) row["location"] = loc;
-      out.push_back(std::move(row));
-    }
+    if (at.empty() || at == loc)
+      out.push_back(wire::room_view(room.id, room.name, loc.empty() ? std::nullopt : std::optional<std::string>(loc)));
   }
-  return http::json_response(200, {{"rooms", out}});
+  return http::json_response(200, wire::collection_view("rooms", std::move(out)));
 }
 
 Response put_room(App& app, Request& req) {
@@ -197,26 +136,20 @@ Response put_room(App& app, Request& req) {
   if (!room) return http::problem(room.error());
   auto body = parse_body(req);
   if (!body) return http::problem(body.error());
-  const json* name = wire::member(*body, "name");
-  if (!name) return http::problem(422, "missing_field", "name is required", "name");
-  if (!name->is_string() || name->get<std::string>().empty() || name->get<std::string>().size() > 200)
-    return http::problem(422, "invalid_type", "name must be a non-empty string", "name");
-  room->name = name->get<std::string>();
+  auto in = wire::read_room_request(*body);
+  if (!in) return http::problem(in.error());
+  room->name = in->name;
   app.store.put_room(*room);
-  return http::json_response(200, {{"id", room->id}, {"name", room->name}});
+  return http::json_response(200, wire::room_view(room->id, room->name, std::nullopt));
 }
 
 Response delete_room(App& app, Request& req) {
   auto room = owned_room(app, req);
   if (!room) return http::problem(room.error());
   // A room an event type still offers cannot go: its bookings and slots need it.
-  for (const auto& p : app.store.pages(req.account_id)) {
-    const json d = json::parse(p.doc, nullptr, false);
-    for (const auto& et : d.value("event_types", json::array()))
-      for (const auto& r2 : et.value("rooms", json::array()))
-        if (r2 == room->id)
-          return http::problem(409, "room_in_use", "An event type of page " + p.id + " uses this room.", "id");
-  }
+  for (const auto& p : app.store.pages(req.account_id))
+    if (stored_page(p).offers_room(room->id))
+      return http::problem(409, "room_in_use", "An event type of page " + p.id + " uses this room.", "id");
   if (!app.store.delete_room(req.account_id, room->id)) return not_found("room");
   return http::empty_response(204);
 }
@@ -225,26 +158,21 @@ Response delete_room(App& app, Request& req) {
 Response create_page(App& app, Request& req) {
   auto body = parse_body(req);
   if (!body) return http::problem(body.error());
-  std::string id;
-  if (const json* given = wire::member(*body, "id")) {
-    if (!given->is_string() || !valid_public_id(given->get<std::string>()))
-      return http::problem(422, "invalid_id", "letters, digits, '-' and '_', at most 64", "id");
-    id = given->get<std::string>();
-  } else {
-    id = auth::random_id("p_");
-  }
-  auto doc = normalize_page(*body, app.store, req.account_id);
+  auto given = wire::read_page_id(*body);
+  if (!given) return http::problem(given.error());
+  const std::string id = given->value_or(auth::random_id("p_"));
+  auto doc = page_from_request(*body, app.store, req.account_id);
   if (!doc) return http::problem(doc.error());
-  store::PageRecord p{id, req.account_id, doc->dump()};
+  store::PageRecord p{id, req.account_id, wire::page_document(*doc).dump()};
   if (app.store.page_id_taken(id)) return http::problem(409, "already_exists", "This page id is taken.", "id");
   app.store.put_page(p);
-  return http::json_response(201, page_view(p)).with_header("Location", "/v1/admin/pages/" + id);
+  return http::json_response(201, wire::page_view(id, *doc)).with_header("Location", "/v1/admin/pages/" + id);
 }
 
 Response list_pages(App& app, Request& req) {
-  json out = json::array();
+  std::vector<json> out;
   for (const auto& p : app.store.pages(req.account_id)) out.push_back(page_view(p));
-  return http::json_response(200, {{"pages", out}});
+  return http::json_response(200, wire::collection_view("pages", std::move(out)));
 }
 
 Response get_page(App& app, Request& req) {
@@ -258,11 +186,11 @@ Response put_page(App& app, Request& req) {
   if (!p) return http::problem(p.error());
   auto body = parse_body(req);
   if (!body) return http::problem(body.error());
-  auto doc = normalize_page(*body, app.store, req.account_id);
+  auto doc = page_from_request(*body, app.store, req.account_id);
   if (!doc) return http::problem(doc.error());
-  p->doc = doc->dump();
+  p->doc = wire::page_document(*doc).dump();
   app.store.put_page(*p);
-  return http::json_response(200, page_view(*p));
+  return http::json_response(200, wire::page_view(p->id, *doc));
 }
 
 Response delete_page(App& app, Request& req) {
@@ -281,7 +209,7 @@ Response page_embed(App& app, Request& req) {
                         "<div data-kairos-page=\"" + id + "\"" +
                         (mode == "inline" ? std::string() : " data-kairos-mode=\"" + mode + "\"") + "></div>\n";
   if (req.query_or("format") == "html") return http::text_response(200, snippet, "text/plain; charset=utf-8");
-  return http::json_response(200, {{"page", p->id}, {"mode", mode}, {"snippet", snippet}});
+  return http::json_response(200, wire::embed_view(p->id, mode, snippet));
 }
 
 }  // namespace

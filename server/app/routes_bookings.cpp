@@ -8,6 +8,7 @@
 #include "integrations/integrations.hpp"
 #include "auth/tokens.hpp"
 #include "bookings.hpp"
+#include "documents.hpp"
 #include "front.hpp"
 #include "http/front.hpp"
 #include "kairos/proposal.hpp"
@@ -15,6 +16,7 @@
 #include "requests.hpp"
 #include "route_table.hpp"
 #include "kairos/edit.hpp"
+#include "kairos/wire/documents.hpp"
 #include "kairos/wire/json_mapping.hpp"
 #include "kairos/wire/office.hpp"
 #include "kairos/wire/lifecycle.hpp"
@@ -176,7 +178,7 @@ Response list_bookings(App& app, Request& req) {
   q.host = req.query_or("host");
   q.q = req.query_or("q");
   if (q.q.size() > 200) return http::problem(422, "too_long", "the search text is too long", "q");
-  json out = json::array();
+  std::vector<json> out;
   q.tray = req.query_or("tray");
   if (!q.tray.empty() && q.tray != core::declined_tray)
     return http::problem(422, "invalid_tray", "the only tray is \"declined\"", "tray");
@@ -215,7 +217,8 @@ Response list_bookings(App& app, Request& req) {
     out.push_back(booking_json(b, &app));
     last = std::to_string(st) + "." + b.uid;
   }
-  return http::json_response(200, {{"items", out}, {"next_cursor", next.empty() ? json(nullptr) : json(next)}});
+  return http::json_response(
+      200, wire::collection_view("items", std::move(out), next.empty() ? std::nullopt : std::optional<std::string>(next)));
 }
 
 Response get_booking(App& app, Request& req) {
@@ -376,7 +379,7 @@ Response list_outbox(App& app, Request& req) {
     after = std::stoll(c);
   }
   std::map<std::string, std::string> where;  // owner → location, looked up once
-  json out = json::array();
+  std::vector<json> out;
   std::string next;
   std::int64_t last_id = 0;
   // The store answers 1000 rows at a time; filters may skip many, so read on until the
@@ -406,7 +409,8 @@ Response list_outbox(App& app, Request& req) {
       last_id = m.id;
     }
   }
-  return http::json_response(200, {{"messages", out}, {"next_cursor", next.empty() ? json(nullptr) : json(next)}});
+  return http::json_response(
+      200, wire::collection_view("messages", std::move(out), next.empty() ? std::nullopt : std::optional<std::string>(next)));
 }
 
 Response get_checkin(App& app, Request& req) {
@@ -423,7 +427,7 @@ Response get_checkin(App& app, Request& req) {
     return http::problem(404, "not_found", "No visit with this code at this time.");
   std::vector<std::string> hosts;
   for (const auto& id : b.host_ids)
-    if (auto h = app.store.host(id)) hosts.push_back(json::parse(h->doc, nullptr, false).value("name", ""));
+    if (auto h = app.store.host(id)) hosts.push_back(stored_host(*h).name);
   std::string room_name;
   if (!b.room_id.empty())
     if (auto room = app.store.room(b.room_id)) room_name = room->name;

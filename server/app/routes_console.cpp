@@ -65,12 +65,7 @@ json page_of(const std::vector<json>& all, const Paging& paging) {
 
 json proposal_view(App& app, const store::TokenDoc& doc) {
   const core::Proposal p = proposal_from(doc);
-  json d = p;
-  d["id"] = doc.id;
-  d["state"] = core::visible_state(p, app.now());
-  d["created_at"] = doc.created_at;
-  d["updated_at"] = doc.updated_at;
-  return d;
+  return wire::proposal_admin_view(p, doc.id, core::visible_state(p, app.now()), doc.created_at, doc.updated_at);
 }
 
 // The guest of a staff booking; the same checks as a guest's own booking.
@@ -94,13 +89,8 @@ Response explain_slot(App& app, Request& req) {
   const core::Interval span = core::local_dates(**zone, *date, *date);
   const core::Instant now = app.now();
   auto inputs = build_inputs(app, *ctx, span, now);
-  json starts = core::explain_starts(inputs, span);
-  return http::json_response(200, json{{"page", page->id},
-                                       {"event_type", et},
-                                       {"date", date_text},
-                                       {"tz", tz},
-                                       {"now", now},
-                                       {"starts", starts}});
+  return http::json_response(
+      200, wire::explain_view(page->id, et, date_text, tz, now, core::explain_starts(inputs, span)));
 }
 
 Response preview_host(App& app, Request& req) {
@@ -113,9 +103,7 @@ Response preview_host(App& app, Request& req) {
   if (!host_id.empty()) {  // a saved host: fields left out keep their values, as in PUT
     auto h = app.store.host(host_id);
     if (!h || h->account_id != req.account_id) return http::problem(404, "not_found", "No such host.", "id");
-    json merged = wire::host_document(stored_host(*h));
-    for (auto& [k, v] : fields.items()) merged[k] = v;
-    fields = merged;
+    fields = wire::host_update(stored_host(*h), fields);
   }
   auto doc = host_from_request(fields, app.zones);
   if (!doc) return http::problem(doc.error());
@@ -141,13 +129,7 @@ Response preview_host(App& app, Request& req) {
   std::vector<core::Interval> taken;
   if (!host_id.empty())
     for (const auto& b : app.store.busy_bookings({host_id}, {}, range)) taken.push_back(b.when);
-  json days = json::object();
-  for (core::LocalDate d = from; d <= to; d = d + core::Days(1)) days[core::format_date(d)] = json::array();
-  for (const auto& iv : core::host_free_time(host, taken, range)) {
-    const std::string d = core::format_date((*zone)->to_local(iv.start).date());
-    if (days.contains(d)) days[d].push_back({{"start", iv.start}, {"end", iv.end}});
-  }
-  return http::json_response(200, json{{"tz", tz}, {"days", days}});
+  return http::json_response(200, wire::host_preview_view(tz, **zone, from, to, core::host_free_time(host, taken, range)));
 }
 
 Response phone_booking(App& app, Request& req) {
@@ -251,9 +233,7 @@ Response related_bookings(App& app, Request& req) {
   for (const auto& uid : uids)
     for (const auto& c : candidates)
       if (c.uid == uid) items.push_back(booking_json(c));
-  json out = wire::list_view(items);
-  out["booking"] = b.uid;
-  return http::json_response(200, out);
+  return http::json_response(200, wire::related_bookings_view(b.uid, std::move(items)));
 }
 
 Response list_proposals(App& app, Request& req) {
@@ -273,12 +253,10 @@ Response list_proposals(App& app, Request& req) {
 Response get_proposal(App& app, Request& req) {
   auto doc = app.store.token_doc("proposal", req.params.at("id"));
   if (!doc || doc->account_id != req.account_id) return not_found("proposal");
-  json v = proposal_view(app, *doc);
   std::vector<json> outbox;
   for (const auto& m : app.store.outbox(req.account_id, "proposal:" + doc->id))
     outbox.push_back(wire::message_summary({m.id, m.template_key, m.recipient, store::to_string(m.state), {}, {}}));
-  v["messages"] = outbox;
-  return http::json_response(200, v);
+  return http::json_response(200, wire::with_messages(proposal_view(app, *doc), std::move(outbox)));
 }
 
 Response withdraw_proposal(App& app, Request& req) {
@@ -318,12 +296,10 @@ Response list_requests(App& app, Request& req) {
 Response get_request(App& app, Request& req) {
   auto doc = app.store.token_doc("request", req.params.at("id"));
   if (!doc || doc->account_id != req.account_id) return not_found("confirmation request");
-  json v = request_view(app, request_from(*doc));
   std::vector<json> outbox;
   for (const auto& m : app.store.outbox(req.account_id, "request:" + doc->id))
     outbox.push_back(wire::message_summary({m.id, m.template_key, m.recipient, store::to_string(m.state), {}, m.send_at}));
-  v["messages"] = outbox;
-  return http::json_response(200, v);
+  return http::json_response(200, wire::with_messages(request_view(app, request_from(*doc)), std::move(outbox)));
 }
 
 // The mails a request would send, rendered by the outbox's own composer: the request
@@ -334,12 +310,12 @@ Response preview_request(App& app, Request& req) {
   auto read = read_request_draft(*body);
   if (!read) return http::problem(read.error());
   core::ConfirmationRequest draft = std::move(*read);
-  json items = json::array();
+  std::vector<json> items;
   std::optional<core::Error> failure;
   const core::Error rollback{"preview_only", "rolled back", ""};
   {
     auto st = app.store.transact([&]() -> core::Status {
-      items = json::array();  // PostgreSQL may run this again after a deadlock
+      items.clear();  // PostgreSQL may run this again after a deadlock
       std::vector<core::Booking> bookings;
       for (std::size_t i = 0; i < draft.booking_uids.size(); ++i) {
         auto rec = app.store.booking(draft.booking_uids[i]);
@@ -366,16 +342,15 @@ Response preview_request(App& app, Request& req) {
         auto mail = composer.compose(item, now);
         if (!mail) return mail.error();
         if (auto* cm = std::get_if<mail::ComposedMail>(&*mail))
-          items.push_back({{"recipient", m.recipient}, {"template", m.template_key},
-                           {"send_at", m.send_at},
-                           {"subject", cm->message.subject}, {"text", cm->message.text}, {"html", cm->message.html}});
+          items.push_back(wire::mail_preview_view({m.recipient, m.template_key, m.send_at, cm->message.subject,
+                                                   cm->message.text, cm->message.html}));
       }
       return rollback;
     });
     if (!st && st.error().code != rollback.code) failure = st.error();
   }
   if (failure) return http::problem(*failure);
-  return http::json_response(200, json{{"items", items}});
+  return http::json_response(200, wire::collection_view("items", std::move(items)));
 }
 
 }  // namespace

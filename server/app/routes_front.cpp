@@ -361,7 +361,7 @@ Response post_inquiry(App& app, Request& req) {
   if (!body) return http::problem(body.error());
   auto q = create_inquiry(app, *body);
   if (!q) return http::problem(q.error());
-  return http::json_response(201, {{"id", q->id}, {"state", core::to_string(q->state)}});
+  return http::json_response(201, wire::inquiry_created_view(*q));
 }
 
 Response list_inquiries(App& app, Request& req) {
@@ -395,12 +395,10 @@ Response list_inquiries(App& app, Request& req) {
 Response get_inquiry(App& app, Request& req) {
   auto q = find_inquiry(app, req.account_id, req.params["id"]);
   if (!q) return not_found("inquiry");
-  json v = inquiry_view(app, *q);
   std::vector<json> out;
   for (const auto& m : app.store.outbox(req.account_id, "inquiry:" + q->id))
     out.push_back(wire::message_summary({m.id, m.template_key, m.recipient, store::to_string(m.state), m.last_error, {}}));
-  v["messages"] = out;
-  return http::json_response(200, v);
+  return http::json_response(200, wire::with_messages(inquiry_view(app, *q), std::move(out)));
 }
 
 Response patch_inquiry(App& app, Request& req) {
@@ -463,12 +461,10 @@ Response unconverted_report(App& app, Request& req) {
     auto p = core::parse_date(d->second);
     if (!p) return http::problem(422, p.error().code, p.error().message, "date");
     date = *p;
-  } else {  // yesterday, in the location's (or the account's) zone
-    date = local_date(app, inquiry_zone(app, req.account_id, loc), app.now()) - core::Days(1);
+  } else {  // the core's report day, in the location's (or the account's) zone
+    date = core::report_date(local_date(app, inquiry_zone(app, req.account_id, loc), app.now()));
   }
-  json out = report_items(app, req.account_id, date, loc);
-  return http::json_response(200, {{"date", core::format_date(date)}, {"location", loc.empty() ? json(nullptr) : json(loc)},
-                                   {"count", out.size()}, {"items", out}});
+  return http::json_response(200, wire::daily_report_view(date, loc, report_items(app, req.account_id, date, loc)));
 }
 
 Response get_report_settings(App& app, Request& req) {
@@ -495,19 +491,19 @@ Response search(App& app, Request& req) {
   store::BookingQuery bq;
   bq.account_id = req.account_id;
   bq.limit = 20000;
-  json bookings = json::array();
+  std::vector<json> bookings;
   for (const auto& rec : app.store.bookings(bq)) {
     core::Booking b = to_core(rec);
     bool hit = guest_matches(b.guest, b.notes, q);
     for (const auto& o : b.other_guests) hit = hit || guest_matches(o, "", q);
     if (hit && bookings.size() < 200) bookings.push_back(booking_json(b));
   }
-  json inquiries = json::array();
+  std::vector<json> inquiries;
   for (const auto& d : account_docs(app, "inquiry", kInquiryStates, req.account_id)) {
     const core::Inquiry inq = inquiry_from(d);
     if (guest_matches(inq.guest, inq.message, q) && inquiries.size() < 200) inquiries.push_back(inquiry_view(app, inq));
   }
-  return http::json_response(200, {{"q", q}, {"bookings", bookings}, {"inquiries", inquiries}});
+  return http::json_response(200, wire::search_view(q, std::move(bookings), std::move(inquiries)));
 }
 
 Response send_message(App& app, Request& req) {
@@ -538,19 +534,20 @@ Response send_message(App& app, Request& req) {
       return http::problem(422, "unknown_booking", "no such booking of this account", wire::field_path("bookings", i));
     recs.push_back(*b);
   }
-  json out = json::array();
+  std::vector<json> out;
   auto st = app.store.transact([&]() -> core::Status {
+    out.clear();  // PostgreSQL may run this again after a deadlock
     for (const auto& b : recs) {
-      json entry{{"booking", b.uid}, {"recipient", b.guest_email}};
-      if (b.guest_email.empty()) entry["skipped"] = "no_email";
-      else if (suppressed(app, req.account_id, b.guest_email)) entry["skipped"] = "suppressed";
+      std::string_view skipped;
+      if (b.guest_email.empty()) skipped = "no_email";
+      else if (suppressed(app, req.account_id, b.guest_email)) skipped = "suppressed";
       else queue_message(app, req.account_id, b.uid, "manual", "manual.guest", "mail", b.guest_email, subject, text);
-      out.push_back(entry);
+      out.push_back(wire::manual_message_view(b.uid, b.guest_email, skipped));
     }
     return core::ok_status();
   });
   if (!st) return http::problem(st.error());
-  return http::json_response(202, {{"messages", out}});
+  return http::json_response(202, wire::collection_view("messages", std::move(out)));
 }
 
 Response list_bounces(App& app, Request& req) {
@@ -702,13 +699,14 @@ Response check_in(App& app, Request& req) {
   });
   if (!st) return http::problem(st.error());
   // Only what the visitor needs: the time, where to wait, whom they meet. No guest list.
-  json hosts = json::array();
+  wire::ArrivalView out;
+  out.already = !first;
+  out.when = b.when;
   if (!b.host_ids.empty())
-    if (auto h = app.store.host(b.host_ids.front())) hosts.push_back(stored_host(*h).name);
-  json out{{"status", "arrived"}, {"already", !first}, {"start", b.when.start}, {"end", b.when.end}, {"hosts", hosts}};
-  if (auto room = app.store.room(b.room_id)) out["room"] = room->name;
-  if (auto loc = find_location(app, rec->account_id, b.location)) out["location"] = loc->name;
-  return http::json_response(200, out);
+    if (auto h = app.store.host(b.host_ids.front())) out.hosts.push_back(stored_host(*h).name);
+  if (auto room = app.store.room(b.room_id)) out.room = room->name;
+  if (auto loc = find_location(app, rec->account_id, b.location)) out.location = loc->name;
+  return http::json_response(200, wire::arrival_view(out));
 }
 
 }  // namespace

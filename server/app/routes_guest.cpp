@@ -120,15 +120,12 @@ Response get_public_page(App& app, Request& req) {
   for (char& c : lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (!req.query_or("language").empty() && !core::is_supported_language(lang))
     return http::problem(422, "unsupported_language", "language is one of en, ja, fi, de, hu", "language");
-  json out = public_page(*p, app.store, lang);
-  out["id"] = p->id;
-  // A page without a logo of its own shows the account's (PUT /v1/admin/account).
-  if (out.value("logo", "").empty())
-    if (std::string logo = account_settings(app, p->account_id).value("logo", ""); !logo.empty()) out["logo"] = logo;
-  // Whether confirmation mail really leaves this server (--smtp), so the widget does
-  // not promise an e-mail that will only wait in the outbox.
-  out["mail_delivery"] = !app.cfg.smtp.empty();
-  return http::json_response(200, out);
+  // A page without a logo of its own shows the account's (PUT /v1/admin/account), and
+  // the widget learns whether confirmation mail really leaves this server (--smtp), so
+  // it does not promise an e-mail that will only wait in the outbox.
+  return http::json_response(200, wire::guest_page_view(public_page(*p, app.store, lang), p->id,
+                                                        stored_account_settings(app, p->account_id).logo,
+                                                        !app.cfg.smtp.empty()));
 }
 
 Response get_slots(App& app, Request& req) {
@@ -223,9 +220,7 @@ Response get_availability(App& app, Request& req) {
   // Guests see when hosts are busy, never who booked: ids are replaced.
   for (std::size_t i = 0; i < inputs.bookings.size(); ++i) inputs.bookings[i].id = std::string(1, 'b').append(std::to_string(i + 1));
   for (std::size_t i = 0; i < inputs.holds.size(); ++i) inputs.holds[i].id = std::string(1, 'h').append(std::to_string(i + 1));
-  json out = inputs;
-  out["page"] = ctx->page.id;
-  return http::json_response(200, out);
+  return http::json_response(200, wire::availability_view(inputs, ctx->page.id));
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include "integrations/integrations.hpp"
 #include "kairos/notify.hpp"
 #include "kairos/templates.hpp"
+#include "kairos/wire/integrations.hpp"
 #include "kairos/wire/json_mapping.hpp"
 
 namespace kairos::server {
@@ -231,7 +232,7 @@ Response set_test_clock(App& app, Request& req) {
     if (!n) return http::problem(n.error());
     app.clock.advance(*n);
   }
-  return http::json_response(200, json{{"now", app.now()}});
+  return http::json_response(200, wire::clock_view(app.now()));
 }
 
 Response test_tick(App& app, Request&) {
@@ -239,9 +240,8 @@ Response test_tick(App& app, Request&) {
   integ::run_calendar_pass(app);
   auto hooks = integ::run_webhooks_once(app);
   auto stats = run_delivery_once(app);
-  return http::json_response(200, json{{"now", app.now()}, {"sent", stats.sent}, {"retried", stats.retried},
-                                       {"failed", stats.failed},
-                                       {"webhooks", {{"sent", hooks.sent}, {"retried", hooks.retried}, {"failed", hooks.failed}}}});
+  return http::json_response(200, wire::tick_view(app.now(), {stats.sent, stats.retried, stats.failed},
+                                                  {hooks.sent, hooks.retried, hooks.failed}));
 }
 
 }  // namespace

@@ -130,10 +130,9 @@ core::Result<std::vector<core::Booking>> load_bookings(App& app, const std::vect
 
 void requests_follow_booking(App& app, const std::string& account_id, const core::Booking& b, bool gone) {
   const auto now = app.now();
-  // Accepted requests too: the recipient who confirmed must hear of a change or a
-  // cancellation (R-REQ-3).
-  for (const char* state : {"pending_send", "sent", "accepted"}) {
-    for (const auto& doc : app.store.token_docs("request", state)) {
+  // Which requests follow a booking is the core's rule (accepted ones too, R-REQ-3).
+  for (const core::RequestState state : core::states_following_bookings()) {
+    for (const auto& doc : app.store.token_docs("request", core::to_string(state))) {
       if (doc.account_id != account_id) continue;
       auto cr = request_from(doc);
       if (std::find(cr.booking_uids.begin(), cr.booking_uids.end(), b.uid) == cr.booking_uids.end()) continue;
@@ -291,9 +290,7 @@ Response create_proposal(App& app, Request& req) {
     return core::ok_status();
   });
   if (!st) return http::problem(st.error());
-  return http::json_response(201, {{"id", p.id},
-                                   {"token", token},
-                                   {"url", app.cfg.public_url + "/widget/?proposal=" + token}});
+  return http::json_response(201, wire::proposal_created_view(p.id, token, app.cfg.public_url + "/widget/?proposal=" + token));
 }
 
 Response proposal_for_guest(App& app, Request& req) {
@@ -368,7 +365,7 @@ Response readjust_proposal_route(App& app, Request& req) {
   }
   auto st = readjust_proposal(app, req.params.at("token"), message);
   if (!st) return http::problem(st.error());
-  return http::json_response(200, {{"state", "withdrawn"}});
+  return http::json_response(200, wire::state_view("withdrawn"));
 }
 
 // --- confirmation requests ----------------------------------------------------------
@@ -398,18 +395,17 @@ Response create_request_route(App& app, Request& req) {
     store_changed_bookings(app, out->bookings);
     plan_loose(app, req.account_id, "request:" + draft.id, out->messages, out->cancel_key_prefixes);
     integ::emit_event(app, req.account_id, "request.sent", "request:" + draft.id, json(out->request));
-    answer = {{"id", draft.id}, {"send_at", out->request.send_at}, {"token", token},
-              {"url", app.cfg.public_url + "/widget/?request=" + token}};
     // The `url` does not say who answers (they must give their e-mail); each
     // recipient's own link does, like the button of their mail.
-    json per = json::object();
+    std::vector<std::pair<std::string, std::string>> per;
     for (const auto& to : out->request.recipients) {
       const std::string link = action_url(app, core::SignedAction::accept, draft.id, now, "", to);
       const auto at_links = link.find("/v1/links/");
       if (at_links != std::string::npos)
-        per[to] = app.cfg.public_url + "/widget/?request=" + link.substr(at_links + 10);
+        per.emplace_back(to, app.cfg.public_url + "/widget/?request=" + link.substr(at_links + 10));
     }
-    answer["recipient_urls"] = per;
+    answer = wire::request_created_view(draft.id, out->request.send_at, token,
+                                        app.cfg.public_url + "/widget/?request=" + token, per);
     return core::ok_status();
   });
   if (!st) return http::problem(st.error());

@@ -4,6 +4,7 @@
 #include "embedded.hpp"
 #include "integrations/integrations.hpp"
 #include "kairos/time_text.hpp"
+#include "kairos/wire/documents.hpp"
 #include "kairos/wire/json_mapping.hpp"
 #include "zoneinfo.hpp"
 
@@ -17,7 +18,7 @@ namespace {
 Response health(App& app, Request&) {
   // Ready means the database answers.
   (void)app.store.outbox_depth();
-  return http::json_response(200, {{"status", "ok"}});
+  return http::json_response(200, wire::status_view("ok"));
 }
 
 Response metrics(App& app, Request&) {

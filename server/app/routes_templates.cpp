@@ -96,17 +96,16 @@ Response list_templates(App& app, Request& req) {
   for (const auto& key : core::template_keys())
     for (const auto& l : langs)
       if (lang.empty() || l == lang) items.push_back(view(key, l, stored(app, req.account_id, key, l)));
-  json out = wire::list_view(items);
-  out["placeholders"] = wire::placeholder_list();
-  return http::json_response(200, out);
+  return http::json_response(200, wire::template_list_view(std::move(items)));
 }
 
 Response get_template(App& app, Request& req) {
   const std::string key = req.params["key"], lang = req.params["lang"];
   if (auto p = check_key(key, lang)) return *p;
-  json j = view(key, lang, stored(app, req.account_id, key, lang));
-  j["placeholders"] = wire::placeholder_list();
-  return http::json_response(200, j);
+  const auto d = stored(app, req.account_id, key, lang);
+  if (!d) return http::json_response(200, wire::template_detail_view(key, lang, nullptr));
+  const core::TemplateOverride o = stored_override(*d);
+  return http::json_response(200, wire::template_detail_view(key, lang, &o));
 }
 
 Response put_template(App& app, Request& req) {

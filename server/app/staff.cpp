@@ -7,6 +7,7 @@
 #include "auth/tokens.hpp"
 #include "http/front.hpp"
 #include "kairos/templates.hpp"
+#include "kairos/wire/office.hpp"
 
 namespace kairos::server {
 
@@ -148,7 +149,10 @@ void queue_password_mail(App& app, const store::StaffRecord& s, const std::strin
   m.recipient = s.email;
   m.send_at = app.now();
   m.state = store::OutboxState::scheduled;
-  m.payload = nlohmann::json{{"role", "staff"}, {"language", s.language}}.dump();
+  wire::MessagePayload payload;
+  payload.role = "staff";
+  payload.language = s.language;
+  m.payload = wire::message_payload(payload).dump();
   m.created_at = m.send_at;
   app.store.add_outbox(m);
 }

@@ -12,6 +12,7 @@
 #include "ical_expand.hpp"
 #include "integrations.hpp"
 #include "kairos/time_text.hpp"
+#include "kairos/wire/documents.hpp"
 #include "kairos/wire/integrations.hpp"
 #include "kairos/wire/json_mapping.hpp"
 #include "kairos/wire/office.hpp"
@@ -373,10 +374,10 @@ Response list_calendars(App& app, Request& req) {
   State* st = state(app);
   auto host = owned_host(app, req);
   if (!host) return http::problem(host.error());
-  json out = json::array();
+  std::vector<json> out;
   if (st)
     for (const auto& c : query_calendars(*st, "host_id = $1", {host->id})) out.push_back(calendar_view(app, c));
-  return http::json_response(200, {{"calendars", out}});
+  return http::json_response(200, wire::collection_view("calendars", std::move(out)));
 }
 
 Response get_calendar(App& app, Request& req) {
@@ -426,7 +427,7 @@ Response refresh_calendar(App& app, Request& req) {
       st->db->exec("UPDATE calendars SET next_fetch_at = 0 WHERE id = $1 AND host_id = $2", {req.params["cid"], host->id});
   if (n == 0) return not_found("calendar");
   wake_fetcher(app);
-  return http::json_response(202, {{"id", req.params["cid"]}, {"refresh", "queued"}});
+  return http::json_response(202, wire::calendar_refresh_view(req.params["cid"]));
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include "kairos/time_text.hpp"
 #include "kairos/wire/availability.hpp"
 #include "kairos/wire/front_office.hpp"
+#include "kairos/wire/documents.hpp"
 #include "kairos/wire/integrations.hpp"
 #include "kairos/wire/json_mapping.hpp"
 #include "state.hpp"
@@ -165,13 +166,13 @@ Response create_feed(App& app, Request& req) {
 
 Response list_feeds(App& app, Request& req) {
   State* st = state(app);
-  json out = json::array();
+  std::vector<json> out;
   if (st)
     for (const auto& s : st->db->query("SELECT id, token, scope, target, created_at FROM feeds WHERE account_id = $1"
                                        " ORDER BY created_at, id",
                                        {req.account_id}))
       out.push_back(feed_view(app, s));
-  return http::json_response(200, {{"feeds", out}});
+  return http::json_response(200, wire::collection_view("feeds", std::move(out)));
 }
 
 Response delete_feed(App& app, Request& req) {

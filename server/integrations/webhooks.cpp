@@ -13,6 +13,7 @@
 #include "http/log.hpp"
 #include "integrations.hpp"
 #include "kairos/time_text.hpp"
+#include "kairos/wire/documents.hpp"
 #include "kairos/wire/integrations.hpp"
 #include "kairos/wire/json_mapping.hpp"
 #include "kairos/wire/office.hpp"
@@ -142,8 +143,7 @@ void emit_booking_events(App& app, const std::string& account_id, const core::Bo
   if (!action) {
     // An owner's edit (PATCH) that moved the appointment is a reschedule to receivers.
     if (before->when == after.when) return;
-    data["previous"] = {{"start", before->when.start}, {"end", before->when.end}};
-    emit_event(app, account_id, "booking.rescheduled", after.uid, data);
+    emit_event(app, account_id, "booking.rescheduled", after.uid, wire::rescheduled_data(data, before->when));
     return;
   }
   const char* type = nullptr;
@@ -155,8 +155,7 @@ void emit_booking_events(App& app, const std::string& account_id, const core::Bo
     case core::BookingAction::complete: type = "booking.completed"; break;
     case core::BookingAction::mark_no_show: type = "booking.no_show"; break;
   }
-  if (*action == core::BookingAction::reschedule)
-    data["previous"] = {{"start", before->when.start}, {"end", before->when.end}};
+  if (*action == core::BookingAction::reschedule) data = wire::rescheduled_data(std::move(data), before->when);
   if (type) emit_event(app, account_id, type, after.uid, data);
 }
 
@@ -401,20 +400,19 @@ Response create_webhook(App& app, Request& req) {
   st->db->exec("INSERT INTO webhooks(id, account_id, url, events, secret, notify_email, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7)",
                {id, req.account_id, read->url, join(read->events), secret, notify, now});
   reload_hooks(*st, req.account_id, true);
-  json out = wire::webhook_view(*find_hook(*st, req.account_id, id));
-  out["secret"] = secret;  // shown once
-  return http::json_response(201, out).with_header("Location", "/v1/admin/webhooks/" + id);
+  return http::json_response(201, wire::webhook_created_view(*find_hook(*st, req.account_id, id), secret))
+      .with_header("Location", "/v1/admin/webhooks/" + id);
 }
 
 Response list_webhooks(App& app, Request& req) {
   State* st = state(app);
-  json out = json::array();
+  std::vector<json> out;
   if (st)
     for (const auto& s : st->db->query(std::string("SELECT ") + kHookCols +
                                            " FROM webhooks WHERE account_id = $1 ORDER BY created_at, id",
                                        {req.account_id}))
       out.push_back(wire::webhook_view(hook_of(s)));
-  return http::json_response(200, {{"webhooks", out}});
+  return http::json_response(200, wire::collection_view("webhooks", std::move(out)));
 }
 
 Response get_webhook(App& app, Request& req) {
@@ -461,7 +459,7 @@ Response delete_webhook(App& app, Request& req) {
 Response list_deliveries(App& app, Request& req) {
   State* st = state(app);
   if (!st || !find_hook(*st, req.account_id, req.params["id"])) return not_found("webhook");
-  json out = json::array();
+  std::vector<json> out;
   for (const auto& s : st->db->query("SELECT id, template_key, state, attempts, last_error, created_at, sent_at,"
                                      " next_attempt_at, booking_uid, msg_key FROM outbox WHERE channel = 'webhook'"
                                      " AND recipient = $1 ORDER BY id DESC LIMIT 200",
@@ -474,7 +472,7 @@ Response list_deliveries(App& app, Request& req) {
                                        s.text(8), s.text(2), s.text(4), s.i64(3),
                                        core::Instant::from_unix_seconds(s.i64(5)), at(s.i64(6)), at(s.i64(7))}));
   }
-  return http::json_response(200, {{"deliveries", out}});
+  return http::json_response(200, wire::collection_view("deliveries", std::move(out)));
 }
 
 Response redeliver(App& app, Request& req) {
@@ -507,7 +505,7 @@ Response redeliver(App& app, Request& req) {
   m.send_at = m.created_at = app.now();
   m.state = store::OutboxState::scheduled;
   std::int64_t id = app.store.add_outbox(m);
-  return http::json_response(202, {{"id", std::to_string(id)}, {"state", "pending"}});
+  return http::json_response(202, wire::redelivery_view(id));
 }
 
 }  // namespace

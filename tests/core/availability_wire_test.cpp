@@ -152,4 +152,11 @@ TEST(AvailabilityWire, ErrorsNameTheFieldAtFault) {
   EXPECT_EQ(in.error().field, "hosts[1].zone");
 }
 
+TEST(AvailabilityWire, AvailabilityViewNamesThePage) {
+  const AvailabilityInputs in = rich_inputs();
+  nlohmann::json expected = in;
+  expected["page"] = "clinic";
+  EXPECT_EQ(wire::availability_view(in, "clinic"), expected);
+}
+
 }  // namespace

@@ -78,19 +78,19 @@ TEST(DocumentsWire, HostRequestErrorsNameTheField) {
 }
 
 TEST(DocumentsWire, CorruptHostDocumentIsRefusedNotReadAsEmpty) {
-  auto not_json = read_stored_text<HostDocument>("{\"name\": ", read_host_document, "host");
+  auto not_json = read_stored_text("{\"name\": ", read_host_document, "host");
   ASSERT_FALSE(not_json.ok());
   EXPECT_EQ(not_json.error().code, "corrupt_document");
   EXPECT_EQ(not_json.error().message, "host document: not JSON");
-  auto wrong_type = read_stored_text<HostDocument>(R"({"name": 7, "email": "a@b.c", "timezone": "UTC"})",
+  auto wrong_type = read_stored_text(R"({"name": 7, "email": "a@b.c", "timezone": "UTC"})",
                                                    read_host_document, "host");
   ASSERT_FALSE(wrong_type.ok());
   EXPECT_EQ(wrong_type.error().code, "corrupt_document");
   EXPECT_EQ(wrong_type.error().field, "name");
-  auto missing = read_stored_text<HostDocument>(R"({"name": "A", "email": "a@b.c"})", read_host_document, "host");
+  auto missing = read_stored_text(R"({"name": "A", "email": "a@b.c"})", read_host_document, "host");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().field, "timezone");
-  auto bad_hours = read_stored_text<HostDocument>(
+  auto bad_hours = read_stored_text(
       R"({"name": "A", "email": "a@b.c", "timezone": "UTC", "weekly_hours": {"mon": [["9", "17"]]}})",
       read_host_document, "host");
   ASSERT_FALSE(bad_hours.ok());
@@ -192,19 +192,154 @@ TEST(DocumentsWire, AccountDocumentsRoundTripAndRefuseWrongTypes) {
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(back->sender_name, "Aurora");
   EXPECT_EQ(back->language, "fi");
-  EXPECT_FALSE(read_stored_text<AccountSettings>(R"({"sender_name": 3})", read_account_settings_document, "").ok());
+  EXPECT_FALSE(read_stored_text(R"({"sender_name": 3})", read_account_settings_document, "").ok());
 
   auto loc = read_stored_text(room_location_document("loc_9").dump(), read_room_location_document, "");
   ASSERT_TRUE(loc.ok());
   EXPECT_EQ(*loc, "loc_9");
-  EXPECT_FALSE(read_stored_text<std::string>("{}", read_room_location_document, "").ok());
+  EXPECT_FALSE(read_stored_text("{}", read_room_location_document, "").ok());
 
   const core::TemplateOverride t{"confirmation", "de", "Hallo", "Text"};
   auto tb = read_stored_text(template_override_document(t).dump(), read_template_override_document, "");
   ASSERT_TRUE(tb.ok());
   EXPECT_EQ(tb->template_key, "confirmation");
   EXPECT_EQ(tb->body, "Text");
-  EXPECT_FALSE(read_stored_text<core::TemplateOverride>(R"({"template": "x"})", read_template_override_document, "").ok());
+  EXPECT_FALSE(read_stored_text(R"({"template": "x"})", read_template_override_document, "").ok());
+}
+
+TEST(DocumentsWire, StoredTextThatIsNoObjectIsCorruptAndTheFieldArgumentPrefixesThePath) {
+  auto list = read_stored_text("[]", read_host_document, "host h_1");
+  ASSERT_FALSE(list.ok());
+  EXPECT_EQ(list.error().code, "corrupt_document");
+  EXPECT_EQ(list.error().message, "host h_1 document: not a JSON object");
+  // Any reader (a lambda too) is called with the field argument, which the reader puts in
+  // front of the member it blames.
+  const auto reader = [](const Json& j, std::string_view field) -> Result<std::string> {
+    if (!member(j, "x")) return core::make_error("missing_field", "this field is required", field_path(field, "x"));
+    return std::string("ok");
+  };
+  auto missing = read_stored_text("{}", reader, "thing", "thing");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().field, "thing.x");
+  EXPECT_EQ(missing.error().message, "thing document: thing.x: this field is required");
+  EXPECT_EQ(*read_stored_text(R"({"x": 1})", reader, "thing"), "ok");
+}
+
+TEST(DocumentsWire, AdminViewsAreTheStoredDocumentWithItsId) {
+  auto h = read_host_request(host_body(), any_zone);
+  ASSERT_TRUE(h.ok());
+  Json expected = host_document(*h);
+  expected["id"] = "h_1";
+  EXPECT_EQ(host_view("h_1", *h), expected);
+  // What the store holds reads back to the same view (the API echoes documents as stored).
+  auto back = read_stored_text(host_document(*h).dump(), read_host_document, "host");
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(host_view("h_1", *back).dump(), expected.dump());
+
+  auto p = read_page_request(page_body(), any_id, any_id);
+  ASSERT_TRUE(p.ok());
+  Json page = page_document(*p);
+  page["id"] = "clinic";
+  auto page_back = read_stored_text(page_document(*p).dump(), read_page_document, "page");
+  ASSERT_TRUE(page_back.ok());
+  EXPECT_EQ(page_view("clinic", *page_back).dump(), page.dump());
+  EXPECT_TRUE(page_back->offers_room("r1"));
+  EXPECT_FALSE(page_back->offers_room("r2"));
+  EXPECT_EQ(embed_view("clinic", "popup", "<div></div>"),
+            Json::parse(R"({"page": "clinic", "mode": "popup", "snippet": "<div></div>"})"));
+}
+
+TEST(DocumentsWire, HostUpdateKeepsWhatTheBodyLeavesOutAndIsCheckedAsAWhole) {
+  auto h = read_host_request(host_body(), any_zone);
+  ASSERT_TRUE(h.ok());
+  auto moved = read_host_request(host_update(*h, Json{{"timezone", "Europe/Helsinki"}}), any_zone);
+  ASSERT_TRUE(moved.ok());
+  EXPECT_EQ(moved->timezone, "Europe/Helsinki");
+  EXPECT_EQ(moved->name, "Yui Tanaka");
+  EXPECT_EQ(moved->phone, "+81 90 1234");
+  EXPECT_EQ(host_document(*moved)["weekly_hours"], host_document(*h)["weekly_hours"]);
+  auto bad = read_host_request(host_update(*h, Json{{"timezone", "Mars/Base"}}), any_zone);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, "unknown_zone");
+}
+
+TEST(DocumentsWire, PageIdAndRoomBodiesBlameTheirField) {
+  EXPECT_FALSE(read_page_id(Json::object())->has_value());
+  EXPECT_EQ(**read_page_id(Json{{"id", "clinic-1"}}), "clinic-1");
+  EXPECT_EQ(read_page_id(Json{{"id", "no spaces"}}).error().code, "invalid_id");
+  EXPECT_EQ(read_page_id(Json{{"id", 5}}).error().code, "invalid_id");
+
+  EXPECT_EQ(read_room_request(Json::object()).error().code, "missing_field");
+  EXPECT_EQ(read_room_request(Json{{"name", ""}}).error().code, "invalid_type");
+  EXPECT_EQ(read_room_request(Json{{"name", "A\nB"}}).error().code, "control_character");
+  EXPECT_EQ(read_room_request(Json{{"name", "A"}, {"location", 3}}).error().field, "location");
+  auto room = read_room_request(Json{{"name", "Room 1"}, {"location", "loc_1"}});
+  ASSERT_TRUE(room.ok());
+  EXPECT_EQ(room->name, "Room 1");
+  EXPECT_EQ(room->location, "loc_1");
+  EXPECT_EQ(room_view("r_1", "Room 1", std::nullopt), Json::parse(R"({"id": "r_1", "name": "Room 1"})"));
+  EXPECT_EQ(room_view("r_1", "Room 1", ""), Json::parse(R"({"id": "r_1", "name": "Room 1", "location": ""})"));
+}
+
+TEST(DocumentsWire, AccountBodyTrimsNamesAndKeepsWhatItLeavesOut) {
+  const AccountSettings current{"Desk", "https://x.example/logo.png", "de"};
+  auto u = read_account_request(Json{{"name", "  Salon Aurora "}}, current);
+  ASSERT_TRUE(u.ok());
+  EXPECT_EQ(u->name, "Salon Aurora");
+  EXPECT_EQ(u->settings.sender_name, "Desk");
+  EXPECT_EQ(u->settings.language, "de");
+  auto cleared = read_account_request(Json{{"name", "A"}, {"sender_name", ""}, {"language", "fi"}}, current);
+  ASSERT_TRUE(cleared.ok());
+  EXPECT_EQ(cleared->settings.sender_name, "");
+  EXPECT_EQ(cleared->settings.language, "fi");
+  EXPECT_EQ(read_account_request(Json::object(), current).error().code, "missing_field");
+  EXPECT_EQ(read_account_request(Json{{"name", "A <b>"}}, current).error().code, "invalid_name");
+  EXPECT_EQ(read_account_request(Json{{"name", "A"}, {"logo", "ftp://x"}}, current).error().code, "invalid_url");
+  EXPECT_EQ(read_account_request(Json{{"name", "A"}, {"language", "xx"}}, current).error().code,
+            "unsupported_language");
+  EXPECT_EQ(account_view("acc_1", "Aurora", current),
+            Json::parse(R"({"id": "acc_1", "name": "Aurora", "sender_name": "Desk",
+                            "logo": "https://x.example/logo.png", "language": "de"})"));
+}
+
+TEST(DocumentsWire, ConsoleEnvelopes) {
+  EXPECT_EQ(collection_view("hosts", {}).dump(), R"({"hosts":[]})");
+  EXPECT_EQ(collection_view("items", {Json(1)}, std::nullopt).dump(), R"({"items":[1],"next_cursor":null})");
+  EXPECT_EQ(collection_view("messages", {}, std::string("7")).dump(), R"({"messages":[],"next_cursor":"7"})");
+
+  const core::Instant now = *core::parse_instant("2027-03-25T09:00:00Z");
+  EXPECT_EQ(explain_view("clinic", "intro", "2027-03-25", "UTC", now, {}).dump(),
+            R"({"date":"2027-03-25","event_type":"intro","now":"2027-03-25T09:00:00Z","page":"clinic","starts":[],"tz":"UTC"})");
+
+  const core::Interval free{*core::parse_instant("2027-03-25T09:00:00Z"), *core::parse_instant("2027-03-25T10:00:00Z")};
+  const Json days = host_preview_view("UTC", core::ZoneRules::fixed("UTC", 0), *core::parse_date("2027-03-25"),
+                                      *core::parse_date("2027-03-26"), {free});
+  EXPECT_EQ(days.dump(),
+            R"({"days":{"2027-03-25":[{"end":"2027-03-25T10:00:00Z","start":"2027-03-25T09:00:00Z"}],"2027-03-26":[]},"tz":"UTC"})");
+
+  EXPECT_EQ(mail_preview_view({"a@b.c", "request.sent", now, "S", "T", "<p>T</p>"}),
+            Json::parse(R"({"recipient": "a@b.c", "template": "request.sent", "send_at": "2027-03-25T09:00:00Z",
+                            "subject": "S", "text": "T", "html": "<p>T</p>"})"));
+}
+
+TEST(DocumentsWire, RecordViewsWithTheirExtras) {
+  EXPECT_EQ(with_messages(Json{{"id", "q_1"}}, {Json(1)}).dump(), R"({"id":"q_1","messages":[1]})");
+  EXPECT_EQ(related_bookings_view("b_1", {}).dump(), R"({"booking":"b_1","items":[],"next_cursor":null})");
+  EXPECT_EQ(status_view("ok").dump(), R"({"status":"ok"})");
+  EXPECT_EQ(accepted_view().dump(), R"({"status":"accepted"})");
+  const Json list = template_list_view({});
+  EXPECT_EQ(list["placeholders"], placeholder_list());
+  EXPECT_TRUE(list["next_cursor"].is_null());
+  Json detail = template_view("booking.approved.guest", "en", nullptr);
+  detail["placeholders"] = placeholder_list();
+  EXPECT_EQ(template_detail_view("booking.approved.guest", "en", nullptr), detail);
+
+  // The account's logo only when the page has none of its own.
+  const Json own = guest_page_view(Json{{"logo", "https://p/logo.png"}}, "clinic", "https://a/logo.png", true);
+  EXPECT_EQ(own.dump(), R"({"id":"clinic","logo":"https://p/logo.png","mail_delivery":true})");
+  const Json none = guest_page_view(Json::object(), "clinic", "https://a/logo.png", false);
+  EXPECT_EQ(none.dump(), R"({"id":"clinic","logo":"https://a/logo.png","mail_delivery":false})");
+  EXPECT_EQ(guest_page_view(Json::object(), "clinic", "", false).dump(), R"({"id":"clinic","mail_delivery":false})");
 }
 
 }  // namespace

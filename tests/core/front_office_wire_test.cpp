@@ -261,5 +261,32 @@ TEST(FrontOfficeWire, CorruptBounceRecordIsRefusedWithItsField) {
   EXPECT_FALSE(wire::read_bounce_document(nlohmann::json::array(), "bounce").ok());
 }
 
+TEST(FrontOfficeWire, FrontOfficeAnswersKeepTheirShape) {
+  const Inquiry q = sample_inquiry();
+  EXPECT_EQ(wire::inquiry_created_view(q), (nlohmann::json{{"id", q.id}, {"state", to_string(q.state)}}));
+  const auto report = wire::daily_report_view(day("2027-03-24"), "", {q});
+  EXPECT_EQ(report["date"], "2027-03-24");
+  EXPECT_TRUE(report["location"].is_null());
+  EXPECT_EQ(report["count"], 1);
+  EXPECT_EQ(report["items"][0], nlohmann::json(q));
+  EXPECT_EQ(wire::daily_report_view(day("2027-03-24"), "loc_1", {})["location"], "loc_1");
+  EXPECT_EQ(wire::search_view("yui", {}, {nlohmann::json(1)}).dump(), R"({"bookings":[],"inquiries":[1],"q":"yui"})");
+  EXPECT_EQ(wire::manual_message_view("b_1", "a@b.c", "").dump(), R"({"booking":"b_1","recipient":"a@b.c"})");
+  EXPECT_EQ(wire::manual_message_view("b_1", "", "no_email").dump(),
+            R"({"booking":"b_1","recipient":"","skipped":"no_email"})");
+  wire::ArrivalView a;
+  a.when = {utc("2027-03-25T05:00:00Z"), utc("2027-03-25T06:00:00Z")};
+  a.hosts = {"Yui"};
+  EXPECT_EQ(wire::arrival_view(a).dump(),
+            R"({"already":false,"end":"2027-03-25T06:00:00Z","hosts":["Yui"],"start":"2027-03-25T05:00:00Z","status":"arrived"})");
+  a.already = true;
+  a.room = "Room 1";
+  a.location = LocalizedText{"Head office"};
+  const auto v = wire::arrival_view(a);
+  EXPECT_EQ(v["already"], true);
+  EXPECT_EQ(v["room"], "Room 1");
+  EXPECT_EQ(v["location"], "Head office");
+}
+
 }  // namespace
 }  // namespace kairos::core

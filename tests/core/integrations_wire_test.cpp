@@ -175,5 +175,23 @@ TEST(IntegrationsWire, WebhookViewsAndEnvelope) {
   EXPECT_EQ(wire::sms_gateway_body("m1", "+358", "Hei"), R"({"id":"m1","text":"Hei","to":"+358"})");
 }
 
+TEST(IntegrationsWire, TestClockAndTickAnswers) {
+  const Instant now = *parse_instant("2027-03-25T09:00:00Z");
+  EXPECT_EQ(wire::clock_view(now).dump(), R"({"now":"2027-03-25T09:00:00Z"})");
+  EXPECT_EQ(wire::tick_view(now, {1, 2, 3}, {4, 5, 6}).dump(),
+            R"({"failed":3,"now":"2027-03-25T09:00:00Z","retried":2,"sent":1,"webhooks":{"failed":6,"retried":5,"sent":4}})");
+}
+
+TEST(IntegrationsWire, SmallAnswersOfWebhooksAndCalendars) {
+  EXPECT_EQ(wire::redelivery_view(42).dump(), R"({"id":"42","state":"pending"})");
+  EXPECT_EQ(wire::calendar_refresh_view("cal_1").dump(), R"({"id":"cal_1","refresh":"queued"})");
+  const wire::WebhookView w{"wh_1", "https://x", {"*"}, "", "", true, 0, utc("2027-03-20T00:00:00Z")};
+  Json expected = wire::webhook_view(w);
+  expected["secret"] = "s3";
+  EXPECT_EQ(wire::webhook_created_view(w, "s3"), expected);
+  const Json moved = wire::rescheduled_data(Json{{"uid", "b_1"}}, {utc("2027-03-20T09:00:00Z"), utc("2027-03-20T10:00:00Z")});
+  EXPECT_EQ(moved.dump(), R"({"previous":{"end":"2027-03-20T10:00:00Z","start":"2027-03-20T09:00:00Z"},"uid":"b_1"})");
+}
+
 }  // namespace
 }  // namespace kairos::core

@@ -329,5 +329,34 @@ TEST(OfficeWire, MessagePayloadRoundTripsAndWritesOnlyWhatIsSet) {
   }
 }
 
+TEST(OfficeWire, CreatedAndStateAnswersKeepTheirShape) {
+  EXPECT_EQ(wire::proposal_created_view("p_1", "tok", "https://x/widget/?proposal=tok").dump(),
+            R"({"id":"p_1","token":"tok","url":"https://x/widget/?proposal=tok"})");
+  const Instant at = *parse_instant("2027-03-25T09:00:00Z");
+  EXPECT_EQ(wire::request_created_view("q_1", at, "tok", "u", {{"b@x", "u2"}, {"a@x", "u1"}}).dump(),
+            R"({"id":"q_1","recipient_urls":{"a@x":"u1","b@x":"u2"},"send_at":"2027-03-25T09:00:00Z","token":"tok","url":"u"})");
+  EXPECT_EQ(wire::request_created_view("q_1", at, "tok", "u", {}).dump(),
+            R"({"id":"q_1","recipient_urls":{},"send_at":"2027-03-25T09:00:00Z","token":"tok","url":"u"})");
+  EXPECT_EQ(wire::state_view("withdrawn").dump(), R"({"state":"withdrawn"})");
+}
+
+TEST(OfficeWire, StaffPayloadNamesRoleAndLanguageOnly) {
+  wire::MessagePayload p;
+  p.role = "staff";
+  p.language = "fi";
+  EXPECT_EQ(wire::message_payload(p).dump(), R"({"language":"fi","role":"staff"})");
+}
+
+TEST(OfficeWire, ProposalAdminViewIsTheDocumentWithRowFields) {
+  const Proposal p = sample_proposal();
+  const Instant created = *parse_instant("2027-03-20T00:00:00Z"), updated = *parse_instant("2027-03-21T00:00:00Z");
+  Json expected = p;
+  expected["id"] = "pr_1";
+  expected["state"] = "expired";
+  expected["created_at"] = "2027-03-20T00:00:00Z";
+  expected["updated_at"] = "2027-03-21T00:00:00Z";
+  EXPECT_EQ(wire::proposal_admin_view(p, "pr_1", "expired", created, updated), expected);
+}
+
 }  // namespace
 }  // namespace kairos::core

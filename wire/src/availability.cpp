@@ -436,4 +436,10 @@ Result<core::AvailabilityInputs> read_availability_inputs(const Json& j, std::st
   return in;
 }
 
+Json availability_view(const core::AvailabilityInputs& in, const std::string& page) {
+  Json out = in;
+  out["page"] = page;
+  return out;
+}
+
 }  // namespace kairos::wire

@@ -8,6 +8,7 @@
 
 #include "kairos/time_text.hpp"
 #include "kairos/wire/availability.hpp"
+#include "kairos/wire/explain.hpp"
 #include "kairos/wire/front_office.hpp"
 #include "kairos/wire/lifecycle.hpp"
 #include "reading.hpp"
@@ -341,12 +342,49 @@ Json host_sms_view(const std::string& host_id, const HostDocument& h) {
               {"sms_arrivals", h.texts_arrivals()}};
 }
 
+Json host_view(const std::string& id, const HostDocument& h) {
+  Json v = host_document(h);
+  v["id"] = id;
+  return v;
+}
+
+Json host_update(const HostDocument& stored, const Json& body) {
+  Json merged = host_document(stored);
+  if (body.is_object())
+    for (const auto& [k, v] : body.items()) merged[k] = v;
+  return merged;
+}
+
 // --- pages -------------------------------------------------------------------------------
 
 const PageEventType* PageDocument::event_type(std::string_view id) const {
   for (const auto& e : event_types)
     if (e.id == id) return &e;
   return nullptr;
+}
+
+bool PageDocument::offers_room(std::string_view room_id) const {
+  for (const auto& e : event_types)
+    if (e.rooms && std::find(e.rooms->begin(), e.rooms->end(), room_id) != e.rooms->end()) return true;
+  return false;
+}
+
+Json page_view(const std::string& id, const PageDocument& p) {
+  Json v = page_document(p);
+  v["id"] = id;
+  return v;
+}
+
+Result<std::optional<std::string>> read_page_id(const Json& body) {
+  const Json* given = member(body, "id");
+  if (!given) return std::optional<std::string>();
+  if (!given->is_string() || !valid_public_id(given->get<std::string>()))
+    return make_error("invalid_id", "letters, digits, '-' and '_', at most 64", "id");
+  return std::optional<std::string>(given->get<std::string>());
+}
+
+Json embed_view(const std::string& page, const std::string& mode, const std::string& snippet) {
+  return Json{{"page", page}, {"mode", mode}, {"snippet", snippet}};
 }
 
 Json page_event_type_document(const PageEventType& e) {
@@ -707,6 +745,78 @@ Result<AccountSettings> read_account_settings_document(const Json& j, std::strin
   return s;
 }
 
+Json account_view(const std::string& id, const std::string& name, const AccountSettings& s) {
+  Json v = account_settings_document(s);
+  v["id"] = id;
+  v["name"] = name;
+  return v;
+}
+
+Result<AccountUpdate> read_account_request(const Json& body, AccountSettings current) {
+  // A name reaches the From: header of every mail of the account.
+  auto one_line = [&](const char* key, bool required) -> Result<std::optional<std::string>> {
+    const Json* v = member(body, key);
+    if (!v) {
+      if (required) return make_error("missing_field", std::string(key) + " is required", key);
+      return std::optional<std::string>();
+    }
+    auto text = read_string(*v, key);
+    if (!text) return text.error();
+    std::string t = *text;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.pop_back();
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.erase(t.begin());
+    if ((required && t.empty()) || t.size() > 120 || t.find_first_of("\r\n<>\"") != std::string::npos)
+      return make_error("invalid_name", "1 to 120 characters, no line breaks, quotes or angle brackets", key);
+    return std::optional<std::string>(t);
+  };
+  auto name = one_line("name", true);
+  if (!name) return name.error();
+  auto sender = one_line("sender_name", false);
+  if (!sender) return sender.error();
+  AccountUpdate out{**name, std::move(current)};
+  if (*sender) out.settings.sender_name = **sender;  // "" goes back to the business name
+  if (const Json* l = member(body, "logo")) {
+    auto logo = read_string(*l, "logo");
+    if (!logo) return logo.error();
+    const bool web = logo->rfind("https://", 0) == 0 || logo->rfind("http://", 0) == 0;
+    if (!logo->empty() && (!web || logo->size() > 500 || logo->find_first_of(" \r\n\"<>") != std::string::npos))
+      return make_error("invalid_url", "an http or https address of an image", "logo");
+    out.settings.logo = *logo;
+  }
+  if (const Json* l = member(body, "language")) {
+    auto lang = read_string(*l, "language");
+    if (!lang) return lang.error();
+    if (!core::is_supported_language(*lang))
+      return make_error("unsupported_language", "one of en, ja, fi, de, hu", "language");
+    out.settings.language = *lang;
+  }
+  return out;
+}
+
+// --- rooms -------------------------------------------------------------------------------
+
+Result<RoomRequest> read_room_request(const Json& body) {
+  const Json* name = member(body, "name");
+  if (!name) return make_error("missing_field", "name is required", "name");
+  if (!name->is_string() || name->get<std::string>().empty() || name->get<std::string>().size() > 200)
+    return make_error("invalid_type", "name must be a non-empty string", "name");
+  if (!is_single_line(name->get_ref<const std::string&>()))
+    return make_error("control_character", "a name is one line of text", "name");
+  RoomRequest out{name->get<std::string>(), std::nullopt};
+  if (const Json* l = member(body, "location")) {
+    auto id = read_string(*l, "location");
+    if (!id) return id.error();
+    out.location = *id;
+  }
+  return out;
+}
+
+Json room_view(const std::string& id, const std::string& name, const std::optional<std::string>& location) {
+  Json v{{"id", id}, {"name", name}};
+  if (location) v["location"] = *location;
+  return v;
+}
+
 Json room_location_document(const std::string& location) { return Json{{"location", location}}; }
 
 Result<std::string> read_room_location_document(const Json& j, std::string_view field) {
@@ -734,6 +844,39 @@ namespace kairos::wire {
 
 Json list_view(Json items, const std::optional<std::string>& next_cursor) {
   return Json{{"items", std::move(items)}, {"next_cursor", next_cursor ? Json(*next_cursor) : Json(nullptr)}};
+}
+
+Json collection_view(std::string_view key, std::vector<Json> items) {
+  Json v = Json::object();
+  v[std::string(key)] = Json(std::move(items));
+  return v;
+}
+
+Json collection_view(std::string_view key, std::vector<Json> items, const std::optional<std::string>& next_cursor) {
+  Json v = collection_view(key, std::move(items));
+  v["next_cursor"] = next_cursor ? Json(*next_cursor) : Json(nullptr);
+  return v;
+}
+
+Json explain_view(const std::string& page, const std::string& event_type, const std::string& date,
+                  const std::string& tz, core::Instant now, const std::vector<core::StartExplanation>& starts) {
+  return Json{{"page", page}, {"event_type", event_type}, {"date", date}, {"tz", tz}, {"now", now}, {"starts", starts}};
+}
+
+Json host_preview_view(const std::string& tz, const core::ZoneRules& zone, core::LocalDate from, core::LocalDate to,
+                       const std::vector<core::Interval>& free) {
+  Json days = Json::object();
+  for (core::LocalDate d = from; d <= to; d = d + core::Days(1)) days[core::format_date(d)] = Json::array();
+  for (const auto& iv : free) {
+    const std::string d = core::format_date(zone.to_local(iv.start).date());
+    if (days.contains(d)) days[d].push_back({{"start", iv.start}, {"end", iv.end}});
+  }
+  return Json{{"tz", tz}, {"days", days}};
+}
+
+Json mail_preview_view(const MailPreview& m) {
+  return Json{{"recipient", m.recipient}, {"template", m.template_key}, {"send_at", m.send_at},
+              {"subject", m.subject},     {"text", m.text},             {"html", m.html}};
 }
 
 Json template_view(const std::string& key, const std::string& lang, const core::TemplateOverride* override) {
@@ -806,6 +949,40 @@ Json message_summary(const MessageSummary& m) {
   return j;
 }
 
-Json accepted_view() { return Json{{"status", "accepted"}}; }
+Json accepted_view() { return status_view("accepted"); }
+
+Json status_view(std::string_view status) { return Json{{"status", status}}; }
+
+Json with_messages(Json view, std::vector<Json> messages) {
+  view["messages"] = Json(std::move(messages));
+  return view;
+}
+
+Json related_bookings_view(const std::string& booking, std::vector<Json> items) {
+  Json v = list_view(Json(std::move(items)));
+  v["booking"] = booking;
+  return v;
+}
+
+Json template_list_view(std::vector<Json> items) {
+  Json v = list_view(Json(std::move(items)));
+  v["placeholders"] = placeholder_list();
+  return v;
+}
+
+Json template_detail_view(const std::string& key, const std::string& lang, const core::TemplateOverride* override) {
+  Json v = template_view(key, lang, override);
+  v["placeholders"] = placeholder_list();
+  return v;
+}
+
+Json guest_page_view(Json public_view, const std::string& id, const std::string& account_logo, bool mail_delivery) {
+  public_view["id"] = id;
+  const Json* logo = member(public_view, "logo");
+  if ((!logo || (logo->is_string() && logo->get_ref<const std::string&>().empty())) && !account_logo.empty())
+    public_view["logo"] = account_logo;
+  public_view["mail_delivery"] = mail_delivery;
+  return public_view;
+}
 
 }  // namespace kairos::wire

@@ -493,4 +493,30 @@ Result<std::string> read_text_member(const Json& body, std::string_view key, std
   return s;
 }
 
+Json inquiry_created_view(const core::Inquiry& q) { return Json{{"id", q.id}, {"state", core::to_string(q.state)}}; }
+
+Json daily_report_view(core::LocalDate date, const std::string& location, const std::vector<core::Inquiry>& items) {
+  return Json{{"date", core::format_date(date)},
+              {"location", location.empty() ? Json(nullptr) : Json(location)},
+              {"count", items.size()},
+              {"items", items}};
+}
+
+Json search_view(const std::string& q, std::vector<Json> bookings, std::vector<Json> inquiries) {
+  return Json{{"q", q}, {"bookings", Json(std::move(bookings))}, {"inquiries", Json(std::move(inquiries))}};
+}
+
+Json manual_message_view(const std::string& booking, const std::string& recipient, std::string_view skipped) {
+  Json v{{"booking", booking}, {"recipient", recipient}};
+  if (!skipped.empty()) v["skipped"] = skipped;
+  return v;
+}
+
+Json arrival_view(const ArrivalView& a) {
+  Json v{{"status", "arrived"}, {"already", a.already}, {"start", a.when.start}, {"end", a.when.end}, {"hosts", a.hosts}};
+  if (a.room) v["room"] = *a.room;
+  if (a.location) v["location"] = *a.location;
+  return v;
+}
+
 }  // namespace kairos::wire

@@ -268,4 +268,29 @@ std::string sms_gateway_body(std::string_view id, std::string_view to, std::stri
   return Json{{"id", id}, {"to", to}, {"text", text}}.dump();
 }
 
+Json rescheduled_data(Json booking_view, const core::Interval& previous) {
+  booking_view["previous"] = previous;
+  return booking_view;
+}
+
+Json redelivery_view(std::int64_t id) { return Json{{"id", std::to_string(id)}, {"state", "pending"}}; }
+
+Json webhook_created_view(const WebhookView& w, const std::string& secret) {
+  Json v = webhook_view(w);
+  v["secret"] = secret;
+  return v;
+}
+
+Json calendar_refresh_view(const std::string& id) { return Json{{"id", id}, {"refresh", "queued"}}; }
+
+Json clock_view(core::Instant now) { return Json{{"now", now}}; }
+
+Json tick_view(core::Instant now, const PassCounts& mail, const PassCounts& webhooks) {
+  return Json{{"now", now},
+              {"sent", mail.sent},
+              {"retried", mail.retried},
+              {"failed", mail.failed},
+              {"webhooks", {{"sent", webhooks.sent}, {"retried", webhooks.retried}, {"failed", webhooks.failed}}}};
+}
+
 }  // namespace kairos::wire

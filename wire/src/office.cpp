@@ -11,25 +11,6 @@ namespace kairos::wire {
 
 namespace {
 
-// A stored document that does not read back: "corrupt_document", naming the document
-// and what failed, the reader's field kept.
-core::Error corrupt(std::string_view what, const core::Error& e) {
-  std::string message = std::string(what) + " document";
-  if (!e.field.empty()) message += ": " + e.field;
-  message += ": " + e.message;
-  return core::Error{"corrupt_document", std::move(message), e.field};
-}
-
-template <class T, class Reader>
-Result<T> read_stored(std::string_view stored, std::string_view what, Reader reader) {
-  auto j = parse_json(stored);
-  if (!j) return corrupt(what, core::Error{"invalid_json", "not JSON", ""});
-  if (!j->is_object()) return corrupt(what, core::Error{"invalid_type", "not a JSON object", ""});
-  auto r = reader(*j, what);
-  if (!r) return corrupt(what, r.error());
-  return std::move(*r);
-}
-
 // The members of a booking that its store row holds as columns.
 constexpr const char* kBookingColumns[] = {"uid",  "page",   "event_type",   "start",     "end",
                                            "hosts", "room", "status", "checkin_code", "created_at"};
@@ -49,13 +30,13 @@ Result<std::string> read_capped(const Json& obj, std::string_view key, std::size
 std::string proposal_document(const core::Proposal& p) { return Json(p).dump(); }
 
 Result<core::Proposal> read_proposal_document(std::string_view stored) {
-  return read_stored<core::Proposal>(stored, "proposal", read_proposal);
+  return read_stored_text(stored, read_proposal, "proposal", "proposal");
 }
 
 std::string request_document(const core::ConfirmationRequest& r) { return Json(r).dump(); }
 
 Result<core::ConfirmationRequest> read_request_document(std::string_view stored) {
-  return read_stored<core::ConfirmationRequest>(stored, "request", read_confirmation_request);
+  return read_stored_text(stored, read_confirmation_request, "request", "request");
 }
 
 std::string booking_document(const core::Booking& b) {
@@ -65,14 +46,16 @@ std::string booking_document(const core::Booking& b) {
 }
 
 Result<core::Booking> read_booking_document(std::string_view stored, const core::Booking& columns) {
-  return read_stored<core::Booking>(stored.empty() ? std::string_view("{}") : stored, "booking",
-                                    [&](const Json& doc, std::string_view field) {
-                                      Json d = doc;
-                                      const Json c = columns;
-                                      for (const char* k : kBookingColumns)
-                                        if (auto it = c.find(k); it != c.end()) d[k] = *it;
-                                      return read_booking(d, field);
-                                    });
+  return read_stored_text(
+      stored.empty() ? std::string_view("{}") : stored,
+      [&](const Json& doc, std::string_view field) {
+        Json d = doc;
+        const Json c = columns;
+        for (const char* k : kBookingColumns)
+          if (auto it = c.find(k); it != c.end()) d[k] = *it;
+        return read_booking(d, field);
+      },
+      "booking", "booking");
 }
 
 // --- answers ---------------------------------------------------------------------------
@@ -445,7 +428,7 @@ MessagePayload planned_payload(const core::PlannedMessage& m) {
 }
 
 Result<MessagePayload> read_message_payload(std::string_view stored) {
-  return read_stored<MessagePayload>(stored, "message payload", [](const Json& j, std::string_view field) -> Result<MessagePayload> {
+  const auto reader = [](const Json& j, std::string_view field) -> Result<MessagePayload> {
     MessagePayload p;
     auto text = [&](const char* key, std::optional<std::string>& out) -> core::Status {
       if (const Json* v = member(j, key)) {
@@ -497,7 +480,31 @@ Result<MessagePayload> read_message_payload(std::string_view stored) {
       p.gone = std::move(g);
     }
     return p;
-  });
+  };
+  return read_stored_text(stored, reader, "message payload", "message payload");
+}
+
+Json proposal_created_view(const std::string& id, const std::string& token, const std::string& url) {
+  return Json{{"id", id}, {"token", token}, {"url", url}};
+}
+
+Json request_created_view(const std::string& id, core::Instant send_at, const std::string& token,
+                          const std::string& url, const std::vector<std::pair<std::string, std::string>>& recipient_urls) {
+  Json per = Json::object();
+  for (const auto& [to, link] : recipient_urls) per[to] = link;
+  return Json{{"id", id}, {"send_at", send_at}, {"token", token}, {"url", url}, {"recipient_urls", per}};
+}
+
+Json state_view(std::string_view state) { return Json{{"state", state}}; }
+
+Json proposal_admin_view(const core::Proposal& p, const std::string& id, std::string_view state,
+                         core::Instant created_at, core::Instant updated_at) {
+  Json d = p;
+  d["id"] = id;
+  d["state"] = state;
+  d["created_at"] = created_at;
+  d["updated_at"] = updated_at;
+  return d;
 }
 
 }  // namespace kairos::wire

@@ -77,6 +77,16 @@ RequestState visible_state(const ConfirmationRequest& r, Instant now);
 // The host withdraws the request inside the hold (undo). Error "request_already_sent".
 Result<RequestOutcome> withdraw_request(const ConfirmationRequest& r, Instant now);
 
+// The states in which a request follows its bookings, so that a change or deletion of
+// one is told to its recipients: held, sent and accepted (R-REQ-3: whoever confirmed
+// hears of a later change). Declined and cancelled requests are closed.
+std::vector<RequestState> states_following_bookings();
+
+// Whether a booking that reached `status` is gone for its requests, which then tell
+// their recipients as of a deletion (on_booking_deleted): it was cancelled or
+// rejected. Any other change is on_booking_changed.
+bool gone_for_requests(BookingStatus status);
+
 // A booking of the request was deleted. Inside the hold: the request is cancelled (if
 // it has no booking left) and nothing is sent; after sending: a cancellation mail to
 // every recipient.

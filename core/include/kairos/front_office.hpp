@@ -74,6 +74,10 @@ bool in_unconverted_report(const InquiryReportFacts& f, LocalDate date);
 // jumped past it).
 bool report_due(LocalDateTime now_local, LocalTime at, std::optional<LocalDate> last_sent);
 
+// The date a daily report covers when none is asked for: the local day before `today`
+// (the mailed report at its time, and GET /v1/admin/reports/unconverted without a date).
+LocalDate report_date(LocalDate today);
+
 // --- the front office's records ------------------------------------------------------
 // Plain values: the server stores them through wire/ (the only JSON mapping) and the
 // rules below change them; nothing here knows how they are stored.

@@ -90,6 +90,11 @@ Interval busy_interval(const BusyBlock& block, const ZoneRules& zone);
 // a gap moves forward by the gap; a repeated time takes its earlier instant).
 std::vector<Interval> working_time(const Host& host, Interval range);
 
+// The time any of `hosts` works inside `range`: their working time cut to `range`,
+// sorted, disjoint and merged where spans touch (the widget's opening hours of a
+// guest's date, from which it offers wished times for an inquiry).
+std::vector<Interval> any_host_working_time(const std::vector<Host>& hosts, Interval range);
+
 // Checks a host's rules: id not empty, no interval with start outside 00:00..23:59:59
 // or end after 24:00. Code "invalid_hours" (field "weekly_hours" / "overrides").
 Status validate(const Host& host);

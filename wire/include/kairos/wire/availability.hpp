@@ -67,5 +67,7 @@ Result<core::ExistingBooking> read_existing_booking(const Json& j, std::string_v
 Result<core::Hold> read_hold(const Json& j, std::string_view field);
 // The whole availability document; every host must carry its "zone" rules.
 Result<core::AvailabilityInputs> read_availability_inputs(const Json& j, std::string_view field);
+// GET /v1/pages/{page}/availability: the inputs with the page's id under "page".
+Json availability_view(const core::AvailabilityInputs& in, const std::string& page);
 
 }  // namespace kairos::wire

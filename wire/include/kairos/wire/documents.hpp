@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "kairos/explain.hpp"
 #include "kairos/front_office.hpp"
 #include "kairos/language.hpp"
 #include "kairos/notify.hpp"
@@ -28,25 +29,8 @@
 
 namespace kairos::wire {
 
-// --- reading a stored text -----------------------------------------------------------
-
-// Parses a stored text and reads it with `reader`. Fails with "corrupt_document" (as
-// office.hpp's readers do), the message naming `what`, the field at fault and why; the
-// server turns it into a 500 (stored.hpp's `loud`).
-template <class T>
-Result<T> read_stored_text(std::string_view text, Result<T> (*reader)(const Json&, std::string_view),
-                           std::string_view what) {
-  const auto corrupt = [&](const core::Error& e) {
-    std::string message = std::string(what) + " document";
-    if (!e.field.empty()) message += ": " + e.field;
-    return core::Error{"corrupt_document", message + ": " + e.message, e.field};
-  };
-  auto j = parse_json(text);
-  if (!j) return corrupt(core::Error{"invalid_json", "not JSON", ""});
-  auto r = reader(*j, "");
-  if (!r) return corrupt(r.error());
-  return std::move(*r);
-}
+// Stored texts are read back with read_stored_text (json_mapping.hpp), e.g.
+// read_stored_text(doc, read_host_document, "host").
 
 // A page's or event type's id as the API takes it: 1..64 of letters, digits, '-', '_'.
 bool valid_public_id(const std::string& id);
@@ -83,6 +67,11 @@ Result<HostDocument> read_host_request(const Json& body, const std::function<boo
 
 // GET/PUT /v1/admin/me/sms: the SMS settings of a login's host.
 Json host_sms_view(const std::string& host_id, const HostDocument& h);
+// A host as the admin API answers it: the stored document and its id.
+Json host_view(const std::string& id, const HostDocument& h);
+// PUT /v1/admin/hosts/{id}: the stored host with the body's members over it, to be read
+// again by read_host_request (fields left out keep their values; the whole is checked).
+Json host_update(const HostDocument& stored, const Json& body);
 
 // --- pages -----------------------------------------------------------------------------
 
@@ -113,6 +102,8 @@ struct PageDocument {
   std::vector<PageEventType> event_types;
 
   const PageEventType* event_type(std::string_view id) const;
+  // Whether an event type offers the room (then the room cannot be deleted).
+  bool offers_room(std::string_view room_id) const;
 };
 
 Json page_event_type_document(const PageEventType& e);
@@ -122,6 +113,13 @@ Result<PageDocument> read_page_document(const Json& j, std::string_view field);
 // the account's ("unknown_host" / "unknown_room" otherwise).
 Result<PageDocument> read_page_request(const Json& body, const std::function<bool(const std::string&)>& host_known,
                                        const std::function<bool(const std::string&)>& room_known);
+// A page as the admin API answers it: the stored document and its id.
+Json page_view(const std::string& id, const PageDocument& p);
+// POST /v1/admin/pages: the id the body asks for (nullopt: none given, the server picks
+// one); "invalid_id" when it is no public id.
+Result<std::optional<std::string>> read_page_id(const Json& body);
+// GET /v1/admin/pages/{id}/embed: {page, mode, snippet}.
+Json embed_view(const std::string& page, const std::string& mode, const std::string& snippet);
 // The slot engine's policy of an event type (wire::read_event_policy's defaults).
 Result<core::EventPolicy> event_policy(const PageEventType& e);
 // The page's notification settings onto `base` (read_page_notifications).
@@ -146,6 +144,30 @@ struct AccountSettings {
 Json account_settings_document(const AccountSettings& s);
 Result<AccountSettings> read_account_settings_document(const Json& j, std::string_view field);
 
+// GET/PUT /v1/admin/account: the account's id and name with its settings.
+Json account_view(const std::string& id, const std::string& name, const AccountSettings& s);
+// PUT /v1/admin/account: {name, sender_name?, logo?, language?} over the current
+// settings. Names are one line of 1 to 120 characters without quotes or angle brackets
+// (trimmed; "invalid_name"), sender_name "" goes back to the business name, a logo is an
+// http(s) address ("invalid_url"), a language one of the supported ones.
+struct AccountUpdate {
+  std::string name;
+  AccountSettings settings;
+};
+Result<AccountUpdate> read_account_request(const Json& body, AccountSettings current);
+
+// --- rooms -------------------------------------------------------------------------------
+
+// POST/PUT /v1/admin/rooms: {name, location?}. A name is 1 to 200 characters of one line.
+struct RoomRequest {
+  std::string name;
+  std::optional<std::string> location;  // an id the server checks against the account
+};
+Result<RoomRequest> read_room_request(const Json& body);
+// A room as the admin API answers it; "location" only when given (a list leaves out an
+// empty one, so rooms without one keep their old shape).
+Json room_view(const std::string& id, const std::string& name, const std::optional<std::string>& location);
+
 // "room_location": the location of a room ({"location": id}).
 Json room_location_document(const std::string& location);
 Result<std::string> read_room_location_document(const Json& j, std::string_view field);
@@ -161,6 +183,26 @@ Json suppression_document(const std::string& address, const std::string& bounce)
 
 // A list answer: {"items": [...], "next_cursor": cursor or null}.
 Json list_view(Json items, const std::optional<std::string>& next_cursor = std::nullopt);
+// A list under its own name: {"<key>": [...]} (hosts, rooms, pages, feeds, …), and with
+// "next_cursor" (cursor or null) where the list pages.
+Json collection_view(std::string_view key, std::vector<Json> items);
+Json collection_view(std::string_view key, std::vector<Json> items, const std::optional<std::string>& next_cursor);
+
+// GET /v1/admin/pages/{page}/explain: {page, event_type, date, tz, now, starts}.
+Json explain_view(const std::string& page, const std::string& event_type, const std::string& date,
+                  const std::string& tz, core::Instant now, const std::vector<core::StartExplanation>& starts);
+// POST /v1/admin/hosts/preview: {tz, days: {"YYYY-MM-DD": [{start, end}]}}, every day of
+// from..to present (empty when free time is none), each free interval under the local
+// date (in `zone`) it starts on.
+Json host_preview_view(const std::string& tz, const core::ZoneRules& zone, core::LocalDate from, core::LocalDate to,
+                       const std::vector<core::Interval>& free);
+// POST /v1/admin/requests/preview: one mail a request would send.
+struct MailPreview {
+  std::string recipient, template_key;
+  core::Instant send_at;
+  std::string subject, text, html;
+};
+Json mail_preview_view(const MailPreview& m);
 
 // GET /v1/admin/templates/{key}/{lang}: the default text and the override, if any
 // (subject and body null unless overridden with a non-empty text).
@@ -192,8 +234,22 @@ struct MessageSummary {
   std::optional<core::Instant> send_at;
 };
 Json message_summary(const MessageSummary& m);
+// A record's view (a proposal, request or inquiry) with its outbox messages under "messages".
+Json with_messages(Json view, std::vector<Json> messages);
+// GET /v1/admin/bookings/{uid}/related: a list answer naming the booking it is about.
+Json related_bookings_view(const std::string& booking, std::vector<Json> items);
+// GET /v1/admin/templates(/{key}/{lang}): the views with the placeholders a template may name.
+Json template_list_view(std::vector<Json> items);
+Json template_detail_view(const std::string& key, const std::string& lang, const core::TemplateOverride* override);
 
 // {"status": "accepted"} of an action that mails later.
 Json accepted_view();
+// {"status": status} ("ok" of GET /health).
+Json status_view(std::string_view status);
+
+// GET /v1/pages/{page}: the public view (public_page_view) with the page's id, the
+// account's logo when the page has none (`account_logo` "" = none), and whether mail
+// really leaves this server.
+Json guest_page_view(Json public_view, const std::string& id, const std::string& account_logo, bool mail_delivery);
 
 }  // namespace kairos::wire

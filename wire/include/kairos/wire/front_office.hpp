@@ -63,6 +63,24 @@ Result<core::ReportSettings> read_report_settings_document(const Json& j, std::s
 // An inquiry as staff see it: with "booking_draft" (what the console fills a new booking
 // with when it converts the inquiry) and, given its location, "location_name".
 Json inquiry_view(const core::Inquiry& q, const core::Location* location);
+// POST /v1/inquiries: {id, state} of the new inquiry.
+Json inquiry_created_view(const core::Inquiry& q);
+// GET /v1/admin/reports/daily: {date, location (null: all), count, items}.
+Json daily_report_view(core::LocalDate date, const std::string& location, const std::vector<core::Inquiry>& items);
+// GET /v1/admin/search: {q, bookings, inquiries}.
+Json search_view(const std::string& q, std::vector<Json> bookings, std::vector<Json> inquiries);
+// POST /v1/admin/messages: one booking's outcome, "skipped" ("no_email", "suppressed")
+// when nothing was queued ("" = queued).
+Json manual_message_view(const std::string& booking, const std::string& recipient, std::string_view skipped);
+// POST /v1/checkin/{code}: only what the visitor needs, no guest list.
+struct ArrivalView {
+  bool already = false;
+  core::Interval when;
+  std::vector<std::string> hosts;
+  std::optional<std::string> room;
+  std::optional<core::LocalizedText> location;
+};
+Json arrival_view(const ArrivalView& a);
 
 // --- request bodies ----------------------------------------------------------------
 // POST (`create`: name and address required) or PUT (members present replace `base`'s)

@@ -107,6 +107,16 @@ struct DeliveryView {
   std::optional<core::Instant> delivered, next_attempt;
 };
 Json delivery_view(const DeliveryView& d);
+// POST …/deliveries/{did}/redeliver: the new delivery, {"id", "state": "pending"}.
+Json redelivery_view(std::int64_t id);
+// POST /v1/admin/webhooks: the view with the secret, shown this once.
+Json webhook_created_view(const WebhookView& w, const std::string& secret);
+// POST …/calendars/{cid}/refresh: {"id", "refresh": "queued"}.
+Json calendar_refresh_view(const std::string& id);
+
+// The data of a booking.rescheduled event: the booking's view with the time it had
+// before under "previous" ({start, end}).
+Json rescheduled_data(Json booking_view, const core::Interval& previous);
 
 // The body a receiver gets: {"id", "type", "created", "data"}.
 std::string webhook_event(std::string_view id, std::string_view type, core::Instant created, const Json& data);
@@ -115,5 +125,14 @@ std::string webhook_event(std::string_view id, std::string_view type, core::Inst
 // The body POSTed to the SMS gateway: {"id", "to", "text"} (the id doubles as the
 // Idempotency-Key).
 std::string sms_gateway_body(std::string_view id, std::string_view to, std::string_view text);
+
+// --- test endpoints (--test-clock) -----------------------------------------------------------
+// POST /v1/test/clock: {"now"}.
+Json clock_view(core::Instant now);
+// POST /v1/test/tick: what one pass of mail and webhook delivery did.
+struct PassCounts {
+  std::size_t sent = 0, retried = 0, failed = 0;
+};
+Json tick_view(core::Instant now, const PassCounts& mail, const PassCounts& webhooks);
 
 }  // namespace kairos::wire

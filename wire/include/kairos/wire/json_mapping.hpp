@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 #include "kairos/result.hpp"
 #include "kairos/time.hpp"
@@ -58,6 +60,30 @@ Result<const Json*> required(const Json& obj, std::string_view key);
 
 // Joins a parent and a child field name: "guest" + "email" → "guest.email".
 std::string field_path(std::string_view parent, std::string_view child);
+
+// --- reading a stored text -----------------------------------------------------------
+
+// The one way a stored document is read back (hosts, pages, proposals, requests,
+// bookings, message payloads, the front office's records): parse, check it is an object,
+// read it with `reader` (any callable (const Json&, std::string_view field) → Result<T>,
+// called with `field`). Fails with "corrupt_document", the message naming `what`, the
+// field at fault and why ("host document: name: expected a string"), the reader's field
+// kept; the server turns it into a 500 and logs it (server/app/stored.hpp's `loud`).
+template <class Reader>
+auto read_stored_text(std::string_view text, Reader&& reader, std::string_view what, std::string_view field = {})
+    -> std::invoke_result_t<Reader&, const Json&, std::string_view> {
+  const auto corrupt = [&](const core::Error& e) {
+    std::string message = std::string(what) + " document";
+    if (!e.field.empty()) message += ": " + e.field;
+    return core::Error{"corrupt_document", message + ": " + e.message, e.field};
+  };
+  auto j = parse_json(text);
+  if (!j) return corrupt(core::Error{"invalid_json", "not JSON", ""});
+  if (!j->is_object()) return corrupt(core::Error{"invalid_type", "not a JSON object", ""});
+  auto r = reader(std::as_const(*j), field);
+  if (!r) return corrupt(r.error());
+  return r;
+}
 std::string field_path(std::string_view parent, std::size_t index);
 
 }  // namespace kairos::wire

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kairos/wire/lifecycle.hpp"
@@ -99,6 +100,17 @@ Json request_view(const core::ConfirmationRequest& r, core::RequestState visible
                   const std::vector<core::Booking>& bookings, bool for_recipient = false);
 // The answer to accept/decline: the request's document without recipients.
 Json request_answer_view(const core::ConfirmationRequest& r);
+// POST /v1/admin/proposals and …/requests: the new record's id, its token and the link
+// that opens it (a request adds when it is sent and each recipient's own link).
+Json proposal_created_view(const std::string& id, const std::string& token, const std::string& url);
+Json request_created_view(const std::string& id, core::Instant send_at, const std::string& token,
+                          const std::string& url, const std::vector<std::pair<std::string, std::string>>& recipient_urls);
+// A proposal as staff see it (GET /v1/admin/proposals): its document with the row's
+// id, the visible state and the row's times.
+Json proposal_admin_view(const core::Proposal& p, const std::string& id, std::string_view state,
+                         core::Instant created_at, core::Instant updated_at);
+// {"state": state} of an action's answer ("withdrawn").
+Json state_view(std::string_view state);
 
 // --- request bodies --------------------------------------------------------------------
 // A list of strings (`key` of `body`): "missing_field" when `required` and absent,
