@@ -386,7 +386,7 @@ constexpr Entry texts[] = {
      "?Hei {guest_name},\n\nVahvistathan alla olevan tapaamisen.\n\n{appointments}\n?{location}\n\n?{message}\n\n"
      "?{actions}"},
     {"request.confirm.recipient", "de", "Bitte bestätigen Sie Ihren Termin",
-     "?Guten Tag {guest_name},\n\nbitte bestätigen Sie den folgenden Termin.\n\n{appointments}\n?{location}\n\n"
+     "?Guten Tag {guest_name},\n\nBitte bestätigen Sie den folgenden Termin.\n\n{appointments}\n?{location}\n\n"
      "?{message}\n\n?{actions}"},
     {"request.confirm.recipient", "hu", "Kérjük, erősítse meg időpontját",
      "?Kedves {guest_name}!\n\nKérjük, erősítse meg az alábbi időpontot.\n\n{appointments}\n?{location}\n\n"
@@ -402,7 +402,7 @@ constexpr Entry texts[] = {
      "?Hei {guest_name},\n\nTapaaminen, jonka vahvistamista pyysimme, on muuttunut. Ajantasaiset tiedot:\n\n"
      "{appointments}\n?{location}\n\n?{actions}"},
     {"request.updated.recipient", "de", "Ihr Termin hat sich geändert",
-     "?Guten Tag {guest_name},\n\nein Termin, um dessen Bestätigung wir Sie gebeten hatten, hat sich geändert. Die "
+     "?Guten Tag {guest_name},\n\nEin Termin, um dessen Bestätigung wir Sie gebeten hatten, hat sich geändert. Die "
      "aktuellen Angaben:\n\n{appointments}\n?{location}\n\n?{actions}"},
     {"request.updated.recipient", "hu", "Időpontja megváltozott",
      "?Kedves {guest_name}!\n\nMegváltozott egy időpont, amelynek megerősítését kértük. Az aktuális adatok:\n\n"
@@ -418,7 +418,7 @@ constexpr Entry texts[] = {
      "?Hei {guest_name},\n\nAlla oleva tapaaminen on peruttu. Sinun ei tarvitse tehdä mitään.\n\n{appointments}\n"
      "?{location}"},
     {"request.cancelled.recipient", "de", "Ihr Termin wurde abgesagt",
-     "?Guten Tag {guest_name},\n\nder folgende Termin wurde abgesagt. Sie müssen nichts weiter tun.\n\n"
+     "?Guten Tag {guest_name},\n\nDer folgende Termin wurde abgesagt. Sie müssen nichts weiter tun.\n\n"
      "{appointments}\n?{location}"},
     {"request.cancelled.recipient", "hu", "Időpontja lemondásra került",
      "?Kedves {guest_name}!\n\nAz alábbi időpont lemondásra került. Önnek nincs további teendője.\n\n"

@@ -1,6 +1,7 @@
 #include "mail_composer.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "auth/tokens.hpp"
 #include "http/log.hpp"
@@ -174,10 +175,19 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const wire::
     l.ctx.reason = r.decline_reason;
     std::string page_id, event_type;
     std::vector<std::string> hosts;
+    bool to_a_guest = false;  // is the recipient a guest of one of the appointments?
+    auto same_address = [](const std::string& a, const std::string& b) {
+      return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+             });
+    };
     for (const auto& uid : r.booking_uids) {
       auto rec = app.store.booking(uid);
       if (!rec) continue;
       const core::Booking b = to_core(*rec);
+      if (same_address(b.guest.email, address)) to_a_guest = true;
+      for (const auto& g : b.other_guests)
+        if (same_address(g.email, address)) to_a_guest = true;
       l.ctx.appointments.push_back(b.when);
       if (page_id.empty()) {
         page_id = b.page_id;
@@ -196,6 +206,7 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const wire::
       l.when = l.ctx.when;
       l.booking_uid = gone->booking;
       if (l.ctx.guest_name.empty()) l.ctx.guest_name = gone->guest_name;
+      if (same_address(gone->guest_email, address)) to_a_guest = true;
       l.sequence = gone->sequence;
       // Its only booking gone, the request still speaks of it in the guest's zone.
       if (l.zone_id.empty() && role != "host") l.zone_id = gone->guest_timezone;
@@ -206,6 +217,9 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const wire::
     } else if (!l.ctx.appointments.empty()) {
       l.when = l.ctx.when;
     }
+    // Another recipient (an office, a colleague) is not greeted by the guest's name:
+    // the greeting line goes (it is optional in every request template).
+    if (role == "recipient" && !to_a_guest) l.ctx.guest_name.clear();
     fill_from_page(app, l, page_id, event_type, hosts, language);
     return l;
   }

@@ -133,7 +133,7 @@ void requests_follow_booking(App& app, const std::string& account_id, const core
       std::optional<wire::GoneAppointment> appointment;
       if (gone) {
         appointment = wire::GoneAppointment{b.uid,           b.when,    b.guest.name,    b.sequence + 1,
-                                            b.guest.timezone, b.page_id, b.event_type_id};
+                                            b.guest.timezone, b.page_id, b.event_type_id, b.guest.email};
       }
       plan_loose(app, account_id, "request:" + cr.id, out.messages, out.cancel_key_prefixes, appointment);
       auto updated = doc;

@@ -114,6 +114,7 @@ class Walk(MailServer):
     and zone, and names given by people are not "English leaking"."""
     people = {}
     names = []
+    account = None
 
     @classmethod
     def setUpClass(cls):
@@ -153,6 +154,8 @@ class Walk(MailServer):
         self.assertNotIn("[...]", whole)
         self.assertIsNone(re.search(r"\[\s*\]|\(\s*\)|:\s*$", subject), "empty part in the subject: " + subject)
         self.assertTrue(text.strip(), subject)
+        if self.account:  # the sender is the business, by its name
+            self.assertEqual(m["From"].addresses[0].display_name, self.account, subject)
         bare = re.sub(r"https?://\S+", "", whole)
         self.assertIsNone(re.search(r"\b(undefined|null|None|nan)\b", bare), bare)
         if lang != "en":
@@ -198,6 +201,7 @@ class Walk(MailServer):
         r = self.owner("PUT", "/v1/admin/account", {"name": name, "language": language})
         self.assertEqual(r.status, 200, r)
         self.name(name)
+        type(self).account = name
 
     def host(self, name, email, lang, zone, **extra):
         body = {"name": name, "email": email, "timezone": zone, "language": lang}
@@ -483,6 +487,10 @@ class Seed002German(Walk):
             self.says_when(m, s1, s1 + datetime.timedelta(hours=1))
             self.says_when(m, s2, s2 + datetime.timedelta(hours=1))
             self.assertIn("Bitte bringen Sie den Schlüssel mit.", text_of(m))
+        self.assertTrue(text_of(self.one(got, "anna@kunde.de")).startswith("Guten Tag Anna Schmidt,"))
+        # The office is not greeted as the customer.
+        self.assertTrue(text_of(self.one(got, "buero@kunde.de")).startswith("Bitte bestätigen Sie"),
+                        text_of(self.one(got, "buero@kunde.de")))
         accept, opened = self.opens(self.one(got, "anna@kunde.de"), "accept", "de", status=302)
         self.assertIn("lang=de", opened.header("Location"))
         done = self.call("POST", accept)
@@ -638,6 +646,15 @@ class Seed004Clinic(Walk):
         m = self.one(got, "mai@gmail.com")
         self.says_when(m, s, s + datetime.timedelta(hours=1))
         self.assertIn("渋谷店", text_of(m))
+        # A visitor from abroad books in English from Sydney: her mail is English, in
+        # Sydney time, naming the store in English; the staff's stays Japanese, Tokyo time.
+        s5 = at(4, 3)
+        self.guest_books("salon", "hari", s5, "Emma Brown", "emma@example.com", "en", "Australia/Sydney")
+        got = self.mails(["emma@example.com", "kawachi@salon.jp"])
+        for a in got:
+            self.says_when(self.one(got, a), s5, s5 + datetime.timedelta(hours=1))
+        self.assertIn("Shibuya", text_of(self.one(got, "emma@example.com")))
+        self.assertIn("渋谷店", text_of(self.one(got, "kawachi@salon.jp")))
 
 
 if __name__ == "__main__":

@@ -412,6 +412,7 @@ Json message_payload(const MessagePayload& p) {
     if (!p.gone->guest_timezone.empty()) j["guest_timezone"] = p.gone->guest_timezone;
     if (!p.gone->page.empty()) j["page"] = p.gone->page;
     if (!p.gone->event_type.empty()) j["event_type"] = p.gone->event_type;
+    if (!p.gone->guest_email.empty()) j["guest_email"] = p.gone->guest_email;
   }
   return j;
 }
@@ -469,7 +470,7 @@ Result<MessagePayload> read_message_payload(std::string_view stored) {
       KAIROS_READ(j, "guest_name", field, g.guest_name, read_string);
       KAIROS_READ(j, "sequence", field, g.sequence, read_int);
       for (auto [name, out] : {std::pair{"guest_timezone", &g.guest_timezone}, std::pair{"page", &g.page},
-                               std::pair{"event_type", &g.event_type}}) {
+                               std::pair{"event_type", &g.event_type}, std::pair{"guest_email", &g.guest_email}}) {
         if (const Json* v = member(j, name)) {
           auto s = read_string(*v, field_path(field, name));
           if (!s) return s.error();

@@ -172,7 +172,7 @@ struct GoneAppointment {
   std::int64_t sequence = 0;
   // The guest's zone and the appointment's page and service: the cancellation names
   // the time as the guest reads it and the service, though the booking is gone.
-  std::string guest_timezone, page, event_type;
+  std::string guest_timezone, page, event_type, guest_email;
 };
 struct MessagePayload {
   std::optional<std::string> role;      // guest, host, attendee, recipient, staff, front
