@@ -304,7 +304,8 @@ constexpr Entry texts[] = {
     // --- proposals (seed 000) --------------------------------------------------------
     {"proposal.invite.guest", "en", "[{host_company}] Please choose a time for your appointment",
      "Hello {guest_name},\n\nWe would like to arrange an appointment with you. Please choose the time that suits you "
-     "best from the proposed times, or ask for other times if none of them fits.\n\nProposed times:\n{appointments}\n\n?From: {host_name}\n\n"
+     "best from the proposed times, or ask for other times if none of them fits.\n\n"
+     "Proposed times:\n{appointments}\n\n?From: {host_name}\n\n"
      "?{guidance}\n\n?{actions}"},
     {"proposal.invite.guest", "ja", "[{host_company}]アポイントメント日程調整のお願い",
      "{guest_name}様\n\nいつも大変お世話になっております。\nアポイントメントの日程を調整させていただきたく、ご連絡いたしました。\n"
@@ -312,7 +313,8 @@ constexpr Entry texts[] = {
      "日時候補:\n{appointments}\n\n?担当者: {host_name}\n\n?{guidance}\n\n?{actions}"},
     {"proposal.invite.guest", "fi", "[{host_company}] Valitse sinulle sopiva aika",
      "Hei {guest_name},\n\nHaluaisimme sopia kanssasi tapaamisen. Valitse sinulle parhaiten sopiva aika ehdotetuista "
-     "vaihtoehdoista tai pyydä muita aikoja, jos mikään niistä ei sovi.\n\nEhdotetut ajat:\n{appointments}\n\n?Yhteyshenkilö: {host_name}\n\n"
+     "vaihtoehdoista tai pyydä muita aikoja, jos mikään niistä ei sovi.\n\n"
+     "Ehdotetut ajat:\n{appointments}\n\n?Yhteyshenkilö: {host_name}\n\n"
      "?{guidance}\n\n?{actions}"},
     {"proposal.invite.guest", "de", "[{host_company}] Bitte wählen Sie einen Termin",
      "Guten Tag {guest_name},\n\nwir möchten gern einen Termin mit Ihnen vereinbaren. Bitte wählen Sie aus den "
