@@ -17,6 +17,7 @@
 #include "kairos/lifecycle.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/json_mapping.hpp"
+#include "kairos/wire/office.hpp"
 #include "mirror.hpp"
 #include "probe.hpp"
 #include "app_internal.hpp"
@@ -350,7 +351,7 @@ void App::frame() {
     // The rest of the kanji once the first screen has been on for a moment.
     fonts_.want_all_kanji(browser::now_ms() + 1500);
     browser::ready();
-    browser::emit("loaded", Json{{"page", s.page_id}, {"screen", s.mode == Mode::book ? "calendar" : "link"}}.dump());
+    browser::emit("loaded", wire::loaded_event(s.page_id, s.mode == Mode::book ? "calendar" : "link").dump());
   }
 }
 

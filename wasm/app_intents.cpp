@@ -15,6 +15,7 @@
 #include "kairos/lifecycle.hpp"
 #include "kairos/time_text.hpp"
 #include "kairos/wire/json_mapping.hpp"
+#include "kairos/wire/office.hpp"
 #include "mirror.hpp"
 #include "probe.hpp"
 #include "app_internal.hpp"
@@ -108,8 +109,7 @@ void App::apply(const Intent& in) {
       if (!s.slot) break;
       s.notice_code.clear();
       s.error_code.clear();
-      browser::emit("slotSelected", Json{{"start", core::format_instant(s.slot->start)},
-                                         {"end", core::format_instant(s.slot->end)}, {"timezone", s.zone_id}}.dump());
+      browser::emit("slotSelected", wire::slot_selected_event({s.slot->start, s.slot->end}, s.zone_id).dump());
       if (s.rescheduling) {
         s.screen = Screen::review;
       } else {

@@ -28,11 +28,6 @@ inline std::string str(const Json& j, std::string_view key) {
   return (m != nullptr && m->is_string()) ? m->get<std::string>() : std::string();
 }
 
-// Owner content is a string or a map of language → text (docs/API.md, "Owner content in
-// several languages"): the guest's language, else English, else any (wire's rule; the
-// page view passes the page's language too, see handle_page).
-inline std::string text_in(const Json* j, Lang lang) { return wire::localized_in(j, locale(lang).code, "en"); }
-
 // The page's logo as the widget may load it: a data: image (PNG, JPEG, GIF, WebP, SVG)
 // or a path on the Kairos server (same origin as the widget); anything else (another
 // site, javascript:, protocol-relative //host) is not shown. The shell checks again
@@ -59,8 +54,7 @@ inline Json parse(std::string_view body) {
 
 // The stable code of a failed answer: the problem+json `code`, else one for the status.
 inline std::string error_code_of(int status, std::string_view body) {
-  const Json j = parse(body);
-  std::string code = str(j, "code");
+  std::string code = wire::read_problem(parse(body)).code;
   if (!code.empty()) return code;
   if (status == 0) return "network_error";
   if (status == 404) return "not_found";
@@ -76,15 +70,8 @@ inline std::string form_field_of(const std::string& field) {
   return dot == std::string::npos ? field : field.substr(dot + 1);
 }
 
-inline std::optional<Slot> read_slot(const Json& j) {
-  auto i = wire::read_interval(j, "slot");
-  if (!i) return std::nullopt;
-  return Slot{i->start, i->end, str(j, "host")};
-}
-
 // A booking the server answered, as wire/ reads it (the server writes it there too).
-inline BookingView read_booking(const Json& j) {
-  wire::BookingSummary r = wire::read_booking_summary(j);
+inline BookingView read_booking(wire::BookingSummary r) {
   BookingView b;
   b.uid = std::move(r.uid);
   b.status = std::move(r.status);

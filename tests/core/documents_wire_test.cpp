@@ -186,6 +186,77 @@ TEST(DocumentsWire, PublicPageViewShowsTheGuestsLanguage) {
   EXPECT_EQ(as_stored["name"], Json::parse(R"({"en": "Clinic", "ja": "クリニック"})"));
 }
 
+// The widget reads GET /v1/pages/{page} through read_public_page: what the server wrote
+// (guest_page_view over public_page_view), sent as text, reads back typed.
+TEST(DocumentsWire, WidgetReadsBackThePublicPage) {
+  auto p = read_page_request(page_body(), any_id, any_id);
+  ASSERT_TRUE(p.ok());
+  p->logo = "/logo.png";
+  core::Location office;
+  office.id = "loc_1";
+  office.name = core::LocalizedText{"", {{"en", "Main office"}, {"ja", "本社"}}};
+  office.address = core::LocalizedText{"1-2-3 Shibuya", {}};
+  const auto location = [&](const std::string& id) -> std::optional<core::Location> {
+    if (id == "loc_1") return office;
+    return std::nullopt;
+  };
+  const auto over_the_wire = [](const Json& j) { return *parse_json(j.dump()); };
+  const std::vector<PublicHost> hosts{{"h1", "Yui", "Asia/Tokyo"}, {"h2", "Ken", "Asia/Tokyo"}};
+  // As stored (no language asked): owner content stays a language map, the widget picks.
+  const PublicPage page =
+      read_public_page(over_the_wire(guest_page_view(public_page_view(*p, hosts, location, ""), "clinic", "", true)));
+  EXPECT_EQ(page.id, "clinic");
+  EXPECT_EQ(page.language, "en");
+  EXPECT_EQ(page.host_mode, "all");
+  EXPECT_EQ(page.logo, "/logo.png");
+  EXPECT_EQ(page.mail_delivery, std::optional<bool>(true));
+  EXPECT_EQ(page.name, p->name);
+  EXPECT_EQ(page.name.in("ja", page.language), "クリニック");
+  ASSERT_EQ(page.hosts.size(), 2u);
+  EXPECT_EQ(page.hosts[1].id, "h2");
+  EXPECT_EQ(page.hosts[1].name, "Ken");
+  EXPECT_EQ(page.hosts[1].timezone, "Asia/Tokyo");
+  ASSERT_EQ(page.event_types.size(), 2u);
+  const PublicEventType& intro = page.event_types[0];
+  EXPECT_EQ(intro.id, "intro");
+  EXPECT_EQ(intro.name.in("ja", "en"), "Intro call");
+  EXPECT_EQ(intro.duration_minutes, std::optional<int>(30));
+  EXPECT_EQ(intro.description.in("ja", "en"), "短い");
+  ASSERT_TRUE(intro.office);
+  EXPECT_EQ(intro.office->id, "loc_1");
+  EXPECT_EQ(intro.office->name, office.name);
+  EXPECT_EQ(intro.office->address.in("ja", "en"), "1-2-3 Shibuya");
+  EXPECT_TRUE(intro.location.empty());
+  const PublicEventType& visit = page.event_types[1];
+  EXPECT_EQ(visit.duration_minutes, std::optional<int>(60));
+  EXPECT_FALSE(visit.office);
+  EXPECT_TRUE(visit.location.empty());
+  EXPECT_TRUE(visit.description.empty());
+
+  // In one language: plain strings; a location the store no longer knows is its word.
+  const auto nowhere = [](const std::string&) -> std::optional<core::Location> { return std::nullopt; };
+  const PublicPage ja = read_public_page(over_the_wire(public_page_view(*p, hosts, nowhere, "ja")));
+  EXPECT_EQ(ja.name.text, "クリニック");
+  EXPECT_TRUE(ja.name.by_language.empty());
+  EXPECT_FALSE(ja.mail_delivery);
+  EXPECT_EQ(ja.event_types[0].location, "loc_1");
+  EXPECT_FALSE(ja.event_types[0].office);
+
+  // Lenient, as the widget always was: a member of another type keeps its default.
+  const PublicPage odd = read_public_page(*parse_json(R"({"name": 3, "mail_delivery": "yes", "hosts": {},
+      "event_types": [{"id": "a", "duration_minutes": "30", "location": 4, "name": {"en": 1}}, 7]})"));
+  EXPECT_TRUE(odd.name.empty());
+  EXPECT_FALSE(odd.mail_delivery);
+  EXPECT_TRUE(odd.hosts.empty());
+  ASSERT_EQ(odd.event_types.size(), 2u);
+  EXPECT_EQ(odd.event_types[0].id, "a");
+  EXPECT_FALSE(odd.event_types[0].duration_minutes);
+  EXPECT_TRUE(odd.event_types[0].location.empty());
+  EXPECT_TRUE(odd.event_types[0].name.empty());
+  EXPECT_TRUE(odd.event_types[1].id.empty());
+  EXPECT_TRUE(read_public_page(Json()).event_types.empty());
+}
+
 TEST(DocumentsWire, AccountDocumentsRoundTripAndRefuseWrongTypes) {
   const AccountSettings s{"Aurora", "/logo.png", "fi"};
   auto back = read_stored_text(account_settings_document(s).dump(), read_account_settings_document, "");

@@ -264,6 +264,8 @@ TEST(FrontOfficeWire, CorruptBounceRecordIsRefusedWithItsField) {
 TEST(FrontOfficeWire, FrontOfficeAnswersKeepTheirShape) {
   const Inquiry q = sample_inquiry();
   EXPECT_EQ(wire::inquiry_created_view(q), (nlohmann::json{{"id", q.id}, {"state", to_string(q.state)}}));
+  EXPECT_EQ(wire::read_inquiry_created(*wire::parse_json(wire::inquiry_created_view(q).dump())), q.id);
+  EXPECT_EQ(wire::read_inquiry_created(nlohmann::json{{"id", 7}}), "");
   const auto report = wire::daily_report_view(day("2027-03-24"), "", {q});
   EXPECT_EQ(report["date"], "2027-03-24");
   EXPECT_TRUE(report["location"].is_null());

@@ -172,6 +172,73 @@ TEST(OfficeWire, WidgetReadsBackEveryBookingAnswer) {
   EXPECT_FALSE(odd.when);
 }
 
+// The widget's readers of the guest links' answers (GET /v1/proposals/{token},
+// GET /v1/requests/{token}) read back what the server wrote, sent as text.
+TEST(OfficeWire, WidgetReadsBackTheProposalAndRequestAnswers) {
+  const auto over_the_wire = [](const Json& j) { return *wire::parse_json(j.dump()); };
+  const Proposal p = sample_proposal();
+  const wire::PublicProposal open = wire::read_public_proposal(over_the_wire(wire::proposal_guest_view(p, "open", "Sato")));
+  EXPECT_EQ(open.state, "open");
+  EXPECT_EQ(open.message, p.message);
+  EXPECT_EQ(open.candidates, p.candidates);
+  EXPECT_EQ(wire::read_public_proposal(wire::proposal_guest_view(p, "withdrawn", "Sato")).state, "withdrawn");
+  // "status" is the older word, read when "state" is absent; a candidate that does not
+  // read as an interval is left out.
+  const wire::PublicProposal old = wire::read_public_proposal(body(R"({"status": "readjusted", "candidates":
+      [{"start": "2027-03-25T05:00:00Z", "end": "2027-03-25T06:00:00Z"}, {"start": "x"}, 3], "message": 1})"));
+  EXPECT_EQ(old.state, "readjusted");
+  EXPECT_EQ(old.candidates.size(), 1u);
+  EXPECT_TRUE(old.message.empty());
+
+  ConfirmationRequest r = sample_request();
+  r.allow_decline = true;
+  r.message = "Bitte bestätigen";
+  const Booking b = sample_booking();
+  const wire::PublicRequest link =
+      wire::read_public_request(over_the_wire(wire::request_view(r, RequestState::sent, {b}, true)));
+  EXPECT_EQ(link.state, "sent");
+  EXPECT_EQ(link.message, "Bitte bestätigen");
+  EXPECT_TRUE(link.allow_decline);
+  ASSERT_EQ(link.bookings.size(), 1u);
+  EXPECT_EQ(link.bookings[0].uid, "b_1");
+  EXPECT_EQ(link.bookings[0].status, "approved");
+  EXPECT_EQ(link.bookings[0].event_type, "checkup");
+  EXPECT_EQ(link.bookings[0].when, std::optional<Interval>(b.when));
+  EXPECT_EQ(wire::read_public_request(wire::request_view(r, RequestState::accepted, {}, true)).state, "accepted");
+  const wire::PublicRequest odd = wire::read_public_request(body(R"({"allow_decline": "yes", "bookings": {}})"));
+  EXPECT_FALSE(odd.allow_decline);
+  EXPECT_TRUE(odd.bookings.empty());
+  EXPECT_TRUE(odd.state.empty());
+}
+
+TEST(OfficeWire, WidgetReadsTheBookingUnderItsAnswerAndTheProblem) {
+  const Booking b = sample_booking();
+  const Json wrapped{{"booking", wire::booking_view(b)}, {"available_actions", Json::array()}};
+  for (const Json& answer : {wrapped, wire::created_booking_view(b, "tok")}) {
+    const wire::BookingSummary s = wire::read_booking_answer(answer);
+    EXPECT_EQ(s.uid, "b_1");
+    EXPECT_EQ(s.when, std::optional<Interval>(b.when));
+  }
+  const Error e = wire::read_problem(body(R"({"type": "about:blank", "title": "Unprocessable", "status": 422,
+      "code": "invalid_email", "detail": "guest.email is no address", "field": "guest.email"})"));
+  EXPECT_EQ(e, (Error{"invalid_email", "guest.email is no address", "guest.email"}));
+  EXPECT_EQ(wire::read_problem(body("[]")), Error{});
+}
+
+// The widget's browser events carry exactly the fields docs/WIDGET.md names.
+TEST(OfficeWire, WidgetEventsCarryTheDocumentedFields) {
+  const Interval when{utc("2027-03-25T05:00:00Z"), utc("2027-03-25T05:30:00Z")};
+  EXPECT_EQ(wire::booking_successful_event("b_1", "approved", when),
+            (Json{{"uid", "b_1"}, {"status", "approved"}, {"start", "2027-03-25T05:00:00Z"},
+                  {"end", "2027-03-25T05:30:00Z"}}));
+  EXPECT_EQ(wire::booking_failed_event("slot_unavailable", 409), (Json{{"code", "slot_unavailable"}, {"status", 409}}));
+  EXPECT_EQ(wire::inquiry_sent_event("inq_1", true), (Json{{"id", "inq_1"}, {"kind", "booking_request"}}));
+  EXPECT_EQ(wire::inquiry_sent_event("inq_2", false), (Json{{"id", "inq_2"}, {"kind", "question"}}));
+  EXPECT_EQ(wire::loaded_event("clinic", "calendar"), (Json{{"page", "clinic"}, {"screen", "calendar"}}));
+  EXPECT_EQ(wire::slot_selected_event(when, "Asia/Tokyo"),
+            (Json{{"start", "2027-03-25T05:00:00Z"}, {"end", "2027-03-25T05:30:00Z"}, {"timezone", "Asia/Tokyo"}}));
+}
+
 TEST(OfficeWire, ProposalGuestViewShowsNoAddresses) {
   Json v = wire::proposal_guest_view(sample_proposal(), "withdrawn", "Sato");
   EXPECT_EQ(v["status"], "readjusted");

@@ -985,4 +985,51 @@ Json guest_page_view(Json public_view, const std::string& id, const std::string&
   return public_view;
 }
 
+namespace {
+// Owner content as the widget reads it: a string or a language map; "" otherwise.
+core::LocalizedText lenient_localized(const Json& obj, std::string_view key) {
+  const Json* m = member(obj, key);
+  if (m == nullptr) return {};
+  auto t = read_localized(*m, key);
+  return t ? std::move(*t) : core::LocalizedText{};
+}
+}  // namespace
+
+PublicPage read_public_page(const Json& j) {
+  PublicPage p;
+  p.id = string_or_empty(j, "id");
+  p.language = string_or_empty(j, "language");
+  p.host_mode = string_or_empty(j, "host_mode");
+  p.logo = string_or_empty(j, "logo");
+  p.name = lenient_localized(j, "name");
+  p.description = lenient_localized(j, "description");
+  if (const Json* m = member(j, "mail_delivery"); m != nullptr && m->is_boolean()) p.mail_delivery = m->get<bool>();
+  if (const Json* hosts = member(j, "hosts"); hosts != nullptr && hosts->is_array()) {
+    for (const Json& h : *hosts)
+      p.hosts.push_back({string_or_empty(h, "id"), string_or_empty(h, "name"), string_or_empty(h, "timezone")});
+  }
+  if (const Json* types = member(j, "event_types"); types != nullptr && types->is_array()) {
+    for (const Json& t : *types) {
+      PublicEventType e;
+      e.id = string_or_empty(t, "id");
+      e.name = lenient_localized(t, "name");
+      e.description = lenient_localized(t, "description");
+      if (const Json* d = member(t, "duration_minutes"); d != nullptr && d->is_number_integer()) {
+        const auto minutes = d->get<std::int64_t>();
+        if (minutes >= 0 && minutes <= 1'000'000) e.duration_minutes = static_cast<int>(minutes);
+      }
+      // A stored location arrives as an object (the office's name and address, each a
+      // string or a language map); otherwise a word such as "video" or "phone".
+      if (const Json* loc = member(t, "location"); loc != nullptr && loc->is_object()) {
+        e.office = PublicOffice{string_or_empty(*loc, "id"), lenient_localized(*loc, "name"),
+                                lenient_localized(*loc, "address")};
+      } else {
+        e.location = string_or_empty(t, "location");
+      }
+      p.event_types.push_back(std::move(e));
+    }
+  }
+  return p;
+}
+
 }  // namespace kairos::wire

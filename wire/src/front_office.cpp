@@ -495,6 +495,8 @@ Result<std::string> read_text_member(const Json& body, std::string_view key, std
 
 Json inquiry_created_view(const core::Inquiry& q) { return Json{{"id", q.id}, {"state", core::to_string(q.state)}}; }
 
+std::string read_inquiry_created(const Json& j) { return string_or_empty(j, "id"); }
+
 Json daily_report_view(core::LocalDate date, const std::string& location, const std::vector<core::Inquiry>& items) {
   return Json{{"date", core::format_date(date)},
               {"location", location.empty() ? Json(nullptr) : Json(location)},

@@ -142,6 +142,23 @@ BookingSummary read_booking_summary(const Json& j) {
   return b;
 }
 
+BookingSummary read_booking_answer(const Json& j) {
+  const Json* b = member(j, "booking");
+  return read_booking_summary(b != nullptr ? *b : j);
+}
+
+core::Error read_problem(const Json& j) {
+  return core::Error{string_or_empty(j, "code"), string_or_empty(j, "detail"), string_or_empty(j, "field")};
+}
+
+namespace {
+// A guest link's state: "state", else the widget's older word "status".
+std::string state_of(const Json& j) {
+  std::string st = string_or_empty(j, "state");
+  return st.empty() ? string_or_empty(j, "status") : st;
+}
+}  // namespace
+
 Json proposal_guest_view(const core::Proposal& p, std::string_view state, std::string_view host_name) {
   Json guests = Json::array();
   for (const auto& g : p.guests) guests.push_back({{"name", g.name}, {"company", g.company}});
@@ -158,6 +175,17 @@ Json proposal_guest_view(const core::Proposal& p, std::string_view state, std::s
               {"readjust_message", p.readjust_message},
               {"location", p.location},
               {"language", p.language}};
+}
+
+PublicProposal read_public_proposal(const Json& j) {
+  PublicProposal p;
+  p.state = state_of(j);
+  p.message = string_or_empty(j, "message");
+  if (const Json* c = member(j, "candidates"); c != nullptr && c->is_array()) {
+    for (const Json& x : *c)
+      if (auto i = read_interval(x, "candidates")) p.candidates.push_back(*i);
+  }
+  return p;
 }
 
 Json request_view(const core::ConfirmationRequest& r, core::RequestState visible,
@@ -185,11 +213,40 @@ Json request_view(const core::ConfirmationRequest& r, core::RequestState visible
   return j;
 }
 
+PublicRequest read_public_request(const Json& j) {
+  PublicRequest r;
+  r.state = state_of(j);
+  r.message = string_or_empty(j, "message");
+  if (const Json* a = member(j, "allow_decline"); a != nullptr && a->is_boolean()) r.allow_decline = a->get<bool>();
+  if (const Json* list = member(j, "bookings"); list != nullptr && list->is_array()) {
+    for (const Json& b : *list) r.bookings.push_back(read_booking_summary(b));
+  }
+  return r;
+}
+
 Json request_answer_view(const core::ConfirmationRequest& r) {
   Json j = r;
   j.erase("recipients");
   j.erase("recipient_languages");
   return j;
+}
+
+// --- the widget's browser events --------------------------------------------------------
+
+Json loaded_event(const std::string& page, std::string_view screen) { return Json{{"page", page}, {"screen", screen}}; }
+
+Json slot_selected_event(const core::Interval& when, const std::string& timezone) {
+  return Json{{"start", when.start}, {"end", when.end}, {"timezone", timezone}};
+}
+
+Json booking_successful_event(const std::string& uid, const std::string& status, const core::Interval& when) {
+  return Json{{"uid", uid}, {"status", status}, {"start", when.start}, {"end", when.end}};
+}
+
+Json booking_failed_event(const std::string& code, int status) { return Json{{"code", code}, {"status", status}}; }
+
+Json inquiry_sent_event(const std::string& id, bool booking_request) {
+  return Json{{"id", id}, {"kind", booking_request ? "booking_request" : "question"}};
 }
 
 // --- request bodies --------------------------------------------------------------------

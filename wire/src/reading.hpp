@@ -22,6 +22,13 @@ core::Status optional_member(const Json& obj, std::string_view key, std::string_
   return core::ok_status();
 }
 
+// The widget's lenient reading of an answer: a string member, "" when absent or of
+// another type (also when `obj` is no object).
+inline std::string string_or_empty(const Json& obj, std::string_view key) {
+  const Json* m = member(obj, key);
+  return (m != nullptr && m->is_string()) ? m->get<std::string>() : std::string();
+}
+
 inline Result<std::vector<std::string>> read_strings(const Json& j, std::string_view field) {
   if (!j.is_array()) return core::make_error("invalid_type", "expected an array of strings", std::string(field));
   std::vector<std::string> out;

@@ -252,4 +252,30 @@ Json status_view(std::string_view status);
 // really leaves this server.
 Json guest_page_view(Json public_view, const std::string& id, const std::string& account_logo, bool mail_delivery);
 
+// What the widget reads of GET /v1/pages/{page} (guest_page_view over public_page_view).
+// Lenient on purpose, as read_booking_summary: a member absent or of another type keeps
+// its default (owner content empty, a list empty, `mail_delivery` and `duration_minutes`
+// unset), an element of a list that is no object reads as all defaults. Owner content
+// stays as sent (a string, or a language map when no language was asked for): the
+// widget picks the guest's language, else the page's (LocalizedText::in).
+struct PublicOffice {  // an event type's stored location, as the guest sees it
+  std::string id;
+  core::LocalizedText name, address;
+};
+struct PublicEventType {
+  std::string id;
+  core::LocalizedText name, description;
+  std::optional<int> duration_minutes;
+  std::string location;                 // a word ("video", "phone") when no office is named
+  std::optional<PublicOffice> office;   // "location" as an object
+};
+struct PublicPage {
+  std::string id, language, host_mode, logo;
+  core::LocalizedText name, description;
+  std::optional<bool> mail_delivery;
+  std::vector<PublicHost> hosts;
+  std::vector<PublicEventType> event_types;
+};
+PublicPage read_public_page(const Json& j);
+
 }  // namespace kairos::wire

@@ -65,6 +65,8 @@ Result<core::ReportSettings> read_report_settings_document(const Json& j, std::s
 Json inquiry_view(const core::Inquiry& q, const core::Location* location);
 // POST /v1/inquiries: {id, state} of the new inquiry.
 Json inquiry_created_view(const core::Inquiry& q);
+// What the widget reads of it: the id ("" when absent or no string).
+std::string read_inquiry_created(const Json& j);
 // GET /v1/admin/reports/daily: {date, location (null: all), count, items}.
 Json daily_report_view(core::LocalDate date, const std::string& location, const std::vector<core::Inquiry>& items);
 // GET /v1/admin/search: {q, bookings, inquiries}.

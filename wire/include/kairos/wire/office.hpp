@@ -88,16 +88,39 @@ struct BookingSummary {
   std::optional<core::Interval> when;
 };
 BookingSummary read_booking_summary(const Json& j);
+// An answer that carries the booking under "booking" (GET /v1/bookings/{uid}, a
+// reschedule, a chosen proposal) or is the booking itself (created_booking_view):
+// read_booking_summary of the one present.
+BookingSummary read_booking_answer(const Json& j);
+// The problem+json of a failed answer ({type, title, status, code, detail, field?}, the
+// server's http::problem): code, detail and field, each "" when absent or no string.
+core::Error read_problem(const Json& j);
 
 // GET /v1/proposals/{token}: what the guest sees (no addresses). `state` is the row's;
 // "status" is the widget's word for it (withdrawn = "readjusted").
 Json proposal_guest_view(const core::Proposal& p, std::string_view state, std::string_view host_name);
+// What the widget reads of it: "state" (else "status"), the host's message and the
+// candidates that read as intervals; lenient as read_booking_summary (absent = default).
+struct PublicProposal {
+  std::string state, message;
+  std::vector<core::Interval> candidates;
+};
+PublicProposal read_public_proposal(const Json& j);
 
 // A confirmation request for staff: its document with the visible "state" (also as
 // "status") and one row per booking that still exists. For the holder of a link
 // (`for_recipient`): without recipients, their languages and the guests' names.
 Json request_view(const core::ConfirmationRequest& r, core::RequestState visible,
                   const std::vector<core::Booking>& bookings, bool for_recipient = false);
+// What the widget reads of the link holder's view (GET /v1/requests/{token}): "state"
+// (else "status"), the message, allow_decline (false unless a boolean true) and each
+// row as read_booking_summary reads it; lenient, absent = default.
+struct PublicRequest {
+  std::string state, message;
+  bool allow_decline = false;
+  std::vector<BookingSummary> bookings;
+};
+PublicRequest read_public_request(const Json& j);
 // The answer to accept/decline: the request's document without recipients.
 Json request_answer_view(const core::ConfirmationRequest& r);
 // POST /v1/admin/proposals and …/requests: the new record's id, its token and the link
@@ -111,6 +134,18 @@ Json proposal_admin_view(const core::Proposal& p, const std::string& id, std::st
                          core::Instant created_at, core::Instant updated_at);
 // {"state": state} of an action's answer ("withdrawn").
 Json state_view(std::string_view state);
+
+// --- the widget's browser events (docs/WIDGET.md, "Events") -----------------------------
+// kairos:loaded {page, screen}: "calendar" (booking) or "link" (a guest link's screen).
+Json loaded_event(const std::string& page, std::string_view screen);
+// kairos:slotSelected {start, end, timezone}: the time picked and the guest's zone.
+Json slot_selected_event(const core::Interval& when, const std::string& timezone);
+// kairos:bookingSuccessful {uid, status, start, end}.
+Json booking_successful_event(const std::string& uid, const std::string& status, const core::Interval& when);
+// kairos:bookingFailed {code, status}: the answer's code and HTTP status (0: no answer).
+Json booking_failed_event(const std::string& code, int status);
+// kairos:inquirySent {id, kind}: the new inquiry's id, "booking_request" or "question".
+Json inquiry_sent_event(const std::string& id, bool booking_request);
 
 // --- request bodies --------------------------------------------------------------------
 // A list of strings (`key` of `body`): "missing_field" when `required` and absent,
