@@ -14,7 +14,9 @@
 #include "kairos/booking.hpp"
 #include "kairos/lifecycle.hpp"
 #include "kairos/time_text.hpp"
+#include "kairos/wire/front_office.hpp"
 #include "kairos/wire/json_mapping.hpp"
+#include "kairos/wire/office.hpp"
 #include "mirror.hpp"
 #include "probe.hpp"
 #include "app_internal.hpp"
@@ -68,39 +70,34 @@ void App::submit_booking() {
   s.busy = true;
   s.error_code.clear();
   if (s.rescheduling) {
-    Json body{{"start", core::format_instant(s.slot->start)}};
-    send(Call::reschedule, "POST", "/v1/bookings/" + url_encode(s.booking.uid) + "/reschedule", body.dump());
+    send(Call::reschedule, "POST", "/v1/bookings/" + url_encode(s.booking.uid) + "/reschedule",
+         wire::start_body(s.slot->start));
     return;
   }
-  Json guest{{"name", s.form.name}, {"email", s.form.email}, {"timezone", s.zone_id},
-             {"language", locale(s.lang).code}};
-  if (!s.form.phone.empty()) guest["phone"] = s.form.phone;
-  if (!s.form.company.empty()) guest["company"] = s.form.company;
-  Json body{{"page", s.page_id}, {"event_type", event_type_id()}, {"start", core::format_instant(s.slot->start)},
-            {"guest", guest}};
-  if (!s.form.notes.empty()) body["notes"] = s.form.notes;
-  send(Call::create_booking, "POST", "/v1/bookings", body.dump(-1, ' ', false, Json::error_handler_t::replace));
+  wire::BookingRequest r;
+  r.page = s.page_id;
+  r.event_type = event_type_id();
+  r.start = s.slot->start;
+  r.guest = {s.form.name, s.form.email, s.form.phone, s.form.company, s.zone_id, locale(s.lang).code};
+  r.notes = s.form.notes;
+  send(Call::create_booking, "POST", "/v1/bookings", wire::booking_request_body(r));
 }
 
 void App::submit_inquiry() {
   WidgetState& s = state_;
   s.busy = true;
   s.error_code.clear();
-  Json guest{{"name", s.form.name}, {"email", s.form.email}};
-  if (!s.form.phone.empty()) guest["phone"] = s.form.phone;
-  Json body{{"page", s.page_id}, {"kind", s.inquiry_request ? "booking_request" : "question"}, {"guest", guest},
-            {"message", s.inquiry_message}, {"language", locale(s.lang).code}};
-  if (s.inquiry_request) {
-    Json wished = Json::array();
-    for (const Slot& w : s.wishes) {
-      wished.push_back(Json{{"start", core::format_instant(w.start)}, {"end", core::format_instant(w.end)}});
-    }
-    body["wished_times"] = wished;
-  }
-  if (!s.event_types.empty() && !s.event_types[s.event_type].location_id.empty()) {
-    body["location"] = s.event_types[s.event_type].location_id;
-  }
-  send(Call::inquiry, "POST", "/v1/inquiries", body.dump(-1, ' ', false, Json::error_handler_t::replace));
+  wire::InquiryRequest r;
+  r.page = s.page_id;
+  r.input.kind = s.inquiry_request ? core::InquiryKind::booking_request : core::InquiryKind::question;
+  r.input.name = s.form.name;
+  r.input.email = s.form.email;
+  r.input.phone = s.form.phone;
+  r.input.message = s.inquiry_message;
+  for (const Slot& w : s.wishes) r.input.wished_times.push_back({w.start, w.end});
+  r.language = locale(s.lang).code;
+  if (!s.event_types.empty()) r.location = s.event_types[s.event_type].location_id;
+  send(Call::inquiry, "POST", "/v1/inquiries", wire::inquiry_request_body(r));
 }
 
 void App::on_binary(int id, std::vector<unsigned char> bytes) {

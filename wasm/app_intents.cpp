@@ -199,15 +199,14 @@ void App::apply(const Intent& in) {
         }
         s.busy = true;
         s.error_code.clear();
-        send(Call::choose, "POST", "/v1/proposals/" + url_encode(s.token) + "/choose",
-             Json{{"start", in.arg}}.dump());
+        send(Call::choose, "POST", "/v1/proposals/" + url_encode(s.token) + "/choose", wire::start_body(*t));
       }
       break;
     case Kind::start_readjust: s.screen = Screen::readjust; break;
     case Kind::send_readjust:
       s.busy = true;
       send(Call::readjust, "POST", "/v1/proposals/" + url_encode(s.token) + "/readjust",
-           Json{{"message", s.readjust_message}}.dump(-1, ' ', false, Json::error_handler_t::replace));
+           wire::message_body(s.readjust_message));
       break;
     case Kind::accept_request:
       s.busy = true;
@@ -217,7 +216,7 @@ void App::apply(const Intent& in) {
     case Kind::send_decline:
       s.busy = true;
       send(Call::decline, "POST", "/v1/requests/" + url_encode(s.token) + "/decline",
-           Json{{"reason", s.decline_reason}}.dump(-1, ' ', false, Json::error_handler_t::replace));
+           wire::reason_body(s.decline_reason));
       break;
     case Kind::retry:
       slots_.invalidate();

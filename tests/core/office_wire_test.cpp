@@ -3,6 +3,7 @@
 // "corrupt_document", never read as empty; request bodies answer the API's codes; an
 // outbox payload carries what the composer needs and nothing else.
 #include "kairos/wire/office.hpp"
+#include "kairos/wire/front_office.hpp"
 
 #include <gtest/gtest.h>
 
@@ -423,6 +424,50 @@ TEST(OfficeWire, ProposalAdminViewIsTheDocumentWithRowFields) {
   expected["created_at"] = "2027-03-20T00:00:00Z";
   expected["updated_at"] = "2027-03-21T00:00:00Z";
   EXPECT_EQ(wire::proposal_admin_view(p, "pr_1", "expired", created, updated), expected);
+}
+
+// The widget's request bodies are written by wire/ and read back by the server's own
+// readers: what the widget sends is what the server reads.
+TEST(OfficeWire, WidgetBodiesReadBackThroughTheServersReaders) {
+  const Instant start = *parse_instant("2027-03-01T09:00:00Z");
+  wire::BookingRequest b;
+  b.page = "demo";
+  b.event_type = "consultation";
+  b.start = start;
+  b.guest = {"Anna Schmidt", "anna@example.com", "+49 30 1234", "", "Europe/Berlin", "de"};
+  b.notes = "Schlüssel";
+  auto read = wire::read_booking_request(wire::Json::parse(wire::booking_request_body(b)));
+  ASSERT_TRUE(read) << read.error().message;
+  EXPECT_EQ(read->page, "demo");
+  EXPECT_EQ(read->event_type, "consultation");
+  EXPECT_EQ(read->start, start);
+  EXPECT_EQ(read->guest, b.guest);
+  EXPECT_EQ(read->notes, "Schlüssel");
+
+  EXPECT_EQ(*wire::read_proposal_choice(wire::Json::parse(wire::start_body(start))), start);
+  EXPECT_EQ(*wire::read_readjust_request(wire::Json::parse(wire::message_body("Next week?"))), "Next week?");
+  EXPECT_EQ(wire::read_reason(wire::Json::parse(wire::reason_body("Closed that day"))), "Closed that day");
+  // Typed text that is not UTF-8 is replaced, not a failed dump.
+  EXPECT_NO_THROW(wire::message_body(std::string("caf\xE9")));
+
+  wire::InquiryRequest q;
+  q.page = "clinic";
+  q.input.kind = InquiryKind::booking_request;
+  q.input.name = "山田花子";
+  q.input.email = "hanako@example.jp";
+  q.input.message = "初診です";
+  q.input.wished_times = {{start, start + Minutes(60)}};
+  q.language = "ja";
+  q.location = "loc_1";
+  auto qr = wire::read_inquiry_request(wire::Json::parse(wire::inquiry_request_body(q)));
+  ASSERT_TRUE(qr) << qr.error().message;
+  EXPECT_EQ(qr->page, "clinic");
+  EXPECT_EQ(qr->input.kind, InquiryKind::booking_request);
+  EXPECT_EQ(qr->input.name, "山田花子");
+  EXPECT_EQ(qr->input.message, "初診です");
+  EXPECT_EQ(qr->input.wished_times, q.input.wished_times);
+  EXPECT_EQ(qr->language, std::optional<std::string>("ja"));
+  EXPECT_EQ(qr->location, std::optional<std::string>("loc_1"));
 }
 
 }  // namespace

@@ -393,6 +393,21 @@ Result<std::vector<std::string>> read_id_list(const Json& j, std::string_view fi
   return out;
 }
 
+std::string inquiry_request_body(const InquiryRequest& r) {
+  Json guest{{"name", r.input.name}, {"email", r.input.email}};
+  if (!r.input.phone.empty()) guest["phone"] = r.input.phone;
+  Json body{{"page", r.page}, {"kind", core::to_string(r.input.kind)}, {"guest", guest}, {"message", r.input.message}};
+  if (r.language) body["language"] = *r.language;
+  if (r.input.kind == core::InquiryKind::booking_request) {
+    Json wished = Json::array();
+    for (const core::Interval& w : r.input.wished_times)
+      wished.push_back(Json{{"start", core::format_instant(w.start)}, {"end", core::format_instant(w.end)}});
+    body["wished_times"] = std::move(wished);
+  }
+  if (r.location && !r.location->empty()) body["location"] = *r.location;
+  return body.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 Result<InquiryRequest> read_inquiry_request(const Json& body) {
   InquiryRequest r;
   auto pj = required(body, "page");

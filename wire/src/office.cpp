@@ -400,6 +400,23 @@ Result<core::Instant> read_proposal_choice(const Json& body) {
   return read_instant(**s, "start");
 }
 
+namespace {
+std::string body_text(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+}  // namespace
+
+std::string booking_request_body(const BookingRequest& r) {
+  Json guest{{"name", r.guest.name}, {"email", r.guest.email}};
+  for (auto [key, value] : {std::pair{"phone", &r.guest.phone}, std::pair{"company", &r.guest.company},
+                            std::pair{"timezone", &r.guest.timezone}, std::pair{"language", &r.guest.language}})
+    if (!value->empty()) guest[key] = *value;
+  Json body{{"page", r.page}, {"event_type", r.event_type}, {"start", core::format_instant(r.start)}, {"guest", guest}};
+  if (!r.notes.empty()) body["notes"] = r.notes;
+  return body_text(body);
+}
+std::string start_body(core::Instant start) { return body_text(Json{{"start", core::format_instant(start)}}); }
+std::string message_body(const std::string& message) { return body_text(Json{{"message", message}}); }
+std::string reason_body(const std::string& reason) { return body_text(Json{{"reason", reason}}); }
+
 Result<std::string> read_readjust_request(const Json& body) { return read_capped(body, "message", 2000); }
 
 Result<core::ConfirmationRequest> read_request_draft(const Json& body) {

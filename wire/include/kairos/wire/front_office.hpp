@@ -104,6 +104,8 @@ struct InquiryRequest {
   std::optional<std::string> language, location;
 };
 Result<InquiryRequest> read_inquiry_request(const Json& body);
+// The same body as the widget sends it (read back by read_inquiry_request in the tests).
+std::string inquiry_request_body(const InquiryRequest& r);
 
 // PATCH /v1/admin/inquiries/{id}: labels (ids), location, staff (≤ 64), state (closed
 // or new, through core::event_to_reach).

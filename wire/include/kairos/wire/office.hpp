@@ -167,6 +167,15 @@ struct BookingRequest {
 };
 Result<BookingRequest> read_booking_request(const Json& body);
 
+// The bodies the widget sends, written as the readers here read them (OfficeWire tests
+// read each back): POST /v1/bookings; a reschedule or a proposal's choice ({"start"});
+// a re-adjust ({"message"}); a decline ({"reason"}). Text a guest typed that is not
+// valid UTF-8 is replaced, never a failed dump.
+std::string booking_request_body(const BookingRequest& r);
+std::string start_body(core::Instant start);
+std::string message_body(const std::string& message);
+std::string reason_body(const std::string& reason);
+
 // POST /v1/admin/proposals: page, event_type, host (one id, as host_ids), candidates
 // (1..50 {start, end}), rooms, guests (≤ 50 {name, company, email, language}, each ≤ 320),
 // message and location (≤ 5000), send_mail, visibility. Existence is the server's check.
