@@ -12,17 +12,6 @@ namespace {
 
 constexpr std::array<const char*, 5> state_names{"pending_send", "sent", "accepted", "declined", "cancelled"};
 
-std::string lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
-bool same_address(const std::string& a, const std::string& b) {
-  return lower(check_email(a).address) == lower(check_email(b).address);
-}
-
 // Monday of the ISO week that contains `d`.
 LocalDate week_start(LocalDate d) { return d - Days(static_cast<int>(d.weekday())); }
 

@@ -243,4 +243,12 @@ EmailCheck check_email(std::string_view input) {
   return r;
 }
 
+bool same_address(std::string_view a, std::string_view b) {
+  const std::string x = check_email(a).address, y = check_email(b).address;
+  return std::equal(x.begin(), x.end(), y.begin(), y.end(), [](char c, char d) {
+    auto low = [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; };
+    return low(c) == low(d);
+  });
+}
+
 }  // namespace kairos::core

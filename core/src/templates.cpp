@@ -277,8 +277,17 @@ std::string format_when(const Interval& when, const ZoneRules& zone, std::string
   return ds + ", " + ts + as + " – " + (same_day ? "" : de + ", ") + te + ae;
 }
 
+namespace {
+// One row of a five-language table (columns in supported_languages()'s order: en, ja,
+// fi, de, hu) in `language`; an unsupported language reads English.
+std::string in_language(const std::array<std::string_view, 5>& row, std::string_view language) {
+  const auto& langs = supported_languages();
+  const auto column = std::find(langs.begin(), langs.end(), normalize(language)) - langs.begin();
+  return std::string(row[static_cast<std::size_t>(column)]);
+}
+}  // namespace
+
 std::string action_label(SignedAction a, std::string_view language) {
-  const std::string_view lang = normalize(language);
   // en, ja, fi, de, hu
   static constexpr std::array<std::array<std::string_view, 5>, 8> labels{{
       {"Cancel booking", "予約をキャンセルする", "Peruuta ajanvaraus", "Termin absagen", "Foglalás lemondása"},
@@ -291,13 +300,10 @@ std::string action_label(SignedAction a, std::string_view language) {
       {"Ask for other times", "日程の再調整を依頼する", "Pyydä muita aikoja", "Andere Termine anfragen",
        "Más időpontot kérek"},
   }};
-  const auto& langs = supported_languages();
-  const auto li = static_cast<std::size_t>(std::find(langs.begin(), langs.end(), lang) - langs.begin());
-  return std::string(labels[static_cast<std::size_t>(a)][li]);
+  return in_language(labels[static_cast<std::size_t>(a)], language);
 }
 
 std::string link_page_text(LinkPageText t, std::string_view language) {
-  const std::string_view lang = normalize(language);
   // en, ja, fi, de, hu
   static constexpr std::array<std::array<std::string_view, 5>, 15> texts{{
       {"Status", "状態", "Tila", "Status", "Állapot"},
@@ -335,13 +341,10 @@ std::string link_page_text(LinkPageText t, std::string_view language) {
        "Dieser Termin hat sich bereits geändert:", "Ez a foglalás már megváltozott:"},
       {"This did not work", "処理できませんでした", "Tämä ei onnistunut", "Das hat nicht funktioniert", "Ez nem sikerült"},
   }};
-  const auto& langs = supported_languages();
-  const auto li = static_cast<std::size_t>(std::find(langs.begin(), langs.end(), lang) - langs.begin());
-  return std::string(texts[static_cast<std::size_t>(t)][li]);
+  return in_language(texts[static_cast<std::size_t>(t)], language);
 }
 
 std::string status_label(BookingStatus s, std::string_view language) {
-  const std::string_view lang = normalize(language);
   // pending, approved, cancelled, rejected, rescheduled, completed; en, ja, fi, de, hu
   static constexpr std::array<std::array<std::string_view, 5>, 6> labels{{
       {"pending", "承認待ち", "Odottaa", "ausstehend", "függőben"},
@@ -351,9 +354,7 @@ std::string status_label(BookingStatus s, std::string_view language) {
       {"rescheduled", "日時変更済み", "Aika vaihdettu", "verschoben", "áthelyezve"},
       {"completed", "完了", "Valmis", "abgeschlossen", "teljesítve"},
   }};
-  const auto& langs = supported_languages();
-  const auto li = static_cast<std::size_t>(std::find(langs.begin(), langs.end(), lang) - langs.begin());
-  return std::string(labels[static_cast<std::size_t>(s)][li]);
+  return in_language(labels[static_cast<std::size_t>(s)], language);
 }
 
 std::string visit_calendar_title(const std::string& guest_company, const std::string& guest_name,

@@ -1,13 +1,13 @@
 #include "mail_composer.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "auth/tokens.hpp"
 #include "http/log.hpp"
 #include "bookings.hpp"
 #include "documents.hpp"
 #include "front.hpp"
+#include "kairos/email.hpp"
 #include "kairos/front_office.hpp"
 #include "ics.hpp"
 #include "staff.hpp"
@@ -176,18 +176,13 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const wire::
     std::string page_id, event_type;
     std::vector<std::string> hosts;
     bool to_a_guest = false;  // is the recipient a guest of one of the appointments?
-    auto same_address = [](const std::string& a, const std::string& b) {
-      return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-             });
-    };
     for (const auto& uid : r.booking_uids) {
       auto rec = app.store.booking(uid);
       if (!rec) continue;
       const core::Booking b = to_core(*rec);
-      if (same_address(b.guest.email, address)) to_a_guest = true;
+      if (core::same_address(b.guest.email, address)) to_a_guest = true;
       for (const auto& g : b.other_guests)
-        if (same_address(g.email, address)) to_a_guest = true;
+        if (core::same_address(g.email, address)) to_a_guest = true;
       l.ctx.appointments.push_back(b.when);
       if (page_id.empty()) {
         page_id = b.page_id;
@@ -206,7 +201,7 @@ core::Result<Loaded> load(App& app, const mail::DeliveryItem& item, const wire::
       l.when = l.ctx.when;
       l.booking_uid = gone->booking;
       if (l.ctx.guest_name.empty()) l.ctx.guest_name = gone->guest_name;
-      if (same_address(gone->guest_email, address)) to_a_guest = true;
+      if (core::same_address(gone->guest_email, address)) to_a_guest = true;
       l.sequence = gone->sequence;
       // Its only booking gone, the request still speaks of it in the guest's zone.
       if (l.zone_id.empty() && role != "host") l.zone_id = gone->guest_timezone;

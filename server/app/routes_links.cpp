@@ -15,6 +15,7 @@
 #include "delivery_service.hpp"
 #include "http/log.hpp"
 #include "integrations/integrations.hpp"
+#include "kairos/language.hpp"
 #include "kairos/notify.hpp"
 #include "kairos/templates.hpp"
 #include "kairos/wire/integrations.hpp"
@@ -33,10 +34,8 @@ std::string purpose_of(const std::string& token) { return token.substr(0, token.
 // The language of a link's pages: the mail's (?lang=, every mailed link carries it),
 // else `fallback`, else English.
 std::string link_language(const Request& req, const std::string& fallback = "en") {
-  const auto& langs = core::supported_languages();
-  for (const std::string& l : {req.query_or("lang"), fallback})
-    if (std::find(langs.begin(), langs.end(), l) != langs.end()) return l;
-  return "en";
+  const std::string asked = req.query_or("lang");
+  return std::string(core::supported_language_or(asked, fallback));
 }
 
 std::string text(core::LinkPageText t, const std::string& lang) { return core::link_page_text(t, lang); }

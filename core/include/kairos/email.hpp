@@ -21,4 +21,8 @@ struct EmailCheck {
 
 EmailCheck check_email(std::string_view input);
 
+// Whether two addresses name the same mailbox as Kairos compares them: trimmed, and
+// ignoring the case of ASCII letters (a request's recipient, a guest, a link's holder).
+bool same_address(std::string_view a, std::string_view b);
+
 }  // namespace kairos::core
