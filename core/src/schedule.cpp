@@ -2,6 +2,7 @@
 #include "kairos/schedule.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "kairos/local_clock.hpp"
 
@@ -31,6 +32,22 @@ Interval busy_interval(const BusyBlock& block, const ZoneRules& zone) {
   return Interval{zone.start_of_day(block.date), zone.start_of_day(block.date + Days(1))};
 }
 
+namespace {
+// Sorted and disjoint: spans that overlap or touch become one.
+std::vector<Interval> merged(std::vector<Interval> spans) {
+  std::sort(spans.begin(), spans.end());
+  std::vector<Interval> out;
+  for (const Interval& w : spans) {
+    if (!out.empty() && w.start <= out.back().end) {
+      out.back().end = std::max(out.back().end, w.end);
+    } else {
+      out.push_back(w);
+    }
+  }
+  return out;
+}
+}  // namespace
+
 std::vector<Interval> working_time(const Host& host, Interval range) {
   std::vector<Interval> out;
   if (range.empty()) return out;
@@ -46,16 +63,7 @@ std::vector<Interval> working_time(const Host& host, Interval range) {
       if (!w.empty() && w.overlaps(range)) out.push_back(w);
     }
   }
-  std::sort(out.begin(), out.end());
-  std::vector<Interval> merged;
-  for (const Interval& w : out) {
-    if (!merged.empty() && w.start <= merged.back().end) {
-      merged.back().end = std::max(merged.back().end, w.end);
-    } else {
-      merged.push_back(w);
-    }
-  }
-  return merged;
+  return merged(std::move(out));
 }
 
 std::vector<Interval> any_host_working_time(const std::vector<Host>& hosts, Interval range) {
@@ -66,16 +74,7 @@ std::vector<Interval> any_host_working_time(const std::vector<Host>& hosts, Inte
       if (!cut.empty()) spans.push_back(cut);
     }
   }
-  std::sort(spans.begin(), spans.end());
-  std::vector<Interval> merged;
-  for (const Interval& w : spans) {
-    if (!merged.empty() && w.start <= merged.back().end) {
-      merged.back().end = std::max(merged.back().end, w.end);
-    } else {
-      merged.push_back(w);
-    }
-  }
-  return merged;
+  return merged(std::move(spans));
 }
 
 namespace {
